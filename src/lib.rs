@@ -1,5 +1,7 @@
 //! ergraph: entity graphs from news articles.
 pub mod model;
+pub mod pipeline;
 pub mod relations;
 
 pub use model::*;
+pub use pipeline::build_graph;
