@@ -1,7 +1,34 @@
 //! ergraph: entity graphs from news articles.
+//!
+//! The pipeline, one module per stage in the order data flows:
+//! [`input`] (reading documents) -> [`clean`] (web boilerplate) -> [`text`]
+//! (sentences and tokens) -> [`recognize`] (mentions, typed from the [`lexicon`])
+//! -> [`resolve`] (mentions into entities, in and across documents) ->
+//! [`relations`] (typed relations in a sentence) -> [`pipeline`] (co-mentions,
+//! the graph) -> [`export`] (CSV, GraphML, DOT).
+//!
+//! ```
+//! use ergraph::{build_graph, Document};
+//! let doc = Document {
+//!     id: "a".into(),
+//!     source: "a.txt".into(),
+//!     text: "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.".into(),
+//! };
+//! let graph = build_graph(vec![doc]);
+//! assert!(graph.nodes().any(|n| n.label == "Angela Merkel"));
+//! ```
+pub mod clean;
+pub mod error;
+pub mod export;
+pub mod input;
+pub mod lexicon;
 pub mod model;
 pub mod pipeline;
+pub mod recognize;
 pub mod relations;
+pub mod resolve;
+pub mod text;
 
+pub use error::{Error, Result};
 pub use model::*;
 pub use pipeline::build_graph;

@@ -1,9 +1,338 @@
 //! The whole job: documents in, one resolved entity graph out.
+//!
+//! Each document is analysed on its own (in parallel): boilerplate, sentences,
+//! mentions, in-document entities, relations. Only the analysis is kept, not
+//! the text, so a corpus streams through in batches. The corpus pass then merges
+//! entities across documents and aggregates edges; it is linear in the number of
+//! mentions and sentence-level pairs.
 
-use crate::model::{Document, EntityGraph};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Builds the entity graph of `docs` (analysed in parallel, merged in input order).
+use rayon::prelude::*;
+
+use crate::clean::boilerplate_lines;
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Edge, EntityGraph, EntityType, Evidence, MentionRecord, Node, RelationKind, Span};
+use crate::recognize::{recognize, settle};
+use crate::relations::{extract, SentenceMention};
+use crate::resolve::{resolve_corpus, resolve_document, LocalEntity};
+use crate::text::{lines, split_sentences, CharIndex};
+
+/// What is kept of one document after analysis.
+#[derive(Clone, Debug)]
+pub struct DocAnalysis {
+    pub id: String,
+    pub entities: Vec<LocalEntity>,
+    pub mentions: Vec<LocalMention>,
+    pub links: Vec<LocalLink>,
+    /// Sentences that support a link: index -> (char start, char end, text).
+    pub sentences: BTreeMap<usize, (usize, usize, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LocalMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: usize,
+    pub entity_type: EntityType,
+    pub sentence: usize,
+}
+
+/// A co-mention or typed relation between two local entities in one sentence.
+#[derive(Clone, Debug)]
+pub struct LocalLink {
+    pub kind: RelationKind,
+    pub source: usize,
+    pub target: usize,
+    pub role: Option<String>,
+    pub rule: &'static str,
+    pub sentence: usize,
+}
+
+/// Analyses one document.
+pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
+    let text = doc.text.as_str();
+    let line_spans = lines(text);
+    let skip = boilerplate_lines(text, &line_spans, lex);
+    let mut sentences = Vec::new();
+    for (i, &l) in line_spans.iter().enumerate() {
+        split_sentences(text, l, i, &mut sentences);
+    }
+    let mut raw = recognize(text, &sentences, &skip, lex);
+    settle(text, &mut raw, lex);
+    raw.retain(|m| !lex.stop.contains(&crate::resolve::norm_key(&text[m.span.start..m.span.end])));
+    let (entities, assignment) = resolve_document(text, &raw, lex);
+    let chars = CharIndex::new(text);
+
+    let mentions = raw
+        .iter()
+        .zip(&assignment)
+        .map(|(m, &e)| LocalMention {
+            start: chars.char_offset(m.span.start),
+            end: chars.char_offset(m.span.end),
+            text: text[m.span.start..m.span.end].to_string(),
+            entity: e,
+            entity_type: if m.demonym { EntityType::Other } else { m.entity_type },
+            sentence: m.sentence,
+        })
+        .collect();
+
+    let mut links = Vec::new();
+    let mut used = BTreeSet::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let si = raw[i].sentence;
+        let mut j = i;
+        while j < raw.len() && raw[j].sentence == si {
+            j += 1;
+        }
+        let group = &raw[i..j];
+        let ents = &assignment[i..j];
+        let distinct: BTreeSet<usize> = ents.iter().copied().collect();
+        if distinct.len() >= 2 {
+            let s = &sentences[si];
+            let view: Vec<SentenceMention> = group
+                .iter()
+                .zip(ents)
+                .map(|(m, &e)| SentenceMention {
+                    span: Span::new(m.span.start - s.span.start, m.span.end - s.span.start),
+                    entity: e,
+                    entity_type: m.entity_type,
+                    demonym: m.demonym,
+                })
+                .collect();
+            let before = links.len();
+            for r in extract(&text[s.span.start..s.span.end], &view) {
+                let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {
+                    continue;
+                };
+                if a.entity != b.entity {
+                    links.push(LocalLink {
+                        kind: r.kind,
+                        source: a.entity,
+                        target: b.entity,
+                        role: r.role,
+                        rule: r.rule,
+                        sentence: si,
+                    });
+                }
+            }
+            let named: BTreeSet<usize> = group.iter().zip(ents).filter(|(m, _)| !m.demonym).map(|(_, &e)| e).collect();
+            let named: Vec<usize> = named.into_iter().collect();
+            for (x, &a) in named.iter().enumerate() {
+                for &b in &named[x + 1..] {
+                    links.push(LocalLink {
+                        kind: RelationKind::CoMention,
+                        source: a,
+                        target: b,
+                        role: None,
+                        rule: "co-mention",
+                        sentence: si,
+                    });
+                }
+            }
+            if links.len() > before {
+                used.insert(si);
+            }
+        }
+        i = j;
+    }
+    let sentences = used
+        .into_iter()
+        .map(|si| {
+            let sp = sentences[si].span;
+            (si, (chars.char_offset(sp.start), chars.char_offset(sp.end), text[sp.start..sp.end].to_string()))
+        })
+        .collect();
+    DocAnalysis {
+        id: doc.id.clone(),
+        entities,
+        mentions,
+        links,
+        sentences,
+    }
+}
+
+/// Collects document analyses, in input order, and builds the graph at the end.
+pub struct GraphBuilder<'a> {
+    lex: &'a Lexicon,
+    docs: Vec<DocAnalysis>,
+}
+
+impl<'a> GraphBuilder<'a> {
+    pub fn new(lex: &'a Lexicon) -> GraphBuilder<'a> {
+        GraphBuilder { lex, docs: Vec::new() }
+    }
+
+    /// Analyses a batch of documents in parallel and keeps their analyses.
+    pub fn add_batch(&mut self, batch: &[Document]) {
+        let lex = self.lex;
+        let mut analysed: Vec<DocAnalysis> = batch.par_iter().map(|d| analyze(d, lex)).collect();
+        self.docs.append(&mut analysed);
+    }
+
+    pub fn documents(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn finish(self) -> EntityGraph {
+        assemble(self.docs, self.lex)
+    }
+}
+
+/// Builds the entity graph of `docs` with the built-in lexicon.
 pub fn build_graph(docs: Vec<Document>) -> EntityGraph {
-    let _ = docs;
-    EntityGraph::default()
+    let mut b = GraphBuilder::new(Lexicon::builtin());
+    b.add_batch(&docs);
+    b.finish()
+}
+
+/// A readable ASCII id: "Staffan de Mistura" -> "staffan-de-mistura".
+pub fn slug(label: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut dash = false;
+    for c in label.nfkd() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c == '.' || c == '\'' || c == '\u{2019}' || unicode_normalization::char::is_combining_mark(c) {
+            // U.S. -> us, O'Brien -> obrien
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+struct EdgeAcc {
+    evidence: BTreeMap<(usize, usize), Evidence>,
+    roles: BTreeMap<String, usize>,
+}
+
+fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
+    let locals: Vec<Vec<LocalEntity>> = docs.iter().map(|d| d.entities.clone()).collect();
+    let (entities, maps) = resolve_corpus(&locals, lex);
+
+    // Ids: slug of the label; a clash gets the type, then a number.
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&entities[a], &entities[b]);
+        (slug(&x.label), std::cmp::Reverse(x.mentions), x.entity_type, &x.label).cmp(&(slug(&y.label), std::cmp::Reverse(y.mentions), y.entity_type, &y.label))
+    });
+    let mut ids = vec![String::new(); entities.len()];
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for &g in &order {
+        let base = slug(&entities[g].label);
+        let mut id = base.clone();
+        if taken.contains_key(&id) {
+            id = format!("{base}-{}", entities[g].entity_type);
+            let mut n = 2;
+            while taken.contains_key(&id) {
+                id = format!("{base}-{}-{n}", entities[g].entity_type);
+                n += 1;
+            }
+        }
+        taken.insert(id.clone(), g);
+        ids[g] = id;
+    }
+
+    // Edges.
+    let mut edges: BTreeMap<(String, String, RelationKind), EdgeAcc> = BTreeMap::new();
+    let mut mentions = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for m in &doc.mentions {
+            let g = maps[d][m.entity];
+            mentions.push(MentionRecord {
+                doc: doc.id.clone(),
+                start: m.start,
+                end: m.end,
+                text: m.text.clone(),
+                entity: ids[g].clone(),
+                entity_type: m.entity_type,
+                sentence: m.sentence,
+            });
+        }
+        for l in &doc.links {
+            let (a, b) = (maps[d][l.source], maps[d][l.target]);
+            if a == b {
+                continue;
+            }
+            let (mut s, mut t) = (ids[a].clone(), ids[b].clone());
+            if !l.kind.is_directed() && s > t {
+                std::mem::swap(&mut s, &mut t);
+            }
+            let Some(sent) = doc.sentences.get(&l.sentence) else { continue };
+            let acc = edges.entry((s, t, l.kind)).or_insert_with(|| EdgeAcc {
+                evidence: BTreeMap::new(),
+                roles: BTreeMap::new(),
+            });
+            acc.evidence.entry((d, l.sentence)).or_insert_with(|| Evidence {
+                doc: doc.id.clone(),
+                start: sent.0,
+                end: sent.1,
+                rule: l.rule.to_string(),
+                sentence: sent.2.clone(),
+            });
+            if let Some(r) = &l.role {
+                *acc.roles.entry(r.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    let mut graph = petgraph::Graph::new();
+    let mut index = HashMap::new();
+    let mut by_id: Vec<usize> = (0..entities.len()).collect();
+    by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+    for g in by_id {
+        let e = &entities[g];
+        let node = graph.add_node(Node {
+            id: ids[g].clone(),
+            label: e.label.clone(),
+            entity_type: e.entity_type,
+            mentions: e.mentions,
+            documents: e.documents,
+            aliases: e.forms.keys().cloned().collect(),
+        });
+        index.insert(ids[g].clone(), node);
+    }
+    for ((s, t, kind), acc) in edges {
+        let docs: BTreeSet<&str> = acc.evidence.values().map(|e| e.doc.as_str()).collect();
+        let role = acc
+            .roles
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(r, _)| r.clone())
+            .unwrap_or_default();
+        let edge = Edge {
+            kind,
+            weight: acc.evidence.len() as u64,
+            documents: docs.len() as u64,
+            role,
+            evidence: acc.evidence.into_values().collect(),
+        };
+        graph.add_edge(index[&s], index[&t], edge);
+    }
+    EntityGraph { graph, mentions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable_ascii() {
+        assert_eq!(slug("Staffan de Mistura"), "staffan-de-mistura");
+        assert_eq!(slug("U.S. State Department"), "us-state-department");
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("al-Qaeda"), "al-qaeda");
+        assert_eq!(slug("???"), "entity");
+    }
 }

@@ -1,0 +1,380 @@
+//! Word lists and gazetteers of facts, embedded from `data/` and parsed once.
+//!
+//! Gazetteer names are found with one Aho-Corasick automaton over the whole
+//! document; matches are kept only where they fall on token boundaries.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::{EntityType, Span};
+use crate::text::{tokenize, TokenKind};
+
+/// One known entity from the gazetteers (or a user's list).
+#[derive(Clone, Debug)]
+pub struct GazEntry {
+    /// The canonical name, used as label.
+    pub name: String,
+    pub entity_type: EntityType,
+    /// For places: the country they are in (canonical name), when known.
+    pub country: Option<String>,
+}
+
+/// How a surface form found in the text relates to its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SurfaceKind {
+    Name,
+    /// A nationality word ("Russian") standing for the country.
+    Demonym,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazHit {
+    pub span: Span,
+    pub entry: usize,
+    pub kind: SurfaceKind,
+}
+
+pub struct Lexicon {
+    pub entries: Vec<GazEntry>,
+    /// Pattern id -> (entry, kind).
+    patterns: Vec<(usize, SurfaceKind)>,
+    automaton: AhoCorasick,
+    /// Normalised name or alias -> entry, for lookups by key.
+    pub by_key: HashMap<String, usize>,
+    pub first_names: HashSet<String>,
+    pub ambiguous_first_names: HashSet<String>,
+    pub surnames: HashSet<String>,
+    pub common: HashSet<String>,
+    pub org_cues: HashSet<String>,
+    pub loc_prefix: HashSet<String>,
+    pub loc_suffix: HashSet<String>,
+    pub event_cues: HashSet<String>,
+    pub place_nouns: HashSet<String>,
+    pub particles: HashSet<String>,
+    /// Titles as lower-case token sequences, grouped by first token.
+    titles: HashMap<String, Vec<Vec<String>>>,
+    /// User stoplist: normalised names never to report.
+    pub stop: HashSet<String>,
+}
+
+/// A user-supplied entity: a name, its type and other names for it.
+#[derive(Clone, Debug)]
+pub struct UserEntry {
+    pub name: String,
+    pub entity_type: EntityType,
+    pub aliases: Vec<String>,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.trim_start_matches('\u{feff}').trim_end())
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    data_lines(text).map(|l| l.trim().to_lowercase()).collect()
+}
+
+fn split_list(field: Option<&str>) -> impl Iterator<Item = &str> {
+    field
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Lower-case word tokens of a phrase, as the recogniser sees them.
+pub fn phrase_tokens(phrase: &str) -> Vec<String> {
+    tokenize(phrase, Span::new(0, phrase.len()))
+        .iter()
+        .map(|t| phrase[t.span.start..t.span.end].to_lowercase())
+        .collect()
+}
+
+static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+
+impl Lexicon {
+    /// The lexicon built from the embedded data files, parsed once per process.
+    pub fn builtin() -> &'static Lexicon {
+        BUILTIN.get_or_init(|| Lexicon::new(&[], &[]))
+    }
+
+    /// The embedded lists plus a user's gazetteer entries (which win) and stoplist.
+    pub fn new(user: &[UserEntry], stop: &[String]) -> Lexicon {
+        let mut entries: Vec<GazEntry> = Vec::new();
+        let mut surfaces: Vec<(String, usize, SurfaceKind)> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+
+        let mut add = |entries: &mut Vec<GazEntry>,
+                       name: &str,
+                       ty: EntityType,
+                       country: Option<String>,
+                       aliases: Vec<&str>,
+                       demonyms: Vec<&str>,
+                       overrides: bool| {
+            let id = entries.len();
+            entries.push(GazEntry {
+                name: name.to_string(),
+                entity_type: ty,
+                country,
+            });
+            for s in std::iter::once(name).chain(aliases) {
+                let key = crate::resolve::norm_key(s);
+                if overrides {
+                    by_key.insert(key, id);
+                } else {
+                    by_key.entry(key).or_insert(id);
+                }
+                surfaces.push((s.to_string(), id, SurfaceKind::Name));
+            }
+            for d in demonyms {
+                surfaces.push((d.to_string(), id, SurfaceKind::Demonym));
+            }
+        };
+
+        // User entries first so that their surfaces win on exact ties.
+        for u in user {
+            add(
+                &mut entries,
+                &u.name,
+                u.entity_type,
+                None,
+                u.aliases.iter().map(String::as_str).collect(),
+                Vec::new(),
+                true,
+            );
+        }
+        for line in data_lines(include_str!("../data/countries.tsv")) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            add(
+                &mut entries,
+                name,
+                EntityType::Location,
+                None,
+                split_list(f.get(1).copied()).collect(),
+                split_list(f.get(2).copied()).collect(),
+                false,
+            );
+        }
+        for line in data_lines(include_str!("../data/places.tsv")) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let country = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty());
+            add(
+                &mut entries,
+                name,
+                EntityType::Location,
+                country.map(str::to_string),
+                split_list(f.get(3).copied()).collect(),
+                Vec::new(),
+                false,
+            );
+        }
+        for line in data_lines(include_str!("../data/organizations.tsv")) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            add(
+                &mut entries,
+                name,
+                EntityType::Organization,
+                None,
+                split_list(f.get(2).copied()).collect(),
+                Vec::new(),
+                false,
+            );
+        }
+
+        // One pattern per distinct surface: the first entry (user, country, place, org) wins.
+        let mut seen = HashSet::new();
+        let mut patterns = Vec::new();
+        let mut pattern_text = Vec::new();
+        for (s, id, kind) in surfaces {
+            if seen.insert(s.clone()) {
+                patterns.push((id, kind));
+                pattern_text.push(s);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pattern_text)
+            .expect("gazetteer automaton builds from plain strings");
+
+        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for line in data_lines(include_str!("../data/titles.txt")) {
+            let toks = phrase_tokens(line.trim());
+            if let Some(first) = toks.first() {
+                titles.entry(first.clone()).or_default().push(toks.clone());
+            }
+        }
+        for list in titles.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        }
+
+        let mut loc_prefix = HashSet::new();
+        let mut loc_suffix = HashSet::new();
+        for line in data_lines(include_str!("../data/loc_cues.txt")) {
+            let mut f = line.split('\t');
+            let word = f.next().unwrap_or("").trim().to_lowercase();
+            match f.next().map(str::trim).unwrap_or("suffix") {
+                "prefix" => {
+                    loc_prefix.insert(word);
+                }
+                "both" => {
+                    loc_prefix.insert(word.clone());
+                    loc_suffix.insert(word);
+                }
+                _ => {
+                    loc_suffix.insert(word);
+                }
+            }
+        }
+
+        Lexicon {
+            entries,
+            patterns,
+            automaton,
+            by_key,
+            first_names: word_set(include_str!("../data/first_names.txt")),
+            ambiguous_first_names: word_set(include_str!("../data/ambiguous_first_names.txt")),
+            surnames: word_set(include_str!("../data/surnames.txt")),
+            common: word_set(include_str!("../data/common_words.txt")),
+            org_cues: word_set(include_str!("../data/org_cues.txt")),
+            loc_prefix,
+            loc_suffix,
+            event_cues: word_set(include_str!("../data/event_cues.txt")),
+            place_nouns: word_set(include_str!("../data/place_nouns.txt")),
+            particles: word_set(include_str!("../data/particles.txt")),
+            titles,
+            stop: stop.iter().map(|s| crate::resolve::norm_key(s)).collect(),
+        }
+    }
+
+    /// Gazetteer names in `text` that start and end on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<GazHit> {
+        let bytes = text.as_bytes();
+        let boundary_before = |i: usize| i == 0 || !is_word_byte_before(text, i);
+        let boundary_after = |i: usize| i >= bytes.len() || !is_word_byte_after(text, i);
+        self.automaton
+            .find_iter(text)
+            .filter(|m| boundary_before(m.start()) && boundary_after(m.end()))
+            .map(|m| {
+                let (entry, kind) = self.patterns[m.pattern().as_usize()];
+                GazHit {
+                    span: Span::new(m.start(), m.end()),
+                    entry,
+                    kind,
+                }
+            })
+            .collect()
+    }
+
+    /// Length in tokens of the longest title starting at `words[0]`.
+    pub fn title_at(&self, words: &[&str]) -> usize {
+        let Some(first) = words.first() else { return 0 };
+        let Some(list) = self.titles.get(&first.to_lowercase()) else {
+            return 0;
+        };
+        for t in list {
+            if t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b) || *a == b.to_lowercase()) {
+                return t.len();
+            }
+        }
+        0
+    }
+
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(&word.to_lowercase())
+    }
+
+    pub fn is_first_name(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.first_names.contains(&w) || self.ambiguous_first_names.contains(&w)
+    }
+
+    pub fn is_unambiguous_first_name(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.first_names.contains(&w) && !self.ambiguous_first_names.contains(&w) && !self.common.contains(&w)
+    }
+}
+
+/// Whether the character ending at byte `i` is part of a word.
+fn is_word_byte_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+}
+
+fn is_word_byte_after(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Whether a token kind can be part of a name.
+pub fn is_wordish(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Word)
+}
+
+/// Parses a user gazetteer CSV (`name,entity_type,aliases` with `|`-separated aliases).
+pub fn parse_user_gazetteer(path: &str, text: &str) -> Result<Vec<UserEntry>, crate::error::Error> {
+    let bad = |line: usize, message: String| crate::error::Error::BadLine {
+        path: path.to_string(),
+        line,
+        message,
+    };
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = raw.trim_start_matches('\u{feff}').trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes());
+        let rec = match rdr.records().next() {
+            Some(Ok(r)) => r,
+            Some(Err(e)) => return Err(bad(n, format!("not valid CSV: {e}"))),
+            None => continue,
+        };
+        let name = rec.get(0).unwrap_or("").trim();
+        let ty = rec.get(1).unwrap_or("").trim();
+        if n == 1 && name.eq_ignore_ascii_case("name") && ty.eq_ignore_ascii_case("entity_type") {
+            continue;
+        }
+        if name.is_empty() {
+            return Err(bad(n, "empty name; expected name,entity_type,aliases".into()));
+        }
+        let Some(entity_type) = EntityType::parse(ty) else {
+            return Err(bad(
+                n,
+                format!("unknown entity_type {ty:?}; use person, organization, location or other"),
+            ));
+        };
+        let aliases = rec
+            .get(2)
+            .unwrap_or("")
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        out.push(UserEntry {
+            name: name.to_string(),
+            entity_type,
+            aliases,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses a stoplist: one name per line, `#` comments.
+pub fn parse_stoplist(text: &str) -> Vec<String> {
+    data_lines(text).map(|l| l.trim().to_string()).collect()
+}

@@ -1,0 +1,604 @@
+//! Recognising mentions of people, organizations and places in one document.
+//!
+//! Candidates are runs of capitalised words (with name particles and a few
+//! joiners inside), split at titles and gazetteer names, then typed from
+//! evidence: gazetteers, titles before a name, organization / place / event cue
+//! words, first names and surnames, the words around the run, and finally
+//! consistency across the document (once "Sergei Lavrov" is a person, "Lavrov"
+//! is one too). Capitals at the start of a sentence and in title-case headlines
+//! count only for words that are not common English words.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
+use crate::model::{EntityType, Span};
+use crate::text::{Sentence, TokenKind};
+
+/// A recognised mention before resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawMention {
+    pub span: Span,
+    pub sentence: usize,
+    pub entity_type: EntityType,
+    /// A nationality word standing for a country (`gaz` names the country).
+    pub demonym: bool,
+    /// The gazetteer entry it matched, if it is a known name.
+    pub gaz: Option<usize>,
+    /// The word spans of the name (without titles and possessives).
+    pub words: Vec<Span>,
+    /// Stable id of the rule that decided the type.
+    pub rule: &'static str,
+}
+
+/// Weekdays and months: capitalised, never names.
+const CALENDAR: &[&str] = &[
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "fri", "friday", "jan",
+    "january", "jul", "july", "jun", "june", "mar", "march", "may", "mon", "monday", "nov",
+    "november", "oct", "october", "sat", "saturday", "sep", "sept", "september", "sun", "sunday",
+    "thu", "thur", "thurs", "thursday", "tue", "tues", "tuesday", "wed", "wednesday",
+];
+
+/// Function words that never begin a name, even capitalised mid-run.
+const LEADING_FUNCTION: &[&str] = &["a", "an", "the"];
+
+/// Words before "of" that keep a name going: "Bank of England", "Gulf of Aden".
+const OF_HEADS: &[&str] = &[
+    "academy", "association", "bank", "bay", "board", "cape", "church", "city", "college",
+    "commission", "committee", "council", "court", "department", "duchy", "emirate", "federation",
+    "group", "gulf", "house", "institute", "isle", "isles", "kingdom", "lake", "league", "ministry",
+    "mount", "museum", "office", "organization", "organisation", "party", "republic", "school",
+    "sea", "state", "states", "strait", "union", "university",
+];
+
+/// Verbs of saying after a name: people say things far more often than places.
+const SAY_VERBS: &[&str] = &["added", "argued", "asked", "believes", "explained", "noted", "replied", "said", "says", "stated", "told", "tweeted", "wrote"];
+
+/// Words before a name that say it is a place: "in Aleppo", "near Homs".
+const PLACE_PREPOSITIONS: &[&str] = &["across", "at", "from", "in", "into", "near", "outside", "to", "toward", "towards"];
+
+fn in_sorted(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
+
+/// Which lines of a document are title-case headlines (capitals there say little).
+pub fn headline_lines(text: &str, sentences: &[Sentence], lex: &Lexicon, lines: usize) -> Vec<bool> {
+    let mut caps = vec![(0usize, 0usize); lines];
+    for s in sentences {
+        for t in &s.tokens {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = &text[t.span.start..t.span.end];
+            if w.chars().count() < 4 {
+                continue;
+            }
+            let slot = &mut caps[s.line];
+            slot.1 += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) && lex.is_common(w) {
+                slot.0 += 1;
+            }
+        }
+    }
+    caps.iter().map(|&(c, n)| n >= 2 && c * 2 >= n).collect()
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    words: Vec<&'a str>,
+    lower: Vec<String>,
+    kinds: Vec<TokenKind>,
+    spans: Vec<Span>,
+    headline: bool,
+    /// Index of the first word token of the sentence.
+    first_word: usize,
+    /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
+    gaz: HashMap<usize, (usize, GazHit)>,
+}
+
+impl Ctx<'_> {
+    fn is_upper_initial(&self, i: usize) -> bool {
+        self.words[i].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_all_caps(&self, i: usize) -> bool {
+        let w = self.words[i];
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    }
+
+    /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name.
+    fn is_article_name(&self, i: usize) -> bool {
+        let w = self.words[i];
+        match w.split_once('-') {
+            Some((a, rest)) => {
+                a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
+            }
+            None => false,
+        }
+    }
+
+    fn is_url(&self, i: usize) -> bool {
+        let w = self.words[i];
+        w.contains('.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+    }
+
+    /// A token that can be part of a name by its own look.
+    fn cap(&self, i: usize) -> bool {
+        if self.kinds[i] != TokenKind::Word || self.is_url(i) {
+            return false;
+        }
+        if self.gaz.contains_key(&i) {
+            return true;
+        }
+        if self.is_article_name(i) {
+            return true;
+        }
+        if !self.is_upper_initial(i) {
+            return false;
+        }
+        let l = self.lower[i].trim_end_matches('.');
+        if in_sorted(CALENDAR, l) {
+            return false;
+        }
+        let common = self.lex.is_common(&self.lower[i]);
+        if common && self.is_all_caps(i) {
+            return false; // FILE, UPDATE, BREAKING
+        }
+        if common && self.headline && !self.lex.is_unambiguous_first_name(self.words[i]) {
+            return false;
+        }
+        true
+    }
+
+    fn particle(&self, i: usize) -> bool {
+        self.kinds[i] == TokenKind::Word && self.words[i].chars().all(char::is_lowercase) && self.lex.particles.contains(&self.lower[i])
+    }
+
+    /// A non-name token that may sit inside a name when followed by a name word.
+    fn joiner(&self, run_last: usize, i: usize) -> bool {
+        if i + 1 >= self.words.len() {
+            return false;
+        }
+        let next_cap = self.cap(i + 1);
+        match self.lower[i].as_str() {
+            "of" => {
+                let head = self.lower[run_last].as_str();
+                let head_ok = in_sorted(OF_HEADS, head) || self.lex.org_cues.contains(head);
+                head_ok && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
+            }
+            "for" => self.lex.org_cues.contains(&self.lower[run_last]) && next_cap,
+            "&" => next_cap,
+            _ => self.particle(i) && next_cap,
+        }
+    }
+
+    fn title_len(&self, from: usize, to: usize) -> usize {
+        let ws: Vec<&str> = self.words[from..to].to_vec();
+        self.lex.title_at(&ws)
+    }
+
+    /// A title or role noun ends right before token `a` ("spokesman John Kirby").
+    fn title_before(&self, a: usize) -> bool {
+        let lo = a.saturating_sub(4);
+        (lo..a).any(|t| self.title_len(t, a) == a - t)
+    }
+
+    fn is_sentence_initial(&self, i: usize) -> bool {
+        i <= self.first_word
+            || (i > 0 && matches!(self.words[i - 1], "\"" | "\u{201c}" | "'" | "\u{2018}" | "(" | ":" | "-" | "\u{2013}" | "\u{2014}"))
+                && (i < 2 || matches!(self.words[i - 2], "." | ":" | "-" | "\u{2013}" | "\u{2014}") || i - 1 <= self.first_word)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Piece {
+    a: usize,
+    b: usize,
+    gaz: Option<GazHit>,
+    title_before: bool,
+    /// Forced type from merging (gazetteer prefix + cue word).
+    forced: Option<(EntityType, &'static str)>,
+}
+
+/// Finds the mentions of one document.
+pub fn recognize(text: &str, sentences: &[Sentence], skip_line: &[bool], lex: &Lexicon) -> Vec<RawMention> {
+    let hits = lex.find(text);
+    let headlines = headline_lines(text, sentences, lex, skip_line.len());
+    let mut out = Vec::new();
+    let mut hit_iter = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        if skip_line.get(s.line).copied().unwrap_or(false) {
+            continue;
+        }
+        // Gazetteer hits inside this sentence, aligned to its tokens.
+        while hit_iter < hits.len() && hits[hit_iter].span.start < s.span.start {
+            hit_iter += 1;
+        }
+        let mut starts = HashMap::new();
+        let mut ends = HashMap::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            starts.insert(t.span.start, i);
+            ends.insert(t.span.end, i + 1);
+        }
+        let mut gaz = HashMap::new();
+        let mut h = hit_iter;
+        while h < hits.len() && hits[h].span.start < s.span.end {
+            let hit = hits[h];
+            if let (Some(&a), Some(&b)) = (starts.get(&hit.span.start), ends.get(&hit.span.end)) {
+                if b > a {
+                    gaz.insert(a, (b, hit));
+                }
+            }
+            h += 1;
+        }
+        let words: Vec<&str> = s.tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        let ctx = Ctx {
+            text,
+            lex,
+            lower: words.iter().map(|w| w.to_lowercase()).collect(),
+            kinds: s.tokens.iter().map(|t| t.kind).collect(),
+            spans: s.tokens.iter().map(|t| t.span).collect(),
+            headline: headlines.get(s.line).copied().unwrap_or(false),
+            first_word: s.tokens.iter().position(|t| t.kind == TokenKind::Word).unwrap_or(0),
+            words,
+            gaz,
+        };
+        recognize_sentence(&ctx, si, &mut out);
+    }
+    out
+}
+
+fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
+    let n = ctx.words.len();
+    let mut i = 0;
+    while i < n {
+        let starts_run = ctx.cap(i) || (ctx.particle(i) && i + 1 < n && ctx.cap(i + 1));
+        if !starts_run {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut j = i;
+        while j < n {
+            if let Some(&(e, _)) = ctx.gaz.get(&j) {
+                j = e;
+            } else if ctx.cap(j) {
+                j += 1;
+            } else if j > a && ctx.joiner(j - 1, j) {
+                j += 1;
+                if ctx.kinds[j] == TokenKind::Number {
+                    j += 1;
+                    break;
+                }
+            } else if j == a && ctx.particle(j) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        for piece in split_run(ctx, a, j) {
+            if let Some(m) = finish_piece(ctx, si, piece) {
+                out.push(m);
+            }
+        }
+        i = j.max(a + 1);
+    }
+}
+
+/// Splits a run at titles and gazetteer names, then glues gazetteer names to
+/// cue words that extend them ("Russian" + "Foreign Ministry", "Lake" + "Geneva").
+fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pending_title = ctx.title_before(a);
+    let mut cur = a;
+    let mut k = a;
+    let flush = |pieces: &mut Vec<Piece>, from: usize, to: usize, title: bool| {
+        if to > from {
+            pieces.push(Piece {
+                a: from,
+                b: to,
+                gaz: None,
+                title_before: title,
+                forced: None,
+            });
+        }
+    };
+    while k < b {
+        let gaz_here = ctx.gaz.get(&k).filter(|(e, _)| *e <= b).copied();
+        let tl = if gaz_here.is_some() { 0 } else { ctx.title_len(k, b) };
+        if tl > 0 && !(k == a && tl == b - a && is_cue_word(ctx, b - 1)) {
+            flush(&mut pieces, cur, k, pending_title);
+            k += tl;
+            cur = k;
+            pending_title = true;
+            continue;
+        }
+        if let Some((e, hit)) = gaz_here {
+            flush(&mut pieces, cur, k, pending_title);
+            pieces.push(Piece {
+                a: k,
+                b: e,
+                gaz: Some(hit),
+                title_before: pending_title && cur == k,
+                forced: None,
+            });
+            pending_title = false;
+            k = e;
+            cur = k;
+            continue;
+        }
+        k += 1;
+    }
+    flush(&mut pieces, cur, b, pending_title);
+    glue(ctx, pieces)
+}
+
+fn is_cue_word(ctx: &Ctx, i: usize) -> bool {
+    ctx.lex.org_cues.contains(ctx.lower[i].as_str())
+}
+
+fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for p in pieces {
+        if let Some(prev) = out.last_mut() {
+            let adjacent = prev.b == p.a;
+            let last = ctx.lower[p.b - 1].as_str();
+            let first = ctx.lower[prev.a].as_str();
+            if adjacent && prev.gaz.is_some() && p.gaz.is_none() && !p.title_before {
+                if ctx.lex.org_cues.contains(last) {
+                    // "US State Department", "Syria Support Group", "UN Security Council".
+                    prev.b = p.b;
+                    prev.gaz = None;
+                    prev.forced = Some((EntityType::Organization, "org.prefixed-cue"));
+                    continue;
+                }
+                if ctx.lex.event_cues.contains(last) {
+                    prev.b = p.b;
+                    prev.gaz = None;
+                    prev.forced = Some((EntityType::Other, "other.event-cue"));
+                    continue;
+                }
+                if p.b - p.a == 1 && ctx.lex.loc_suffix.contains(last) {
+                    prev.b = p.b;
+                    prev.gaz = None;
+                    prev.forced = Some((EntityType::Location, "location.cue"));
+                    continue;
+                }
+            }
+            if adjacent && prev.gaz.is_none() && p.gaz.is_some() && prev.b - prev.a == 1 && ctx.lex.loc_prefix.contains(first) {
+                // "Lake Geneva", "Mount Hermon".
+                prev.b = p.b;
+                prev.forced = Some((EntityType::Location, "location.cue"));
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Trims a piece, decides its type and makes the mention (or drops it).
+fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
+    if p.gaz.is_none() && p.forced.is_none() {
+        // Leading function words and sentence-initial common words are not part of names.
+        while p.a < p.b {
+            let l = ctx.lower[p.a].as_str();
+            let drop = in_sorted(LEADING_FUNCTION, l)
+                || ctx.particle(p.a) && p.b - p.a == 1
+                || (ctx.is_sentence_initial(p.a)
+                    && ctx.lex.is_common(l)
+                    && !ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
+                    && !ctx.gaz.contains_key(&p.a));
+            if !drop {
+                break;
+            }
+            p.a += 1;
+        }
+        while p.b > p.a && (ctx.particle(p.b - 1) || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&")) {
+            p.b -= 1;
+        }
+        if p.a >= p.b {
+            return None;
+        }
+        if ctx.gaz.get(&p.a).is_some_and(|(e, _)| *e == p.b) {
+            p.gaz = ctx.gaz.get(&p.a).map(|&(_, h)| h);
+        }
+    }
+    let (entity_type, demonym, rule) = classify(ctx, &p)?;
+    let span = Span::new(ctx.spans[p.a].start, ctx.spans[p.b - 1].end);
+    let words = (p.a..p.b)
+        .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
+        .map(|i| ctx.spans[i])
+        .collect();
+    let _ = ctx.text;
+    Some(RawMention {
+        span,
+        sentence: si,
+        entity_type,
+        demonym,
+        gaz: p.gaz.map(|h| h.entry),
+        words,
+        rule,
+    })
+}
+
+/// Type of a piece; `None` drops it. `Other` pieces with no evidence are kept as
+/// unknown single words for the document-level pass to settle.
+fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
+    if let Some((t, rule)) = p.forced {
+        return Some((t, false, rule));
+    }
+    if let Some(hit) = p.gaz {
+        let entry = &ctx.lex.entries[hit.entry];
+        return match hit.kind {
+            SurfaceKind::Demonym => Some((EntityType::Location, true, "gazetteer.demonym")),
+            SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
+        };
+    }
+    let n = p.b - p.a;
+    let first = ctx.lower[p.a].as_str();
+    let last = ctx.lower[p.b - 1].as_str();
+    let all_common = (p.a..p.b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.is_common(&ctx.lower[i]));
+    let lex = ctx.lex;
+
+    if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
+        return Some((EntityType::Organization, false, "org.cue"));
+    }
+    if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(|w| w == "of") {
+        return Some((EntityType::Organization, false, "org.cue-of"));
+    }
+    if n > 1 && lex.event_cues.contains(last) {
+        return Some((EntityType::Other, false, "other.event-cue"));
+    }
+    if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
+        return Some((EntityType::Location, false, "location.cue"));
+    }
+    if p.title_before {
+        return Some((EntityType::Person, false, "person.title"));
+    }
+    if all_common {
+        return None;
+    }
+    if n > 1 && (p.a + 1..p.b - 1).any(|i| ctx.particle(i)) {
+        return Some((EntityType::Person, false, "person.particle"));
+    }
+    if n > 1 && lex.is_first_name(ctx.words[p.a]) {
+        let ambiguous = !lex.is_unambiguous_first_name(ctx.words[p.a]);
+        if !ambiguous || !lex.is_common(last) {
+            return Some((EntityType::Person, false, "person.first-name"));
+        }
+    }
+    if n > 1 && lex.surnames.contains(last) {
+        return Some((EntityType::Person, false, "person.surname"));
+    }
+    // Context around the piece.
+    let after = ctx.lower.get(p.b).map(String::as_str).unwrap_or("");
+    let after2 = ctx.lower.get(p.b + 1).map(String::as_str).unwrap_or("");
+    let before = if p.a > 0 { ctx.lower[p.a - 1].as_str() } else { "" };
+    let before2 = if p.a > 1 { ctx.lower[p.a - 2].as_str() } else { "" };
+    if after == "-" && matches!(after2, "based" | "born") {
+        return Some((EntityType::Location, false, "location.based"));
+    }
+    if before == "of" && lex.place_nouns.contains(before2) {
+        return Some((EntityType::Location, false, "location.place-noun-of"));
+    }
+    if lex.place_nouns.contains(after) && n <= 2 {
+        return Some((EntityType::Location, false, "location.place-noun"));
+    }
+    if n == 1 && ctx.is_all_caps(p.a) && ctx.words[p.a].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+        return Some((EntityType::Organization, false, "org.acronym"));
+    }
+    if n > 1 && in_sorted(SAY_VERBS, after) {
+        return Some((EntityType::Person, false, "person.says"));
+    }
+    if n > 1 {
+        return Some((EntityType::Person, false, "person.default"));
+    }
+    if in_sorted(PLACE_PREPOSITIONS, before) {
+        return Some((EntityType::Location, false, "location.preposition"));
+    }
+    if in_sorted(SAY_VERBS, after) {
+        return Some((EntityType::Person, false, "person.says"));
+    }
+    // One unknown capitalised word: settled by the document pass.
+    Some((EntityType::Other, false, "unknown"))
+}
+
+/// Document-level consistency: single words take the type of the fuller names
+/// they belong to, and unknown words the type they have elsewhere in the document.
+pub fn settle(text: &str, mentions: &mut Vec<RawMention>, lex: &Lexicon) {
+    use crate::resolve::norm_key;
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut first_names: HashMap<String, usize> = HashMap::new();
+    let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
+    let mut org_heads: HashMap<String, usize> = HashMap::new();
+    for m in mentions.iter() {
+        let key = norm_key(&text[m.span.start..m.span.end]);
+        if m.entity_type == EntityType::Person && m.words.len() > 1 {
+            let words: Vec<String> = m.words.iter().map(|w| norm_key(&text[w.start..w.end])).filter(|w| !w.is_empty() && !lex.particles.contains(w)).collect();
+            if let (Some(f), Some(l)) = (words.first(), words.last()) {
+                *surnames.entry(l.clone()).or_default() += 1;
+                *first_names.entry(f.clone()).or_default() += 1;
+            }
+            if let Some(last_two) = last_surname_with_particle(text, m, lex) {
+                *surnames.entry(last_two).or_default() += 1;
+            }
+        }
+        if m.entity_type == EntityType::Organization && m.words.len() > 1 {
+            // "Nusra Front" makes "Nusra" (al-Nusra) an organization.
+            let last = norm_key(&text[m.words[m.words.len() - 1].start..m.words[m.words.len() - 1].end]);
+            if lex.org_cues.contains(&last) {
+                let head = norm_key(&text[m.words[0].start..m.words[m.words.len() - 2].end]);
+                if !head.is_empty() && !lex.common.contains(&head) {
+                    *org_heads.entry(head).or_default() += 1;
+                }
+            }
+        }
+        if m.rule != "unknown" && !m.demonym {
+            *typed.entry(key).or_default().entry(m.entity_type).or_default() += 1;
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.demonym || m.words.len() != 1 {
+            continue;
+        }
+        let key = norm_key(&text[m.span.start..m.span.end]);
+        if surnames.contains_key(&key) && m.entity_type != EntityType::Person {
+            m.entity_type = EntityType::Person;
+            m.gaz = None;
+            m.rule = "person.surname-in-document";
+        } else if m.rule == "unknown" {
+            if first_names.get(&key) == Some(&1) {
+                m.entity_type = EntityType::Person;
+                m.rule = "person.first-name-in-document";
+            } else if org_heads.contains_key(&key) {
+                m.entity_type = EntityType::Organization;
+                m.rule = "org.head-in-document";
+            } else if let Some(types) = typed.get(&key) {
+                if let Some((&t, _)) = types.iter().max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t))) {
+                    m.entity_type = t;
+                    m.rule = "consistency.document";
+                }
+            }
+        }
+    }
+    // Unknown single words left: a surname-looking word is a person; the rest are dropped.
+    mentions.retain_mut(|m| {
+        if m.rule != "unknown" {
+            return true;
+        }
+        let w = text[m.span.start..m.span.end].to_lowercase();
+        if lex.surnames.contains(&w) {
+            m.entity_type = EntityType::Person;
+            m.rule = "person.surname";
+            return true;
+        }
+        false
+    });
+}
+
+/// "de Mistura" for "Staffan de Mistura": the surname with its particle.
+fn last_surname_with_particle(text: &str, m: &RawMention, lex: &Lexicon) -> Option<String> {
+    let n = m.words.len();
+    if n < 3 {
+        return None;
+    }
+    let p = crate::resolve::norm_key(&text[m.words[n - 2].start..m.words[n - 2].end]);
+    if lex.particles.contains(&p) {
+        Some(crate::resolve::norm_key(&text[m.words[n - 2].start..m.words[n - 1].end]))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_tables_are_sorted() {
+        for t in [CALENDAR, LEADING_FUNCTION, OF_HEADS, SAY_VERBS, PLACE_PREPOSITIONS] {
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
+        }
+    }
+}

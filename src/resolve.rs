@@ -1,0 +1,562 @@
+//! Resolving mentions into entities: first inside each document, then across the
+//! corpus by normalised keys.
+//!
+//! A wrong merge is worse than a split: a short form ("Kerry", "State Department")
+//! joins a fuller entity only when exactly one candidate fits, and two people
+//! join only when their surnames agree and their given names are compatible
+//! (same, transliteration variants, an initial, or one a subsequence of the other).
+
+use std::collections::{BTreeMap, HashMap};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::recognize::RawMention;
+
+/// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
+/// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
+pub fn norm_key(s: &str) -> String {
+    let folded: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => ' ',
+            c => c,
+        })
+        .filter(|&c| c != '.')
+        .collect();
+    let mut s = folded.trim();
+    for suffix in ["'s", "'"] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            s = x;
+        }
+    }
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "al" | "el"))
+        .collect();
+    let kept = if kept.is_empty() { words } else { kept };
+    kept.join(" ").replace('\'', "")
+}
+
+/// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
+pub fn translit(word: &str) -> String {
+    let mut w = norm_key(word);
+    for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("y", "i")] {
+        w = w.replace(a, b);
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut prev = None;
+    for c in w.chars() {
+        if Some(c) != prev {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// An entity inside one document.
+#[derive(Clone, Debug)]
+pub struct LocalEntity {
+    pub entity_type: EntityType,
+    pub gaz: Option<usize>,
+    /// Surface form -> count; demonym forms are marked by `demonym_forms`.
+    pub forms: BTreeMap<String, usize>,
+    pub demonym_forms: BTreeMap<String, usize>,
+    /// Name words (normalised) of the fullest person name, for cross-document matching.
+    pub name_words: Vec<String>,
+    /// Was the type decided only by weak evidence (a lone word)?
+    pub weak: bool,
+}
+
+impl LocalEntity {
+    /// The longest, most frequent surface form (without demonyms).
+    pub fn fullest(&self) -> Option<&str> {
+        self.forms
+            .iter()
+            .max_by(|a, b| {
+                word_count(a.0)
+                    .cmp(&word_count(b.0))
+                    .then(a.1.cmp(b.1))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(s, _)| s.as_str())
+    }
+}
+
+pub fn word_count(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count()
+}
+
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn new(n: usize) -> Dsu {
+        Dsu((0..n).collect())
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let next = self.0[y];
+            self.0[y] = r;
+            y = next;
+        }
+        r
+    }
+    /// Joins `b`'s set into `a`'s.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[rb] = ra;
+        }
+    }
+}
+
+/// Normalised name words of a mention, particles left out.
+fn mention_words(text: &str, m: &RawMention, lex: &Lexicon) -> Vec<String> {
+    m.words
+        .iter()
+        .map(|w| norm_key(&text[w.start..w.end]))
+        .flat_map(|w| w.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty() && !lex.particles.contains(w))
+        .collect()
+}
+
+/// Whether two people's name words can be one person: same surname, and the
+/// shorter name's words appear in order in the longer one (initials and
+/// transliterations allowed).
+pub fn person_compatible(a: &[String], b: &[String]) -> bool {
+    let (Some(la), Some(lb)) = (a.last(), b.last()) else {
+        return false;
+    };
+    if translit(la) != translit(lb) {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut j = 0;
+    for w in short {
+        let tw = translit(w);
+        let mut found = false;
+        while j < long.len() {
+            let tl = translit(&long[j]);
+            j += 1;
+            let initial = (tw.len() == 1 && tl.starts_with(&tw)) || (tl.len() == 1 && tw.starts_with(&tl));
+            if tw == tl || initial {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return false;
+        }
+    }
+    true
+}
+
+/// Initials of a multi-word name: "United Nations" -> "un".
+fn initials(key: &str) -> String {
+    key.split(' ')
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Groups one document's mentions into entities; returns them and each mention's entity.
+pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (Vec<LocalEntity>, Vec<usize>) {
+    let n = mentions.len();
+    let mut dsu = Dsu::new(n);
+    let surface = |m: &RawMention| &text[m.span.start..m.span.end];
+    let keys: Vec<String> = mentions
+        .iter()
+        .map(|m| match m.gaz {
+            Some(g) => format!("g:{}", norm_key(&lex.entries[g].name)),
+            None => norm_key(surface(m)),
+        })
+        .collect();
+    let words: Vec<Vec<String>> = mentions.iter().map(|m| mention_words(text, m, lex)).collect();
+
+    // Same key, same entity (the type is settled by majority later).
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        match by_key.get(k.as_str()) {
+            Some(&first) => dsu.union(first, i),
+            None => {
+                by_key.insert(k, i);
+            }
+        }
+    }
+
+    // People: full names with compatible name words; then lone words to the unique match.
+    let people: Vec<usize> = (0..n)
+        .filter(|&i| mentions[i].entity_type == EntityType::Person && words[i].len() > 1)
+        .collect();
+    for (x, &i) in people.iter().enumerate() {
+        for &j in &people[x + 1..] {
+            if person_compatible(&words[i], &words[j]) {
+                dsu.union(i, j);
+            }
+        }
+    }
+    for i in 0..n {
+        let m = &mentions[i];
+        if m.demonym || words[i].len() != 1 || !matches!(m.entity_type, EntityType::Person | EntityType::Other) {
+            continue;
+        }
+        let w = translit(&words[i][0]);
+        let mut by_surname: Vec<usize> = people.iter().copied().filter(|&p| words[p].last().is_some_and(|l| translit(l) == w)).collect();
+        by_surname = roots(&mut dsu, by_surname);
+        if by_surname.len() == 1 {
+            dsu.union(by_surname[0], i);
+            continue;
+        }
+        if by_surname.is_empty() {
+            let by_first = people.iter().copied().filter(|&p| words[p].first().is_some_and(|f| translit(f) == w)).collect();
+            let by_first = roots(&mut dsu, by_first);
+            if by_first.len() == 1 {
+                dsu.union(by_first[0], i);
+            }
+        }
+    }
+
+    // Organizations: acronyms, bare forms of prefixed names, heads of cue names.
+    let orgs: Vec<usize> = (0..n).filter(|&i| mentions[i].entity_type == EntityType::Organization).collect();
+    for &i in &orgs {
+        let k = &keys[i];
+        if k.starts_with("g:") {
+            continue;
+        }
+        let compact = k.replace(' ', "");
+        let mut cands = Vec::new();
+        for &j in &orgs {
+            if i == j || keys[j] == *k {
+                continue;
+            }
+            let kj = keys[j].trim_start_matches("g:");
+            let longer = word_count(kj) > word_count(k);
+            let acronym = !k.contains(' ') && compact.len() >= 2 && initials(kj) == compact && word_count(kj) >= 2;
+            let bare = longer && kj.ends_with(&format!(" {k}"));
+            let head = longer && kj.starts_with(&format!("{k} ")) && word_count(kj) == word_count(k) + 1 && kj.rsplit(' ').next().is_some_and(|c| lex.org_cues.contains(c));
+            if acronym || bare || head {
+                cands.push(j);
+            }
+        }
+        let cands = roots(&mut dsu, cands);
+        if cands.len() == 1 {
+            let root = cands[0];
+            dsu.union(root, i);
+        }
+    }
+
+    // Collect.
+    let mut root_to_entity: HashMap<usize, usize> = HashMap::new();
+    let mut entities: Vec<LocalEntity> = Vec::new();
+    let mut assignment = vec![0; n];
+    let mut type_votes: Vec<BTreeMap<EntityType, usize>> = Vec::new();
+    for i in 0..n {
+        let r = dsu.find(i);
+        let e = *root_to_entity.entry(r).or_insert_with(|| {
+            entities.push(LocalEntity {
+                entity_type: EntityType::Other,
+                gaz: None,
+                forms: BTreeMap::new(),
+                demonym_forms: BTreeMap::new(),
+                name_words: Vec::new(),
+                weak: true,
+            });
+            type_votes.push(BTreeMap::new());
+            entities.len() - 1
+        });
+        assignment[i] = e;
+        let m = &mentions[i];
+        let ent = &mut entities[e];
+        let s = surface(m).to_string();
+        if m.demonym {
+            *ent.demonym_forms.entry(s).or_default() += 1;
+        } else {
+            *ent.forms.entry(s).or_default() += 1;
+            let strong = !matches!(m.rule, "unknown" | "location.preposition" | "person.says" | "person.default");
+            *type_votes[e].entry(m.entity_type).or_default() += if strong { 3 } else { 1 };
+            if strong {
+                ent.weak = false;
+            }
+        }
+        if m.gaz.is_some() && ent.gaz.is_none() {
+            ent.gaz = m.gaz;
+        }
+        if m.entity_type == EntityType::Person && words[i].len() > ent.name_words.len() {
+            ent.name_words = words[i].clone();
+        }
+    }
+    for (e, votes) in entities.iter_mut().zip(type_votes) {
+        e.entity_type = match e.gaz {
+            Some(g) => lex.entries[g].entity_type,
+            None => votes
+                .iter()
+                .max_by_key(|(t, c)| (**c, **t != EntityType::Other, std::cmp::Reverse(**t)))
+                .map(|(t, _)| *t)
+                .unwrap_or(EntityType::Other),
+        };
+        if e.gaz.is_some() {
+            e.weak = false;
+        }
+    }
+    (entities, assignment)
+}
+
+fn roots(dsu: &mut Dsu, items: Vec<usize>) -> Vec<usize> {
+    let mut r: Vec<usize> = items.into_iter().map(|i| dsu.find(i)).collect();
+    r.sort_unstable();
+    r.dedup();
+    r
+}
+
+/// A resolved corpus-level entity.
+#[derive(Clone, Debug)]
+pub struct GlobalEntity {
+    pub label: String,
+    pub entity_type: EntityType,
+    pub forms: BTreeMap<String, usize>,
+    pub mentions: u64,
+    pub documents: u64,
+}
+
+/// Merges every document's local entities into corpus entities.
+/// `docs[d]` holds document d's local entities; returns the entities and, for
+/// each document, its local -> global map.
+pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEntity>, Vec<Vec<usize>>) {
+    // Most specific names first, so that short forms find their full form.
+    let mut order: Vec<(usize, usize)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, es)| (0..es.len()).map(move |e| (d, e)))
+        .collect();
+    let spec = |d: usize, e: usize| {
+        let ent = &docs[d][e];
+        let full = ent.fullest().map(word_count).unwrap_or(0);
+        (ent.gaz.is_none(), std::cmp::Reverse(full), ent.weak)
+    };
+    order.sort_by_key(|&(d, e)| (spec(d, e), d, e));
+
+    struct Acc {
+        entity_type_votes: BTreeMap<EntityType, usize>,
+        gaz: Option<usize>,
+        forms: BTreeMap<String, usize>,
+        demonym_forms: BTreeMap<String, usize>,
+        name_words: Vec<String>,
+        docs: Vec<usize>,
+    }
+    let mut acc: Vec<Acc> = Vec::new();
+    let mut primary: HashMap<String, usize> = HashMap::new();
+    // alias key -> candidates (deduplicated).
+    let mut alias: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut maps: Vec<Vec<usize>> = docs.iter().map(|es| vec![usize::MAX; es.len()]).collect();
+
+    let type_fits = |a: EntityType, weak: bool, b: EntityType| a == b || weak || a == EntityType::Other || b == EntityType::Other;
+
+    for (d, e) in order {
+        let ent = &docs[d][e];
+        let full = ent.fullest().or_else(|| ent.demonym_forms.keys().next().map(String::as_str)).unwrap_or("");
+        let pkey = match ent.gaz {
+            Some(g) => format!("g:{}", norm_key(&lex.entries[g].name)),
+            None if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 => {
+                format!("p:{}", ent.name_words.iter().map(|w| translit(w)).collect::<Vec<_>>().join(" "))
+            }
+            None => format!("n:{}", norm_key(full)),
+        };
+        let mut target = primary.get(&pkey).copied();
+        if target.is_none() && ent.entity_type == EntityType::Person && ent.name_words.len() > 1 {
+            let last = ent.name_words.last().map(|w| translit(w)).unwrap_or_default();
+            let cands: Vec<usize> = surname
+                .get(&last)
+                .map(|v| v.iter().copied().filter(|&g| person_compatible(&acc[g].name_words, &ent.name_words)).collect())
+                .unwrap_or_default();
+            if cands.len() == 1 {
+                target = Some(cands[0]);
+            }
+        }
+        if target.is_none() && ent.gaz.is_none() && !(ent.entity_type == EntityType::Person && ent.name_words.len() > 1) {
+            let k = norm_key(full);
+            let tk = translit(&k);
+            let mut cands: Vec<usize> = alias
+                .get(&k)
+                .into_iter()
+                .chain(alias.get(&format!("t:{tk}")))
+                .flatten()
+                .copied()
+                .filter(|&g| {
+                    let gt = majority(&acc[g].entity_type_votes);
+                    type_fits(ent.entity_type, ent.weak, gt)
+                })
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            if cands.len() == 1 {
+                target = Some(cands[0]);
+            }
+        }
+        let g = match target {
+            Some(g) => g,
+            None => {
+                acc.push(Acc {
+                    entity_type_votes: BTreeMap::new(),
+                    gaz: ent.gaz,
+                    forms: BTreeMap::new(),
+                    demonym_forms: BTreeMap::new(),
+                    name_words: Vec::new(),
+                    docs: Vec::new(),
+                });
+                let g = acc.len() - 1;
+                primary.insert(pkey.clone(), g);
+                g
+            }
+        };
+        maps[d][e] = g;
+        let a = &mut acc[g];
+        *a.entity_type_votes.entry(ent.entity_type).or_default() += if ent.weak { 1 } else { 3 };
+        if a.gaz.is_none() {
+            a.gaz = ent.gaz;
+        }
+        for (f, c) in &ent.forms {
+            *a.forms.entry(f.clone()).or_default() += c;
+        }
+        for (f, c) in &ent.demonym_forms {
+            *a.demonym_forms.entry(f.clone()).or_default() += c;
+        }
+        if ent.name_words.len() > a.name_words.len() {
+            a.name_words = ent.name_words.clone();
+        }
+        if a.docs.last() != Some(&d) && !a.docs.contains(&d) {
+            a.docs.push(d);
+        }
+        // Register the keys short forms may use to find this entity.
+        let mut add = |k: String, alias: &mut HashMap<String, Vec<usize>>| {
+            let v = alias.entry(k).or_default();
+            if !v.contains(&g) {
+                v.push(g);
+            }
+        };
+        for f in ent.forms.keys() {
+            let k = norm_key(f);
+            add(format!("t:{}", translit(&k)), &mut alias);
+            add(k, &mut alias);
+        }
+        if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 {
+            if let Some(last) = ent.name_words.last() {
+                let t = translit(last);
+                add(format!("t:{t}"), &mut alias);
+                let v = surname.entry(t).or_default();
+                if !v.contains(&g) {
+                    v.push(g);
+                }
+            }
+        }
+        if ent.entity_type == EntityType::Organization {
+            if let Some(f) = ent.fullest() {
+                let k = norm_key(f);
+                let ws: Vec<&str> = k.split(' ').collect();
+                // Bare forms of prefixed names: "US State Department" -> "State Department".
+                for cut in 1..ws.len().saturating_sub(1) {
+                    add(ws[cut..].join(" "), &mut alias);
+                }
+                if ws.len() >= 2 {
+                    let ini = initials(&k);
+                    if ini.len() >= 2 {
+                        add(ini, &mut alias);
+                    }
+                    if ws.last().is_some_and(|c| lex.org_cues.contains(*c)) {
+                        add(ws[..ws.len() - 1].join(" "), &mut alias);
+                    }
+                }
+            }
+        }
+    }
+
+    let entities = acc
+        .into_iter()
+        .map(|a| {
+            let entity_type = match a.gaz {
+                Some(g) => lex.entries[g].entity_type,
+                None => majority(&a.entity_type_votes),
+            };
+            let label = match a.gaz {
+                Some(g) => lex.entries[g].name.clone(),
+                None => a
+                    .forms
+                    .iter()
+                    .max_by(|x, y| word_count(x.0).cmp(&word_count(y.0)).then(x.1.cmp(y.1)).then(y.0.cmp(x.0)))
+                    .map(|(s, _)| s.clone())
+                    .or_else(|| a.demonym_forms.keys().next().cloned())
+                    .unwrap_or_default(),
+            };
+            let mentions = a.forms.values().chain(a.demonym_forms.values()).map(|&c| c as u64).sum();
+            let mut forms = a.forms;
+            for (f, c) in a.demonym_forms {
+                *forms.entry(f).or_default() += c;
+            }
+            GlobalEntity {
+                label,
+                entity_type,
+                forms,
+                mentions,
+                documents: a.docs.len() as u64,
+            }
+        })
+        .collect();
+    (entities, maps)
+}
+
+fn majority(votes: &BTreeMap<EntityType, usize>) -> EntityType {
+    votes
+        .iter()
+        .max_by_key(|(t, c)| (**c, **t != EntityType::Other, std::cmp::Reverse(**t)))
+        .map(|(t, _)| *t)
+        .unwrap_or(EntityType::Other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn keys_fold_case_accents_articles_and_possessives() {
+        assert_eq!(norm_key("Bashar al-Assad"), "bashar assad");
+        assert_eq!(norm_key("U.N."), "un");
+        assert_eq!(norm_key("The Kremlin"), "kremlin");
+        assert_eq!(norm_key("Erdoğan's"), "erdogan");
+        assert_eq!(norm_key("al Nusra Front"), norm_key("al-Nusra Front"));
+    }
+
+    #[test]
+    fn transliteration_variants_fold_together() {
+        assert_eq!(translit("Sergey"), translit("Sergei"));
+        assert_eq!(translit("Aleksei"), translit("Alexei"));
+        assert_ne!(translit("Sergei"), translit("Serge"));
+    }
+
+    #[test]
+    fn people_are_compatible_only_with_the_same_surname() {
+        assert!(person_compatible(&w("sergey lavrov"), &w("sergei lavrov")));
+        assert!(person_compatible(&w("tayyip erdogan"), &w("recep tayyip erdogan")));
+        assert!(person_compatible(&w("george w bush"), &w("george bush")));
+        assert!(!person_compatible(&w("jeb bush"), &w("george bush")));
+        assert!(!person_compatible(&w("john kerry"), &w("john kirby")));
+    }
+}

@@ -1,0 +1,392 @@
+//! Splitting a document into lines, sentences and tokens, with byte offsets.
+//!
+//! Every line break ends a sentence (scraped news puts headlines, captions and
+//! paragraphs on lines of their own); inside a line, `.`, `!` and `?` end one
+//! unless they close an abbreviation ("U.S.", "Mr.", "Sept.") or an initial.
+
+use crate::model::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, digits, inner apostrophes and hyphens, or a dotted abbreviation.
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Whitespace (or the start of the line) comes right before it.
+    pub space_before: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Vec<Token>,
+    /// Index of the line the sentence is on.
+    pub line: usize,
+}
+
+/// Words that end with a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb",
+    "fig", "fr", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
+    "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt",
+    "sr", "st", "vs",
+];
+
+/// Words after which a dotted abbreviation ("the U.S. The ...") does end a sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "a", "according", "after", "an", "as", "at", "but", "he", "her", "his", "however", "i", "if",
+    "in", "it", "its", "meanwhile", "on", "she", "so", "that", "the", "their", "there", "these",
+    "they", "this", "those", "we", "when", "while", "you",
+];
+
+pub fn is_abbreviation(word_without_dot: &str) -> bool {
+    let lower = word_without_dot.to_ascii_lowercase();
+    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Byte spans of the lines of `text` (without their line breaks).
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push(Span::new(start, end));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks (accents written as separate code points) stay in the word.
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '\u{2010}' || c == '\u{2011}'
+}
+
+/// Tokens of `text[span]`, offsets relative to `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut space_before = true;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let (end_idx, kind) = if c.is_ascii_digit() {
+            (scan_number(&chars, i), TokenKind::Number)
+        } else if is_word_char(c) {
+            (scan_word(&chars, i), TokenKind::Word)
+        } else {
+            (i + 1, TokenKind::Punct)
+        };
+        let end = chars.get(end_idx).map(|&(p, _)| p).unwrap_or(s.len());
+        tokens.push(Token {
+            span: Span::new(span.start + start, span.start + end),
+            kind,
+            space_before,
+        });
+        space_before = false;
+        i = end_idx;
+    }
+    tokens
+}
+
+fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
+    let n = chars.len();
+    while i < n {
+        let c = chars[i].1;
+        if c.is_ascii_digit() {
+            i += 1;
+        } else if matches!(c, ',' | '.' | ':' | '/')
+            && i + 1 < n
+            && chars[i + 1].1.is_ascii_digit()
+            && i > 0
+            && chars[i - 1].1.is_ascii_digit()
+        {
+            i += 1;
+        } else if c.is_alphabetic() {
+            // 10th, 48-hour stays split at the hyphen; "G20"-style codes join letters.
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
+    let n = chars.len();
+    // Dotted abbreviations: U.S., U.N., D.C., U.S.A. (letter, dot, letter, dot ...).
+    if chars[start].1.is_alphabetic() && start + 2 < n && chars[start + 1].1 == '.' && chars[start + 2].1.is_alphabetic()
+    {
+        let mut j = start;
+        while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+            j += 2;
+            if !(j < n && chars[j].1.is_alphabetic()) {
+                break;
+            }
+            if j + 1 < n && is_word_char(chars[j + 1].1) {
+                // "U.Something": not an abbreviation chain after all.
+                break;
+            }
+        }
+        if j > start + 2 && (j >= n || !is_word_char(chars[j].1)) {
+            return j;
+        }
+    }
+    let mut i = start;
+    while i < n {
+        let c = chars[i].1;
+        if is_word_char(c) {
+            i += 1;
+            continue;
+        }
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        if is_apostrophe(c) {
+            // Inner apostrophe (O'Brien, don't) but not a possessive 's / s'.
+            match next {
+                Some(nc) if nc.is_alphabetic() => {
+                    let after = chars.get(i + 2).map(|&(_, c)| c);
+                    let possessive = (nc == 's' || nc == 'S') && !after.is_some_and(is_word_char);
+                    if possessive {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if is_hyphen(c) {
+            // Keep cease-fire and al-Assad whole; split US-backed and Syria-rebel.
+            match next {
+                Some(nc) if is_word_char(nc) => {
+                    let left_has_upper = chars[start..i].iter().any(|&(_, c)| c.is_uppercase());
+                    if nc.is_lowercase() && left_has_upper {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if c == '.' {
+            // web addresses: JioSaavn.com
+            if let Some(nc) = next {
+                if nc.is_ascii_lowercase() && i > start {
+                    let mut j = i + 1;
+                    while j < n && chars[j].1.is_ascii_alphanumeric() {
+                        j += 1;
+                    }
+                    let tld_len = j - (i + 1);
+                    if (2..=4).contains(&tld_len) && (j >= n || !is_word_char(chars[j].1)) {
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            // Abbreviation or initial: Mr. / Sept. / W.
+            let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+            let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+            if initial || is_abbreviation(&word) {
+                return i + 1;
+            }
+        }
+        break;
+    }
+    i
+}
+
+/// Splits `text[line]` into sentences.
+pub fn split_sentences(text: &str, line: Span, line_index: usize, out: &mut Vec<Sentence>) {
+    let tokens = tokenize(text, line);
+    if tokens.is_empty() {
+        return;
+    }
+    let mut begin = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let word = &text[t.span.start..t.span.end];
+        let terminal = match t.kind {
+            TokenKind::Punct => matches!(word, "." | "!" | "?" | "\u{2026}"),
+            TokenKind::Word => word.ends_with('.') && is_dotted_caps(word),
+            TokenKind::Number => false,
+        };
+        if terminal {
+            // Closing quotes and brackets belong to the sentence they close.
+            let mut j = i + 1;
+            while j < tokens.len() && !tokens[j].space_before && is_closer(&text[tokens[j].span.start..tokens[j].span.end]) {
+                j += 1;
+            }
+            let next = tokens.get(j);
+            let ends = match next {
+                None => true,
+                Some(n) if !n.space_before => false,
+                Some(n) => {
+                    let w = &text[n.span.start..n.span.end];
+                    if t.kind == TokenKind::Word {
+                        // "the U.S. The President": only before a typical sentence opener.
+                        SENTENCE_STARTERS.binary_search(&w.to_lowercase().as_str()).is_ok()
+                            && w.chars().next().is_some_and(char::is_uppercase)
+                    } else {
+                        !w.chars().next().is_some_and(char::is_lowercase)
+                    }
+                }
+            };
+            if ends {
+                push_sentence(text, &tokens[begin..j], line_index, out);
+                begin = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if begin < tokens.len() {
+        push_sentence(text, &tokens[begin..], line_index, out);
+    }
+}
+
+fn is_dotted_caps(word: &str) -> bool {
+    word.len() >= 4 && word.matches('.').count() >= 2
+}
+
+fn is_closer(p: &str) -> bool {
+    matches!(p, "\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}" | "\u{bb}")
+}
+
+fn push_sentence(_text: &str, tokens: &[Token], line: usize, out: &mut Vec<Sentence>) {
+    if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+        out.push(Sentence {
+            span: Span::new(first.span.start, last.span.end),
+            tokens: tokens.to_vec(),
+            line,
+        });
+    }
+}
+
+/// Maps byte offsets of one text to character (code point) offsets.
+pub struct CharIndex {
+    /// Empty when the text is ASCII (bytes are characters).
+    table: Vec<u32>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        if text.is_ascii() {
+            return CharIndex { table: Vec::new() };
+        }
+        let mut table = vec![0u32; text.len() + 1];
+        let mut count = 0u32;
+        let mut last = 0;
+        for (b, _) in text.char_indices() {
+            for slot in &mut table[last..=b] {
+                *slot = count;
+            }
+            count += 1;
+            last = b + 1;
+        }
+        for slot in &mut table[last..] {
+            *slot = count;
+        }
+        CharIndex { table }
+    }
+
+    pub fn char_offset(&self, byte: usize) -> usize {
+        if self.table.is_empty() {
+            byte
+        } else {
+            self.table.get(byte).copied().unwrap_or(0) as usize
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for (i, l) in lines(text).into_iter().enumerate() {
+            split_sentences(text, l, i, &mut out);
+        }
+        out.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn abbreviation_tables_are_sorted() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn tokens_keep_names_and_split_possessives_and_compounds() {
+        assert_eq!(
+            words("U.S.-backed rebels, Syria's al-Assad and al-Qaeda-linked O'Brien."),
+            vec!["U.S.", "-", "backed", "rebels", ",", "Syria", "'", "s", "al-Assad", "and", "al-Qaeda", "-", "linked", "O'Brien", "."]
+        );
+        assert_eq!(words("Mr. Kerry, 48-hour cease-fire"), vec!["Mr.", "Kerry", ",", "48", "-", "hour", "cease-fire"]);
+        assert_eq!(words("on JioSaavn.com now"), vec!["on", "JioSaavn.com", "now"]);
+        assert_eq!(words("Kerry,Sergei"), vec!["Kerry", ",", "Sergei"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_lines() {
+        assert_eq!(
+            sentences("Mr. Kerry met U.S. officials in Sept. 2016. Then he left.\nHeadline here"),
+            vec!["Mr. Kerry met U.S. officials in Sept. 2016.", "Then he left.", "Headline here"]
+        );
+        assert_eq!(sentences("He went to the U.S. The trip was long."), vec!["He went to the U.S.", "The trip was long."]);
+        assert_eq!(sentences("\u{201c}We agree.\u{201d} Lavrov said."), vec!["\u{201c}We agree.\u{201d}", "Lavrov said."]);
+        assert_eq!(sentences("George W. Bush spoke."), vec!["George W. Bush spoke."]);
+    }
+
+    #[test]
+    fn char_offsets_on_non_ascii_text() {
+        let text = "Erdoğan met Zoë.";
+        let idx = CharIndex::new(text);
+        let b = text.find("Zoë").unwrap();
+        assert_eq!(idx.char_offset(b), 12);
+        assert_eq!(idx.char_offset(text.len()), text.chars().count());
+    }
+}
