@@ -1,4 +1,5 @@
 //! ergraph: entity graphs from news articles.
+pub mod export;
 pub mod model;
 pub mod pipeline;
 pub mod relations;
