@@ -1,0 +1,296 @@
+//! `graph.dot`: Graphviz DOT, built with graphviz-rust's structures and printer, and
+//! [`render`], which runs Graphviz's `dot` on it.
+//!
+//! graphviz-rust prints an `Id::Escaped` exactly as given and does not escape inner quotes
+//! or backslashes, so every ID and free-text value goes through [`quote`].
+
+use std::ffi::OsStr;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use super::ExportError;
+use crate::model::{Edge, EntityGraph, EntityType, Node, RelationKind};
+
+/// A font every platform has (or maps): Graphviz passes the list to fontconfig/the browser.
+const FONT: &str = "Helvetica,Arial,sans-serif";
+
+/// The whole graph as one `digraph`; undirected kinds are drawn with `dir=none`.
+pub fn to_dot(graph: &EntityGraph) -> String {
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("overlap", plain("false")),
+            attr("splines", plain("true")),
+            attr("fontname", text(FONT)),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", plain("filled")),
+            attr("fontname", text(FONT)),
+            attr("fontsize", plain("11")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", text(FONT)),
+            attr("fontsize", plain("9")),
+        ])),
+    ];
+    stmts.extend(graph.nodes().map(|n| Stmt::Node(node(n))));
+    stmts.extend(graph.edges().map(|(s, t, e)| Stmt::Edge(edge(s, t, e))));
+    let graph = Graph::DiGraph {
+        id: text("ergraph"),
+        strict: false,
+        stmts,
+    };
+    let mut dot = graph.print(&mut PrinterContext::default());
+    dot.push('\n');
+    dot
+}
+
+fn node(node: &Node) -> DotNode {
+    let (shape, fill) = match node.entity_type {
+        EntityType::Person => ("ellipse", "#cfe2f3"),
+        EntityType::Organization => ("box", "#fce5cd"),
+        EntityType::Location => ("hexagon", "#d9ead3"),
+        EntityType::Other => ("note", "#eeeeee"),
+    };
+    let tooltip = format!(
+        "{} ({}, {} mentions in {} documents)\naliases: {}",
+        node.label,
+        node.entity_type,
+        node.mentions,
+        node.documents,
+        node.aliases.join(" | ")
+    );
+    DotNode::new(
+        node_id(&node.id),
+        vec![
+            attr("label", text(&node.label)),
+            attr("shape", plain(shape)),
+            attr("fillcolor", text(fill)),
+            attr("tooltip", text(&tooltip)),
+        ],
+    )
+}
+
+fn edge(source: &Node, target: &Node, edge: &Edge) -> DotEdge {
+    let mut attributes = Vec::new();
+    if !edge.kind.is_directed() {
+        attributes.push(attr("dir", plain("none")));
+    }
+    if edge.kind == RelationKind::CoMention {
+        // Context, not a claim: thin, grey, unlabelled, so typed relations stand out.
+        attributes.push(attr("color", text("#c8c8c8")));
+        attributes.push(attr("penwidth", plain(&penwidth(edge.weight, 0.6))));
+    } else {
+        let color = kind_color(edge.kind);
+        let label = if edge.role.is_empty() {
+            edge.kind.as_str().to_string()
+        } else {
+            format!("{}\n{}", edge.kind, edge.role)
+        };
+        attributes.push(attr("label", text(&label)));
+        attributes.push(attr("color", text(color)));
+        attributes.push(attr("fontcolor", text(color)));
+        attributes.push(attr("penwidth", plain(&penwidth(edge.weight, 1.2))));
+        if edge.kind == RelationKind::LocatedIn {
+            attributes.push(attr("style", plain("dashed")));
+        }
+    }
+    attributes.push(attr("tooltip", text(edge.example())));
+    DotEdge {
+        ty: EdgeTy::Pair(
+            Vertex::N(node_id(&source.id)),
+            Vertex::N(node_id(&target.id)),
+        ),
+        attributes,
+    }
+}
+
+fn kind_color(kind: RelationKind) -> &'static str {
+    match kind {
+        RelationKind::CoMention => "#c8c8c8",
+        RelationKind::Meets => "#1f77b4",
+        RelationKind::Supports => "#2ca02c",
+        RelationKind::Opposes => "#d62728",
+        RelationKind::AffiliatedWith => "#9467bd",
+        RelationKind::LinkedTo => "#ff7f0e",
+        RelationKind::LocatedIn => "#8c564b",
+    }
+}
+
+/// `base * (1 + log2 weight)`, capped at four times the base so hubs stay readable.
+fn penwidth(weight: u64, base: f64) -> String {
+    let grow = 1.0 + (weight.max(1) as f64).log2();
+    format!("{:.2}", base * grow.min(4.0))
+}
+
+fn node_id(id: &str) -> NodeId {
+    NodeId(text(id), None)
+}
+
+fn attr(key: &str, value: Id) -> Attribute {
+    Attribute(Id::Plain(key.to_string()), value)
+}
+
+fn plain(value: &str) -> Id {
+    Id::Plain(value.to_string())
+}
+
+fn text(value: &str) -> Id {
+    Id::Escaped(quote(value))
+}
+
+/// A DOT quoted string that Graphviz shows as `text`, for any text.
+///
+/// - `"` and `\` are escaped, so nothing ends the string early and Graphviz's escape
+///   sequences (`\N`, `\G`, `\l`, ...) cannot be triggered by the input;
+/// - a newline becomes `\n` (a line break in labels and tooltips), a tab a space, and
+///   other control characters are dropped: Graphviz warns about or mangles them;
+/// - `&` is written `&amp;` when it starts something that looks like an entity
+///   (`&amp;`, `&#39;`), because Graphviz decodes entities in labels and in SVG output:
+///   the text `AT&amp;T` would otherwise be shown as `AT&T`. A lone `&` stays as it is.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for (at, c) in text.char_indices() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            '&' if looks_like_entity(&text[at + c.len_utf8()..]) => out.push_str("&amp;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether `rest` (what follows an `&`) reads as `name;`, `#123;` or `#x1F;`.
+fn looks_like_entity(rest: &str) -> bool {
+    let rest = rest.strip_prefix('#').unwrap_or(rest);
+    let name_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    name_len > 0 && rest[name_len..].starts_with(';')
+}
+
+/// Output formats of [`render`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RenderFormat {
+    Svg,
+    Png,
+}
+
+impl RenderFormat {
+    /// The `-T` value and the usual file extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RenderFormat::Svg => "svg",
+            RenderFormat::Png => "png",
+        }
+    }
+}
+
+/// Runs Graphviz `dot` on `dot_path` and writes the picture to `out` atomically.
+pub fn render(dot_path: &Path, format: RenderFormat, out: &Path) -> Result<(), ExportError> {
+    render_with(OsStr::new("dot"), dot_path, format, out)
+}
+
+/// [`render`] with the program to run, so tests can point it at one that does not exist.
+fn render_with(
+    program: &OsStr,
+    dot_path: &Path,
+    format: RenderFormat,
+    out: &Path,
+) -> Result<(), ExportError> {
+    // `dot -x.dot` would be read as an option.
+    let input = if dot_path.is_relative() && dot_path.to_string_lossy().starts_with('-') {
+        Path::new(".").join(dot_path)
+    } else {
+        dot_path.to_path_buf()
+    };
+    let output = Command::new(program)
+        .arg(format!("-T{}", format.as_str()))
+        .arg(&input)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|err| match err.kind() {
+            io::ErrorKind::NotFound => ExportError::DotNotFound,
+            _ => ExportError::io(&PathBuf::from(program), "run", err),
+        })?;
+    if !output.status.success() {
+        return Err(ExportError::DotFailed {
+            path: dot_path.to_path_buf(),
+            status: output.status,
+            stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
+    }
+    super::atomic::write_atomic(out, |w| w.write_all(&output.stdout))
+        .map_err(|err| ExportError::io(out, "write", err))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_what_dot_would_read() {
+        assert_eq!(quote(r#"say "hi" \N"#), r#""say \"hi\" \\N""#);
+        assert_eq!(quote("a\nb\tc\r\0d\u{1b}"), r#""a\nb cd""#);
+        assert_eq!(quote("trailing \\"), r#""trailing \\""#);
+        assert_eq!(quote("São 😀 \u{202e}"), "\"São 😀 \u{202e}\"");
+    }
+
+    #[test]
+    fn quote_protects_entities_but_not_lone_ampersands() {
+        assert_eq!(
+            quote("AT&T &amp; &#39; &#x41; & ;"),
+            "\"AT&T &amp;amp; &amp;#39; &amp;#x41; & ;\""
+        );
+        assert!(!looks_like_entity(""));
+        assert!(!looks_like_entity("#;"));
+        assert!(looks_like_entity("lt;"));
+    }
+
+    #[test]
+    fn quoted_strings_parse_back() {
+        for s in ["", "\\", "\"", "\\\"", "a\\\\\"b", "]]> <&>", "x\n\ny"] {
+            let dot = format!("digraph {{ {} }}", quote(s));
+            assert!(graphviz_rust::parse(&dot).is_ok(), "{dot}");
+        }
+    }
+
+    #[test]
+    fn penwidth_grows_with_weight_and_is_capped() {
+        assert_eq!(penwidth(0, 1.0), "1.00");
+        assert_eq!(penwidth(1, 1.0), "1.00");
+        assert_eq!(penwidth(4, 1.0), "3.00");
+        assert_eq!(penwidth(1 << 40, 1.0), "4.00");
+    }
+
+    #[test]
+    fn missing_dot_says_how_to_install_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = render_with(
+            OsStr::new("ergraph-no-such-dot-program"),
+            &dir.path().join("graph.dot"),
+            RenderFormat::Svg,
+            &dir.path().join("graph.svg"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Graphviz `dot` not found on PATH; install it (apt-get install graphviz) or drop --render"
+        );
+        assert!(!dir.path().join("graph.svg").exists());
+    }
+}

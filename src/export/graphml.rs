@@ -1,0 +1,178 @@
+//! `graph.graphml`: GraphML 1.0 for Gephi, yEd, Cytoscape, NetworkX and igraph.
+//!
+//! Written by hand: the format is small, and this way every byte (key order, escaping,
+//! indentation) is ours and deterministic.
+//!
+//! # Direction
+//!
+//! The graph mixes undirected kinds (co-mention, meets, linked_to) with directed ones.
+//! GraphML can say so per edge (`directed="true|false"` against `edgedefault`), but
+//! NetworkX (3.x, `read_graphml`) raises `NetworkXError` on any edge whose `directed`
+//! differs from `edgedefault`, and igraph ignores per-edge `directed` and uses
+//! `edgedefault` alone. So the file says `edgedefault="directed"` with no per-edge
+//! attribute, which every reader loads without complaint and which keeps every edge and
+//! the direction of every typed relation:
+//! - undirected kinds are stored once with Source < Target (as in `edges.csv`);
+//! - each edge carries a boolean `directed` data value (and its `kind`), so a reader
+//!   can tell `A supports B` from `A co-mentioned with B` and rebuild the mixed graph;
+//! - every edge has an `id`, and parallel edges between one pair (a co-mention next to
+//!   a typed relation) make NetworkX return a `MultiDiGraph` keyed by those ids.
+//!
+//! An undirected default would lose who supports, opposes or belongs to whom in
+//! NetworkX and igraph, which is worse than showing co-mentions with an arrow.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use crate::model::EntityGraph;
+
+/// `(id, for, attr.name, attr.type)` of every key, in file order. Key ids are unique in
+/// the document (GraphML requires it), hence `node_documents` / `edge_documents`; tools
+/// show `attr.name`. Gephi maps the ids `label` and `weight` to its own Label and Weight.
+const KEYS: [(&str, &str, &str, &str); 11] = [
+    ("label", "node", "label", "string"),
+    ("entity_type", "node", "entity_type", "string"),
+    ("mentions", "node", "mentions", "long"),
+    ("node_documents", "node", "documents", "long"),
+    ("aliases", "node", "aliases", "string"),
+    ("weight", "edge", "weight", "double"),
+    ("kind", "edge", "kind", "string"),
+    ("directed", "edge", "directed", "boolean"),
+    ("edge_documents", "edge", "documents", "long"),
+    ("role", "edge", "role", "string"),
+    ("evidence", "edge", "evidence", "string"),
+];
+
+/// Writes the whole graph as GraphML.
+pub fn write_graphml<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
+    out.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+          <graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
+          http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    )?;
+    for (id, target, name, ty) in KEYS {
+        writeln!(
+            out,
+            "  <key id=\"{id}\" for=\"{target}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
+        )?;
+    }
+    writeln!(out, "  <graph id=\"ergraph\" edgedefault=\"directed\">")?;
+    for node in graph.nodes() {
+        writeln!(out, "    <node id=\"{}\">", attr(&node.id))?;
+        data(&mut out, "label", &node.label)?;
+        data(&mut out, "entity_type", node.entity_type.as_str())?;
+        data(&mut out, "mentions", &node.mentions.to_string())?;
+        data(&mut out, "node_documents", &node.documents.to_string())?;
+        data(
+            &mut out,
+            "aliases",
+            &node.aliases.join(super::csv::ALIAS_SEPARATOR),
+        )?;
+        writeln!(out, "    </node>")?;
+    }
+    for (i, (source, target, edge)) in graph.edges().enumerate() {
+        writeln!(
+            out,
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
+            attr(&source.id),
+            attr(&target.id)
+        )?;
+        data(&mut out, "weight", &edge.weight.to_string())?;
+        data(&mut out, "kind", edge.kind.as_str())?;
+        let directed = if edge.kind.is_directed() {
+            "true"
+        } else {
+            "false"
+        };
+        data(&mut out, "directed", directed)?;
+        data(&mut out, "edge_documents", &edge.documents.to_string())?;
+        data(&mut out, "role", &edge.role)?;
+        data(&mut out, "evidence", edge.example())?;
+        writeln!(out, "    </edge>")?;
+    }
+    writeln!(out, "  </graph>\n</graphml>")?;
+    out.flush()
+}
+
+/// One `<data>` element; empty values are left out, which is how NetworkX and igraph
+/// read an empty element anyway (a missing value, not an empty string).
+fn data<W: Write>(out: &mut W, key: &str, value: &str) -> io::Result<()> {
+    let value = text(value);
+    if value.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "      <data key=\"{key}\">{value}</data>")
+}
+
+/// Escapes element text. `\r` becomes a character reference because XML parsers turn a
+/// literal one into `\n`; characters XML 1.0 forbids are dropped.
+pub fn text(value: &str) -> Cow<'_, str> {
+    escape(value, false)
+}
+
+/// Escapes an attribute value. Also `\t` and `\n`, which attribute-value normalisation
+/// would otherwise turn into spaces.
+pub fn attr(value: &str) -> Cow<'_, str> {
+    escape(value, true)
+}
+
+/// Whether XML 1.0 allows `c` at all (`Char` production; surrogates cannot occur in Rust).
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+fn escape(value: &str, in_attr: bool) -> Cow<'_, str> {
+    let special = |c: char| {
+        matches!(c, '&' | '<' | '>' | '"' | '\'' | '\r')
+            || (in_attr && matches!(c, '\t' | '\n'))
+            || !is_xml_char(c)
+    };
+    if !value.contains(special) {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 16);
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' if in_attr => out.push_str("&#9;"),
+            '\n' if in_attr => out.push_str("&#10;"),
+            c if !is_xml_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(
+            text("a<b>&\"c\"'d' ]]> \0\u{1}\u{fffe}\u{ffff}\t\n\r"),
+            "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos; ]]&gt; \t\n&#13;"
+        );
+        assert_eq!(attr("x\ty\nz"), "x&#9;y&#10;z");
+        assert!(matches!(text("São Paulo \u{202e} 😀"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn keys_are_unique_and_typed() {
+        let mut ids: Vec<&str> = KEYS.iter().map(|k| k.0).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), KEYS.len());
+        for (_, target, _, ty) in KEYS {
+            assert!(matches!(target, "node" | "edge"));
+            assert!(matches!(ty, "string" | "long" | "double" | "boolean"));
+        }
+    }
+}
