@@ -496,10 +496,12 @@ def check_graphology(out):
         timeout=600,
     )
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
-    for line in lines:
-        print(f"    {line}")
+    if proc.returncode != 3:
+        for line in lines:
+            print(f"    {line}")
     if proc.returncode == 3:
-        raise Missing(lines[-1] if lines else "graphology packages missing")
+        last = lines[-1] if lines else "graphology packages missing"
+        raise Missing(last.removeprefix("MISSING graphology: "))
     if proc.returncode != 0 or proc.stderr.strip():
         failing = sum(1 for line in lines if line.startswith("FAIL"))
         stderr = proc.stderr.strip()
