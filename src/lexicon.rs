@@ -277,14 +277,14 @@ impl Lexicon {
             .collect()
     }
 
-    /// Length in tokens of the longest title starting at `words[0]`.
-    pub fn title_at(&self, words: &[&str]) -> usize {
-        let Some(first) = words.first() else { return 0 };
-        let Some(list) = self.titles.get(&first.to_lowercase()) else {
+    /// Length in tokens of the longest title starting at `lower[0]` (lower-case words).
+    pub fn title_at<S: AsRef<str>>(&self, lower: &[S]) -> usize {
+        let Some(first) = lower.first() else { return 0 };
+        let Some(list) = self.titles.get(first.as_ref()) else {
             return 0;
         };
         for t in list {
-            if t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b) || *a == b.to_lowercase()) {
+            if t.len() <= lower.len() && t.iter().zip(lower).all(|(a, b)| a == b.as_ref()) {
                 return t.len();
             }
         }

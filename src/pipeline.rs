@@ -245,7 +245,7 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     }
 
     // Edges.
-    let mut edges: BTreeMap<(String, String, RelationKind), EdgeAcc> = BTreeMap::new();
+    let mut edges: HashMap<(usize, usize, RelationKind), EdgeAcc> = HashMap::new();
     let mut mentions = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for m in &doc.mentions {
@@ -265,8 +265,8 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
             if a == b {
                 continue;
             }
-            let (mut s, mut t) = (ids[a].clone(), ids[b].clone());
-            if !l.kind.is_directed() && s > t {
+            let (mut s, mut t) = (a, b);
+            if !l.kind.is_directed() && ids[s] > ids[t] {
                 std::mem::swap(&mut s, &mut t);
             }
             let Some(sent) = doc.sentences.get(&l.sentence) else { continue };
@@ -301,8 +301,10 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
             documents: e.documents,
             aliases: e.forms.keys().cloned().collect(),
         });
-        index.insert(ids[g].clone(), node);
+        index.insert(g, node);
     }
+    let mut edges: Vec<((usize, usize, RelationKind), EdgeAcc)> = edges.into_iter().collect();
+    edges.sort_unstable_by(|x, y| (&ids[x.0 .0], &ids[x.0 .1], x.0 .2).cmp(&(&ids[y.0 .0], &ids[y.0 .1], y.0 .2)));
     for ((s, t, kind), acc) in edges {
         let docs: BTreeSet<&str> = acc.evidence.values().map(|e| e.doc.as_str()).collect();
         let role = acc

@@ -93,7 +93,7 @@ struct Ctx<'a> {
     /// Index of the first word token of the sentence.
     first_word: usize,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
-    gaz: HashMap<usize, (usize, GazHit)>,
+    gaz: Vec<Option<(usize, GazHit)>>,
 }
 
 impl Ctx<'_> {
@@ -127,7 +127,7 @@ impl Ctx<'_> {
         if self.kinds[i] != TokenKind::Word || self.is_url(i) {
             return false;
         }
-        if self.gaz.contains_key(&i) {
+        if self.gaz[i].is_some() {
             return true;
         }
         if self.is_article_name(i) {
@@ -140,7 +140,7 @@ impl Ctx<'_> {
         if in_sorted(CALENDAR, l) {
             return false;
         }
-        let common = self.lex.is_common(&self.lower[i]);
+        let common = self.lex.common.contains(&self.lower[i]);
         if common && self.is_all_caps(i) {
             return false; // FILE, UPDATE, BREAKING
         }
@@ -173,8 +173,7 @@ impl Ctx<'_> {
     }
 
     fn title_len(&self, from: usize, to: usize) -> usize {
-        let ws: Vec<&str> = self.words[from..to].to_vec();
-        self.lex.title_at(&ws)
+        self.lex.title_at(&self.lower[from..to])
     }
 
     /// A title or role noun ends right before token `a` ("spokesman John Kirby").
@@ -214,19 +213,15 @@ pub fn recognize(text: &str, sentences: &[Sentence], skip_line: &[bool], lex: &L
         while hit_iter < hits.len() && hits[hit_iter].span.start < s.span.start {
             hit_iter += 1;
         }
-        let mut starts = HashMap::new();
-        let mut ends = HashMap::new();
-        for (i, t) in s.tokens.iter().enumerate() {
-            starts.insert(t.span.start, i);
-            ends.insert(t.span.end, i + 1);
-        }
-        let mut gaz = HashMap::new();
+        let mut gaz = vec![None; s.tokens.len()];
         let mut h = hit_iter;
         while h < hits.len() && hits[h].span.start < s.span.end {
             let hit = hits[h];
-            if let (Some(&a), Some(&b)) = (starts.get(&hit.span.start), ends.get(&hit.span.end)) {
-                if b > a {
-                    gaz.insert(a, (b, hit));
+            let a = s.tokens.binary_search_by_key(&hit.span.start, |t| t.span.start);
+            let b = s.tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
+            if let (Ok(a), Ok(b)) = (a, b) {
+                if b >= a {
+                    gaz[a] = Some((b + 1, hit));
                 }
             }
             h += 1;
@@ -260,7 +255,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
         let a = i;
         let mut j = i;
         while j < n {
-            if let Some(&(e, _)) = ctx.gaz.get(&j) {
+            if let Some((e, _)) = ctx.gaz[j] {
                 j = e;
             } else if ctx.cap(j) {
                 j += 1;
@@ -304,7 +299,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         }
     };
     while k < b {
-        let gaz_here = ctx.gaz.get(&k).filter(|(e, _)| *e <= b).copied();
+        let gaz_here = ctx.gaz[k].filter(|(e, _)| *e <= b);
         let tl = if gaz_here.is_some() { 0 } else { ctx.title_len(k, b) };
         if tl > 0 && !(k == a && tl == b - a && is_cue_word(ctx, b - 1)) {
             flush(&mut pieces, cur, k, pending_title);
@@ -386,9 +381,9 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             let drop = in_sorted(LEADING_FUNCTION, l)
                 || ctx.particle(p.a) && p.b - p.a == 1
                 || (ctx.is_sentence_initial(p.a)
-                    && ctx.lex.is_common(l)
+                    && ctx.lex.common.contains(l)
                     && !ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
-                    && !ctx.gaz.contains_key(&p.a));
+                    && !ctx.gaz[p.a].is_some());
             if !drop {
                 break;
             }
@@ -400,8 +395,10 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         if p.a >= p.b {
             return None;
         }
-        if ctx.gaz.get(&p.a).is_some_and(|(e, _)| *e == p.b) {
-            p.gaz = ctx.gaz.get(&p.a).map(|&(_, h)| h);
+        if let Some((e, h)) = ctx.gaz[p.a] {
+            if e == p.b {
+                p.gaz = Some(h);
+            }
         }
     }
     let (entity_type, demonym, rule) = classify(ctx, &p)?;
@@ -438,7 +435,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
     let last = ctx.lower[p.b - 1].as_str();
-    let all_common = (p.a..p.b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.is_common(&ctx.lower[i]));
+    let all_common = (p.a..p.b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.common.contains(&ctx.lower[i]));
     let lex = ctx.lex;
 
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
@@ -464,7 +461,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     if n > 1 && lex.is_first_name(ctx.words[p.a]) {
         let ambiguous = !lex.is_unambiguous_first_name(ctx.words[p.a]);
-        if !ambiguous || !lex.is_common(last) {
+        if !ambiguous || !lex.common.contains(last) {
             return Some((EntityType::Person, false, "person.first-name"));
         }
     }

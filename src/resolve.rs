@@ -203,9 +203,10 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
     let people: Vec<usize> = (0..n)
         .filter(|&i| mentions[i].entity_type == EntityType::Person && words[i].len() > 1)
         .collect();
+    let tr: Vec<Vec<String>> = words.iter().map(|ws| ws.iter().map(|w| translit(w)).collect()).collect();
     for (x, &i) in people.iter().enumerate() {
         for &j in &people[x + 1..] {
-            if person_compatible(&words[i], &words[j]) {
+            if tr[i].last() == tr[j].last() && person_compatible(&words[i], &words[j]) {
                 dsu.union(i, j);
             }
         }
@@ -215,15 +216,15 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
         if m.demonym || words[i].len() != 1 || !matches!(m.entity_type, EntityType::Person | EntityType::Other) {
             continue;
         }
-        let w = translit(&words[i][0]);
-        let mut by_surname: Vec<usize> = people.iter().copied().filter(|&p| words[p].last().is_some_and(|l| translit(l) == w)).collect();
-        by_surname = roots(&mut dsu, by_surname);
+        let w = &tr[i][0];
+        let by_surname = people.iter().copied().filter(|&p| tr[p].last() == Some(w)).collect();
+        let by_surname = roots(&mut dsu, by_surname);
         if by_surname.len() == 1 {
             dsu.union(by_surname[0], i);
             continue;
         }
         if by_surname.is_empty() {
-            let by_first = people.iter().copied().filter(|&p| words[p].first().is_some_and(|f| translit(f) == w)).collect();
+            let by_first = people.iter().copied().filter(|&p| tr[p].first() == Some(w)).collect();
             let by_first = roots(&mut dsu, by_first);
             if by_first.len() == 1 {
                 dsu.union(by_first[0], i);
@@ -232,31 +233,46 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
     }
 
     // Organizations: acronyms, bare forms of prefixed names, heads of cue names.
-    let orgs: Vec<usize> = (0..n).filter(|&i| mentions[i].entity_type == EntityType::Organization).collect();
-    for &i in &orgs {
-        let k = &keys[i];
-        if k.starts_with("g:") {
+    struct OrgKey<'k> {
+        i: usize,
+        key: &'k str,
+        words: usize,
+        initials: String,
+        gaz: bool,
+    }
+    let orgs: Vec<OrgKey> = (0..n)
+        .filter(|&i| mentions[i].entity_type == EntityType::Organization)
+        .map(|i| {
+            let key = keys[i].trim_start_matches("g:");
+            OrgKey { i, key, words: word_count(key), initials: initials(key), gaz: keys[i].starts_with("g:") }
+        })
+        .collect();
+    let ends_with_word = |long: &str, short: &str| long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' ';
+    let starts_with_word = |long: &str, short: &str| long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' ';
+    for o in &orgs {
+        if o.gaz {
             continue;
         }
-        let compact = k.replace(' ', "");
+        let compact: String = o.key.chars().filter(|c| *c != ' ').collect();
         let mut cands = Vec::new();
-        for &j in &orgs {
-            if i == j || keys[j] == *k {
+        for p in &orgs {
+            if p.i == o.i || p.key == o.key {
                 continue;
             }
-            let kj = keys[j].trim_start_matches("g:");
-            let longer = word_count(kj) > word_count(k);
-            let acronym = !k.contains(' ') && compact.len() >= 2 && initials(kj) == compact && word_count(kj) >= 2;
-            let bare = longer && kj.ends_with(&format!(" {k}"));
-            let head = longer && kj.starts_with(&format!("{k} ")) && word_count(kj) == word_count(k) + 1 && kj.rsplit(' ').next().is_some_and(|c| lex.org_cues.contains(c));
+            let longer = p.words > o.words;
+            let acronym = o.words == 1 && compact.len() >= 2 && p.words >= 2 && p.initials == compact;
+            let bare = longer && ends_with_word(p.key, o.key);
+            let head = longer
+                && p.words == o.words + 1
+                && starts_with_word(p.key, o.key)
+                && p.key.rsplit(' ').next().is_some_and(|c| lex.org_cues.contains(c));
             if acronym || bare || head {
-                cands.push(j);
+                cands.push(p.i);
             }
         }
         let cands = roots(&mut dsu, cands);
         if cands.len() == 1 {
-            let root = cands[0];
-            dsu.union(root, i);
+            dsu.union(cands[0], o.i);
         }
     }
 
@@ -323,6 +339,10 @@ fn roots(dsu: &mut Dsu, items: Vec<usize>) -> Vec<usize> {
     r
 }
 
+/// Candidate lists stop growing here; a short form with this many candidates
+/// is ambiguous, and the cap keeps the corpus pass linear.
+const MAX_CANDIDATES: usize = 8;
+
 /// A resolved corpus-level entity.
 #[derive(Clone, Debug)]
 pub struct GlobalEntity {
@@ -343,12 +363,11 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
         .enumerate()
         .flat_map(|(d, es)| (0..es.len()).map(move |e| (d, e)))
         .collect();
-    let spec = |d: usize, e: usize| {
+    order.sort_by_cached_key(|&(d, e)| {
         let ent = &docs[d][e];
         let full = ent.fullest().map(word_count).unwrap_or(0);
-        (ent.gaz.is_none(), std::cmp::Reverse(full), ent.weak)
-    };
-    order.sort_by_key(|&(d, e)| (spec(d, e), d, e));
+        (ent.gaz.is_none(), std::cmp::Reverse(full), ent.weak, d, e)
+    });
 
     struct Acc {
         entity_type_votes: BTreeMap<EntityType, usize>,
@@ -439,13 +458,12 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
         if ent.name_words.len() > a.name_words.len() {
             a.name_words = ent.name_words.clone();
         }
-        if a.docs.last() != Some(&d) && !a.docs.contains(&d) {
-            a.docs.push(d);
-        }
+        a.docs.push(d);
         // Register the keys short forms may use to find this entity.
-        let mut add = |k: String, alias: &mut HashMap<String, Vec<usize>>| {
+        let add = |k: String, alias: &mut HashMap<String, Vec<usize>>| {
             let v = alias.entry(k).or_default();
-            if !v.contains(&g) {
+            // Past a few candidates a short form is ambiguous anyway: stop growing.
+            if v.len() < MAX_CANDIDATES && !v.contains(&g) {
                 v.push(g);
             }
         };
@@ -459,7 +477,7 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
                 let t = translit(last);
                 add(format!("t:{t}"), &mut alias);
                 let v = surname.entry(t).or_default();
-                if !v.contains(&g) {
+                if v.len() < MAX_CANDIDATES && !v.contains(&g) {
                     v.push(g);
                 }
             }
@@ -487,7 +505,9 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
 
     let entities = acc
         .into_iter()
-        .map(|a| {
+        .map(|mut a| {
+            a.docs.sort_unstable();
+            a.docs.dedup();
             let entity_type = match a.gaz {
                 Some(g) => lex.entries[g].entity_type,
                 None => majority(&a.entity_type_votes),

@@ -1,0 +1,142 @@
+//! The real binary on real files: the seeds, bad inputs, stdin, JSONL, determinism.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn ergraph() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ergraph"))
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    ergraph().args(args).current_dir(repo()).output().expect("ergraph runs")
+}
+
+fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let mut rdr = csv::Reader::from_path(path).expect("csv opens");
+    let mut rows = vec![rdr.headers().unwrap().iter().map(str::to_string).collect()];
+    for r in rdr.records() {
+        rows.push(r.unwrap().iter().map(str::to_string).collect());
+    }
+    rows
+}
+
+fn build_seeds(out: &Path) -> Vec<Vec<String>> {
+    let o = run(&["build", "seeds", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    read_csv(&out.join("nodes.csv"))
+}
+
+#[test]
+fn seeds_actors_are_one_person_node_each_with_full_name_and_document_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let nodes = build_seeds(dir.path());
+    assert_eq!(nodes[0][..6], ["Id", "Label", "entity_type", "mentions", "documents", "aliases"]);
+    // (surname that must appear in exactly one node's aliases, label, documents)
+    let expected = [
+        ("Kerry", "John Kerry", "5"),
+        ("Lavrov", "Sergei Lavrov", "5"),
+        ("Mistura", "Staffan de Mistura", "4"),
+        ("Putin", "Vladimir Putin", "1"),
+        ("Obama", "Barack Obama", "1"),
+        ("Erdogan", "Tayyip Erdogan", "1"),
+        ("Assad", "Bashar al-Assad", "5"),
+    ];
+    for (surname, label, docs) in expected {
+        let holders: Vec<&Vec<String>> = nodes[1..]
+            .iter()
+            .filter(|n| n[5].split('|').any(|a| a.contains(surname)) || n[1].contains(surname))
+            .collect();
+        assert_eq!(holders.len(), 1, "{surname}: {holders:?}");
+        let n = holders[0];
+        assert_eq!(n[2], "person", "{n:?}");
+        assert!(n[1].ends_with(label.rsplit(' ').next().unwrap()) && n[1].contains(' '), "{label}: {n:?}");
+        assert_eq!(n[4], docs, "{label}: {n:?}");
+    }
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    build_seeds(a.path());
+    build_seeds(b.path());
+    for f in ["nodes.csv", "edges.csv", "mentions.csv", "evidence.csv", "graph.graphml", "graph.dot"] {
+        let x = std::fs::read(a.path().join(f)).unwrap();
+        let y = std::fs::read(b.path().join(f)).unwrap();
+        assert!(x == y, "{f} differs between two runs");
+    }
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("latin1.txt"), b"Caf\xe9 in Paris.").unwrap();
+    std::fs::write(input.join("empty.txt"), b"").unwrap();
+    std::fs::write(input.join("good.txt"), "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.").unwrap();
+    let nothing = dir.path().join("nothing");
+    std::fs::create_dir(&nothing).unwrap();
+    let out = dir.path().join("out");
+    let o = run(&["build", input.to_str().unwrap(), nothing.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = err.lines().filter(|l| !l.contains(" documents, ")).collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines.iter().any(|l| l.starts_with("ergraph: ") && l.contains("latin1.txt") && l.contains("not UTF-8")), "{err}");
+    assert!(lines.iter().any(|l| l.contains("empty.txt") && l.contains("empty")), "{err}");
+    assert!(lines.iter().any(|l| l.contains("nothing") && l.contains("no .txt files")), "{err}");
+    let nodes = read_csv(&out.join("nodes.csv"));
+    assert!(nodes.iter().any(|n| n[1] == "Angela Merkel"), "{nodes:?}");
+}
+
+#[test]
+fn duplicate_ids_name_both_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    std::fs::create_dir(&a).unwrap();
+    std::fs::create_dir(&b).unwrap();
+    std::fs::write(a.join("x.txt"), "Angela Merkel spoke.").unwrap();
+    std::fs::write(b.join("x.txt"), "Emmanuel Macron spoke.").unwrap();
+    let out = dir.path().join("out");
+    let o = run(&["build", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("\"x\"") && err.contains("a/x.txt") && err.contains("b/x.txt"), "{err}");
+}
+
+#[test]
+fn stdin_and_jsonl_are_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut child = ergraph()
+        .args(["build", "-", "-o", out.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all("Russian President Vladimir Putin spoke with Angela Merkel.".as_bytes()).unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let mentions = read_csv(&out.join("mentions.csv"));
+    assert!(mentions[1..].iter().all(|m| m[0] == "stdin"), "{mentions:?}");
+
+    let jsonl = dir.path().join("d.jsonl");
+    std::fs::write(&jsonl, "{\"id\":\"n1\",\"text\":\"Zoë Müller met Angela Merkel in Berlin.\"}\n").unwrap();
+    let o = run(&["build", jsonl.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    let mentions = read_csv(&out.join("mentions.csv"));
+    // Character offsets: text == document[start:end] in code points.
+    let text: Vec<char> = "Zoë Müller met Angela Merkel in Berlin.".chars().collect();
+    for m in &mentions[1..] {
+        let (s, e): (usize, usize) = (m[1].parse().unwrap(), m[2].parse().unwrap());
+        assert_eq!(text[s..e].iter().collect::<String>(), m[3]);
+    }
+    assert!(mentions[1..].iter().any(|m| m[3] == "Angela Merkel"));
+}
