@@ -167,7 +167,10 @@ pub struct Edge {
 impl Edge {
     /// The sentence shown in `edges.csv`: the first supporting one.
     pub fn example(&self) -> &str {
-        self.evidence.first().map(|e| e.sentence.as_str()).unwrap_or("")
+        self.evidence
+            .first()
+            .map(|e| e.sentence.as_str())
+            .unwrap_or("")
     }
 }
 
