@@ -1,6 +1,106 @@
 //! Typed relations stated by one sentence, between the entities it mentions.
+//!
+//! The rules read the words between and around the mentions: a small tokenizer keeps each
+//! mention as one token, noun phrases are built around mentions ("U.S. Secretary of State
+//! John Kerry", "the Syrian city of Aleppo", "Russian forces", "US-backed rebels"), and cue
+//! words from `data/relation_cues.tsv` link the phrase before them (the subject, or the
+//! coordinated subjects "X and Y") to the phrase after them (the object). Only closed-class
+//! words (auxiliaries, adverbs, dates, determiners: `data/relation_words.txt`) may sit
+//! between a subject, its cue and its object, so a relation never reaches across a clause
+//! or into a phrase the rules do not understand: precision comes before recall, and every
+//! edge should read as true from the sentence alone. A passive ("Assad is backed by
+//! Moscow", "Hezbollah, backed by Iran,") reverses the direction; a relative pronoun
+//! ("Russia, which backs Assad") reaches back to its antecedent; "X backs Y and has
+//! accused Z" shares the subject. Never between two mentions of one entity.
+//!
+//! # Rules
+//!
+//! Each rule has a stable id, named in the evidence of the edge it produced:
+//!
+//! | id | matches |
+//! | --- | --- |
+//! | `meets.verb` | X meets/met (with)/talks with/conferred with/negotiated with/spoke by phone with Y; X hosted/spoke with Y (Y a person) |
+//! | `meets.joint` | X and Y met/discussed/talked/held talks/conferred; headline "X, Y hold talks"; X discussed ... with Y |
+//! | `meets.noun` | X held talks/a meeting/a phone call with Y; X's talks with Y; X arrived in P for talks with Y |
+//! | `meets.between` | talks/meeting/negotiations/discussions (on ...) between X and Y |
+//! | `meets.counterpart` | any of the above where Y is "his \[Demonym\] counterpart Y"; X and his counterpart Y agreed |
+//! | `supports.verb` | X backs/supports/endorses/aids/arms/funds/sided with/stands by Y; passive |
+//! | `supports.noun` | X's support/backing for Y; X provided support to Y |
+//! | `supports.relnoun` | X is an ally/backer/sponsor of Y; X is Y's closest ally; Y's ally X; X, Y's ally, |
+//! | `supports.backed-compound` | X-backed/-supported/-sponsored/-funded/-armed Y (Y named) |
+//! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions Y; declared war on Y; passive |
+//! | `opposes.noun` | X's war/campaign/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y |
+//! | `opposes.relnoun` | X is an enemy/foe/opponent of Y; Y's enemy X |
+//! | `opposes.between` | war/fighting/clashes/conflict between X and Y (both directions) |
+//! | `affiliated.title` | \[Org/Country\] TITLE Person ("State Department spokesman John Kirby"); TITLE of Org Person; TITLE Person of Country |
+//! | `affiliated.demonym-title` | \[Nationality\] TITLE Person ("Russian Foreign Minister Sergei Lavrov") |
+//! | `affiliated.possessive` | Country's Person ("Ukraine's Zelensky"), no role |
+//! | `affiliated.apposition` | Person, a TITLE for/of/at Org,; Person, the Org TITLE,; Org's TITLE, Person |
+//! | `affiliated.counterpart` | his \[Nationality\] counterpart Person -> that country |
+//! | `linked.verb` | X is linked/tied/affiliated/aligned/allied to/with Y; formerly known as; merged with; belongs to; includes; "X, which W views as a group linked to Y"; "X, a group linked to Y" |
+//! | `linked.relnoun` | X is part/an affiliate/a branch/a wing/a faction/a member of Y |
+//! | `linked.between` | links/ties between X and Y |
+//! | `linked.compound` | X-linked/-affiliated/-aligned/-inspired Y |
+//! | `located.comma` | in X, Y (after a preposition, or a dateline "GENEVA, Switzerland -") |
+//! | `located.of-noun` | the \[Place/Nationality\] city/town/suburb/province/... of X |
+//! | `located.apposition` | X, a town in (northern) Y; X, a Syrian border town; X, Y's second city |
+//!
+//! Types: `meets`, `supports`, `opposes` link people, organizations and places (a
+//! nationality word only as "Russian forces/government/officials"); `affiliated_with` a
+//! person to an organization or place; `linked_to` two organizations; `located_in` two
+//! places (the larger may be a nationality word, which stands for its country).
+//!
+//! # Negation, hedging and plans
+//!
+//! - Plans and the future count: "will meet", "are expected to talk", "agreed to meet",
+//!   "Kerry, Lavrov to meet" state a scheduled meeting and give `meets` (news reports
+//!   scheduled meetings in the future tense).
+//! - Explicit negation gives nothing: a negator ("not", "n't", "never", "no", "without",
+//!   "denied", "refused", "declined", "failed", "cancelled", ...) between the start of the
+//!   clause and the cue drops the relation ("did not meet", "refused to meet", "denied
+//!   backing", "no talks between", "..., the ministry said it did not believe it was
+//!   worthwhile for Kerry to meet ..."). The clause starts after a comma, `;`, `:`, a dash,
+//!   a bracket or a quotation mark, or at "but", "while", "although", "however".
+//! - Hedges, wishes and conditions give nothing: "if", "unless", "whether", "may", "might",
+//!   "could", "should", "likely", "hope", "want", "urge", "call for", "propose", "offer" in
+//!   the same window ("could meet", "urged Kerry to meet"), and a fronted "If ..., " or
+//!   "Unless ..., " phrase before the subject ("If they agree, Kerry will meet Lavrov").
+//! - A relative clause is judged on its own words: in "fighters of Nusra, which Washington
+//!   views as a group linked to al-Qaeda, could ..." the hedge of the main clause does not
+//!   touch the link.
+//! - Questions give nothing: a sentence ending in "?" states no meeting, support, attack or
+//!   link.
+//! - Words outside the closed classes between subject and cue also give nothing ("Kerry
+//!   wants to meet", "Kerry tried to meet"): only what is stated is kept.
+//! - Relations stated inside a noun phrase do not depend on the clause: titles
+//!   ("Russian Foreign Minister Sergei Lavrov"), appositions, "X-backed Y", "X-linked Y",
+//!   "Geneva, Switzerland" and "the Syrian city of Aleppo" are kept even in a negated or
+//!   hedged clause or a question, because the phrase presupposes them.
+//!
+//! # Roles
+//!
+//! The role of `affiliated_with` is the title as written between the organization or
+//! country and the person, trimmed: "U.S. Secretary of State John Kerry" gives
+//! "Secretary of State"; "the UN special envoy for Syria Staffan de Mistura" gives
+//! "special envoy for Syria": a "for"/"to" phrase is part of the title as written, and the
+//! place after "for"/"to" is never the affiliation ("Kenyan Ambassador to the United
+//! States" is affiliated with Kenya). "Secretary-General of the United Nations Antonio
+//! Guterres" gives the United Nations with "Secretary-General". Honorifics and rank
+//! abbreviations at the end ("commander Gen.") are dropped. For "X and his Turkish
+//! counterpart Y", Y is affiliated with Turkey and gets the role X has in the same sentence
+//! ("Russian President Vladimir Putin and his Turkish counterpart ..." gives "President"),
+//! or no role when X has none; a counterpart holds the equivalent office, whose name may
+//! differ by country ("Secretary of State" and "Foreign Minister"). "Ukraine's Zelensky"
+//! gives no role.
+
+mod clauses;
+mod lexicon;
+mod tokens;
+mod units;
 
 use crate::model::{EntityType, RelationKind, Span};
+use clauses::Sentence;
+use lexicon::Lexicon;
 
 /// A mention as the relation rules see it: where it is in the sentence and what it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,7 +127,970 @@ pub struct FoundRelation {
     pub rule: &'static str,
 }
 
+/// Rule ids set by the code; the cue rules take theirs from `data/relation_cues.tsv`
+/// (see the table in the module documentation).
+pub mod rules {
+    /// "X and his Turkish counterpart Y discussed ...", "X met his counterpart Y".
+    pub const MEETS_COUNTERPART: &str = "meets.counterpart";
+    /// "U.S. Secretary of State John Kerry", "State Department spokesman John Kirby".
+    pub const AFFILIATED_TITLE: &str = "affiliated.title";
+    /// "Ukraine's Zelensky", "the Kremlin's Dmitry Peskov": no title, no role.
+    pub const AFFILIATED_POSSESSIVE: &str = "affiliated.possessive";
+    /// "Russian Foreign Minister Sergei Lavrov": the nationality word stands for the country.
+    pub const AFFILIATED_DEMONYM_TITLE: &str = "affiliated.demonym-title";
+    /// "John Smith, a spokesman for Acme," / "Jane Doe, the UN chief,".
+    pub const AFFILIATED_APPOSITION: &str = "affiliated.apposition";
+    /// "his Turkish counterpart Tayyip Erdogan" -> Turkey.
+    pub const AFFILIATED_COUNTERPART: &str = "affiliated.counterpart";
+    /// "in Geneva, Switzerland".
+    pub const LOCATED_COMMA: &str = "located.comma";
+    /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
+    pub const LOCATED_OF_NOUN: &str = "located.of-noun";
+    /// "Jarabulus, a town in northern Syria", "Aleppo, Syria's second city".
+    pub const LOCATED_APPOSITION: &str = "located.apposition";
+}
+
 /// Finds the typed relations `sentence` states between `mentions` (sorted by span).
-pub fn extract(_sentence: &str, _mentions: &[SentenceMention]) -> Vec<FoundRelation> {
-    Vec::new()
+pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {
+    if mentions.len() < 2 {
+        return Vec::new();
+    }
+    let lex = Lexicon::get();
+    let toks = tokens::tokenize(sentence, mentions);
+    let chunks = units::chunk(sentence, &toks, mentions, lex);
+    let mut out = Collector {
+        mentions,
+        found: Vec::new(),
+    };
+    for r in chunks.found {
+        out.push(r.kind, r.source, r.target, r.role, r.rule);
+    }
+    let s = Sentence::new(sentence, &toks, mentions, &chunks.units, &chunks.owner, lex);
+    s.located(&mut out);
+    if !is_question(sentence) {
+        s.cues(&mut out);
+    }
+    out.found
+}
+
+fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)]".contains(c))
+        .ends_with('?')
+}
+
+/// Keeps the relations that are well typed, between two entities, and new.
+struct Collector<'a> {
+    mentions: &'a [SentenceMention],
+    found: Vec<FoundRelation>,
+}
+
+impl Collector<'_> {
+    fn push(
+        &mut self,
+        kind: RelationKind,
+        source: usize,
+        target: usize,
+        role: Option<String>,
+        rule: &'static str,
+    ) {
+        let (Some(s), Some(t)) = (self.mentions.get(source), self.mentions.get(target)) else {
+            return;
+        };
+        if s.entity == t.entity || !well_typed(kind, s, t) {
+            return;
+        }
+        let (source, target) = if kind.is_directed() || source < target {
+            (source, target)
+        } else {
+            (target, source)
+        };
+        let key = |r: &FoundRelation| {
+            let (a, b) = (
+                self.mentions[r.source].entity,
+                self.mentions[r.target].entity,
+            );
+            (r.kind, a, b)
+        };
+        let new = FoundRelation {
+            kind,
+            source,
+            target,
+            role,
+            rule,
+        };
+        let (k, a, b) = key(&new);
+        let same = |r: &FoundRelation| {
+            let (k2, a2, b2) = key(r);
+            k2 == k && ((a2, b2) == (a, b) || (!k.is_directed() && (b2, a2) == (a, b)))
+        };
+        if !self.found.iter().any(same) {
+            self.found.push(new);
+        }
+    }
+}
+
+fn well_typed(kind: RelationKind, s: &SentenceMention, t: &SentenceMention) -> bool {
+    use EntityType::*;
+    let actor = |m: &SentenceMention| matches!(m.entity_type, Person | Organization | Location);
+    match kind {
+        RelationKind::Meets | RelationKind::Supports | RelationKind::Opposes => {
+            actor(s) && actor(t)
+        }
+        RelationKind::AffiliatedWith => {
+            s.entity_type == Person && matches!(t.entity_type, Organization | Location)
+        }
+        RelationKind::LinkedTo => s.entity_type == Organization && t.entity_type == Organization,
+        RelationKind::LocatedIn => {
+            s.entity_type == Location && t.entity_type == Location && !s.demonym
+        }
+        RelationKind::CoMention => false,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub const PER: EntityType = EntityType::Person;
+    pub const ORG: EntityType = EntityType::Organization;
+    pub const LOC: EntityType = EntityType::Location;
+
+    /// A mention of the first occurrence of `text` in `sentence`.
+    pub fn m(sentence: &str, text: &str, ty: EntityType, entity: usize) -> SentenceMention {
+        m_from(sentence, 0, text, ty, entity)
+    }
+
+    fn m_from(
+        sentence: &str,
+        from: usize,
+        text: &str,
+        ty: EntityType,
+        entity: usize,
+    ) -> SentenceMention {
+        let start = from
+            + sentence[from..]
+                .find(text)
+                .unwrap_or_else(|| panic!("{text:?} not in {sentence:?}"));
+        SentenceMention {
+            span: Span::new(start, start + text.len()),
+            entity,
+            entity_type: ty,
+            demonym: false,
+        }
+    }
+
+    /// A nationality word standing for its country.
+    pub fn dem(sentence: &str, text: &str, entity: usize) -> SentenceMention {
+        SentenceMention {
+            demonym: true,
+            ..m(sentence, text, LOC, entity)
+        }
+    }
+
+    /// Mentions in sentence order; a `*` before the text marks a nationality word; each
+    /// is looked for after the previous one. Equal texts share an entity.
+    pub fn mentions(sentence: &str, spec: &[(&str, EntityType)]) -> Vec<SentenceMention> {
+        let mut out: Vec<SentenceMention> = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut from = 0;
+        for &(text, ty) in spec {
+            let (text, demonym) = match text.strip_prefix('*') {
+                Some(t) => (t, true),
+                None => (text, false),
+            };
+            let entity = names.iter().position(|n| *n == text).unwrap_or_else(|| {
+                names.push(text);
+                names.len() - 1
+            });
+            let mut mention = m_from(sentence, from, text, ty, entity);
+            mention.demonym = demonym;
+            from = mention.span.end;
+            out.push(mention);
+        }
+        out
+    }
+
+    /// The relations as readable lines: "meets Kerry -- Lavrov [meets.verb]".
+    pub fn show(sentence: &str, ms: &[SentenceMention]) -> Vec<String> {
+        let text = |i: usize| &sentence[ms[i].span.start..ms[i].span.end];
+        extract(sentence, ms)
+            .iter()
+            .map(|r| {
+                let arrow = if r.kind.is_directed() { "->" } else { "--" };
+                let role = r
+                    .role
+                    .as_ref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default();
+                format!(
+                    "{} {} {arrow} {}{role} [{}]",
+                    r.kind,
+                    text(r.source),
+                    text(r.target),
+                    r.rule
+                )
+            })
+            .collect()
+    }
+
+    fn rels(sentence: &str, spec: &[(&str, EntityType)]) -> Vec<String> {
+        show(sentence, &mentions(sentence, spec))
+    }
+
+    /// Only the relations of one kind, without rule ids.
+    fn kind(sentence: &str, spec: &[(&str, EntityType)], kind: RelationKind) -> Vec<String> {
+        rels(sentence, spec)
+            .into_iter()
+            .filter(|l| l.starts_with(&format!("{} ", kind.as_str())))
+            .map(|l| l.split(" [").next().unwrap_or("").to_string())
+            .collect()
+    }
+
+    fn assert_kind(sentence: &str, spec: &[(&str, EntityType)], k: RelationKind, want: &[&str]) {
+        let got = kind(sentence, spec, k);
+        assert_eq!(got, want, "\n{sentence}\nall: {:#?}", rels(sentence, spec));
+    }
+
+    fn assert_none(sentence: &str, spec: &[(&str, EntityType)], k: RelationKind) {
+        assert_kind(sentence, spec, k, &[]);
+    }
+
+    use RelationKind::{AffiliatedWith, LinkedTo, LocatedIn, Meets, Opposes, Supports};
+
+    #[test]
+    fn meets_positive() {
+        assert_kind(
+            "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.",
+            &[
+                ("*German", LOC),
+                ("Angela Merkel", PER),
+                ("*French", LOC),
+                ("Emmanuel Macron", PER),
+                ("Berlin", LOC),
+            ],
+            Meets,
+            &["meets Angela Merkel -- Emmanuel Macron"],
+        );
+        assert_kind(
+            "Macron will meet Friday with Italian Prime Minister Giuseppe Conte in Rome.",
+            &[
+                ("Macron", PER),
+                ("*Italian", LOC),
+                ("Giuseppe Conte", PER),
+                ("Rome", LOC),
+            ],
+            Meets,
+            &["meets Macron -- Giuseppe Conte"],
+        );
+        assert_kind(
+            "Pompeo and Zarif have met several times over the past weeks in Vienna.",
+            &[("Pompeo", PER), ("Zarif", PER), ("Vienna", LOC)],
+            Meets,
+            &["meets Pompeo -- Zarif"],
+        );
+        assert_kind(
+            "The talks between Pompeo and Zarif ended without a deal.",
+            &[("Pompeo", PER), ("Zarif", PER)],
+            Meets,
+            &["meets Pompeo -- Zarif"],
+        );
+        assert_kind(
+            "Iran's president Hassan Rouhani spoke by phone with Macron on Tuesday.",
+            &[("Iran", LOC), ("Hassan Rouhani", PER), ("Macron", PER)],
+            Meets,
+            &["meets Hassan Rouhani -- Macron"],
+        );
+        assert_kind(
+            "Trudeau held a bilateral meeting with Modi and discussed trade with Widodo.",
+            &[("Trudeau", PER), ("Modi", PER), ("Widodo", PER)],
+            Meets,
+            &["meets Trudeau -- Modi", "meets Trudeau -- Widodo"],
+        );
+        assert_kind(
+            "Borrell arrived in Kabul for talks with Afghan leader Ashraf Ghani.",
+            &[
+                ("Borrell", PER),
+                ("Kabul", LOC),
+                ("*Afghan", LOC),
+                ("Ashraf Ghani", PER),
+            ],
+            Meets,
+            &["meets Borrell -- Ashraf Ghani"],
+        );
+    }
+
+    #[test]
+    fn meets_headlines_and_counterparts() {
+        assert_kind(
+            "Merkel, Macron Will Again Confer on Ukrainian Gas Deal",
+            &[("Merkel", PER), ("Macron", PER), ("*Ukrainian", LOC)],
+            Meets,
+            &["meets Merkel -- Macron"],
+        );
+        assert_kind(
+            "Sanchez, Costa to meet in effort to end water dispute",
+            &[("Sanchez", PER), ("Costa", PER)],
+            Meets,
+            &["meets Sanchez -- Costa"],
+        );
+        let s = "Putin and his Chinese counterpart Xi Jinping discussed trade in a phone call on Monday, the Kremlin said.";
+        let spec = [
+            ("Putin", PER),
+            ("*Chinese", LOC),
+            ("Xi Jinping", PER),
+            ("Kremlin", ORG),
+        ];
+        assert_eq!(
+            rels(s, &spec),
+            [
+                "affiliated_with Xi Jinping -> Chinese [affiliated.counterpart]",
+                "meets Putin -- Xi Jinping [meets.counterpart]",
+            ]
+        );
+        let s = "Talks on Yemen between Saudi Crown Prince Mohammed bin Salman and his Emirati counterpart Mohammed bin Zayed took place in Riyadh.";
+        let spec = [
+            ("Yemen", LOC),
+            ("*Saudi", LOC),
+            ("Mohammed bin Salman", PER),
+            ("*Emirati", LOC),
+            ("Mohammed bin Zayed", PER),
+            ("Riyadh", LOC),
+        ];
+        assert_eq!(
+            rels(s, &spec),
+            [
+                "affiliated_with Mohammed bin Salman -> Saudi (Crown Prince) [affiliated.demonym-title]",
+                "affiliated_with Mohammed bin Zayed -> Emirati (Crown Prince) [affiliated.counterpart]",
+                "meets Mohammed bin Salman -- Mohammed bin Zayed [meets.counterpart]",
+            ]
+        );
+    }
+
+    #[test]
+    fn meets_negative() {
+        let pz = [("Pompeo", PER), ("Zarif", PER), ("Oslo", LOC)];
+        assert_none("Pompeo did not meet Zarif in Oslo.", &pz, Meets);
+        assert_none("Pompeo refused to meet Zarif in Oslo.", &pz, Meets);
+        assert_none("Pompeo wants to meet Zarif in Oslo.", &pz, Meets);
+        assert_none(
+            "If Pompeo meets Zarif in Oslo, sanctions could be eased.",
+            &pz,
+            Meets,
+        );
+        assert_none("Will Pompeo meet Zarif in Oslo?", &pz, Meets);
+        assert_none(
+            "There were no talks between Pompeo and Zarif in Oslo.",
+            &pz,
+            Meets,
+        );
+        assert_none(
+            "The ministry said it did not believe it was useful for Johnson to meet with his Irish counterpart.",
+            &[("Johnson", PER), ("*Irish", LOC)],
+            Meets,
+        );
+        // Both gave speeches; nothing says they spoke with each other.
+        assert_none(
+            "Sunak and Scholz spoke at the summit in Oslo.",
+            &[("Sunak", PER), ("Scholz", PER), ("Oslo", LOC)],
+            Meets,
+        );
+        // The object of "met" is Lavrov; Putin starts a new clause.
+        assert_kind(
+            "Kerry met Lavrov and Putin attacked the plan.",
+            &[("Kerry", PER), ("Lavrov", PER), ("Putin", PER)],
+            Meets,
+            &["meets Kerry -- Lavrov"],
+        );
+    }
+
+    #[test]
+    fn meets_objects_and_agreements() {
+        assert_kind(
+            "Putin hosted Erdogan in Sochi, and Lavrov spoke with Cavusoglu.",
+            &[
+                ("Putin", PER),
+                ("Erdogan", PER),
+                ("Sochi", LOC),
+                ("Lavrov", PER),
+                ("Cavusoglu", PER),
+            ],
+            Meets,
+            &["meets Putin -- Erdogan", "meets Lavrov -- Cavusoglu"],
+        );
+        // An interview or a hosted summit is no meeting.
+        assert_none(
+            "Lavrov spoke with Reuters after Japan hosted the G7.",
+            &[
+                ("Lavrov", PER),
+                ("Reuters", ORG),
+                ("Japan", LOC),
+                ("G7", ORG),
+            ],
+            Meets,
+        );
+        // Agreeing counts between counterparts only.
+        assert_none(
+            "Israel and Hamas agreed to extend the truce.",
+            &[("Israel", LOC), ("Hamas", ORG)],
+            Meets,
+        );
+        assert_kind(
+            "Sunak and his Irish counterpart Leo Varadkar agreed to restart talks.",
+            &[("Sunak", PER), ("*Irish", LOC), ("Leo Varadkar", PER)],
+            Meets,
+            &["meets Sunak -- Leo Varadkar"],
+        );
+    }
+
+    #[test]
+    fn plans_and_future_count() {
+        assert_kind(
+            "Pompeo and Zarif are expected to talk mainly about the nuclear deal.",
+            &[("Pompeo", PER), ("Zarif", PER)],
+            Meets,
+            &["meets Pompeo -- Zarif"],
+        );
+        assert_kind(
+            "The ministry said on Thursday that Lavrov will meet with Blinken in Vienna.",
+            &[("Lavrov", PER), ("Blinken", PER), ("Vienna", LOC)],
+            Meets,
+            &["meets Lavrov -- Blinken"],
+        );
+        assert_kind(
+            "As talks drag on without progress in Qatar, Blinken will meet Lavrov in Vienna on Friday.",
+            &[("Qatar", LOC), ("Blinken", PER), ("Lavrov", PER), ("Vienna", LOC)],
+            Meets,
+            &["meets Blinken -- Lavrov"],
+        );
+    }
+
+    #[test]
+    fn supports_positive() {
+        assert_kind(
+            "Moscow supports Venezuelan President Nicolas Maduro, whom Washington wants removed.",
+            &[
+                ("Moscow", LOC),
+                ("*Venezuelan", LOC),
+                ("Nicolas Maduro", PER),
+                ("Washington", LOC),
+            ],
+            Supports,
+            &["supports Moscow -> Nicolas Maduro"],
+        );
+        assert_kind(
+            "The Houthis are backed by Tehran.",
+            &[("Houthis", ORG), ("Tehran", LOC)],
+            Supports,
+            &["supports Tehran -> Houthis"],
+        );
+        assert_kind(
+            "Hezbollah, backed by Iran, denied the report.",
+            &[("Hezbollah", ORG), ("Iran", LOC)],
+            Supports,
+            &["supports Iran -> Hezbollah"],
+        );
+        assert_kind(
+            "Saudi-backed Hadi forces retook the port.",
+            &[("*Saudi", LOC), ("Hadi", PER)],
+            Supports,
+            &["supports Saudi -> Hadi"],
+        );
+        assert_kind(
+            "Poland, Ukraine's closest ally, sent more tanks.",
+            &[("Poland", LOC), ("Ukraine", LOC)],
+            Supports,
+            &["supports Poland -> Ukraine"],
+        );
+        assert_kind(
+            "Belarus is the Russian government's staunchest ally.",
+            &[("Belarus", LOC), ("*Russian", LOC)],
+            Supports,
+            &["supports Belarus -> Russian"],
+        );
+        assert_kind(
+            "Qatar and Turkey back the Tripoli government and have provided support to Dbeibah.",
+            &[
+                ("Qatar", LOC),
+                ("Turkey", LOC),
+                ("Tripoli", LOC),
+                ("Dbeibah", PER),
+            ],
+            Supports,
+            &[
+                "supports Qatar -> Tripoli",
+                "supports Turkey -> Tripoli",
+                "supports Qatar -> Dbeibah",
+                "supports Turkey -> Dbeibah",
+            ],
+        );
+    }
+
+    #[test]
+    fn supports_negative() {
+        assert_none(
+            "Iran and Saudi Arabia back opposing sides in Yemen's civil war.",
+            &[("Iran", LOC), ("Saudi Arabia", LOC), ("Yemen", LOC)],
+            Supports,
+        );
+        assert_none(
+            "Washington denied backing the Kurdish PKK.",
+            &[("Washington", LOC), ("PKK", ORG)],
+            Supports,
+        );
+        assert_none(
+            "Iranian-backed militias attacked the base.",
+            &[("*Iranian", LOC)],
+            Supports,
+        );
+        assert_none(
+            "Critics say Qatar may be funding Hamas.",
+            &[("Qatar", LOC), ("Hamas", ORG)],
+            Supports,
+        );
+        assert_none(
+            "Does Qatar fund Hamas?",
+            &[("Qatar", LOC), ("Hamas", ORG)],
+            Supports,
+        );
+        assert_none(
+            "Hamas is not an ally of Fatah.",
+            &[("Hamas", ORG), ("Fatah", ORG)],
+            Supports,
+        );
+        // "Syria's opposition", not Syria, is backed.
+        assert_none(
+            "Turkey backs Syria's opposition.",
+            &[("Turkey", LOC), ("Syria", LOC)],
+            Supports,
+        );
+    }
+
+    #[test]
+    fn opposes_positive() {
+        assert_kind(
+            "Washington has accused Tehran of sponsoring terrorism.",
+            &[("Washington", LOC), ("Tehran", LOC)],
+            Opposes,
+            &["opposes Washington -> Tehran"],
+        );
+        assert_kind(
+            "Zarif blamed the U.S. and the European Union for the collapse of the deal.",
+            &[("Zarif", PER), ("U.S.", LOC), ("European Union", ORG)],
+            Opposes,
+            &["opposes Zarif -> U.S.", "opposes Zarif -> European Union"],
+        );
+        assert_kind(
+            "Nigeria and Chad are fighting Boko Haram along their border.",
+            &[("Nigeria", LOC), ("Chad", LOC), ("Boko Haram", ORG)],
+            Opposes,
+            &[
+                "opposes Nigeria -> Boko Haram",
+                "opposes Chad -> Boko Haram",
+            ],
+        );
+        assert_kind(
+            "The EU backs the transitional government and has accused the Sudanese army of abuses.",
+            &[("EU", ORG), ("*Sudanese", LOC)],
+            Opposes,
+            &["opposes EU -> Sudanese"],
+        );
+        assert_kind(
+            "The EU imposed sanctions on Belarus after the election.",
+            &[("EU", ORG), ("Belarus", LOC)],
+            Opposes,
+            &["opposes EU -> Belarus"],
+        );
+        assert_kind(
+            "Russia's war against Ukraine entered its third year.",
+            &[("Russia", LOC), ("Ukraine", LOC)],
+            Opposes,
+            &["opposes Russia -> Ukraine"],
+        );
+        assert_kind(
+            "Mariupol was shelled by Russian troops.",
+            &[("Mariupol", LOC), ("*Russian", LOC)],
+            Opposes,
+            &["opposes Russian -> Mariupol"],
+        );
+    }
+
+    #[test]
+    fn opposes_negative() {
+        assert_none(
+            "Brussels did not impose sanctions on Minsk.",
+            &[("Brussels", LOC), ("Minsk", LOC)],
+            Opposes,
+        );
+        assert_none(
+            "Israeli jets bombed Hamas positions in Gaza on Tuesday.",
+            &[("*Israeli", LOC), ("Hamas", ORG), ("Gaza", LOC)],
+            Opposes,
+        );
+        assert_none(
+            "Russian planes have been carrying out raids on Syrian rebel groups.",
+            &[("*Russian", LOC), ("*Syrian", LOC)],
+            Opposes,
+        );
+        assert_none(
+            "Ankara denied reports that it attacked Kurdish fighters in Kobani.",
+            &[("Ankara", LOC), ("*Kurdish", LOC), ("Kobani", LOC)],
+            Opposes,
+        );
+        assert_none(
+            "Did Kyiv attack Belgorod?",
+            &[("Kyiv", LOC), ("Belgorod", LOC)],
+            Opposes,
+        );
+    }
+
+    #[test]
+    fn affiliated_positive() {
+        assert_kind(
+            "State Department spokeswoman Morgan Ortagus said the talks would continue.",
+            &[("State Department", ORG), ("Morgan Ortagus", PER)],
+            AffiliatedWith,
+            &["affiliated_with Morgan Ortagus -> State Department (spokeswoman)"],
+        );
+        assert_kind(
+            "The UN special envoy for Yemen Martin Griffiths described the meeting as important.",
+            &[("UN", ORG), ("Yemen", LOC), ("Martin Griffiths", PER)],
+            AffiliatedWith,
+            &["affiliated_with Martin Griffiths -> UN (special envoy for Yemen)"],
+        );
+        assert_kind(
+            "British Foreign Secretary David Lammy arrived in Kyiv.",
+            &[("*British", LOC), ("David Lammy", PER), ("Kyiv", LOC)],
+            AffiliatedWith,
+            &["affiliated_with David Lammy -> British (Foreign Secretary)"],
+        );
+        assert_kind(
+            "John Smith, a spokesman for Acme Corp, said the plant would close.",
+            &[("John Smith", PER), ("Acme Corp", ORG)],
+            AffiliatedWith,
+            &["affiliated_with John Smith -> Acme Corp (spokesman)"],
+        );
+        assert_kind(
+            "Jane Doe, chief executive of Globex, declined to comment.",
+            &[("Jane Doe", PER), ("Globex", ORG)],
+            AffiliatedWith,
+            &["affiliated_with Jane Doe -> Globex (chief executive)"],
+        );
+        assert_kind(
+            "Tedros, the WHO chief, warned of a second wave.",
+            &[("Tedros", PER), ("WHO", ORG)],
+            AffiliatedWith,
+            &["affiliated_with Tedros -> WHO (chief)"],
+        );
+        assert_eq!(
+            rels(
+                "Ukraine's Zelensky met Biden in Kyiv.",
+                &[
+                    ("Ukraine", LOC),
+                    ("Zelensky", PER),
+                    ("Biden", PER),
+                    ("Kyiv", LOC)
+                ]
+            ),
+            [
+                "affiliated_with Zelensky -> Ukraine [affiliated.possessive]",
+                "meets Zelensky -- Biden [meets.verb]",
+            ]
+        );
+        assert_kind(
+            "Egypt's president, Abdel Fattah el-Sisi, opened the canal.",
+            &[("Egypt", LOC), ("Abdel Fattah el-Sisi", PER)],
+            AffiliatedWith,
+            &["affiliated_with Abdel Fattah el-Sisi -> Egypt (president)"],
+        );
+        assert_kind(
+            "Russian President Vladimir Putin and his Chinese counterpart Xi Jinping held talks.",
+            &[
+                ("*Russian", LOC),
+                ("Vladimir Putin", PER),
+                ("*Chinese", LOC),
+                ("Xi Jinping", PER),
+            ],
+            AffiliatedWith,
+            &[
+                "affiliated_with Vladimir Putin -> Russian (President)",
+                "affiliated_with Xi Jinping -> Chinese (President)",
+            ],
+        );
+    }
+
+    #[test]
+    fn affiliated_titles_with_places_inside() {
+        assert_kind(
+            "Kenyan Ambassador to the United States Lazarus Amayo spoke at the event.",
+            &[
+                ("*Kenyan", LOC),
+                ("United States", LOC),
+                ("Lazarus Amayo", PER),
+            ],
+            AffiliatedWith,
+            &["affiliated_with Lazarus Amayo -> Kenyan (Ambassador to the United States)"],
+        );
+        assert_kind(
+            "Secretary-General of the United Nations Antonio Guterres opened the session.",
+            &[("United Nations", ORG), ("Antonio Guterres", PER)],
+            AffiliatedWith,
+            &["affiliated_with Antonio Guterres -> United Nations (Secretary-General)"],
+        );
+        assert_kind(
+            "Foreign Minister Penny Wong of Australia arrived in Suva.",
+            &[("Penny Wong", PER), ("Australia", LOC), ("Suva", LOC)],
+            AffiliatedWith,
+            &["affiliated_with Penny Wong -> Australia (Foreign Minister)"],
+        );
+    }
+
+    #[test]
+    fn affiliated_negative() {
+        // A place right before a name, with no title or possessive between.
+        assert_none(
+            "After the talks in Paris the Foreign Secretary Jane Roe flew home.",
+            &[("Paris", LOC), ("Jane Roe", PER)],
+            AffiliatedWith,
+        );
+        // The place after "envoy for" is never the affiliation.
+        assert_none(
+            "Griffiths, special envoy for Yemen, arrived in Sanaa.",
+            &[("Griffiths", PER), ("Yemen", LOC), ("Sanaa", LOC)],
+            AffiliatedWith,
+        );
+        // No title, or a country that does not start the title.
+        assert_none(
+            "Russia and Foreign Minister Sergei Lavrov said nothing.",
+            &[("Russia", LOC), ("Sergei Lavrov", PER)],
+            AffiliatedWith,
+        );
+        assert_none(
+            "Officials in Japan Tuesday praised Shinzo Abe.",
+            &[("Japan", LOC), ("Shinzo Abe", PER)],
+            AffiliatedWith,
+        );
+        // A headline verb is not part of a title.
+        assert_none(
+            "Russia Says President Putin Will Attend Summit",
+            &[("Russia", LOC), ("Putin", PER)],
+            AffiliatedWith,
+        );
+    }
+
+    #[test]
+    fn linked_positive() {
+        assert_kind(
+            "Fighters of the group formerly known as Jabhat al-Nusra, which Washington views as a terrorist group linked to al-Qaeda, could take the town.",
+            &[("Jabhat al-Nusra", ORG), ("Washington", LOC), ("al-Qaeda", ORG)],
+            LinkedTo,
+            &["linked_to Jabhat al-Nusra -- al-Qaeda"],
+        );
+        assert_kind(
+            "They want to separate US-backed rebels from the al-Qaeda-linked Hurras al-Din group.",
+            &[("US", LOC), ("al-Qaeda", ORG), ("Hurras al-Din", ORG)],
+            LinkedTo,
+            &["linked_to al-Qaeda -- Hurras al-Din"],
+        );
+        assert_kind(
+            "AQAP is an affiliate of al-Qaeda.",
+            &[("AQAP", ORG), ("al-Qaeda", ORG)],
+            LinkedTo,
+            &["linked_to AQAP -- al-Qaeda"],
+        );
+        assert_kind(
+            "The Haqqani network, a militant group linked to the Taliban, claimed the attack.",
+            &[("Haqqani network", ORG), ("Taliban", ORG)],
+            LinkedTo,
+            &["linked_to Haqqani network -- Taliban"],
+        );
+        assert_kind(
+            "Hayat Tahrir al-Sham, formerly known as Jabhat Fateh al-Sham, controls Idlib.",
+            &[
+                ("Hayat Tahrir al-Sham", ORG),
+                ("Jabhat Fateh al-Sham", ORG),
+                ("Idlib", LOC),
+            ],
+            LinkedTo,
+            &["linked_to Hayat Tahrir al-Sham -- Jabhat Fateh al-Sham"],
+        );
+    }
+
+    #[test]
+    fn linked_negative() {
+        assert_none(
+            "Officials said Hamas is not linked to ISIS.",
+            &[("Hamas", ORG), ("ISIS", ORG)],
+            LinkedTo,
+        );
+        assert_none(
+            "Google worked with Alphabet on the project.",
+            &[("Google", ORG), ("Alphabet", ORG)],
+            LinkedTo,
+        );
+        // Organizations only: a country linked to a group is not linked_to.
+        assert_none(
+            "Qatar is linked to Hamas.",
+            &[("Qatar", LOC), ("Hamas", ORG)],
+            LinkedTo,
+        );
+        assert_none(
+            "Police linked the attack to ISIS.",
+            &[("Police", ORG), ("ISIS", ORG)],
+            LinkedTo,
+        );
+    }
+
+    #[test]
+    fn located_positive() {
+        assert_kind(
+            "Delegates met in Oslo, Norway, on Tuesday.",
+            &[("Oslo", LOC), ("Norway", LOC)],
+            LocatedIn,
+            &["located_in Oslo -> Norway"],
+        );
+        assert_kind(
+            "The troops reached the Libyan city of Sirte on Monday.",
+            &[("*Libyan", LOC), ("Sirte", LOC)],
+            LocatedIn,
+            &["located_in Sirte -> Libyan"],
+        );
+        assert_kind(
+            "Residents fled the Tripoli suburb of Tajoura.",
+            &[("Tripoli", LOC), ("Tajoura", LOC)],
+            LocatedIn,
+            &["located_in Tajoura -> Tripoli"],
+        );
+        assert_kind(
+            "KYOTO, Japan (AP) - Police arrested two men.",
+            &[("KYOTO", LOC), ("Japan", LOC), ("AP", ORG)],
+            LocatedIn,
+            &["located_in KYOTO -> Japan"],
+        );
+        assert_kind(
+            "Kherson, a city in southern Ukraine, was shelled again.",
+            &[("Kherson", LOC), ("Ukraine", LOC)],
+            LocatedIn,
+            &["located_in Kherson -> Ukraine"],
+        );
+        assert_kind(
+            "Mosul, Iraq's second city, was retaken.",
+            &[("Mosul", LOC), ("Iraq", LOC)],
+            LocatedIn,
+            &["located_in Mosul -> Iraq"],
+        );
+    }
+
+    #[test]
+    fn located_negative() {
+        assert_none(
+            "France, Germany and Italy signed the pact.",
+            &[("France", LOC), ("Germany", LOC), ("Italy", LOC)],
+            LocatedIn,
+        );
+        assert_none(
+            "Troops moved from Syria, Iraq and Jordan.",
+            &[("Syria", LOC), ("Iraq", LOC), ("Jordan", LOC)],
+            LocatedIn,
+        );
+        assert_none(
+            "In Syria, Russia on Friday backed the plan.",
+            &[("Syria", LOC), ("Russia", LOC)],
+            LocatedIn,
+        );
+        assert_none(
+            "Egypt, Russia Exploring Ways to End Libyan Stalemate",
+            &[("Egypt", LOC), ("Russia", LOC), ("*Libyan", LOC)],
+            LocatedIn,
+        );
+        assert_none(
+            "The delegation left Paris for Berlin.",
+            &[("Paris", LOC), ("Berlin", LOC)],
+            LocatedIn,
+        );
+        // Named after the larger place, so the smaller one: the order is unclear.
+        assert_none(
+            "The hall is part of the Springfield Riverside district of Springfield.",
+            &[("Springfield Riverside", LOC), ("Springfield", LOC)],
+            LocatedIn,
+        );
+    }
+
+    #[test]
+    fn same_entity_and_bad_input_give_nothing() {
+        let s = "Kerry met Kerry.";
+        let ms = [
+            m(s, "Kerry", PER, 0),
+            SentenceMention {
+                span: Span::new(10, 15),
+                ..m(s, "Kerry", PER, 0)
+            },
+        ];
+        assert!(extract(s, &ms).is_empty());
+        let s = "Kerry met Lavrov.";
+        let bad = [
+            m(s, "Kerry", PER, 0),
+            SentenceMention {
+                span: Span::new(10, 99),
+                ..m(s, "Lavrov", PER, 1)
+            },
+        ];
+        assert!(extract(s, &bad).is_empty());
+        assert!(extract("", &[]).is_empty());
+    }
+
+    #[test]
+    fn non_ascii_text_keeps_offsets() {
+        let s = "Erdoğan met Çavuşoğlu’s guest, Mitsotakis, in İzmir, Türkiye.";
+        let spec = [
+            ("Erdoğan", PER),
+            ("Mitsotakis", PER),
+            ("İzmir", LOC),
+            ("Türkiye", LOC),
+        ];
+        let got = rels(s, &spec);
+        assert!(
+            got.contains(&"located_in İzmir -> Türkiye [located.comma]".to_string()),
+            "{got:?}"
+        );
+        let s = "Erdoğan met Mitsotakis in Ankara.";
+        assert_eq!(
+            rels(s, &[("Erdoğan", PER), ("Mitsotakis", PER), ("Ankara", LOC)]),
+            ["meets Erdoğan -- Mitsotakis [meets.verb]"]
+        );
+    }
+
+    #[test]
+    fn helpers_build_mentions_by_substring() {
+        let s = "Turkish Defence Minister Yasar Guler met Greek counterpart Nikos Dendias.";
+        let ms = [
+            dem(s, "Turkish", 0),
+            m(s, "Yasar Guler", PER, 1),
+            dem(s, "Greek", 2),
+            m(s, "Nikos Dendias", PER, 3),
+        ];
+        assert_eq!(
+            show(s, &ms),
+            [
+                "affiliated_with Yasar Guler -> Turkish (Defence Minister) [affiliated.demonym-title]",
+                "affiliated_with Nikos Dendias -> Greek (Defence Minister) [affiliated.counterpart]",
+                "meets Yasar Guler -- Nikos Dendias [meets.counterpart]",
+            ]
+        );
+    }
+
+    #[test]
+    fn caption_asides_are_transparent() {
+        assert_kind(
+            "Scholz (left) meets Polish Prime Minister Donald Tusk in Warsaw.",
+            &[
+                ("Scholz", PER),
+                ("*Polish", LOC),
+                ("Donald Tusk", PER),
+                ("Warsaw", LOC),
+            ],
+            Meets,
+            &["meets Scholz -- Donald Tusk"],
+        );
+    }
 }

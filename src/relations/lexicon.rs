@@ -1,0 +1,354 @@
+//! The word lists and cue patterns the relation rules read, embedded from `data/` and
+//! parsed once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::{EntityType, RelationKind};
+
+const WORDS: &str = include_str!("../../data/relation_words.txt");
+const ROLE_HEADS: &str = include_str!("../../data/role_heads.txt");
+const CUES: &str = include_str!("../../data/relation_cues.tsv");
+
+/// Word classes, as bits: a word may belong to several.
+pub(crate) mod class {
+    pub const AUX: u32 = 1 << 0;
+    pub const ADV: u32 = 1 << 1;
+    pub const PLAN: u32 = 1 << 2;
+    pub const DATES: u32 = 1 << 3;
+    pub const DET: u32 = 1 << 4;
+    pub const LIGHT: u32 = 1 << 5;
+    pub const REPORT: u32 = 1 << 6;
+    pub const CLOSED: u32 = 1 << 7;
+    pub const PREP: u32 = 1 << 8;
+    pub const CLAUSE: u32 = 1 << 9;
+    pub const NEG: u32 = 1 << 10;
+    pub const HEDGE: u32 = 1 << 11;
+    pub const STATE: u32 = 1 << 12;
+    pub const STATE_MOD: u32 = 1 << 13;
+    pub const MEMBERS: u32 = 1 << 14;
+    pub const PLACE: u32 = 1 << 15;
+    pub const GROUP: u32 = 1 << 16;
+    pub const GROUP_ADJ: u32 = 1 << 17;
+    pub const VIEW: u32 = 1 << 18;
+    pub const TITLE_MOD: u32 = 1 << 19;
+    pub const HONORIFIC: u32 = 1 << 20;
+    pub const TITLE_CONN: u32 = 1 << 21;
+    pub const REL: u32 = 1 << 22;
+    pub const COPULA: u32 = 1 << 23;
+    /// A head noun of a title, from `role_heads.txt`.
+    pub const HEAD: u32 = 1 << 24;
+    /// Any word of any cue pattern.
+    pub const CUE: u32 = 1 << 25;
+    pub const VERBS: u32 = 1 << 26;
+    pub const MOTION: u32 = 1 << 27;
+
+    pub(super) const SECTIONS: [(&str, u32); 26] = [
+        ("aux", AUX),
+        ("adv", ADV),
+        ("plan", PLAN),
+        ("dates", DATES),
+        ("det", DET),
+        ("light", LIGHT),
+        ("report", REPORT),
+        ("closed", CLOSED),
+        ("prep", PREP),
+        ("clause", CLAUSE),
+        ("negators", NEG),
+        ("hedges", HEDGE),
+        ("state", STATE),
+        ("state_mods", STATE_MOD),
+        ("members", MEMBERS),
+        ("place", PLACE),
+        ("group", GROUP),
+        ("group_adj", GROUP_ADJ),
+        ("view", VIEW),
+        ("title_mods", TITLE_MOD),
+        ("honorific", HONORIFIC),
+        ("title_connectors", TITLE_CONN),
+        ("rel", REL),
+        ("copula", COPULA),
+        ("verbs", VERBS),
+        ("motion", MOTION),
+    ];
+}
+
+/// How a cue finds its arguments; see the header of `data/relation_cues.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Frame {
+    Verb,
+    Joint,
+    Noun,
+    RelNoun,
+    Between,
+    Compound,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "verb" => Frame::Verb,
+            "joint" => Frame::Joint,
+            "noun" => Frame::Noun,
+            "relnoun" => Frame::RelNoun,
+            "between" => Frame::Between,
+            "compound" => Frame::Compound,
+            _ => return None,
+        })
+    }
+}
+
+/// One line of `relation_cues.tsv`.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub kind: RelationKind,
+    pub rule: &'static str,
+    pub frame: Frame,
+    /// Word slots matched in sequence; each lists its alternatives.
+    pub slots: Vec<Vec<&'static str>>,
+    /// Words that may introduce the object after the cue (`[with|to]`).
+    pub particles: Vec<&'static str>,
+    /// The entity types the object may have; empty for any.
+    pub objects: Vec<EntityType>,
+}
+
+impl Cue {
+    /// Whether `w` fills slot `i`.
+    pub fn slot_has(&self, i: usize, w: &str) -> bool {
+        self.slots.get(i).is_some_and(|alts| alts.contains(&w))
+    }
+}
+
+pub(crate) struct Lexicon {
+    classes: HashMap<&'static str, u32>,
+    pub cues: Vec<Cue>,
+    /// Cue indexes by the alternatives of their first slot.
+    by_first: HashMap<&'static str, Vec<usize>>,
+}
+
+impl Lexicon {
+    /// The embedded lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| match Lexicon::parse(WORDS, ROLE_HEADS, CUES) {
+            Ok(lex) => lex,
+            // The data is embedded at build time and checked by the tests.
+            Err(e) => panic!("embedded relation data: {e}"),
+        })
+    }
+
+    pub fn parse(
+        words: &'static str,
+        heads: &'static str,
+        cues: &'static str,
+    ) -> Result<Lexicon, String> {
+        let mut classes: HashMap<&'static str, u32> = HashMap::new();
+        let mut current: Option<u32> = None;
+        for (n, line) in words.lines().enumerate() {
+            let line = line.trim_start_matches('\u{feff}').trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                let bit = class::SECTIONS
+                    .iter()
+                    .find(|(s, _)| *s == name)
+                    .map(|(_, b)| *b)
+                    .ok_or_else(|| {
+                        format!(
+                            "relation_words.txt: line {}: unknown section [{name}]",
+                            n + 1
+                        )
+                    })?;
+                current = Some(bit);
+                continue;
+            }
+            let bit = current.ok_or_else(|| {
+                format!(
+                    "relation_words.txt: line {}: words before any [section]",
+                    n + 1
+                )
+            })?;
+            for w in line.split_whitespace() {
+                *classes.entry(w).or_default() |= bit;
+            }
+        }
+        for line in heads.lines() {
+            let line = line.trim_start_matches('\u{feff}').trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            *classes.entry(line).or_default() |= class::HEAD;
+        }
+
+        let mut parsed = Vec::new();
+        for (n, line) in cues.lines().enumerate() {
+            let line = line.trim_start_matches('\u{feff}');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let at = |msg: &str| format!("relation_cues.tsv: line {}: {msg}", n + 1);
+            let cols: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+            let (kind, rule, frame, pattern, objects) = match cols[..] {
+                [k, r, f, p] => (k, r, f, p, ""),
+                [k, r, f, p, o] => (k, r, f, p, o),
+                _ => {
+                    return Err(at(
+                        "expected kind<TAB>rule_id<TAB>frame<TAB>pattern[<TAB>types]",
+                    ))
+                }
+            };
+            let objects = objects
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| {
+                    EntityType::parse(t).ok_or_else(|| at(&format!("unknown entity type {t:?}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let kind = RelationKind::ALL
+                .into_iter()
+                .find(|k| k.as_str() == kind && *k != RelationKind::CoMention)
+                .ok_or_else(|| at(&format!("unknown kind {kind:?}")))?;
+            let frame =
+                Frame::parse(frame).ok_or_else(|| at(&format!("unknown frame {frame:?}")))?;
+            let mut slots = Vec::new();
+            let mut particles = Vec::new();
+            for slot in pattern.split_whitespace() {
+                if let Some(inner) = slot.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                    particles.extend(inner.split('|'));
+                } else if !particles.is_empty() {
+                    return Err(at("a [particle] slot must come last"));
+                } else {
+                    slots.push(slot.split('|').collect::<Vec<_>>());
+                }
+            }
+            if slots.is_empty() {
+                return Err(at("empty pattern"));
+            }
+            if frame == Frame::RelNoun {
+                // "ally of": the noun is matched alone, "of" is checked by the frame.
+                if slots.len() != 2 || slots[1] != ["of"] {
+                    return Err(at("a relnoun pattern is `noun|noun of`"));
+                }
+                slots.pop();
+            }
+            if frame == Frame::Compound && slots.len() != 1 {
+                return Err(at("a compound pattern is one word slot"));
+            }
+            for w in slots.iter().flatten() {
+                *classes.entry(w).or_default() |= class::CUE;
+            }
+            parsed.push(Cue {
+                kind,
+                rule,
+                frame,
+                slots,
+                particles,
+                objects,
+            });
+        }
+
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, cue) in parsed.iter().enumerate() {
+            for w in &cue.slots[0] {
+                by_first.entry(w).or_default().push(i);
+            }
+        }
+        Ok(Lexicon {
+            classes,
+            cues: parsed,
+            by_first,
+        })
+    }
+
+    /// The classes of `w` (lowercase).
+    pub fn class(&self, w: &str) -> u32 {
+        self.classes.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether `w` belongs to any class in `mask`.
+    pub fn is(&self, w: &str, mask: u32) -> bool {
+        self.class(w) & mask != 0
+    }
+
+    /// The cues whose first slot accepts `w`.
+    pub fn cues_starting(&self, w: &str) -> impl Iterator<Item = &Cue> {
+        self.by_first
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &self.cues[i])
+    }
+
+    /// Classes of a possibly hyphenated title word ("president-elect", "secretary-general"):
+    /// every part must be a title word and the union of their classes counts.
+    pub fn title_class(&self, w: &str) -> u32 {
+        const TITLE: u32 = class::HEAD | class::TITLE_MOD | class::HONORIFIC;
+        let whole = self.class(w);
+        if whole & TITLE != 0 || !w.contains('-') {
+            return whole;
+        }
+        let mut union = 0;
+        for part in w.split('-') {
+            let c = self.class(part);
+            if c & (TITLE | class::TITLE_CONN) == 0 {
+                return whole;
+            }
+            union |= c;
+        }
+        union & TITLE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_parses() {
+        let lex = Lexicon::parse(WORDS, ROLE_HEADS, CUES).unwrap();
+        assert!(lex.is("minister", class::HEAD));
+        assert!(lex.is("spokesman", class::HEAD));
+        assert!(lex.is("not", class::NEG));
+        assert!(lex.is("met", class::CUE));
+        assert!(!lex.is("may", class::DATES), "'may' is a hedge, not a date");
+        assert_eq!(
+            lex.title_class("president-elect") & class::HEAD,
+            class::HEAD
+        );
+        assert_eq!(
+            lex.title_class("secretary-general") & class::HEAD,
+            class::HEAD
+        );
+        assert_eq!(lex.title_class("well-known"), 0);
+    }
+
+    #[test]
+    fn every_rule_id_names_its_kind() {
+        let lex = Lexicon::get();
+        for cue in &lex.cues {
+            let prefix = cue.rule.split('.').next().unwrap_or("");
+            assert!(
+                cue.kind.as_str().starts_with(prefix),
+                "{} does not start with the kind {}",
+                cue.rule,
+                cue.kind
+            );
+        }
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_number() {
+        let err = Lexicon::parse("[nosuch]\nx\n", "", "").err().unwrap();
+        assert!(err.contains("line 1"), "{err}");
+        let err = Lexicon::parse("", "", "# c\nmeets\tmeets.verb\tverb\n")
+            .err()
+            .unwrap();
+        assert!(err.contains("line 2"), "{err}");
+        let err = Lexicon::parse("", "", "meets\tx\tnope\tmet\n")
+            .err()
+            .unwrap();
+        assert!(err.contains("unknown frame"), "{err}");
+    }
+}

@@ -1,0 +1,245 @@
+//! A small tokenizer for the text between mentions: each mention stays one token, the
+//! text around it is split into words and punctuation.
+
+use super::SentenceMention;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Punct,
+    /// Index into the mentions given to `extract`.
+    Mention(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub kind: TokKind,
+    /// Byte offsets into the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Lowercase text with typographic apostrophes made plain; empty for mentions.
+    pub lower: String,
+    /// Whether whitespace (or the sentence start) comes right before.
+    pub space_before: bool,
+}
+
+/// Abbreviations that keep their final period ("Mr.", "Gen.", "Aug."), sorted.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "dec", "dr", "feb", "gen",
+    "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no",
+    "nov", "oct", "prof", "rep", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
+];
+
+fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' => '\'',
+            '‐' | '‑' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits `text` into tokens; mentions that overlap an earlier one, are empty or do not
+/// fall on character boundaries are left out (their text is then tokenized as words).
+pub(crate) fn tokenize(text: &str, mentions: &[SentenceMention]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut pos = 0;
+    for (i, m) in mentions.iter().enumerate() {
+        let (start, end) = (m.span.start, m.span.end);
+        if start < pos
+            || end > text.len()
+            || start >= end
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        split_gap(text, pos, start, &mut toks);
+        toks.push(Tok {
+            kind: TokKind::Mention(i),
+            start,
+            end,
+            lower: String::new(),
+            space_before: space_before(text, start),
+        });
+        pos = end;
+    }
+    split_gap(text, pos, text.len(), &mut toks);
+    toks
+}
+
+fn space_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .map_or(true, char::is_whitespace)
+}
+
+fn split_gap(text: &str, a: usize, b: usize, toks: &mut Vec<Tok>) {
+    let gap = &text[a..b];
+    let chars: Vec<(usize, char)> = gap.char_indices().collect();
+    let off = |i: usize| chars.get(i).map_or(gap.len(), |x| x.0);
+    let ch = |i: usize| chars.get(i).map(|x| x.1);
+    let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
+    let mut space = space_before(text, a);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = off(i);
+        let (kind, end) = if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    j += 1;
+                } else if is_apostrophe(cj) {
+                    // Stop before a possessive 's; keep "don't", "O'Brien".
+                    let possessive = matches!(ch(j + 1), Some('s' | 'S')) && !alnum(j + 2);
+                    if !possessive && alnum(j + 1) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                } else if matches!(cj, '-' | '.' | '‐' | '‑') && alnum(j + 1) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if ch(j) == Some('.') {
+                let word = &gap[start..off(j)];
+                let lw = word.to_lowercase();
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                if word.contains('.')
+                    || initial
+                    || ABBREVIATIONS.binary_search(&lw.as_str()).is_ok()
+                {
+                    j += 1;
+                }
+            }
+            (TokKind::Word, j)
+        } else if is_apostrophe(c) && !space {
+            let prev_s = text[..a + start]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p == 's' || p == 'S');
+            if matches!(ch(i + 1), Some('s' | 'S')) && !alnum(i + 2) {
+                (TokKind::Word, i + 2)
+            } else if prev_s && !alnum(i + 1) {
+                // "Damascus' fight": a possessive without the s.
+                (TokKind::Word, i + 1)
+            } else {
+                (TokKind::Punct, i + 1)
+            }
+        } else {
+            (TokKind::Punct, i + 1)
+        };
+        let raw = &gap[start..off(end)];
+        let lower = if kind == TokKind::Word && raw.chars().next().is_some_and(is_apostrophe) {
+            "'s".to_string()
+        } else {
+            normalize(raw)
+        };
+        toks.push(Tok {
+            kind,
+            start: a + start,
+            end: a + off(end),
+            lower,
+            space_before: space,
+        });
+        space = false;
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityType, Span};
+
+    fn words(text: &str, mentions: &[SentenceMention]) -> Vec<String> {
+        tokenize(text, mentions)
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Mention(i) => format!("<{i}>"),
+                _ => t.lower.clone(),
+            })
+            .collect()
+    }
+
+    fn mention(text: &str, what: &str) -> SentenceMention {
+        let start = text.find(what).unwrap();
+        SentenceMention {
+            span: Span::new(start, start + what.len()),
+            entity: 0,
+            entity_type: EntityType::Location,
+            demonym: false,
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_sorted() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn possessives_compounds_and_abbreviations() {
+        let t = "The U.S. and Russia’s Mr. Smith don't back al-Qaeda-linked groups.";
+        assert_eq!(
+            words(t, &[]),
+            [
+                "the",
+                "u.s.",
+                "and",
+                "russia",
+                "'s",
+                "mr.",
+                "smith",
+                "don't",
+                "back",
+                "al-qaeda-linked",
+                "groups",
+                "."
+            ]
+        );
+        let t = "US-backed rebels in Damascus’ suburbs";
+        let ms = [mention(t, "US"), mention(t, "Damascus")];
+        assert_eq!(
+            words(t, &ms),
+            ["<0>", "-", "backed", "rebels", "in", "<1>", "'s", "suburbs"]
+        );
+        let toks = tokenize(t, &ms);
+        assert!(!toks[1].space_before && !toks[2].space_before);
+    }
+
+    #[test]
+    fn non_ascii_offsets_stay_on_boundaries() {
+        let t = "Erdoğan met Çavuşoğlu — in Ankara.";
+        let ms = [mention(t, "Çavuşoğlu")];
+        let toks = tokenize(t, &ms);
+        for tok in &toks {
+            assert!(t.is_char_boundary(tok.start) && t.is_char_boundary(tok.end));
+        }
+        assert_eq!(&t[toks[2].start..toks[2].end], "Çavuşoğlu");
+        assert_eq!(toks[3].lower, "—");
+    }
+
+    #[test]
+    fn bad_spans_are_skipped() {
+        let t = "Kerry met Lavrov";
+        let mut bad = mention(t, "Kerry");
+        bad.span = Span::new(3, 100);
+        assert_eq!(words(t, &[bad]), ["kerry", "met", "lavrov"]);
+    }
+}

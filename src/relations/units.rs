@@ -1,0 +1,807 @@
+//! Noun phrases built around mentions ("units"): a person with the title before it, a
+//! place named by "the Syrian city of Aleppo", "X-backed Y", "Russian forces". Each unit
+//! has one head mention that stands for the whole phrase in the clause-level rules; the
+//! relations a phrase states by itself (affiliations, located_in, compounds) are found here.
+
+use super::lexicon::{class, Frame, Lexicon};
+use super::tokens::{Tok, TokKind};
+use super::{rules, FoundRelation, SentenceMention};
+use crate::model::{EntityType, RelationKind};
+
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    /// The mention the phrase stands for.
+    pub head: usize,
+    /// Token range, inclusive.
+    pub first: usize,
+    pub last: usize,
+    /// Whether the phrase can be an argument: false for a mention that only modifies a
+    /// noun ("Syrian rebels", "US-backed", "Syria's opposition").
+    pub arg: bool,
+    /// "his Turkish counterpart Tayyip Erdogan".
+    pub counterpart: bool,
+    /// The title of a person ("Secretary of State").
+    pub role: Option<String>,
+    /// The organization or country a title names ("U.S." in "U.S. Secretary of State").
+    pub org: Option<usize>,
+}
+
+pub(crate) struct Chunks {
+    pub units: Vec<Unit>,
+    /// The unit each token belongs to; every mention token belongs to one.
+    pub owner: Vec<Option<usize>>,
+    pub found: Vec<FoundRelation>,
+}
+
+/// Lowercase words ending in -ly that are not adverbs, sorted.
+const NOT_ADVERBS: &[&str] = &[
+    "ally", "anomaly", "assembly", "belly", "bully", "family", "folly", "homily", "italy", "jelly",
+    "july", "monopoly", "rally", "reply", "supply", "tally",
+];
+
+/// An adverb by its form ("militarily", "strongly").
+pub(crate) fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && NOT_ADVERBS.binary_search(&w).is_err()
+}
+
+pub(crate) fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether most longer words start with a capital ("Kerry, Lavrov Will Again Confer").
+fn title_cased(text: &str, toks: &[Tok]) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for t in toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4)
+    {
+        words += 1;
+        if text[t.start..].starts_with(|c: char| c.is_uppercase()) {
+            caps += 1;
+        }
+    }
+    words >= 2 && caps * 10 >= words * 6
+}
+
+/// Punctuation that may close an apposition.
+fn closes_phrase(p: &str) -> bool {
+    matches!(
+        p,
+        "," | "." | ";" | ":" | ")" | "—" | "–" | "\"" | "”" | "'" | "’"
+    )
+}
+
+struct TitleInfo {
+    first: usize,
+    org: Option<usize>,
+    role: String,
+    counterpart: bool,
+}
+
+struct Chunker<'a> {
+    text: &'a str,
+    /// A headline in Title Case: capitals say nothing about names there.
+    title_cased: bool,
+    toks: &'a [Tok],
+    mentions: &'a [SentenceMention],
+    lex: &'a Lexicon,
+    owner: Vec<Option<usize>>,
+    units: Vec<Unit>,
+    found: Vec<FoundRelation>,
+}
+
+pub(crate) fn chunk(
+    text: &str,
+    toks: &[Tok],
+    mentions: &[SentenceMention],
+    lex: &Lexicon,
+) -> Chunks {
+    let mut c = Chunker {
+        text,
+        title_cased: title_cased(text, toks),
+        toks,
+        mentions,
+        lex,
+        owner: vec![None; toks.len()],
+        units: Vec::new(),
+        found: Vec::new(),
+    };
+    for p in 0..toks.len() {
+        if c.free(p) && c.m(p).is_some_and(|m| m.entity_type == EntityType::Person) {
+            c.person(p);
+        }
+    }
+    for a in 0..toks.len() {
+        c.of_noun(a);
+    }
+    for a in 0..toks.len() {
+        c.compound(a);
+    }
+    for a in 0..toks.len() {
+        c.single(a);
+    }
+    c.counterparts();
+    Chunks {
+        units: c.units,
+        owner: c.owner,
+        found: c.found,
+    }
+}
+
+impl<'a> Chunker<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word).then_some(t.lower.as_str())
+    }
+
+    fn punct(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Punct).then_some(t.lower.as_str())
+    }
+
+    fn mention(&self, i: usize) -> Option<usize> {
+        match self.toks.get(i)?.kind {
+            TokKind::Mention(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    fn m(&self, i: usize) -> Option<&'a SentenceMention> {
+        self.mention(i).and_then(|m| self.mentions.get(m))
+    }
+
+    fn free(&self, i: usize) -> bool {
+        i < self.toks.len() && self.owner[i].is_none()
+    }
+
+    /// An organization or place mention (a nationality word only if `demonym`).
+    fn org_or_place(&self, i: usize, demonym: bool) -> bool {
+        self.m(i).is_some_and(|m| {
+            matches!(
+                m.entity_type,
+                EntityType::Organization | EntityType::Location
+            ) && (demonym || !m.demonym)
+        })
+    }
+
+    fn title_word(&self, w: &str) -> bool {
+        self.lex.title_class(w) & (class::HEAD | class::TITLE_MOD | class::HONORIFIC) != 0
+    }
+
+    /// A word of a title at token `k`: a known title word, or (outside headlines) an
+    /// unknown capitalized word that is not the sentence's first ("Crown Prince").
+    fn title_tok(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else { return false };
+        if self.title_word(w) {
+            return true;
+        }
+        let t = &self.toks[k];
+        !self.title_cased
+            && k > 0
+            && self.lex.class(w) == 0
+            && !is_ly_adverb(w)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && self.text[t.start..].starts_with(|c: char| c.is_uppercase())
+    }
+
+    fn head_word(&self, w: &str) -> bool {
+        self.lex.title_class(w) & class::HEAD != 0
+    }
+
+    fn connector(&self, w: &str) -> bool {
+        self.lex.is(w, class::TITLE_CONN)
+    }
+
+    /// A word that can sit inside a noun phrase ("border" in "border town").
+    fn content_word(&self, w: &str) -> bool {
+        const FUNCTION: u32 = class::CLOSED
+            | class::PREP
+            | class::AUX
+            | class::REPORT
+            | class::DET
+            | class::LIGHT
+            | class::NEG
+            | class::HEDGE
+            | class::REL
+            | class::COPULA
+            | class::PLAN
+            | class::CLAUSE;
+        !self.lex.is(w, FUNCTION) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+    }
+
+    /// Whether the token at `k` lets the phrase before it be an argument rather than
+    /// a modifier of a following noun.
+    fn follows_lenient(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return true;
+        };
+        match t.kind {
+            TokKind::Mention(_) => false,
+            TokKind::Punct => {
+                let attached = t.lower == "-"
+                    && !t.space_before
+                    && self.toks.get(k + 1).is_some_and(|n| !n.space_before);
+                !attached
+            }
+            TokKind::Word => {
+                let w = t.lower.as_str();
+                const OK: u32 = class::CLOSED
+                    | class::PREP
+                    | class::AUX
+                    | class::ADV
+                    | class::PLAN
+                    | class::DATES
+                    | class::REPORT
+                    | class::NEG
+                    | class::HEDGE
+                    | class::LIGHT
+                    | class::REL
+                    | class::COPULA
+                    | class::CUE
+                    | class::CLAUSE;
+                w != "'s" && (self.lex.is(w, OK) || is_ly_adverb(w) || w.ends_with("n't"))
+            }
+        }
+    }
+
+    /// Whether a name ending before token `k` can head its phrase: not when a hyphen joins
+    /// it to the next word ("US-backed") or another name follows ("US State Department").
+    /// Whether it is a subject or an object is the clause rules' business.
+    fn follows_name(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return true;
+        };
+        match t.kind {
+            TokKind::Mention(_) => false,
+            TokKind::Punct => {
+                let attached = t.lower == "-"
+                    && !t.space_before
+                    && self.toks.get(k + 1).is_some_and(|n| !n.space_before);
+                !attached
+            }
+            TokKind::Word => true,
+        }
+    }
+
+    /// The last token of "X forces", "X government", "X fighters" (or `a` itself).
+    fn extend(&self, a: usize) -> usize {
+        let Some(m) = self.m(a) else {
+            return a;
+        };
+        let nouns = match m.entity_type {
+            EntityType::Organization => class::STATE | class::MEMBERS,
+            EntityType::Person | EntityType::Location => class::STATE,
+            EntityType::Other => return a,
+        };
+        let mut best = a;
+        let mut k = a + 1;
+        while k <= a + 3 && self.free(k) {
+            let Some(w) = self.word(k) else { break };
+            if !self.lex.is(w, nouns | class::STATE_MOD) {
+                break;
+            }
+            if self.lex.is(w, nouns) {
+                best = k;
+            }
+            k += 1;
+        }
+        best
+    }
+
+    fn claim(&mut self, unit: Unit) -> usize {
+        let u = self.units.len();
+        for o in &mut self.owner[unit.first..=unit.last] {
+            *o = Some(u);
+        }
+        self.units.push(unit);
+        u
+    }
+
+    fn emit(
+        &mut self,
+        kind: RelationKind,
+        source: usize,
+        target: usize,
+        role: Option<String>,
+        rule: &'static str,
+    ) {
+        let role = role.filter(|r| !r.is_empty());
+        self.found.push(FoundRelation {
+            kind,
+            source,
+            target,
+            role,
+            rule,
+        });
+    }
+
+    fn text_of(&self, first: usize, last: usize) -> String {
+        self.text[self.toks[first].start..self.toks[last].end]
+            .trim()
+            .to_string()
+    }
+
+    /// A person with its title: "U.S. Secretary of State John Kerry", "Russia's foreign
+    /// minister, Sergei Lavrov", "John Smith, a spokesman for Acme".
+    fn person(&mut self, p: usize) {
+        let Some(pm) = self.mention(p) else { return };
+        let mut first = p;
+        let mut last = p;
+        let mut org = None;
+        let mut role = None;
+        let mut counterpart = false;
+        let mut rule = rules::AFFILIATED_TITLE;
+        if let Some(t) = self.title_before(p) {
+            first = t.first;
+            if let Some(o) = t.org {
+                if self.mentions.get(o).is_some_and(|m| m.demonym) {
+                    rule = rules::AFFILIATED_DEMONYM_TITLE;
+                }
+            }
+            if t.role.is_empty() {
+                rule = rules::AFFILIATED_POSSESSIVE;
+            }
+            org = t.org;
+            role = Some(t.role);
+            counterpart = t.counterpart;
+            // "Foreign Minister Sergei Lavrov of Russia"
+            if org.is_none()
+                && !counterpart
+                && self.word(p + 1) == Some("of")
+                && self.free(p + 2)
+                && self.org_or_place(p + 2, false)
+                && self.follows_name(p + 3)
+                && self.word(p + 3) != Some("'s")
+            {
+                org = self.mention(p + 2);
+                last = p + 2;
+            }
+        } else {
+            while first > 0
+                && self.free(first - 1)
+                && self
+                    .word(first - 1)
+                    .is_some_and(|w| self.lex.is(w, class::HONORIFIC))
+            {
+                first -= 1;
+            }
+        }
+        if org.is_none() && !counterpart {
+            if let Some((o, r, end)) = self.apposition(p) {
+                org = Some(o);
+                role = Some(r);
+                last = end;
+                rule = rules::AFFILIATED_APPOSITION;
+            }
+        }
+        if last == p {
+            last = self.extend(p);
+        }
+        let arg = self.follows_name(last + 1) || self.punct(last) == Some(",");
+        self.claim(Unit {
+            head: pm,
+            first,
+            last,
+            arg,
+            counterpart,
+            role: role.clone(),
+            org,
+        });
+        if let (Some(o), false) = (org, counterpart) {
+            self.emit(RelationKind::AffiliatedWith, pm, o, role, rule);
+        }
+    }
+
+    /// The title right before the person at `p`, and the organization or country that
+    /// starts it.
+    fn title_before(&self, p: usize) -> Option<TitleInfo> {
+        let mut j = p;
+        let comma = j > 0 && self.punct(j - 1) == Some(",") && self.free(j - 1);
+        if comma {
+            j -= 1;
+        }
+        let mut title: Vec<usize> = Vec::new();
+        let mut org_tok = None;
+        let mut possessive = false;
+        while j > 0 {
+            let k = j - 1;
+            if !self.free(k) {
+                break;
+            }
+            match self.toks[k].kind {
+                TokKind::Word => {
+                    let w = self.toks[k].lower.as_str();
+                    if w == "'s" {
+                        if k > 0 && self.free(k - 1) && self.org_or_place(k - 1, true) {
+                            org_tok = Some(k - 1);
+                            possessive = true;
+                        }
+                        break;
+                    }
+                    if self.title_tok(k) || self.connector(w) {
+                        title.push(k);
+                        j = k;
+                        continue;
+                    }
+                    break;
+                }
+                TokKind::Mention(_) => {
+                    if !self.org_or_place(k, true) {
+                        break;
+                    }
+                    // "Envoy for Syria", "Ambassador to the United States": part of the title.
+                    let the = usize::from(k >= 1 && self.word(k - 1) == Some("the"));
+                    let inner = k >= 2 + the
+                        && matches!(
+                            self.word(k - 1 - the),
+                            Some("for" | "to" | "of" | "on" | "in")
+                        )
+                        && self.title_tok(k - 2 - the)
+                        && self.free(k - 2 - the);
+                    if inner {
+                        title.push(k);
+                        j = k;
+                        continue;
+                    }
+                    org_tok = Some(k);
+                    break;
+                }
+                TokKind::Punct => break,
+            }
+        }
+        title.reverse();
+        if title.is_empty() {
+            // "Ukraine's Zelensky": the possessive names the organization or country.
+            let org = org_tok.filter(|_| possessive)?;
+            if comma || self.m(org).is_some_and(|m| m.demonym) {
+                return None;
+            }
+            return Some(TitleInfo {
+                first: org,
+                org: self.mention(org),
+                role: String::new(),
+                counterpart: false,
+            });
+        }
+        let lead = title
+            .iter()
+            .take_while(|&&t| self.word(t).is_some_and(|w| self.connector(w)))
+            .count();
+        if lead > 0 {
+            // "Russia and Foreign Minister X": the country does not start the title.
+            org_tok = None;
+        }
+        let title = &title[lead..];
+        let &last = title.last()?;
+        if self.word(last).is_some_and(|w| self.connector(w)) || title.len() > 8 {
+            return None;
+        }
+        let is_head = |t: &usize| self.word(*t).is_some_and(|w| self.head_word(w));
+        // "Secretary-General of the United Nations Antonio Guterres": the organization
+        // ends the title after "of".
+        let mut title = title;
+        if org_tok.is_none() && self.mention(last).is_some() {
+            let the =
+                usize::from(title.len() >= 2 && self.word(title[title.len() - 2]) == Some("the"));
+            let of = title.len().checked_sub(2 + the);
+            if let Some(of) = of.filter(|&i| self.word(title[i]) == Some("of")) {
+                if title[..of].iter().any(is_head) && self.org_or_place(last, false) {
+                    org_tok = Some(last);
+                    title = &title[..of];
+                }
+            }
+        }
+        if !title.iter().any(is_head) || (comma && org_tok.is_none()) {
+            return None;
+        }
+        let counterpart = title
+            .iter()
+            .any(|&t| self.word(t).is_some_and(|w| w.starts_with("counterpart")));
+        // "commander Gen.": the rank abbreviation or honorific is not the role.
+        let mut end = title.len();
+        while end > 1 {
+            let w = self.word(title[end - 1]).unwrap_or("");
+            let strip = self.lex.is(w, class::HONORIFIC) || w.ends_with('.');
+            if strip && title[..end - 1].iter().any(is_head) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        Some(TitleInfo {
+            first: org_tok.map_or(title[0], |o| o.min(title[0])),
+            org: org_tok.and_then(|t| self.mention(t)),
+            role: self.text_of(title[0], title[end - 1]),
+            counterpart,
+        })
+    }
+
+    /// "P, a spokesman for ORG," / "P, chief executive of ORG" / "P, the ORG chief,":
+    /// the organization, the role and the last token of the phrase.
+    fn apposition(&self, p: usize) -> Option<(usize, String, usize)> {
+        if self.punct(p + 1) != Some(",") || !self.free(p + 1) {
+            return None;
+        }
+        let mut k = p + 2;
+        if matches!(self.word(k), Some("a" | "an" | "the")) {
+            k += 1;
+        }
+        let title_run = |mut j: usize| {
+            while self.free(j)
+                && (self.title_tok(j) || self.word(j).is_some_and(|w| self.connector(w)))
+            {
+                j += 1;
+            }
+            j
+        };
+        let good_title = |from: usize, to: usize| {
+            to > from
+                && to - from <= 8
+                && !self.word(to - 1).is_some_and(|w| self.connector(w))
+                && (from..to).any(|t| self.word(t).is_some_and(|w| self.head_word(w)))
+        };
+        let closed = |j: usize| j >= self.toks.len() || self.punct(j).is_some_and(closes_phrase);
+        let end_at = |j: usize| if self.punct(j) == Some(",") { j } else { j - 1 };
+
+        if self.free(k) && self.org_or_place(k, true) {
+            // "P, the UN chief," / "P, Russia's foreign minister,"
+            let m = self.mention(k)?;
+            let mut ts = k + 1;
+            if self.word(ts) == Some("'s") {
+                ts += 1;
+            }
+            let te = title_run(ts);
+            if good_title(ts, te) && closed(te) {
+                return Some((m, self.text_of(ts, te - 1), end_at(te)));
+            }
+            return None;
+        }
+        // "P, a spokesman for ORG" / "P, president of COUNTRY"
+        let ts = k;
+        let mut te = title_run(ts);
+        if !self.free(te) || !self.org_or_place(te, false) {
+            return None;
+        }
+        let m_tok = te;
+        let m = self.mention(m_tok)?;
+        if te > ts && self.word(te - 1) == Some("the") {
+            te -= 1;
+        }
+        if te <= ts {
+            return None;
+        }
+        let prep = self.word(te - 1)?;
+        let is_org = self
+            .m(m_tok)
+            .is_some_and(|m| m.entity_type == EntityType::Organization);
+        if !(prep == "of" || (matches!(prep, "for" | "at" | "with") && is_org)) {
+            return None;
+        }
+        te -= 1;
+        if good_title(ts, te) && closed(m_tok + 1) {
+            return Some((m, self.text_of(ts, te - 1), end_at(m_tok + 1)));
+        }
+        None
+    }
+
+    /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
+    fn of_noun(&mut self, a: usize) {
+        if !self.free(a)
+            || !self
+                .m(a)
+                .is_some_and(|m| m.entity_type == EntityType::Location)
+        {
+            return;
+        }
+        let mut k = a + 1;
+        while k <= a + 3 && self.free(k) && self.word(k).is_some_and(|w| self.content_word(w)) {
+            k += 1;
+        }
+        if k == a + 1
+            || !self
+                .word(k - 1)
+                .is_some_and(|w| self.lex.is(w, class::PLACE))
+        {
+            return;
+        }
+        let b = k + 1;
+        if self.word(k) != Some("of")
+            || !self.free(b)
+            || !self
+                .m(b)
+                .is_some_and(|m| m.entity_type == EntityType::Location && !m.demonym)
+        {
+            return;
+        }
+        let (Some(ma), Some(mb)) = (self.mention(a), self.mention(b)) else {
+            return;
+        };
+        // "the Hayward City Center district of Hayward": a place named after the other is
+        // the smaller one, the reverse of "the Damascus suburb of Daraya"; leave it.
+        let name = |i: usize| {
+            self.m(i)
+                .map_or("", |m| &self.text[m.span.start..m.span.end])
+        };
+        if name(a).starts_with(name(b)) {
+            return;
+        }
+        let arg = self.follows_name(b + 1);
+        self.claim(Unit {
+            head: mb,
+            first: a,
+            last: b,
+            arg,
+            counterpart: false,
+            role: None,
+            org: None,
+        });
+        self.emit(
+            RelationKind::LocatedIn,
+            mb,
+            ma,
+            None,
+            rules::LOCATED_OF_NOUN,
+        );
+    }
+
+    /// "US-backed Kurdish YPG", "al-Qaeda-linked al-Nusra".
+    fn compound(&mut self, a: usize) {
+        if !self.free(a) || self.punct(a + 1) != Some("-") || self.toks[a + 1].space_before {
+            return;
+        }
+        let (Some(w), Some(ma), Some(mb)) =
+            (self.word(a + 2), self.mention(a), self.mention(a + 3))
+        else {
+            return;
+        };
+        if self.toks[a + 2].space_before || !self.toks[a + 3].space_before || !self.free(a + 2) {
+            return;
+        }
+        let Some(cue) = self
+            .lex
+            .cues_starting(w)
+            .find(|c| c.frame == Frame::Compound)
+        else {
+            return;
+        };
+        let source_ok = self
+            .m(a)
+            .is_some_and(|m| m.entity_type != EntityType::Other);
+        let (kind, rule) = (cue.kind, cue.rule);
+        if let Some(u) = self.owner[a + 3] {
+            // "Saudi-backed Hadi forces": the target phrase is a person already built.
+            if source_ok && self.units[u].first == a + 3 && self.units[u].arg {
+                for o in &mut self.owner[a..a + 3] {
+                    *o = Some(u);
+                }
+                self.units[u].first = a;
+                self.emit(kind, ma, self.units[u].head, None, rule);
+            }
+            return;
+        }
+        let target_ok = self
+            .m(a + 3)
+            .is_some_and(|m| m.entity_type != EntityType::Other && !m.demonym);
+        let last = self.extend(a + 3);
+        if !source_ok || !target_ok || !self.follows_name(last + 1) {
+            return;
+        }
+        self.claim(Unit {
+            head: mb,
+            first: a,
+            last,
+            arg: true,
+            counterpart: false,
+            role: None,
+            org: None,
+        });
+        self.emit(kind, ma, mb, None, rule);
+    }
+
+    /// Any mention not yet in a phrase, with "forces"/"government" after it.
+    fn single(&mut self, a: usize) {
+        if !self.free(a) {
+            return;
+        }
+        let Some(m) = self.m(a) else { return };
+        let Some(head) = self.mention(a) else { return };
+        let plain = |head, first, last, arg| Unit {
+            head,
+            first,
+            last,
+            arg,
+            counterpart: false,
+            role: None,
+            org: None,
+        };
+        if m.demonym {
+            // "Russian and Syrian forces": each nationality stands for its country.
+            let mut group = vec![a];
+            let mut k = a + 1;
+            while (self.word(k) == Some("and") || self.punct(k) == Some(","))
+                && self.free(k + 1)
+                && self.m(k + 1).is_some_and(|m| m.demonym)
+            {
+                group.push(k + 1);
+                k += 2;
+            }
+            let tail = k - 1;
+            let mut last = tail;
+            let mut j = tail + 1;
+            while j <= tail + 3 && self.free(j) {
+                let Some(w) = self.word(j) else { break };
+                if !self.lex.is(w, class::STATE | class::STATE_MOD) {
+                    break;
+                }
+                if self.lex.is(w, class::STATE) {
+                    last = j;
+                }
+                j += 1;
+            }
+            if last > tail {
+                for (i, &d) in group.iter().enumerate() {
+                    let end = if i + 1 == group.len() { last } else { d };
+                    if let Some(h) = self.mention(d) {
+                        self.claim(plain(h, d, end, true));
+                    }
+                }
+                return;
+            }
+            // "the Russians": a plural nationality noun is an argument, "Russian" is not.
+            let text = &self.text[m.span.start..m.span.end];
+            let arg = self.follows_lenient(a + 1) && text.ends_with(['s', 'S']);
+            self.claim(plain(head, a, a, arg));
+            return;
+        }
+        let last = self.extend(a);
+        let arg = m.entity_type != EntityType::Other && self.follows_name(last + 1);
+        self.claim(plain(head, a, last, arg));
+    }
+
+    /// "X and his Turkish counterpart Y": Y's role is X's if stated.
+    fn counterparts(&mut self) {
+        for u in 0..self.units.len() {
+            if !self.units[u].counterpart {
+                continue;
+            }
+            let first = self.units[u].first;
+            let before = self
+                .units
+                .iter()
+                .filter(|o| {
+                    o.last < first
+                        && !o.counterpart
+                        && self
+                            .mentions
+                            .get(o.head)
+                            .is_some_and(|m| m.entity_type == EntityType::Person)
+                })
+                .max_by_key(|o| o.last);
+            let role = before.and_then(|o| o.role.clone());
+            self.units[u].role = role.clone();
+            if let Some(org) = self.units[u].org {
+                let head = self.units[u].head;
+                self.emit(
+                    RelationKind::AffiliatedWith,
+                    head,
+                    org,
+                    role,
+                    rules::AFFILIATED_COUNTERPART,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_adverbs_are_sorted() {
+        assert!(NOT_ADVERBS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_ly_adverb("militarily"));
+        assert!(!is_ly_adverb("ally"));
+    }
+}
