@@ -17,17 +17,24 @@ use crate::recognize::RawMention;
 /// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
-    let folded: String = s
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' => '\'',
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => ' ',
-            c => c,
-        })
-        .filter(|&c| c != '.')
-        .collect();
+    let mut folded = String::with_capacity(s.len());
+    let mut push = |c: char| {
+        for l in c.to_lowercase() {
+            match l {
+                '.' => {}
+                '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
+                '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => folded.push(' '),
+                c => folded.push(c),
+            }
+        }
+    };
+    if s.is_ascii() {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .for_each(&mut push);
+    }
     let mut s = folded.trim();
     for suffix in ["'s", "'"] {
         if let Some(x) = s.strip_suffix(suffix) {
@@ -44,12 +51,20 @@ pub fn norm_key(s: &str) -> String {
         .filter(|w| !matches!(*w, "al" | "el"))
         .collect();
     let kept = if kept.is_empty() { words } else { kept };
-    kept.join(" ").replace('\'', "")
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in kept.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(w.chars().filter(|&c| c != '\''));
+    }
+    out
 }
 
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
+/// Takes a word already folded by [`norm_key`].
 pub fn translit(word: &str) -> String {
-    let mut w = norm_key(word);
+    let mut w = word.to_string();
     for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("y", "i")] {
         w = w.replace(a, b);
     }
@@ -72,7 +87,7 @@ pub struct LocalEntity {
     /// Surface form -> count; demonym forms are marked by `demonym_forms`.
     pub forms: BTreeMap<String, usize>,
     pub demonym_forms: BTreeMap<String, usize>,
-    /// Name words (normalised) of the fullest person name, for cross-document matching.
+    /// Name words (folded by [`translit`]) of the fullest person name, for cross-document matching.
     pub name_words: Vec<String>,
     /// Was the type decided only by weak evidence (a lone word)?
     pub weak: bool,
@@ -135,25 +150,24 @@ fn mention_words(text: &str, m: &RawMention, lex: &Lexicon) -> Vec<String> {
         .collect()
 }
 
-/// Whether two people's name words can be one person: same surname, and the
-/// shorter name's words appear in order in the longer one (initials and
-/// transliterations allowed).
+/// Whether two people's name words (folded by [`translit`]) can be one person:
+/// same surname, and the shorter name's words appear in order in the longer one
+/// (initials allowed).
 pub fn person_compatible(a: &[String], b: &[String]) -> bool {
     let (Some(la), Some(lb)) = (a.last(), b.last()) else {
         return false;
     };
-    if translit(la) != translit(lb) {
+    if la != lb {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut j = 0;
-    for w in short {
-        let tw = translit(w);
+    for tw in short {
         let mut found = false;
         while j < long.len() {
-            let tl = translit(&long[j]);
+            let tl = &long[j];
             j += 1;
-            let initial = (tw.len() == 1 && tl.starts_with(&tw)) || (tl.len() == 1 && tw.starts_with(&tl));
+            let initial = (tw.len() == 1 && tl.starts_with(tw.as_str())) || (tl.len() == 1 && tw.starts_with(tl.as_str()));
             if tw == tl || initial {
                 found = true;
                 break;
@@ -206,7 +220,7 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
     let tr: Vec<Vec<String>> = words.iter().map(|ws| ws.iter().map(|w| translit(w)).collect()).collect();
     for (x, &i) in people.iter().enumerate() {
         for &j in &people[x + 1..] {
-            if tr[i].last() == tr[j].last() && person_compatible(&words[i], &words[j]) {
+            if tr[i].last() == tr[j].last() && person_compatible(&tr[i], &tr[j]) {
                 dsu.union(i, j);
             }
         }
@@ -312,8 +326,8 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
         if m.gaz.is_some() && ent.gaz.is_none() {
             ent.gaz = m.gaz;
         }
-        if m.entity_type == EntityType::Person && words[i].len() > ent.name_words.len() {
-            ent.name_words = words[i].clone();
+        if m.entity_type == EntityType::Person && tr[i].len() > ent.name_words.len() {
+            ent.name_words = tr[i].clone();
         }
     }
     for (e, votes) in entities.iter_mut().zip(type_votes) {
@@ -392,13 +406,13 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
         let pkey = match ent.gaz {
             Some(g) => format!("g:{}", norm_key(&lex.entries[g].name)),
             None if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 => {
-                format!("p:{}", ent.name_words.iter().map(|w| translit(w)).collect::<Vec<_>>().join(" "))
+                format!("p:{}", ent.name_words.join(" "))
             }
             None => format!("n:{}", norm_key(full)),
         };
         let mut target = primary.get(&pkey).copied();
         if target.is_none() && ent.entity_type == EntityType::Person && ent.name_words.len() > 1 {
-            let last = ent.name_words.last().map(|w| translit(w)).unwrap_or_default();
+            let last = ent.name_words.last().cloned().unwrap_or_default();
             let cands: Vec<usize> = surname
                 .get(&last)
                 .map(|v| v.iter().copied().filter(|&g| person_compatible(&acc[g].name_words, &ent.name_words)).collect())
@@ -474,7 +488,7 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
         }
         if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 {
             if let Some(last) = ent.name_words.last() {
-                let t = translit(last);
+                let t = last.clone();
                 add(format!("t:{t}"), &mut alias);
                 let v = surname.entry(t).or_default();
                 if v.len() < MAX_CANDIDATES && !v.contains(&g) {
@@ -552,7 +566,7 @@ mod tests {
     use super::*;
 
     fn w(s: &str) -> Vec<String> {
-        s.split(' ').map(str::to_string).collect()
+        s.split(' ').map(translit).collect()
     }
 
     #[test]
@@ -566,9 +580,9 @@ mod tests {
 
     #[test]
     fn transliteration_variants_fold_together() {
-        assert_eq!(translit("Sergey"), translit("Sergei"));
-        assert_eq!(translit("Aleksei"), translit("Alexei"));
-        assert_ne!(translit("Sergei"), translit("Serge"));
+        assert_eq!(translit("sergey"), translit("sergei"));
+        assert_eq!(translit("aleksei"), translit("alexei"));
+        assert_ne!(translit("sergei"), translit("serge"));
     }
 
     #[test]
