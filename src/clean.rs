@@ -48,6 +48,13 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
     if words.len() >= SHORT_LINE_WORDS {
         return false;
     }
+    // A lone short code on a line of its own is a widget ("XS", "LG"), whatever it spells.
+    if tokens.len() == 1
+        && words[0].chars().count() <= 3
+        && words[0].chars().all(char::is_uppercase)
+    {
+        return true;
+    }
     let last = text[line.start..line.end].trim_end();
     if last.ends_with(['.', '!', '?', '"', '\u{201d}']) {
         return false;
@@ -55,13 +62,17 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
     let known = |w: &str| !lex.find(w).is_empty();
     words.iter().all(|w| {
         let short_caps = w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase());
-        (lex.is_common(w) || short_caps) && !(known(w) && !lex.is_common(w))
+        lex.is_common(w) || (short_caps && !known(w))
     })
 }
 
 fn is_web_address(w: &str) -> bool {
     match w.rsplit_once('.') {
-        Some((name, tld)) => !name.is_empty() && (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()),
+        Some((name, tld)) => {
+            !name.is_empty()
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        }
         None => false,
     }
 }

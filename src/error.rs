@@ -16,7 +16,9 @@ pub enum Error {
     Empty { path: String },
     #[error("{path}: looks binary (NUL byte at byte {offset}); pass text files only")]
     Binary { path: String, offset: usize },
-    #[error("{path}: {size} bytes is larger than the {limit}-byte limit for one document; split it")]
+    #[error(
+        "{path}: {size} bytes is larger than the {limit}-byte limit for one document; split it"
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: no .txt files in this folder")]
     NoTextFiles { path: String },

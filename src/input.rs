@@ -37,7 +37,10 @@ impl Input {
 enum Source {
     Stdin,
     /// A text file and the id it gets.
-    Text { path: PathBuf, id: String },
+    Text {
+        path: PathBuf,
+        id: String,
+    },
     Jsonl(PathBuf),
 }
 

@@ -55,6 +55,8 @@ pub struct Lexicon {
     pub particles: HashSet<String>,
     /// Titles as lower-case token sequences, grouped by first token.
     titles: HashMap<String, Vec<Vec<String>>>,
+    /// Words that stand before "of" inside a title ("secretary" of "Secretary of State").
+    pub title_of_heads: HashSet<String>,
     /// User stoplist: normalised names never to report.
     pub stop: HashSet<String>,
 }
@@ -218,6 +220,16 @@ impl Lexicon {
         for list in titles.values_mut() {
             list.sort_by_key(|t| std::cmp::Reverse(t.len()));
         }
+        let title_of_heads = titles
+            .values()
+            .flatten()
+            .flat_map(|t| {
+                t.windows(2)
+                    .filter(|w| w[1] == "of")
+                    .map(|w| w[0].clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
 
         let mut loc_prefix = HashSet::new();
         let mut loc_suffix = HashSet::new();
@@ -254,6 +266,7 @@ impl Lexicon {
             place_nouns: word_set(include_str!("../data/place_nouns.txt")),
             particles: word_set(include_str!("../data/particles.txt")),
             titles,
+            title_of_heads,
             stop: stop.iter().map(|s| crate::resolve::norm_key(s)).collect(),
         }
     }
@@ -292,7 +305,31 @@ impl Lexicon {
     }
 
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(&word.to_lowercase())
+        self.is_common_lower(&word.to_lowercase())
+    }
+
+    /// Whether a lower-case word is a common English word, inflections included
+    /// ("exploring" from "explore", "talks" from "talk").
+    pub fn is_common_lower(&self, w: &str) -> bool {
+        if self.common.contains(w) {
+            return true;
+        }
+        let stems: [(&str, &str); 7] = [
+            ("ing", ""),
+            ("ing", "e"),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+        ];
+        stems.iter().any(|(suffix, add)| {
+            w.len() > suffix.len() + 2
+                && w.ends_with(suffix)
+                && self
+                    .common
+                    .contains(&format!("{}{}", &w[..w.len() - suffix.len()], add))
+        })
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
@@ -302,17 +339,25 @@ impl Lexicon {
 
     pub fn is_unambiguous_first_name(&self, word: &str) -> bool {
         let w = word.to_lowercase();
-        self.first_names.contains(&w) && !self.ambiguous_first_names.contains(&w) && !self.common.contains(&w)
+        self.first_names.contains(&w)
+            && !self.ambiguous_first_names.contains(&w)
+            && !self.common.contains(&w)
     }
 }
 
 /// Whether the character ending at byte `i` is part of a word.
 fn is_word_byte_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
 }
 
 fn is_word_byte_after(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(|c| c.is_alphanumeric())
+    text[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
 }
 
 /// Whether a token kind can be part of a name.
@@ -349,7 +394,10 @@ pub fn parse_user_gazetteer(path: &str, text: &str) -> Result<Vec<UserEntry>, cr
             continue;
         }
         if name.is_empty() {
-            return Err(bad(n, "empty name; expected name,entity_type,aliases".into()));
+            return Err(bad(
+                n,
+                "empty name; expected name,entity_type,aliases".into(),
+            ));
         }
         let Some(entity_type) = EntityType::parse(ty) else {
             return Err(bad(

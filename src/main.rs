@@ -15,7 +15,11 @@ use ergraph::pipeline::GraphBuilder;
 use ergraph::Error;
 
 #[derive(Parser)]
-#[command(name = "ergraph", version, about = "Entity graphs from news articles: people, organizations and places, merged and exported as Graphviz DOT, CSV and GraphML")]
+#[command(
+    name = "ergraph",
+    version,
+    about = "Entity graphs from news articles: people, organizations and places, merged and exported as Graphviz DOT, CSV and GraphML"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -74,7 +78,10 @@ fn report(err: &dyn std::fmt::Display) {
 }
 
 fn read_list(path: &PathBuf) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -122,7 +129,11 @@ fn build(args: BuildArgs) -> ExitCode {
             }
             Ok(doc) => {
                 if let Some(first) = seen.get(&doc.id) {
-                    report(&Error::DuplicateId { id: doc.id.clone(), first: first.clone(), second: doc.source.clone() });
+                    report(&Error::DuplicateId {
+                        id: doc.id.clone(),
+                        first: first.clone(),
+                        second: doc.source.clone(),
+                    });
                     failed = true;
                     continue;
                 }
@@ -157,7 +168,11 @@ fn build(args: BuildArgs) -> ExitCode {
         }
     }
     if !args.quiet {
-        let typed = graph.graph.edge_weights().filter(|e| e.kind != ergraph::RelationKind::CoMention).count();
+        let typed = graph
+            .graph
+            .edge_weights()
+            .filter(|e| e.kind != ergraph::RelationKind::CoMention)
+            .count();
         let _ = writeln!(
             std::io::stderr(),
             "ergraph: {documents} documents, {} entities, {} edges ({typed} typed) -> {} in {:.2}s",

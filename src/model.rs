@@ -147,7 +147,8 @@ pub struct Evidence {
     pub end: usize,
     /// Stable id of the rule that produced the edge (`co-mention` for co-mentions).
     pub rule: String,
-    pub sentence: String,
+    /// The sentence, verbatim; shared by every edge it supports.
+    pub sentence: std::sync::Arc<str>,
 }
 
 /// An edge of the exported graph, aggregated over all supporting sentences.
@@ -167,10 +168,7 @@ pub struct Edge {
 impl Edge {
     /// The sentence shown in `edges.csv`: the first supporting one.
     pub fn example(&self) -> &str {
-        self.evidence
-            .first()
-            .map(|e| e.sentence.as_str())
-            .unwrap_or("")
+        self.evidence.first().map(|e| &*e.sentence).unwrap_or("")
     }
 }
 

@@ -12,10 +12,12 @@ use rayon::prelude::*;
 
 use crate::clean::boilerplate_lines;
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Edge, EntityGraph, EntityType, Evidence, MentionRecord, Node, RelationKind, Span};
+use crate::model::{
+    Document, Edge, EntityGraph, EntityType, Evidence, MentionRecord, Node, RelationKind, Span,
+};
 use crate::recognize::{recognize, settle};
 use crate::relations::{extract, SentenceMention};
-use crate::resolve::{resolve_corpus, resolve_document, LocalEntity};
+use crate::resolve::{resolve_corpus, resolve_document, LocalEntity, DROPPED};
 use crate::text::{lines, split_sentences, CharIndex};
 
 /// What is kept of one document after analysis.
@@ -26,7 +28,7 @@ pub struct DocAnalysis {
     pub mentions: Vec<LocalMention>,
     pub links: Vec<LocalLink>,
     /// Sentences that support a link: index -> (char start, char end, text).
-    pub sentences: BTreeMap<usize, (usize, usize, String)>,
+    pub sentences: BTreeMap<usize, (usize, usize, std::sync::Arc<str>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -61,19 +63,23 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     }
     let mut raw = recognize(text, &sentences, &skip, lex);
     settle(text, &mut raw, lex);
-    raw.retain(|m| !lex.stop.contains(&crate::resolve::norm_key(&text[m.span.start..m.span.end])));
+    raw.retain(|m| {
+        !lex.stop
+            .contains(&crate::resolve::norm_key(&text[m.span.start..m.span.end]))
+    });
     let (entities, assignment) = resolve_document(text, &raw, lex);
     let chars = CharIndex::new(text);
 
     let mentions = raw
         .iter()
         .zip(&assignment)
+        .filter(|(m, _)| !m.demonym)
         .map(|(m, &e)| LocalMention {
             start: chars.char_offset(m.span.start),
             end: chars.char_offset(m.span.end),
             text: text[m.span.start..m.span.end].to_string(),
             entity: e,
-            entity_type: if m.demonym { EntityType::Other } else { m.entity_type },
+            entity_type: m.entity_type,
             sentence: m.sentence,
         })
         .collect();
@@ -118,7 +124,12 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                     });
                 }
             }
-            let named: BTreeSet<usize> = group.iter().zip(ents).filter(|(m, _)| !m.demonym).map(|(_, &e)| e).collect();
+            let named: BTreeSet<usize> = group
+                .iter()
+                .zip(ents)
+                .filter(|(m, _)| !m.demonym)
+                .map(|(_, &e)| e)
+                .collect();
             let named: Vec<usize> = named.into_iter().collect();
             for (x, &a) in named.iter().enumerate() {
                 for &b in &named[x + 1..] {
@@ -142,7 +153,14 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         .into_iter()
         .map(|si| {
             let sp = sentences[si].span;
-            (si, (chars.char_offset(sp.start), chars.char_offset(sp.end), text[sp.start..sp.end].to_string()))
+            (
+                si,
+                (
+                    chars.char_offset(sp.start),
+                    chars.char_offset(sp.end),
+                    std::sync::Arc::from(&text[sp.start..sp.end]),
+                ),
+            )
         })
         .collect();
     DocAnalysis {
@@ -162,7 +180,10 @@ pub struct GraphBuilder<'a> {
 
 impl<'a> GraphBuilder<'a> {
     pub fn new(lex: &'a Lexicon) -> GraphBuilder<'a> {
-        GraphBuilder { lex, docs: Vec::new() }
+        GraphBuilder {
+            lex,
+            docs: Vec::new(),
+        }
     }
 
     /// Analyses a batch of documents in parallel and keeps their analyses.
@@ -200,7 +221,11 @@ pub fn slug(label: &str) -> String {
             }
             dash = false;
             out.push(c.to_ascii_lowercase());
-        } else if c == '.' || c == '\'' || c == '\u{2019}' || unicode_normalization::char::is_combining_mark(c) {
+        } else if c == '.'
+            || c == '\''
+            || c == '\u{2019}'
+            || unicode_normalization::char::is_combining_mark(c)
+        {
             // U.S. -> us, O'Brien -> obrien
         } else {
             dash = true;
@@ -225,7 +250,18 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
-        (slug(&x.label), std::cmp::Reverse(x.mentions), x.entity_type, &x.label).cmp(&(slug(&y.label), std::cmp::Reverse(y.mentions), y.entity_type, &y.label))
+        (
+            slug(&x.label),
+            std::cmp::Reverse(x.mentions),
+            x.entity_type,
+            &x.label,
+        )
+            .cmp(&(
+                slug(&y.label),
+                std::cmp::Reverse(y.mentions),
+                y.entity_type,
+                &y.label,
+            ))
     });
     let mut ids = vec![String::new(); entities.len()];
     let mut taken: HashMap<String, usize> = HashMap::new();
@@ -250,6 +286,9 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     for (d, doc) in docs.iter().enumerate() {
         for m in &doc.mentions {
             let g = maps[d][m.entity];
+            if g == DROPPED {
+                continue;
+            }
             mentions.push(MentionRecord {
                 doc: doc.id.clone(),
                 start: m.start,
@@ -262,25 +301,29 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
         }
         for l in &doc.links {
             let (a, b) = (maps[d][l.source], maps[d][l.target]);
-            if a == b {
+            if a == b || a == DROPPED || b == DROPPED {
                 continue;
             }
             let (mut s, mut t) = (a, b);
             if !l.kind.is_directed() && ids[s] > ids[t] {
                 std::mem::swap(&mut s, &mut t);
             }
-            let Some(sent) = doc.sentences.get(&l.sentence) else { continue };
+            let Some(sent) = doc.sentences.get(&l.sentence) else {
+                continue;
+            };
             let acc = edges.entry((s, t, l.kind)).or_insert_with(|| EdgeAcc {
                 evidence: BTreeMap::new(),
                 roles: BTreeMap::new(),
             });
-            acc.evidence.entry((d, l.sentence)).or_insert_with(|| Evidence {
-                doc: doc.id.clone(),
-                start: sent.0,
-                end: sent.1,
-                rule: l.rule.to_string(),
-                sentence: sent.2.clone(),
-            });
+            acc.evidence
+                .entry((d, l.sentence))
+                .or_insert_with(|| Evidence {
+                    doc: doc.id.clone(),
+                    start: sent.0,
+                    end: sent.1,
+                    rule: l.rule.to_string(),
+                    sentence: sent.2.clone(),
+                });
             if let Some(r) = &l.role {
                 *acc.roles.entry(r.clone()).or_default() += 1;
             }
@@ -289,7 +332,15 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
 
     let mut graph = petgraph::Graph::new();
     let mut index = HashMap::new();
-    let mut by_id: Vec<usize> = (0..entities.len()).collect();
+    // A country reached only through nationality words is a node only if an edge needs it.
+    let mut needed = vec![false; entities.len()];
+    for &(a, b, _) in edges.keys() {
+        needed[a] = true;
+        needed[b] = true;
+    }
+    let mut by_id: Vec<usize> = (0..entities.len())
+        .filter(|&g| entities[g].mentions > 0 || needed[g])
+        .collect();
     by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
     for g in by_id {
         let e = &entities[g];
@@ -304,7 +355,9 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
         index.insert(g, node);
     }
     let mut edges: Vec<((usize, usize, RelationKind), EdgeAcc)> = edges.into_iter().collect();
-    edges.sort_unstable_by(|x, y| (&ids[x.0 .0], &ids[x.0 .1], x.0 .2).cmp(&(&ids[y.0 .0], &ids[y.0 .1], y.0 .2)));
+    edges.sort_unstable_by(|x, y| {
+        (&ids[x.0 .0], &ids[x.0 .1], x.0 .2).cmp(&(&ids[y.0 .0], &ids[y.0 .1], y.0 .2))
+    });
     for ((s, t, kind), acc) in edges {
         let docs: BTreeSet<&str> = acc.evidence.values().map(|e| e.doc.as_str()).collect();
         let role = acc

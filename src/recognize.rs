@@ -32,10 +32,59 @@ pub struct RawMention {
 
 /// Weekdays and months: capitalised, never names.
 const CALENDAR: &[&str] = &[
-    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "fri", "friday", "jan",
-    "january", "jul", "july", "jun", "june", "mar", "march", "may", "mon", "monday", "nov",
-    "november", "oct", "october", "sat", "saturday", "sep", "sept", "september", "sun", "sunday",
-    "thu", "thur", "thurs", "thursday", "tue", "tues", "tuesday", "wed", "wednesday",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "fri",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "mon",
+    "monday",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sat",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sun",
+    "sunday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+];
+
+/// Longer words that title case leaves in lower case.
+const TITLE_CASE_LOWER: &[&str] = &[
+    "a", "about", "after", "against", "amid", "among", "an", "and", "as", "at", "before", "but",
+    "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "per", "than", "the", "to",
+    "under", "upon", "via", "vs", "with", "without",
+];
+
+/// Time zones: capitalised acronyms that are never names.
+const TIME_ZONES: &[&str] = &[
+    "bst", "cest", "cet", "edt", "eet", "est", "gmt", "ist", "jst", "msk", "pdt", "pst", "utc",
 ];
 
 /// Function words that never begin a name, even capitalised mid-run.
@@ -43,43 +92,116 @@ const LEADING_FUNCTION: &[&str] = &["a", "an", "the"];
 
 /// Words before "of" that keep a name going: "Bank of England", "Gulf of Aden".
 const OF_HEADS: &[&str] = &[
-    "academy", "association", "bank", "bay", "board", "cape", "church", "city", "college",
-    "commission", "committee", "council", "court", "department", "duchy", "emirate", "federation",
-    "group", "gulf", "house", "institute", "isle", "isles", "kingdom", "lake", "league", "ministry",
-    "mount", "museum", "office", "organization", "organisation", "party", "republic", "school",
-    "sea", "state", "states", "strait", "union", "university",
+    "academy",
+    "association",
+    "bank",
+    "bay",
+    "board",
+    "cape",
+    "church",
+    "city",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "duchy",
+    "emirate",
+    "federation",
+    "group",
+    "gulf",
+    "house",
+    "institute",
+    "isle",
+    "isles",
+    "kingdom",
+    "lake",
+    "league",
+    "ministry",
+    "mount",
+    "museum",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "republic",
+    "school",
+    "sea",
+    "state",
+    "states",
+    "strait",
+    "union",
+    "university",
 ];
 
 /// Verbs of saying after a name: people say things far more often than places.
-const SAY_VERBS: &[&str] = &["added", "argued", "asked", "believes", "explained", "noted", "replied", "said", "says", "stated", "told", "tweeted", "wrote"];
+const SAY_VERBS: &[&str] = &[
+    "added",
+    "argued",
+    "asked",
+    "believes",
+    "explained",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "wrote",
+];
 
 /// Words before a name that say it is a place: "in Aleppo", "near Homs".
-const PLACE_PREPOSITIONS: &[&str] = &["across", "at", "from", "in", "into", "near", "outside", "to", "toward", "towards"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across", "at", "from", "in", "into", "near", "outside", "to", "toward", "towards",
+];
 
 fn in_sorted(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
 
-/// Which lines of a document are title-case headlines (capitals there say little).
-pub fn headline_lines(text: &str, sentences: &[Sentence], lex: &Lexicon, lines: usize) -> Vec<bool> {
-    let mut caps = vec![(0usize, 0usize); lines];
+/// Which lines of a document are title-case headlines (capitals there say little):
+/// three or more longer words, nearly all capitalised, no lower-case word but the
+/// short function words title case leaves alone, and no closing period.
+pub fn headline_lines(text: &str, sentences: &[Sentence], lines: usize) -> Vec<bool> {
+    // (capitalised longer words, longer words, lower-case content words, ends with a period)
+    let mut stats = vec![(0usize, 0usize, 0usize, false); lines];
     for s in sentences {
-        for t in &s.tokens {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
+        let Some(slot) = stats.get_mut(s.line) else {
+            continue;
+        };
+        for (i, t) in s.tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
-            if w.chars().count() < 4 {
+            // The second half of a compound ("Cease-fire") keeps its own case.
+            let compound_tail = i > 0
+                && !t.space_before
+                && &text[s.tokens[i - 1].span.start..s.tokens[i - 1].span.end] == "-";
+            if t.kind != TokenKind::Word || compound_tail {
                 continue;
             }
-            let slot = &mut caps[s.line];
-            slot.1 += 1;
-            if w.chars().next().is_some_and(char::is_uppercase) && lex.is_common(w) {
-                slot.0 += 1;
+            let upper = w.chars().next().is_some_and(char::is_uppercase);
+            if !upper && !in_sorted(TITLE_CASE_LOWER, w) {
+                slot.2 += 1;
+            }
+            if w.chars().count() >= 4 {
+                slot.1 += 1;
+                if upper {
+                    slot.0 += 1;
+                }
             }
         }
+        slot.3 = s
+            .tokens
+            .last()
+            .is_some_and(|t| &text[t.span.start..t.span.end] == ".");
     }
-    caps.iter().map(|&(c, n)| n >= 2 && c * 2 >= n).collect()
+    stats
+        .iter()
+        .map(|&(caps, long, lower, period)| {
+            long >= 3 && lower == 0 && !period && caps * 5 >= long * 4
+        })
+        .collect()
 }
 
 struct Ctx<'a> {
@@ -92,6 +214,8 @@ struct Ctx<'a> {
     headline: bool,
     /// Index of the first word token of the sentence.
     first_word: usize,
+    /// Words written capitalised inside body sentences (not first, not in headlines).
+    body_caps: &'a std::collections::HashSet<&'a str>,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
     gaz: Vec<Option<(usize, GazHit)>>,
 }
@@ -111,7 +235,8 @@ impl Ctx<'_> {
         let w = self.words[i];
         match w.split_once('-') {
             Some((a, rest)) => {
-                a.len() <= 3 && a.chars().all(|c| c.is_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase)
+                self.lex.particles.contains(a)
+                    && rest.chars().next().is_some_and(char::is_uppercase)
             }
             None => false,
         }
@@ -136,22 +261,56 @@ impl Ctx<'_> {
         if !self.is_upper_initial(i) {
             return false;
         }
-        let l = self.lower[i].trim_end_matches('.');
-        if in_sorted(CALENDAR, l) {
+        if self.is_calendar(i) {
             return false;
         }
-        let common = self.lex.common.contains(&self.lower[i]);
+        if in_sorted(TIME_ZONES, &self.lower[i]) {
+            return false;
+        }
+        let common = self.lex.is_common_lower(&self.lower[i]);
         if common && self.is_all_caps(i) {
             return false; // FILE, UPDATE, BREAKING
         }
-        if common && self.headline && !self.lex.is_unambiguous_first_name(self.words[i]) {
-            return false;
+        if self.headline {
+            // In a title-case headline a capital says nothing: the word needs a name
+            // elsewhere in the document, or must be a known given name.
+            let corroborated = self.body_caps.contains(self.words[i])
+                || self.lex.is_unambiguous_first_name(self.words[i]);
+            if !corroborated {
+                return false;
+            }
         }
         true
     }
 
+    /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
+    fn is_calendar(&self, i: usize) -> bool {
+        let l = self.lower[i].as_str();
+        if !in_sorted(CALENDAR, l.trim_end_matches('.')) {
+            return false;
+        }
+        let abbreviation =
+            l.chars().count() <= 5 && !matches!(l, "march" | "april" | "june" | "july");
+        if !abbreviation || l.ends_with('.') {
+            return true;
+        }
+        match self.words.get(i + 1) {
+            Some(&w) => {
+                w == "."
+                    || self.kinds[i + 1] == TokenKind::Number
+                    || !self.words[i + 1]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            }
+            None => true,
+        }
+    }
+
     fn particle(&self, i: usize) -> bool {
-        self.kinds[i] == TokenKind::Word && self.words[i].chars().all(char::is_lowercase) && self.lex.particles.contains(&self.lower[i])
+        self.kinds[i] == TokenKind::Word
+            && self.words[i].chars().all(char::is_lowercase)
+            && self.lex.particles.contains(&self.lower[i])
     }
 
     /// A non-name token that may sit inside a name when followed by a name word.
@@ -163,7 +322,9 @@ impl Ctx<'_> {
         match self.lower[i].as_str() {
             "of" => {
                 let head = self.lower[run_last].as_str();
-                let head_ok = in_sorted(OF_HEADS, head) || self.lex.org_cues.contains(head);
+                let head_ok = in_sorted(OF_HEADS, head)
+                    || self.lex.org_cues.contains(head)
+                    || self.lex.title_of_heads.contains(head);
                 head_ok && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
             }
             "for" => self.lex.org_cues.contains(&self.lower[run_last]) && next_cap,
@@ -184,8 +345,21 @@ impl Ctx<'_> {
 
     fn is_sentence_initial(&self, i: usize) -> bool {
         i <= self.first_word
-            || (i > 0 && matches!(self.words[i - 1], "\"" | "\u{201c}" | "'" | "\u{2018}" | "(" | ":" | "-" | "\u{2013}" | "\u{2014}"))
-                && (i < 2 || matches!(self.words[i - 2], "." | ":" | "-" | "\u{2013}" | "\u{2014}") || i - 1 <= self.first_word)
+            || (i > 0
+                && matches!(
+                    self.words[i - 1],
+                    "\"" | "\u{201c}"
+                        | "'"
+                        | "\u{2018}"
+                        | "("
+                        | ":"
+                        | "-"
+                        | "\u{2013}"
+                        | "\u{2014}"
+                ))
+                && (i < 2
+                    || matches!(self.words[i - 2], "." | ":" | "-" | "\u{2013}" | "\u{2014}")
+                    || i - 1 <= self.first_word)
     }
 }
 
@@ -200,9 +374,33 @@ struct Piece {
 }
 
 /// Finds the mentions of one document.
-pub fn recognize(text: &str, sentences: &[Sentence], skip_line: &[bool], lex: &Lexicon) -> Vec<RawMention> {
+pub fn recognize(
+    text: &str,
+    sentences: &[Sentence],
+    skip_line: &[bool],
+    lex: &Lexicon,
+) -> Vec<RawMention> {
     let hits = lex.find(text);
-    let headlines = headline_lines(text, sentences, lex, skip_line.len());
+    let headlines = headline_lines(text, sentences, skip_line.len());
+    let mut body_caps = std::collections::HashSet::new();
+    for s in sentences {
+        if headlines.get(s.line).copied().unwrap_or(true)
+            || skip_line.get(s.line).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        let first = s
+            .tokens
+            .iter()
+            .position(|t| t.kind == TokenKind::Word)
+            .unwrap_or(0);
+        for t in &s.tokens[(first + 1).min(s.tokens.len())..] {
+            let w = &text[t.span.start..t.span.end];
+            if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase) {
+                body_caps.insert(w);
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut hit_iter = 0;
     for (si, s) in sentences.iter().enumerate() {
@@ -217,7 +415,9 @@ pub fn recognize(text: &str, sentences: &[Sentence], skip_line: &[bool], lex: &L
         let mut h = hit_iter;
         while h < hits.len() && hits[h].span.start < s.span.end {
             let hit = hits[h];
-            let a = s.tokens.binary_search_by_key(&hit.span.start, |t| t.span.start);
+            let a = s
+                .tokens
+                .binary_search_by_key(&hit.span.start, |t| t.span.start);
             let b = s.tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
             if let (Ok(a), Ok(b)) = (a, b) {
                 if b >= a {
@@ -226,7 +426,11 @@ pub fn recognize(text: &str, sentences: &[Sentence], skip_line: &[bool], lex: &L
             }
             h += 1;
         }
-        let words: Vec<&str> = s.tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        let words: Vec<&str> = s
+            .tokens
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
         let ctx = Ctx {
             text,
             lex,
@@ -234,7 +438,12 @@ pub fn recognize(text: &str, sentences: &[Sentence], skip_line: &[bool], lex: &L
             kinds: s.tokens.iter().map(|t| t.kind).collect(),
             spans: s.tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
-            first_word: s.tokens.iter().position(|t| t.kind == TokenKind::Word).unwrap_or(0),
+            first_word: s
+                .tokens
+                .iter()
+                .position(|t| t.kind == TokenKind::Word)
+                .unwrap_or(0),
+            body_caps: &body_caps,
             words,
             gaz,
         };
@@ -300,7 +509,11 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
     };
     while k < b {
         let gaz_here = ctx.gaz[k].filter(|(e, _)| *e <= b);
-        let tl = if gaz_here.is_some() { 0 } else { ctx.title_len(k, b) };
+        let tl = if gaz_here.is_some() {
+            0
+        } else {
+            ctx.title_len(k, b)
+        };
         if tl > 0 && !(k == a && tl == b - a && is_cue_word(ctx, b - 1)) {
             flush(&mut pieces, cur, k, pending_title);
             k += tl;
@@ -360,7 +573,12 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     continue;
                 }
             }
-            if adjacent && prev.gaz.is_none() && p.gaz.is_some() && prev.b - prev.a == 1 && ctx.lex.loc_prefix.contains(first) {
+            if adjacent
+                && prev.gaz.is_none()
+                && p.gaz.is_some()
+                && prev.b - prev.a == 1
+                && ctx.lex.loc_prefix.contains(first)
+            {
                 // "Lake Geneva", "Mount Hermon".
                 prev.b = p.b;
                 prev.forced = Some((EntityType::Location, "location.cue"));
@@ -383,13 +601,15 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
                 || (ctx.is_sentence_initial(p.a)
                     && ctx.lex.common.contains(l)
                     && !ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
-                    && !ctx.gaz[p.a].is_some());
+                    && ctx.gaz[p.a].is_none());
             if !drop {
                 break;
             }
             p.a += 1;
         }
-        while p.b > p.a && (ctx.particle(p.b - 1) || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&")) {
+        while p.b > p.a
+            && (ctx.particle(p.b - 1) || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&"))
+        {
             p.b -= 1;
         }
         if p.a >= p.b {
@@ -435,7 +655,8 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
     let last = ctx.lower[p.b - 1].as_str();
-    let all_common = (p.a..p.b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.common.contains(&ctx.lower[i]));
+    let all_common = (p.a..p.b)
+        .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.common.contains(&ctx.lower[i]));
     let lex = ctx.lex;
 
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
@@ -471,8 +692,16 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     // Context around the piece.
     let after = ctx.lower.get(p.b).map(String::as_str).unwrap_or("");
     let after2 = ctx.lower.get(p.b + 1).map(String::as_str).unwrap_or("");
-    let before = if p.a > 0 { ctx.lower[p.a - 1].as_str() } else { "" };
-    let before2 = if p.a > 1 { ctx.lower[p.a - 2].as_str() } else { "" };
+    let before = if p.a > 0 {
+        ctx.lower[p.a - 1].as_str()
+    } else {
+        ""
+    };
+    let before2 = if p.a > 1 {
+        ctx.lower[p.a - 2].as_str()
+    } else {
+        ""
+    };
     if after == "-" && matches!(after2, "based" | "born") {
         return Some((EntityType::Location, false, "location.based"));
     }
@@ -482,7 +711,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if lex.place_nouns.contains(after) && n <= 2 {
         return Some((EntityType::Location, false, "location.place-noun"));
     }
-    if n == 1 && ctx.is_all_caps(p.a) && ctx.words[p.a].chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+    if n == 1
+        && ctx.is_all_caps(p.a)
+        && ctx.words[p.a].chars().filter(|c| c.is_alphabetic()).count() <= 6
+    {
         return Some((EntityType::Organization, false, "org.acronym"));
     }
     if n > 1 && in_sorted(SAY_VERBS, after) {
@@ -503,7 +735,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
 
 /// Document-level consistency: single words take the type of the fuller names
 /// they belong to, and unknown words the type they have elsewhere in the document.
-pub fn settle(text: &str, mentions: &mut Vec<RawMention>, lex: &Lexicon) {
+pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     use crate::resolve::norm_key;
     let mut surnames: HashMap<String, usize> = HashMap::new();
     let mut first_names: HashMap<String, usize> = HashMap::new();
@@ -512,7 +744,12 @@ pub fn settle(text: &str, mentions: &mut Vec<RawMention>, lex: &Lexicon) {
     for m in mentions.iter() {
         let key = norm_key(&text[m.span.start..m.span.end]);
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
-            let words: Vec<String> = m.words.iter().map(|w| norm_key(&text[w.start..w.end])).filter(|w| !w.is_empty() && !lex.particles.contains(w)).collect();
+            let words: Vec<String> = m
+                .words
+                .iter()
+                .map(|w| norm_key(&text[w.start..w.end]))
+                .filter(|w| !w.is_empty() && !lex.particles.contains(w))
+                .collect();
             if let (Some(f), Some(l)) = (words.first(), words.last()) {
                 *surnames.entry(l.clone()).or_default() += 1;
                 *first_names.entry(f.clone()).or_default() += 1;
@@ -523,7 +760,8 @@ pub fn settle(text: &str, mentions: &mut Vec<RawMention>, lex: &Lexicon) {
         }
         if m.entity_type == EntityType::Organization && m.words.len() > 1 {
             // "Nusra Front" makes "Nusra" (al-Nusra) an organization.
-            let last = norm_key(&text[m.words[m.words.len() - 1].start..m.words[m.words.len() - 1].end]);
+            let last =
+                norm_key(&text[m.words[m.words.len() - 1].start..m.words[m.words.len() - 1].end]);
             if lex.org_cues.contains(&last) {
                 let head = norm_key(&text[m.words[0].start..m.words[m.words.len() - 2].end]);
                 if !head.is_empty() && !lex.common.contains(&head) {
@@ -532,7 +770,11 @@ pub fn settle(text: &str, mentions: &mut Vec<RawMention>, lex: &Lexicon) {
             }
         }
         if m.rule != "unknown" && !m.demonym {
-            *typed.entry(key).or_default().entry(m.entity_type).or_default() += 1;
+            *typed
+                .entry(key)
+                .or_default()
+                .entry(m.entity_type)
+                .or_default() += 1;
         }
     }
     for m in mentions.iter_mut() {
@@ -552,26 +794,28 @@ pub fn settle(text: &str, mentions: &mut Vec<RawMention>, lex: &Lexicon) {
                 m.entity_type = EntityType::Organization;
                 m.rule = "org.head-in-document";
             } else if let Some(types) = typed.get(&key) {
-                if let Some((&t, _)) = types.iter().max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t))) {
+                if let Some((&t, _)) = types
+                    .iter()
+                    .max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t)))
+                {
                     m.entity_type = t;
                     m.rule = "consistency.document";
                 }
             }
         }
     }
-    // Unknown single words left: a surname-looking word is a person; the rest are dropped.
-    mentions.retain_mut(|m| {
-        if m.rule != "unknown" {
-            return true;
-        }
-        let w = text[m.span.start..m.span.end].to_lowercase();
-        if lex.surnames.contains(&w) {
+    // Unknown single words left: a surname-looking word is a person; the rest stay
+    // unknown for the corpus pass, which keeps them only if they name a known entity.
+    for m in mentions.iter_mut() {
+        if m.rule == "unknown"
+            && lex
+                .surnames
+                .contains(&text[m.span.start..m.span.end].to_lowercase())
+        {
             m.entity_type = EntityType::Person;
             m.rule = "person.surname";
-            return true;
         }
-        false
-    });
+    }
 }
 
 /// "de Mistura" for "Staffan de Mistura": the surname with its particle.
@@ -582,7 +826,9 @@ fn last_surname_with_particle(text: &str, m: &RawMention, lex: &Lexicon) -> Opti
     }
     let p = crate::resolve::norm_key(&text[m.words[n - 2].start..m.words[n - 2].end]);
     if lex.particles.contains(&p) {
-        Some(crate::resolve::norm_key(&text[m.words[n - 2].start..m.words[n - 1].end]))
+        Some(crate::resolve::norm_key(
+            &text[m.words[n - 2].start..m.words[n - 1].end],
+        ))
     } else {
         None
     }
@@ -594,8 +840,38 @@ mod tests {
 
     #[test]
     fn fixed_tables_are_sorted() {
-        for t in [CALENDAR, LEADING_FUNCTION, OF_HEADS, SAY_VERBS, PLACE_PREPOSITIONS] {
+        for t in [
+            CALENDAR,
+            TITLE_CASE_LOWER,
+            TIME_ZONES,
+            LEADING_FUNCTION,
+            OF_HEADS,
+            SAY_VERBS,
+            PLACE_PREPOSITIONS,
+        ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
         }
+    }
+}
+#[cfg(test)]
+mod headline_tests {
+    use super::*;
+    use crate::text::{lines, split_sentences};
+
+    fn headlines(text: &str) -> Vec<bool> {
+        let ls = lines(text);
+        let mut ss = Vec::new();
+        for (i, &l) in ls.iter().enumerate() {
+            split_sentences(text, l, i, &mut ss);
+        }
+        headline_lines(text, &ss, ls.len())
+    }
+
+    #[test]
+    fn title_case_lines_are_headlines_and_sentences_are_not() {
+        assert_eq!(
+            headlines("Kerry, Lavrov Will Again Confer on Syrian Cease-fire\nGerman Chancellor Angela Merkel met him.\nUS, Russia Exploring Ways to Break Deadlock Over Syria"),
+            vec![true, false, true]
+        );
     }
 }

@@ -65,7 +65,13 @@ pub fn norm_key(s: &str) -> String {
 /// Takes a word already folded by [`norm_key`].
 pub fn translit(word: &str) -> String {
     let mut w = word.to_string();
-    for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("y", "i")] {
+    for (a, b) in [
+        ("ks", "x"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("ou", "u"),
+        ("y", "i"),
+    ] {
         w = w.replace(a, b);
     }
     let mut out = String::with_capacity(w.len());
@@ -91,6 +97,8 @@ pub struct LocalEntity {
     pub name_words: Vec<String>,
     /// Was the type decided only by weak evidence (a lone word)?
     pub weak: bool,
+    /// Only unknown lone words: kept only if the corpus knows the name.
+    pub tentative: bool,
 }
 
 impl LocalEntity {
@@ -109,7 +117,9 @@ impl LocalEntity {
 }
 
 pub fn word_count(s: &str) -> usize {
-    s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).count()
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 struct Dsu(Vec<usize>);
@@ -167,7 +177,8 @@ pub fn person_compatible(a: &[String], b: &[String]) -> bool {
         while j < long.len() {
             let tl = &long[j];
             j += 1;
-            let initial = (tw.len() == 1 && tl.starts_with(tw.as_str())) || (tl.len() == 1 && tw.starts_with(tl.as_str()));
+            let initial = (tw.len() == 1 && tl.starts_with(tw.as_str()))
+                || (tl.len() == 1 && tw.starts_with(tl.as_str()));
             if tw == tl || initial {
                 found = true;
                 break;
@@ -189,7 +200,11 @@ fn initials(key: &str) -> String {
 }
 
 /// Groups one document's mentions into entities; returns them and each mention's entity.
-pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (Vec<LocalEntity>, Vec<usize>) {
+pub fn resolve_document(
+    text: &str,
+    mentions: &[RawMention],
+    lex: &Lexicon,
+) -> (Vec<LocalEntity>, Vec<usize>) {
     let n = mentions.len();
     let mut dsu = Dsu::new(n);
     let surface = |m: &RawMention| &text[m.span.start..m.span.end];
@@ -200,7 +215,10 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
             None => norm_key(surface(m)),
         })
         .collect();
-    let words: Vec<Vec<String>> = mentions.iter().map(|m| mention_words(text, m, lex)).collect();
+    let words: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| mention_words(text, m, lex))
+        .collect();
 
     // Same key, same entity (the type is settled by majority later).
     let mut by_key: HashMap<&str, usize> = HashMap::new();
@@ -217,7 +235,10 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
     let people: Vec<usize> = (0..n)
         .filter(|&i| mentions[i].entity_type == EntityType::Person && words[i].len() > 1)
         .collect();
-    let tr: Vec<Vec<String>> = words.iter().map(|ws| ws.iter().map(|w| translit(w)).collect()).collect();
+    let tr: Vec<Vec<String>> = words
+        .iter()
+        .map(|ws| ws.iter().map(|w| translit(w)).collect())
+        .collect();
     for (x, &i) in people.iter().enumerate() {
         for &j in &people[x + 1..] {
             if tr[i].last() == tr[j].last() && person_compatible(&tr[i], &tr[j]) {
@@ -227,18 +248,29 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
     }
     for i in 0..n {
         let m = &mentions[i];
-        if m.demonym || words[i].len() != 1 || !matches!(m.entity_type, EntityType::Person | EntityType::Other) {
+        if m.demonym
+            || words[i].len() != 1
+            || !matches!(m.entity_type, EntityType::Person | EntityType::Other)
+        {
             continue;
         }
         let w = &tr[i][0];
-        let by_surname = people.iter().copied().filter(|&p| tr[p].last() == Some(w)).collect();
+        let by_surname = people
+            .iter()
+            .copied()
+            .filter(|&p| tr[p].last() == Some(w))
+            .collect();
         let by_surname = roots(&mut dsu, by_surname);
         if by_surname.len() == 1 {
             dsu.union(by_surname[0], i);
             continue;
         }
         if by_surname.is_empty() {
-            let by_first = people.iter().copied().filter(|&p| tr[p].first() == Some(w)).collect();
+            let by_first = people
+                .iter()
+                .copied()
+                .filter(|&p| tr[p].first() == Some(w))
+                .collect();
             let by_first = roots(&mut dsu, by_first);
             if by_first.len() == 1 {
                 dsu.union(by_first[0], i);
@@ -258,11 +290,23 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
         .filter(|&i| mentions[i].entity_type == EntityType::Organization)
         .map(|i| {
             let key = keys[i].trim_start_matches("g:");
-            OrgKey { i, key, words: word_count(key), initials: initials(key), gaz: keys[i].starts_with("g:") }
+            OrgKey {
+                i,
+                key,
+                words: word_count(key),
+                initials: initials(key),
+                gaz: keys[i].starts_with("g:"),
+            }
         })
         .collect();
-    let ends_with_word = |long: &str, short: &str| long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' ';
-    let starts_with_word = |long: &str, short: &str| long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' ';
+    let ends_with_word = |long: &str, short: &str| {
+        long.len() > short.len()
+            && long.ends_with(short)
+            && long.as_bytes()[long.len() - short.len() - 1] == b' '
+    };
+    let starts_with_word = |long: &str, short: &str| {
+        long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
+    };
     for o in &orgs {
         if o.gaz {
             continue;
@@ -274,12 +318,16 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
                 continue;
             }
             let longer = p.words > o.words;
-            let acronym = o.words == 1 && compact.len() >= 2 && p.words >= 2 && p.initials == compact;
+            let acronym =
+                o.words == 1 && compact.len() >= 2 && p.words >= 2 && p.initials == compact;
             let bare = longer && ends_with_word(p.key, o.key);
             let head = longer
                 && p.words == o.words + 1
                 && starts_with_word(p.key, o.key)
-                && p.key.rsplit(' ').next().is_some_and(|c| lex.org_cues.contains(c));
+                && p.key
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|c| lex.org_cues.contains(c));
             if acronym || bare || head {
                 cands.push(p.i);
             }
@@ -305,6 +353,7 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
                 demonym_forms: BTreeMap::new(),
                 name_words: Vec::new(),
                 weak: true,
+                tentative: true,
             });
             type_votes.push(BTreeMap::new());
             entities.len() - 1
@@ -317,7 +366,13 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
             *ent.demonym_forms.entry(s).or_default() += 1;
         } else {
             *ent.forms.entry(s).or_default() += 1;
-            let strong = !matches!(m.rule, "unknown" | "location.preposition" | "person.says" | "person.default");
+            if m.rule != "unknown" {
+                ent.tentative = false;
+            }
+            let strong = !matches!(
+                m.rule,
+                "unknown" | "location.preposition" | "person.says" | "person.default"
+            );
             *type_votes[e].entry(m.entity_type).or_default() += if strong { 3 } else { 1 };
             if strong {
                 ent.weak = false;
@@ -339,8 +394,9 @@ pub fn resolve_document(text: &str, mentions: &[RawMention], lex: &Lexicon) -> (
                 .map(|(t, _)| *t)
                 .unwrap_or(EntityType::Other),
         };
-        if e.gaz.is_some() {
+        if e.gaz.is_some() || e.forms.is_empty() {
             e.weak = false;
+            e.tentative = false;
         }
     }
     (entities, assignment)
@@ -352,6 +408,9 @@ fn roots(dsu: &mut Dsu, items: Vec<usize>) -> Vec<usize> {
     r.dedup();
     r
 }
+
+/// The corpus map's value for a tentative entity that named nothing known.
+pub const DROPPED: usize = usize::MAX;
 
 /// Candidate lists stop growing here; a short form with this many candidates
 /// is ambiguous, and the cap keeps the corpus pass linear.
@@ -369,8 +428,13 @@ pub struct GlobalEntity {
 
 /// Merges every document's local entities into corpus entities.
 /// `docs[d]` holds document d's local entities; returns the entities and, for
-/// each document, its local -> global map.
-pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEntity>, Vec<Vec<usize>>) {
+/// each document, its local -> global map ([`DROPPED`] for tentative entities
+/// that matched nothing). Nationality words count neither as mentions nor as
+/// aliases: "Turkish" links Erdogan to Turkey but is not a mention of Turkey.
+pub fn resolve_corpus(
+    docs: &[Vec<LocalEntity>],
+    lex: &Lexicon,
+) -> (Vec<GlobalEntity>, Vec<Vec<usize>>) {
     // Most specific names first, so that short forms find their full form.
     let mut order: Vec<(usize, usize)> = docs
         .iter()
@@ -380,7 +444,14 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
     order.sort_by_cached_key(|&(d, e)| {
         let ent = &docs[d][e];
         let full = ent.fullest().map(word_count).unwrap_or(0);
-        (ent.gaz.is_none(), std::cmp::Reverse(full), ent.weak, d, e)
+        (
+            ent.tentative,
+            ent.gaz.is_none(),
+            std::cmp::Reverse(full),
+            ent.weak,
+            d,
+            e,
+        )
     });
 
     struct Acc {
@@ -397,12 +468,30 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
     let mut alias: HashMap<String, Vec<usize>> = HashMap::new();
     let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut maps: Vec<Vec<usize>> = docs.iter().map(|es| vec![usize::MAX; es.len()]).collect();
+    let mut first_name: HashMap<String, Vec<usize>> = HashMap::new();
+    // Lone words of each document, for "Bashar ... Assad" without the full name.
+    let doc_words: Vec<std::collections::HashSet<String>> = docs
+        .iter()
+        .map(|es| {
+            es.iter()
+                .flat_map(|e| e.forms.keys())
+                .map(|f| norm_key(f))
+                .filter(|k| !k.contains(' '))
+                .map(|k| translit(&k))
+                .collect()
+        })
+        .collect();
 
-    let type_fits = |a: EntityType, weak: bool, b: EntityType| a == b || weak || a == EntityType::Other || b == EntityType::Other;
+    let type_fits = |a: EntityType, weak: bool, b: EntityType| {
+        a == b || weak || a == EntityType::Other || b == EntityType::Other
+    };
 
     for (d, e) in order {
         let ent = &docs[d][e];
-        let full = ent.fullest().or_else(|| ent.demonym_forms.keys().next().map(String::as_str)).unwrap_or("");
+        let full = ent
+            .fullest()
+            .or_else(|| ent.demonym_forms.keys().next().map(String::as_str))
+            .unwrap_or("");
         let pkey = match ent.gaz {
             Some(g) => format!("g:{}", norm_key(&lex.entries[g].name)),
             None if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 => {
@@ -415,13 +504,21 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
             let last = ent.name_words.last().cloned().unwrap_or_default();
             let cands: Vec<usize> = surname
                 .get(&last)
-                .map(|v| v.iter().copied().filter(|&g| person_compatible(&acc[g].name_words, &ent.name_words)).collect())
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&g| person_compatible(&acc[g].name_words, &ent.name_words))
+                        .collect()
+                })
                 .unwrap_or_default();
             if cands.len() == 1 {
                 target = Some(cands[0]);
             }
         }
-        if target.is_none() && ent.gaz.is_none() && !(ent.entity_type == EntityType::Person && ent.name_words.len() > 1) {
+        if target.is_none()
+            && ent.gaz.is_none()
+            && !(ent.entity_type == EntityType::Person && ent.name_words.len() > 1)
+        {
             let k = norm_key(full);
             let tk = translit(&k);
             let mut cands: Vec<usize> = alias
@@ -440,9 +537,35 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
             if cands.len() == 1 {
                 target = Some(cands[0]);
             }
+            if cands.is_empty()
+                && !k.contains(' ')
+                && matches!(ent.entity_type, EntityType::Person | EntityType::Other)
+            {
+                // A lone given name joins the one person with that given name whose
+                // surname the same document also mentions.
+                let by_first: Vec<usize> = first_name
+                    .get(&tk)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&g| {
+                        acc[g]
+                            .name_words
+                            .last()
+                            .is_some_and(|l| doc_words[d].contains(l))
+                    })
+                    .collect();
+                if by_first.len() == 1 {
+                    target = Some(by_first[0]);
+                }
+            }
         }
         let g = match target {
             Some(g) => g,
+            None if ent.tentative => {
+                maps[d][e] = DROPPED;
+                continue;
+            }
             None => {
                 acc.push(Acc {
                     entity_type_votes: BTreeMap::new(),
@@ -472,7 +595,9 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
         if ent.name_words.len() > a.name_words.len() {
             a.name_words = ent.name_words.clone();
         }
-        a.docs.push(d);
+        if !ent.forms.is_empty() {
+            a.docs.push(d);
+        }
         // Register the keys short forms may use to find this entity.
         let add = |k: String, alias: &mut HashMap<String, Vec<usize>>| {
             let v = alias.entry(k).or_default();
@@ -487,6 +612,12 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
             add(k, &mut alias);
         }
         if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 {
+            if let Some(first) = ent.name_words.first() {
+                let v = first_name.entry(first.clone()).or_default();
+                if v.len() < MAX_CANDIDATES && !v.contains(&g) {
+                    v.push(g);
+                }
+            }
             if let Some(last) = ent.name_words.last() {
                 let t = last.clone();
                 add(format!("t:{t}"), &mut alias);
@@ -531,20 +662,21 @@ pub fn resolve_corpus(docs: &[Vec<LocalEntity>], lex: &Lexicon) -> (Vec<GlobalEn
                 None => a
                     .forms
                     .iter()
-                    .max_by(|x, y| word_count(x.0).cmp(&word_count(y.0)).then(x.1.cmp(y.1)).then(y.0.cmp(x.0)))
+                    .max_by(|x, y| {
+                        word_count(x.0)
+                            .cmp(&word_count(y.0))
+                            .then(x.1.cmp(y.1))
+                            .then(y.0.cmp(x.0))
+                    })
                     .map(|(s, _)| s.clone())
                     .or_else(|| a.demonym_forms.keys().next().cloned())
                     .unwrap_or_default(),
             };
-            let mentions = a.forms.values().chain(a.demonym_forms.values()).map(|&c| c as u64).sum();
-            let mut forms = a.forms;
-            for (f, c) in a.demonym_forms {
-                *forms.entry(f).or_default() += c;
-            }
+            let mentions = a.forms.values().map(|&c| c as u64).sum();
             GlobalEntity {
                 label,
                 entity_type,
-                forms,
+                forms: a.forms,
                 mentions,
                 documents: a.docs.len() as u64,
             }
@@ -588,7 +720,10 @@ mod tests {
     #[test]
     fn people_are_compatible_only_with_the_same_surname() {
         assert!(person_compatible(&w("sergey lavrov"), &w("sergei lavrov")));
-        assert!(person_compatible(&w("tayyip erdogan"), &w("recep tayyip erdogan")));
+        assert!(person_compatible(
+            &w("tayyip erdogan"),
+            &w("recep tayyip erdogan")
+        ));
         assert!(person_compatible(&w("george w bush"), &w("george bush")));
         assert!(!person_compatible(&w("jeb bush"), &w("george bush")));
         assert!(!person_compatible(&w("john kerry"), &w("john kirby")));

@@ -33,16 +33,45 @@ pub struct Sentence {
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb",
-    "fig", "fr", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
-    "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt",
-    "sr", "st", "vs",
+    "fig", "fr", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar",
+    "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep",
+    "sept", "sgt", "sr", "st", "vs",
 ];
 
 /// Words after which a dotted abbreviation ("the U.S. The ...") does end a sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "a", "according", "after", "an", "as", "at", "but", "he", "her", "his", "however", "i", "if",
-    "in", "it", "its", "meanwhile", "on", "she", "so", "that", "the", "their", "there", "these",
-    "they", "this", "those", "we", "when", "while", "you",
+    "a",
+    "according",
+    "after",
+    "an",
+    "as",
+    "at",
+    "but",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "on",
+    "she",
+    "so",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
+    "when",
+    "while",
+    "you",
 ];
 
 pub fn is_abbreviation(word_without_dot: &str) -> bool {
@@ -126,17 +155,14 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
     let n = chars.len();
     while i < n {
         let c = chars[i].1;
-        if c.is_ascii_digit() {
-            i += 1;
-        } else if matches!(c, ',' | '.' | ':' | '/')
+        // Digits and letters run together (10th, 1990s); separators only between digits
+        // (1,000 / 3.5 / 10:00 / 5/1); a hyphen splits (48-hour).
+        let inner_separator = matches!(c, ',' | '.' | ':' | '/')
             && i + 1 < n
             && chars[i + 1].1.is_ascii_digit()
             && i > 0
-            && chars[i - 1].1.is_ascii_digit()
-        {
-            i += 1;
-        } else if c.is_alphabetic() {
-            // 10th, 48-hour stays split at the hyphen; "G20"-style codes join letters.
+            && chars[i - 1].1.is_ascii_digit();
+        if c.is_ascii_digit() || c.is_alphabetic() || inner_separator {
             i += 1;
         } else {
             break;
@@ -148,7 +174,10 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
 fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
     let n = chars.len();
     // Dotted abbreviations: U.S., U.N., D.C., U.S.A. (letter, dot, letter, dot ...).
-    if chars[start].1.is_alphabetic() && start + 2 < n && chars[start + 1].1 == '.' && chars[start + 2].1.is_alphabetic()
+    if chars[start].1.is_alphabetic()
+        && start + 2 < n
+        && chars[start + 1].1 == '.'
+        && chars[start + 2].1.is_alphabetic()
     {
         let mut j = start;
         while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
@@ -248,7 +277,10 @@ pub fn split_sentences(text: &str, line: Span, line_index: usize, out: &mut Vec<
         if terminal {
             // Closing quotes and brackets belong to the sentence they close.
             let mut j = i + 1;
-            while j < tokens.len() && !tokens[j].space_before && is_closer(&text[tokens[j].span.start..tokens[j].span.end]) {
+            while j < tokens.len()
+                && !tokens[j].space_before
+                && is_closer(&text[tokens[j].span.start..tokens[j].span.end])
+            {
                 j += 1;
             }
             let next = tokens.get(j);
@@ -259,7 +291,9 @@ pub fn split_sentences(text: &str, line: Span, line_index: usize, out: &mut Vec<
                     let w = &text[n.span.start..n.span.end];
                     if t.kind == TokenKind::Word {
                         // "the U.S. The President": only before a typical sentence opener.
-                        SENTENCE_STARTERS.binary_search(&w.to_lowercase().as_str()).is_ok()
+                        SENTENCE_STARTERS
+                            .binary_search(&w.to_lowercase().as_str())
+                            .is_ok()
                             && w.chars().next().is_some_and(char::is_uppercase)
                     } else {
                         !w.chars().next().is_some_and(char::is_lowercase)
@@ -285,7 +319,10 @@ fn is_dotted_caps(word: &str) -> bool {
 }
 
 fn is_closer(p: &str) -> bool {
-    matches!(p, "\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}" | "\u{bb}")
+    matches!(
+        p,
+        "\"" | "'" | ")" | "]" | "\u{201d}" | "\u{2019}" | "\u{bb}"
+    )
 }
 
 fn push_sentence(_text: &str, tokens: &[Token], line: usize, out: &mut Vec<Sentence>) {
@@ -350,7 +387,9 @@ mod tests {
         for (i, l) in lines(text).into_iter().enumerate() {
             split_sentences(text, l, i, &mut out);
         }
-        out.iter().map(|s| &text[s.span.start..s.span.end]).collect()
+        out.iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
     }
 
     #[test]
@@ -363,10 +402,19 @@ mod tests {
     fn tokens_keep_names_and_split_possessives_and_compounds() {
         assert_eq!(
             words("U.S.-backed rebels, Syria's al-Assad and al-Qaeda-linked O'Brien."),
-            vec!["U.S.", "-", "backed", "rebels", ",", "Syria", "'", "s", "al-Assad", "and", "al-Qaeda", "-", "linked", "O'Brien", "."]
+            vec![
+                "U.S.", "-", "backed", "rebels", ",", "Syria", "'", "s", "al-Assad", "and",
+                "al-Qaeda", "-", "linked", "O'Brien", "."
+            ]
         );
-        assert_eq!(words("Mr. Kerry, 48-hour cease-fire"), vec!["Mr.", "Kerry", ",", "48", "-", "hour", "cease-fire"]);
-        assert_eq!(words("on JioSaavn.com now"), vec!["on", "JioSaavn.com", "now"]);
+        assert_eq!(
+            words("Mr. Kerry, 48-hour cease-fire"),
+            vec!["Mr.", "Kerry", ",", "48", "-", "hour", "cease-fire"]
+        );
+        assert_eq!(
+            words("on JioSaavn.com now"),
+            vec!["on", "JioSaavn.com", "now"]
+        );
         assert_eq!(words("Kerry,Sergei"), vec!["Kerry", ",", "Sergei"]);
     }
 
@@ -374,11 +422,24 @@ mod tests {
     fn sentences_respect_abbreviations_and_lines() {
         assert_eq!(
             sentences("Mr. Kerry met U.S. officials in Sept. 2016. Then he left.\nHeadline here"),
-            vec!["Mr. Kerry met U.S. officials in Sept. 2016.", "Then he left.", "Headline here"]
+            vec![
+                "Mr. Kerry met U.S. officials in Sept. 2016.",
+                "Then he left.",
+                "Headline here"
+            ]
         );
-        assert_eq!(sentences("He went to the U.S. The trip was long."), vec!["He went to the U.S.", "The trip was long."]);
-        assert_eq!(sentences("\u{201c}We agree.\u{201d} Lavrov said."), vec!["\u{201c}We agree.\u{201d}", "Lavrov said."]);
-        assert_eq!(sentences("George W. Bush spoke."), vec!["George W. Bush spoke."]);
+        assert_eq!(
+            sentences("He went to the U.S. The trip was long."),
+            vec!["He went to the U.S.", "The trip was long."]
+        );
+        assert_eq!(
+            sentences("\u{201c}We agree.\u{201d} Lavrov said."),
+            vec!["\u{201c}We agree.\u{201d}", "Lavrov said."]
+        );
+        assert_eq!(
+            sentences("George W. Bush spoke."),
+            vec!["George W. Bush spoke."]
+        );
     }
 
     #[test]

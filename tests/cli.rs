@@ -12,7 +12,11 @@ fn repo() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    ergraph().args(args).current_dir(repo()).output().expect("ergraph runs")
+    ergraph()
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("ergraph runs")
 }
 
 fn read_csv(path: &Path) -> Vec<Vec<String>> {
@@ -34,7 +38,17 @@ fn build_seeds(out: &Path) -> Vec<Vec<String>> {
 fn seeds_actors_are_one_person_node_each_with_full_name_and_document_count() {
     let dir = tempfile::tempdir().unwrap();
     let nodes = build_seeds(dir.path());
-    assert_eq!(nodes[0][..6], ["Id", "Label", "entity_type", "mentions", "documents", "aliases"]);
+    assert_eq!(
+        nodes[0][..6],
+        [
+            "Id",
+            "Label",
+            "entity_type",
+            "mentions",
+            "documents",
+            "aliases"
+        ]
+    );
     // (surname that must appear in exactly one node's aliases, label, documents)
     let expected = [
         ("Kerry", "John Kerry", "5"),
@@ -53,7 +67,10 @@ fn seeds_actors_are_one_person_node_each_with_full_name_and_document_count() {
         assert_eq!(holders.len(), 1, "{surname}: {holders:?}");
         let n = holders[0];
         assert_eq!(n[2], "person", "{n:?}");
-        assert!(n[1].ends_with(label.rsplit(' ').next().unwrap()) && n[1].contains(' '), "{label}: {n:?}");
+        assert!(
+            n[1].ends_with(label.rsplit(' ').next().unwrap()) && n[1].contains(' '),
+            "{label}: {n:?}"
+        );
         assert_eq!(n[4], docs, "{label}: {n:?}");
     }
 }
@@ -64,7 +81,14 @@ fn two_builds_give_identical_bytes() {
     let b = tempfile::tempdir().unwrap();
     build_seeds(a.path());
     build_seeds(b.path());
-    for f in ["nodes.csv", "edges.csv", "mentions.csv", "evidence.csv", "graph.graphml", "graph.dot"] {
+    for f in [
+        "nodes.csv",
+        "edges.csv",
+        "mentions.csv",
+        "evidence.csv",
+        "graph.graphml",
+        "graph.dot",
+    ] {
         let x = std::fs::read(a.path().join(f)).unwrap();
         let y = std::fs::read(b.path().join(f)).unwrap();
         assert!(x == y, "{f} differs between two runs");
@@ -78,18 +102,46 @@ fn bad_inputs_are_named_and_the_rest_is_processed() {
     std::fs::create_dir(&input).unwrap();
     std::fs::write(input.join("latin1.txt"), b"Caf\xe9 in Paris.").unwrap();
     std::fs::write(input.join("empty.txt"), b"").unwrap();
-    std::fs::write(input.join("good.txt"), "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.").unwrap();
+    std::fs::write(
+        input.join("good.txt"),
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.",
+    )
+    .unwrap();
     let nothing = dir.path().join("nothing");
     std::fs::create_dir(&nothing).unwrap();
     let out = dir.path().join("out");
-    let o = run(&["build", input.to_str().unwrap(), nothing.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = run(&[
+        "build",
+        input.to_str().unwrap(),
+        nothing.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    let lines: Vec<&str> = err.lines().filter(|l| !l.contains(" documents, ")).collect();
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.contains(" documents, "))
+        .collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert!(lines.iter().any(|l| l.starts_with("ergraph: ") && l.contains("latin1.txt") && l.contains("not UTF-8")), "{err}");
-    assert!(lines.iter().any(|l| l.contains("empty.txt") && l.contains("empty")), "{err}");
-    assert!(lines.iter().any(|l| l.contains("nothing") && l.contains("no .txt files")), "{err}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("ergraph: ")
+            && l.contains("latin1.txt")
+            && l.contains("not UTF-8")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("empty.txt") && l.contains("empty")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("nothing") && l.contains("no .txt files")),
+        "{err}"
+    );
     let nodes = read_csv(&out.join("nodes.csv"));
     assert!(nodes.iter().any(|n| n[1] == "Angela Merkel"), "{nodes:?}");
 }
@@ -104,10 +156,19 @@ fn duplicate_ids_name_both_sources() {
     std::fs::write(a.join("x.txt"), "Angela Merkel spoke.").unwrap();
     std::fs::write(b.join("x.txt"), "Emmanuel Macron spoke.").unwrap();
     let out = dir.path().join("out");
-    let o = run(&["build", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = run(&[
+        "build",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("\"x\"") && err.contains("a/x.txt") && err.contains("b/x.txt"), "{err}");
+    assert!(
+        err.contains("\"x\"") && err.contains("a/x.txt") && err.contains("b/x.txt"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -122,14 +183,31 @@ fn stdin_and_jsonl_are_documents() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all("Russian President Vladimir Putin spoke with Angela Merkel.".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Russian President Vladimir Putin spoke with Angela Merkel.".as_bytes())
+        .unwrap();
     assert!(child.wait_with_output().unwrap().status.success());
     let mentions = read_csv(&out.join("mentions.csv"));
-    assert!(mentions[1..].iter().all(|m| m[0] == "stdin"), "{mentions:?}");
+    assert!(
+        mentions[1..].iter().all(|m| m[0] == "stdin"),
+        "{mentions:?}"
+    );
 
     let jsonl = dir.path().join("d.jsonl");
-    std::fs::write(&jsonl, "{\"id\":\"n1\",\"text\":\"Zoë Müller met Angela Merkel in Berlin.\"}\n").unwrap();
-    let o = run(&["build", jsonl.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    std::fs::write(
+        &jsonl,
+        "{\"id\":\"n1\",\"text\":\"Zoë Müller met Angela Merkel in Berlin.\"}\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "build",
+        jsonl.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success());
     let mentions = read_csv(&out.join("mentions.csv"));
     // Character offsets: text == document[start:end] in code points.

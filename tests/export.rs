@@ -36,7 +36,7 @@ fn evidence(doc: &str, start: usize, rule: &str, sentence: &str) -> Evidence {
         start,
         end: start + sentence.chars().count(),
         rule: rule.to_string(),
-        sentence: sentence.to_string(),
+        sentence: sentence.into(),
     }
 }
 
