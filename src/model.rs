@@ -141,12 +141,13 @@ pub struct Node {
 /// One sentence that supports an edge.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Evidence {
-    pub doc: String,
+    /// The document id (shared by all rows of that document).
+    pub doc: std::sync::Arc<str>,
     /// Character (code point) offsets of the sentence in the document.
     pub start: usize,
     pub end: usize,
     /// Stable id of the rule that produced the edge (`co-mention` for co-mentions).
-    pub rule: String,
+    pub rule: std::borrow::Cow<'static, str>,
     /// The sentence, verbatim; shared by every edge it supports.
     pub sentence: std::sync::Arc<str>,
 }
@@ -175,13 +176,13 @@ impl Edge {
 /// A mention as written to `mentions.csv`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MentionRecord {
-    pub doc: String,
+    pub doc: std::sync::Arc<str>,
     /// Character (code point) offsets, end exclusive.
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// The node id it resolved to.
-    pub entity: String,
+    /// The node id it resolved to (shared with the node's other mentions).
+    pub entity: std::sync::Arc<str>,
     pub entity_type: EntityType,
     /// 0-based sentence index in the document.
     pub sentence: usize,

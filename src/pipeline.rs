@@ -242,8 +242,11 @@ struct EdgeAcc {
     roles: BTreeMap<String, usize>,
 }
 
-fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
-    let locals: Vec<Vec<LocalEntity>> = docs.iter().map(|d| d.entities.clone()).collect();
+fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
+    let locals: Vec<Vec<LocalEntity>> = docs
+        .iter_mut()
+        .map(|d| std::mem::take(&mut d.entities))
+        .collect();
     let (entities, maps) = resolve_corpus(&locals, lex);
 
     // Ids: slug of the label; a clash gets the type, then a number.
@@ -263,7 +266,7 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
                 &y.label,
             ))
     });
-    let mut ids = vec![String::new(); entities.len()];
+    let mut ids: Vec<std::sync::Arc<str>> = vec![std::sync::Arc::from(""); entities.len()];
     let mut taken: HashMap<String, usize> = HashMap::new();
     for &g in &order {
         let base = slug(&entities[g].label);
@@ -276,21 +279,22 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
                 n += 1;
             }
         }
-        taken.insert(id.clone(), g);
-        ids[g] = id;
+        ids[g] = std::sync::Arc::from(id.as_str());
+        taken.insert(id, g);
     }
 
     // Edges.
     let mut edges: HashMap<(usize, usize, RelationKind), EdgeAcc> = HashMap::new();
     let mut mentions = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
+        let doc_id: std::sync::Arc<str> = std::sync::Arc::from(doc.id.as_str());
         for m in &doc.mentions {
             let g = maps[d][m.entity];
             if g == DROPPED {
                 continue;
             }
             mentions.push(MentionRecord {
-                doc: doc.id.clone(),
+                doc: doc_id.clone(),
                 start: m.start,
                 end: m.end,
                 text: m.text.clone(),
@@ -318,10 +322,10 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
             acc.evidence
                 .entry((d, l.sentence))
                 .or_insert_with(|| Evidence {
-                    doc: doc.id.clone(),
+                    doc: doc_id.clone(),
                     start: sent.0,
                     end: sent.1,
-                    rule: l.rule.to_string(),
+                    rule: std::borrow::Cow::Borrowed(l.rule),
                     sentence: sent.2.clone(),
                 });
             if let Some(r) = &l.role {
@@ -345,7 +349,7 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     for g in by_id {
         let e = &entities[g];
         let node = graph.add_node(Node {
-            id: ids[g].clone(),
+            id: ids[g].to_string(),
             label: e.label.clone(),
             entity_type: e.entity_type,
             mentions: e.mentions,
@@ -359,7 +363,7 @@ fn assemble(docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
         (&ids[x.0 .0], &ids[x.0 .1], x.0 .2).cmp(&(&ids[y.0 .0], &ids[y.0 .1], y.0 .2))
     });
     for ((s, t, kind), acc) in edges {
-        let docs: BTreeSet<&str> = acc.evidence.values().map(|e| e.doc.as_str()).collect();
+        let docs: BTreeSet<&str> = acc.evidence.values().map(|e| &*e.doc).collect();
         let role = acc
             .roles
             .iter()

@@ -537,6 +537,28 @@ pub fn resolve_corpus(
             if cands.len() == 1 {
                 target = Some(cands[0]);
             }
+            if cands.is_empty() && ent.entity_type == EntityType::Organization {
+                // "U.S. Treasury Department" is the gazetteer's "Treasury Department":
+                // a prefixed name joins a known institution named by its rest.
+                let ws: Vec<&str> = k.split(' ').collect();
+                for cut in 1..ws.len().saturating_sub(1) {
+                    let rest = ws[cut..].join(" ");
+                    let known: Vec<usize> = alias
+                        .get(&rest)
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&g| {
+                            acc[g].gaz.is_some()
+                                && majority(&acc[g].entity_type_votes) == EntityType::Organization
+                        })
+                        .collect();
+                    if known.len() == 1 {
+                        target = Some(known[0]);
+                        break;
+                    }
+                }
+            }
             if cands.is_empty()
                 && !k.contains(' ')
                 && matches!(ent.entity_type, EntityType::Person | EntityType::Other)

@@ -218,3 +218,68 @@ fn stdin_and_jsonl_are_documents() {
     }
     assert!(mentions[1..].iter().any(|m| m[3] == "Angela Merkel"));
 }
+
+#[test]
+fn user_gazetteer_adds_entities_and_stoplist_removes_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(
+        &doc,
+        "Engineers at Zorblatt Kinetics met Angela Merkel in Berlin. ZK shares rose.",
+    )
+    .unwrap();
+    let gaz = dir.path().join("gaz.csv");
+    std::fs::write(&gaz, "\u{feff}name,entity_type,aliases\n# our client list\nZorblatt Kinetics,organization,ZK|Zorblatt\n").unwrap();
+    let stop = dir.path().join("stop.txt");
+    std::fs::write(&stop, "# not wanted\nBerlin\n").unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[
+        "build",
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        "--stoplist",
+        stop.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let nodes = read_csv(&out.join("nodes.csv"));
+    let zk: Vec<_> = nodes
+        .iter()
+        .filter(|n| n[1] == "Zorblatt Kinetics")
+        .collect();
+    assert_eq!(zk.len(), 1, "{nodes:?}");
+    assert_eq!(zk[0][2], "organization");
+    assert_eq!(zk[0][5], "ZK|Zorblatt Kinetics");
+    assert!(!nodes.iter().any(|n| n[1] == "Berlin"), "{nodes:?}");
+}
+
+#[test]
+fn bad_gazetteer_lines_are_reported_with_their_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(&doc, "Angela Merkel spoke.").unwrap();
+    let gaz = dir.path().join("gaz.csv");
+    std::fs::write(&gaz, "Acme,organization,\nWidget Town,village,\n").unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[
+        "build",
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("ergraph: ")
+            && err.contains("gaz.csv: line 2: unknown entity_type \"village\""),
+        "{err}"
+    );
+    assert!(
+        !out.exists(),
+        "nothing is written when the configuration is wrong"
+    );
+}

@@ -32,10 +32,10 @@ fn node(id: &str, label: &str, ty: EntityType, mentions: u64, aliases: &[&str]) 
 
 fn evidence(doc: &str, start: usize, rule: &str, sentence: &str) -> Evidence {
     Evidence {
-        doc: doc.to_string(),
+        doc: doc.into(),
         start,
         end: start + sentence.chars().count(),
-        rule: rule.to_string(),
+        rule: rule.to_string().into(),
         sentence: sentence.into(),
     }
 }
@@ -49,11 +49,11 @@ fn mention(
     sentence: usize,
 ) -> MentionRecord {
     MentionRecord {
-        doc: doc.to_string(),
+        doc: doc.into(),
         start,
         end: start + text.chars().count(),
         text: text.to_string(),
-        entity: entity.to_string(),
+        entity: entity.into(),
         entity_type: ty,
         sentence,
     }
