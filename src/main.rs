@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use ergraph::export::{render, write_all, RenderFormat};
+use ergraph::export::{render_layout, write_all, Layout, RenderFormat};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
 use ergraph::pipeline::GraphBuilder;
@@ -42,6 +42,9 @@ struct BuildArgs {
     /// Also render graph.dot to graph.svg or graph.png with Graphviz.
     #[arg(long, value_enum, value_name = "FORMAT")]
     render: Option<Format>,
+    /// Graphviz layout engine for --render.
+    #[arg(long, value_enum, value_name = "ENGINE", default_value = "sfdp")]
+    layout: Engine,
     /// Extra entities: a CSV of name,entity_type,aliases (aliases |-separated); they win over the built-in lists.
     #[arg(long, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
@@ -60,6 +63,13 @@ struct BuildArgs {
 enum Format {
     Svg,
     Png,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Engine {
+    Sfdp,
+    Dot,
+    Neato,
 }
 
 /// Documents are analysed in parallel batches of about this many bytes.
@@ -162,7 +172,17 @@ fn build(args: BuildArgs) -> ExitCode {
             Format::Svg => (RenderFormat::Svg, "graph.svg"),
             Format::Png => (RenderFormat::Png, "graph.png"),
         };
-        if let Err(e) = render(&args.out.join("graph.dot"), fmt, &args.out.join(name)) {
+        let layout = match args.layout {
+            Engine::Sfdp => Layout::Sfdp,
+            Engine::Dot => Layout::Dot,
+            Engine::Neato => Layout::Neato,
+        };
+        if let Err(e) = render_layout(
+            &args.out.join("graph.dot"),
+            fmt,
+            layout,
+            &args.out.join(name),
+        ) {
             report(&e);
             failed = true;
         }

@@ -222,9 +222,40 @@ impl RenderFormat {
     }
 }
 
+/// Graphviz layout engines `render` can ask `dot` for (`-K`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Layered; clear for small graphs, slow with many labelled edges.
+    Dot,
+    /// Force-directed for large graphs: the readable choice for co-mention networks.
+    Sfdp,
+    /// Spring model; good for a few dozen nodes.
+    Neato,
+}
+
+impl Layout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Dot => "dot",
+            Layout::Sfdp => "sfdp",
+            Layout::Neato => "neato",
+        }
+    }
+}
+
 /// Runs Graphviz `dot` on `dot_path` and writes the picture to `out` atomically.
 pub fn render(dot_path: &Path, format: RenderFormat, out: &Path) -> Result<(), ExportError> {
-    render_with(OsStr::new("dot"), dot_path, format, out)
+    render_layout(dot_path, format, Layout::Dot, out)
+}
+
+/// [`render`] with a chosen layout engine.
+pub fn render_layout(
+    dot_path: &Path,
+    format: RenderFormat,
+    layout: Layout,
+    out: &Path,
+) -> Result<(), ExportError> {
+    render_with(OsStr::new("dot"), dot_path, format, layout, out)
 }
 
 /// [`render`] with the program to run, so tests can point it at one that does not exist.
@@ -232,6 +263,7 @@ fn render_with(
     program: &OsStr,
     dot_path: &Path,
     format: RenderFormat,
+    layout: Layout,
     out: &Path,
 ) -> Result<(), ExportError> {
     // `dot -x.dot` would be read as an option.
@@ -242,6 +274,7 @@ fn render_with(
     };
     let output = Command::new(program)
         .arg(format!("-T{}", format.as_str()))
+        .arg(format!("-K{}", layout.as_str()))
         .arg(&input)
         .stdin(Stdio::null())
         .output()
@@ -334,6 +367,7 @@ mod tests {
             OsStr::new("ergraph-no-such-dot-program"),
             &dir.path().join("graph.dot"),
             RenderFormat::Svg,
+            Layout::Dot,
             &dir.path().join("graph.svg"),
         )
         .unwrap_err();

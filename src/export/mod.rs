@@ -17,7 +17,7 @@ use std::process::ExitStatus;
 
 use crate::model::EntityGraph;
 
-pub use self::dot::{quote as dot_quote, render, to_dot, RenderFormat};
+pub use self::dot::{quote as dot_quote, render, render_layout, to_dot, Layout, RenderFormat};
 
 /// `nodes.csv`: Gephi node table.
 pub const NODES_CSV: &str = "nodes.csv";
