@@ -429,8 +429,8 @@ pub struct GlobalEntity {
 /// Merges every document's local entities into corpus entities.
 /// `docs[d]` holds document d's local entities; returns the entities and, for
 /// each document, its local -> global map ([`DROPPED`] for tentative entities
-/// that matched nothing). Nationality words count neither as mentions nor as
-/// aliases: "Turkish" links Erdogan to Turkey but is not a mention of Turkey.
+/// that matched nothing). Nationality words are aliases but not mentions:
+/// "Turkish" links Erdogan to Turkey and names it, but is not counted as a mention.
 pub fn resolve_corpus(
     docs: &[Vec<LocalEntity>],
     lex: &Lexicon,
@@ -694,11 +694,16 @@ pub fn resolve_corpus(
                     .or_else(|| a.demonym_forms.keys().next().cloned())
                     .unwrap_or_default(),
             };
+            // Nationality words are aliases (they name the country) but not mentions.
             let mentions = a.forms.values().map(|&c| c as u64).sum();
+            let mut forms = a.forms;
+            for (f, c) in a.demonym_forms {
+                *forms.entry(f).or_default() += c;
+            }
             GlobalEntity {
                 label,
                 entity_type,
-                forms: a.forms,
+                forms,
                 mentions,
                 documents: a.docs.len() as u64,
             }
