@@ -111,6 +111,10 @@ fn run(name: &str, docs: Vec<Document>) {
         graph.mentions.len(),
     );
 
+    println!(
+        "{name}: peak memory after build_graph (VmHWM) {} MiB",
+        fmt_mib(peak_memory_mib())
+    );
     let dir = tempfile::tempdir().unwrap_or_else(|e| fail(&format!("temporary folder: {e}")));
     match export(&graph, dir.path()) {
         Some(took) => println!("{name}: export {:.3} s", took.as_secs_f64()),

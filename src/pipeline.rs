@@ -238,7 +238,9 @@ pub fn slug(label: &str) -> String {
 }
 
 struct EdgeAcc {
-    evidence: BTreeMap<(usize, usize), Evidence>,
+    evidence: Vec<Evidence>,
+    /// (document, sentence) of the last row, to keep one row per sentence.
+    last: Option<(usize, usize)>,
     roles: BTreeMap<String, usize>,
 }
 
@@ -286,9 +288,10 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     // Edges.
     let mut edges: HashMap<(usize, usize, RelationKind), EdgeAcc> = HashMap::new();
     let mut mentions = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    // Each document's analysis is dropped as soon as it is folded in.
+    for (d, doc) in docs.into_iter().enumerate() {
         let doc_id: std::sync::Arc<str> = std::sync::Arc::from(doc.id.as_str());
-        for m in &doc.mentions {
+        for m in doc.mentions {
             let g = maps[d][m.entity];
             if g == DROPPED {
                 continue;
@@ -297,13 +300,13 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
                 doc: doc_id.clone(),
                 start: m.start,
                 end: m.end,
-                text: m.text.clone(),
+                text: m.text,
                 entity: ids[g].clone(),
                 entity_type: m.entity_type,
                 sentence: m.sentence,
             });
         }
-        for l in &doc.links {
+        for l in doc.links {
             let (a, b) = (maps[d][l.source], maps[d][l.target]);
             if a == b || a == DROPPED || b == DROPPED {
                 continue;
@@ -316,20 +319,23 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
                 continue;
             };
             let acc = edges.entry((s, t, l.kind)).or_insert_with(|| EdgeAcc {
-                evidence: BTreeMap::new(),
+                evidence: Vec::new(),
+                last: None,
                 roles: BTreeMap::new(),
             });
-            acc.evidence
-                .entry((d, l.sentence))
-                .or_insert_with(|| Evidence {
+            // Links come in document and sentence order: one row per sentence.
+            if acc.last != Some((d, l.sentence)) {
+                acc.last = Some((d, l.sentence));
+                acc.evidence.push(Evidence {
                     doc: doc_id.clone(),
                     start: sent.0,
                     end: sent.1,
                     rule: std::borrow::Cow::Borrowed(l.rule),
                     sentence: sent.2.clone(),
                 });
-            if let Some(r) = &l.role {
-                *acc.roles.entry(r.clone()).or_default() += 1;
+            }
+            if let Some(r) = l.role {
+                *acc.roles.entry(r).or_default() += 1;
             }
         }
     }
@@ -363,7 +369,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
         (&ids[x.0 .0], &ids[x.0 .1], x.0 .2).cmp(&(&ids[y.0 .0], &ids[y.0 .1], y.0 .2))
     });
     for ((s, t, kind), acc) in edges {
-        let docs: BTreeSet<&str> = acc.evidence.values().map(|e| &*e.doc).collect();
+        let docs: BTreeSet<&str> = acc.evidence.iter().map(|e| &*e.doc).collect();
         let role = acc
             .roles
             .iter()
@@ -375,7 +381,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
             weight: acc.evidence.len() as u64,
             documents: docs.len() as u64,
             role,
-            evidence: acc.evidence.into_values().collect(),
+            evidence: acc.evidence,
         };
         graph.add_edge(index[&s], index[&t], edge);
     }

@@ -290,14 +290,24 @@ fn every_typed_edge_of_the_seeds_has_evidence_naming_both_ends() {
     let nodes = build_seeds(dir.path());
     let edges = read_csv(&dir.path().join("edges.csv"));
     let names = |id: &str| -> Vec<String> {
-        let n = nodes.iter().find(|n| n[0] == id).expect("edge end is a node");
-        std::iter::once(n[1].clone()).chain(n[5].split('|').map(str::to_string)).filter(|s| !s.is_empty()).collect()
+        let n = nodes
+            .iter()
+            .find(|n| n[0] == id)
+            .expect("edge end is a node");
+        std::iter::once(n[1].clone())
+            .chain(n[5].split('|').map(str::to_string))
+            .filter(|s| !s.is_empty())
+            .collect()
     };
     let typed: Vec<&Vec<String>> = edges[1..].iter().filter(|e| e[3] != "co-mention").collect();
     assert!(typed.len() >= 17, "{typed:?}");
     for e in typed {
         for end in [&e[0], &e[1]] {
-            assert!(names(end).iter().any(|n| e[7].contains(n.as_str())), "{} not named in {e:?}", end);
+            assert!(
+                names(end).iter().any(|n| e[7].contains(n.as_str())),
+                "{} not named in {e:?}",
+                end
+            );
         }
         assert!(e[4].parse::<u64>().unwrap() >= 1 && e[5].parse::<u64>().unwrap() >= 1);
     }

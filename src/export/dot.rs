@@ -29,12 +29,25 @@ const SPLINES_MAX_NODES: usize = 100;
 
 /// The whole graph as one `digraph`; undirected kinds are drawn with `dir=none`.
 pub fn to_dot(graph: &EntityGraph) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_dot(&mut out, graph);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Statements printed per chunk: graphviz-rust prints whole graphs only, so a large
+/// graph is printed a chunk at a time and the chunks' bodies are joined, which keeps
+/// memory flat instead of holding the whole syntax tree and text at once.
+const CHUNK: usize = 2048;
+
+/// Writes [`to_dot`]'s text to `w`, streaming.
+pub fn write_dot<W: std::io::Write + ?Sized>(w: &mut W, graph: &EntityGraph) -> io::Result<()> {
     let mut graph_attrs = vec![attr("overlap", plain("false"))];
     if graph.graph.node_count() <= SPLINES_MAX_NODES {
         graph_attrs.push(attr("splines", plain("true")));
     }
     graph_attrs.push(attr("fontname", text(FONT)));
-    let mut stmts = vec![
+    let header = vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("style", plain("filled")),
@@ -46,16 +59,45 @@ pub fn to_dot(graph: &EntityGraph) -> String {
             attr("fontsize", plain("9")),
         ])),
     ];
-    stmts.extend(graph.nodes().map(|n| Stmt::Node(node(n))));
-    stmts.extend(graph.edges().map(|(s, t, e)| Stmt::Edge(edge(s, t, e))));
-    let graph = Graph::DiGraph {
-        id: text("ergraph"),
-        strict: false,
-        stmts,
+    let print = |stmts: Vec<Stmt>| {
+        let g = Graph::DiGraph {
+            id: text("ergraph"),
+            strict: false,
+            stmts,
+        };
+        g.print(&mut PrinterContext::default())
     };
-    let mut dot = graph.print(&mut PrinterContext::default());
-    dot.push('\n');
-    dot
+    // "digraph "ergraph" {\n BODY\n}": keep the opening, then only bodies.
+    let first = print(header);
+    let head = first.strip_suffix("\n}").unwrap_or(&first);
+    w.write_all(head.as_bytes())?;
+    let body = |printed: &str| -> String {
+        let start = printed.find("{\n").map(|i| i + 2).unwrap_or(0);
+        let end = printed.len() - printed.ends_with("\n}") as usize * 2;
+        printed[start..end.max(start)].to_string()
+    };
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let flush = |chunk: &mut Vec<Stmt>, w: &mut W| -> io::Result<()> {
+        if !chunk.is_empty() {
+            w.write_all(b"\n")?;
+            w.write_all(body(&print(std::mem::take(chunk))).as_bytes())?;
+        }
+        Ok(())
+    };
+    for n in graph.nodes() {
+        chunk.push(Stmt::Node(node(n)));
+        if chunk.len() == CHUNK {
+            flush(&mut chunk, w)?;
+        }
+    }
+    for (s, t, e) in graph.edges() {
+        chunk.push(Stmt::Edge(edge(s, t, e)));
+        if chunk.len() == CHUNK {
+            flush(&mut chunk, w)?;
+        }
+    }
+    flush(&mut chunk, w)?;
+    w.write_all(b"\n}\n")
 }
 
 fn node(node: &Node) -> DotNode {
@@ -297,6 +339,65 @@ fn render_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Chunked printing gives the same text as printing the whole graph at once.
+    #[test]
+    fn streamed_dot_equals_one_print_of_the_whole_graph() {
+        let mut g = EntityGraph::default();
+        let ids: Vec<_> = (0..CHUNK + 700)
+            .map(|i| {
+                g.graph.add_node(Node {
+                    id: format!("n{i:05}"),
+                    label: format!("Name \"{i}\""),
+                    entity_type: EntityType::Person,
+                    mentions: 1,
+                    documents: 1,
+                    aliases: vec![],
+                })
+            })
+            .collect();
+        for w in ids.windows(2) {
+            g.graph.add_edge(
+                w[0],
+                w[1],
+                Edge {
+                    kind: RelationKind::Meets,
+                    weight: 2,
+                    documents: 1,
+                    role: String::new(),
+                    evidence: vec![],
+                },
+            );
+        }
+        let mut stmts = vec![
+            Stmt::GAttribute(GraphAttributes::Graph(vec![
+                attr("overlap", plain("false")),
+                attr("fontname", text(FONT)),
+            ])),
+            Stmt::GAttribute(GraphAttributes::Node(vec![
+                attr("style", plain("filled")),
+                attr("fontname", text(FONT)),
+                attr("fontsize", plain("11")),
+            ])),
+            Stmt::GAttribute(GraphAttributes::Edge(vec![
+                attr("fontname", text(FONT)),
+                attr("fontsize", plain("9")),
+            ])),
+        ];
+        stmts.extend(g.nodes().map(|n| Stmt::Node(node(n))));
+        stmts.extend(g.edges().map(|(s, t, e)| Stmt::Edge(edge(s, t, e))));
+        let whole = Graph::DiGraph {
+            id: text("ergraph"),
+            strict: false,
+            stmts,
+        }
+        .print(&mut PrinterContext::default())
+            + "\n";
+        assert!(
+            to_dot(&g) == whole,
+            "streamed DOT differs from one whole print"
+        );
+    }
 
     #[test]
     fn quote_escapes_what_dot_would_read() {

@@ -111,7 +111,7 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
         stage(MENTIONS_CSV, &|w| csv::write_mentions(w, graph))?,
         stage(EVIDENCE_CSV, &|w| csv::write_evidence(w, graph))?,
         stage(GRAPHML, &|w| graphml::write_graphml(w, graph))?,
-        stage(DOT, &|w| w.write_all(to_dot(graph).as_bytes()))?,
+        stage(DOT, &|w| dot::write_dot(w, graph))?,
     ];
     let mut written = Vec::with_capacity(staged.len());
     for file in staged {
