@@ -113,11 +113,23 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                 let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {
                     continue;
                 };
-                if a.entity != b.entity {
+                let (mut source, mut target) = (a.entity, b.entity);
+                if r.kind == RelationKind::LocatedIn {
+                    // Facts outrank word order: a country or continent is never inside a
+                    // city, nor inside another country ("Iran, Saudi Arabia" is a list).
+                    let (rs, rt) = (place_rank(&entities[source], lex), place_rank(&entities[target], lex));
+                    if rs == PlaceRank::Country && rt == PlaceRank::Country {
+                        continue;
+                    }
+                    if rs > rt {
+                        std::mem::swap(&mut source, &mut target);
+                    }
+                }
+                if source != target {
                     links.push(LocalLink {
                         kind: r.kind,
-                        source: a.entity,
-                        target: b.entity,
+                        source,
+                        target,
                         role: r.role,
                         rule: r.rule,
                         sentence: si,
@@ -169,6 +181,30 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         mentions,
         links,
         sentences,
+    }
+}
+
+/// How large a place is known to be, from the gazetteers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum PlaceRank {
+    /// Not in the gazetteers: a neighbourhood, a village, a base.
+    Unknown,
+    /// A city, region or province the gazetteers place in a country.
+    InCountry,
+    /// A country, continent or sea.
+    Country,
+}
+
+fn place_rank(e: &LocalEntity, lex: &Lexicon) -> PlaceRank {
+    match e.gaz.map(|g| &lex.entries[g]) {
+        Some(entry) if entry.entity_type == EntityType::Location => {
+            if entry.country.is_some() {
+                PlaceRank::InCountry
+            } else {
+                PlaceRank::Country
+            }
+        }
+        _ => PlaceRank::Unknown,
     }
 }
 
