@@ -117,7 +117,10 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                 if r.kind == RelationKind::LocatedIn {
                     // Facts outrank word order: a country or continent is never inside a
                     // city, nor inside another country ("Iran, Saudi Arabia" is a list).
-                    let (rs, rt) = (place_rank(&entities[source], lex), place_rank(&entities[target], lex));
+                    let (rs, rt) = (
+                        place_rank(&entities[source], lex),
+                        place_rank(&entities[target], lex),
+                    );
                     if rs == PlaceRank::Country && rt == PlaceRank::Country {
                         continue;
                     }
