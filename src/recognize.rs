@@ -93,6 +93,7 @@ const LEADING_FUNCTION: &[&str] = &["a", "an", "the"];
 /// Words before "of" that keep a name going: "Bank of England", "Gulf of Aden".
 const OF_HEADS: &[&str] = &[
     "academy",
+    "archipelago",
     "association",
     "bank",
     "bay",
@@ -104,6 +105,7 @@ const OF_HEADS: &[&str] = &[
     "commission",
     "committee",
     "council",
+    "county",
     "court",
     "department",
     "duchy",
@@ -113,6 +115,8 @@ const OF_HEADS: &[&str] = &[
     "gulf",
     "house",
     "institute",
+    "island",
+    "islands",
     "isle",
     "isles",
     "kingdom",
@@ -125,14 +129,45 @@ const OF_HEADS: &[&str] = &[
     "organisation",
     "organization",
     "party",
+    "principality",
+    "province",
     "republic",
+    "riding",
     "school",
     "sea",
     "state",
     "states",
     "strait",
+    "straits",
     "union",
     "university",
+];
+
+/// Heads before "of" that make a place: "Kingdom of Spain", "Isle of Man".
+const PLACE_OF_HEADS: &[&str] = &[
+    "archipelago",
+    "bay",
+    "cape",
+    "city",
+    "county",
+    "duchy",
+    "emirate",
+    "gulf",
+    "island",
+    "islands",
+    "isle",
+    "isles",
+    "kingdom",
+    "lake",
+    "mount",
+    "principality",
+    "province",
+    "republic",
+    "riding",
+    "sea",
+    "state",
+    "strait",
+    "straits",
 ];
 
 /// Verbs of saying after a name: people say things far more often than places.
@@ -572,6 +607,71 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     prev.forced = Some((EntityType::Location, "location.cue"));
                     continue;
                 }
+                let place_before = prev.gaz.is_some_and(|h| {
+                    h.kind == SurfaceKind::Name
+                        && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                });
+                let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
+                    || ctx.lex.surnames.contains(last)
+                    || (p.a + 1..p.b).any(|i| ctx.particle(i));
+                let person =
+                    personal && prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
+                if place_before
+                    && p.forced.is_none()
+                    && (person || !personal && !ctx.lex.is_common_lower(last))
+                {
+                    // A place name leading a longer name: "Chad Edward Gaudin" is a
+                    // person when the place is also a given name; otherwise a team,
+                    // paper or firm named after its home ("Toronto Blue Jays"). A
+                    // place before a person's name stays apart ("Syria Jane Doe").
+                    prev.b = p.b;
+                    prev.gaz = None;
+                    prev.forced = Some(if person {
+                        (EntityType::Person, "person.first-name")
+                    } else {
+                        (EntityType::Organization, "org.place-prefixed")
+                    });
+                    continue;
+                }
+            }
+            if adjacent
+                && prev.gaz.is_none()
+                && prev.forced.is_none()
+                && p.gaz.is_some_and(|h| h.kind == SurfaceKind::Name)
+                && !p.title_before
+                && prev.b - prev.a >= 2
+                && ctx.lower[prev.b - 1] == "of"
+            {
+                // "University of Pittsburgh", "Gulf of Aden": a head, "of" and a known name.
+                let head = ctx.lower[prev.b - 2].as_str();
+                let place = ctx.lex.loc_prefix.contains(first)
+                    || ctx.lex.loc_prefix.contains(head)
+                    || in_sorted(PLACE_OF_HEADS, head);
+                prev.b = p.b;
+                prev.forced = Some(if place {
+                    (EntityType::Location, "location.head-of")
+                } else {
+                    (EntityType::Organization, "org.head-of")
+                });
+                continue;
+            }
+            if adjacent
+                && prev.gaz.is_none()
+                && prev.forced.is_none()
+                && prev.b - name_start(ctx, prev.a, prev.b) == 1
+                && ctx.lex.is_unambiguous_first_name(ctx.words[prev.b - 1])
+                && p.b - p.a == 1
+                && !p.title_before
+                && p.gaz.is_some_and(|h| {
+                    h.kind == SurfaceKind::Name
+                        && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                })
+            {
+                // "Michael Jordan": a given name before a place name is a person.
+                prev.a = name_start(ctx, prev.a, prev.b);
+                prev.b = p.b;
+                prev.forced = Some((EntityType::Person, "person.first-name"));
+                continue;
             }
             if adjacent
                 && prev.gaz.is_none()
@@ -590,23 +690,38 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Where a name in tokens `a..b` starts: leading function words and
+/// sentence-initial common words are not part of names.
+fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
+    while a < b {
+        let l = ctx.lower[a].as_str();
+        let drop = in_sorted(LEADING_FUNCTION, l)
+            || ctx.particle(a) && b - a == 1
+            || (ctx.is_sentence_initial(a)
+                && ctx.lex.common.contains(l)
+                && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
+                && ctx.gaz[a].is_none());
+        if !drop {
+            break;
+        }
+        a += 1;
+    }
+    a
+}
+
 /// Trims a piece, decides its type and makes the mention (or drops it).
 fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
-    if p.gaz.is_none() && p.forced.is_none() {
-        // Leading function words and sentence-initial common words are not part of names.
-        while p.a < p.b {
-            let l = ctx.lower[p.a].as_str();
-            let drop = in_sorted(LEADING_FUNCTION, l)
-                || ctx.particle(p.a) && p.b - p.a == 1
-                || (ctx.is_sentence_initial(p.a)
-                    && ctx.lex.common.contains(l)
-                    && !ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
-                    && ctx.gaz[p.a].is_none());
-            if !drop {
-                break;
-            }
+    if p.forced.is_some() {
+        // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
+        while p.b - p.a > 1
+            && ctx.gaz[p.a].is_none()
+            && in_sorted(LEADING_FUNCTION, &ctx.lower[p.a])
+        {
             p.a += 1;
         }
+    }
+    if p.gaz.is_none() && p.forced.is_none() {
+        p.a = name_start(ctx, p.a, p.b);
         while p.b > p.a
             && (ctx.particle(p.b - 1) || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&"))
         {
@@ -898,6 +1013,26 @@ mod tests {
     }
 
     #[test]
+    fn place_names_inside_longer_names() {
+        let text = "The Toronto Quillbacks beat a team from the University of Ottawa. \
+                    Later Michael Jordan met the envoy for Syria Staffan de Mistura.";
+        let f = found(text);
+        let has = |name: &str, t: EntityType| f.iter().any(|(s, ty, _)| s == name && *ty == t);
+        assert!(has("Toronto Quillbacks", EntityType::Organization), "{f:?}");
+        assert!(
+            has("University of Ottawa", EntityType::Organization),
+            "{f:?}"
+        );
+        assert!(has("Michael Jordan", EntityType::Person), "{f:?}");
+        assert!(has("Syria", EntityType::Location), "{f:?}");
+        assert!(has("Staffan de Mistura", EntityType::Person), "{f:?}");
+        assert_eq!(
+            type_of("Ferries sail to the Isle of Man daily.", "Isle of Man"),
+            Some(EntityType::Location)
+        );
+    }
+
+    #[test]
     fn model_numbers_are_not_names() {
         assert_eq!(
             type_of(
@@ -916,6 +1051,7 @@ mod tests {
             TIME_ZONES,
             LEADING_FUNCTION,
             OF_HEADS,
+            PLACE_OF_HEADS,
             SAY_VERBS,
             PLACE_PREPOSITIONS,
         ] {
