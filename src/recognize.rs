@@ -754,6 +754,24 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     })
 }
 
+/// Nationality, language and religion words, and doctrines ("Catholicism"):
+/// CoNLL's MISC, never a person, organization or place on their own.
+fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let misc = &ctx.lex.misc;
+    let doctrine = |w: &str| w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"));
+    let word = |i: usize| {
+        ctx.kinds[i] != TokenKind::Word || misc.contains(&ctx.lower[i]) || doctrine(&ctx.lower[i])
+    };
+    match b - a {
+        1 => word(a),
+        2 => {
+            (word(a) && word(a + 1))
+                || misc.contains(&format!("{} {}", ctx.lower[a], ctx.lower[a + 1]))
+        }
+        _ => false,
+    }
+}
+
 /// Type of a piece; `None` drops it. `Other` pieces with no evidence are kept as
 /// unknown single words for the document-level pass to settle.
 fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
@@ -770,6 +788,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
     let last = ctx.lower[p.b - 1].as_str();
+    if is_misc(ctx, p.a, p.b) {
+        return None;
+    }
     let all_common = (p.a..p.b)
         .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.common.contains(&ctx.lower[i]));
     let lex = ctx.lex;
@@ -1030,6 +1051,18 @@ mod tests {
             type_of("Ferries sail to the Isle of Man daily.", "Isle of Man"),
             Some(EntityType::Location)
         );
+    }
+
+    #[test]
+    fn nationality_language_and_religion_words_are_not_reported() {
+        let text = "The Welsh poet wrote in Latin, a Roman Catholic convert drawn to Buddhism, \
+                    and met Tamsin Orrell of the Catholic Church.";
+        let f = found(text);
+        for w in ["Welsh", "Latin", "Roman Catholic", "Buddhism"] {
+            assert!(!f.iter().any(|(s, _, _)| s == w), "{w}: {f:?}");
+        }
+        assert!(f.iter().any(|(s, _, _)| s == "Catholic Church"), "{f:?}");
+        assert!(f.iter().any(|(s, _, _)| s == "Tamsin Orrell"), "{f:?}");
     }
 
     #[test]
