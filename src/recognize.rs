@@ -658,8 +658,7 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
             if adjacent
                 && prev.gaz.is_none()
                 && prev.forced.is_none()
-                && prev.b - name_start(ctx, prev.a, prev.b) == 1
-                && ctx.lex.is_unambiguous_first_name(ctx.words[prev.b - 1])
+                && given_names(ctx, name_start(ctx, prev.a, prev.b), prev.b)
                 && p.b - p.a == 1
                 && !p.title_before
                 && p.gaz.is_some_and(|h| {
@@ -667,7 +666,7 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                         && ctx.lex.entries[h.entry].entity_type == EntityType::Location
                 })
             {
-                // "Michael Jordan": a given name before a place name is a person.
+                // "Michael Jordan", "David C. Lyons": given names before a place name.
                 prev.a = name_start(ctx, prev.a, prev.b);
                 prev.b = p.b;
                 prev.forced = Some((EntityType::Person, "person.first-name"));
@@ -688,6 +687,19 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
         out.push(p);
     }
     out
+}
+
+/// A given name followed only by initials or more given names ("Mary Ann", "John F.").
+fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
+    a < b
+        && ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        && (a + 1..b).all(|i| {
+            let w = ctx.words[i];
+            let initial = w.len() <= 3
+                && w.ends_with('.')
+                && w.chars().next().is_some_and(char::is_uppercase);
+            initial || ctx.lex.is_unambiguous_first_name(w)
+        })
 }
 
 /// Where a name in tokens `a..b` starts: leading function words and
@@ -811,7 +823,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Person, false, "person.title"));
     }
     if all_common {
-        return None;
+        // A lone common word capitalised inside a sentence ("Cook said") may be a
+        // surname the document gives in full elsewhere: the document pass decides.
+        let lone = n == 1 && !ctx.headline && !ctx.is_sentence_initial(p.a);
+        return lone.then_some((EntityType::Other, false, "unknown"));
     }
     if n > 1 && (p.a + 1..p.b - 1).any(|i| ctx.particle(i)) {
         return Some((EntityType::Person, false, "person.particle"));
@@ -1063,6 +1078,32 @@ mod tests {
         }
         assert!(f.iter().any(|(s, _, _)| s == "Catholic Church"), "{f:?}");
         assert!(f.iter().any(|(s, _, _)| s == "Tamsin Orrell"), "{f:?}");
+    }
+
+    #[test]
+    fn given_names_and_initials_before_a_place_name_make_a_person() {
+        let text = "Col. Maria T. Lyons briefed us. Later Lyons said the work was done.";
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Maria T. Lyons" && *t == EntityType::Person),
+            "{f:?}"
+        );
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Lyons" && *t == EntityType::Person),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_common_word_is_a_surname_when_the_document_gives_the_full_name() {
+        let f = found("Press secretary Dana Cook spoke first. The talks went well, Cook said.");
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Cook" && *t == EntityType::Person),
+            "{f:?}"
+        );
     }
 
     #[test]
