@@ -813,7 +813,8 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(|w| w == "of") {
         return Some((EntityType::Organization, false, "org.cue-of"));
     }
-    if n > 1 && lex.event_cues.contains(last) {
+    if n > 1 && (lex.event_cues.contains(last) || first == "operation") {
+        // "Operation Desert Storm": military operations are events.
         return Some((EntityType::Other, false, "other.event-cue"));
     }
     if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
@@ -866,6 +867,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         && ctx.is_all_caps(p.a)
         && ctx.words[p.a].chars().filter(|c| c.is_alphabetic()).count() <= 6
     {
+        if matches!(before, "a" | "an") {
+            // "a UAV", "an IED": an acronym counted like a noun is a thing, not a name.
+            return None;
+        }
         return Some((EntityType::Organization, false, "org.acronym"));
     }
     if n > 1 && in_sorted(SAY_VERBS, after) {
@@ -1104,6 +1109,16 @@ mod tests {
                 .any(|(s, t, _)| s == "Cook" && *t == EntityType::Person),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn operations_and_counted_acronyms_are_not_organizations() {
+        let f =
+            found("Jets flew as part of Operation Quiet Harbor and hit a UAV site run by the QRF.");
+        let has = |name: &str, t: EntityType| f.iter().any(|(s, ty, _)| s == name && *ty == t);
+        assert!(has("Operation Quiet Harbor", EntityType::Other), "{f:?}");
+        assert!(has("QRF", EntityType::Organization), "{f:?}");
+        assert!(!f.iter().any(|(s, _, _)| s == "UAV"), "{f:?}");
     }
 
     #[test]
