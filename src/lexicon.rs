@@ -53,6 +53,8 @@ pub struct Lexicon {
     pub event_cues: HashSet<String>,
     pub place_nouns: HashSet<String>,
     pub particles: HashSet<String>,
+    /// Nationality, language and religion words that are never reported (CoNLL MISC).
+    pub misc: HashSet<String>,
     /// Titles as lower-case token sequences, grouped by first token.
     titles: HashMap<String, Vec<Vec<String>>>,
     /// Words that stand before "of" inside a title ("secretary" of "Secretary of State").
@@ -265,6 +267,7 @@ impl Lexicon {
             event_cues: word_set(include_str!("../data/event_cues.txt")),
             place_nouns: word_set(include_str!("../data/place_nouns.txt")),
             particles: word_set(include_str!("../data/particles.txt")),
+            misc: word_set(include_str!("../data/misc_words.txt")),
             titles,
             title_of_heads,
             stop: stop.iter().map(|s| crate::resolve::norm_key(s)).collect(),

@@ -93,6 +93,7 @@ const LEADING_FUNCTION: &[&str] = &["a", "an", "the"];
 /// Words before "of" that keep a name going: "Bank of England", "Gulf of Aden".
 const OF_HEADS: &[&str] = &[
     "academy",
+    "archipelago",
     "association",
     "bank",
     "bay",
@@ -104,6 +105,7 @@ const OF_HEADS: &[&str] = &[
     "commission",
     "committee",
     "council",
+    "county",
     "court",
     "department",
     "duchy",
@@ -113,6 +115,8 @@ const OF_HEADS: &[&str] = &[
     "gulf",
     "house",
     "institute",
+    "island",
+    "islands",
     "isle",
     "isles",
     "kingdom",
@@ -125,14 +129,45 @@ const OF_HEADS: &[&str] = &[
     "organisation",
     "organization",
     "party",
+    "principality",
+    "province",
     "republic",
+    "riding",
     "school",
     "sea",
     "state",
     "states",
     "strait",
+    "straits",
     "union",
     "university",
+];
+
+/// Heads before "of" that make a place: "Kingdom of Spain", "Isle of Man".
+const PLACE_OF_HEADS: &[&str] = &[
+    "archipelago",
+    "bay",
+    "cape",
+    "city",
+    "county",
+    "duchy",
+    "emirate",
+    "gulf",
+    "island",
+    "islands",
+    "isle",
+    "isles",
+    "kingdom",
+    "lake",
+    "mount",
+    "principality",
+    "province",
+    "republic",
+    "riding",
+    "sea",
+    "state",
+    "strait",
+    "straits",
 ];
 
 /// Verbs of saying after a name: people say things far more often than places.
@@ -572,6 +607,70 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     prev.forced = Some((EntityType::Location, "location.cue"));
                     continue;
                 }
+                let place_before = prev.gaz.is_some_and(|h| {
+                    h.kind == SurfaceKind::Name
+                        && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                });
+                let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
+                    || ctx.lex.surnames.contains(last)
+                    || (p.a + 1..p.b).any(|i| ctx.particle(i));
+                let person =
+                    personal && prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
+                if place_before
+                    && p.forced.is_none()
+                    && (person || !personal && !ctx.lex.is_common_lower(last))
+                {
+                    // A place name leading a longer name: "Chad Edward Gaudin" is a
+                    // person when the place is also a given name; otherwise a team,
+                    // paper or firm named after its home ("Toronto Blue Jays"). A
+                    // place before a person's name stays apart ("Syria Jane Doe").
+                    prev.b = p.b;
+                    prev.gaz = None;
+                    prev.forced = Some(if person {
+                        (EntityType::Person, "person.first-name")
+                    } else {
+                        (EntityType::Organization, "org.place-prefixed")
+                    });
+                    continue;
+                }
+            }
+            if adjacent
+                && prev.gaz.is_none()
+                && prev.forced.is_none()
+                && p.gaz.is_some_and(|h| h.kind == SurfaceKind::Name)
+                && !p.title_before
+                && prev.b - prev.a >= 2
+                && ctx.lower[prev.b - 1] == "of"
+            {
+                // "University of Pittsburgh", "Gulf of Aden": a head, "of" and a known name.
+                let head = ctx.lower[prev.b - 2].as_str();
+                let place = ctx.lex.loc_prefix.contains(first)
+                    || ctx.lex.loc_prefix.contains(head)
+                    || in_sorted(PLACE_OF_HEADS, head);
+                prev.b = p.b;
+                prev.forced = Some(if place {
+                    (EntityType::Location, "location.head-of")
+                } else {
+                    (EntityType::Organization, "org.head-of")
+                });
+                continue;
+            }
+            if adjacent
+                && prev.gaz.is_none()
+                && prev.forced.is_none()
+                && given_names(ctx, name_start(ctx, prev.a, prev.b), prev.b)
+                && p.b - p.a == 1
+                && !p.title_before
+                && p.gaz.is_some_and(|h| {
+                    h.kind == SurfaceKind::Name
+                        && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                })
+            {
+                // "Michael Jordan", "David C. Lyons": given names before a place name.
+                prev.a = name_start(ctx, prev.a, prev.b);
+                prev.b = p.b;
+                prev.forced = Some((EntityType::Person, "person.first-name"));
+                continue;
             }
             if adjacent
                 && prev.gaz.is_none()
@@ -590,23 +689,51 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// A given name followed only by initials or more given names ("Mary Ann", "John F.").
+fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
+    a < b
+        && ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        && (a + 1..b).all(|i| {
+            let w = ctx.words[i];
+            let initial = w.len() <= 3
+                && w.ends_with('.')
+                && w.chars().next().is_some_and(char::is_uppercase);
+            initial || ctx.lex.is_unambiguous_first_name(w)
+        })
+}
+
+/// Where a name in tokens `a..b` starts: leading function words and
+/// sentence-initial common words are not part of names.
+fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
+    while a < b {
+        let l = ctx.lower[a].as_str();
+        let drop = in_sorted(LEADING_FUNCTION, l)
+            || ctx.particle(a) && b - a == 1
+            || (ctx.is_sentence_initial(a)
+                && ctx.lex.common.contains(l)
+                && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
+                && ctx.gaz[a].is_none());
+        if !drop {
+            break;
+        }
+        a += 1;
+    }
+    a
+}
+
 /// Trims a piece, decides its type and makes the mention (or drops it).
 fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
-    if p.gaz.is_none() && p.forced.is_none() {
-        // Leading function words and sentence-initial common words are not part of names.
-        while p.a < p.b {
-            let l = ctx.lower[p.a].as_str();
-            let drop = in_sorted(LEADING_FUNCTION, l)
-                || ctx.particle(p.a) && p.b - p.a == 1
-                || (ctx.is_sentence_initial(p.a)
-                    && ctx.lex.common.contains(l)
-                    && !ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
-                    && ctx.gaz[p.a].is_none());
-            if !drop {
-                break;
-            }
+    if p.forced.is_some() {
+        // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
+        while p.b - p.a > 1
+            && ctx.gaz[p.a].is_none()
+            && in_sorted(LEADING_FUNCTION, &ctx.lower[p.a])
+        {
             p.a += 1;
         }
+    }
+    if p.gaz.is_none() && p.forced.is_none() {
+        p.a = name_start(ctx, p.a, p.b);
         while p.b > p.a
             && (ctx.particle(p.b - 1) || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&"))
         {
@@ -639,6 +766,24 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     })
 }
 
+/// Nationality, language and religion words, and doctrines ("Catholicism"):
+/// CoNLL's MISC, never a person, organization or place on their own.
+fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let misc = &ctx.lex.misc;
+    let doctrine = |w: &str| w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"));
+    let word = |i: usize| {
+        ctx.kinds[i] != TokenKind::Word || misc.contains(&ctx.lower[i]) || doctrine(&ctx.lower[i])
+    };
+    match b - a {
+        1 => word(a),
+        2 => {
+            (word(a) && word(a + 1))
+                || misc.contains(&format!("{} {}", ctx.lower[a], ctx.lower[a + 1]))
+        }
+        _ => false,
+    }
+}
+
 /// Type of a piece; `None` drops it. `Other` pieces with no evidence are kept as
 /// unknown single words for the document-level pass to settle.
 fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
@@ -655,6 +800,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
     let last = ctx.lower[p.b - 1].as_str();
+    if is_misc(ctx, p.a, p.b) {
+        return None;
+    }
     let all_common = (p.a..p.b)
         .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.common.contains(&ctx.lower[i]));
     let lex = ctx.lex;
@@ -665,7 +813,8 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(|w| w == "of") {
         return Some((EntityType::Organization, false, "org.cue-of"));
     }
-    if n > 1 && lex.event_cues.contains(last) {
+    if n > 1 && (lex.event_cues.contains(last) || first == "operation") {
+        // "Operation Desert Storm": military operations are events.
         return Some((EntityType::Other, false, "other.event-cue"));
     }
     if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
@@ -675,7 +824,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Person, false, "person.title"));
     }
     if all_common {
-        return None;
+        // A lone common word capitalised inside a sentence ("Cook said") may be a
+        // surname the document gives in full elsewhere: the document pass decides.
+        let lone = n == 1 && !ctx.headline && !ctx.is_sentence_initial(p.a);
+        return lone.then_some((EntityType::Other, false, "unknown"));
     }
     if n > 1 && (p.a + 1..p.b - 1).any(|i| ctx.particle(i)) {
         return Some((EntityType::Person, false, "person.particle"));
@@ -715,12 +867,25 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         && ctx.is_all_caps(p.a)
         && ctx.words[p.a].chars().filter(|c| c.is_alphabetic()).count() <= 6
     {
+        if matches!(before, "a" | "an") {
+            // "a UAV", "an IED": an acronym counted like a noun is a thing, not a name.
+            return None;
+        }
         return Some((EntityType::Organization, false, "org.acronym"));
     }
     if n > 1 && in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
     if n > 1 {
+        if (p.a..p.b).any(|i| ctx.words[i].bytes().any(|b| b.is_ascii_digit())) {
+            // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
+            return None;
+        }
+        if before == "the" || (lex.common.contains(last) && !lex.surnames.contains(last)) {
+            // People are not "the Blue Rays", and their names rarely end in a common
+            // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
+            return Some((EntityType::Organization, false, "org.default"));
+        }
         return Some((EntityType::Person, false, "person.default"));
     }
     if in_sorted(PLACE_PREPOSITIONS, before) {
@@ -838,6 +1003,135 @@ fn last_surname_with_particle(text: &str, m: &RawMention, lex: &Lexicon) -> Opti
 mod tests {
     use super::*;
 
+    /// Mentions of a text as (surface, type, rule), after the document pass.
+    fn found(text: &str) -> Vec<(String, EntityType, &'static str)> {
+        use crate::text::{lines, split_sentences};
+        let lex = Lexicon::builtin();
+        let ls = lines(text);
+        let skip = crate::clean::boilerplate_lines(text, &ls, lex);
+        let mut ss = Vec::new();
+        for (i, &l) in ls.iter().enumerate() {
+            split_sentences(text, l, i, &mut ss);
+        }
+        let mut raw = recognize(text, &ss, &skip, lex);
+        settle(text, &mut raw, lex);
+        raw.iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_string(),
+                    m.entity_type,
+                    m.rule,
+                )
+            })
+            .collect()
+    }
+
+    fn type_of(text: &str, name: &str) -> Option<EntityType> {
+        found(text)
+            .into_iter()
+            .find(|(s, _, _)| s == name)
+            .map(|(_, t, _)| t)
+    }
+
+    #[test]
+    fn unknown_runs_after_the_or_ending_in_a_common_noun_are_not_people() {
+        let text = "Tickets sold out after the Hollow Marmots played at Quorrin Theatre last week.";
+        assert_eq!(
+            type_of(text, "Hollow Marmots"),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(
+            type_of(text, "Quorrin Theatre"),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(
+            type_of(
+                "The talk was given by Quorrin Vasht on Monday.",
+                "Quorrin Vasht"
+            ),
+            Some(EntityType::Person)
+        );
+    }
+
+    #[test]
+    fn place_names_inside_longer_names() {
+        let text = "The Toronto Quillbacks beat a team from the University of Ottawa. \
+                    Later Michael Jordan met the envoy for Syria Staffan de Mistura.";
+        let f = found(text);
+        let has = |name: &str, t: EntityType| f.iter().any(|(s, ty, _)| s == name && *ty == t);
+        assert!(has("Toronto Quillbacks", EntityType::Organization), "{f:?}");
+        assert!(
+            has("University of Ottawa", EntityType::Organization),
+            "{f:?}"
+        );
+        assert!(has("Michael Jordan", EntityType::Person), "{f:?}");
+        assert!(has("Syria", EntityType::Location), "{f:?}");
+        assert!(has("Staffan de Mistura", EntityType::Person), "{f:?}");
+        assert_eq!(
+            type_of("Ferries sail to the Isle of Man daily.", "Isle of Man"),
+            Some(EntityType::Location)
+        );
+    }
+
+    #[test]
+    fn nationality_language_and_religion_words_are_not_reported() {
+        let text = "The Welsh poet wrote in Latin, a Roman Catholic convert drawn to Buddhism, \
+                    and met Tamsin Orrell of the Catholic Church.";
+        let f = found(text);
+        for w in ["Welsh", "Latin", "Roman Catholic", "Buddhism"] {
+            assert!(!f.iter().any(|(s, _, _)| s == w), "{w}: {f:?}");
+        }
+        assert!(f.iter().any(|(s, _, _)| s == "Catholic Church"), "{f:?}");
+        assert!(f.iter().any(|(s, _, _)| s == "Tamsin Orrell"), "{f:?}");
+    }
+
+    #[test]
+    fn given_names_and_initials_before_a_place_name_make_a_person() {
+        let text = "Col. Maria T. Lyons briefed us. Later Lyons said the work was done.";
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Maria T. Lyons" && *t == EntityType::Person),
+            "{f:?}"
+        );
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Lyons" && *t == EntityType::Person),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_common_word_is_a_surname_when_the_document_gives_the_full_name() {
+        let f = found("Press secretary Dana Cook spoke first. The talks went well, Cook said.");
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Cook" && *t == EntityType::Person),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn operations_and_counted_acronyms_are_not_organizations() {
+        let f =
+            found("Jets flew as part of Operation Quiet Harbor and hit a UAV site run by the QRF.");
+        let has = |name: &str, t: EntityType| f.iter().any(|(s, ty, _)| s == name && *ty == t);
+        assert!(has("Operation Quiet Harbor", EntityType::Other), "{f:?}");
+        assert!(has("QRF", EntityType::Organization), "{f:?}");
+        assert!(!f.iter().any(|(s, _, _)| s == "UAV"), "{f:?}");
+    }
+
+    #[test]
+    fn model_numbers_are_not_names() {
+        assert_eq!(
+            type_of(
+                "Pilots flew the F-22 Raptor and the XR-7 Zephyr over the coast.",
+                "XR-7 Zephyr"
+            ),
+            None
+        );
+    }
+
     #[test]
     fn fixed_tables_are_sorted() {
         for t in [
@@ -846,6 +1140,7 @@ mod tests {
             TIME_ZONES,
             LEADING_FUNCTION,
             OF_HEADS,
+            PLACE_OF_HEADS,
             SAY_VERBS,
             PLACE_PREPOSITIONS,
         ] {
