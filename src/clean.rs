@@ -3,7 +3,7 @@
 //! verbatim (photo captions printed twice). Found by general rules, never by a
 //! list of these strings; the text itself is left untouched so offsets stay true.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::Lexicon;
 use crate::model::Span;
@@ -14,7 +14,7 @@ const SHORT_LINE_WORDS: usize = 5;
 
 /// For each line, whether it is boilerplate to skip.
 pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool> {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     lines
         .iter()
         .map(|&line| {
@@ -31,6 +31,14 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
 }
 
 fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
+    // Most lines are prose: long enough that no rule below can call them furniture.
+    if text[line.start..line.end]
+        .split_whitespace()
+        .nth(15)
+        .is_some()
+    {
+        return false;
+    }
     let tokens = tokenize(text, line);
     let words: Vec<&str> = tokens
         .iter()

@@ -3,7 +3,7 @@
 //! Gazetteer names are found with one Aho-Corasick automaton over the whole
 //! document; matches are kept only where they fall on token boundaries.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -16,6 +16,8 @@ use crate::text::{tokenize, TokenKind};
 pub struct GazEntry {
     /// The canonical name, used as label.
     pub name: String,
+    /// `name` folded by [`crate::resolve::norm_key`].
+    pub key: String,
     pub entity_type: EntityType,
     /// For places: the country they are in (canonical name), when known.
     pub country: Option<String>,
@@ -109,7 +111,7 @@ impl Lexicon {
     pub fn new(user: &[UserEntry], stop: &[String]) -> Lexicon {
         let mut entries: Vec<GazEntry> = Vec::new();
         let mut surfaces: Vec<(String, usize, SurfaceKind)> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
 
         let mut add = |entries: &mut Vec<GazEntry>,
                        name: &str,
@@ -120,6 +122,7 @@ impl Lexicon {
                        overrides: bool| {
             let id = entries.len();
             entries.push(GazEntry {
+                key: crate::resolve::norm_key(name),
                 name: name.to_string(),
                 entity_type: ty,
                 country,
@@ -198,7 +201,7 @@ impl Lexicon {
         }
 
         // One pattern per distinct surface: the first entry (user, country, place, org) wins.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut patterns = Vec::new();
         let mut pattern_text = Vec::new();
         for (s, id, kind) in surfaces {
@@ -212,7 +215,7 @@ impl Lexicon {
             .build(&pattern_text)
             .expect("gazetteer automaton builds from plain strings");
 
-        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for line in data_lines(include_str!("../data/titles.txt")) {
             let toks = phrase_tokens(line.trim());
             if let Some(first) = toks.first() {
@@ -233,8 +236,8 @@ impl Lexicon {
             })
             .collect();
 
-        let mut loc_prefix = HashSet::new();
-        let mut loc_suffix = HashSet::new();
+        let mut loc_prefix = HashSet::default();
+        let mut loc_suffix = HashSet::default();
         for line in data_lines(include_str!("../data/loc_cues.txt")) {
             let mut f = line.split('\t');
             let word = f.next().unwrap_or("").trim().to_lowercase();

@@ -6,7 +6,9 @@
 //! entities across documents and aggregates edges; it is linear in the number of
 //! mentions and sentence-level pairs.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -63,10 +65,9 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     }
     let mut raw = recognize(text, &sentences, &skip, lex);
     settle(text, &mut raw, lex);
-    raw.retain(|m| {
-        !lex.stop
-            .contains(&crate::resolve::norm_key(&text[m.span.start..m.span.end]))
-    });
+    if !lex.stop.is_empty() {
+        raw.retain(|m| !lex.stop.contains(&m.key));
+    }
     let (entities, assignment) = resolve_document(text, &raw, lex);
     let chars = CharIndex::new(text);
 
@@ -308,7 +309,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
             ))
     });
     let mut ids: Vec<std::sync::Arc<str>> = vec![std::sync::Arc::from(""); entities.len()];
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashMap<String, usize> = HashMap::default();
     for &g in &order {
         let base = slug(&entities[g].label);
         let mut id = base.clone();
@@ -325,7 +326,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     }
 
     // Edges.
-    let mut edges: HashMap<(usize, usize, RelationKind), EdgeAcc> = HashMap::new();
+    let mut edges: HashMap<(usize, usize, RelationKind), EdgeAcc> = HashMap::default();
     let mut mentions = Vec::new();
     // Each document's analysis is dropped as soon as it is folded in.
     for (d, doc) in docs.into_iter().enumerate() {
@@ -380,7 +381,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     }
 
     let mut graph = petgraph::Graph::new();
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     // A country reached only through nationality words is a node only if an edge needs it.
     let mut needed = vec![false; entities.len()];
     for &(a, b, _) in edges.keys() {

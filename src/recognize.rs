@@ -8,7 +8,7 @@
 //! is one too). Capitals at the start of a sentence and in title-case headlines
 //! count only for words that are not common English words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
@@ -18,6 +18,8 @@ use crate::text::{Sentence, TokenKind};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawMention {
     pub span: Span,
+    /// The surface form folded by [`crate::resolve::norm_key`], computed once.
+    pub key: String,
     pub sentence: usize,
     pub entity_type: EntityType,
     /// A nationality word standing for a country (`gaz` names the country).
@@ -250,7 +252,7 @@ struct Ctx<'a> {
     /// Index of the first word token of the sentence.
     first_word: usize,
     /// Words written capitalised inside body sentences (not first, not in headlines).
-    body_caps: &'a std::collections::HashSet<&'a str>,
+    body_caps: &'a rustc_hash::FxHashSet<&'a str>,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
     gaz: Vec<Option<(usize, GazHit)>>,
 }
@@ -417,7 +419,7 @@ pub fn recognize(
 ) -> Vec<RawMention> {
     let hits = lex.find(text);
     let headlines = headline_lines(text, sentences, skip_line.len());
-    let mut body_caps = std::collections::HashSet::new();
+    let mut body_caps = std::collections::HashSet::default();
     for s in sentences {
         if headlines.get(s.line).copied().unwrap_or(true)
             || skip_line.get(s.line).copied().unwrap_or(true)
@@ -754,8 +756,8 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
         .map(|i| ctx.spans[i])
         .collect();
-    let _ = ctx.text;
     Some(RawMention {
+        key: crate::resolve::norm_key(&ctx.text[span.start..span.end]),
         span,
         sentence: si,
         entity_type,
@@ -902,12 +904,12 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
 /// they belong to, and unknown words the type they have elsewhere in the document.
 pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     use crate::resolve::norm_key;
-    let mut surnames: HashMap<String, usize> = HashMap::new();
-    let mut first_names: HashMap<String, usize> = HashMap::new();
-    let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
-    let mut org_heads: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, usize> = HashMap::default();
+    let mut first_names: HashMap<String, usize> = HashMap::default();
+    let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
+    let mut org_heads: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter() {
-        let key = norm_key(&text[m.span.start..m.span.end]);
+        let key = m.key.clone();
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
             let words: Vec<String> = m
                 .words
@@ -946,7 +948,7 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         if m.demonym || m.words.len() != 1 {
             continue;
         }
-        let key = norm_key(&text[m.span.start..m.span.end]);
+        let key = m.key.clone();
         if surnames.contains_key(&key) && m.entity_type != EntityType::Person {
             m.entity_type = EntityType::Person;
             m.gaz = None;

@@ -6,7 +6,9 @@
 //! join only when their surnames agree and their given names are compatible
 //! (same, transliteration variants, an initial, or one a subsequence of the other).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -211,7 +213,7 @@ pub fn resolve_document(
     let keys: Vec<String> = mentions
         .iter()
         .map(|m| match m.gaz {
-            Some(g) => format!("g:{}", norm_key(&lex.entries[g].name)),
+            Some(g) => format!("g:{}", lex.entries[g].key),
             None => norm_key(surface(m)),
         })
         .collect();
@@ -221,7 +223,7 @@ pub fn resolve_document(
         .collect();
 
     // Same key, same entity (the type is settled by majority later).
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         match by_key.get(k.as_str()) {
             Some(&first) => dsu.union(first, i),
@@ -339,7 +341,7 @@ pub fn resolve_document(
     }
 
     // Collect.
-    let mut root_to_entity: HashMap<usize, usize> = HashMap::new();
+    let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut assignment = vec![0; n];
     let mut type_votes: Vec<BTreeMap<EntityType, usize>> = Vec::new();
@@ -463,14 +465,14 @@ pub fn resolve_corpus(
         docs: Vec<usize>,
     }
     let mut acc: Vec<Acc> = Vec::new();
-    let mut primary: HashMap<String, usize> = HashMap::new();
+    let mut primary: HashMap<String, usize> = HashMap::default();
     // alias key -> candidates (deduplicated).
-    let mut alias: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut alias: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut surname: HashMap<String, Vec<usize>> = HashMap::default();
     let mut maps: Vec<Vec<usize>> = docs.iter().map(|es| vec![usize::MAX; es.len()]).collect();
-    let mut first_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut first_name: HashMap<String, Vec<usize>> = HashMap::default();
     // Lone words of each document, for "Bashar ... Assad" without the full name.
-    let doc_words: Vec<std::collections::HashSet<String>> = docs
+    let doc_words: Vec<rustc_hash::FxHashSet<String>> = docs
         .iter()
         .map(|es| {
             es.iter()
@@ -493,7 +495,7 @@ pub fn resolve_corpus(
             .or_else(|| ent.demonym_forms.keys().next().map(String::as_str))
             .unwrap_or("");
         let pkey = match ent.gaz {
-            Some(g) => format!("g:{}", norm_key(&lex.entries[g].name)),
+            Some(g) => format!("g:{}", lex.entries[g].key),
             None if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 => {
                 format!("p:{}", ent.name_words.join(" "))
             }

@@ -1,7 +1,7 @@
 //! The word lists and cue patterns the relation rules read, embedded from `data/` and
 //! parsed once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{EntityType, RelationKind};
@@ -142,7 +142,7 @@ impl Lexicon {
         heads: &'static str,
         cues: &'static str,
     ) -> Result<Lexicon, String> {
-        let mut classes: HashMap<&'static str, u32> = HashMap::new();
+        let mut classes: HashMap<&'static str, u32> = HashMap::default();
         let mut current: Option<u32> = None;
         for (n, line) in words.lines().enumerate() {
             let line = line.trim_start_matches('\u{feff}').trim();
@@ -249,7 +249,7 @@ impl Lexicon {
             });
         }
 
-        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::default();
         for (i, cue) in parsed.iter().enumerate() {
             for w in &cue.slots[0] {
                 by_first.entry(w).or_default().push(i);
