@@ -19,6 +19,10 @@ use ergraph::{build_graph, Document, EntityGraph};
 
 const MB: f64 = 1e6;
 
+/// The same allocator as the `ergraph` binary, so the figures are the tool's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let megabytes = match std::env::var("ERGRAPH_BENCH_MB") {
         Ok(v) => match v.trim().parse::<f64>() {
