@@ -115,8 +115,9 @@ fn run(name: &str, docs: Vec<Document>) {
         graph.mentions.len(),
     );
 
+    let rows: usize = graph.graph.edge_weights().map(|e| e.evidence.len()).sum();
     println!(
-        "{name}: peak memory after build_graph (VmHWM) {} MiB",
+        "{name}: peak memory after build_graph (VmHWM) {} MiB; {rows} evidence rows",
         fmt_mib(peak_memory_mib())
     );
     let dir = tempfile::tempdir().unwrap_or_else(|e| fail(&format!("temporary folder: {e}")));
