@@ -166,6 +166,14 @@ fn build(args: BuildArgs) -> ExitCode {
     builder.add_batch(&batch);
     drop(batch);
     let documents = builder.documents();
+    if documents == 0 {
+        // An empty graph would replace a good one over a typo: write nothing.
+        report(&format!(
+            "no document could be read; nothing written to {}",
+            args.out.display()
+        ));
+        return ExitCode::from(1);
+    }
     let graph = builder.finish();
 
     if let Err(e) = write_all(&args.out, &graph) {

@@ -312,3 +312,28 @@ fn every_typed_edge_of_the_seeds_has_evidence_naming_both_ends() {
         assert!(e[4].parse::<u64>().unwrap() >= 1 && e[5].parse::<u64>().unwrap() >= 1);
     }
 }
+
+#[test]
+fn when_no_document_can_be_read_nothing_is_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("nodes.csv"), "a good old graph").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let o = run(&[
+        "build",
+        missing.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("missing.txt") && err.contains("nothing written"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("nodes.csv")).unwrap(),
+        "a good old graph"
+    );
+}
