@@ -402,8 +402,9 @@ impl Ctx<'_> {
         };
         match self.lower.get(pair_end) {
             Some(next) => {
-                !self.lex.place_nouns.contains(next.as_str())
-                    && !(self.kinds[pair_end] == TokenKind::Word && self.is_upper_initial(pair_end))
+                let name_goes_on =
+                    self.kinds[pair_end] == TokenKind::Word && self.is_upper_initial(pair_end);
+                !(name_goes_on || self.lex.place_nouns.contains(next.as_str()))
             }
             None => true,
         }
