@@ -1119,6 +1119,54 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             m.rule = "person.surname";
         }
     }
+    coordinated(text, mentions, lex);
+}
+
+/// An unknown single word listed with a typed name ("Reston and Herndon",
+/// "Fairfax, Reston and Herndon") takes its type: one pass forward, one back,
+/// so a whole list follows its one known member.
+fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    let linked = |a: &RawMention, b: &RawMention| {
+        if a.sentence != b.sentence || a.span.end > b.span.start {
+            return false;
+        }
+        let gap = text[a.span.end..b.span.start].trim();
+        matches!(gap, "and" | "or" | ", and" | ", or")
+    };
+    let source = |m: &RawMention| {
+        m.rule != "unknown"
+            && !m.demonym
+            && matches!(
+                m.entity_type,
+                EntityType::Person | EntityType::Organization | EntityType::Location
+            )
+    };
+    let open = |m: &RawMention| {
+        let w = &text[m.span.start..m.span.end];
+        m.rule == "unknown"
+            && m.words.len() == 1
+            && w.chars().count() > 1
+            && !w.ends_with('.')
+            && !lex.is_common(w)
+    };
+    // "Department of Physics and Astronomy": the word ends the name, not a list.
+    let name_of = |m: &RawMention| text[m.span.start..m.span.end].contains(" of ");
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let (prev, m) = (&before[i - 1], &mut rest[0]);
+        if open(m) && source(prev) && !name_of(prev) && linked(prev, m) {
+            m.entity_type = prev.entity_type;
+            m.rule = "coordination";
+        }
+    }
+    for i in (0..mentions.len().saturating_sub(1)).rev() {
+        let (head, rest) = mentions.split_at_mut(i + 1);
+        let (m, next) = (&mut head[i], &rest[0]);
+        if open(m) && source(next) && linked(m, next) {
+            m.entity_type = next.entity_type;
+            m.rule = "coordination";
+        }
+    }
 }
 
 /// "de Mistura" for "Staffan de Mistura": the surname with its particle.
@@ -1192,6 +1240,19 @@ mod tests {
         // Part of a longer name: left whole.
         let f = found("Leaders met at the UK-France Summit in Amiens.");
         assert!(!f.iter().any(|(s, _, _)| s == "UK"), "{f:?}");
+    }
+
+    #[test]
+    fn an_unknown_word_coordinated_with_a_typed_name_takes_its_type() {
+        let text = "Commuters drove between Paris and Quorvelle every day.\n\
+                    The Department of Physics and Astronomy opened a lab.";
+        assert_eq!(type_of(text, "Quorvelle"), Some(EntityType::Location));
+        let f = found(text);
+        assert!(
+            !f.iter()
+                .any(|(s, _, r)| s == "Astronomy" && *r == "coordination"),
+            "{f:?}"
+        );
     }
 
     #[test]
