@@ -45,6 +45,8 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     /// Normalised name or alias -> entry, for lookups by key.
     pub by_key: HashMap<String, usize>,
+    /// Entries that are sovereign states (from countries.tsv).
+    countries: std::ops::Range<usize>,
     pub first_names: HashSet<String>,
     pub ambiguous_first_names: HashSet<String>,
     pub surnames: HashSet<String>,
@@ -153,6 +155,7 @@ impl Lexicon {
                 true,
             );
         }
+        let first_country = entries.len();
         for line in data_lines(include_str!("../data/countries.tsv")) {
             let f: Vec<&str> = line.split('\t').collect();
             let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
@@ -168,6 +171,7 @@ impl Lexicon {
                 false,
             );
         }
+        let countries = first_country..entries.len();
         for line in data_lines(include_str!("../data/places.tsv")) {
             let f: Vec<&str> = line.split('\t').collect();
             let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
@@ -260,6 +264,7 @@ impl Lexicon {
             patterns,
             automaton,
             by_key,
+            countries,
             first_names: word_set(include_str!("../data/first_names.txt")),
             ambiguous_first_names: word_set(include_str!("../data/ambiguous_first_names.txt")),
             surnames: word_set(include_str!("../data/surnames.txt")),
@@ -336,6 +341,11 @@ impl Lexicon {
                     .common
                     .contains(&format!("{}{}", &w[..w.len() - suffix.len()], add))
         })
+    }
+
+    /// Whether a gazetteer entry is a sovereign state.
+    pub fn is_country(&self, entry: usize) -> bool {
+        self.countries.contains(&entry)
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {

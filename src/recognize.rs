@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
-use crate::text::{Sentence, TokenKind};
+use crate::text::{Sentence, Token, TokenKind};
 
 /// A recognised mention before resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -370,6 +370,46 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether tokens `a..b` are a country glued by a hyphen to another country
+    /// ("US-Russia talks", "UK-France co-operation"): the states as political
+    /// actors, so organizations; not before a place noun ("Iran-Iraq border") or
+    /// inside a longer capitalised name ("UK-France Summit").
+    fn country_pair(&self, a: usize, b: usize) -> bool {
+        let country = |i: usize, end: usize| {
+            self.gaz[i].is_some_and(|(e, h)| {
+                e == end && h.kind == SurfaceKind::Name && self.lex.is_country(h.entry)
+            })
+        };
+        if !country(a, b) {
+            return false;
+        }
+        let glued = |h: usize| {
+            h > 0
+                && h + 1 < self.words.len()
+                && self.kinds[h] == TokenKind::Punct
+                && self.words[h].chars().all(is_hyphen)
+                && self.spans[h - 1].end == self.spans[h].start
+                && self.spans[h].end == self.spans[h + 1].start
+        };
+        // The partner before (its gazetteer name ends at the hyphen) or after.
+        let before = a >= 2 && glued(a - 1) && (0..a - 1).rev().take(4).any(|s| country(s, a - 1));
+        let pair_end = if before {
+            b
+        } else if glued(b) && self.gaz[b + 1].is_some_and(|(e, _)| country(b + 1, e)) {
+            self.gaz[b + 1].map_or(b, |(e, _)| e)
+        } else {
+            return false;
+        };
+        match self.lower.get(pair_end) {
+            Some(next) => {
+                let name_goes_on =
+                    self.kinds[pair_end] == TokenKind::Word && self.is_upper_initial(pair_end);
+                !(name_goes_on || self.lex.place_nouns.contains(next.as_str()))
+            }
+            None => true,
+        }
+    }
+
     fn title_len(&self, from: usize, to: usize) -> usize {
         self.lex.title_at(&self.lower[from..to])
     }
@@ -448,23 +488,24 @@ pub fn recognize(
         while hit_iter < hits.len() && hits[hit_iter].span.start < s.span.start {
             hit_iter += 1;
         }
-        let mut gaz = vec![None; s.tokens.len()];
-        let mut h = hit_iter;
-        while h < hits.len() && hits[h].span.start < s.span.end {
-            let hit = hits[h];
-            let a = s
-                .tokens
-                .binary_search_by_key(&hit.span.start, |t| t.span.start);
-            let b = s.tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
+        let mut h_end = hit_iter;
+        while h_end < hits.len() && hits[h_end].span.start < s.span.end {
+            h_end += 1;
+        }
+        let sentence_hits = &hits[hit_iter..h_end];
+        let split = split_name_pairs(text, &s.tokens, sentence_hits);
+        let tokens: &[Token] = split.as_deref().unwrap_or(&s.tokens);
+        let mut gaz = vec![None; tokens.len()];
+        for &hit in sentence_hits {
+            let a = tokens.binary_search_by_key(&hit.span.start, |t| t.span.start);
+            let b = tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
             if let (Ok(a), Ok(b)) = (a, b) {
                 if b >= a {
                     gaz[a] = Some((b + 1, hit));
                 }
             }
-            h += 1;
         }
-        let words: Vec<&str> = s
-            .tokens
+        let words: Vec<&str> = tokens
             .iter()
             .map(|t| &text[t.span.start..t.span.end])
             .collect();
@@ -472,11 +513,10 @@ pub fn recognize(
             text,
             lex,
             lower: words.iter().map(|w| w.to_lowercase()).collect(),
-            kinds: s.tokens.iter().map(|t| t.kind).collect(),
-            spans: s.tokens.iter().map(|t| t.span).collect(),
+            kinds: tokens.iter().map(|t| t.kind).collect(),
+            spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
-            first_word: s
-                .tokens
+            first_word: tokens
                 .iter()
                 .position(|t| t.kind == TokenKind::Word)
                 .unwrap_or(0),
@@ -487,6 +527,99 @@ pub fn recognize(
         recognize_sentence(&ctx, si, &mut out);
     }
     out
+}
+
+/// Splits hyphenated pairs of known names ("UK-France talks", "Iran-Iraq border")
+/// into their parts, with the hyphens as punctuation: a word is split only when
+/// every hyphen-separated part is capitalised and is itself a gazetteer name,
+/// and the whole word is not one ("Guinea-Bissau", "Jean-Pierre" stay whole).
+/// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
+/// nothing is split, so most sentences allocate nothing.
+fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec<Token>> {
+    let mut out: Option<Vec<Token>> = None;
+    let mut h = 0;
+    for (ti, t) in tokens.iter().enumerate() {
+        while h < hits.len() && hits[h].span.start < t.span.start {
+            h += 1;
+        }
+        let w = &text[t.span.start..t.span.end];
+        // Not inside a longer name ("UK-France Summit", "Osijek-Baranja County").
+        let name_follows = tokens.get(ti + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && text[n.span.start..n.span.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        let candidate = t.kind == TokenKind::Word
+            && !name_follows
+            && w.contains(is_hyphen)
+            && w.chars().next().is_some_and(char::is_uppercase);
+        let parts = if candidate {
+            tiled_parts(text, t.span, &hits[h..])
+        } else {
+            0
+        };
+        if parts < 2 {
+            if let Some(v) = out.as_mut() {
+                v.push(*t);
+            }
+            continue;
+        }
+        let v = out.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity(tokens.len() + 2 * parts);
+            v.extend_from_slice(&tokens[..ti]);
+            v
+        });
+        let mut space_before = t.space_before;
+        for (k, hit) in hits[h..h + parts].iter().enumerate() {
+            if k > 0 {
+                let prev_end = hits[h + k - 1].span.end;
+                v.push(Token {
+                    span: Span::new(prev_end, hit.span.start),
+                    kind: TokenKind::Punct,
+                    space_before: false,
+                });
+            }
+            v.push(Token {
+                span: hit.span,
+                kind: TokenKind::Word,
+                space_before,
+            });
+            space_before = false;
+        }
+    }
+    out
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// How many of `hits` (from the first) tile `span` as capitalised names joined by
+/// single hyphens; 0 when they do not.
+fn tiled_parts(text: &str, span: Span, hits: &[GazHit]) -> usize {
+    let mut pos = span.start;
+    for (k, hit) in hits.iter().enumerate() {
+        if hit.span.start != pos
+            || hit.kind != SurfaceKind::Name
+            || !text[hit.span.start..hit.span.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            return 0;
+        }
+        if hit.span.end >= span.end {
+            return if hit.span.end == span.end { k + 1 } else { 0 };
+        }
+        let mut rest = text[hit.span.end..span.end].chars();
+        match rest.next() {
+            Some(c) if is_hyphen(c) => pos = hit.span.end + c.len_utf8(),
+            _ => return 0,
+        }
+    }
+    0
 }
 
 fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
@@ -796,6 +929,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         let entry = &ctx.lex.entries[hit.entry];
         return match hit.kind {
             SurfaceKind::Demonym => Some((EntityType::Location, true, "gazetteer.demonym")),
+            SurfaceKind::Name if ctx.country_pair(p.a, p.b) => {
+                Some((EntityType::Organization, false, "gazetteer.country-pair"))
+            }
             SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
         };
     }
@@ -983,6 +1119,54 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             m.rule = "person.surname";
         }
     }
+    coordinated(text, mentions, lex);
+}
+
+/// An unknown single word listed with a typed name ("Reston and Herndon",
+/// "Fairfax, Reston and Herndon") takes its type: one pass forward, one back,
+/// so a whole list follows its one known member.
+fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    let linked = |a: &RawMention, b: &RawMention| {
+        if a.sentence != b.sentence || a.span.end > b.span.start {
+            return false;
+        }
+        let gap = text[a.span.end..b.span.start].trim();
+        matches!(gap, "and" | "or" | ", and" | ", or")
+    };
+    let source = |m: &RawMention| {
+        m.rule != "unknown"
+            && !m.demonym
+            && matches!(
+                m.entity_type,
+                EntityType::Person | EntityType::Organization | EntityType::Location
+            )
+    };
+    let open = |m: &RawMention| {
+        let w = &text[m.span.start..m.span.end];
+        m.rule == "unknown"
+            && m.words.len() == 1
+            && w.chars().count() > 1
+            && !w.ends_with('.')
+            && !lex.is_common(w)
+    };
+    // "Department of Physics and Astronomy": the word ends the name, not a list.
+    let name_of = |m: &RawMention| text[m.span.start..m.span.end].contains(" of ");
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let (prev, m) = (&before[i - 1], &mut rest[0]);
+        if open(m) && source(prev) && !name_of(prev) && linked(prev, m) {
+            m.entity_type = prev.entity_type;
+            m.rule = "coordination";
+        }
+    }
+    for i in (0..mentions.len().saturating_sub(1)).rev() {
+        let (head, rest) = mentions.split_at_mut(i + 1);
+        let (m, next) = (&mut head[i], &rest[0]);
+        if open(m) && source(next) && linked(m, next) {
+            m.entity_type = next.entity_type;
+            m.rule = "coordination";
+        }
+    }
 }
 
 /// "de Mistura" for "Staffan de Mistura": the surname with its particle.
@@ -1033,6 +1217,61 @@ mod tests {
             .into_iter()
             .find(|(s, _, _)| s == name)
             .map(|(_, t, _)| t)
+    }
+
+    #[test]
+    fn hyphenated_pairs_of_known_names_are_split() {
+        let text = "Officials said the UK-France talks on the Iran-Iraq border went well.\n\
+                    Later, Jean-Pierre Morel flew from Guinea-Bissau to Baden-Württemberg.";
+        let f = found(text);
+        let names: Vec<&str> = f.iter().map(|(s, _, _)| s.as_str()).collect();
+        for n in [
+            "UK",
+            "France",
+            "Iran",
+            "Iraq",
+            "Guinea-Bissau",
+            "Baden-Württemberg",
+        ] {
+            assert!(names.contains(&n), "{n} missing from {names:?}");
+        }
+        assert!(!names.contains(&"UK-France"), "{names:?}");
+        assert!(!names.contains(&"Jean"), "{names:?}");
+        // Part of a longer name: left whole.
+        let f = found("Leaders met at the UK-France Summit in Amiens.");
+        assert!(!f.iter().any(|(s, _, _)| s == "UK"), "{f:?}");
+    }
+
+    #[test]
+    fn an_unknown_word_coordinated_with_a_typed_name_takes_its_type() {
+        let text = "Commuters drove between Paris and Quorvelle every day.\n\
+                    The Department of Physics and Astronomy opened a lab.";
+        assert_eq!(type_of(text, "Quorvelle"), Some(EntityType::Location));
+        let f = found(text);
+        assert!(
+            !f.iter()
+                .any(|(s, _, r)| s == "Astronomy" && *r == "coordination"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn countries_paired_by_a_hyphen_are_governments_unless_a_place_noun_follows() {
+        let text = "The ministers praised the UK-France talks and a U.S.-Iraq partnership.\n\
+                    Troops massed on the Iran-Iraq border.";
+        let f = found(text);
+        let ty = |name: &str, nth: usize| {
+            f.iter()
+                .filter(|(s, _, _)| s == name)
+                .nth(nth)
+                .map(|(_, t, _)| *t)
+        };
+        assert_eq!(ty("UK", 0), Some(EntityType::Organization), "{f:?}");
+        assert_eq!(ty("France", 0), Some(EntityType::Organization), "{f:?}");
+        assert_eq!(ty("U.S.", 0), Some(EntityType::Organization), "{f:?}");
+        assert_eq!(ty("Iraq", 0), Some(EntityType::Organization), "{f:?}");
+        assert_eq!(ty("Iran", 0), Some(EntityType::Location), "{f:?}");
+        assert_eq!(ty("Iraq", 1), Some(EntityType::Location), "{f:?}");
     }
 
     #[test]
