@@ -205,10 +205,27 @@ impl Lexicon {
         }
 
         // One pattern per distinct surface: the first entry (user, country, place, org) wins.
+        let common = word_set(include_str!("../data/common_words.txt"));
         let mut seen = HashSet::default();
         let mut patterns = Vec::new();
         let mut pattern_text = Vec::new();
+        let mut upper_forms = Vec::new();
         for (s, id, kind) in surfaces {
+            // Datelines and all-capital headlines ("GENEVA", "UNITED NATIONS"): the capital
+            // form of a longer name that is not also a common word ("NICE", "SPLIT").
+            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 4
+                && s.chars().any(char::is_lowercase)
+                && !common.contains(&s.to_lowercase())
+            {
+                upper_forms.push((s.to_uppercase(), id, kind));
+            }
+            if seen.insert(s.clone()) {
+                patterns.push((id, kind));
+                pattern_text.push(s);
+            }
+        }
+        for (s, id, kind) in upper_forms {
             if seen.insert(s.clone()) {
                 patterns.push((id, kind));
                 pattern_text.push(s);
@@ -268,7 +285,7 @@ impl Lexicon {
             first_names: word_set(include_str!("../data/first_names.txt")),
             ambiguous_first_names: word_set(include_str!("../data/ambiguous_first_names.txt")),
             surnames: word_set(include_str!("../data/surnames.txt")),
-            common: word_set(include_str!("../data/common_words.txt")),
+            common,
             org_cues: word_set(include_str!("../data/org_cues.txt")),
             loc_prefix,
             loc_suffix,
@@ -441,4 +458,51 @@ pub fn parse_user_gazetteer(path: &str, text: &str) -> Result<Vec<UserEntry>, cr
 /// Parses a stoplist: one name per line, `#` comments.
 pub fn parse_stoplist(text: &str) -> Vec<String> {
     data_lines(text).map(|l| l.trim().to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, &str)> {
+        let lex = Lexicon::builtin();
+        lex.find(text)
+            .iter()
+            .map(|h| {
+                (
+                    &text[h.span.start..h.span.end],
+                    lex.entries[h.entry].name.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn capital_forms_of_longer_names_are_found_in_datelines() {
+        assert_eq!(found("GENEVA 1996-08-22"), vec![("GENEVA", "Geneva")]);
+        assert_eq!(found("Talks in Geneva."), vec![("Geneva", "Geneva")]);
+        // Short or common-word names are not matched in capitals: "US" stays exact only.
+        assert!(found("NICE WORK").is_empty());
+        assert!(found("geneva").is_empty(), "lower case is never a name");
+    }
+
+    #[test]
+    fn names_match_only_on_word_boundaries() {
+        assert!(found("Syrians").iter().all(|(s, _)| *s != "Syria"));
+        assert_eq!(found("in Syria."), vec![("Syria", "Syria")]);
+    }
+
+    #[test]
+    fn user_gazetteer_lines_are_checked() {
+        let ok = parse_user_gazetteer(
+            "g.csv",
+            "name,entity_type,aliases\nAcme Corp,organization,Acme|ACME\n",
+        )
+        .unwrap();
+        assert_eq!(ok[0].aliases, vec!["Acme", "ACME"]);
+        let err = parse_user_gazetteer("g.csv", "Acme,company,\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "g.csv: line 1: unknown entity_type \"company\"; use person, organization, location or other");
+    }
 }
