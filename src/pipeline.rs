@@ -246,6 +246,7 @@ impl<'a> GraphBuilder<'a> {
 pub fn build_graph(docs: Vec<Document>) -> EntityGraph {
     let mut b = GraphBuilder::new(Lexicon::builtin());
     b.add_batch(&docs);
+    drop(docs); // only the analyses are needed from here on
     b.finish()
 }
 

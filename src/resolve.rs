@@ -87,14 +87,41 @@ pub fn translit(word: &str) -> String {
     out
 }
 
+/// Surface forms with counts: a short sorted vector, since most entities in one
+/// document have one or two forms (a map per entity would cost far more memory).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Forms(Vec<(String, usize)>);
+
+impl Forms {
+    pub fn add(&mut self, form: String) {
+        match self.0.binary_search_by(|(f, _)| f.as_str().cmp(&form)) {
+            Ok(i) => self.0[i].1 += 1,
+            Err(i) => self.0.insert(i, (form, 1)),
+        }
+    }
+
+    /// Forms and counts, sorted by form.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &usize)> {
+        self.0.iter().map(|(f, c)| (f, c))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(f, _)| f)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// An entity inside one document.
 #[derive(Clone, Debug)]
 pub struct LocalEntity {
     pub entity_type: EntityType,
     pub gaz: Option<usize>,
-    /// Surface form -> count; demonym forms are marked by `demonym_forms`.
-    pub forms: BTreeMap<String, usize>,
-    pub demonym_forms: BTreeMap<String, usize>,
+    /// Surface forms and their counts; nationality words apart in `demonym_forms`.
+    pub forms: Forms,
+    pub demonym_forms: Forms,
     /// Name words (folded by [`translit`]) of the fullest person name, for cross-document matching.
     pub name_words: Vec<String>,
     /// Was the type decided only by weak evidence (a lone word)?
@@ -351,8 +378,8 @@ pub fn resolve_document(
             entities.push(LocalEntity {
                 entity_type: EntityType::Other,
                 gaz: None,
-                forms: BTreeMap::new(),
-                demonym_forms: BTreeMap::new(),
+                forms: Forms::default(),
+                demonym_forms: Forms::default(),
                 name_words: Vec::new(),
                 weak: true,
                 tentative: true,
@@ -365,9 +392,9 @@ pub fn resolve_document(
         let ent = &mut entities[e];
         let s = surface(m).to_string();
         if m.demonym {
-            *ent.demonym_forms.entry(s).or_default() += 1;
+            ent.demonym_forms.add(s);
         } else {
-            *ent.forms.entry(s).or_default() += 1;
+            ent.forms.add(s);
             if m.rule != "unknown" {
                 ent.tentative = false;
             }
@@ -610,10 +637,10 @@ pub fn resolve_corpus(
         if a.gaz.is_none() {
             a.gaz = ent.gaz;
         }
-        for (f, c) in &ent.forms {
+        for (f, c) in ent.forms.iter() {
             *a.forms.entry(f.clone()).or_default() += c;
         }
-        for (f, c) in &ent.demonym_forms {
+        for (f, c) in ent.demonym_forms.iter() {
             *a.demonym_forms.entry(f.clone()).or_default() += c;
         }
         if ent.name_words.len() > a.name_words.len() {
