@@ -42,23 +42,7 @@ const CHUNK: usize = 2048;
 
 /// Writes [`to_dot`]'s text to `w`, streaming.
 pub fn write_dot<W: std::io::Write + ?Sized>(w: &mut W, graph: &EntityGraph) -> io::Result<()> {
-    let mut graph_attrs = vec![attr("overlap", plain("false"))];
-    if graph.graph.node_count() <= SPLINES_MAX_NODES {
-        graph_attrs.push(attr("splines", plain("true")));
-    }
-    graph_attrs.push(attr("fontname", text(FONT)));
-    let header = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("style", plain("filled")),
-            attr("fontname", text(FONT)),
-            attr("fontsize", plain("11")),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", text(FONT)),
-            attr("fontsize", plain("9")),
-        ])),
-    ];
+    let header = header(graph);
     let print = |stmts: Vec<Stmt>| {
         let g = Graph::DiGraph {
             id: text("ergraph"),
@@ -98,6 +82,31 @@ pub fn write_dot<W: std::io::Write + ?Sized>(w: &mut W, graph: &EntityGraph) -> 
     }
     flush(&mut chunk, w)?;
     w.write_all(b"\n}\n")
+}
+
+/// The graph, node and edge attribute statements that open the DOT file.
+fn header(graph: &EntityGraph) -> Vec<Stmt> {
+    let mut graph_attrs = vec![attr("overlap", plain("false"))];
+    if graph.graph.node_count() <= SPLINES_MAX_NODES {
+        graph_attrs.push(attr("splines", plain("true")));
+    }
+    graph_attrs.push(attr("fontname", text(FONT)));
+    // sfdp's spring length and repulsion: spreads the hub of a co-mention network so
+    // labels stay readable (other engines ignore both).
+    graph_attrs.push(attr("K", plain("1.6")));
+    graph_attrs.push(attr("repulsiveforce", plain("2.5")));
+    vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", plain("filled")),
+            attr("fontname", text(FONT)),
+            attr("fontsize", plain("11")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", text(FONT)),
+            attr("fontsize", plain("9")),
+        ])),
+    ]
 }
 
 fn node(node: &Node) -> DotNode {
@@ -369,21 +378,7 @@ mod tests {
                 },
             );
         }
-        let mut stmts = vec![
-            Stmt::GAttribute(GraphAttributes::Graph(vec![
-                attr("overlap", plain("false")),
-                attr("fontname", text(FONT)),
-            ])),
-            Stmt::GAttribute(GraphAttributes::Node(vec![
-                attr("style", plain("filled")),
-                attr("fontname", text(FONT)),
-                attr("fontsize", plain("11")),
-            ])),
-            Stmt::GAttribute(GraphAttributes::Edge(vec![
-                attr("fontname", text(FONT)),
-                attr("fontsize", plain("9")),
-            ])),
-        ];
+        let mut stmts = header(&g);
         stmts.extend(g.nodes().map(|n| Stmt::Node(node(n))));
         stmts.extend(g.edges().map(|(s, t, e)| Stmt::Edge(edge(s, t, e))));
         let whole = Graph::DiGraph {
