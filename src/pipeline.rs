@@ -294,16 +294,17 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
 
     // Ids: slug of the label; a clash gets the type, then a number.
     let mut order: Vec<usize> = (0..entities.len()).collect();
+    let slugs: Vec<String> = entities.iter().map(|e| slug(&e.label)).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
         (
-            slug(&x.label),
+            &slugs[a],
             std::cmp::Reverse(x.mentions),
             x.entity_type,
             &x.label,
         )
             .cmp(&(
-                slug(&y.label),
+                &slugs[b],
                 std::cmp::Reverse(y.mentions),
                 y.entity_type,
                 &y.label,
@@ -312,7 +313,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
     let mut ids: Vec<std::sync::Arc<str>> = vec![std::sync::Arc::from(""); entities.len()];
     let mut taken: HashMap<String, usize> = HashMap::default();
     for &g in &order {
-        let base = slug(&entities[g].label);
+        let base = slugs[g].clone();
         let mut id = base.clone();
         if taken.contains_key(&id) {
             id = format!("{base}-{}", entities[g].entity_type);

@@ -268,10 +268,37 @@ pub fn resolve_document(
         .iter()
         .map(|ws| ws.iter().map(|w| translit(w)).collect())
         .collect();
-    for (x, &i) in people.iter().enumerate() {
-        for &j in &people[x + 1..] {
-            if tr[i].last() == tr[j].last() && person_compatible(&tr[i], &tr[j]) {
-                dsu.union(i, j);
+    // Compare full names only within a surname, and each distinct name once, so a long
+    // document full of names stays cheap.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut first_of_name: HashMap<&[String], usize> = HashMap::default();
+    for &i in &people {
+        match first_of_name.get(tr[i].as_slice()) {
+            Some(&j) => dsu.union(j, i),
+            None => {
+                first_of_name.insert(&tr[i], i);
+                if let Some(last) = tr[i].last() {
+                    by_surname.entry(last).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
+    for group in by_surname.values() {
+        for &i in group {
+            if let Some(first) = tr[i].first() {
+                by_given.entry(first).or_default().push(i);
+            }
+        }
+    }
+    let mut groups: Vec<&Vec<usize>> = by_surname.values().collect();
+    groups.sort_unstable();
+    for group in groups {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                if person_compatible(&tr[i], &tr[j]) {
+                    dsu.union(i, j);
+                }
             }
         }
     }
@@ -283,23 +310,15 @@ pub fn resolve_document(
         {
             continue;
         }
-        let w = &tr[i][0];
-        let by_surname = people
-            .iter()
-            .copied()
-            .filter(|&p| tr[p].last() == Some(w))
-            .collect();
-        let by_surname = roots(&mut dsu, by_surname);
-        if by_surname.len() == 1 {
-            dsu.union(by_surname[0], i);
+        let w = tr[i][0].as_str();
+        let same_surname = by_surname.get(w).cloned().unwrap_or_default();
+        let same_surname = roots(&mut dsu, same_surname);
+        if same_surname.len() == 1 {
+            dsu.union(same_surname[0], i);
             continue;
         }
-        if by_surname.is_empty() {
-            let by_first = people
-                .iter()
-                .copied()
-                .filter(|&p| tr[p].first() == Some(w))
-                .collect();
+        if same_surname.is_empty() {
+            let by_first = by_given.get(w).cloned().unwrap_or_default();
             let by_first = roots(&mut dsu, by_first);
             if by_first.len() == 1 {
                 dsu.union(by_first[0], i);
@@ -315,8 +334,12 @@ pub fn resolve_document(
         initials: String,
         gaz: bool,
     }
+    // Mentions with one key are one entity already: compare each distinct name once.
+    let mut seen_org: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let orgs: Vec<OrgKey> = (0..n)
-        .filter(|&i| mentions[i].entity_type == EntityType::Organization)
+        .filter(|&i| {
+            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i].as_str())
+        })
         .map(|i| {
             let key = keys[i].trim_start_matches("g:");
             OrgKey {
