@@ -81,6 +81,15 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
+/// Rows of a TAB-separated list: the first field (trimmed, never empty) and all fields.
+fn tsv_rows(text: &str) -> impl Iterator<Item = (&str, Vec<&str>)> {
+    data_lines(text).filter_map(|line| {
+        let f: Vec<&str> = line.split('\t').collect();
+        let name = f.first().map(|s| s.trim()).filter(|s| !s.is_empty())?;
+        Some((name, f))
+    })
+}
+
 fn word_set(text: &str) -> HashSet<String> {
     data_lines(text).map(|l| l.trim().to_lowercase()).collect()
 }
@@ -156,11 +165,7 @@ impl Lexicon {
             );
         }
         let first_country = entries.len();
-        for line in data_lines(include_str!("../data/countries.tsv")) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
-                continue;
-            };
+        for (name, f) in tsv_rows(include_str!("../data/countries.tsv")) {
             add(
                 &mut entries,
                 name,
@@ -172,11 +177,7 @@ impl Lexicon {
             );
         }
         let countries = first_country..entries.len();
-        for line in data_lines(include_str!("../data/places.tsv")) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
-                continue;
-            };
+        for (name, f) in tsv_rows(include_str!("../data/places.tsv")) {
             let country = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty());
             add(
                 &mut entries,
@@ -188,11 +189,7 @@ impl Lexicon {
                 false,
             );
         }
-        for line in data_lines(include_str!("../data/organizations.tsv")) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let Some(name) = f.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else {
-                continue;
-            };
+        for (name, f) in tsv_rows(include_str!("../data/organizations.tsv")) {
             add(
                 &mut entries,
                 name,
