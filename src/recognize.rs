@@ -901,6 +901,13 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     })
 }
 
+/// A Roman numeral or a number ending a name: "II", "XIV", "11".
+fn is_ordinal(lower: &str) -> bool {
+    !lower.is_empty()
+        && (lower.chars().all(|c| c.is_ascii_digit())
+            || (lower.len() <= 5 && lower.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))))
+}
+
 /// Nationality, language and religion words, and doctrines ("Catholicism"):
 /// CoNLL's MISC, never a person, organization or place on their own.
 fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
@@ -937,7 +944,13 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
-    let last = ctx.lower[p.b - 1].as_str();
+    // The head word is the last one before an ordinal ("World War II", "Apollo 11").
+    let head = if n > 1 && is_ordinal(&ctx.lower[p.b - 1]) {
+        p.b - 2
+    } else {
+        p.b - 1
+    };
+    let last = ctx.lower[head].as_str();
     if is_misc(ctx, p.a, p.b) {
         return None;
     }
@@ -1217,6 +1230,14 @@ mod tests {
             .into_iter()
             .find(|(s, _, _)| s == name)
             .map(|(_, t, _)| t)
+    }
+
+    #[test]
+    fn a_closing_ordinal_does_not_hide_the_head_word() {
+        let text = "Her grandfather served in World War II and met Pope Pius XII in Rome.";
+        assert_eq!(type_of(text, "World War II"), Some(EntityType::Other));
+        assert_eq!(type_of(text, "Pius XII"), Some(EntityType::Person));
+        assert!(is_ordinal("xiv") && is_ordinal("11") && !is_ordinal("vixen") && !is_ordinal(""));
     }
 
     #[test]
