@@ -679,7 +679,9 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
     };
     while k < b {
         let gaz_here = ctx.gaz[k].filter(|(e, _)| *e <= b);
-        let tl = if gaz_here.is_some() {
+        // A title word right after a given name is a surname ("Andrew Sant", "Mary King").
+        let after_given_name = k > cur && ctx.lex.is_unambiguous_first_name(ctx.words[k - 1]);
+        let tl = if gaz_here.is_some() || after_given_name {
             0
         } else {
             ctx.title_len(k, b)
@@ -1045,6 +1047,13 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
+    if !ctx.headline
+        && !ctx.is_sentence_initial(p.a)
+        && lex.is_unambiguous_first_name(ctx.words[p.a])
+    {
+        // "his wife, Karen, ...": a given name alone inside a sentence is a person.
+        return Some((EntityType::Person, false, "person.given-name"));
+    }
     // One unknown capitalised word: settled by the document pass.
     Some((EntityType::Other, false, "unknown"))
 }
@@ -1230,6 +1239,32 @@ mod tests {
             .into_iter()
             .find(|(s, _, _)| s == name)
             .map(|(_, t, _)| t)
+    }
+
+    #[test]
+    fn a_title_word_after_a_given_name_is_a_surname() {
+        let text = "We met Andrew Sant and Mary Bishop yesterday, then Bishop Desmond Tutu.";
+        assert_eq!(type_of(text, "Andrew Sant"), Some(EntityType::Person));
+        assert_eq!(type_of(text, "Mary Bishop"), Some(EntityType::Person));
+        assert_eq!(type_of(text, "Desmond Tutu"), Some(EntityType::Person));
+    }
+
+    #[test]
+    fn a_given_name_alone_inside_a_sentence_is_a_person() {
+        let text = "With his second wife, Karen, he moved to a farm.\nKaren later wrote a book.";
+        let f = found(text);
+        assert_eq!(
+            f.iter()
+                .filter(|(s, t, _)| s == "Karen" && *t == EntityType::Person)
+                .count(),
+            2,
+            "{f:?}"
+        );
+        // Ambiguous given names that are common words stay out: "Will" is not a person here.
+        assert_ne!(
+            type_of("He said that Will power matters.", "Will"),
+            Some(EntityType::Person)
+        );
     }
 
     #[test]
