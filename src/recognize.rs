@@ -1047,6 +1047,22 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
+    // "X, Russia's ..." is a person and a country; "X, Russia," a town and its country.
+    let place_follows = after == ","
+        && ctx
+            .gaz
+            .get(p.b + 1)
+            .copied()
+            .flatten()
+            .is_some_and(|(e, h)| {
+                h.kind == SurfaceKind::Name
+                    && lex.entries[h.entry].entity_type == EntityType::Location
+                    && !matches!(ctx.words.get(e).copied(), Some("'" | "\u{2019}"))
+            });
+    if place_follows && !lex.is_first_name(ctx.words[p.a]) && !lex.surnames.contains(first) {
+        // "Debden, England", "Mobile, Alabama": a town named with its region or country.
+        return Some((EntityType::Location, false, "location.comma-place"));
+    }
     if !ctx.headline
         && !ctx.is_sentence_initial(p.a)
         && lex.is_unambiguous_first_name(ctx.words[p.a])
@@ -1265,6 +1281,14 @@ mod tests {
             type_of("He said that Will power matters.", "Will"),
             Some(EntityType::Person)
         );
+    }
+
+    #[test]
+    fn a_town_before_a_comma_and_a_known_place_is_a_place() {
+        let text =
+            "The convoy left Qarbetti, Syria, at dawn. Officials met Lavrov, Russia's envoy.";
+        assert_eq!(type_of(text, "Qarbetti"), Some(EntityType::Location));
+        assert_ne!(type_of(text, "Lavrov"), Some(EntityType::Location));
     }
 
     #[test]

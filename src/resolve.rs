@@ -423,7 +423,12 @@ pub fn resolve_document(
             }
             let strong = !matches!(
                 m.rule,
-                "unknown" | "location.preposition" | "person.says" | "person.default"
+                "unknown"
+                    | "location.preposition"
+                    | "location.comma-place"
+                    | "person.says"
+                    | "person.default"
+                    | "org.default"
             );
             *type_votes[e].entry(m.entity_type).or_default() += if strong { 3 } else { 1 };
             if strong {
