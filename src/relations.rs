@@ -26,6 +26,7 @@
 //! | `meets.counterpart` | any of the above where Y is "his \[Demonym\] counterpart Y"; X and his counterpart Y agreed |
 //! | `supports.verb` | X backs/supports/endorses/aids/arms/funds/sided with/stands by Y; passive |
 //! | `supports.noun` | X's support/backing for Y; X provided support to Y |
+//! | `supports.modifier` | \[Org/Place/Nationality\] support/backing for/to/of Y ("UK support for Iraq") |
 //! | `supports.relnoun` | X is an ally/backer/sponsor of Y; X is Y's closest ally; Y's ally X; X, Y's ally, |
 //! | `supports.backed-compound` | X-backed/-supported/-sponsored/-funded/-armed Y (Y named) |
 //! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions Y; declared war on Y; passive |
@@ -153,6 +154,8 @@ pub mod rules {
     pub const OPPOSES_IN_FIGHT: &str = "opposes.in-fight";
     /// "U.S. airstrikes against al-Qaeda", "ISIL attacks on the Kurds".
     pub const OPPOSES_MODIFIER: &str = "opposes.modifier";
+    /// "UK support for Iraq", "Iranian backing for the Houthis".
+    pub const SUPPORTS_MODIFIER: &str = "supports.modifier";
     /// "in Geneva, Switzerland".
     pub const LOCATED_COMMA: &str = "located.comma";
     /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
@@ -1282,6 +1285,113 @@ pub(crate) mod tests {
             ],
             Meets,
             &["meets Kerry -- Wang Yi"],
+        );
+    }
+
+    #[test]
+    fn opposes_strike_verbs_and_purpose_nouns() {
+        assert_kind(
+            "Israeli troops raided Nablus on Tuesday.",
+            &[("*Israeli", LOC), ("Nablus", LOC)],
+            Opposes,
+            &["opposes Israeli -> Nablus"],
+        );
+        assert_kind(
+            "Al-Shabaab fighters ambushed Kenyan troops near Lamu.",
+            &[("Al-Shabaab", ORG), ("*Kenyan", LOC), ("Lamu", LOC)],
+            Opposes,
+            &["opposes Al-Shabaab -> Kenyan"],
+        );
+        assert_kind(
+            "The African Union's campaign to defeat al-Shabaab is entering a new phase.",
+            &[("African Union", ORG), ("al-Shabaab", ORG)],
+            Opposes,
+            &["opposes African Union -> al-Shabaab"],
+        );
+        assert_kind(
+            "Nigeria launched an offensive to dismantle Boko Haram.",
+            &[("Nigeria", LOC), ("Boko Haram", ORG)],
+            Opposes,
+            &["opposes Nigeria -> Boko Haram"],
+        );
+        assert_kind(
+            "Kyiv's defences against Russia held through the winter.",
+            &[("Kyiv", LOC), ("Russia", LOC)],
+            Opposes,
+            &["opposes Kyiv -> Russia"],
+        );
+    }
+
+    #[test]
+    fn opposes_strike_verbs_and_purpose_nouns_negative() {
+        // A deal struck is no attack.
+        assert_none(
+            "Labour struck a deal with the Greens.",
+            &[("Labour", ORG), ("Greens", ORG)],
+            Opposes,
+        );
+        assert_none(
+            "Chad has not raided Boko Haram camps this year.",
+            &[("Chad", LOC), ("Boko Haram", ORG)],
+            Opposes,
+        );
+        assert_none(
+            "Nigeria might launch an offensive to dismantle Boko Haram.",
+            &[("Nigeria", LOC), ("Boko Haram", ORG)],
+            Opposes,
+        );
+        // Whose campaign it is stays unsaid.
+        assert_none(
+            "A campaign to defeat al-Shabaab began in Somalia.",
+            &[("al-Shabaab", ORG), ("Somalia", LOC)],
+            Opposes,
+        );
+    }
+
+    #[test]
+    fn supports_modifier_and_solidarity() {
+        assert_kind(
+            "The minister reaffirmed Dutch support for Kenya at the summit.",
+            &[("*Dutch", LOC), ("Kenya", LOC)],
+            Supports,
+            &["supports Dutch -> Kenya"],
+        );
+        assert_kind(
+            "Iranian backing for the Houthis has grown.",
+            &[("*Iranian", LOC), ("Houthis", ORG)],
+            Supports,
+            &["supports Iranian -> Houthis"],
+        );
+        assert_kind(
+            "France stands shoulder to shoulder with Belgium.",
+            &[("France", LOC), ("Belgium", LOC)],
+            Supports,
+            &["supports France -> Belgium"],
+        );
+        assert_kind(
+            "Norway stood in solidarity with Denmark after the attack.",
+            &[("Norway", LOC), ("Denmark", LOC)],
+            Supports,
+            &["supports Norway -> Denmark"],
+        );
+    }
+
+    #[test]
+    fn supports_modifier_and_solidarity_negative() {
+        assert_none(
+            "Tehran denied Iranian backing for the Houthis.",
+            &[("Tehran", LOC), ("*Iranian", LOC), ("Houthis", ORG)],
+            Supports,
+        );
+        assert_none(
+            "Kenya urged Dutch support for Somalia.",
+            &[("Kenya", LOC), ("*Dutch", LOC), ("Somalia", LOC)],
+            Supports,
+        );
+        assert_none(
+            "Belgium does not stand in solidarity with Hungary on migration.",
+            &[("Belgium", LOC), ("Hungary", LOC)],
+            Supports,
         );
     }
 }

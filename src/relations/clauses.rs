@@ -893,7 +893,13 @@ impl<'a> Sentence<'a> {
             if let Some(g) = self.fight_of_supported(cue, cs, k) {
                 if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
                     if !self.negated(g.start, cs) {
-                        self.push_pairs(&g.units, &objs, rules::OPPOSES_IN_FIGHT, out);
+                        self.push_pairs(
+                            RelationKind::Opposes,
+                            &g.units,
+                            &objs,
+                            rules::OPPOSES_IN_FIGHT,
+                            out,
+                        );
                     }
                 }
                 return;
@@ -901,7 +907,12 @@ impl<'a> Sentence<'a> {
             if let Some(u) = self.modifier_source(cue, cs, k) {
                 if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
                     if !self.negated(k - 1, cs) {
-                        self.push_pairs(&[u], &objs, rules::OPPOSES_MODIFIER, out);
+                        let rule = if cue.kind == RelationKind::Supports {
+                            rules::SUPPORTS_MODIFIER
+                        } else {
+                            rules::OPPOSES_MODIFIER
+                        };
+                        self.push_pairs(cue.kind, &[u], &objs, rule, out);
                     }
                 }
                 return;
@@ -966,16 +977,17 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    fn push_pairs(&self, subj: &[usize], objs: &[usize], rule: &'static str, out: &mut Collector) {
+    fn push_pairs(
+        &self,
+        kind: RelationKind,
+        subj: &[usize],
+        objs: &[usize],
+        rule: &'static str,
+        out: &mut Collector,
+    ) {
         for &s in subj {
             for &o in objs {
-                out.push(
-                    RelationKind::Opposes,
-                    self.head(s),
-                    self.head(o),
-                    None,
-                    rule,
-                );
+                out.push(kind, self.head(s), self.head(o), None, rule);
             }
         }
     }
@@ -1026,16 +1038,19 @@ impl<'a> Sentence<'a> {
         supported.then_some(Group { units, start: s })
     }
 
-    /// "U.S. airstrikes against Y", "Russian strikes on Y", "ISIL attacks on Y": a bare
-    /// organization or nationality (or, for strikes and raids, a place) right before the
-    /// opposes noun cue at `cs` whose phrase (past adjectives) starts at `k`.
+    /// "U.S. airstrikes against Y", "Russian strikes on Y", "ISIL attacks on Y", "UK
+    /// support for Y": a bare organization or nationality (or, for strikes, raids and
+    /// support, a place) right before the noun cue at `cs` whose phrase (past adjectives)
+    /// starts at `k`.
     fn modifier_source(&self, cue: &Cue, cs: usize, k: usize) -> Option<usize> {
-        if cue.kind != RelationKind::Opposes {
-            return None;
-        }
         let w = self.word(cs)?;
-        let strike = STRIKE_NOUNS.contains(&w);
-        if !strike && !ACT_NOUNS.contains(&w) {
+        // "UK support for Iraq": any organization, country or nationality.
+        let strike = match cue.kind {
+            RelationKind::Opposes => STRIKE_NOUNS.contains(&w),
+            RelationKind::Supports => matches!(w, "support" | "backing"),
+            _ => false,
+        };
+        if !strike && !(cue.kind == RelationKind::Opposes && ACT_NOUNS.contains(&w)) {
             return None;
         }
         let u = self.unit(k.checked_sub(1)?)?;
