@@ -1050,7 +1050,8 @@ impl<'a> Sentence<'a> {
             RelationKind::Supports => matches!(w, "support" | "backing"),
             _ => false,
         };
-        if !strike && !(cue.kind == RelationKind::Opposes && ACT_NOUNS.contains(&w)) {
+        let act = cue.kind == RelationKind::Opposes && ACT_NOUNS.contains(&w);
+        if !strike && !act {
             return None;
         }
         let u = self.unit(k.checked_sub(1)?)?;
