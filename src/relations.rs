@@ -33,6 +33,7 @@
 //! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets) |
 //! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z: X opposes Z |
 //! | `opposes.modifier` | \[Org/Nationality\] strikes/airstrikes/raids/shelling/sanctions/attacks/offensive/assault/invasion on/against Y ("U.S. airstrikes against Y", "ISIL attacks on Y"); a place only before strikes, raids, bombing, shelling, sanctions |
+//! | `opposes.coalition` | the \[named\] Coalition/Alliance against Y; the \[Org\] alliance against Y; X-led coalition/alliance against Y (both named) |
 //! | `opposes.relnoun` | X is an enemy/foe/opponent of Y; Y's enemy X |
 //! | `opposes.between` | war/fighting/clashes/conflict between X and Y (both directions) |
 //! | `affiliated.title` | \[Org/Country\] TITLE Person ("State Department spokesman John Kirby"); TITLE of Org Person; TITLE Person of Country |
@@ -154,6 +155,8 @@ pub mod rules {
     pub const OPPOSES_IN_FIGHT: &str = "opposes.in-fight";
     /// "U.S. airstrikes against al-Qaeda", "ISIL attacks on the Kurds".
     pub const OPPOSES_MODIFIER: &str = "opposes.modifier";
+    /// "the Global Coalition against Daesh", "the U.S.-led coalition against ISIL".
+    pub const OPPOSES_COALITION: &str = "opposes.coalition";
     /// "UK support for Iraq", "Iranian backing for the Houthis".
     pub const SUPPORTS_MODIFIER: &str = "supports.modifier";
     /// "in Geneva, Switzerland".
@@ -1392,6 +1395,57 @@ pub(crate) mod tests {
             "Belgium does not stand in solidarity with Hungary on migration.",
             &[("Belgium", LOC), ("Hungary", LOC)],
             Supports,
+        );
+    }
+
+    #[test]
+    fn opposes_coalition_positive() {
+        assert_kind(
+            "The Global Alliance against Boko Haram met in Abuja on Monday.",
+            &[
+                ("Global Alliance", ORG),
+                ("Boko Haram", ORG),
+                ("Abuja", LOC),
+            ],
+            Opposes,
+            &["opposes Global Alliance -> Boko Haram"],
+        );
+        assert_kind(
+            "The French-led coalition against the Houthis grew.",
+            &[("French", LOC), ("Houthis", ORG)],
+            Opposes,
+            &["opposes French -> Houthis"],
+        );
+        assert_kind(
+            "Finland joined the NATO alliance against Russia.",
+            &[("Finland", LOC), ("NATO", ORG), ("Russia", LOC)],
+            Opposes,
+            &["opposes NATO -> Russia"],
+        );
+    }
+
+    #[test]
+    fn opposes_coalition_negative() {
+        // An unnamed coalition: no entity to link.
+        assert_none(
+            "Kenya joined the coalition against al-Shabaab.",
+            &[("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+        );
+        // A coalition named for something else is not against it.
+        assert_none(
+            "The Global Coalition for Somalia met al-Shabaab envoys.",
+            &[
+                ("Global Coalition", ORG),
+                ("Somalia", LOC),
+                ("al-Shabaab", ORG),
+            ],
+            Opposes,
+        );
+        assert_none(
+            "Ministers discussed a possible French-led coalition against the Houthis.",
+            &[("French", LOC), ("Houthis", ORG)],
+            Opposes,
         );
     }
 }

@@ -119,6 +119,9 @@ const STRIKE_NOUNS: [&str; 10] = [
 /// Opposes nouns a bare organization or nationality may modify ("ISIL attacks on Y").
 const ACT_NOUNS: [&str; 5] = ["attacks", "attack", "offensive", "assault", "invasion"];
 
+/// Nouns that end a coalition's name ("the Global Coalition against Daesh").
+const COALITION_NOUNS: [&str; 4] = ["coalition", "alliance", "coalitions", "alliances"];
+
 const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
 
 impl<'a> Sentence<'a> {
@@ -704,6 +707,7 @@ impl<'a> Sentence<'a> {
     }
 
     pub(super) fn cues(&self, out: &mut Collector) {
+        self.coalition_against(out);
         let mut clauses: Vec<Clause> = Vec::new();
         for i in 0..self.items.len() {
             let Some(w) = self.word(i) else { continue };
@@ -1064,6 +1068,63 @@ impl<'a> Sentence<'a> {
         // "X's US strikes": the possessor, not the modifier, would be the source.
         let free = k < 2 || self.word(k - 2) != Some("'s");
         (ok && free).then_some(u)
+    }
+
+    /// "the Global Coalition against Daesh", "the NATO alliance against Russia", "the
+    /// U.S.-led coalition against ISIL": a named coalition, or the one who leads it,
+    /// opposes what it is against. The name
+    /// states it, so only a hedge right before it ("a proposed ...") drops it.
+    fn coalition_against(&self, out: &mut Collector) {
+        for i in 0..self.items.len() {
+            let Some(u) = self.unit(i) else { continue };
+            let unit = &self.units[u];
+            let Some(m) = self.mentions.get(unit.head) else {
+                continue;
+            };
+            let last_word = self.text[m.span.start..m.span.end]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let named = m.entity_type == EntityType::Organization
+                && unit.first == unit.last
+                && COALITION_NOUNS.contains(&last_word.as_str())
+                && self.word(i + 1) == Some("against");
+            let led = self.punct(i + 1) == Some("-")
+                && self.word(i + 2) == Some("led")
+                && self
+                    .word(i + 3)
+                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
+                && self.word(i + 4) == Some("against");
+            // "the NATO alliance against Russia"
+            let org_then = m.entity_type == EntityType::Organization
+                && unit.first == unit.last
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
+                && self.word(i + 2) == Some("against");
+            let at = if named {
+                i + 2
+            } else if org_then {
+                i + 3
+            } else if led {
+                i + 5
+            } else {
+                continue;
+            };
+            if self.negator_in(i.saturating_sub(2), i) {
+                continue;
+            }
+            if let Some((objs, _)) = self.right_object(at, &[], false, Follow::Phrase) {
+                self.push_pairs(
+                    RelationKind::Opposes,
+                    &[u],
+                    &objs,
+                    rules::OPPOSES_COALITION,
+                    out,
+                );
+            }
+        }
     }
 
     /// "X arrived in Geneva for (talks with Y)": the traveller, for a noun cue at `k`.
