@@ -22,16 +22,16 @@
 //! | `meets.verb` | X meets/met (with)/talks with/conferred with/negotiated with/spoke by phone with Y; X hosted/spoke with Y (Y a person) |
 //! | `meets.joint` | X and Y met/discussed/talked/held talks/conferred; headline "X, Y hold talks"; X discussed ... with Y |
 //! | `meets.noun` | X held talks/a meeting/a phone call with Y; X's talks with Y; X arrived in P for talks with Y |
-//! | `meets.between` | talks/meeting/negotiations/discussions (on ...) between X and Y |
+//! | `meets.between` | talks/meeting/negotiations/discussions (on ...; held (date)) between X and Y; the agreement/deal reached/signed (date) between X and Y |
 //! | `meets.counterpart` | any of the above where Y is "his \[Demonym\] counterpart Y"; X and his counterpart Y agreed |
-//! | `supports.verb` | X backs/supports/endorses/aids/arms/funds/sided with/stands by Y; passive |
+//! | `supports.verb` | X backs/supports/endorses/aids/assists/helps/arms/funds/sided with/stands by/stands shoulder to shoulder with/in solidarity with Y; passive |
 //! | `supports.noun` | X's support/backing for Y; X provided support to Y |
 //! | `supports.modifier` | \[Org/Place/Nationality\] support/backing for/to/of Y ("UK support for Iraq") |
 //! | `supports.relnoun` | X is an ally/backer/sponsor of Y; X is Y's closest ally; Y's ally X; X, Y's ally, |
 //! | `supports.backed-compound` | X-backed/-supported/-sponsored/-funded/-armed Y (Y named) |
 //! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions Y; declared war on Y; passive |
 //! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets) |
-//! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z: X opposes Z |
+//! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z, or efforts/campaign to defeat Z: X opposes Z |
 //! | `opposes.modifier` | \[Org/Nationality\] strikes/airstrikes/raids/shelling/sanctions/attacks/offensive/assault/invasion on/against Y ("U.S. airstrikes against Y", "ISIL attacks on Y"); a place only before strikes, raids, bombing, shelling, sanctions |
 //! | `opposes.coalition` | the \[named\] Coalition/Alliance against Y; the \[Org\] alliance against Y; X-led coalition/alliance against Y (both named) |
 //! | `opposes.relnoun` | X is an enemy/foe/opponent of Y; Y's enemy X |
@@ -1446,6 +1446,59 @@ pub(crate) mod tests {
             "Ministers discussed a possible French-led coalition against the Houthis.",
             &[("French", LOC), ("Houthis", ORG)],
             Opposes,
+        );
+    }
+
+    #[test]
+    fn agreements_and_help() {
+        assert_kind(
+            "Ministers hailed the agreement signed on Monday between Ethiopia and Eritrea.",
+            &[("Ethiopia", LOC), ("Eritrea", LOC)],
+            Meets,
+            &["meets Ethiopia -- Eritrea"],
+        );
+        assert_kind(
+            "Diplomats praised the accord reached yesterday between Serbia and Kosovo.",
+            &[("Serbia", LOC), ("Kosovo", LOC)],
+            Meets,
+            &["meets Serbia -- Kosovo"],
+        );
+        assert_kind(
+            "The deal struck between Hamas and Fatah held for a week.",
+            &[("Hamas", ORG), ("Fatah", ORG)],
+            Meets,
+            &["meets Hamas -- Fatah"],
+        );
+        assert_kind(
+            "French troops are assisting the Malian army near Gao.",
+            &[("*French", LOC), ("*Malian", LOC), ("Gao", LOC)],
+            Supports,
+            &["supports French -> Malian"],
+        );
+        assert_kind(
+            "Norway backed Kenya in its efforts to defeat al-Shabaab.",
+            &[("Norway", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+            &["opposes Kenya -> al-Shabaab"],
+        );
+    }
+
+    #[test]
+    fn agreements_and_help_negative() {
+        assert_none(
+            "There is still no agreement between Ethiopia and Eritrea.",
+            &[("Ethiopia", LOC), ("Eritrea", LOC)],
+            Meets,
+        );
+        assert_none(
+            "Qatar said a deal between Hamas and Fatah was possible.",
+            &[("Qatar", LOC), ("Hamas", ORG), ("Fatah", ORG)],
+            Meets,
+        );
+        assert_none(
+            "Paris refused to help Bamako in its efforts to defeat the insurgents.",
+            &[("Paris", LOC), ("Bamako", LOC)],
+            Supports,
         );
     }
 }

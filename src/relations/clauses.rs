@@ -66,7 +66,9 @@ const PLACE_PREPS: [&str; 19] = [
 ];
 
 /// Opposes nouns for a side's own fight: "support for X in its fight against Y".
-const FIGHT_NOUNS: [&str; 6] = ["fight", "war", "campaign", "battle", "struggle", "battles"];
+const FIGHT_NOUNS: [&str; 8] = [
+    "fight", "war", "campaign", "battle", "struggle", "battles", "efforts", "effort",
+];
 
 /// Nouns and verbs of support before "X in its fight against Y".
 const SUPPORT_NOUNS: [&str; 7] = [
@@ -1217,6 +1219,19 @@ impl<'a> Sentence<'a> {
     /// "talks between X and Y", "discussions on Syria between X and Y".
     fn between(&self, cue: &Cue, cs: usize, ce: usize, out: &mut Collector) {
         let mut k = ce;
+        // "the agreement reached yesterday between X and Y", "talks held in May between".
+        if matches!(
+            self.word(k),
+            Some("reached" | "signed" | "struck" | "brokered" | "concluded" | "held")
+        ) {
+            k += 1;
+        }
+        while self
+            .word(k)
+            .is_some_and(|w| w != "on" && (self.lex.is(w, class::DATES) || is_number(w)))
+        {
+            k += 1;
+        }
         if self.word(k) != Some("between") {
             if !matches!(
                 self.word(k),
