@@ -22,14 +22,18 @@
 //! | `meets.verb` | X meets/met (with)/talks with/conferred with/negotiated with/spoke by phone with Y; X hosted/spoke with Y (Y a person) |
 //! | `meets.joint` | X and Y met/discussed/talked/held talks/conferred; headline "X, Y hold talks"; X discussed ... with Y |
 //! | `meets.noun` | X held talks/a meeting/a phone call with Y; X's talks with Y; X arrived in P for talks with Y |
-//! | `meets.between` | talks/meeting/negotiations/discussions (on ...) between X and Y |
+//! | `meets.between` | talks/meeting/negotiations/discussions (on ...; held (date)) between X and Y; the agreement/deal reached/signed (date) between X and Y |
 //! | `meets.counterpart` | any of the above where Y is "his \[Demonym\] counterpart Y"; X and his counterpart Y agreed |
-//! | `supports.verb` | X backs/supports/endorses/aids/arms/funds/sided with/stands by Y; passive |
+//! | `supports.verb` | X backs/supports/endorses/aids/assists/helps/arms/funds/sided with/stands by/stands shoulder to shoulder with/in solidarity with Y; passive |
 //! | `supports.noun` | X's support/backing for Y; X provided support to Y |
+//! | `supports.modifier` | \[Org/Place/Nationality\] support/backing for/to/of Y ("UK support for Iraq") |
 //! | `supports.relnoun` | X is an ally/backer/sponsor of Y; X is Y's closest ally; Y's ally X; X, Y's ally, |
 //! | `supports.backed-compound` | X-backed/-supported/-sponsored/-funded/-armed Y (Y named) |
 //! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions Y; declared war on Y; passive |
-//! | `opposes.noun` | X's war/campaign/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y |
+//! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets) |
+//! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z, or efforts/campaign to defeat Z: X opposes Z |
+//! | `opposes.modifier` | \[Org/Nationality\] strikes/airstrikes/raids/shelling/sanctions/attacks/offensive/assault/invasion on/against Y ("U.S. airstrikes against Y", "ISIL attacks on Y"); a place only before strikes, raids, bombing, shelling, sanctions |
+//! | `opposes.coalition` | the \[named\] Coalition/Alliance against Y; the \[Org\] alliance against Y; X-led coalition/alliance against Y (both named) |
 //! | `opposes.relnoun` | X is an enemy/foe/opponent of Y; Y's enemy X |
 //! | `opposes.between` | war/fighting/clashes/conflict between X and Y (both directions) |
 //! | `affiliated.title` | \[Org/Country\] TITLE Person ("State Department spokesman John Kirby"); TITLE of Org Person; TITLE Person of Country |
@@ -44,6 +48,11 @@
 //! | `located.comma` | in X, Y (after a preposition, or a dateline "GENEVA, Switzerland -") |
 //! | `located.of-noun` | the \[Place/Nationality\] city/town/suburb/province/... of X |
 //! | `located.apposition` | X, a town in (northern) Y; X, a Syrian border town; X, Y's second city |
+//!
+//! A place fronted without its comma ("In Geneva Kerry met Lavrov", "In Turkey Minister
+//! Ellwood met ...") is where, not whose: it starts no title and does not hide the subject.
+//! "ISIL targets/positions/strongholds" after a preposition stand for the organization
+//! ("strikes against ISIL targets"); after a subject "targets" stays a verb.
 //!
 //! Types: `meets`, `supports`, `opposes` link people, organizations and places (a
 //! nationality word only as "Russian forces/government/officials"); `affiliated_with` a
@@ -142,6 +151,14 @@ pub mod rules {
     pub const AFFILIATED_APPOSITION: &str = "affiliated.apposition";
     /// "his Turkish counterpart Tayyip Erdogan" -> Turkey.
     pub const AFFILIATED_COUNTERPART: &str = "affiliated.counterpart";
+    /// "support for Iraq in its fight against ISIL": the supported side fights.
+    pub const OPPOSES_IN_FIGHT: &str = "opposes.in-fight";
+    /// "U.S. airstrikes against al-Qaeda", "ISIL attacks on the Kurds".
+    pub const OPPOSES_MODIFIER: &str = "opposes.modifier";
+    /// "the Global Coalition against Daesh", "the U.S.-led coalition against ISIL".
+    pub const OPPOSES_COALITION: &str = "opposes.coalition";
+    /// "UK support for Iraq", "Iranian backing for the Houthis".
+    pub const SUPPORTS_MODIFIER: &str = "supports.modifier";
     /// "in Geneva, Switzerland".
     pub const LOCATED_COMMA: &str = "located.comma";
     /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
@@ -1091,6 +1108,397 @@ pub(crate) mod tests {
             ],
             Meets,
             &["meets Scholz -- Donald Tusk"],
+        );
+    }
+
+    #[test]
+    fn opposes_modifier_positive() {
+        assert_kind(
+            "Turkish airstrikes against PKK positions killed dozens, the ministry said.",
+            &[("*Turkish", LOC), ("PKK", ORG)],
+            Opposes,
+            &["opposes Turkish -> PKK"],
+        );
+        assert_kind(
+            "NATO raids on Taliban hideouts continued through the night.",
+            &[("NATO", ORG), ("Taliban", ORG)],
+            Opposes,
+            &["opposes NATO -> Taliban"],
+        );
+        assert_kind(
+            "Hamas attacks on Israel have intensified.",
+            &[("Hamas", ORG), ("Israel", LOC)],
+            Opposes,
+            &["opposes Hamas -> Israel"],
+        );
+        assert_kind(
+            "Witnesses described precision Canadian strikes on ISIS in the valley.",
+            &[("*Canadian", LOC), ("ISIS", ORG)],
+            Opposes,
+            &["opposes Canadian -> ISIS"],
+        );
+    }
+
+    #[test]
+    fn opposes_modifier_negative() {
+        // A place before "attacks" is where they happened.
+        assert_none(
+            "The Nairobi attacks on the Westgate mall shocked Kenya.",
+            &[("Nairobi", LOC), ("Westgate", LOC), ("Kenya", LOC)],
+            Opposes,
+        );
+        assert_none(
+            "Moscow denied that Russian airstrikes on Idlib had killed civilians.",
+            &[("Moscow", LOC), ("*Russian", LOC), ("Idlib", LOC)],
+            Opposes,
+        );
+        assert_none(
+            "Analysts warned of possible Saudi strikes on Yemen.",
+            &[("*Saudi", LOC), ("Yemen", LOC)],
+            Opposes,
+        );
+        // "targets" after a subject is the verb, not part of the name.
+        assert_kind(
+            "Al-Shabaab targets Kenya with new attacks.",
+            &[("Al-Shabaab", ORG), ("Kenya", LOC)],
+            Opposes,
+            &["opposes Al-Shabaab -> Kenya"],
+        );
+    }
+
+    #[test]
+    fn counted_strikes_and_targets() {
+        assert_kind(
+            "The Arab League has launched nearly 1,500 strikes against al-Shabaab targets.",
+            &[("Arab League", ORG), ("al-Shabaab", ORG)],
+            Opposes,
+            &["opposes Arab League -> al-Shabaab"],
+        );
+        assert_kind(
+            "The African Union carried out more than 40 raids on Boko Haram.",
+            &[("African Union", ORG), ("Boko Haram", ORG)],
+            Opposes,
+            &["opposes African Union -> Boko Haram"],
+        );
+        assert_none(
+            "The African Union never carried out more than 40 raids on Boko Haram.",
+            &[("African Union", ORG), ("Boko Haram", ORG)],
+            Opposes,
+        );
+    }
+
+    #[test]
+    fn opposes_in_fight_positive() {
+        assert_kind(
+            "Canada pledged support for Kenya in its fight against al-Shabaab.",
+            &[("Canada", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+            &["opposes Kenya -> al-Shabaab"],
+        );
+        assert_kind(
+            "Washington helped Nigeria and Chad in their battle against Boko Haram.",
+            &[
+                ("Washington", LOC),
+                ("Nigeria", LOC),
+                ("Chad", LOC),
+                ("Boko Haram", ORG),
+            ],
+            Opposes,
+            &[
+                "opposes Chad -> Boko Haram",
+                "opposes Nigeria -> Boko Haram",
+            ],
+        );
+        assert_kind(
+            "Britain stands by the Kenyan government in the war on al-Shabaab.",
+            &[("Britain", LOC), ("*Kenyan", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+            &["opposes Kenyan -> al-Shabaab"],
+        );
+    }
+
+    #[test]
+    fn opposes_in_fight_negative() {
+        assert_none(
+            "Britain might back Kenya in its fight against al-Shabaab.",
+            &[("Britain", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+        );
+        assert_none(
+            "Britain refused to back Kenya in its fight against al-Shabaab.",
+            &[("Britain", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+        );
+        // Praise is not support: whose fight it is stays unsaid.
+        assert_none(
+            "Observers praised Kenya in the fight against al-Shabaab.",
+            &[("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+        );
+    }
+
+    #[test]
+    fn fronted_place_without_comma() {
+        assert_kind(
+            "In Geneva Minister Jane Holm met Sergei Lavrov on Friday.",
+            &[("Geneva", LOC), ("Jane Holm", PER), ("Sergei Lavrov", PER)],
+            Meets,
+            &["meets Jane Holm -- Sergei Lavrov"],
+        );
+        assert_none(
+            "In Geneva Minister Jane Holm met Sergei Lavrov on Friday.",
+            &[("Geneva", LOC), ("Jane Holm", PER), ("Sergei Lavrov", PER)],
+            AffiliatedWith,
+        );
+        // Not fronted: the country starts the title.
+        assert_kind(
+            "Lavrov spoke with Kenyan Foreign Minister Jane Holm.",
+            &[("Lavrov", PER), ("*Kenyan", LOC), ("Jane Holm", PER)],
+            AffiliatedWith,
+            &["affiliated_with Jane Holm -> Kenyan (Foreign Minister)"],
+        );
+        assert_kind(
+            "In Kenya's President Jane Holm's view, the talks failed.",
+            &[("Kenya", LOC), ("Jane Holm", PER)],
+            AffiliatedWith,
+            &["affiliated_with Jane Holm -> Kenya (President)"],
+        );
+    }
+
+    #[test]
+    fn invisible_marks_read_as_spaces() {
+        assert_kind(
+            "Kerry met Chinese Foreign Minister\u{200e} Wang Yi in Beijing.",
+            &[
+                ("Kerry", PER),
+                ("*Chinese", LOC),
+                ("Wang Yi", PER),
+                ("Beijing", LOC),
+            ],
+            AffiliatedWith,
+            &["affiliated_with Wang Yi -> Chinese (Foreign Minister)"],
+        );
+        assert_kind(
+            "Kerry met Chinese Foreign Minister\u{200e} Wang Yi in Beijing.",
+            &[
+                ("Kerry", PER),
+                ("*Chinese", LOC),
+                ("Wang Yi", PER),
+                ("Beijing", LOC),
+            ],
+            Meets,
+            &["meets Kerry -- Wang Yi"],
+        );
+    }
+
+    #[test]
+    fn opposes_strike_verbs_and_purpose_nouns() {
+        assert_kind(
+            "Israeli troops raided Nablus on Tuesday.",
+            &[("*Israeli", LOC), ("Nablus", LOC)],
+            Opposes,
+            &["opposes Israeli -> Nablus"],
+        );
+        assert_kind(
+            "Al-Shabaab fighters ambushed Kenyan troops near Lamu.",
+            &[("Al-Shabaab", ORG), ("*Kenyan", LOC), ("Lamu", LOC)],
+            Opposes,
+            &["opposes Al-Shabaab -> Kenyan"],
+        );
+        assert_kind(
+            "The African Union's campaign to defeat al-Shabaab is entering a new phase.",
+            &[("African Union", ORG), ("al-Shabaab", ORG)],
+            Opposes,
+            &["opposes African Union -> al-Shabaab"],
+        );
+        assert_kind(
+            "Nigeria launched an offensive to dismantle Boko Haram.",
+            &[("Nigeria", LOC), ("Boko Haram", ORG)],
+            Opposes,
+            &["opposes Nigeria -> Boko Haram"],
+        );
+        assert_kind(
+            "Kyiv's defences against Russia held through the winter.",
+            &[("Kyiv", LOC), ("Russia", LOC)],
+            Opposes,
+            &["opposes Kyiv -> Russia"],
+        );
+    }
+
+    #[test]
+    fn opposes_strike_verbs_and_purpose_nouns_negative() {
+        // A deal struck is no attack.
+        assert_none(
+            "Labour struck a deal with the Greens.",
+            &[("Labour", ORG), ("Greens", ORG)],
+            Opposes,
+        );
+        assert_none(
+            "Chad has not raided Boko Haram camps this year.",
+            &[("Chad", LOC), ("Boko Haram", ORG)],
+            Opposes,
+        );
+        assert_none(
+            "Nigeria might launch an offensive to dismantle Boko Haram.",
+            &[("Nigeria", LOC), ("Boko Haram", ORG)],
+            Opposes,
+        );
+        // Whose campaign it is stays unsaid.
+        assert_none(
+            "A campaign to defeat al-Shabaab began in Somalia.",
+            &[("al-Shabaab", ORG), ("Somalia", LOC)],
+            Opposes,
+        );
+    }
+
+    #[test]
+    fn supports_modifier_and_solidarity() {
+        assert_kind(
+            "The minister reaffirmed Dutch support for Kenya at the summit.",
+            &[("*Dutch", LOC), ("Kenya", LOC)],
+            Supports,
+            &["supports Dutch -> Kenya"],
+        );
+        assert_kind(
+            "Iranian backing for the Houthis has grown.",
+            &[("*Iranian", LOC), ("Houthis", ORG)],
+            Supports,
+            &["supports Iranian -> Houthis"],
+        );
+        assert_kind(
+            "France stands shoulder to shoulder with Belgium.",
+            &[("France", LOC), ("Belgium", LOC)],
+            Supports,
+            &["supports France -> Belgium"],
+        );
+        assert_kind(
+            "Norway stood in solidarity with Denmark after the attack.",
+            &[("Norway", LOC), ("Denmark", LOC)],
+            Supports,
+            &["supports Norway -> Denmark"],
+        );
+    }
+
+    #[test]
+    fn supports_modifier_and_solidarity_negative() {
+        assert_none(
+            "Tehran denied Iranian backing for the Houthis.",
+            &[("Tehran", LOC), ("*Iranian", LOC), ("Houthis", ORG)],
+            Supports,
+        );
+        assert_none(
+            "Kenya urged Dutch support for Somalia.",
+            &[("Kenya", LOC), ("*Dutch", LOC), ("Somalia", LOC)],
+            Supports,
+        );
+        assert_none(
+            "Belgium does not stand in solidarity with Hungary on migration.",
+            &[("Belgium", LOC), ("Hungary", LOC)],
+            Supports,
+        );
+    }
+
+    #[test]
+    fn opposes_coalition_positive() {
+        assert_kind(
+            "The Global Alliance against Boko Haram met in Abuja on Monday.",
+            &[
+                ("Global Alliance", ORG),
+                ("Boko Haram", ORG),
+                ("Abuja", LOC),
+            ],
+            Opposes,
+            &["opposes Global Alliance -> Boko Haram"],
+        );
+        assert_kind(
+            "The French-led coalition against the Houthis grew.",
+            &[("French", LOC), ("Houthis", ORG)],
+            Opposes,
+            &["opposes French -> Houthis"],
+        );
+        assert_kind(
+            "Finland joined the NATO alliance against Russia.",
+            &[("Finland", LOC), ("NATO", ORG), ("Russia", LOC)],
+            Opposes,
+            &["opposes NATO -> Russia"],
+        );
+    }
+
+    #[test]
+    fn opposes_coalition_negative() {
+        // An unnamed coalition: no entity to link.
+        assert_none(
+            "Kenya joined the coalition against al-Shabaab.",
+            &[("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+        );
+        // A coalition named for something else is not against it.
+        assert_none(
+            "The Global Coalition for Somalia met al-Shabaab envoys.",
+            &[
+                ("Global Coalition", ORG),
+                ("Somalia", LOC),
+                ("al-Shabaab", ORG),
+            ],
+            Opposes,
+        );
+        assert_none(
+            "Ministers discussed a possible French-led coalition against the Houthis.",
+            &[("French", LOC), ("Houthis", ORG)],
+            Opposes,
+        );
+    }
+
+    #[test]
+    fn agreements_and_help() {
+        assert_kind(
+            "Ministers hailed the agreement signed on Monday between Ethiopia and Eritrea.",
+            &[("Ethiopia", LOC), ("Eritrea", LOC)],
+            Meets,
+            &["meets Ethiopia -- Eritrea"],
+        );
+        assert_kind(
+            "Diplomats praised the accord reached yesterday between Serbia and Kosovo.",
+            &[("Serbia", LOC), ("Kosovo", LOC)],
+            Meets,
+            &["meets Serbia -- Kosovo"],
+        );
+        assert_kind(
+            "The deal struck between Hamas and Fatah held for a week.",
+            &[("Hamas", ORG), ("Fatah", ORG)],
+            Meets,
+            &["meets Hamas -- Fatah"],
+        );
+        assert_kind(
+            "French troops are assisting the Malian army near Gao.",
+            &[("*French", LOC), ("*Malian", LOC), ("Gao", LOC)],
+            Supports,
+            &["supports French -> Malian"],
+        );
+        assert_kind(
+            "Norway backed Kenya in its efforts to defeat al-Shabaab.",
+            &[("Norway", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+            Opposes,
+            &["opposes Kenya -> al-Shabaab"],
+        );
+    }
+
+    #[test]
+    fn agreements_and_help_negative() {
+        assert_none(
+            "There is still no agreement between Ethiopia and Eritrea.",
+            &[("Ethiopia", LOC), ("Eritrea", LOC)],
+            Meets,
+        );
+        assert_none(
+            "Qatar said a deal between Hamas and Fatah was possible.",
+            &[("Qatar", LOC), ("Hamas", ORG), ("Fatah", ORG)],
+            Meets,
+        );
+        assert_none(
+            "Paris refused to help Bamako in its efforts to defeat the insurgents.",
+            &[("Paris", LOC), ("Bamako", LOC)],
+            Supports,
         );
     }
 }

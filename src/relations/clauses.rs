@@ -65,6 +65,65 @@ const PLACE_PREPS: [&str; 19] = [
     "towards", "via", "through", "of", "visited", "visit", "visiting", "based",
 ];
 
+/// Opposes nouns for a side's own fight: "support for X in its fight against Y".
+const FIGHT_NOUNS: [&str; 8] = [
+    "fight", "war", "campaign", "battle", "struggle", "battles", "efforts", "effort",
+];
+
+/// Nouns and verbs of support before "X in its fight against Y".
+const SUPPORT_NOUNS: [&str; 7] = [
+    "support",
+    "backing",
+    "help",
+    "assistance",
+    "aid",
+    "solidarity",
+    "commitment",
+];
+const SUPPORT_VERBS: [&str; 20] = [
+    "support",
+    "supports",
+    "supported",
+    "supporting",
+    "back",
+    "backs",
+    "backed",
+    "backing",
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "assist",
+    "assists",
+    "assisted",
+    "assisting",
+    "aid",
+    "aids",
+    "aided",
+    "aiding",
+];
+
+/// Opposes nouns a bare source may modify when it is a place ("U.S. airstrikes on Y"); a
+/// place before "attacks" or "offensive" is often where they happen ("the Paris attacks").
+const STRIKE_NOUNS: [&str; 10] = [
+    "strikes",
+    "strike",
+    "airstrikes",
+    "airstrike",
+    "air",
+    "raids",
+    "bombing",
+    "bombardment",
+    "shelling",
+    "sanctions",
+];
+
+/// Opposes nouns a bare organization or nationality may modify ("ISIL attacks on Y").
+const ACT_NOUNS: [&str; 5] = ["attacks", "attack", "offensive", "assault", "invasion"];
+
+/// Nouns that end a coalition's name ("the Global Coalition against Daesh").
+const COALITION_NOUNS: [&str; 4] = ["coalition", "alliance", "coalitions", "alliances"];
+
 const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
 
 impl<'a> Sentence<'a> {
@@ -383,7 +442,14 @@ impl<'a> Sentence<'a> {
             if s > 0 && self.is(s - 1, class::DET) {
                 s -= 1;
             }
+            // "In Geneva Kerry met Lavrov": a fronted place without its comma.
+            let fronted = s == 2
+                && self.word(0) == Some("in")
+                && self.unit(1).is_some_and(|u| {
+                    self.mentions[self.head(u)].entity_type == EntityType::Location
+                });
             let ok = s == 0
+                || fronted
                 || self.punct(s - 1).is_some()
                 || self.word(s - 1).is_some_and(|w| {
                     self.lex.is(
@@ -643,6 +709,7 @@ impl<'a> Sentence<'a> {
     }
 
     pub(super) fn cues(&self, out: &mut Collector) {
+        self.coalition_against(out);
         let mut clauses: Vec<Clause> = Vec::new();
         for i in 0..self.items.len() {
             let Some(w) = self.word(i) else { continue };
@@ -828,6 +895,35 @@ impl<'a> Sentence<'a> {
             n += 1;
         }
         let possessive = k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some();
+        if !possessive {
+            if let Some(g) = self.fight_of_supported(cue, cs, k) {
+                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
+                    if !self.negated(g.start, cs) {
+                        self.push_pairs(
+                            RelationKind::Opposes,
+                            &g.units,
+                            &objs,
+                            rules::OPPOSES_IN_FIGHT,
+                            out,
+                        );
+                    }
+                }
+                return;
+            }
+            if let Some(u) = self.modifier_source(cue, cs, k) {
+                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
+                    if !self.negated(k - 1, cs) {
+                        let rule = if cue.kind == RelationKind::Supports {
+                            rules::SUPPORTS_MODIFIER
+                        } else {
+                            rules::OPPOSES_MODIFIER
+                        };
+                        self.push_pairs(cue.kind, &[u], &objs, rule, out);
+                    }
+                }
+                return;
+            }
+        }
         // "Russia's war against Ukraine entered ...": the phrase may be a subject itself.
         let follow = if possessive {
             Follow::Phrase
@@ -848,7 +944,12 @@ impl<'a> Sentence<'a> {
             let pre_ok = |w: &str| {
                 self.lex.is(
                     w,
-                    class::AUX | class::ADV | class::PLAN | class::DATES | class::LIGHT,
+                    class::AUX
+                        | class::ADV
+                        | class::PLAN
+                        | class::DATES
+                        | class::LIGHT
+                        | class::QUANT,
                 ) || w == "to"
                     || is_number(w)
                     || is_ly_adverb(w)
@@ -877,6 +978,152 @@ impl<'a> Sentence<'a> {
                     self.head(o),
                     None,
                     self.rule_for(cue, s, o),
+                );
+            }
+        }
+    }
+
+    fn push_pairs(
+        &self,
+        kind: RelationKind,
+        subj: &[usize],
+        objs: &[usize],
+        rule: &'static str,
+        out: &mut Collector,
+    ) {
+        for &s in subj {
+            for &o in objs {
+                out.push(kind, self.head(s), self.head(o), None, rule);
+            }
+        }
+    }
+
+    /// "support for X in its fight against Y", "helped X and Y in their war on Y": the
+    /// side being supported is the one fighting, for an opposes noun cue at `cs` whose
+    /// phrase (past adjectives) starts at `k`.
+    fn fight_of_supported(&self, cue: &Cue, cs: usize, k: usize) -> Option<Group> {
+        if cue.kind != RelationKind::Opposes || !FIGHT_NOUNS.contains(&self.word(cs)?) {
+            return None;
+        }
+        if !matches!(self.word(k.checked_sub(1)?), Some("its" | "their" | "the"))
+            || self.word(k.checked_sub(2)?) != Some("in")
+        {
+            return None;
+        }
+        let mut last = k - 3;
+        self.arg(last)?;
+        let mut units = vec![self.unit(last)?];
+        // "X and Y", "X, Y and Z" before "in their fight".
+        loop {
+            let mut j = last;
+            if j > 0 && self.is(j - 1, class::DET) {
+                j -= 1;
+            }
+            let joined = j >= 2
+                && (matches!(self.word(j - 1), Some("and")) || self.punct(j - 1) == Some(","))
+                && self.arg(j - 2).is_some();
+            if !joined {
+                break;
+            }
+            last = j - 2;
+            units.push(self.unit(last)?);
+        }
+        let mut s = last;
+        if s > 0 && self.is(s - 1, class::DET) {
+            s -= 1;
+        }
+        let before = self.word(s.checked_sub(1)?)?;
+        let supported = if matches!(before, "for" | "of" | "by" | "with") {
+            let noun = self.word(s.checked_sub(2)?)?;
+            SUPPORT_NOUNS.contains(&noun)
+                || (matches!(before, "by" | "with")
+                    && matches!(noun, "stand" | "stands" | "stood" | "standing"))
+        } else {
+            SUPPORT_VERBS.contains(&before)
+        };
+        supported.then_some(Group { units, start: s })
+    }
+
+    /// "U.S. airstrikes against Y", "Russian strikes on Y", "ISIL attacks on Y", "UK
+    /// support for Y": a bare organization or nationality (or, for strikes, raids and
+    /// support, a place) right before the noun cue at `cs` whose phrase (past adjectives)
+    /// starts at `k`.
+    fn modifier_source(&self, cue: &Cue, cs: usize, k: usize) -> Option<usize> {
+        let w = self.word(cs)?;
+        // "UK support for Iraq": any organization, country or nationality.
+        let strike = match cue.kind {
+            RelationKind::Opposes => STRIKE_NOUNS.contains(&w),
+            RelationKind::Supports => matches!(w, "support" | "backing"),
+            _ => false,
+        };
+        let act = cue.kind == RelationKind::Opposes && ACT_NOUNS.contains(&w);
+        if !strike && !act {
+            return None;
+        }
+        let u = self.unit(k.checked_sub(1)?)?;
+        let m = self.mentions.get(self.head(u))?;
+        let ok = match m.entity_type {
+            EntityType::Organization => true,
+            EntityType::Location => m.demonym || strike,
+            _ => false,
+        };
+        // "X's US strikes": the possessor, not the modifier, would be the source.
+        let free = k < 2 || self.word(k - 2) != Some("'s");
+        (ok && free).then_some(u)
+    }
+
+    /// "the Global Coalition against Daesh", "the NATO alliance against Russia", "the
+    /// U.S.-led coalition against ISIL": a named coalition, or the one who leads it,
+    /// opposes what it is against. The name
+    /// states it, so only a hedge right before it ("a proposed ...") drops it.
+    fn coalition_against(&self, out: &mut Collector) {
+        for i in 0..self.items.len() {
+            let Some(u) = self.unit(i) else { continue };
+            let unit = &self.units[u];
+            let Some(m) = self.mentions.get(unit.head) else {
+                continue;
+            };
+            let last_word = self.text[m.span.start..m.span.end]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let named = m.entity_type == EntityType::Organization
+                && unit.first == unit.last
+                && COALITION_NOUNS.contains(&last_word.as_str())
+                && self.word(i + 1) == Some("against");
+            let led = self.punct(i + 1) == Some("-")
+                && self.word(i + 2) == Some("led")
+                && self
+                    .word(i + 3)
+                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
+                && self.word(i + 4) == Some("against");
+            // "the NATO alliance against Russia"
+            let org_then = m.entity_type == EntityType::Organization
+                && unit.first == unit.last
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
+                && self.word(i + 2) == Some("against");
+            let at = if named {
+                i + 2
+            } else if org_then {
+                i + 3
+            } else if led {
+                i + 5
+            } else {
+                continue;
+            };
+            if self.negator_in(i.saturating_sub(2), i) {
+                continue;
+            }
+            if let Some((objs, _)) = self.right_object(at, &[], false, Follow::Phrase) {
+                self.push_pairs(
+                    RelationKind::Opposes,
+                    &[u],
+                    &objs,
+                    rules::OPPOSES_COALITION,
+                    out,
                 );
             }
         }
@@ -972,6 +1219,19 @@ impl<'a> Sentence<'a> {
     /// "talks between X and Y", "discussions on Syria between X and Y".
     fn between(&self, cue: &Cue, cs: usize, ce: usize, out: &mut Collector) {
         let mut k = ce;
+        // "the agreement reached yesterday between X and Y", "talks held in May between".
+        if matches!(
+            self.word(k),
+            Some("reached" | "signed" | "struck" | "brokered" | "concluded" | "held")
+        ) {
+            k += 1;
+        }
+        while self
+            .word(k)
+            .is_some_and(|w| w != "on" && (self.lex.is(w, class::DATES) || is_number(w)))
+        {
+            k += 1;
+        }
         if self.word(k) != Some("between") {
             if !matches!(
                 self.word(k),

@@ -42,8 +42,12 @@ pub(crate) mod class {
     pub const CUE: u32 = 1 << 25;
     pub const VERBS: u32 = 1 << 26;
     pub const MOTION: u32 = 1 << 27;
+    /// Quantity words before a counted relational noun ("almost 300 strikes").
+    pub const QUANT: u32 = 1 << 28;
+    /// Nouns for what an attack aims at, after an organization ("ISIL targets").
+    pub const TARGETS: u32 = 1 << 29;
 
-    pub(super) const SECTIONS: [(&str, u32); 26] = [
+    pub(super) const SECTIONS: [(&str, u32); 28] = [
         ("aux", AUX),
         ("adv", ADV),
         ("plan", PLAN),
@@ -70,6 +74,8 @@ pub(crate) mod class {
         ("copula", COPULA),
         ("verbs", VERBS),
         ("motion", MOTION),
+        ("quant", QUANT),
+        ("targets", TARGETS),
     ];
 }
 

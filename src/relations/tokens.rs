@@ -41,6 +41,11 @@ fn normalize(s: &str) -> String {
         .collect()
 }
 
+/// Zero-width and direction marks that web text leaves between words: read as a space.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -78,7 +83,7 @@ fn space_before(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
-        .map_or(true, char::is_whitespace)
+        .map_or(true, |c| c.is_whitespace() || is_invisible(c))
 }
 
 fn split_gap(text: &str, a: usize, b: usize, toks: &mut Vec<Tok>) {
@@ -87,11 +92,12 @@ fn split_gap(text: &str, a: usize, b: usize, toks: &mut Vec<Tok>) {
     let off = |i: usize| chars.get(i).map_or(gap.len(), |x| x.0);
     let ch = |i: usize| chars.get(i).map(|x| x.1);
     let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
+    let digit = |i: usize| ch(i).is_some_and(|c| c.is_ascii_digit());
     let mut space = space_before(text, a);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_invisible(c) {
             space = true;
             i += 1;
             continue;
@@ -111,6 +117,9 @@ fn split_gap(text: &str, a: usize, b: usize, toks: &mut Vec<Tok>) {
                     } else {
                         break;
                     }
+                } else if cj == ',' && chars[j - 1].1.is_ascii_digit() && digit(j + 1) {
+                    // "8,000": one number.
+                    j += 1;
                 } else if matches!(cj, '-' | '.' | '‐' | '‑') && alnum(j + 1) {
                     j += 1;
                 } else {

@@ -269,11 +269,20 @@ impl<'a> Chunker<'a> {
         let Some(m) = self.m(a) else {
             return a;
         };
-        let nouns = match m.entity_type {
+        let mut nouns = match m.entity_type {
             EntityType::Organization => class::STATE | class::MEMBERS,
             EntityType::Person | EntityType::Location => class::STATE,
             EntityType::Other => return a,
         };
+        // "strikes against ISIL targets"; after a subject "targets" is a verb.
+        if m.entity_type == EntityType::Organization
+            && a > 0
+            && self
+                .word(a - 1)
+                .is_some_and(|w| self.lex.is(w, class::PREP))
+        {
+            nouns |= class::TARGETS;
+        }
         let mut best = a;
         let mut k = a + 1;
         while k <= a + 3 && self.free(k) {
@@ -443,6 +452,17 @@ impl<'a> Chunker<'a> {
                         title.push(k);
                         j = k;
                         continue;
+                    }
+                    // "In Turkey Minister Ellwood met ...": a fronted place without its
+                    // comma is where, not whose ("In Obama's view" keeps the title).
+                    let fronted = k == 1
+                        && self.word(0) == Some("in")
+                        && self
+                            .m(k)
+                            .is_some_and(|m| m.entity_type == EntityType::Location && !m.demonym)
+                        && self.word(p + 1) != Some("'s");
+                    if fronted {
+                        break;
                     }
                     org_tok = Some(k);
                     break;
