@@ -220,6 +220,21 @@ pub fn person_compatible(a: &[String], b: &[String]) -> bool {
     true
 }
 
+/// "UN", "U.N.", "NATO": two or more letters, all capitals.
+fn is_acronym_form(surface: &str) -> bool {
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ')
+}
+
+/// Whether a bare form may start at this word: "of Iraq" is no name of its own
+/// (else "Government of Iraq" would be the "Islamic State of Iraq").
+fn is_name_start(word: &str) -> bool {
+    !matches!(
+        word,
+        "of" | "the" | "and" | "for" | "de" | "&" | "in" | "on" | "at" | "to"
+    )
+}
+
 /// Initials of a multi-word name: "United Nations" -> "un".
 fn initials(key: &str) -> String {
     key.split(' ')
@@ -329,6 +344,8 @@ pub fn resolve_document(
     // Organizations: acronyms, bare forms of prefixed names, heads of cue names.
     struct OrgKey<'k> {
         i: usize,
+        /// Written in capitals ("UN", "U.N."): may be an acronym.
+        caps: bool,
         key: &'k str,
         words: usize,
         initials: String,
@@ -344,6 +361,7 @@ pub fn resolve_document(
             let key = keys[i].trim_start_matches("g:");
             OrgKey {
                 i,
+                caps: is_acronym_form(surface(&mentions[i])),
                 key,
                 words: word_count(key),
                 initials: initials(key),
@@ -370,8 +388,11 @@ pub fn resolve_document(
                 continue;
             }
             let longer = p.words > o.words;
-            let acronym =
-                o.words == 1 && compact.len() >= 2 && p.words >= 2 && p.initials == compact;
+            let acronym = o.caps
+                && o.words == 1
+                && compact.len() >= 2
+                && p.words >= 2
+                && p.initials == compact;
             let bare = longer && ends_with_word(p.key, o.key);
             let head = longer
                 && p.words == o.words + 1
@@ -578,10 +599,13 @@ pub fn resolve_corpus(
         {
             let k = norm_key(full);
             let tk = translit(&k);
+            // Initials are looked up only for forms written in capitals ("UN", not "In").
+            let acronym_key = is_acronym_form(full).then(|| format!("i:{k}"));
             let mut cands: Vec<usize> = alias
                 .get(&k)
                 .into_iter()
                 .chain(alias.get(&format!("t:{tk}")))
+                .chain(acronym_key.as_ref().and_then(|a| alias.get(a)))
                 .flatten()
                 .copied()
                 .filter(|&g| {
@@ -598,7 +622,7 @@ pub fn resolve_corpus(
                 // "U.S. Treasury Department" is the gazetteer's "Treasury Department":
                 // a prefixed name joins a known institution named by its rest.
                 let ws: Vec<&str> = k.split(' ').collect();
-                for cut in 1..ws.len().saturating_sub(1) {
+                for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
                     let rest = ws[cut..].join(" ");
                     let known: Vec<usize> = alias
                         .get(&rest)
@@ -711,13 +735,13 @@ pub fn resolve_corpus(
                 let k = norm_key(f);
                 let ws: Vec<&str> = k.split(' ').collect();
                 // Bare forms of prefixed names: "US State Department" -> "State Department".
-                for cut in 1..ws.len().saturating_sub(1) {
+                for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
                     add(ws[cut..].join(" "), &mut alias);
                 }
                 if ws.len() >= 2 {
                     let ini = initials(&k);
                     if ini.len() >= 2 {
-                        add(ini, &mut alias);
+                        add(format!("i:{ini}"), &mut alias);
                     }
                     if ws.last().is_some_and(|c| lex.org_cues.contains(*c)) {
                         add(ws[..ws.len() - 1].join(" "), &mut alias);

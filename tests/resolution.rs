@@ -109,3 +109,16 @@ fn different_people_with_the_same_given_name_are_not_merged() {
     assert_eq!(kirby.len(), 1);
     assert_ne!(kerry[0].id, kirby[0].id);
 }
+
+#[test]
+fn a_government_of_a_country_is_not_an_armed_group_named_after_it() {
+    let g = build_graph(docs(&[
+        "The Islamic State of Iraq claimed the attack.",
+        "The Government of Iraq condemned the attack.",
+    ]));
+    let isi = holders(&g, "Islamic State of Iraq");
+    let gov = holders(&g, "Government of Iraq");
+    assert_eq!(isi.len(), 1);
+    assert_eq!(gov.len(), 1);
+    assert_ne!(isi[0].id, gov[0].id, "{:?}", gov[0]);
+}
