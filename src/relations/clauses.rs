@@ -348,20 +348,7 @@ impl<'a> Sentence<'a> {
 
     /// A word that can be an adjective before a relational noun ("closest", "bilateral").
     fn adjective(&self, i: usize) -> bool {
-        const FUNCTION: u32 = class::CLOSED
-            | class::PREP
-            | class::AUX
-            | class::REPORT
-            | class::DET
-            | class::LIGHT
-            | class::NEG
-            | class::HEDGE
-            | class::REL
-            | class::COPULA
-            | class::PLAN
-            | class::CLAUSE
-            | class::CUE
-            | class::VIEW;
+        const FUNCTION: u32 = class::FUNCTION | class::CUE | class::VIEW;
         self.word(i).is_some_and(|w| {
             w != "'s"
                 && !self.lex.is(w, FUNCTION)

@@ -77,6 +77,9 @@ pub(crate) mod class {
         ("quant", QUANT),
         ("targets", TARGETS),
     ];
+    /// Closed-class words: what may stand between a subject, its cue and its object.
+    pub const FUNCTION: u32 =
+        CLOSED | PREP | AUX | REPORT | DET | LIGHT | NEG | HEDGE | REL | COPULA | PLAN | CLAUSE;
 }
 
 /// How a cue finds its arguments; see the header of `data/relation_cues.tsv`.

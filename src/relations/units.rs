@@ -195,18 +195,7 @@ impl<'a> Chunker<'a> {
 
     /// A word that can sit inside a noun phrase ("border" in "border town").
     fn content_word(&self, w: &str) -> bool {
-        const FUNCTION: u32 = class::CLOSED
-            | class::PREP
-            | class::AUX
-            | class::REPORT
-            | class::DET
-            | class::LIGHT
-            | class::NEG
-            | class::HEDGE
-            | class::REL
-            | class::COPULA
-            | class::PLAN
-            | class::CLAUSE;
+        const FUNCTION: u32 = class::FUNCTION;
         !self.lex.is(w, FUNCTION) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
     }
 
