@@ -190,6 +190,7 @@ fn seeds_corpus(bytes: usize) -> Vec<Document> {
                 id: format!("copy{copy:05}/{stem}"),
                 source: format!("seeds/{stem}.txt"),
                 text: text.clone(),
+                date: Default::default(),
             });
         }
     }

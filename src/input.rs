@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::Document;
+use crate::model::{Day, Document};
 
 /// Documents larger than this are refused by default (one news article is a few KB).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -275,6 +275,7 @@ fn decode(mut bytes: Vec<u8>, shown: &str, id: String, max_bytes: u64) -> Result
         id,
         source: shown.to_string(),
         text,
+        date: None,
     })
 }
 
@@ -307,10 +308,15 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize, max_bytes: u64) -> Result
     if text.trim().is_empty() {
         return Err(bad(format!("document {id:?} has empty text")));
     }
+    let date = match value.get("date") {
+        Some(serde_json::Value::String(s)) => Day::parse(s),
+        _ => None,
+    };
     Ok(Document {
         id,
         source: format!("{shown}:{n}"),
         text,
+        date,
     })
 }
 

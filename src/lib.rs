@@ -13,6 +13,7 @@
 //!     id: "a".into(),
 //!     source: "a.txt".into(),
 //!     text: "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.".into(),
+//!     date: Default::default(),
 //! };
 //! let graph = build_graph(vec![doc]);
 //! assert!(graph.nodes().any(|n| n.label == "Angela Merkel"));

@@ -403,6 +403,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
             mentions: e.mentions,
             documents: e.documents,
             aliases: e.forms.keys().cloned().collect(),
+            timeline: Default::default(),
         });
         index.insert(g, node);
     }
@@ -424,6 +425,7 @@ fn assemble(mut docs: Vec<DocAnalysis>, lex: &Lexicon) -> EntityGraph {
             documents: docs.len() as u64,
             role,
             evidence: acc.evidence,
+            timeline: Default::default(),
         };
         graph.add_edge(index[&s], index[&t], edge);
     }

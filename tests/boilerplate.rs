@@ -8,6 +8,7 @@ fn labels(text: &str) -> Vec<String> {
         id: "a".into(),
         source: "a.txt".into(),
         text: text.into(),
+        date: Default::default(),
     }]);
     let mut l: Vec<String> = g.nodes().map(|n| n.label.clone()).collect();
     l.sort();
@@ -46,6 +47,7 @@ fn a_caption_printed_twice_counts_once() {
         text:
             "Olaf Scholz speaks in Hamburg.\nOlaf Scholz speaks in Hamburg.\nThe speech was short."
                 .into(),
+        date: Default::default(),
     }]);
     let scholz = g
         .nodes()

@@ -27,6 +27,7 @@ fn node(id: &str, label: &str, ty: EntityType, mentions: u64, aliases: &[&str]) 
         mentions,
         documents: 1,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        timeline: Default::default(),
     }
 }
 
@@ -98,6 +99,7 @@ fn sample_graph() -> EntityGraph {
                 evidence("doc-1", 0, "co-mention", s0),
                 evidence("doc-1", 91, "co-mention", s1),
             ],
+            timeline: Default::default(),
         },
     );
     // A co-mention parallel to the typed relation, as the pipeline makes them.
@@ -110,6 +112,7 @@ fn sample_graph() -> EntityGraph {
             documents: 1,
             role: String::new(),
             evidence: vec![evidence("doc-1", 0, "co-mention", s0)],
+            timeline: Default::default(),
         },
     );
     g.graph.add_edge(
@@ -121,6 +124,7 @@ fn sample_graph() -> EntityGraph {
             documents: 1,
             role: "Secretary of State".to_string(),
             evidence: vec![evidence("doc-1", 0, "affiliation-title-of", s0)],
+            timeline: Default::default(),
         },
     );
     g.graph.add_edge(
@@ -132,6 +136,7 @@ fn sample_graph() -> EntityGraph {
             documents: 1,
             role: String::new(),
             evidence: vec![evidence("doc-1", 0, "located-in-comma", s0)],
+            timeline: Default::default(),
         },
     );
     g.mentions = vec![
@@ -187,6 +192,7 @@ fn hostile_graph(strings: &[&str]) -> EntityGraph {
                 mentions: i as u64 + 1,
                 documents: 1,
                 aliases: vec![s.to_string(), format!("alias {s}")],
+                timeline: Default::default(),
             })
         })
         .collect();
@@ -202,6 +208,7 @@ fn hostile_graph(strings: &[&str]) -> EntityGraph {
                 documents: 1,
                 role: s.to_string(),
                 evidence: vec![evidence(s, i, s, s), evidence(s, i + 1, s, "second")],
+                timeline: Default::default(),
             },
         );
     }
@@ -249,6 +256,7 @@ fn large_graph(n: usize) -> EntityGraph {
                 mentions: 1 + next(50) as u64,
                 documents: 1,
                 aliases: vec![label],
+                timeline: Default::default(),
             })
         })
         .collect();
@@ -286,6 +294,7 @@ fn large_graph(n: usize) -> EntityGraph {
                 documents: 1,
                 role: role.to_string(),
                 evidence: vec![evidence("doc", 0, kind.as_str(), "A sentence.")],
+                timeline: Default::default(),
             },
         );
     }

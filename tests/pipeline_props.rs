@@ -46,7 +46,7 @@ proptest! {
             text.push_str(p);
             text.push_str(s);
         }
-        let doc = Document { id: "p".into(), source: "p.txt".into(), text: text.clone() };
+        let doc = Document { id: "p".into(), source: "p.txt".into(), text: text.clone(), date: None };
         let graph = build_graph(vec![doc]);
         let chars: Vec<char> = text.chars().collect();
         for m in &graph.mentions {

@@ -10,6 +10,7 @@ fn docs(texts: &[&str]) -> Vec<Document> {
             id: format!("d{i}"),
             source: format!("d{i}.txt"),
             text: t.to_string(),
+            date: Default::default(),
         })
         .collect()
 }

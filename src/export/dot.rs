@@ -362,6 +362,7 @@ mod tests {
                     mentions: 1,
                     documents: 1,
                     aliases: vec![],
+                    timeline: Default::default(),
                 })
             })
             .collect();
@@ -375,6 +376,7 @@ mod tests {
                     documents: 1,
                     role: String::new(),
                     evidence: vec![],
+                    timeline: Default::default(),
                 },
             );
         }
@@ -443,6 +445,7 @@ mod tests {
                 mentions: 1,
                 documents: 1,
                 aliases: vec![],
+                timeline: Default::default(),
             });
         }
         assert!(!to_dot(&graph).contains("splines"));
