@@ -171,3 +171,82 @@ mod tests {
         assert!(write_atomic(&path, |w| w.write_all(b"x")).is_err());
     }
 }
+
+/// An output folder being written: every file goes into a fresh hidden staging folder
+/// beside it, and [`OutputDir::commit`] puts the whole set in place at once.
+///
+/// Dropping it without committing removes the staging folder.
+#[derive(Debug)]
+pub struct OutputDir {
+    staging: Option<PathBuf>,
+    target: PathBuf,
+}
+
+impl OutputDir {
+    /// Creates the staging folder for `target` (whose parent is created if needed).
+    pub fn begin(target: &Path) -> io::Result<OutputDir> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let staging = parent.join(format!(".{name}.{}-{n}.staging", std::process::id()));
+        fs::create_dir(&staging)?;
+        Ok(OutputDir {
+            staging: Some(staging),
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// The folder to write the files into.
+    pub fn path(&self) -> &Path {
+        self.staging.as_deref().unwrap_or(&self.target)
+    }
+
+    /// The folder the files are meant for.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Syncs the staged files and puts the staging folder in place of the target.
+    pub fn commit(mut self) -> io::Result<PathBuf> {
+        let Some(staging) = self.staging.take() else {
+            return Ok(self.target.clone());
+        };
+        let result = (|| {
+            for entry in fs::read_dir(&staging)? {
+                let path = entry?.path();
+                if path.is_file() {
+                    File::open(&path)?.sync_all()?;
+                }
+            }
+            if self.target.is_dir() {
+                let old = staging.with_extension("old");
+                fs::rename(&self.target, &old)?;
+                fs::rename(&staging, &self.target)?;
+                fs::remove_dir_all(&old)
+            } else {
+                fs::rename(&staging, &self.target)
+            }
+        })();
+        if let Err(err) = result {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(err);
+        }
+        sync_dir(&self.target);
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for OutputDir {
+    fn drop(&mut self) {
+        if let Some(staging) = self.staging.take() {
+            let _ = fs::remove_dir_all(staging);
+        }
+    }
+}
