@@ -3,9 +3,9 @@
 //! has one head mention that stands for the whole phrase in the clause-level rules; the
 //! relations a phrase states by itself (affiliations, located_in, compounds) are found here.
 
+use super::found::{rules, FoundRelation, SentenceMention};
 use super::lexicon::{class, Frame, Lexicon};
 use super::tokens::{Tok, TokKind};
-use super::{rules, FoundRelation, SentenceMention};
 use crate::model::{EntityType, RelationKind};
 
 #[derive(Clone, Debug)]

@@ -1,0 +1,129 @@
+//! What the rules produce and how it is kept: the mention view, the relation found, the
+//! stable rule ids, and the collector that keeps only well-typed, new relations.
+
+use crate::model::{EntityType, RelationKind, Span};
+
+/// A mention as the relation rules see it: where it is in the sentence and what it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceMention {
+    /// Byte offsets into the sentence text given to `relations::extract`.
+    pub span: Span,
+    /// The local entity it resolved to; two mentions of one entity share it.
+    pub entity: usize,
+    pub entity_type: EntityType,
+    /// A nationality word ("Russian") standing for its country.
+    pub demonym: bool,
+}
+
+/// One relation found in a sentence, between two of its mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundRelation {
+    pub kind: RelationKind,
+    /// Indexes into the mentions given to `relations::extract`; for directed kinds, source -> target.
+    pub source: usize,
+    pub target: usize,
+    /// The title for `affiliated_with` ("Secretary of State").
+    pub role: Option<String>,
+    /// Stable id of the rule that fired.
+    pub rule: &'static str,
+}
+
+/// Rule ids set by the code; the cue rules take theirs from `data/relation_cues.tsv`
+/// (see the table in the module documentation).
+pub mod rules {
+    /// "X and his Turkish counterpart Y discussed ...", "X met his counterpart Y".
+    pub const MEETS_COUNTERPART: &str = "meets.counterpart";
+    /// "U.S. Secretary of State John Kerry", "State Department spokesman John Kirby".
+    pub const AFFILIATED_TITLE: &str = "affiliated.title";
+    /// "Ukraine's Zelensky", "the Kremlin's Dmitry Peskov": no title, no role.
+    pub const AFFILIATED_POSSESSIVE: &str = "affiliated.possessive";
+    /// "Russian Foreign Minister Sergei Lavrov": the nationality word stands for the country.
+    pub const AFFILIATED_DEMONYM_TITLE: &str = "affiliated.demonym-title";
+    /// "John Smith, a spokesman for Acme," / "Jane Doe, the UN chief,".
+    pub const AFFILIATED_APPOSITION: &str = "affiliated.apposition";
+    /// "his Turkish counterpart Tayyip Erdogan" -> Turkey.
+    pub const AFFILIATED_COUNTERPART: &str = "affiliated.counterpart";
+    /// "support for Iraq in its fight against ISIL": the supported side fights.
+    pub const OPPOSES_IN_FIGHT: &str = "opposes.in-fight";
+    /// "U.S. airstrikes against al-Qaeda", "ISIL attacks on the Kurds".
+    pub const OPPOSES_MODIFIER: &str = "opposes.modifier";
+    /// "the Global Coalition against Daesh", "the U.S.-led coalition against ISIL".
+    pub const OPPOSES_COALITION: &str = "opposes.coalition";
+    /// "UK support for Iraq", "Iranian backing for the Houthis".
+    pub const SUPPORTS_MODIFIER: &str = "supports.modifier";
+    /// "in Geneva, Switzerland".
+    pub const LOCATED_COMMA: &str = "located.comma";
+    /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
+    pub const LOCATED_OF_NOUN: &str = "located.of-noun";
+    /// "Jarabulus, a town in northern Syria", "Aleppo, Syria's second city".
+    pub const LOCATED_APPOSITION: &str = "located.apposition";
+}
+
+/// Keeps the relations that are well typed, between two entities, and new.
+pub(super) struct Collector<'a> {
+    pub(super) mentions: &'a [SentenceMention],
+    pub(super) found: Vec<FoundRelation>,
+}
+
+impl Collector<'_> {
+    pub(super) fn push(
+        &mut self,
+        kind: RelationKind,
+        source: usize,
+        target: usize,
+        role: Option<String>,
+        rule: &'static str,
+    ) {
+        let (Some(s), Some(t)) = (self.mentions.get(source), self.mentions.get(target)) else {
+            return;
+        };
+        if s.entity == t.entity || !well_typed(kind, s, t) {
+            return;
+        }
+        let (source, target) = if kind.is_directed() || source < target {
+            (source, target)
+        } else {
+            (target, source)
+        };
+        let key = |r: &FoundRelation| {
+            let (a, b) = (
+                self.mentions[r.source].entity,
+                self.mentions[r.target].entity,
+            );
+            (r.kind, a, b)
+        };
+        let new = FoundRelation {
+            kind,
+            source,
+            target,
+            role,
+            rule,
+        };
+        let (k, a, b) = key(&new);
+        let same = |r: &FoundRelation| {
+            let (k2, a2, b2) = key(r);
+            k2 == k && ((a2, b2) == (a, b) || (!k.is_directed() && (b2, a2) == (a, b)))
+        };
+        if !self.found.iter().any(same) {
+            self.found.push(new);
+        }
+    }
+}
+
+fn well_typed(kind: RelationKind, s: &SentenceMention, t: &SentenceMention) -> bool {
+    use EntityType::*;
+    let actor = |m: &SentenceMention| matches!(m.entity_type, Person | Organization | Location);
+    match kind {
+        RelationKind::Meets | RelationKind::Supports | RelationKind::Opposes => {
+            actor(s) && actor(t)
+        }
+        RelationKind::AffiliatedWith => {
+            s.entity_type == Person && matches!(t.entity_type, Organization | Location)
+        }
+        RelationKind::LinkedTo => s.entity_type == Organization && t.entity_type == Organization,
+        RelationKind::LocatedIn => {
+            s.entity_type == Location && t.entity_type == Location && !s.demonym
+        }
+        RelationKind::CoMention => false,
+    }
+}
