@@ -104,6 +104,7 @@
 
 mod clauses;
 mod cues;
+mod descriptions;
 mod found;
 mod lexicon;
 mod located;
@@ -136,6 +137,7 @@ pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelatio
     if !is_question(sentence) {
         cues::find(&s, &mut out);
     }
+    descriptions::find(&s, &mut out);
     out.found
 }
 

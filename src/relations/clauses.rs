@@ -146,7 +146,7 @@ impl<'a> Sentence<'a> {
         self.unit(i).filter(|&u| self.units[u].arg)
     }
 
-    pub(super) fn is(&self, i: usize, mask: u32) -> bool {
+    pub(super) fn is(&self, i: usize, mask: u64) -> bool {
         self.word(i).is_some_and(|w| self.lex.is(w, mask))
     }
 
@@ -167,7 +167,7 @@ impl<'a> Sentence<'a> {
         match t.kind {
             TokKind::Word => {
                 let w = t.lower.as_str();
-                const OK: u32 = class::CLOSED
+                const OK: u64 = class::CLOSED
                     | class::PREP
                     | class::DATES
                     | class::ADV
@@ -185,7 +185,7 @@ impl<'a> Sentence<'a> {
         if self.object_follow_ok(k) {
             return true;
         }
-        const VERBISH: u32 = class::AUX
+        const VERBISH: u64 = class::AUX
             | class::REPORT
             | class::LIGHT
             | class::PLAN
@@ -282,7 +282,7 @@ impl<'a> Sentence<'a> {
 
     /// A word that can be an adjective before a relational noun ("closest", "bilateral").
     pub(super) fn adjective(&self, i: usize) -> bool {
-        const FUNCTION: u32 = class::FUNCTION | class::CUE | class::VIEW;
+        const FUNCTION: u64 = class::FUNCTION | class::CUE | class::VIEW;
         self.word(i).is_some_and(|w| {
             w != "'s"
                 && !self.lex.is(w, FUNCTION)
@@ -592,7 +592,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let clause = clauses.iter().rev().find(|c| c.cue_end <= and)?;
-        const STOP: u32 = class::AUX
+        const STOP: u64 = class::AUX
             | class::REPORT
             | class::REL
             | class::CLAUSE
@@ -608,5 +608,56 @@ impl<'a> Sentence<'a> {
             descriptor: false,
             scope: None,
         })
+    }
+
+    /// A place name, capitalized ("Geneva", not "the airfield").
+    pub(super) fn place(&self, m: usize) -> bool {
+        self.mentions.get(m).is_some_and(|m| {
+            m.entity_type == EntityType::Location
+                && !m.demonym
+                && self.text[m.span.start..m.span.end]
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .trim_start_matches("the ")
+                    .starts_with(|c: char| c.is_uppercase())
+        })
+    }
+
+    /// The place at item `i` if its unit is a single place name and nothing else.
+    pub(super) fn plain_place(&self, i: usize) -> Option<usize> {
+        let u = self.unit(i)?;
+        let unit = &self.units[u];
+        (unit.first == unit.last && self.place(unit.head)).then_some(unit.head)
+    }
+
+    /// The items of the places "A, B, C" from item `k`: plain place names joined by single
+    /// commas, as far as they go (the caller judges what follows).
+    pub(super) fn place_chain(&self, k: usize) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut j = k;
+        while self.plain_place(j).is_some() && chain.len() < 8 {
+            chain.push(j);
+            if self.punct(j + 1) != Some(",") {
+                break;
+            }
+            j += 2;
+        }
+        chain
+    }
+
+    /// Whether "and" or "or" at item `k` joins another name ("in Iowa and Ohio"), rather
+    /// than a new phrase ("in Edmonton, Canada and named after ...").
+    pub(super) fn and_place(&self, k: usize) -> bool {
+        let mut j = k;
+        if self.punct(j) == Some(",") {
+            j += 1;
+        }
+        if !matches!(self.word(j), Some("and" | "or" | "&")) {
+            return false;
+        }
+        j += 1;
+        if self.is(j, class::DET | class::DIRECTION) {
+            j += 1;
+        }
+        self.unit(j).is_some()
     }
 }

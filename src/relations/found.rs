@@ -57,6 +57,14 @@ pub mod rules {
     pub const LOCATED_OF_NOUN: &str = "located.of-noun";
     /// "Jarabulus, a town in northern Syria", "Aleppo, Syria's second city".
     pub const LOCATED_APPOSITION: &str = "located.apposition";
+    /// "Westmere is a hamlet in Albany County, New York", "Acme, a firm based in Leeds".
+    pub const LOCATED_DESCRIPTION: &str = "located.description";
+    /// "Acme is a Norwegian football club": an organization or place in a country.
+    pub const LOCATED_DEMONYM: &str = "located.demonym";
+    /// "a Leeds-based company", "the Leeds-based Acme".
+    pub const LOCATED_BASED: &str = "located.based";
+    /// "Jane Roe is an American actress": nationality, role "citizen".
+    pub const AFFILIATED_DEMONYM: &str = "affiliated.demonym";
 }
 
 /// Keeps the relations that are well typed, between two entities, and new.
@@ -122,7 +130,9 @@ fn well_typed(kind: RelationKind, s: &SentenceMention, t: &SentenceMention) -> b
         }
         RelationKind::LinkedTo => s.entity_type == Organization && t.entity_type == Organization,
         RelationKind::LocatedIn => {
-            s.entity_type == Location && t.entity_type == Location && !s.demonym
+            matches!(s.entity_type, Location | Organization)
+                && t.entity_type == Location
+                && !s.demonym
         }
         RelationKind::CoMention => false,
     }

@@ -7,7 +7,7 @@ use std::ops::Deref;
 use super::clauses::Sentence;
 use super::found::{rules, Collector};
 use super::lexicon::class;
-use crate::model::{EntityType, RelationKind};
+use crate::model::RelationKind;
 
 /// Finds the `located_in` relations between the places of `s`.
 pub(super) fn find(s: &Sentence, out: &mut Collector) {
@@ -31,25 +31,6 @@ const PLACE_PREPS: [&str; 19] = [
 ];
 
 impl Places<'_, '_> {
-    /// A place name, capitalized ("Geneva", not "the airfield").
-    fn place(&self, m: usize) -> bool {
-        self.mentions.get(m).is_some_and(|m| {
-            m.entity_type == EntityType::Location
-                && !m.demonym
-                && self.text[m.span.start..m.span.end]
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .trim_start_matches("the ")
-                    .starts_with(|c: char| c.is_uppercase())
-        })
-    }
-
-    /// The place at item `i` if its unit is a single place name and nothing else.
-    fn plain_place(&self, i: usize) -> Option<usize> {
-        let u = self.unit(i)?;
-        let unit = &self.units[u];
-        (unit.first == unit.last && self.place(unit.head)).then_some(unit.head)
-    }
-
     /// "in Geneva, Switzerland", "Jarabulus, a town in northern Syria", "Aleppo, Syria's
     /// second city", "Jarabulus, a Syrian border town".
     fn located(&self, out: &mut Collector) {
@@ -63,6 +44,17 @@ impl Places<'_, '_> {
             }
             if i >= 2 && self.punct(i - 1) == Some(",") && self.unit(i - 2).is_some() {
                 continue; // a list "X, Y, Z"
+            }
+            let chain = self.place_chain(i);
+            if chain.len() >= 3 {
+                if self.chain_closed(i, &chain) {
+                    for (n, &x) in chain.iter().enumerate() {
+                        for &y in &chain[n + 1..] {
+                            found.push((self.head_at(x), self.head_at(y), rules::LOCATED_COMMA));
+                        }
+                    }
+                }
+                continue;
             }
             let b = if self.plain_place(i + 2).is_some() {
                 self.comma_pair(i)
@@ -82,6 +74,41 @@ impl Places<'_, '_> {
         for (a, b, rule) in found {
             out.push(RelationKind::LocatedIn, a, b, None, rule);
         }
+    }
+
+    /// The place mention of the unit at item `i`.
+    fn head_at(&self, i: usize) -> usize {
+        self.unit(i).map_or(usize::MAX, |u| self.head(u))
+    }
+
+    /// "in Westmere, Albany County, New York, United States": a chain of three or more
+    /// places starting at item `i`, after a preposition or at the start, not a list
+    /// ("in Iowa, Ohio, and Utah") and closed by what follows.
+    fn chain_closed(&self, i: usize, chain: &[usize]) -> bool {
+        if !self.after_place_prep(i) && !self.at_start(i) {
+            return false;
+        }
+        let Some(&last) = chain.last() else {
+            return false;
+        };
+        let k = last + 1;
+        if let Some(p) = self.punct(k) {
+            return match p {
+                "," => {
+                    self.unit(k + 1).is_none() && !matches!(self.word(k + 1), Some("and" | "or"))
+                }
+                "-" => false,
+                _ => true,
+            };
+        }
+        self.object_follow_ok(k) && !self.and_place(k)
+    }
+
+    /// Whether a preposition comes before item `i`, maybe with a direction: "in Aleppo",
+    /// "in northern Aleppo".
+    fn after_place_prep(&self, i: usize) -> bool {
+        let prep = |j: usize| self.word(j).is_some_and(|w| PLACE_PREPS.contains(&w));
+        (i > 0 && prep(i - 1)) || (i > 1 && self.is(i - 1, class::DIRECTION) && prep(i - 2))
     }
 
     /// "in Geneva, Switzerland" with Geneva at item `i`: after a preposition, or a dateline
