@@ -18,7 +18,7 @@ use crate::model::{
     Document, Edge, EntityGraph, EntityType, Evidence, MentionRecord, Node, RelationKind, Span,
 };
 use crate::recognize::{recognize, settle};
-use crate::relations::{extract, SentenceMention};
+use crate::relations::{extract, DocContext, SentenceMention};
 use crate::resolve::{resolve_corpus, resolve_document, LocalEntity, DROPPED};
 use crate::text::{lines, split_sentences, CharIndex};
 
@@ -87,6 +87,15 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
 
     let mut links = Vec::new();
     let mut used = BTreeSet::new();
+    // rel: references ("she", "the company") resolved once per document; relations::DocContext.
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    let refs = DocContext::new(
+        text,
+        &spans,
+        raw.iter()
+            .zip(&assignment)
+            .map(|(m, &e)| (m.sentence, m.span, e, m.entity_type, m.demonym)),
+    );
     let mut i = 0;
     while i < raw.len() {
         let si = raw[i].sentence;
@@ -97,9 +106,9 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         let group = &raw[i..j];
         let ents = &assignment[i..j];
         let distinct: BTreeSet<usize> = ents.iter().copied().collect();
-        if distinct.len() >= 2 {
+        if !distinct.is_empty() {
             let s = &sentences[si];
-            let view: Vec<SentenceMention> = group
+            let mut view: Vec<SentenceMention> = group
                 .iter()
                 .zip(ents)
                 .map(|(m, &e)| SentenceMention {
@@ -107,8 +116,10 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                     entity: e,
                     entity_type: m.entity_type,
                     demonym: m.demonym,
+                    reference: false, // rel
                 })
                 .collect();
+            refs.annotate(si, &mut view); // rel: references
             let before = links.len();
             for r in extract(&text[s.span.start..s.span.end], &view) {
                 let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {

@@ -108,10 +108,12 @@ mod descriptions;
 mod found;
 mod lexicon;
 mod located;
+mod references;
 mod tokens;
 mod units;
 
 pub use found::{rules, FoundRelation, SentenceMention};
+pub use references::DocContext;
 
 use clauses::Sentence;
 use found::Collector;

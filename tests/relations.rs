@@ -95,6 +95,7 @@ fn sentence() -> impl Strategy<Value = (String, Vec<SentenceMention>)> {
                     entity: i % NAMES.len(),
                     entity_type: ty,
                     demonym,
+                    reference: false,
                 });
             } else {
                 text.push_str(WORDS[i % WORDS.len()]);
@@ -160,6 +161,7 @@ proptest! {
                 entity: e,
                 entity_type: [EntityType::Person, EntityType::Organization, EntityType::Location][ty],
                 demonym: e == 3,
+                reference: false,
             })
             .collect();
         mentions.sort_by_key(|m| m.span);

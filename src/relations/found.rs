@@ -1,6 +1,8 @@
 //! What the rules produce and how it is kept: the mention view, the relation found, the
 //! stable rule ids, and the collector that keeps only well-typed, new relations.
 
+use std::sync::{Mutex, OnceLock};
+
 use crate::model::{EntityType, RelationKind, Span};
 
 /// A mention as the relation rules see it: where it is in the sentence and what it is.
@@ -13,6 +15,9 @@ pub struct SentenceMention {
     pub entity_type: EntityType,
     /// A nationality word ("Russian") standing for its country.
     pub demonym: bool,
+    /// A pronoun or description standing for a named entity of an earlier sentence
+    /// ("she", "the company"); see `relations::DocContext`.
+    pub reference: bool,
 }
 
 /// One relation found in a sentence, between two of its mentions.
@@ -100,6 +105,11 @@ impl Collector<'_> {
             );
             (r.kind, a, b)
         };
+        let rule = if s.reference || t.reference {
+            through_reference(rule)
+        } else {
+            rule
+        };
         let new = FoundRelation {
             kind,
             source,
@@ -116,6 +126,23 @@ impl Collector<'_> {
             self.found.push(new);
         }
     }
+}
+
+/// The id of `rule` fired through a reference: `rule` with `.ref` appended, made once per
+/// rule (the rules are a fixed set, so the table stays small).
+fn through_reference(rule: &'static str) -> &'static str {
+    static TABLE: OnceLock<Mutex<Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| Mutex::new(Vec::new()));
+    let mut t = match table.lock() {
+        Ok(t) => t,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(&(_, r)) = t.iter().find(|(k, _)| *k == rule) {
+        return r;
+    }
+    let r: &'static str = Box::leak(format!("{rule}.ref").into_boxed_str());
+    t.push((rule, r));
+    r
 }
 
 fn well_typed(kind: RelationKind, s: &SentenceMention, t: &SentenceMention) -> bool {

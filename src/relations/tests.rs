@@ -28,6 +28,7 @@ fn m_from(
         entity,
         entity_type: ty,
         demonym: false,
+        reference: false,
     }
 }
 

@@ -194,6 +194,7 @@ mod tests {
             entity: 0,
             entity_type: EntityType::Location,
             demonym: false,
+            reference: false,
         }
     }
 
