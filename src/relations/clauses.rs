@@ -599,8 +599,11 @@ impl<'a> Sentence<'a> {
             | class::NEG
             | class::HEDGE
             | class::CUE;
+        // Prepositions and dates may be cue words too ("sanctions on"); here they only
+        // close the first verb's object ("met Y on Monday and later accused Z").
+        let stop = |w: &str| self.lex.is(w, STOP) && !self.lex.is(w, class::PREP | class::DATES);
         let clean = (clause.cue_end..and)
-            .all(|i| self.unit(i).is_some() || self.word(i).is_some_and(|w| !self.lex.is(w, STOP)));
+            .all(|i| self.unit(i).is_some() || self.word(i).is_some_and(|w| !stop(w)));
         clean.then(|| Left {
             group: clause.group.clone(),
             pre: (k..cs).collect(),
@@ -640,6 +643,13 @@ impl<'a> Sentence<'a> {
                 break;
             }
             j += 2;
+            // "in Campbell County, Tennessee, in the southeastern United States"
+            if self.word(j) == Some("in") && chain.len() >= 2 {
+                j += 1;
+                while j < k + 20 && self.is(j, class::DET | class::DIRECTION) {
+                    j += 1;
+                }
+            }
         }
         chain
     }

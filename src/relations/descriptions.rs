@@ -13,7 +13,7 @@
 
 use std::ops::Deref;
 
-use super::clauses::Sentence;
+use super::clauses::{Follow, Sentence};
 use super::found::{rules, Collector};
 use super::lexicon::class;
 use super::units::is_ly_adverb;
@@ -41,7 +41,7 @@ impl<'a> Deref for Descriptions<'_, 'a> {
 /// agent and nationality endings, and a few short words that have none.
 fn person_noun(w: &str) -> bool {
     const ENDINGS: [&str; 14] = [
-        "er", "or", "ist", "ian", "man", "woman", "ess", "ant", "ent", "eer", "ier", "at", "ete",
+        "er", "or", "ist", "ian", "man", "woman", "ess", "ant", "dent", "eer", "ier", "at", "ete",
         "ive",
     ];
     const WORDS: [&str; 14] = [
@@ -78,10 +78,50 @@ impl Descriptions<'_, '_> {
             if self.mentions[subj].demonym || ty == EntityType::Other {
                 continue;
             }
-            let Some(k) = self.link_after(i) else {
-                continue;
-            };
-            self.describe(subj, ty, k, out);
+            if let Some(k) = self.link_after(i) {
+                self.describe(subj, ty, k, out);
+            }
+        }
+        for i in 0..self.items.len() {
+            self.nationality_before(i, out);
+        }
+    }
+
+    /// "American rapper and singer Nicki Minaj", "the Chilean artists A and B": a
+    /// nationality word at item `i`, person nouns, the names.
+    fn nationality_before(&self, i: usize, out: &mut Collector) {
+        let Some(dem) = self.unit(i).map(|u| self.head(u)) else {
+            return;
+        };
+        let joined = self.punct(i + 1) == Some("-") || (i > 0 && self.punct(i - 1) == Some("-"));
+        if !self.mentions[dem].demonym || joined {
+            return;
+        }
+        let mut k = i + 1;
+        let mut last = None;
+        while k < i + 5 {
+            match self.word(k) {
+                Some("and") if last.is_some() => {}
+                Some(w) if self.adjective(k) && !self.is(k, class::SITED) => last = Some(w),
+                _ => break,
+            }
+            k += 1;
+        }
+        if !last.is_some_and(person_noun) || self.arg(k).is_none() {
+            return;
+        }
+        for u in self.group_right(k, Follow::Phrase) {
+            let p = self.head(u);
+            if self.mentions[p].entity_type == EntityType::Person {
+                let role = Some(CITIZEN.to_string());
+                out.push(
+                    RelationKind::AffiliatedWith,
+                    p,
+                    dem,
+                    role,
+                    rules::AFFILIATED_DEMONYM,
+                );
+            }
         }
     }
 
@@ -133,8 +173,10 @@ impl Descriptions<'_, '_> {
         let Some(noun) = d.noun else { return };
         let place_noun = self.lex.is(noun, class::PLACE);
         let org_noun = self.lex.is(noun, class::ORG_NOUN | class::GROUP);
+        let in_next = self.word(d.end) == Some("in");
         let fits = match ty {
-            EntityType::Location => place_noun,
+            // "X is a freeway in Edmonton": a place is in what it is said to be in.
+            EntityType::Location => place_noun || in_next,
             EntityType::Organization => org_noun,
             _ => person_noun(noun),
         };

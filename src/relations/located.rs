@@ -39,6 +39,10 @@ impl Places<'_, '_> {
             let Some(a) = self.plain_place(i) else {
                 continue;
             };
+            if let Some(b) = self.named_division_of(i) {
+                found.push((a, b, rules::LOCATED_OF));
+                continue;
+            }
             if self.punct(i + 1) != Some(",") {
                 continue;
             }
@@ -76,6 +80,28 @@ impl Places<'_, '_> {
         }
     }
 
+    /// "the Kunene Province of southern Angola": a place whose name ends in a division
+    /// noun, "of", a direction, a place.
+    fn named_division_of(&self, i: usize) -> Option<usize> {
+        let a = self.plain_place(i)?;
+        let m = self.mentions.get(a)?;
+        let last = self.text[m.span.start..m.span.end].rsplit(' ').next()?;
+        if !last.starts_with(|c: char| c.is_uppercase())
+            || !self.lex.is(&last.to_lowercase(), class::PLACE)
+            || self.word(i + 1) != Some("of")
+        {
+            return None;
+        }
+        // "of central Italy": the direction tells a part of a place from a name ("the Free
+        // State of Prussia", "the London Borough of Hillingdon").
+        if !self.is(i + 2, class::DIRECTION) {
+            return None;
+        }
+        let j = i + 3;
+        let b = self.plain_place(j)?;
+        (self.object_follow_ok(j + 1) && !self.and_place(j + 1)).then_some(b)
+    }
+
     /// The place mention of the unit at item `i`.
     fn head_at(&self, i: usize) -> usize {
         self.unit(i).map_or(usize::MAX, |u| self.head(u))
@@ -108,7 +134,11 @@ impl Places<'_, '_> {
     /// "in northern Aleppo".
     fn after_place_prep(&self, i: usize) -> bool {
         let prep = |j: usize| self.word(j).is_some_and(|w| PLACE_PREPS.contains(&w));
-        (i > 0 && prep(i - 1)) || (i > 1 && self.is(i - 1, class::DIRECTION) && prep(i - 2))
+        let mut j = i;
+        while j > 0 && i - j < 2 && self.is(j - 1, class::DET | class::DIRECTION) {
+            j -= 1;
+        }
+        j > 0 && prep(j - 1)
     }
 
     /// "in Geneva, Switzerland" with Geneva at item `i`: after a preposition, or a dateline

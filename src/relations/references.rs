@@ -214,9 +214,9 @@ fn candidates(
         } else {
             continue;
         };
-        if !definite(sentence, offset, &words, n, named, lex) {
+        let Some(start) = definite(sentence, offset, &words, n, named, lex) else {
             continue;
-        }
+        };
         // "the minister Sergei Lavrov", "the company Acme", "the head of Acme": a title
         // of a name, not a reference.
         let next = words
@@ -226,14 +226,15 @@ fn candidates(
             inside(ns, ne) || nw.starts_with(|c: char| c.is_uppercase()) || nw == "of"
         });
         if !stop {
-            out.push((Span::new(s, e), ty));
+            out.push((Span::new(start, e), ty));
         }
     }
     out
 }
 
-/// Whether the noun at word `n` closes "the (adjectives or a nationality word) NOUN":
-/// lowercase words or one mention, back to "the", at most three.
+/// Where the reference ends at word `n` starts, when it closes "the (modifiers) NOUN":
+/// lowercase words or one nationality word back to "the", at most three. The reference
+/// covers the modifiers after "the" (or after the nationality word, a mention itself).
 fn definite(
     sentence: &str,
     offset: usize,
@@ -241,16 +242,16 @@ fn definite(
     n: usize,
     named: &[Named],
     lex: &Lexicon,
-) -> bool {
+) -> Option<usize> {
     let mut k = n;
+    let mut start = words.get(n)?.0;
+    let mut after_demonym = false;
     for _ in 0..4 {
-        let Some(j) = k.checked_sub(1) else {
-            return false;
-        };
+        let j = k.checked_sub(1)?;
         let (s, e) = words[j];
         let w = &sentence[s..e];
         if w.eq_ignore_ascii_case("the") {
-            return true;
+            return Some(start);
         }
         let demonym = named
             .iter()
@@ -258,12 +259,16 @@ fn definite(
         let modifier = w.starts_with(|c: char| c.is_lowercase())
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !lex.is(w, class::FUNCTION | class::CUE);
-        if !demonym && !modifier {
-            return false;
+        if demonym {
+            after_demonym = true;
+        } else if !modifier {
+            return None;
+        } else if !after_demonym {
+            start = s;
         }
         k = j;
     }
-    false
+    None
 }
 
 /// Byte spans of the words of `text`: runs of letters, digits, hyphens and apostrophes.
