@@ -45,9 +45,20 @@
 //! | `linked.relnoun` | X is part/an affiliate/a branch/a wing/a faction/a member of Y |
 //! | `linked.between` | links/ties between X and Y |
 //! | `linked.compound` | X-linked/-affiliated/-aligned/-inspired Y |
-//! | `located.comma` | in X, Y (after a preposition, or a dateline "GENEVA, Switzerland -") |
+//! | `located.comma` | in X, Y (after a preposition, or a dateline "GENEVA, Switzerland -"); a chain "in (the) (northern) A, B, C(, in the D)" gives every earlier place in every later one, unless it is a list ("A, B, and C") |
 //! | `located.of-noun` | the \[Place/Nationality\] city/town/suburb/province/... of X |
 //! | `located.apposition` | X, a town in (northern) Y; X, a Syrian border town; X, Y's second city |
+//! | `affiliated.demonym` | X is/was a(n) \[Nationality\] NOUN ("Jane Roe is an American actress"); \[Nationality\] NOUN(s) X ("American rapper and singer X"); role "citizen"; NOUN must name a person (agent endings -er/-or/-ist/-ian/-man/..., or a short list); not "-born", not "Irish-American" |
+//! | `affiliated.member` | X is/was a member/founder/leader/head/director/chairman/captain/coach/... of Y; X, a member of Y, (person -> organization) |
+//! | `affiliated.verb` | X joined/plays for/played for/signed for/works for/works at/founded/heads/led/chaired/coached/manages Y (Y an organization); X, who works for Y |
+//! | `linked.verb` (added) | X owns/owned/acquired/operates/controls Y; Y is owned/acquired/operated by X (both organizations) |
+//! | `linked.relnoun` (added) | X is the parent/owner/unit/arm/division/imprint of Y |
+//! | `located.description` | X is/was a(n) \[modifiers\] NOUN in A, B, C (X a place, any NOUN; X an organization, an organization NOUN: company, band, club, school, ...); X is the capital/a town of A; X is/, located/situated/based/headquartered in A; an organization NOUN from A ("a band from Winnipeg, Manitoba"); X in each of A, B, C |
+//! | `located.demonym` | X is a(n) \[Nationality\] NOUN, X an organization (organization NOUN) or a place (place NOUN): "Acme is a Norwegian football club" -> Norway |
+//! | `located.based` | X is a(n) \[Place\]-based NOUN ("Acme, a Leeds-based company") |
+//! | `located.in` | (prep) X in (northern) A, B: a place after a preposition or at the start ("born in Buttenhausen in Münsingen"), or an organization after "the"/"at" ("the Kremlin in Moscow", "at the Conservatory in Naples"), in each place after "in" |
+//! | `located.of` | the \[Name ending in Province/Region/County/...\] of \[direction\] Y ("the Kunene Province of southern Angola") |
+//! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A place fronted without its comma ("In Geneva Kerry met Lavrov", "In Turkey Minister
 //! Ellwood met ...") is where, not whose: it starts no title and does not hide the subject.
@@ -56,8 +67,21 @@
 //!
 //! Types: `meets`, `supports`, `opposes` link people, organizations and places (a
 //! nationality word only as "Russian forces/government/officials"); `affiliated_with` a
-//! person to an organization or place; `linked_to` two organizations; `located_in` two
-//! places (the larger may be a nationality word, which stands for its country).
+//! person to an organization or place; `linked_to` two organizations; `located_in` a place
+//! or an organization in a place (the larger may be a nationality word, which stands for
+//! its country).
+//!
+//! # References
+//!
+//! [`DocContext`] resolves, once per document, a personal pronoun ("he", "she", "his",
+//! "her") or a definite description ("the company", "the veteran diplomat": "the",
+//! modifiers, a title noun of `data/role_heads.txt` or an organization noun) to the one
+//! named entity of that type in the nearest earlier sentence that names any (at most two
+//! back), when the sentence names none of that type before it. A pronoun left unresolved
+//! counts as someone unknown, so a later "she" does not skip over it; "the company" needs
+//! the word "company" in the sentence of its antecedent. The pipeline adds the references
+//! to the sentence's mentions ([`SentenceMention::reference`]); an edge through one gets
+//! the rule id of its rule with `.ref` appended and keeps its own sentence as evidence.
 //!
 //! # Negation, hedging and plans
 //!
@@ -102,6 +126,11 @@
 //! differ by country ("Secretary of State" and "Foreign Minister"). "Ukraine's Zelensky"
 //! gives no role.
 
+// The stage in the order data flows; each module uses only the ones above it in this list
+// (`found` and `lexicon` are used by all): `tokens` splits the sentence around the
+// mentions, `units` builds noun phrases, `clauses` reads the sentence (boundaries,
+// negation, subjects, objects), `cues`, `located` and `descriptions` hold the rules, and
+// `references` resolves pronouns and descriptions over a document before any of this.
 mod clauses;
 mod cues;
 mod descriptions;

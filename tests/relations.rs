@@ -181,6 +181,9 @@ proptest! {
 
 const PER: EntityType = EntityType::Person;
 const ORG: EntityType = EntityType::Organization;
+
+/// A sentence, its names, and the one line wanted.
+type Case<'a> = (&'a str, &'a [(&'a str, EntityType)], &'a str);
 const LOC: EntityType = EntityType::Location;
 
 /// The mentions of `spec` in `sentence`, each looked for after the previous one; entity
@@ -539,7 +542,7 @@ fn named_divisions_of_a_place() {
 
 #[test]
 fn membership_employment_and_teams() {
-    let cases: [(&str, &[(&str, EntityType)], &str); 6] = [
+    let cases: [Case; 6] = [
         (
             "Ana Welt is a member of the Green League.",
             &[("Ana Welt", PER), ("Green League", ORG)],
@@ -795,4 +798,48 @@ fn descriptions_negative() {
         ),
     ]);
     assert!(!got.iter().any(|l| l.contains(".ref")), "{got:?}");
+}
+
+#[test]
+fn places_and_institutions_in_a_place() {
+    let got = of_kind(
+        "He was born in Brisk in Kelso County, Vandalia.",
+        &[("Brisk", LOC), ("Kelso County", LOC), ("Vandalia", LOC)],
+        "located_in",
+    );
+    assert!(
+        has(&got, "located_in Brisk -> Kelso County [located.in]"),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "located_in Brisk -> Vandalia [located.in]"),
+        "{got:?}"
+    );
+    let got = of_kind(
+        "She studied at the Tarn Conservatory in Dunmore.",
+        &[("Tarn Conservatory", ORG), ("Dunmore", LOC)],
+        "located_in",
+    );
+    assert_eq!(
+        got,
+        ["located_in Tarn Conservatory -> Dunmore [located.in]"]
+    );
+}
+
+#[test]
+fn places_and_institutions_in_a_place_negative() {
+    // An organization acting somewhere is not located there.
+    let got = of_kind(
+        "The presence of Zentrix in Dunmore worried residents.",
+        &[("Zentrix", ORG), ("Dunmore", LOC)],
+        "located_in",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A list after "in": no single container.
+    let got = of_kind(
+        "He lived in Brisk in Dunmore and Kelso.",
+        &[("Brisk", LOC), ("Dunmore", LOC), ("Kelso", LOC)],
+        "located_in",
+    );
+    assert!(got.is_empty(), "{got:?}");
 }

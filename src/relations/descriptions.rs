@@ -174,10 +174,12 @@ impl Descriptions<'_, '_> {
         let place_noun = self.lex.is(noun, class::PLACE);
         let org_noun = self.lex.is(noun, class::ORG_NOUN | class::GROUP);
         let in_next = self.word(d.end) == Some("in");
+        // "X is an NHS trust based in London": whatever X is said to be is based there.
+        let sited_next = self.is(d.end, class::SITED) && self.word(d.end + 1) == Some("in");
         let fits = match ty {
             // "X is a freeway in Edmonton": a place is in what it is said to be in.
-            EntityType::Location => place_noun || in_next,
-            EntityType::Organization => org_noun,
+            EntityType::Location => place_noun || in_next || sited_next,
+            EntityType::Organization => org_noun || sited_next,
             _ => person_noun(noun),
         };
         if !fits {
@@ -212,9 +214,10 @@ impl Descriptions<'_, '_> {
         let next = self.word(e);
         let at = if self.is(e, class::SITED) && self.word(e + 1) == Some("in") {
             e + 2
-        } else if next == Some("in") || (next == Some("of") && place_noun) {
-            e + 1
-        } else if next == Some("from") && ty == EntityType::Organization {
+        } else if next == Some("in")
+            || (next == Some("of") && place_noun)
+            || (next == Some("from") && ty == EntityType::Organization)
+        {
             e + 1
         } else {
             return;

@@ -66,6 +66,8 @@ pub mod rules {
     pub const LOCATED_DESCRIPTION: &str = "located.description";
     /// "Acme is a Norwegian football club": an organization or place in a country.
     pub const LOCATED_DEMONYM: &str = "located.demonym";
+    /// "born in Buttenhausen in Münsingen", "the Kremlin in Moscow".
+    pub const LOCATED_IN: &str = "located.in";
     /// "the Kunene Province of southern Angola".
     pub const LOCATED_OF: &str = "located.of";
     /// "a Leeds-based company", "the Leeds-based Acme".

@@ -7,7 +7,7 @@ use std::ops::Deref;
 use super::clauses::Sentence;
 use super::found::{rules, Collector};
 use super::lexicon::class;
-use crate::model::RelationKind;
+use crate::model::{EntityType, RelationKind};
 
 /// Finds the `located_in` relations between the places of `s`.
 pub(super) fn find(s: &Sentence, out: &mut Collector) {
@@ -36,6 +36,11 @@ impl Places<'_, '_> {
     fn located(&self, out: &mut Collector) {
         let mut found = Vec::new();
         for i in 0..self.items.len() {
+            for b in self.in_places(i) {
+                if let Some(a) = self.unit(i).map(|u| self.head(u)) {
+                    found.push((a, b, rules::LOCATED_IN));
+                }
+            }
             let Some(a) = self.plain_place(i) else {
                 continue;
             };
@@ -100,6 +105,52 @@ impl Places<'_, '_> {
         let j = i + 3;
         let b = self.plain_place(j)?;
         (self.object_follow_ok(j + 1) && !self.and_place(j + 1)).then_some(b)
+    }
+
+    /// "born in Buttenhausen in Münsingen, Württemberg", "the Kremlin in Moscow", "studied
+    /// at the Conservatory in Naples": the places after "in" that hold the place or
+    /// institution at item `i`. A place must follow a preposition or start the sentence;
+    /// an organization must follow "the" or "at" ("NATO in Afghanistan" is no address).
+    fn in_places(&self, i: usize) -> Vec<usize> {
+        let Some(u) = self.unit(i) else {
+            return Vec::new();
+        };
+        let unit = &self.units[u];
+        let Some(m) = self.mentions.get(unit.head) else {
+            return Vec::new();
+        };
+        let before = i.checked_sub(1).and_then(|j| self.word(j));
+        let ok = match m.entity_type {
+            EntityType::Location => {
+                self.plain_place(i).is_some()
+                    && (i == 0
+                        || self.punct(i - 1).is_some()
+                        || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET)))
+            }
+            EntityType::Organization => {
+                unit.first == unit.last && matches!(before, Some("the" | "at"))
+            }
+            _ => false,
+        };
+        if !ok || self.word(i + 1) != Some("in") {
+            return Vec::new();
+        }
+        let mut j = i + 2;
+        if self.is(j, class::DIRECTION) {
+            j += 1;
+        }
+        let chain = self.place_chain(j);
+        let Some(&last) = chain.last() else {
+            return Vec::new();
+        };
+        if self.word(last + 1) == Some("'s")
+            || !self.object_follow_ok(last + 1)
+            || self.and_place(last + 1)
+            || (self.punct(last + 1) == Some(",") && self.unit(last + 2).is_some())
+        {
+            return Vec::new();
+        }
+        chain.iter().map(|&c| self.head_at(c)).collect()
     }
 
     /// The place mention of the unit at item `i`.
