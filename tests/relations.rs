@@ -843,3 +843,37 @@ fn places_and_institutions_in_a_place_negative() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_place_pair_closed_by_a_clause_or_a_name() {
+    let first = [("Brisk", LOC), ("Vandalia", LOC), ("Ana Welt", PER)];
+    let last = [("Ana Welt", PER), ("Brisk", LOC), ("Vandalia", LOC)];
+    for (s, spec) in [
+        ("Born in Brisk, Vandalia, Ana Welt began painting.", &first),
+        (
+            "Ana Welt moved to Brisk, Vandalia and settled there.",
+            &last,
+        ),
+        (
+            "Ana Welt moved to Brisk, Vandalia, and settled there.",
+            &last,
+        ),
+        (
+            "The prize (Brisk, Vandalia, 1990) went to Ana Welt.",
+            &first,
+        ),
+    ] {
+        assert_eq!(
+            of_kind(s, spec, "located_in"),
+            ["located_in Brisk -> Vandalia [located.comma]"],
+            "{s}"
+        );
+    }
+    // A list goes on after the comma.
+    let got = of_kind(
+        "Storms hit Brisk, Vandalia, and other towns.",
+        &[("Brisk", LOC), ("Vandalia", LOC)],
+        "located_in",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -162,7 +162,8 @@ impl Places<'_, '_> {
     /// places starting at item `i`, after a preposition or at the start, not a list
     /// ("in Iowa, Ohio, and Utah") and closed by what follows.
     fn chain_closed(&self, i: usize, chain: &[usize]) -> bool {
-        if !self.after_place_prep(i) && !self.at_start(i) {
+        let opened = self.after_place_prep(i) || (i > 0 && self.punct(i - 1) == Some("("));
+        if !opened && !self.at_start(i) {
             return false;
         }
         let Some(&last) = chain.last() else {
@@ -171,9 +172,7 @@ impl Places<'_, '_> {
         let k = last + 1;
         if let Some(p) = self.punct(k) {
             return match p {
-                "," => {
-                    self.unit(k + 1).is_none() && !matches!(self.word(k + 1), Some("and" | "or"))
-                }
+                "," => self.comma_closes(k),
                 "-" => false,
                 _ => true,
             };
@@ -199,7 +198,7 @@ impl Places<'_, '_> {
             return None;
         }
         let b = self.plain_place(i + 2)?;
-        let after_prep = i > 0 && self.word(i - 1).is_some_and(|w| PLACE_PREPS.contains(&w));
+        let after_prep = self.after_place_prep(i) || (i > 0 && self.punct(i - 1) == Some("("));
         if !after_prep && !self.at_start(i) {
             return None;
         }
@@ -210,16 +209,35 @@ impl Places<'_, '_> {
             true
         } else if let Some(p) = self.punct(k) {
             if p == "," {
-                self.unit(k + 1).is_none() && !matches!(self.word(k + 1), Some("and" | "or"))
+                self.comma_closes(k)
             } else {
                 p != "-"
             }
-        } else if let Some(w) = self.word(k) {
-            !strict && self.lex.is(w, class::PREP | class::DATES) && !matches!(w, "and" | "or")
-        } else {
+        } else if strict || self.unit(k).is_some() {
             false
+        } else {
+            // "in Astana, Kazakhstan that ...", "to Chestertown, Warren County and engaged".
+            self.object_follow_ok(k) && !self.and_place(k)
         };
         end_ok.then_some(b)
+    }
+
+    /// Whether the comma at item `k` after "A, B" closes the places rather than continuing
+    /// a list: no name follows, or a person's ("Born in Vienna, Austria, Ulrich began").
+    fn comma_closes(&self, k: usize) -> bool {
+        match self.unit(k + 1) {
+            Some(u) => self
+                .mentions
+                .get(self.head(u))
+                .is_some_and(|m| m.entity_type == EntityType::Person),
+            // ", and continued ...": a new clause; ", and other cities": a list.
+            None if matches!(self.word(k + 1), Some("and" | "or")) => {
+                self.word(k + 2).is_some_and(|w| {
+                    w.ends_with("ed") || self.lex.is(w, class::VERBS | class::AUX | class::REPORT)
+                })
+            }
+            None => true,
+        }
     }
 
     /// "A, B's second city" with B at item `k`.
