@@ -877,3 +877,73 @@ fn a_place_pair_closed_by_a_clause_or_a_name() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn people_of_organizations_and_transfers() {
+    assert_eq!(
+        of_kind(
+            "Fans cheered Rob Tarn of the Kelso Rovers on Sunday.",
+            &[("Rob Tarn", PER), ("Kelso Rovers", ORG)],
+            "affiliated_with"
+        ),
+        ["affiliated_with Rob Tarn -> Kelso Rovers [affiliated.of]"]
+    );
+    assert_eq!(
+        of_kind(
+            "Rob Tarn was traded to the Kelso Rovers in 2004.",
+            &[("Rob Tarn", PER), ("Kelso Rovers", ORG)],
+            "affiliated_with"
+        ),
+        ["affiliated_with Rob Tarn -> Kelso Rovers [affiliated.verb]"]
+    );
+    // A place after "of" is no organization; a possessive names something else.
+    assert!(of_kind(
+        "Rob Tarn of Dunmore spoke.",
+        &[("Rob Tarn", PER), ("Dunmore", LOC)],
+        "affiliated_with"
+    )
+    .is_empty());
+    assert!(of_kind(
+        "A portrait of Rob Tarn of the Kelso Rovers' rival club hung there.",
+        &[("Rob Tarn", PER), ("Kelso Rovers", ORG)],
+        "affiliated_with"
+    )
+    .iter()
+    .all(|l| !l.contains("affiliated.of") || l.contains("Kelso Rovers")));
+}
+
+#[test]
+fn parents_in_apposition() {
+    let got = of_kind(
+        "Zentrix merged with Orbis Holdings, parent of Calder Bank, in 2005.",
+        &[
+            ("Zentrix", ORG),
+            ("Orbis Holdings", ORG),
+            ("Calder Bank", ORG),
+        ],
+        "linked_to",
+    );
+    assert!(
+        has(
+            &got,
+            "linked_to Orbis Holdings -> Calder Bank [linked.relnoun]"
+        ),
+        "{got:?}"
+    );
+    let got = of_kind(
+        "Orbis Holdings, the Vandalian parent of Calder Bank, grew.",
+        &[
+            ("Orbis Holdings", ORG),
+            ("*Vandalian", LOC),
+            ("Calder Bank", ORG),
+        ],
+        "linked_to",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = of_kind(
+        "Orbis Holdings is not the parent of Calder Bank.",
+        &[("Orbis Holdings", ORG), ("Calder Bank", ORG)],
+        "linked_to",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

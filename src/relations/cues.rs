@@ -553,7 +553,14 @@ impl Cues<'_, '_> {
     fn relnoun(&self, cue: &Cue, cs: usize, ce: usize, out: &mut Collector) {
         let mut k = cs;
         let mut n = 0;
-        while k > 0 && n < 3 && self.adjective(k - 1) {
+        // "the Canadian parent of": a nationality word modifies the noun like an adjective.
+        let demonym = |i: usize| {
+            self.unit(i).is_some_and(|u| {
+                let unit = &self.units[u];
+                unit.first == unit.last && self.mentions.get(unit.head).is_some_and(|m| m.demonym)
+            })
+        };
+        while k > 0 && n < 3 && (self.adjective(k - 1) || demonym(k - 1)) {
             k -= 1;
             n += 1;
         }
@@ -564,8 +571,13 @@ impl Cues<'_, '_> {
                     class::AUX | class::ADV | class::COPULA | class::DATES | class::PLAN,
                 ) || w == "to"
             };
-            if k >= 2 && self.punct(k - 1) == Some(",") && self.arg(k - 2).is_some() {
-                return self.group_left(k - 2);
+            if k >= 2 && self.punct(k - 1) == Some(",") {
+                let u = self.arg(k - 2)?;
+                // "merged with X, parent of Y": an apposition holds wherever X stands.
+                return self.group_left(k - 2).or(Some(Group {
+                    units: vec![u],
+                    start: k - 2,
+                }));
             }
             let left = self.left_subject(k, &pre_ok)?;
             let has_copula = left.pre.iter().any(|&i| self.is(i, class::COPULA));

@@ -84,6 +84,37 @@ impl Descriptions<'_, '_> {
         }
         for i in 0..self.items.len() {
             self.nationality_before(i, out);
+            self.person_of(i, out);
+        }
+    }
+
+    /// "Rob Baker of the Tragically Hip", "Uma Bharti of the Janata Party": a person's
+    /// name followed by "of" and an organization's.
+    fn person_of(&self, i: usize, out: &mut Collector) {
+        let Some(p) = self.unit(i).map(|u| self.head(u)) else {
+            return;
+        };
+        if self.mentions[p].entity_type != EntityType::Person || self.word(i + 1) != Some("of") {
+            return;
+        }
+        let mut j = i + 2;
+        if self.word(j) == Some("the") {
+            j += 1;
+        }
+        let Some(u) = self.unit(j) else { return };
+        let org = self.head(u);
+        let plain = self.units[u].first == self.units[u].last;
+        if plain
+            && self.mentions[org].entity_type == EntityType::Organization
+            && self.word(j + 1) != Some("'s")
+        {
+            out.push(
+                RelationKind::AffiliatedWith,
+                p,
+                org,
+                None,
+                rules::AFFILIATED_OF,
+            );
         }
     }
 

@@ -72,6 +72,8 @@ pub mod rules {
     pub const LOCATED_OF: &str = "located.of";
     /// "a Leeds-based company", "the Leeds-based Acme".
     pub const LOCATED_BASED: &str = "located.based";
+    /// "Rob Baker of the Tragically Hip".
+    pub const AFFILIATED_OF: &str = "affiliated.of";
     /// "Jane Roe is an American actress": nationality, role "citizen".
     pub const AFFILIATED_DEMONYM: &str = "affiliated.demonym";
 }
