@@ -101,6 +101,11 @@ impl DocContext {
         DocContext { found }
     }
 
+    /// Whether sentence `si` makes a reference.
+    pub fn has_references(&self, si: usize) -> bool {
+        self.found.get(si).is_some_and(|r| !r.is_empty())
+    }
+
     /// Adds to `view` (the mentions of sentence `si`, spans relative to the sentence) the
     /// references the sentence makes; keeps `view` sorted by span.
     pub fn annotate(&self, si: usize, view: &mut Vec<SentenceMention>) {
