@@ -637,14 +637,26 @@ impl<'a> Sentence<'a> {
     pub(super) fn place_chain(&self, k: usize) -> Vec<usize> {
         let mut chain = Vec::new();
         let mut j = k;
-        while self.plain_place(j).is_some() && chain.len() < 8 {
+        // The first may be "the California town of Ojai": a unit that ends in its place.
+        let ends_in_place = |j: usize| {
+            self.unit(j).is_some_and(|u| {
+                let unit = &self.units[u];
+                self.place(unit.head)
+                    && self.toks.get(unit.last).map(|t| t.kind) == Some(TokKind::Mention(unit.head))
+            })
+        };
+        while (self.plain_place(j).is_some() || (chain.is_empty() && ends_in_place(j)))
+            && chain.len() < 8
+        {
             chain.push(j);
             if self.punct(j + 1) != Some(",") {
                 break;
             }
             j += 2;
-            // "in Campbell County, Tennessee, in the southeastern United States"
-            if self.word(j) == Some("in") && chain.len() >= 2 {
+            // "in Campbell County, Tennessee, in the southeastern United States", "in the
+            // district of A, within B, C, in northern D"
+            let within = self.word(j) == Some("within");
+            if (self.word(j) == Some("in") && chain.len() >= 2) || within {
                 j += 1;
                 while j < k + 20 && self.is(j, class::DET | class::DIRECTION) {
                     j += 1;

@@ -260,8 +260,25 @@ impl Descriptions<'_, '_> {
     /// "census-designated place", "Leeds-based software company".
     fn description(&self, mut k: usize) -> Description<'_> {
         let mut d = Description::default();
-        let lim = k + 7;
+        let lim = k + 10;
         while k < lim {
+            // "an unincorporated community and census-designated place (CDP) in ..."
+            if matches!(self.word(k), Some("and" | "or"))
+                && d.noun.is_some()
+                && self.adjective(k + 1)
+            {
+                k += 1;
+                continue;
+            }
+            if self.punct(k) == Some("(") && d.noun.is_some() {
+                match (k + 1..k + 5).find(|&j| self.punct(j) == Some(")")) {
+                    Some(close) => {
+                        k = close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             if let Some(u) = self.unit(k) {
                 let unit = &self.units[u];
                 let h = unit.head;
