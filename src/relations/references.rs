@@ -9,6 +9,10 @@
 //! single candidate is what makes the reading safe. An edge through a reference keeps its
 //! sentence as evidence and its rule id ends in `.ref`.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::found::SentenceMention;
 use super::lexicon::{class, Lexicon};
 use crate::model::{EntityType, Span};
@@ -61,6 +65,9 @@ impl DocContext {
                 });
             }
         }
+        for list in &mut by_sentence {
+            list.sort_by_key(|m| (m.span.start, m.span.end));
+        }
         let lex = Lexicon::get();
         let texts: Vec<&str> = sentences
             .iter()
@@ -76,7 +83,12 @@ impl DocContext {
                 continue;
             };
             let named = &by_sentence[si];
-            let (refs, unresolved) = resolve(sentence, sp.start, named, &seen, &texts[..si], lex);
+            // A reference is an end of a relation only beside a name of its sentence.
+            let (refs, unresolved) = if named.iter().any(|m| !m.demonym) {
+                resolve(sentence, sp.start, named, &seen, &texts[..si], lex)
+            } else {
+                (Vec::new(), false)
+            };
             let mut order: Vec<(usize, usize, EntityType)> = named
                 .iter()
                 .filter(|m| !m.demonym)
@@ -129,19 +141,31 @@ fn resolve(
 ) -> (Vec<SentenceMention>, bool) {
     let mut out = Vec::new();
     let mut unresolved = false;
+    // Where the first name of each type starts: a reference after it is not resolved.
+    let first = |ty: EntityType| {
+        named
+            .iter()
+            .find(|m| !m.demonym && m.ty == ty)
+            .map_or(usize::MAX, |m| m.span.start)
+    };
+    let (first_person, first_org) = (first(EntityType::Person), first(EntityType::Organization));
     for (span, ty) in candidates(sentence, offset, named, lex) {
         if out.len() >= MAX_PER_SENTENCE {
             break;
         }
-        let named_before = named
-            .iter()
-            .any(|m| m.span.start < span.start + offset && !m.demonym && m.ty == ty);
+        let first_of_type = if ty == EntityType::Person {
+            first_person
+        } else {
+            first_org
+        };
+        let named_before = first_of_type < span.start + offset;
         let entity = if named_before {
             None
         } else {
             antecedent(seen, ty).filter(|&(_, back)| {
                 // "the company" needs a company: the sentence of its antecedent says so.
-                let noun = &sentence[span.start..span.end];
+                let phrase = &sentence[span.start..span.end];
+                let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
                 ty == EntityType::Person
                     || PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
                     || before
@@ -181,118 +205,154 @@ fn antecedent(seen: &[Vec<(usize, EntityType)>], ty: EntityType) -> Option<(usiz
 
 /// Whether `word` stands in `text` as a whole word, in any case.
 fn has_word(text: &str, word: &str) -> bool {
-    words(text)
-        .iter()
-        .any(|&(s, e)| text[s..e].eq_ignore_ascii_case(word))
+    words(text).any(|(s, e)| text[s..e].eq_ignore_ascii_case(word))
+}
+
+/// The words that may start a reference: person pronouns and "the".
+fn triggers() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut words: Vec<&str> = PERSON_PRONOUNS.to_vec();
+        words.push("the");
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("a few literal words always build")
+    })
+}
+
+fn word_byte(b: u8) -> bool {
+    b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-'
 }
 
 /// The words of `sentence` outside the mentions that may refer back: person pronouns,
 /// and "the [modifiers] NOUN" with a title or organization noun not followed by a name.
+/// Only the words at and after a trigger are read (one automaton finds the triggers).
 fn candidates(
     sentence: &str,
     offset: usize,
     named: &[Named],
     lex: &Lexicon,
 ) -> Vec<(Span, EntityType)> {
-    let inside = |s: usize, e: usize| {
-        named
-            .iter()
-            .any(|m| m.span.start < e + offset && s + offset < m.span.end)
-    };
-    let words = words(sentence);
+    let bytes = sentence.as_bytes();
     let mut out = Vec::new();
-    for (n, &(s, e)) in words.iter().enumerate() {
-        let w = &sentence[s..e];
-        let pronoun = PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w));
-        let lower = w.starts_with(|c: char| c.is_lowercase());
-        if (!pronoun && !lower) || inside(s, e) {
+    for mat in triggers().find_iter(sentence) {
+        if out.len() >= 2 * MAX_PER_SENTENCE {
+            break;
+        }
+        let (s, e) = (mat.start(), mat.end());
+        let bounded =
+            (s == 0 || !word_byte(bytes[s - 1])) && bytes.get(e).map_or(true, |&b| !word_byte(b));
+        if !bounded || flag_at(named, offset, s, e) != InWord::Free {
             continue;
         }
-        if pronoun {
+        if !sentence[s..e].eq_ignore_ascii_case("the") {
             out.push((Span::new(s, e), EntityType::Person));
             continue;
         }
-        let ty = if lex.is(w, class::HEAD) {
-            EntityType::Person
-        } else if lex.is(w, class::ORG_NOUN | class::GROUP) {
-            EntityType::Organization
-        } else {
-            continue;
-        };
-        let Some(start) = definite(sentence, offset, &words, n, named, lex) else {
-            continue;
-        };
-        // "the minister Sergei Lavrov", "the company Acme", "the head of Acme": a title
-        // of a name, not a reference.
-        let next = words
-            .get(n + 1)
-            .map(|&(ns, ne)| (ns, ne, &sentence[ns..ne]));
-        let stop = next.is_some_and(|(ns, ne, nw)| {
-            inside(ns, ne) || nw.starts_with(|c: char| c.is_uppercase()) || nw == "of"
-        });
-        if !stop {
-            out.push((Span::new(start, e), ty));
+        if let Some(c) = description_after(sentence, e, offset, named, lex) {
+            out.push(c);
         }
     }
     out
 }
 
-/// Where the reference ends at word `n` starts, when it closes "the (modifiers) NOUN":
-/// lowercase words or one nationality word back to "the", at most three. The reference
-/// covers the modifiers after "the" (or after the nationality word, a mention itself).
-fn definite(
+/// "the [modifiers] NOUN" after "the" ending at byte `from`: up to three modifiers (or one
+/// nationality word), a title or organization noun, not followed by a name or "of".
+fn description_after(
     sentence: &str,
+    from: usize,
     offset: usize,
-    words: &[(usize, usize)],
-    n: usize,
     named: &[Named],
     lex: &Lexicon,
-) -> Option<usize> {
-    let mut k = n;
-    let mut start = words.get(n)?.0;
-    let mut after_demonym = false;
+) -> Option<(Span, EntityType)> {
+    let mut words = words(&sentence[from..]).map(|(s, e)| (s + from, e + from));
+    let mut start = None;
     for _ in 0..4 {
-        let j = k.checked_sub(1)?;
-        let (s, e) = words[j];
+        let (s, e) = words.next()?;
+        let flag = flag_at(named, offset, s, e);
         let w = &sentence[s..e];
-        if w.eq_ignore_ascii_case("the") {
-            return Some(start);
+        let lower = flag == InWord::Free && w.starts_with(|c: char| c.is_lowercase());
+        if flag == InWord::Demonym {
+            start = None;
+            continue;
         }
-        let demonym = named
-            .iter()
-            .any(|m| m.demonym && m.span.start <= s + offset && e + offset <= m.span.end);
-        let modifier = w.starts_with(|c: char| c.is_lowercase())
-            && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !lex.is(w, class::FUNCTION | class::CUE);
-        if demonym {
-            after_demonym = true;
-        } else if !modifier {
+        if !lower {
             return None;
-        } else if !after_demonym {
-            start = s;
         }
-        k = j;
+        let ty = if lex.is(w, class::HEAD) {
+            Some(EntityType::Person)
+        } else if lex.is(w, class::ORG_NOUN | class::GROUP) {
+            Some(EntityType::Organization)
+        } else {
+            None
+        };
+        let from_here = start.unwrap_or(s);
+        if let Some(ty) = ty {
+            // "the company Acme", "the head of", "the party leader": not a reference.
+            let stop = words.next().is_some_and(|(ns, ne)| {
+                let nw = &sentence[ns..ne];
+                flag_at(named, offset, ns, ne) != InWord::Free
+                    || nw.starts_with(|c: char| c.is_uppercase())
+                    || nw == "of"
+                    || (nw.starts_with(|c: char| c.is_lowercase())
+                        && lex.is(nw, class::HEAD | class::ORG_NOUN | class::GROUP))
+            });
+            return (!stop).then(|| (Span::new(from_here, e), ty));
+        }
+        let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lex.is(w, class::FUNCTION | class::CUE);
+        if !modifier {
+            return None;
+        }
+        start = Some(from_here);
     }
     None
 }
 
-/// Byte spans of the words of `text`: runs of letters, digits, hyphens and apostrophes.
-fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let word_char = c.is_alphanumeric() || c == '-';
-        match (start, word_char) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                out.push((s, i));
-                start = None;
+/// Whether the word at bytes `s..e` of the sentence lies in a mention (`named` sorted).
+fn flag_at(named: &[Named], offset: usize, s: usize, e: usize) -> InWord {
+    let p = named.partition_point(|m| m.span.end <= s + offset);
+    match named.get(p) {
+        Some(m) if m.span.start < e + offset => {
+            if m.demonym {
+                InWord::Demonym
+            } else {
+                InWord::Name
             }
-            _ => {}
         }
+        _ => InWord::Free,
     }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
+}
+
+/// Whether a word lies in a mention.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum InWord {
+    Free,
+    Name,
+    Demonym,
+}
+
+/// Byte spans of the words of `text`: runs of ASCII letters, digits, hyphens and any
+/// non-ASCII bytes (so a word never splits a character); one pass over the bytes.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    text.bytes()
+        .chain(std::iter::once(b' '))
+        .enumerate()
+        .filter_map(move |(i, b)| {
+            let word_byte = b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-';
+            match (start, word_byte) {
+                (None, true) => {
+                    start = Some(i);
+                    None
+                }
+                (Some(s), false) => {
+                    start = None;
+                    Some((s, i))
+                }
+                _ => None,
+            }
+        })
 }
