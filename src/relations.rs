@@ -79,9 +79,12 @@
 //! named entity of that type in the nearest earlier sentence that names any (at most two
 //! back), when the sentence names none of that type before it. A pronoun left unresolved
 //! counts as someone unknown, so a later "she" does not skip over it; "the company" needs
-//! the word "company" in the sentence of its antecedent. The pipeline adds the references
+//! the word "company" (and "the diplomat" the word "diplomat") in the sentence of its
+//! antecedent. The pipeline adds the references
 //! to the sentence's mentions ([`SentenceMention::reference`]); an edge through one gets
-//! the rule id of its rule with `.ref` appended and keeps its own sentence as evidence.
+//! the rule id of its rule with `.ref` appended and keeps its own sentence as evidence. A
+//! nationality word inside a description ("the Russian diplomat") becomes part of the
+//! reference.
 //!
 //! # Negation, hedging and plans
 //!

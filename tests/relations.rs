@@ -751,7 +751,27 @@ fn descriptions_stand_for_the_one_entity_before() {
         "{got:?}"
     );
     let got = doc(&[
-        ("Tom Brask arrived on Monday.", &[("Tom Brask", PER)]),
+        (
+            "Tom Brask, a diplomat, arrived on Monday.",
+            &[("Tom Brask", PER)],
+        ),
+        (
+            "The Vandalian diplomat joined Zentrix in 2001.",
+            &[("*Vandalian", LOC), ("Zentrix", ORG)],
+        ),
+    ]);
+    assert!(
+        has(
+            &got,
+            "affiliated_with Vandalian diplomat -> Zentrix [affiliated.verb.ref]"
+        ),
+        "{got:?}"
+    );
+    let got = doc(&[
+        (
+            "Tom Brask, a diplomat, arrived on Monday.",
+            &[("Tom Brask", PER)],
+        ),
         (
             "The veteran diplomat joined Zentrix in 2001.",
             &[("Zentrix", ORG)],
@@ -768,6 +788,12 @@ fn descriptions_stand_for_the_one_entity_before() {
 
 #[test]
 fn descriptions_negative() {
+    // Nothing said Tom Brask is a president: "the president" may be anyone's.
+    let got = doc(&[
+        ("Tom Brask arrived on Monday.", &[("Tom Brask", PER)]),
+        ("The president joined Zentrix in 2001.", &[("Zentrix", ORG)]),
+    ]);
+    assert!(!got.iter().any(|l| l.contains(".ref")), "{got:?}");
     // Nothing said the antecedent is a company.
     let got = doc(&[
         ("Zentrix signed a deal.", &[("Zentrix", ORG)]),

@@ -124,6 +124,13 @@ impl DocContext {
         let Some(refs) = self.found.get(si).filter(|r| !r.is_empty()) else {
             return;
         };
+        // A nationality word inside a description is part of the reference now.
+        view.retain(|m| {
+            !(m.demonym
+                && refs
+                    .iter()
+                    .any(|r| r.span.start < m.span.end && m.span.start < r.span.end))
+        });
         view.extend(refs.iter().cloned());
         view.sort_by_key(|m| (m.span.start, m.span.end));
     }
@@ -163,11 +170,11 @@ fn resolve(
             None
         } else {
             antecedent(seen, ty).filter(|&(_, back)| {
-                // "the company" needs a company: the sentence of its antecedent says so.
+                // "the company" needs a company and "the president" a president: the
+                // sentence of the antecedent says so ("President Obama ... The president").
                 let phrase = &sentence[span.start..span.end];
                 let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
-                ty == EntityType::Person
-                    || PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
+                PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
                     || before
                         .len()
                         .checked_sub(back)
@@ -275,7 +282,8 @@ fn description_after(
         let w = &sentence[s..e];
         let lower = flag == InWord::Free && w.starts_with(|c: char| c.is_lowercase());
         if flag == InWord::Demonym {
-            start = None;
+            // "the Russian diplomat": the reference takes the nationality word in.
+            start = start.or(Some(s));
             continue;
         }
         if !lower {
