@@ -49,7 +49,7 @@
 //! | `located.of-noun` | the \[Place/Nationality\] city/town/suburb/province/... of X |
 //! | `located.apposition` | X, a town in (northern) Y; X, a Syrian border town; X, Y's second city |
 //! | `affiliated.demonym` | X is/was a(n) \[Nationality\] NOUN ("Jane Roe is an American actress"); \[Nationality\] NOUN(s) X ("American rapper and singer X"); role "citizen"; NOUN must name a person (agent endings -er/-or/-ist/-ian/-man/..., or a short list); not "-born", not "Irish-American" |
-//! | `affiliated.member` | X is/was a member/founder/leader/head/director/chairman/captain/coach/... of Y; X, a member of Y, (person -> organization) |
+//! | `affiliated.member` | X is/was a member/founder/employee of Y (Y an organization); X is the leader/head/president/director/chairman/captain/coach/... of Y; X, a member of Y, |
 //! | `affiliated.verb` | X joined/plays for/played for/signed for/works for/works at/founded/heads/led/chaired/coached/manages Y (Y an organization); X, who works for Y |
 //! | `linked.verb` (added) | X owns/owned/acquired/operates/controls Y; Y is owned/acquired/operated by X (both organizations) |
 //! | `linked.relnoun` (added) | X is the parent/owner/unit/arm/division/imprint of Y |

@@ -581,7 +581,7 @@ fn membership_employment_and_teams() {
 
 #[test]
 fn membership_negative() {
-    let cases: [(&str, &[(&str, EntityType)]); 5] = [
+    let cases: [(&str, &[(&str, EntityType)]); 6] = [
         (
             "Ana Welt is not a member of the Green League.",
             &[("Ana Welt", PER), ("Green League", ORG)],
@@ -597,6 +597,11 @@ fn membership_negative() {
         (
             "Tom Brask wants to play for Kelso Rovers.",
             &[("Tom Brask", PER), ("Kelso Rovers", ORG)],
+        ),
+        // A member of a place is a misread name, not a membership.
+        (
+            "Ana Welt is a founder of Vandalia.",
+            &[("Ana Welt", PER), ("Vandalia", LOC)],
         ),
         // Joining a person is no affiliation.
         (

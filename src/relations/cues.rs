@@ -621,7 +621,7 @@ impl Cues<'_, '_> {
             return;
         }
         for &s in &group.units {
-            for &o in &objs {
+            for &o in objs.iter().filter(|&&o| self.object_ok(cue, o)) {
                 out.push(cue.kind, self.head(s), self.head(o), None, cue.rule);
             }
         }
