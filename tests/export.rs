@@ -401,6 +401,7 @@ fn rewriting_replaces_old_files_and_leaves_no_temporaries() {
         .collect();
     names.sort();
     let mut expected: Vec<String> = export::FILES.iter().map(|s| s.to_string()).collect();
+    expected.push(export::atomic::MARKER.to_string());
     expected.sort();
     assert_eq!(names, expected);
     let nodes = fs::read_to_string(dir.path().join("nodes.csv")).unwrap();

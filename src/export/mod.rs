@@ -54,6 +54,9 @@ pub enum ExportError {
         action: &'static str,
         err: io::Error,
     },
+    /// The output folder is busy or not ergraph's to replace ([`atomic::Refusal`]).
+    #[error("{}: {message}", path.display())]
+    Refused { path: PathBuf, message: String },
     /// `render` needs the Graphviz `dot` program.
     #[error(
         "Graphviz `dot` not found on PATH; install it (apt-get install graphviz) or drop --render"
@@ -70,6 +73,12 @@ pub enum ExportError {
 
 impl ExportError {
     pub(crate) fn io(path: &Path, action: &'static str, err: io::Error) -> ExportError {
+        if let Some(refusal) = atomic::Refusal::of(&err) {
+            return ExportError::Refused {
+                path: path.to_path_buf(),
+                message: refusal.to_string(),
+            };
+        }
         ExportError::Io {
             path: path.to_path_buf(),
             action,
@@ -97,31 +106,29 @@ fn describe(err: &io::Error) -> String {
 /// Writes the six output files of `graph` into `dir` (created if needed) and returns
 /// their paths in [`FILES`] order.
 ///
-/// All six are staged as synced temporary files first and renamed into place only when
-/// every one of them was written, so an error while writing leaves the folder as it was.
+/// The files are written into a staging folder that then replaces `dir` whole
+/// ([`atomic::OutputDir`]), so an error while writing leaves the folder as it was.
 pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, ExportError> {
-    fs::create_dir_all(dir).map_err(|err| ExportError::io(dir, "create folder", err))?;
-    let stage = |name: &str, fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>| {
-        let path = dir.join(name);
-        atomic::stage(&path, fill).map_err(|err| ExportError::io(&path, "write", err))
+    let out =
+        atomic::OutputDir::begin(dir).map_err(|err| ExportError::io(dir, "create folder", err))?;
+    let write = |name: &str, fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>| {
+        let path = out.path().join(name);
+        let file = fs::File::create(&path)
+            .map_err(|err| ExportError::io(&dir.join(name), "write", err))?;
+        let mut w = io::BufWriter::new(file);
+        fill(&mut w)
+            .and_then(|()| io::Write::flush(&mut w))
+            .map_err(|err| ExportError::io(&dir.join(name), "write", err))
     };
-    let staged = [
-        stage(NODES_CSV, &|w| csv::write_nodes(w, graph))?,
-        stage(EDGES_CSV, &|w| csv::write_edges(w, graph))?,
-        stage(MENTIONS_CSV, &|w| csv::write_mentions(w, graph))?,
-        stage(EVIDENCE_CSV, &|w| csv::write_evidence(w, graph))?,
-        stage(GRAPHML, &|w| graphml::write_graphml(w, graph))?,
-        stage(DOT, &|w| dot::write_dot(w, graph))?,
-    ];
-    let mut written = Vec::with_capacity(staged.len());
-    for file in staged {
-        let target = file.target().to_path_buf();
-        written.push(
-            file.commit()
-                .map_err(|err| ExportError::io(&target, "replace", err))?,
-        );
-    }
-    Ok(written)
+    write(NODES_CSV, &|w| csv::write_nodes(w, graph))?;
+    write(EDGES_CSV, &|w| csv::write_edges(w, graph))?;
+    write(MENTIONS_CSV, &|w| csv::write_mentions(w, graph))?;
+    write(EVIDENCE_CSV, &|w| csv::write_evidence(w, graph))?;
+    write(GRAPHML, &|w| graphml::write_graphml(w, graph))?;
+    write(DOT, &|w| dot::write_dot(w, graph))?;
+    out.commit()
+        .map_err(|err| ExportError::io(dir, "replace", err))?;
+    Ok(FILES.iter().map(|f| dir.join(f)).collect())
 }
 
 #[cfg(test)]
@@ -155,7 +162,7 @@ mod tests {
         let err = write_all(&file, &EntityGraph::default()).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.starts_with(&format!("{}: cannot create folder: ", file.display())),
+            msg.starts_with(&format!("{}: exists and is not a folder", file.display())),
             "{msg}"
         );
     }
@@ -173,6 +180,7 @@ mod tests {
             .collect();
         names.sort();
         let mut files = FILES.map(String::from).to_vec();
+        files.push(atomic::MARKER.to_string());
         files.sort();
         assert_eq!(names, files);
     }
