@@ -563,10 +563,12 @@ fn graphml_data(xml: &str) -> BTreeMap<(String, String), BTreeMap<String, String
     out
 }
 
+/// GraphML shows control characters as the CSV files do (a space), which also removes
+/// every character XML forbids.
 fn xml_visible(text: &str) -> String {
-    text.chars()
-        .filter(|&c| export::graphml::is_xml_char(c))
-        .collect()
+    let visible = export::csv::clean(text).into_owned();
+    assert!(visible.chars().all(export::graphml::is_xml_char));
+    visible
 }
 
 fn csv_visible(text: &str) -> String {
