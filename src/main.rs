@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use ergraph::export::{render_layout, write_all, Layout, RenderFormat};
+use ergraph::export::{render_layout, write_all_with, ExportOptions, Layout, RenderFormat};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
 use ergraph::pipeline::GraphBuilder;
@@ -54,6 +54,10 @@ struct BuildArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Write CSV text cells as they are (for DuckDB, pandas); by default a cell that
+    /// starts with = + - @ gets a leading ' so spreadsheets do not run it as a formula.
+    #[arg(long)]
+    csv_raw: bool,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -176,7 +180,10 @@ fn build(args: BuildArgs) -> ExitCode {
     }
     let graph = builder.finish();
 
-    if let Err(e) = write_all(&args.out, &graph) {
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
+    };
+    if let Err(e) = write_all_with(&args.out, &graph, &options) {
         report(&e);
         return ExitCode::from(2);
     }

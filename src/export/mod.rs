@@ -42,6 +42,36 @@ pub const FILES: [&str; 6] = [
     DOT,
 ];
 
+/// Choices about how the files are written (flags of `ergraph build`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Write CSV text cells as they are, without [`csv::spreadsheet_safe`]: for DuckDB
+    /// and pandas, which never run formulas (`--csv-raw`).
+    pub csv_raw: bool,
+}
+
+impl ExportOptions {
+    /// A CSV text cell as it is to be written.
+    pub fn csv_cell<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.csv_raw {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            csv::spreadsheet_safe(text)
+        }
+    }
+}
+
+/// The text columns of each CSV file that a spreadsheet could run as a formula: free
+/// text, names and document ids. Ids of nodes are slugs (ASCII letters, digits and
+/// inner `-`) and the other columns are numbers or fixed words, so they are safe as
+/// they are.
+pub const SPREADSHEET_TEXT_COLUMNS: [(&str, &[&str]); 4] = [
+    (NODES_CSV, &["Label", "aliases"]),
+    (EDGES_CSV, &["role", "evidence"]),
+    (MENTIONS_CSV, &["doc", "text"]),
+    (EVIDENCE_CSV, &["doc", "sentence"]),
+];
+
 /// What can go wrong while exporting. Messages name the path and say what failed; the
 /// underlying error is part of the message (not a `source`), so an error chain prints
 /// it once.
@@ -109,6 +139,15 @@ fn describe(err: &io::Error) -> String {
 /// The files are written into a staging folder that then replaces `dir` whole
 /// ([`atomic::OutputDir`]), so an error while writing leaves the folder as it was.
 pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, ExportError> {
+    write_all_with(dir, graph, &ExportOptions::default())
+}
+
+/// [`write_all`] with [`ExportOptions`].
+pub fn write_all_with(
+    dir: &Path,
+    graph: &EntityGraph,
+    options: &ExportOptions,
+) -> Result<Vec<PathBuf>, ExportError> {
     let out =
         atomic::OutputDir::begin(dir).map_err(|err| ExportError::io(dir, "create folder", err))?;
     let write = |name: &str, fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>| {
@@ -126,9 +165,63 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
     write(EVIDENCE_CSV, &|w| csv::write_evidence(w, graph))?;
     write(GRAPHML, &|w| graphml::write_graphml(w, graph))?;
     write(DOT, &|w| dot::write_dot(w, graph))?;
+    if !options.csv_raw {
+        for (name, columns) in SPREADSHEET_TEXT_COLUMNS {
+            neutralise_formulas(&out.path().join(name), columns, options)
+                .map_err(|err| ExportError::io(&dir.join(name), "write", err))?;
+        }
+    }
     out.commit()
         .map_err(|err| ExportError::io(dir, "replace", err))?;
     Ok(FILES.iter().map(|f| dir.join(f)).collect())
+}
+
+/// Rewrites the CSV file at `path` with `columns` passed through
+/// [`ExportOptions::csv_cell`], a record at a time.
+// TODO(lead): once the CSV writers take ExportOptions and call `csv_cell` on these
+// columns themselves, this second pass goes.
+fn neutralise_formulas(path: &Path, columns: &[&str], options: &ExportOptions) -> io::Result<()> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(path)?;
+    let tmp = path.with_extension("safe.tmp");
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .flexible(true)
+        .from_path(&tmp)?;
+    let mut record = ::csv::StringRecord::new();
+    let mut picked = Vec::new();
+    let mut first = true;
+    let mut changed = false;
+    while reader.read_record(&mut record)? {
+        if first {
+            first = false;
+            picked = record
+                .iter()
+                .map(|h| columns.contains(&h))
+                .collect::<Vec<bool>>();
+            writer.write_record(&record)?;
+            continue;
+        }
+        for (i, field) in record.iter().enumerate() {
+            let cell = if picked.get(i).copied().unwrap_or(false) {
+                options.csv_cell(field)
+            } else {
+                std::borrow::Cow::Borrowed(field)
+            };
+            changed |= matches!(cell, std::borrow::Cow::Owned(_));
+            writer.write_field(cell.as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    writer.flush()?;
+    drop(writer);
+    if changed {
+        fs::rename(&tmp, path)
+    } else {
+        fs::remove_file(&tmp)
+    }
 }
 
 #[cfg(test)]
