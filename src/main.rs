@@ -8,7 +8,10 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use ergraph::export::{render_layout, write_all_with, ExportOptions, Layout, RenderFormat};
+use ergraph::export::atomic::OutputDir;
+use ergraph::export::{
+    render_layout, write_files, ExportError, ExportOptions, Layout, RenderFormat,
+};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
 use ergraph::pipeline::GraphBuilder;
@@ -135,6 +138,16 @@ fn build(args: BuildArgs) -> ExitCode {
         &custom
     };
 
+    // Locked for the whole run, so a second build into the same folder stops at once;
+    // every file goes into its staging folder, swapped in whole at the end.
+    let out = match OutputDir::begin(&args.out) {
+        Ok(out) => out,
+        Err(e) => {
+            report(&ExportError::io(&args.out, "create folder", e));
+            return ExitCode::from(2);
+        }
+    };
+
     let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let mut builder = GraphBuilder::new(lex);
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
@@ -183,7 +196,7 @@ fn build(args: BuildArgs) -> ExitCode {
     let options = ExportOptions {
         csv_raw: args.csv_raw,
     };
-    if let Err(e) = write_all_with(&args.out, &graph, &options) {
+    if let Err(e) = write_files(&out, &graph, &options) {
         report(&e);
         return ExitCode::from(2);
     }
@@ -198,14 +211,18 @@ fn build(args: BuildArgs) -> ExitCode {
             Engine::Neato => Layout::Neato,
         };
         if let Err(e) = render_layout(
-            &args.out.join("graph.dot"),
+            &out.path().join("graph.dot"),
             fmt,
             layout,
-            &args.out.join(name),
+            &out.path().join(name),
         ) {
             report(&e);
             failed = true;
         }
+    }
+    if let Err(e) = out.commit() {
+        report(&ExportError::io(&args.out, "replace", e));
+        return ExitCode::from(2);
     }
     if !args.quiet {
         let typed = graph

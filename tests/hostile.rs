@@ -409,6 +409,41 @@ fn a_rebuild_leaves_no_stale_file_and_no_leftovers() {
 }
 
 #[test]
+fn a_rendered_picture_is_part_of_the_build_that_made_it() {
+    if !dot_on_path() {
+        assert!(
+            !real_tools_required(),
+            "ERGRAPH_REAL_TOOLS=1 but no `dot` on PATH"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.txt");
+    fs::write(&doc, "John Kerry met Sergei Lavrov in Geneva.").unwrap();
+    let out = dir.path().join("graphs");
+    let o = ergraph(&[
+        "build",
+        s(&doc),
+        "-o",
+        s(&out),
+        "-q",
+        "--render",
+        "svg",
+        "--layout",
+        "dot",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(fs::read_to_string(out.join("graph.svg"))
+        .unwrap()
+        .contains("<svg"));
+    assert_eq!(names(dir.path()), ["doc.txt", "graphs"]);
+    assert!(ergraph(&["build", s(&doc), "-o", s(&out), "-q"])
+        .status
+        .success());
+    assert!(!out.join("graph.svg").exists());
+}
+
+#[test]
 fn a_second_build_into_a_busy_folder_fails_at_once() {
     use std::os::fd::AsRawFd;
     let dir = tempfile::tempdir().unwrap();

@@ -102,7 +102,7 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    pub(crate) fn io(path: &Path, action: &'static str, err: io::Error) -> ExportError {
+    pub fn io(path: &Path, action: &'static str, err: io::Error) -> ExportError {
         if let Some(refusal) = atomic::Refusal::of(&err) {
             return ExportError::Refused {
                 path: path.to_path_buf(),
@@ -150,6 +150,20 @@ pub fn write_all_with(
 ) -> Result<Vec<PathBuf>, ExportError> {
     let out =
         atomic::OutputDir::begin(dir).map_err(|err| ExportError::io(dir, "create folder", err))?;
+    write_files(&out, graph, options)?;
+    out.commit()
+        .map_err(|err| ExportError::io(dir, "replace", err))?;
+    Ok(FILES.iter().map(|f| dir.join(f)).collect())
+}
+
+/// Writes the six files of `graph` into the staging folder of `out`; errors name the
+/// files in `out`'s target folder.
+pub fn write_files(
+    out: &atomic::OutputDir,
+    graph: &EntityGraph,
+    options: &ExportOptions,
+) -> Result<(), ExportError> {
+    let dir = out.target();
     let write = |name: &str, fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>| {
         let path = out.path().join(name);
         let file = fs::File::create(&path)
@@ -171,9 +185,7 @@ pub fn write_all_with(
                 .map_err(|err| ExportError::io(&dir.join(name), "write", err))?;
         }
     }
-    out.commit()
-        .map_err(|err| ExportError::io(dir, "replace", err))?;
-    Ok(FILES.iter().map(|f| dir.join(f)).collect())
+    Ok(())
 }
 
 /// Rewrites the CSV file at `path` with `columns` passed through
