@@ -10,11 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use ergraph::export::atomic::OutputDir;
 use ergraph::export::{
-    render_layout, write_files, ExportError, ExportOptions, Layout, RenderFormat,
+    neutralise_formulas, render_layout, ExportError, ExportOptions, Layout, RenderFormat,
 };
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
-use ergraph::pipeline::GraphBuilder;
+use ergraph::pipeline::{build_into, Summary};
 use ergraph::Error;
 
 #[derive(Parser)]
@@ -61,7 +61,7 @@ struct BuildArgs {
     /// starts with = + - @ gets a leading ' so spreadsheets do not run it as a formula.
     #[arg(long)]
     csv_raw: bool,
-    /// Print nothing but errors.
+    /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
     quiet: bool,
 }
@@ -83,9 +83,6 @@ enum Engine {
 /// allocator (measured in `benches/throughput.rs`).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Documents are analysed in parallel batches of about this many bytes.
-const BATCH_BYTES: usize = 8 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -138,51 +135,43 @@ fn build(args: BuildArgs) -> ExitCode {
         &custom
     };
 
-    // Locked for the whole run, so a second build into the same folder stops at once;
-    // every file goes into its staging folder, swapped in whole at the end.
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let out = match OutputDir::begin(&args.out) {
         Ok(out) => out,
-        Err(e) => {
-            report(&ExportError::io(&args.out, "create folder", e));
+        Err(err) => {
+            // A busy folder or one ergraph did not write is said as it is.
+            report(&ExportError::io(&args.out, "create folder", err));
             return ExitCode::from(2);
         }
     };
-
-    let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let mut builder = GraphBuilder::new(lex);
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut batch = Vec::new();
-    let mut batch_bytes = 0;
-    for item in DocumentReader::new(inputs, args.max_bytes) {
-        match item {
-            Err(e) => {
-                report(&e);
-                failed = true;
-            }
-            Ok(doc) => {
-                if let Some(first) = seen.get(&doc.id) {
-                    report(&Error::DuplicateId {
-                        id: doc.id.clone(),
-                        first: first.clone(),
-                        second: doc.source.clone(),
-                    });
-                    failed = true;
-                    continue;
-                }
-                seen.insert(doc.id.clone(), doc.source.clone());
-                batch_bytes += doc.text.len();
-                batch.push(doc);
-                if batch_bytes >= BATCH_BYTES {
-                    builder.add_batch(&batch);
-                    batch.clear();
-                    batch_bytes = 0;
-                }
-            }
+    let bar = progress_bar(&inputs, args.quiet);
+    let on_progress = |s: Summary| {
+        if let Some(bar) = &bar {
+            bar.set_position(s.bytes);
+            bar.set_message(format!("{} documents", s.documents));
         }
+    };
+    let mut on_error = |e: Error| {
+        if let Some(bar) = &bar {
+            bar.suspend(|| report(&e));
+        } else {
+            report(&e);
+        }
+        failed = true;
+    };
+    let docs = DocumentReader::new(inputs, args.max_bytes);
+    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
     }
-    builder.add_batch(&batch);
-    drop(batch);
-    let documents = builder.documents();
+    let (graph, summary, cuts) = match built {
+        Ok(built) => built,
+        Err(e) => {
+            report(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let documents = summary.documents;
     if documents == 0 {
         // An empty graph would replace a good one over a typo: write nothing.
         report(&format!(
@@ -191,15 +180,22 @@ fn build(args: BuildArgs) -> ExitCode {
         ));
         return ExitCode::from(1);
     }
-    let graph = builder.finish();
-
+    if !args.quiet {
+        for (file, note) in &cuts.0 {
+            report(&format!(
+                "{file} holds {note}; the CSV tables hold the whole graph"
+            ));
+        }
+    }
     let options = ExportOptions {
         csv_raw: args.csv_raw,
     };
-    if let Err(e) = write_files(&out, &graph, &options) {
+    if let Err(e) = neutralise_formulas(&out, &options) {
         report(&e);
         return ExitCode::from(2);
     }
+    // Rendered into the staging folder, so the picture is part of the committed set
+    // (graph.dot is already cut to what Graphviz draws in seconds).
     if let Some(format) = args.render {
         let (fmt, name) = match format {
             Format::Svg => (RenderFormat::Svg, "graph.svg"),
@@ -221,7 +217,7 @@ fn build(args: BuildArgs) -> ExitCode {
         }
     }
     if let Err(e) = out.commit() {
-        report(&ExportError::io(&args.out, "replace", e));
+        report(&ExportError::io(&args.out, "replace the folder", e));
         return ExitCode::from(2);
     }
     if !args.quiet {
@@ -244,4 +240,78 @@ fn build(args: BuildArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A progress bar on standard error when it is a terminal: bytes read of the
+/// inputs' total size (when known), documents, MB/s and time left. It shows only
+/// for runs longer than about a second.
+fn progress_bar(inputs: &[Input], quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total: Option<u64> = inputs
+        .iter()
+        .map(|i| match i {
+            Input::Path(p) => input_bytes(p),
+            Input::Stdin => None,
+        })
+        .sum();
+    let bar = match total {
+        Some(total) => indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::stderr_with_hz(4),
+        )
+        .with_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg}, {bytes}/{total_bytes} ({bytes_per_sec}), {eta} left [{bar:30}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        ),
+        None => indicatif::ProgressBar::with_draw_target(
+            None,
+            indicatif::ProgressDrawTarget::stderr_with_hz(4),
+        )
+        .with_style(
+            indicatif::ProgressStyle::with_template("{msg}, {bytes} ({bytes_per_sec})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
+    };
+    // Quick runs finish before the first draw: nothing shows.
+    bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    let shown = bar.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        if !shown.is_finished() {
+            shown.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+        }
+    });
+    Some(bar)
+}
+
+/// The bytes below an input path (files and folders), for the progress bar.
+fn input_bytes(path: &std::path::Path) -> Option<u64> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() {
+        return Some(meta.len());
+    }
+    let mut total = 0;
+    let mut stack = vec![path.to_path_buf()];
+    let mut seen = 0usize;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).ok()?.flatten() {
+            seen += 1;
+            if seen > 1_000_000 {
+                return None;
+            }
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                stack.push(entry.path());
+            } else if ft.is_file() {
+                total += entry.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
+    }
+    Some(total)
 }
