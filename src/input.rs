@@ -468,6 +468,23 @@ fn stdin_size(stdin: &std::io::Stdin) -> Option<u64> {
     }
 }
 
+/// Reads a user-supplied list (gazetteer, stoplist) of at most `max_bytes`, with the same
+/// checks as a document (size while reading, UTF-16, binary, UTF-8); a leading
+/// byte-order mark is dropped. An empty list is fine.
+pub fn read_list(path: &Path, max_bytes: u64) -> Result<String> {
+    let shown = path.display().to_string();
+    let (file, meta) = open(path, false)?;
+    let known = meta.is_file().then_some(meta.len());
+    let bytes = read_bounded(file, max_bytes).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(String::new());
+    }
+    decode(bytes, &shown, String::new(), max_bytes, known).map(|doc| doc.text)
+}
+
 /// Reads at most `max_bytes + 1` bytes: one more than allowed tells "too large" apart.
 fn read_bounded<R: Read>(reader: R, max_bytes: u64) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
@@ -894,5 +911,24 @@ mod tests {
         );
         // One NUL in ASCII text is still "binary".
         assert!(utf16(b"abc\0defgh").is_none());
+    }
+
+    #[test]
+    fn lists_are_read_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stop.txt");
+        fs::write(&path, "\u{feff}Foo\nBar\n").unwrap();
+        assert_eq!(read_list(&path, 100).unwrap(), "Foo\nBar\n");
+        assert!(matches!(
+            read_list(&path, 5),
+            Err(Error::TooLarge { size: Some(11), .. })
+        ));
+        fs::write(&path, "").unwrap();
+        assert_eq!(read_list(&path, 5).unwrap(), "");
+        #[cfg(target_os = "linux")]
+        assert!(matches!(
+            read_list(Path::new("/dev/zero"), 1000),
+            Err(Error::TooLarge { size: None, .. })
+        ));
     }
 }

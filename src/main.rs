@@ -96,11 +96,9 @@ fn report(err: &dyn std::fmt::Display) {
     let _ = writeln!(stderr, "ergraph: {err}");
 }
 
-fn read_list(path: &PathBuf) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })
+/// Lists are read like documents: bounded by --max-bytes while reading.
+fn read_list(path: &PathBuf, max_bytes: u64) -> Result<String, Error> {
+    ergraph::input::read_list(path, max_bytes)
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -109,7 +107,9 @@ fn build(args: BuildArgs) -> ExitCode {
 
     let mut user = Vec::new();
     for path in &args.gazetteer {
-        match read_list(path).and_then(|t| parse_user_gazetteer(&path.display().to_string(), &t)) {
+        match read_list(path, args.max_bytes)
+            .and_then(|t| parse_user_gazetteer(&path.display().to_string(), &t))
+        {
             Ok(mut entries) => user.append(&mut entries),
             Err(e) => {
                 report(&e);
@@ -119,7 +119,7 @@ fn build(args: BuildArgs) -> ExitCode {
     }
     let mut stop = Vec::new();
     for path in &args.stoplist {
-        match read_list(path) {
+        match read_list(path, args.max_bytes) {
             Ok(t) => stop.extend(parse_stoplist(&t)),
             Err(e) => {
                 report(&e);
