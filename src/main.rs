@@ -97,7 +97,7 @@ fn report(err: &dyn std::fmt::Display) {
 }
 
 /// Lists are read like documents: bounded by --max-bytes while reading.
-fn read_list(path: &PathBuf, max_bytes: u64) -> Result<String, Error> {
+fn read_list(path: &std::path::Path, max_bytes: u64) -> Result<String, Error> {
     ergraph::input::read_list(path, max_bytes)
 }
 
