@@ -10,10 +10,14 @@ use std::process::{Command, Output, Stdio};
 use ergraph::export;
 use proptest::prelude::*;
 
-const EXE: &str = env!("CARGO_BIN_EXE_ergraph");
+/// The binary under test; `ERGRAPH_HOSTILE_EXE` points these tests at another build
+/// (to see them fail on a version from before the fixes).
+fn exe() -> String {
+    std::env::var("ERGRAPH_HOSTILE_EXE").unwrap_or_else(|_| env!("CARGO_BIN_EXE_ergraph").into())
+}
 
 fn ergraph(args: &[&str]) -> Output {
-    Command::new(EXE)
+    Command::new(exe())
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -28,7 +32,7 @@ fn capped(args: &[&str], file_kb: u64, secs: u32) -> Output {
         .arg(format!(
             "ulimit -f {file_kb}; ulimit -v 4000000; exec timeout -s KILL {secs} \"$0\" \"$@\""
         ))
-        .arg(EXE)
+        .arg(exe())
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -209,10 +213,11 @@ fn an_unreadable_subfolder_is_reported_and_the_rest_read() {
     let root = unsafe { libc::geteuid() } == 0;
     let mut cmd = if root {
         let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", EXE]);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(exe());
         c
     } else {
-        Command::new(EXE)
+        Command::new(exe())
     };
     let o = cmd
         .args(["build", s(&input), "-o", s(&out)])
@@ -259,7 +264,7 @@ fn dev_zero_and_a_huge_stream_stop_at_the_limit() {
     let mut child = Command::new("bash")
         .arg("-c")
         .arg("ulimit -v 4000000; exec timeout -s KILL 60 \"$0\" \"$@\"")
-        .arg(EXE)
+        .arg(exe())
         .args([
             "build",
             "-",
@@ -300,7 +305,7 @@ fn a_large_file_on_standard_input_reports_its_size_and_the_largest_limit_does_no
     let file = dir.path().join("big.txt");
     fs::write(&file, "John Kerry met Sergei Lavrov. ".repeat(1000)).unwrap();
     let run = |max: &str, out: &str| {
-        Command::new(EXE)
+        Command::new(exe())
             .args([
                 "build",
                 "-",
