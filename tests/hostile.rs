@@ -1,6 +1,7 @@
 //! Hostile inputs and failures, run through the real binary: nothing lost, nothing
 //! mixed, nothing unbounded (issue 10). Big inputs are generated here, never committed,
 //! and every run that could grow without bound runs under `ulimit` caps and a timeout.
+#![cfg(unix)]
 
 use std::fs;
 use std::io::Write;

@@ -191,18 +191,13 @@ pub const MARKER: &str = ".ergraph";
 
 const MARKER_TEXT: &str = "This folder was written by ergraph; each build replaces it whole, so keep no other files in it.\n";
 
-/// Names ergraph has written into output folders, for folders from before [`MARKER`].
-const KNOWN_FILES: [&str; 9] = [
-    "edges.csv",
-    "evidence.csv",
-    "graph.dot",
-    "graph.graphml",
-    "graph.pdf",
-    "graph.png",
-    "graph.svg",
-    "mentions.csv",
-    "nodes.csv",
-];
+/// Pictures `--render` writes beside the files of [`super::FILES`]; together they are
+/// what a folder from before [`MARKER`] may hold.
+const PICTURES: [&str; 3] = ["graph.pdf", "graph.png", "graph.svg"];
+
+fn is_known_file(name: &str) -> bool {
+    super::FILES.contains(&name) || PICTURES.contains(&name)
+}
 
 /// Why ergraph will not write an output folder: the message is the whole story, so
 /// callers print it after the path as it is.
@@ -373,9 +368,7 @@ fn check_replaceable(shown: &Path, real: &Path) -> io::Result<()> {
         .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect::<io::Result<_>>()?;
     names.sort();
-    let foreign = names
-        .iter()
-        .find(|n| !KNOWN_FILES.contains(&n.as_str()) && !is_our_temp(n));
+    let foreign = names.iter().find(|n| !is_known_file(n) && !is_our_temp(n));
     match foreign {
         None => Ok(()),
         Some(name) => Err(Refusal::err(
@@ -682,6 +675,8 @@ mod output_dir_tests {
         let old = dir.path().join("old");
         fs::create_dir(&old).unwrap();
         fs::write(old.join("nodes.csv"), "x").unwrap();
+        fs::write(old.join("sentences.csv"), "x").unwrap();
+        fs::write(old.join("graph.svg"), "x").unwrap();
         fs::write(old.join(".edges.csv.123-4.tmp"), "half").unwrap();
         build(&old, &[("nodes.csv", "y")]).unwrap();
         assert_eq!(names(&old), [MARKER, "nodes.csv"]);
