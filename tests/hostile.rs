@@ -460,6 +460,71 @@ fn a_rendered_picture_is_part_of_the_build_that_made_it() {
     assert!(!out.join("graph.svg").exists());
 }
 
+/// Kills builds at several moments: the folder is always the complete old set or the
+/// complete new one, and the next build cleans up what the killed ones left.
+#[test]
+fn a_killed_build_leaves_the_old_folder_or_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.txt");
+    fs::write(&small, "John Kerry met Sergei Lavrov in Geneva.").unwrap();
+    let big = dir.path().join("big.txt");
+    let people = names_list(400);
+    let mut text = String::new();
+    for (i, pair) in people.chunks(2).cycle().take(20_000).enumerate() {
+        text.push_str(&format!(
+            "{} met {} in talks number {i}. ",
+            pair[0], pair[1]
+        ));
+    }
+    fs::write(&big, text).unwrap();
+    let out = dir.path().join("graphs");
+    assert!(ergraph(&["build", s(&small), "-o", s(&out), "-q"])
+        .status
+        .success());
+    let snapshot = |out: &Path| -> Vec<(String, Vec<u8>)> {
+        names(out)
+            .into_iter()
+            .map(|n| {
+                let bytes = fs::read(out.join(&n)).unwrap();
+                (n, bytes)
+            })
+            .collect()
+    };
+    let mut outcomes = Vec::new();
+    for delay_ms in [50, 150, 300, 600, 1000, 3000] {
+        let before = snapshot(&out);
+        let mut child = Command::new(exe())
+            .args(["build", s(&big), "-o", s(&out), "-q"])
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let after = snapshot(&out);
+        if after == before {
+            outcomes.push("old");
+            continue;
+        }
+        // Not the old folder: then the complete new one, the big input's graph.
+        let now = names(&out);
+        for file in export::FILES {
+            assert!(now.contains(&file.to_string()), "{file} missing: {now:?}");
+        }
+        assert!(now.contains(&".ergraph".to_string()));
+        check_outputs(&out);
+        let labels = csv_column(&out.join("nodes.csv"), "Label");
+        assert!(labels.len() > 100, "{} nodes", labels.len());
+        outcomes.push("new");
+    }
+    eprintln!("outcomes of the killed builds: {outcomes:?}");
+    assert!(outcomes.contains(&"old"), "{outcomes:?}");
+    let o = ergraph(&["build", s(&small), "-o", s(&out), "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(names(dir.path()), ["big.txt", "graphs", "small.txt"]);
+}
+
 #[test]
 fn a_second_build_into_a_busy_folder_fails_at_once() {
     use std::os::fd::AsRawFd;
