@@ -5,7 +5,8 @@
 //! (sentences and tokens) -> [`recognize`] (mentions, typed from the [`lexicon`])
 //! -> [`resolve`] (mentions into entities, in and across documents) ->
 //! [`relations`] (typed relations in a sentence) -> [`pipeline`] (co-mentions,
-//! the graph) -> [`export`] (CSV, GraphML, DOT).
+//! the graph) -> [`export`] (CSV, GraphML, DOT). Below the stages, [`normalize`]
+//! folds names into the keys that the lexicon, recognition and resolution compare.
 //!
 //! ```
 //! use ergraph::{build_graph, Document};
@@ -24,6 +25,7 @@ pub mod export;
 pub mod input;
 pub mod lexicon;
 pub mod model;
+pub mod normalize;
 pub mod pipeline;
 pub mod recognize;
 pub mod relations;

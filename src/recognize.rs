@@ -12,13 +12,14 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
+use crate::normalize::norm_key;
 use crate::text::{Sentence, Token, TokenKind};
 
 /// A recognised mention before resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawMention {
     pub span: Span,
-    /// The surface form folded by [`crate::resolve::norm_key`], computed once.
+    /// The surface form folded by [`norm_key`], computed once.
     pub key: String,
     pub sentence: usize,
     pub entity_type: EntityType,
@@ -892,7 +893,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         .map(|i| ctx.spans[i])
         .collect();
     Some(RawMention {
-        key: crate::resolve::norm_key(&ctx.text[span.start..span.end]),
+        key: norm_key(&ctx.text[span.start..span.end]),
         span,
         sentence: si,
         entity_type,
@@ -1077,7 +1078,6 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
 /// Document-level consistency: single words take the type of the fuller names
 /// they belong to, and unknown words the type they have elsewhere in the document.
 pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
-    use crate::resolve::norm_key;
     let mut surnames: HashMap<String, usize> = HashMap::default();
     let mut first_names: HashMap<String, usize> = HashMap::default();
     let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
@@ -1213,11 +1213,9 @@ fn last_surname_with_particle(text: &str, m: &RawMention, lex: &Lexicon) -> Opti
     if n < 3 {
         return None;
     }
-    let p = crate::resolve::norm_key(&text[m.words[n - 2].start..m.words[n - 2].end]);
+    let p = norm_key(&text[m.words[n - 2].start..m.words[n - 2].end]);
     if lex.particles.contains(&p) {
-        Some(crate::resolve::norm_key(
-            &text[m.words[n - 2].start..m.words[n - 1].end],
-        ))
+        Some(norm_key(&text[m.words[n - 2].start..m.words[n - 1].end]))
     } else {
         None
     }
