@@ -195,22 +195,174 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "across", "at", "from", "in", "into", "near", "outside", "to", "toward", "towards",
 ];
 
+/// Words that begin a sports club's name ("Sporting Lena", "Dynamo Kirsk"): the
+/// generic society and club words of European and Latin American football.
+const CLUB_PREFIXES: &[&str] = &[
+    "atletico",
+    "atlético",
+    "beitar",
+    "deportivo",
+    "dinamo",
+    "dynamo",
+    "hapoel",
+    "lokomotiv",
+    "maccabi",
+    "olympique",
+    "racing",
+    "rapid",
+    "sporting",
+    "torpedo",
+];
+
+/// Nouns after a name that make it a team: "Norhaven coach", "Eastbridge striker".
+const TEAM_ROLES: &[&str] = &[
+    "captain",
+    "coach",
+    "defender",
+    "fans",
+    "forward",
+    "goalkeeper",
+    "keeper",
+    "manager",
+    "midfielder",
+    "playmaker",
+    "skipper",
+    "striker",
+    "supporters",
+    "winger",
+];
+
+/// Verbs after a side's name in a match report with a score: "Norhaven beat ...".
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "crushed",
+    "defeated",
+    "drew",
+    "edged",
+    "hammered",
+    "lost",
+    "outclassed",
+    "overcame",
+    "routed",
+    "thrashed",
+    "trounced",
+    "whipped",
+];
+
+/// Nouns that type the name right after them as an organization: "the brewer
+/// Halvik", "insurer Corvane", "the law firm Brask-Tell".
+const ORG_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "brewer",
+    "broadcaster",
+    "broker",
+    "carmaker",
+    "carrier",
+    "chipmaker",
+    "club",
+    "conglomerate",
+    "distiller",
+    "drugmaker",
+    "firm",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "miner",
+    "newspaper",
+    "publisher",
+    "refiner",
+    "retailer",
+    "side",
+    "steelmaker",
+    "supermarket",
+    "utility",
+];
+
+/// The rule id of a sports side named in a results line or match report.
+const TEAM_RULE: &str = "org.team";
+
+/// Function words that end no name: "Mary Chan In" is "Mary Chan" and the
+/// first word of the next clause.
+const TRAILING_FUNCTION: &[&str] = &[
+    "after", "and", "as", "at", "before", "but", "by", "for", "from", "if", "in", "on", "or",
+    "since", "the", "to", "when", "while", "with",
+];
+
+/// "NORHAVEN" -> "Norhaven": how a word in a capitals headline is written in the body.
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 fn in_sorted(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
+}
+
+/// How a line is laid out, which says how much its capitals mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Running text: a capital mid-sentence marks a name.
+    Prose,
+    /// A title-case or capitals headline: a capital says little.
+    Headline,
+    /// A table or list line (results, standings, rankings): no lower-case word
+    /// and figures in it. Its capitals are names, as in prose.
+    Table,
 }
 
 /// Which lines of a document are title-case headlines (capitals there say little):
 /// three or more longer words, nearly all capitalised, no lower-case word but the
 /// short function words title case leaves alone, and no closing period.
 pub fn headline_lines(text: &str, sentences: &[Sentence], lines: usize) -> Vec<bool> {
-    // (capitalised longer words, longer words, lower-case content words, ends with a period)
-    let mut stats = vec![(0usize, 0usize, 0usize, false); lines];
+    line_kinds(text, sentences, lines)
+        .iter()
+        .map(|k| *k == LineKind::Headline)
+        .collect()
+}
+
+/// The layout of each line: a line with no lower-case word is a table line when
+/// it starts with a figure or holds two ("2. Pavel Sorokin ( Russia ) 24.88",
+/// "Norhaven 4 Eastbridge 1"), else a headline by the rule of [`headline_lines`].
+pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineKind> {
+    #[derive(Clone, Copy, Default)]
+    struct Stats {
+        caps: usize,
+        long: usize,
+        lower: usize,
+        /// Lower-case words of any kind, function words included.
+        any_lower: usize,
+        period: bool,
+        numbers: usize,
+        starts_with_number: Option<bool>,
+    }
+    let mut stats = vec![Stats::default(); lines];
     for s in sentences {
         let Some(slot) = stats.get_mut(s.line) else {
             continue;
         };
         for (i, t) in s.tokens.iter().enumerate() {
+            if slot.starts_with_number.is_none() {
+                slot.starts_with_number = Some(t.kind == TokenKind::Number);
+            }
             let w = &text[t.span.start..t.span.end];
+            // Scores, times and ranks; a year ("2001") or an ordinal ("3rd") is no figure of a table.
+            let figure = t.kind == TokenKind::Number
+                && w.bytes()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b':' | b','))
+                && !(w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()));
+            if figure {
+                slot.numbers += 1;
+            }
             // The second half of a compound ("Cease-fire") keeps its own case.
             let compound_tail = i > 0
                 && !t.space_before
@@ -220,24 +372,36 @@ pub fn headline_lines(text: &str, sentences: &[Sentence], lines: usize) -> Vec<b
             }
             let upper = w.chars().next().is_some_and(char::is_uppercase);
             if !upper && !in_sorted(TITLE_CASE_LOWER, w) {
-                slot.2 += 1;
+                slot.lower += 1;
+            }
+            if !upper {
+                slot.any_lower += 1;
             }
             if w.chars().count() >= 4 {
-                slot.1 += 1;
+                slot.long += 1;
                 if upper {
-                    slot.0 += 1;
+                    slot.caps += 1;
                 }
             }
         }
-        slot.3 = s
+        slot.period = s
             .tokens
             .last()
             .is_some_and(|t| &text[t.span.start..t.span.end] == ".");
     }
     stats
         .iter()
-        .map(|&(caps, long, lower, period)| {
-            long >= 3 && lower == 0 && !period && caps * 5 >= long * 4
+        .map(|st| {
+            let table = st.any_lower == 0
+                && st.caps > 0
+                && (st.numbers >= 2 || st.starts_with_number == Some(true));
+            if table {
+                LineKind::Table
+            } else if st.long >= 3 && st.lower == 0 && !st.period && st.caps * 5 >= st.long * 4 {
+                LineKind::Headline
+            } else {
+                LineKind::Prose
+            }
         })
         .collect()
 }
@@ -250,6 +414,12 @@ struct Ctx<'a> {
     kinds: Vec<TokenKind>,
     spans: Vec<Span>,
     headline: bool,
+    /// The line is a table or list line ([`LineKind::Table`]).
+    table: bool,
+    /// The sentence holds a match score ("4-1", "3 – 0").
+    score: bool,
+    /// No word of the sentence has a lower-case letter: capitals mark no acronym.
+    caps_only: bool,
     /// Index of the first word token of the sentence.
     first_word: usize,
     /// Words written capitalised inside body sentences (not first, not in headlines).
@@ -313,7 +483,9 @@ impl Ctx<'_> {
             // In a title-case headline a capital says nothing: the word needs a name
             // elsewhere in the document, or must be a known given name.
             let corroborated = self.body_caps.contains(self.words[i])
-                || self.lex.is_unambiguous_first_name(self.words[i]);
+                || self.lex.is_unambiguous_first_name(self.words[i])
+                || (self.is_all_caps(i)
+                    && self.body_caps.contains(title_case(self.words[i]).as_str()));
             if !corroborated {
                 return false;
             }
@@ -411,6 +583,39 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether tokens `a..b` name a side in a sports report: a name followed by
+    /// its scores in a results or standings line ("Norhaven 4 Eastbridge 1"), by
+    /// a player's role ("Norhaven coach"), or beside a result verb in a sentence
+    /// with a score ("Norhaven beat Eastbridge 4-1", "drew with Kelmore").
+    fn team_context(&self, a: usize, b: usize) -> bool {
+        let word = |i: usize| self.lower.get(i).map_or("", String::as_str);
+        let after = word(b);
+        let before = if a > 0 { word(a - 1) } else { "" };
+        if matches!(before, "in" | "at" | "(") {
+            return false;
+        }
+        let results_line = self.table
+            && self.kinds.get(b) == Some(&TokenKind::Number)
+            && self.words[b].len() <= 3
+            && self.words[b].bytes().all(|c| c.is_ascii_digit())
+            && !self.words[a..b]
+                .iter()
+                .any(|w| w.bytes().any(|c| c.is_ascii_digit()));
+        if results_line || (in_sorted(TEAM_ROLES, after) && !self.is_upper_initial(b)) {
+            return true;
+        }
+        if !self.score {
+            return false;
+        }
+        let before2 = if a > 1 { word(a - 2) } else { "" };
+        in_sorted(RESULT_VERBS, after)
+            || in_sorted(RESULT_VERBS, before)
+            || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
+            || (before == "with" && matches!(before2, "drew" | "draw" | "drawn" | "tied"))
+            || (before == "to" && matches!(before2, "lost" | "lose" | "losing"))
+            || (before == "over" && matches!(before2, "win" | "victory" | "won"))
+    }
+
     fn title_len(&self, from: usize, to: usize) -> usize {
         self.lex.title_at(&self.lower[from..to])
     }
@@ -459,7 +664,8 @@ pub fn recognize(
     lex: &Lexicon,
 ) -> Vec<RawMention> {
     let hits = lex.find(text);
-    let headlines = headline_lines(text, sentences, skip_line.len());
+    let kinds = line_kinds(text, sentences, skip_line.len());
+    let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
     let mut body_caps = std::collections::HashSet::default();
     for s in sentences {
         if headlines.get(s.line).copied().unwrap_or(true)
@@ -495,9 +701,26 @@ pub fn recognize(
         }
         let sentence_hits = &hits[hit_iter..h_end];
         let split = split_name_pairs(text, &s.tokens, sentence_hits);
-        let tokens: &[Token] = split.as_deref().unwrap_or(&s.tokens);
+        let joined = join_name_syllables(text, split.as_deref().unwrap_or(&s.tokens), lex);
+        let tokens: &[Token] = match (&joined, &split) {
+            (Some(j), _) => j,
+            (None, Some(v)) => v,
+            (None, None) => &s.tokens,
+        };
+        let caps_only = !tokens.iter().any(|t| {
+            t.kind == TokenKind::Word
+                && text[t.span.start..t.span.end]
+                    .chars()
+                    .any(char::is_lowercase)
+        });
         let mut gaz = vec![None; tokens.len()];
         for &hit in sentence_hits {
+            let surface = &text[hit.span.start..hit.span.end];
+            if caps_only && !surface.contains(' ') && lex.is_common(surface) {
+                // "ICE HOCKEY": in a line of capitals a short name that is also a
+                // common word ("ICE", "AID") is the word.
+                continue;
+            }
             let a = tokens.binary_search_by_key(&hit.span.start, |t| t.span.start);
             let b = tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
             if let (Ok(a), Ok(b)) = (a, b) {
@@ -517,6 +740,9 @@ pub fn recognize(
             kinds: tokens.iter().map(|t| t.kind).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
+            table: kinds.get(s.line) == Some(&LineKind::Table),
+            score: has_score(text, tokens),
+            caps_only,
             first_word: tokens
                 .iter()
                 .position(|t| t.kind == TokenKind::Word)
@@ -591,6 +817,80 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
         }
     }
     out
+}
+
+/// Joins the syllables of hyphenated given names that the tokenizer cut ("Lin
+/// Wei-ming", "Kim Jong-un"): a capitalised word, a hyphen and a lower-case word
+/// glued together are one word unless the tail is English ("Syria-based",
+/// "Kerry-led"). Returns `None` when nothing is joined.
+fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+    let word = |t: &Token| &text[t.span.start..t.span.end];
+    let joinable = |i: usize| {
+        let (Some(a), Some(h), Some(b)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
+        else {
+            return false;
+        };
+        let (wa, wb) = (word(a), word(b));
+        a.kind == TokenKind::Word
+            && h.kind == TokenKind::Punct
+            && b.kind == TokenKind::Word
+            && a.span.end == h.span.start
+            && h.span.end == b.span.start
+            && word(h).chars().all(is_hyphen)
+            && wa.chars().next().is_some_and(char::is_uppercase)
+            && wa.chars().skip(1).all(char::is_lowercase)
+            && wb.chars().all(char::is_lowercase)
+            // Syllables of romanised names are short: "ming", "jung", "chuan".
+            && wa.chars().count() <= 6
+            && wb.chars().count() <= 5
+            && !lex.is_common_lower(wb)
+            // Not the middle of a longer compound ("Wei-ming-style").
+            && tokens
+                .get(i + 3)
+                .map_or(true, |n| {
+                    n.span.start > b.span.end || !word(n).chars().all(is_hyphen)
+                })
+    };
+    let first = (0..tokens.len()).find(|&i| joinable(i))?;
+    let mut out = Vec::with_capacity(tokens.len());
+    out.extend_from_slice(&tokens[..first]);
+    let mut i = first;
+    while i < tokens.len() {
+        if joinable(i) {
+            out.push(Token {
+                span: Span::new(tokens[i].span.start, tokens[i + 2].span.end),
+                kind: TokenKind::Word,
+                space_before: tokens[i].space_before,
+            });
+            i += 3;
+        } else {
+            out.push(tokens[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// Whether a sentence holds a match score: two small figures joined by a dash
+/// ("4-1", "3 – 0"), not a date ("1996-08-30") or a range of years.
+fn has_score(text: &str, tokens: &[Token]) -> bool {
+    let small = |t: &Token| {
+        t.kind == TokenKind::Number
+            && t.span.end - t.span.start <= 2
+            && text[t.span.start..t.span.end]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    };
+    tokens.windows(3).enumerate().any(|(i, w)| {
+        small(&w[0])
+            && small(&w[2])
+            && matches!(&text[w[1].span.start..w[1].span.end], "-" | "\u{2013}" | "\u{2014}")
+            // A third figure makes a date: "96-08-30".
+            && !tokens.get(i + 3).is_some_and(|n| {
+                matches!(&text[n.span.start..n.span.end], "-" | "/")
+                    && tokens.get(i + 4).is_some_and(|x| x.kind == TokenKind::Number)
+            })
+    })
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -687,7 +987,10 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         } else {
             ctx.title_len(k, b)
         };
-        if tl > 0 && !(k == a && tl == b - a && is_cue_word(ctx, b - 1)) {
+        // "Siemens AG": a title that is also an organization's closing word ends
+        // the name before it rather than starting a person's.
+        let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a);
+        if tl > 0 && !cue_title {
             flush(&mut pieces, cur, k, pending_title);
             k += tl;
             cur = k;
@@ -725,6 +1028,14 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
             let adjacent = prev.b == p.a;
             let last = ctx.lower[p.b - 1].as_str();
             let first = ctx.lower[prev.a].as_str();
+            if adjacent && team_pair(ctx, prev, &p) {
+                // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
+                // and a town, in a results line or match report, make one side.
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, TEAM_RULE));
+                continue;
+            }
             if adjacent && prev.gaz.is_some() && p.gaz.is_none() && !p.title_before {
                 if ctx.lex.org_cues.contains(last) {
                     // "US State Department", "Syria Support Group", "UN Security Council".
@@ -827,6 +1138,31 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Whether two adjacent pieces, one a town and the other one word that is no
+/// given name, name a sports side together.
+fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
+    let town = |x: &Piece| {
+        x.gaz.is_some_and(|h| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                && !ctx.lex.is_country(h.entry)
+        })
+    };
+    let word = |x: &Piece| {
+        x.gaz.is_none()
+            && x.b - x.a == 1
+            && ctx.kinds[x.a] == TokenKind::Word
+            && !ctx.lex.is_first_name(ctx.words[x.a])
+    };
+    let shape = (town(prev) && word(p)) || (word(prev) && town(p));
+    shape
+        && !p.title_before
+        && !prev.title_before
+        && prev.forced.is_none()
+        && p.forced.is_none()
+        && ctx.team_context(prev.a, p.b)
+}
+
 /// A given name followed only by initials or more given names ("Mary Ann", "John F.").
 fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
     a < b
@@ -873,7 +1209,9 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     if p.gaz.is_none() && p.forced.is_none() {
         p.a = name_start(ctx, p.a, p.b);
         while p.b > p.a
-            && (ctx.particle(p.b - 1) || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&"))
+            && (ctx.particle(p.b - 1)
+                || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&")
+                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, &ctx.lower[p.b - 1])))
         {
             p.b -= 1;
         }
@@ -898,7 +1236,8 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         sentence: si,
         entity_type,
         demonym,
-        gaz: p.gaz.map(|h| h.entry),
+        // A town's club is not the town: resolved apart from the gazetteer entry.
+        gaz: p.gaz.map(|h| h.entry).filter(|_| rule != TEAM_RULE),
         words,
         rule,
     })
@@ -942,6 +1281,15 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             SurfaceKind::Name if ctx.country_pair(p.a, p.b) => {
                 Some((EntityType::Organization, false, "gazetteer.country-pair"))
             }
+            // A town's club in a results line or a match report; countries stay
+            // places, as CoNLL-style annotation has them.
+            SurfaceKind::Name
+                if entry.entity_type == EntityType::Location
+                    && !ctx.lex.is_country(hit.entry)
+                    && ctx.team_context(p.a, p.b) =>
+            {
+                Some((EntityType::Organization, false, TEAM_RULE))
+            }
             SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
         };
     }
@@ -977,6 +1325,20 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if p.title_before {
         return Some((EntityType::Person, false, "person.title"));
     }
+    if n > 1 && in_sorted(CLUB_PREFIXES, first) {
+        return Some((EntityType::Organization, false, "org.club"));
+    }
+    let before = if p.a > 0 {
+        ctx.lower[p.a - 1].as_str()
+    } else {
+        ""
+    };
+    let noun_before =
+        in_sorted(ORG_NOUNS, before) && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
+    if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
+        // "the brewer Halvik", "insurer Corvane": the document says what it is.
+        return Some((EntityType::Organization, false, "org.noun-before"));
+    }
     if all_common {
         // A lone common word capitalised inside a sentence ("Cook said") may be a
         // surname the document gives in full elsewhere: the document pass decides.
@@ -995,14 +1357,12 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && lex.surnames.contains(last) {
         return Some((EntityType::Person, false, "person.surname"));
     }
+    if ctx.team_context(p.a, p.b) {
+        return Some((EntityType::Organization, false, TEAM_RULE));
+    }
     // Context around the piece.
     let after = ctx.lower.get(p.b).map(String::as_str).unwrap_or("");
     let after2 = ctx.lower.get(p.b + 1).map(String::as_str).unwrap_or("");
-    let before = if p.a > 0 {
-        ctx.lower[p.a - 1].as_str()
-    } else {
-        ""
-    };
     let before2 = if p.a > 1 {
         ctx.lower[p.a - 2].as_str()
     } else {
@@ -1018,6 +1378,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Location, false, "location.place-noun"));
     }
     if n == 1
+        && !ctx.caps_only
         && ctx.is_all_caps(p.a)
         && ctx.words[p.a].chars().filter(|c| c.is_alphabetic()).count() <= 6
     {

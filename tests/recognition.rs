@@ -1,0 +1,190 @@
+//! Recognition on the layouts and wordings of general news: results tables, match
+//! reports, company news. Every text is written for these tests; the clubs, firms
+//! and people in them are invented (countries, cities and titles are real words).
+
+use ergraph::{build_graph, Document, EntityType};
+
+/// Every mention of one document as (surface, type), in text order.
+fn mentions(text: &str) -> Vec<(String, EntityType)> {
+    let doc = Document {
+        id: "t".into(),
+        source: "t.txt".into(),
+        text: text.to_string(),
+        date: Default::default(),
+    };
+    build_graph(vec![doc])
+        .mentions
+        .iter()
+        .map(|m| (m.text.clone(), m.entity_type))
+        .collect()
+}
+
+/// The types a surface form was given, one per mention.
+fn types_of(found: &[(String, EntityType)], surface: &str) -> Vec<EntityType> {
+    found
+        .iter()
+        .filter(|(s, _)| s == surface)
+        .map(|(_, t)| *t)
+        .collect()
+}
+
+fn all(found: &[(String, EntityType)], surface: &str, t: EntityType) -> bool {
+    let ts = types_of(found, surface);
+    !ts.is_empty() && ts.iter().all(|x| *x == t)
+}
+
+use EntityType::{Location as Loc, Organization as Org, Person as Per};
+
+const RESULTS: &str = "SOCCER - NORTHERN LEAGUE RESULTS .
+LEEDS 1996-08-30
+Results of Northern League matches on Saturday :
+Norhaven 4 Eastbridge 1
+Vitrex Lodz 2 Kelmore United 2
+Standings ( tabulate under played , won , drawn , lost , goals for , against , points ) :
+Norhaven 5 4 1 0 12 3 13
+Eastbridge 5 3 0 2 8 7 9
+";
+
+#[test]
+fn clubs_in_a_results_table_are_organizations() {
+    let f = mentions(RESULTS);
+    assert!(all(&f, "Norhaven", Org), "{f:?}");
+    assert_eq!(types_of(&f, "Norhaven").len(), 2, "{f:?}");
+    assert!(all(&f, "Eastbridge", Org), "{f:?}");
+    // A sponsor and a town make one side; a club word ends its name.
+    assert!(all(&f, "Vitrex Lodz", Org), "{f:?}");
+    assert!(all(&f, "Kelmore United", Org), "{f:?}");
+    assert!(types_of(&f, "Lodz").is_empty(), "{f:?}");
+}
+
+#[test]
+fn the_dateline_of_a_results_table_stays_a_place() {
+    let f = mentions(RESULTS);
+    assert!(all(&f, "LEEDS", Loc), "{f:?}");
+}
+
+#[test]
+fn a_town_is_a_club_in_the_match_and_a_place_after_in() {
+    let text = "Leeds beat Eastbridge 3-1 in Leeds on Saturday. \
+                Leeds coach Ann Dovell praised her side.";
+    let f = mentions(text);
+    let leeds = types_of(&f, "Leeds");
+    assert_eq!(leeds, vec![Org, Loc, Org], "{f:?}");
+    assert!(all(&f, "Eastbridge", Org), "{f:?}");
+    assert!(all(&f, "Ann Dovell", Per), "{f:?}");
+}
+
+#[test]
+fn result_verbs_type_sides_only_beside_a_score() {
+    let text = "Kelmore drew with Sporting Lena 1-1 at Kelmore Park. \
+                Norhaven lost to Eastbridge 0-2, and Eastbridge striker Dario Venn scored twice.";
+    let f = mentions(text);
+    assert!(all(&f, "Kelmore", Org), "{f:?}");
+    assert!(all(&f, "Sporting Lena", Org), "{f:?}");
+    assert!(all(&f, "Norhaven", Org), "{f:?}");
+    assert!(all(&f, "Eastbridge", Org), "{f:?}");
+    // The role word is not part of the player's name.
+    assert!(all(&f, "Dario Venn", Per), "{f:?}");
+    // Without a score a lone unknown word after "beat" is not made a club.
+    let prose = mentions("The plan beat Halvorsen's expectations.");
+    assert!(!prose.iter().any(|(_, t)| *t == Org), "{prose:?}");
+}
+
+#[test]
+fn countries_stay_places_in_sport() {
+    // CoNLL-style annotation keeps a country a place even when its team plays.
+    let f = mentions("Norway beat Iceland 2-0 in Oslo. Norway coach Per Alnes was pleased.");
+    assert!(all(&f, "Norway", Loc), "{f:?}");
+    assert!(all(&f, "Iceland", Loc), "{f:?}");
+}
+
+#[test]
+fn ranking_lines_are_tables_not_headlines() {
+    let text = "ATHLETICS - WOMEN'S 200 METRES RESULTS\n\
+                OSLO 1996-08-30\n\
+                1. Pavel Sorokin ( Russia ) 24.88\n\
+                2. Tomas Grellner ( Germany ) 25.01\n\
+                3. Irina Valkova ( Bulgaria ) 25.10\n";
+    let f = mentions(text);
+    for name in ["Pavel Sorokin", "Tomas Grellner", "Irina Valkova"] {
+        assert!(all(&f, name, Per), "{name}: {f:?}");
+    }
+    for place in ["Russia", "Germany", "Bulgaria"] {
+        assert!(all(&f, place, Loc), "{place}: {f:?}");
+    }
+}
+
+#[test]
+fn a_title_case_headline_still_needs_corroboration() {
+    let text = "Big Gains Expected For Pelorin Shares\nAnalysts expect growth.";
+    let f = mentions(text);
+    assert!(types_of(&f, "Pelorin").is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_capitals_headline_is_corroborated_by_the_body_in_any_case() {
+    let text = "NORHAVEN SIGN NEW COACH\n\
+                The board named Ole Brask coach after Norhaven beat Eastbridge 2-1.";
+    let f = mentions(text);
+    assert!(all(&f, "NORHAVEN", Org), "{f:?}");
+    assert!(all(&f, "Norhaven", Org), "{f:?}");
+}
+
+#[test]
+fn hyphenated_given_names_stay_whole() {
+    let text = "Taipei mayor Lin Wei-ming met Jean-Pierre Dumas and Omar Al-Haddawi. \
+                Syria-based groups and Kerry-led talks were discussed.";
+    let f = mentions(text);
+    assert!(all(&f, "Lin Wei-ming", Per), "{f:?}");
+    assert!(all(&f, "Jean-Pierre Dumas", Per), "{f:?}");
+    assert!(all(&f, "Omar Al-Haddawi", Per), "{f:?}");
+    // English words after the hyphen are no syllables of a name.
+    assert!(all(&f, "Syria", Loc), "{f:?}");
+    assert!(types_of(&f, "Syria-based").is_empty(), "{f:?}");
+}
+
+#[test]
+fn titles_and_role_words_are_cut_from_names() {
+    let text = "Administrator Jane Dorrit said the agency would act. \
+                AG Jeff Talbert disagreed. Striker Dario Venn left Velmar AG on Monday.";
+    let f = mentions(text);
+    assert!(all(&f, "Jane Dorrit", Per), "{f:?}");
+    assert!(all(&f, "Jeff Talbert", Per), "{f:?}");
+    assert!(all(&f, "Dario Venn", Per), "{f:?}");
+    // A closing "AG" is the company's, not a title.
+    assert!(all(&f, "Velmar AG", Org), "{f:?}");
+}
+
+#[test]
+fn a_function_word_does_not_end_a_name() {
+    let text = "The award went to Mary Chan In a statement she thanked the jury.";
+    let f = mentions(text);
+    assert!(all(&f, "Mary Chan", Per), "{f:?}");
+}
+
+#[test]
+fn a_short_common_word_in_a_capitals_line_is_no_acronym() {
+    let text = "ICE HOCKEY - NORTHERN LEAGUE RESULTS\nNorhaven 3 Eastbridge 2\n";
+    let f = mentions(text);
+    assert!(types_of(&f, "ICE").is_empty(), "{f:?}");
+    assert!(types_of(&f, "HOCKEY").is_empty(), "{f:?}");
+}
+
+#[test]
+fn club_words_and_company_nouns_make_organizations() {
+    let text = "Dynamo Kirsk signed a sponsor. The brewer Halvik said profits rose, \
+                and the insurer Corvane cut jobs. Shares in the miner Tesselby fell. \
+                The law firm Brask-Tell declined to comment.";
+    let f = mentions(text);
+    assert!(all(&f, "Dynamo Kirsk", Org), "{f:?}");
+    assert!(all(&f, "Halvik", Org), "{f:?}");
+    assert!(all(&f, "Corvane", Org), "{f:?}");
+    assert!(all(&f, "Tesselby", Org), "{f:?}");
+    assert!(all(&f, "Brask-Tell", Org), "{f:?}");
+}
+
+#[test]
+fn a_place_leading_a_region_name_keeps_it_whole() {
+    let f = mentions("The company sold its plants in Northern Ohio last year.");
+    assert!(all(&f, "Northern Ohio", Loc), "{f:?}");
+}
