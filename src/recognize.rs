@@ -214,6 +214,11 @@ const CLUB_PREFIXES: &[&str] = &[
     "torpedo",
 ];
 
+/// Abbreviations before a town that make a club: "FC Kelmore", "SV Arnheim".
+const CLUB_ABBREVIATIONS: &[&str] = &[
+    "AC", "AFC", "AS", "BK", "CF", "FC", "FK", "NK", "SC", "SK", "SV", "TSV", "VfB", "VfL",
+];
+
 /// Nouns after a name that make it a team: "Norhaven coach", "Eastbridge striker".
 const TEAM_ROLES: &[&str] = &[
     "captain",
@@ -255,23 +260,32 @@ const RESULT_VERBS: &[&str] = &[
 const ORG_NOUNS: &[&str] = &[
     "airline",
     "automaker",
+    "band",
     "bank",
     "brewer",
     "broadcaster",
     "broker",
     "carmaker",
     "carrier",
+    "chain",
+    "channel",
     "chipmaker",
     "club",
+    "company",
     "conglomerate",
     "distiller",
     "drugmaker",
     "firm",
+    "giant",
     "insurer",
+    "label",
     "lender",
+    "magazine",
     "manufacturer",
     "miner",
+    "network",
     "newspaper",
+    "operator",
     "publisher",
     "refiner",
     "retailer",
@@ -1036,8 +1050,29 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 prev.forced = Some((EntityType::Organization, TEAM_RULE));
                 continue;
             }
+            let place_before = prev.gaz.is_some_and(|h| {
+                h.kind == SurfaceKind::Name
+                    && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+            });
+            if adjacent
+                && place_before
+                && p.gaz.is_some()
+                && p.b - p.a == 1
+                && !p.title_before
+                && ctx.lex.org_cues.contains(last)
+            {
+                // "Ohio Senate", "Kansas Army": a place and its own institution.
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, "org.prefixed-cue"));
+                continue;
+            }
             if adjacent && prev.gaz.is_some() && p.gaz.is_none() && !p.title_before {
-                if ctx.lex.org_cues.contains(last) {
+                let cue_of = p.b - p.a > 2
+                    && ctx.lex.org_cues.contains(ctx.lower[p.a].as_str())
+                    && ctx.lower[p.a + 1] == "of";
+                if ctx.lex.org_cues.contains(last) || cue_of {
+                    // "Florida Department of Law Enforcement".
                     // "US State Department", "Syria Support Group", "UN Security Council".
                     prev.b = p.b;
                     prev.gaz = None;
@@ -1056,18 +1091,17 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     prev.forced = Some((EntityType::Location, "location.cue"));
                     continue;
                 }
-                let place_before = prev.gaz.is_some_and(|h| {
-                    h.kind == SurfaceKind::Name
-                        && ctx.lex.entries[h.entry].entity_type == EntityType::Location
-                });
                 let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
                     || ctx.lex.surnames.contains(last)
                     || (p.a + 1..p.b).any(|i| ctx.particle(i));
                 let person =
                     personal && prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
+                // A plural is a team's name ("Kelmore Suns"), a common singular a
+                // thing there ("London Bridge" is left to the place cues).
+                let team_word = last.ends_with('s') && !last.ends_with("ss");
                 if place_before
                     && p.forced.is_none()
-                    && (person || !personal && !ctx.lex.is_common_lower(last))
+                    && (person || !personal && (team_word || !ctx.lex.is_common_lower(last)))
                 {
                     // A place name leading a longer name: "Chad Edward Gaudin" is a
                     // person when the place is also a given name; otherwise a team,
@@ -1154,6 +1188,13 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
             && ctx.kinds[x.a] == TokenKind::Word
             && !ctx.lex.is_first_name(ctx.words[x.a])
     };
+    let club_word = word(prev)
+        && (in_sorted(CLUB_PREFIXES, &ctx.lower[prev.a])
+            || in_sorted(CLUB_ABBREVIATIONS, ctx.words[prev.a]));
+    if club_word && town(p) && !p.title_before {
+        // "FC Kelmore", "Dynamo Lodz": a club word before a town names a club anywhere.
+        return true;
+    }
     let shape = (town(prev) && word(p)) || (word(prev) && town(p));
     shape
         && !p.title_before
@@ -1243,6 +1284,12 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     })
 }
 
+/// "Disorders", "Bikes": the plural of a common noun. Other inflections are left
+/// out, since surnames end in them ("Lessing", "Fielding").
+fn is_common_plural(lex: &Lexicon, w: &str) -> bool {
+    w.ends_with('s') && lex.is_common_lower(w)
+}
+
 /// A Roman numeral or a number ending a name: "II", "XIV", "11".
 fn is_ordinal(lower: &str) -> bool {
     !lower.is_empty()
@@ -1305,8 +1352,13 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if is_misc(ctx, p.a, p.b) {
         return None;
     }
-    let all_common = (p.a..p.b)
-        .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.common.contains(&ctx.lower[i]));
+    // Plurals count in longer pieces ("Mountain Bikes"); a lone word must be
+    // listed as it is ("Wales" is no plural of "wale").
+    let all_common = (p.a..p.b).all(|i| {
+        ctx.kinds[i] != TokenKind::Word
+            || ctx.lex.common.contains(&ctx.lower[i])
+            || (n > 1 && is_common_plural(ctx.lex, &ctx.lower[i]))
+    });
     let lex = ctx.lex;
 
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
@@ -1391,12 +1443,17 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
+    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !ctx.table {
+        // "Internet Explorer 6", "Falcon Heavy 2": a product and its version.
+        return None;
+    }
     if n > 1 {
         if (p.a..p.b).any(|i| ctx.words[i].bytes().any(|b| b.is_ascii_digit())) {
             // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
             return None;
         }
-        if before == "the" || (lex.common.contains(last) && !lex.surnames.contains(last)) {
+        let common_last = lex.common.contains(last) || is_common_plural(lex, last);
+        if before == "the" || (common_last && !lex.surnames.contains(last)) {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
             return Some((EntityType::Organization, false, "org.default"));
@@ -1406,6 +1463,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if in_sorted(PLACE_PREPOSITIONS, before) {
         return Some((EntityType::Location, false, "location.preposition"));
     }
+
     if in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
@@ -1823,6 +1881,12 @@ mod tests {
             PLACE_OF_HEADS,
             SAY_VERBS,
             PLACE_PREPOSITIONS,
+            CLUB_PREFIXES,
+            CLUB_ABBREVIATIONS,
+            TEAM_ROLES,
+            RESULT_VERBS,
+            ORG_NOUNS,
+            TRAILING_FUNCTION,
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
         }

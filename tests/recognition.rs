@@ -188,3 +188,37 @@ fn a_place_leading_a_region_name_keeps_it_whole() {
     let f = mentions("The company sold its plants in Northern Ohio last year.");
     assert!(all(&f, "Northern Ohio", Loc), "{f:?}");
 }
+
+#[test]
+fn a_place_and_its_institution_are_one_organization() {
+    let text = "The Ohio Senate passed the bill, and the Florida Department of Road Safety \
+                welcomed it.";
+    let f = mentions(text);
+    assert!(all(&f, "Ohio Senate", Org), "{f:?}");
+    assert!(all(&f, "Florida Department of Road Safety", Org), "{f:?}");
+}
+
+#[test]
+fn a_club_word_or_a_plural_after_a_town_names_a_club() {
+    let text = "He left FC Lodz in May and signed for the Leeds Harpoons, \
+                who play at home on Fridays.";
+    let f = mentions(text);
+    assert!(all(&f, "FC Lodz", Org), "{f:?}");
+    assert!(all(&f, "Leeds Harpoons", Org), "{f:?}");
+}
+
+#[test]
+fn a_product_with_its_version_is_no_person() {
+    let f = mentions("Users of Vantor Browser 6 were told to upgrade by Monday.");
+    assert!(
+        !f.iter().any(|(s, t)| s.starts_with("Vantor") && *t == Per),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn common_plural_nouns_do_not_make_a_person() {
+    let f = mentions("The fair showed Mountain Bikes and the Velmoor Sleep Disorders unit.");
+    assert!(types_of(&f, "Mountain Bikes").is_empty(), "{f:?}");
+    assert!(!f.iter().any(|(_, t)| *t == Per), "{f:?}");
+}
