@@ -615,7 +615,14 @@ impl Ctx<'_> {
             && !self.words[a..b]
                 .iter()
                 .any(|w| w.bytes().any(|c| c.is_ascii_digit()));
-        if results_line || (in_sorted(TEAM_ROLES, after) && !self.is_upper_initial(b)) {
+        // "Norhaven coach", "Norhaven's coach".
+        let role_at = if matches!(after, "'" | "\u{2019}") && word(b + 1) == "s" {
+            b + 2
+        } else {
+            b
+        };
+        let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
+        if results_line || role {
             return true;
         }
         if !self.score {
@@ -626,7 +633,7 @@ impl Ctx<'_> {
             || in_sorted(RESULT_VERBS, before)
             || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
             || (before == "with" && matches!(before2, "drew" | "draw" | "drawn" | "tied"))
-            || (before == "to" && matches!(before2, "lost" | "lose" | "losing"))
+            || (before == "to" && matches!(before2, "lost" | "lose" | "losing" | "defeat" | "loss"))
             || (before == "over" && matches!(before2, "win" | "victory" | "won"))
     }
 
@@ -1577,6 +1584,48 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         }
     }
     coordinated(text, mentions, lex);
+    teams_in_document(text, mentions, lex);
+}
+
+/// A town or given name that the document shows as a side (in a results line or
+/// a match report) is the side wherever it stands alone, but not after "in",
+/// "at" or "from", nor in the dateline ("LEEDS 1996-08-30").
+fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    if !mentions.iter().any(|m| m.rule == TEAM_RULE) {
+        return;
+    }
+    let teams: rustc_hash::FxHashSet<String> = mentions
+        .iter()
+        .filter(|m| m.rule == TEAM_RULE)
+        .map(|m| m.key.clone())
+        .collect();
+    for m in mentions.iter_mut() {
+        let open = match m.rule {
+            "gazetteer" => m.gaz.is_some_and(|g| {
+                lex.entries[g].entity_type == EntityType::Location && !lex.is_country(g)
+            }),
+            "unknown" | "person.given-name" | "consistency.document" => true,
+            _ => false,
+        };
+        if !open || m.demonym || !teams.contains(&m.key) {
+            continue;
+        }
+        let before = text[..m.span.start].trim_end_matches([' ', '\t']);
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let line_start = before.is_empty() || before.ends_with('\n');
+        let after = text[m.span.end..].trim_start_matches([' ', '\t']);
+        let dateline = line_start && after.starts_with(|c: char| c.is_ascii_digit() || c == ',');
+        if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
+            continue;
+        }
+        m.entity_type = EntityType::Organization;
+        m.gaz = None;
+        m.rule = "org.team-in-document";
+    }
 }
 
 /// An unknown single word listed with a typed name ("Reston and Herndon",

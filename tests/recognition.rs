@@ -222,3 +222,23 @@ fn common_plural_nouns_do_not_make_a_person() {
     assert!(types_of(&f, "Mountain Bikes").is_empty(), "{f:?}");
     assert!(!f.iter().any(|(_, t)| *t == Per), "{f:?}");
 }
+
+#[test]
+fn a_side_shown_in_the_results_stays_a_side_in_the_report() {
+    let text = "LEEDS 1996-08-29\n\
+                Kelmore 2 Leeds 1\n\
+                Kelmore's coach Ole Brask said the 2-1 win over Leeds was deserved. \
+                Leeds played well in Leeds, and Kelmore now face Chelsea. \
+                Leeds suffered a 3-0 defeat to Chelsea last week.";
+    let f = mentions(text);
+    // The dateline and "in Leeds" are the town; every other "Leeds" is the club.
+    assert_eq!(
+        types_of(&f, "LEEDS")
+            .into_iter()
+            .chain(types_of(&f, "Leeds"))
+            .collect::<Vec<_>>(),
+        vec![Loc, Org, Org, Org, Loc, Org]
+    );
+    assert!(all(&f, "Kelmore", Org), "{f:?}");
+    assert!(all(&f, "Chelsea", Org), "{f:?}");
+}
