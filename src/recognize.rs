@@ -637,6 +637,33 @@ impl Ctx<'_> {
             || (before == "over" && matches!(before2, "win" | "victory" | "won"))
     }
 
+    /// The type an apposition or a copula right after a name gives it: "Aisby is
+    /// a village", "Halvik, the Danish brewer,", "Corvane, an insurer". The first
+    /// place noun or company noun within four words of the article decides.
+    fn apposition_type(&self, b: usize) -> Option<(EntityType, bool, &'static str)> {
+        let word = |i: usize| self.lower.get(i).map_or("", String::as_str);
+        if !matches!(word(b), "," | "is" | "was") {
+            return None;
+        }
+        let k = b + 1;
+        if !matches!(word(k), "a" | "an" | "the") {
+            return None;
+        }
+        for i in k + 1..(k + 5).min(self.words.len()) {
+            if self.kinds[i] != TokenKind::Word {
+                return None;
+            }
+            let w = word(i);
+            if self.lex.place_nouns.contains(w) {
+                return Some((EntityType::Location, false, "location.apposition"));
+            }
+            if in_sorted(ORG_NOUNS, w) {
+                return Some((EntityType::Organization, false, "org.apposition"));
+            }
+        }
+        None
+    }
+
     fn title_len(&self, from: usize, to: usize) -> usize {
         self.lex.title_at(&self.lower[from..to])
     }
@@ -1419,6 +1446,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if ctx.team_context(p.a, p.b) {
         return Some((EntityType::Organization, false, TEAM_RULE));
     }
+    // "Inexplicably, the ...": an adverb opening a sentence has no apposition.
+    let adverb = n == 1 && ctx.is_sentence_initial(p.a) && first.ends_with("ly");
+    if let Some(t) = ctx.apposition_type(p.b).filter(|_| !adverb) {
+        return Some(t);
+    }
     // Context around the piece.
     let after = ctx.lower.get(p.b).map(String::as_str).unwrap_or("");
     let after2 = ctx.lower.get(p.b + 1).map(String::as_str).unwrap_or("");
@@ -1490,11 +1522,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         // "Debden, England", "Mobile, Alabama": a town named with its region or country.
         return Some((EntityType::Location, false, "location.comma-place"));
     }
-    if !ctx.headline
-        && !ctx.is_sentence_initial(p.a)
-        && lex.is_unambiguous_first_name(ctx.words[p.a])
-    {
-        // "his wife, Karen, ...": a given name alone inside a sentence is a person.
+    if !ctx.headline && !ctx.table && lex.is_unambiguous_first_name(ctx.words[p.a]) {
+        // "his wife, Karen, ...", "Karen later wrote": a given name alone is a person
+        // (a town that is also a given name is in the gazetteers, found before).
         return Some((EntityType::Person, false, "person.given-name"));
     }
     // One unknown capitalised word: settled by the document pass.

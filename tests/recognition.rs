@@ -242,3 +242,19 @@ fn a_side_shown_in_the_results_stays_a_side_in_the_report() {
     assert!(all(&f, "Kelmore", Org), "{f:?}");
     assert!(all(&f, "Chelsea", Org), "{f:?}");
 }
+
+#[test]
+fn an_apposition_or_a_copula_types_an_unknown_name() {
+    let text = "Brandvik is a village in the north. Talmora, the Danish brewer, raised prices. \
+                Inexplicably, the vote was delayed.";
+    let f = mentions(text);
+    assert!(all(&f, "Brandvik", Loc), "{f:?}");
+    assert!(all(&f, "Talmora", Org), "{f:?}");
+    assert!(types_of(&f, "Inexplicably").is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_given_name_opening_a_sentence_is_a_person() {
+    let f = mentions("The band split in May. Karen later wrote a book about it.");
+    assert!(all(&f, "Karen", Per), "{f:?}");
+}
