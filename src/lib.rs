@@ -4,9 +4,12 @@
 //! [`input`] (reading documents) -> [`clean`] (web boilerplate) -> [`text`]
 //! (sentences and tokens) -> [`recognize`] (mentions, typed from the [`lexicon`])
 //! -> [`resolve`] (mentions into entities, in and across documents) ->
-//! [`relations`] (typed relations in a sentence) -> [`pipeline`] (co-mentions,
-//! the graph) -> [`export`] (CSV, GraphML, DOT). Below the stages, [`normalize`]
-//! folds names into the keys that the lexicon, recognition and resolution compare.
+//! [`relations`] (typed relations in a sentence) -> [`analyze`] (one document's
+//! self-contained record, with bounded co-mentions) -> [`corpus`] (the corpus-wide
+//! merge, streaming the big tables) -> [`export`] (CSV, GraphML, DOT).
+//! [`pipeline`] runs the stages at once on every core. Below the stages,
+//! [`normalize`] folds names into the keys that the lexicon, recognition and
+//! resolution compare.
 //!
 //! ```
 //! use ergraph::{build_graph, Document};
@@ -19,7 +22,9 @@
 //! let graph = build_graph(vec![doc]);
 //! assert!(graph.nodes().any(|n| n.label == "Angela Merkel"));
 //! ```
+pub mod analyze;
 pub mod clean;
+pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod input;

@@ -8,10 +8,11 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use ergraph::export::{render_layout, write_all, Layout, RenderFormat};
+use ergraph::export::atomic::OutputDir;
+use ergraph::export::{render_layout, Layout, RenderFormat};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
-use ergraph::pipeline::GraphBuilder;
+use ergraph::pipeline::{build_into, Summary};
 use ergraph::Error;
 
 #[derive(Parser)]
@@ -54,7 +55,7 @@ struct BuildArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
-    /// Print nothing but errors.
+    /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
     quiet: bool,
 }
@@ -76,9 +77,6 @@ enum Engine {
 /// allocator (measured in `benches/throughput.rs`).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Documents are analysed in parallel batches of about this many bytes.
-const BATCH_BYTES: usize = 8 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -131,41 +129,45 @@ fn build(args: BuildArgs) -> ExitCode {
         &custom
     };
 
-    let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let mut builder = GraphBuilder::new(lex);
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut batch = Vec::new();
-    let mut batch_bytes = 0;
-    for item in DocumentReader::new(inputs, args.max_bytes) {
-        match item {
-            Err(e) => {
-                report(&e);
-                failed = true;
-            }
-            Ok(doc) => {
-                if let Some(first) = seen.get(&doc.id) {
-                    report(&Error::DuplicateId {
-                        id: doc.id.clone(),
-                        first: first.clone(),
-                        second: doc.source.clone(),
-                    });
-                    failed = true;
-                    continue;
-                }
-                seen.insert(doc.id.clone(), doc.source.clone());
-                batch_bytes += doc.text.len();
-                batch.push(doc);
-                if batch_bytes >= BATCH_BYTES {
-                    builder.add_batch(&batch);
-                    batch.clear();
-                    batch_bytes = 0;
-                }
-            }
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let out = match OutputDir::begin(&args.out) {
+        Ok(out) => out,
+        Err(err) => {
+            report(&format!(
+                "{}: cannot create folder: {err}",
+                args.out.display()
+            ));
+            return ExitCode::from(2);
         }
+    };
+    let bar = progress_bar(&inputs, args.quiet);
+    let on_progress = |s: Summary| {
+        if let Some(bar) = &bar {
+            bar.set_position(s.bytes);
+            bar.set_message(format!("{} documents", s.documents));
+        }
+    };
+    let mut on_error = |e: Error| {
+        if let Some(bar) = &bar {
+            bar.suspend(|| report(&e));
+        } else {
+            report(&e);
+        }
+        failed = true;
+    };
+    let docs = DocumentReader::new(inputs, args.max_bytes);
+    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
     }
-    builder.add_batch(&batch);
-    drop(batch);
-    let documents = builder.documents();
+    let (graph, summary, cuts) = match built {
+        Ok(built) => built,
+        Err(e) => {
+            report(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let documents = summary.documents;
     if documents == 0 {
         // An empty graph would replace a good one over a typo: write nothing.
         report(&format!(
@@ -174,12 +176,15 @@ fn build(args: BuildArgs) -> ExitCode {
         ));
         return ExitCode::from(1);
     }
-    let graph = builder.finish();
-
-    if let Err(e) = write_all(&args.out, &graph) {
-        report(&e);
-        return ExitCode::from(2);
+    if !args.quiet {
+        for (file, note) in &cuts.0 {
+            report(&format!(
+                "{file} holds {note}; the CSV tables hold the whole graph"
+            ));
+        }
     }
+    // Rendered into the staging folder, so the picture is part of the committed set
+    // (graph.dot is already cut to what Graphviz draws in seconds).
     if let Some(format) = args.render {
         let (fmt, name) = match format {
             Format::Svg => (RenderFormat::Svg, "graph.svg"),
@@ -191,14 +196,21 @@ fn build(args: BuildArgs) -> ExitCode {
             Engine::Neato => Layout::Neato,
         };
         if let Err(e) = render_layout(
-            &args.out.join("graph.dot"),
+            &out.path().join("graph.dot"),
             fmt,
             layout,
-            &args.out.join(name),
+            &out.path().join(name),
         ) {
             report(&e);
             failed = true;
         }
+    }
+    if let Err(e) = out.commit() {
+        report(&format!(
+            "{}: cannot replace the folder: {e}",
+            args.out.display()
+        ));
+        return ExitCode::from(2);
     }
     if !args.quiet {
         let typed = graph
@@ -220,4 +232,78 @@ fn build(args: BuildArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A progress bar on standard error when it is a terminal: bytes read of the
+/// inputs' total size (when known), documents, MB/s and time left. It shows only
+/// for runs longer than about a second.
+fn progress_bar(inputs: &[Input], quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total: Option<u64> = inputs
+        .iter()
+        .map(|i| match i {
+            Input::Path(p) => input_bytes(p),
+            Input::Stdin => None,
+        })
+        .sum();
+    let bar = match total {
+        Some(total) => indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::stderr_with_hz(4),
+        )
+        .with_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg}, {bytes}/{total_bytes} ({bytes_per_sec}), {eta} left [{bar:30}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        ),
+        None => indicatif::ProgressBar::with_draw_target(
+            None,
+            indicatif::ProgressDrawTarget::stderr_with_hz(4),
+        )
+        .with_style(
+            indicatif::ProgressStyle::with_template("{msg}, {bytes} ({bytes_per_sec})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
+    };
+    // Quick runs finish before the first draw: nothing shows.
+    bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    let shown = bar.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        if !shown.is_finished() {
+            shown.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+        }
+    });
+    Some(bar)
+}
+
+/// The bytes below an input path (files and folders), for the progress bar.
+fn input_bytes(path: &std::path::Path) -> Option<u64> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() {
+        return Some(meta.len());
+    }
+    let mut total = 0;
+    let mut stack = vec![path.to_path_buf()];
+    let mut seen = 0usize;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).ok()?.flatten() {
+            seen += 1;
+            if seen > 1_000_000 {
+                return None;
+            }
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                stack.push(entry.path());
+            } else if ft.is_file() {
+                total += entry.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
+    }
+    Some(total)
 }
