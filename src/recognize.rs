@@ -220,12 +220,11 @@ const CLUB_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Nouns after a name that make it a team: "Norhaven coach", "Eastbridge striker".
+/// Not "fans" or "supporters": a politician has them too.
 const TEAM_ROLES: &[&str] = &[
     "captain",
     "coach",
     "defender",
-    "fans",
-    "forward",
     "goalkeeper",
     "keeper",
     "manager",
@@ -233,7 +232,6 @@ const TEAM_ROLES: &[&str] = &[
     "playmaker",
     "skipper",
     "striker",
-    "supporters",
     "winger",
 ];
 
@@ -276,7 +274,6 @@ const ORG_NOUNS: &[&str] = &[
     "distiller",
     "drugmaker",
     "firm",
-    "giant",
     "insurer",
     "label",
     "lender",
@@ -297,6 +294,9 @@ const ORG_NOUNS: &[&str] = &[
 
 /// The rule id of a sports side named in a results line or match report.
 const TEAM_RULE: &str = "org.team";
+
+/// The rule id of a side named by a player's role after it ("Norhaven coach").
+const TEAM_ROLE_RULE: &str = "org.team-role";
 
 /// Function words that end no name: "Mary Chan In" is "Mary Chan" and the
 /// first word of the next clause.
@@ -430,8 +430,8 @@ struct Ctx<'a> {
     headline: bool,
     /// The line is a table or list line ([`LineKind::Table`]).
     table: bool,
-    /// The sentence holds a match score ("4-1", "3 – 0").
-    score: bool,
+    /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
+    scores: Vec<usize>,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
     caps_only: bool,
     /// Index of the first word token of the sentence.
@@ -601,12 +601,14 @@ impl Ctx<'_> {
     /// its scores in a results or standings line ("Norhaven 4 Eastbridge 1"), by
     /// a player's role ("Norhaven coach"), or beside a result verb in a sentence
     /// with a score ("Norhaven beat Eastbridge 4-1", "drew with Kelmore").
-    fn team_context(&self, a: usize, b: usize) -> bool {
+    /// Returns the rule: [`TEAM_RULE`] for results and scores, [`TEAM_ROLE_RULE`]
+    /// for a role word.
+    fn team_context(&self, a: usize, b: usize) -> Option<&'static str> {
         let word = |i: usize| self.lower.get(i).map_or("", String::as_str);
         let after = word(b);
         let before = if a > 0 { word(a - 1) } else { "" };
         if matches!(before, "in" | "at" | "(") {
-            return false;
+            return None;
         }
         let results_line = self.table
             && self.kinds.get(b) == Some(&TokenKind::Number)
@@ -622,19 +624,30 @@ impl Ctx<'_> {
             b
         };
         let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
-        if results_line || role {
-            return true;
+        if results_line {
+            return Some(TEAM_RULE);
         }
-        if !self.score {
-            return false;
+        if role {
+            return Some(TEAM_ROLE_RULE);
+        }
+        // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
+        // over Leeds"; a poll's "49-37" far off in the sentence is no match.
+        let near_score = self
+            .scores
+            .iter()
+            .any(|&s| (s >= b && s - b <= 5) || (s + 3 <= a && a - (s + 3) <= 4));
+        if !near_score {
+            return None;
         }
         let before2 = if a > 1 { word(a - 2) } else { "" };
-        in_sorted(RESULT_VERBS, after)
+        let beside_verb = in_sorted(RESULT_VERBS, after)
             || in_sorted(RESULT_VERBS, before)
             || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
             || (before == "with" && matches!(before2, "drew" | "draw" | "drawn" | "tied"))
-            || (before == "to" && matches!(before2, "lost" | "lose" | "losing" | "defeat" | "loss"))
-            || (before == "over" && matches!(before2, "win" | "victory" | "won"))
+            || (before == "to"
+                && matches!(before2, "lost" | "lose" | "losing" | "defeat" | "loss"))
+            || (before == "over" && matches!(before2, "win" | "victory" | "won"));
+        beside_verb.then_some(TEAM_RULE)
     }
 
     /// The type an apposition or a copula right after a name gives it: "Aisby is
@@ -645,20 +658,54 @@ impl Ctx<'_> {
         if !matches!(word(b), "," | "is" | "was") {
             return None;
         }
+        let comma = word(b) == ",";
         let k = b + 1;
         if !matches!(word(k), "a" | "an" | "the") {
             return None;
         }
+        // After a comma the phrase must close where its noun does ("Talmora, the
+        // brewer, said", "Qarbetti, a village near Homs"): "For Vance, a quarter
+        // say ..." is no apposition.
+        let closed = |i: usize| {
+            !comma
+                || matches!(
+                    word(i + 1),
+                    "" | ","
+                        | "."
+                        | ";"
+                        | ")"
+                        | "based"
+                        | "in"
+                        | "near"
+                        | "of"
+                        | "on"
+                        | "that"
+                        | "which"
+                        | "whose"
+                        | "with"
+                )
+        };
         for i in k + 1..(k + 5).min(self.words.len()) {
             if self.kinds[i] != TokenKind::Word {
                 return None;
             }
-            let w = word(i);
-            if self.lex.place_nouns.contains(w) {
-                return Some((EntityType::Location, false, "location.apposition"));
+            if self.is_upper_initial(i) {
+                // "the Danish brewer": a capitalised word is no noun of the phrase.
+                continue;
             }
-            if in_sorted(ORG_NOUNS, w) {
-                return Some((EntityType::Organization, false, "org.apposition"));
+            let w = word(i);
+            let typed = if self.title_len(i, i + 1) > 0 {
+                // "Vance, a former governor,", "Vance is the president".
+                Some((EntityType::Person, false, "person.apposition"))
+            } else if self.lex.place_nouns.contains(w) {
+                Some((EntityType::Location, false, "location.apposition"))
+            } else if in_sorted(ORG_NOUNS, w) {
+                Some((EntityType::Organization, false, "org.apposition"))
+            } else {
+                None
+            };
+            if typed.is_some() {
+                return typed.filter(|_| closed(i));
             }
         }
         None
@@ -764,7 +811,11 @@ pub fn recognize(
         let mut gaz = vec![None; tokens.len()];
         for &hit in sentence_hits {
             let surface = &text[hit.span.start..hit.span.end];
-            if caps_only && !surface.contains(' ') && lex.is_common(surface) {
+            if caps_only
+                && surface.chars().count() > 2
+                && !surface.contains(' ')
+                && lex.is_common(surface)
+            {
                 // "ICE HOCKEY": in a line of capitals a short name that is also a
                 // common word ("ICE", "AID") is the word.
                 continue;
@@ -789,7 +840,7 @@ pub fn recognize(
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
-            score: has_score(text, tokens),
+            scores: score_positions(text, tokens),
             caps_only,
             first_word: tokens
                 .iter()
@@ -919,9 +970,10 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
     Some(out)
 }
 
-/// Whether a sentence holds a match score: two small figures joined by a dash
-/// ("4-1", "3 – 0"), not a date ("1996-08-30") or a range of years.
-fn has_score(text: &str, tokens: &[Token]) -> bool {
+/// Where a sentence's match scores start: two small figures joined by a dash
+/// ("4-1", "3 – 0"), not a date ("1996-08-30") or a range of years. Empty (and
+/// unallocated) for most sentences.
+fn score_positions(text: &str, tokens: &[Token]) -> Vec<usize> {
     let small = |t: &Token| {
         t.kind == TokenKind::Number
             && t.span.end - t.span.start <= 2
@@ -929,7 +981,7 @@ fn has_score(text: &str, tokens: &[Token]) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_digit())
     };
-    tokens.windows(3).enumerate().any(|(i, w)| {
+    let is_score = |i: usize, w: &[Token]| {
         small(&w[0])
             && small(&w[2])
             && matches!(&text[w[1].span.start..w[1].span.end], "-" | "\u{2013}" | "\u{2014}")
@@ -938,7 +990,13 @@ fn has_score(text: &str, tokens: &[Token]) -> bool {
                 matches!(&text[n.span.start..n.span.end], "-" | "/")
                     && tokens.get(i + 4).is_some_and(|x| x.kind == TokenKind::Number)
             })
-    })
+    };
+    tokens
+        .windows(3)
+        .enumerate()
+        .filter(|(i, w)| is_score(*i, w))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -1076,12 +1134,12 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
             let adjacent = prev.b == p.a;
             let last = ctx.lower[p.b - 1].as_str();
             let first = ctx.lower[prev.a].as_str();
-            if adjacent && team_pair(ctx, prev, &p) {
+            if let Some(rule) = team_pair(ctx, prev, &p).filter(|_| adjacent) {
                 // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
                 // and a town, in a results line or match report, make one side.
                 prev.b = p.b;
                 prev.gaz = None;
-                prev.forced = Some((EntityType::Organization, TEAM_RULE));
+                prev.forced = Some((EntityType::Organization, rule));
                 continue;
             }
             let place_before = prev.gaz.is_some_and(|h| {
@@ -1207,8 +1265,8 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
 }
 
 /// Whether two adjacent pieces, one a town and the other one word that is no
-/// given name, name a sports side together.
-fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
+/// given name, name a sports side together; returns the rule.
+fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
     let town = |x: &Piece| {
         x.gaz.is_some_and(|h| {
             h.kind == SurfaceKind::Name
@@ -1227,15 +1285,14 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
             || in_sorted(CLUB_ABBREVIATIONS, ctx.words[prev.a]));
     if club_word && town(p) && !p.title_before {
         // "FC Kelmore", "Dynamo Lodz": a club word before a town names a club anywhere.
-        return true;
+        return Some("org.club");
     }
     let shape = (town(prev) && word(p)) || (word(prev) && town(p));
-    shape
-        && !p.title_before
-        && !prev.title_before
-        && prev.forced.is_none()
-        && p.forced.is_none()
-        && ctx.team_context(prev.a, p.b)
+    let free = !p.title_before && !prev.title_before && prev.forced.is_none() && p.forced.is_none();
+    if !(shape && free) {
+        return None;
+    }
+    ctx.team_context(prev.a, p.b)
 }
 
 /// A given name followed only by initials or more given names ("Mary Ann", "John F.").
@@ -1312,16 +1369,26 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         entity_type,
         demonym,
         // A town's club is not the town: resolved apart from the gazetteer entry.
-        gaz: p.gaz.map(|h| h.entry).filter(|_| rule != TEAM_RULE),
+        gaz: p
+            .gaz
+            .map(|h| h.entry)
+            .filter(|_| rule != TEAM_RULE && rule != TEAM_ROLE_RULE),
         words,
         rule,
     })
 }
 
-/// "Disorders", "Bikes": the plural of a common noun. Other inflections are left
-/// out, since surnames end in them ("Lessing", "Fielding").
+/// "Disorders", "Bikes", "Studies": the plural of a common noun by a bare "s" or
+/// "ies". Other inflections are left out, since surnames end in them ("Lessing",
+/// "Bowles": not "bowl" + "es").
 fn is_common_plural(lex: &Lexicon, w: &str) -> bool {
-    w.ends_with('s') && lex.is_common_lower(w)
+    if let Some(stem) = w.strip_suffix("ies") {
+        return stem.len() > 1 && lex.common.contains(&format!("{stem}y"));
+    }
+    match w.strip_suffix('s') {
+        Some(stem) => stem.len() > 2 && !stem.ends_with('s') && lex.common.contains(stem),
+        None => false,
+    }
 }
 
 /// A Roman numeral or a number ending a name: "II", "XIV", "11".
@@ -1365,17 +1432,22 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             // A town's club in a results line or a match report; countries stay
             // places, as CoNLL-style annotation has them.
             SurfaceKind::Name
-                if entry.entity_type == EntityType::Location
-                    && !ctx.lex.is_country(hit.entry)
-                    && ctx.team_context(p.a, p.b) =>
+                if entry.entity_type == EntityType::Location && !ctx.lex.is_country(hit.entry) =>
             {
-                Some((EntityType::Organization, false, TEAM_RULE))
+                match ctx.team_context(p.a, p.b) {
+                    Some(rule) => Some((EntityType::Organization, false, rule)),
+                    None => Some((entry.entity_type, false, "gazetteer")),
+                }
             }
             SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
         };
     }
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
+    if first.starts_with("i'") || first.starts_with("i\u{2019}") {
+        // "I've", "I’m": the pronoun, never a name.
+        return None;
+    }
     // The head word is the last one before an ordinal ("World War II", "Apollo 11").
     let head = if n > 1 && is_ordinal(&ctx.lower[p.b - 1]) {
         p.b - 2
@@ -1443,8 +1515,8 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && lex.surnames.contains(last) {
         return Some((EntityType::Person, false, "person.surname"));
     }
-    if ctx.team_context(p.a, p.b) {
-        return Some((EntityType::Organization, false, TEAM_RULE));
+    if let Some(rule) = ctx.team_context(p.a, p.b) {
+        return Some((EntityType::Organization, false, rule));
     }
     // "Inexplicably, the ...": an adverb opening a sentence has no apposition.
     let adverb = n == 1 && ctx.is_sentence_initial(p.a) && first.ends_with("ly");
@@ -1534,6 +1606,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
 /// Document-level consistency: single words take the type of the fuller names
 /// they belong to, and unknown words the type they have elsewhere in the document.
 pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    sides_that_are_people(text, mentions);
     let mut surnames: HashMap<String, usize> = HashMap::default();
     let mut first_names: HashMap<String, usize> = HashMap::default();
     let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
@@ -1559,7 +1632,13 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             // "Nusra Front" makes "Nusra" (al-Nusra) an organization.
             let last =
                 norm_key(&text[m.words[m.words.len() - 1].start..m.words[m.words.len() - 1].end]);
-            if lex.org_cues.contains(&last) {
+            // "Trump Administration", "Merkel government": bodies named after the
+            // person who leads them do not make the person an organization.
+            let led_by = matches!(
+                last.as_str(),
+                "administration" | "cabinet" | "campaign" | "government" | "presidency"
+            );
+            if lex.org_cues.contains(&last) && !led_by {
                 let head = norm_key(&text[m.words[0].start..m.words[m.words.len() - 2].end]);
                 if !head.is_empty() && !lex.common.contains(&head) {
                     *org_heads.entry(head).or_default() += 1;
@@ -1615,6 +1694,34 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     }
     coordinated(text, mentions, lex);
     teams_in_document(text, mentions, lex);
+}
+
+/// A name the document shows as a person ("President Vance", "Mark Vance") is a
+/// candidate in a poll table ("Vance 48 Orlov 45"), not a side.
+fn sides_that_are_people(text: &str, mentions: &mut [RawMention]) {
+    if !mentions.iter().any(|m| m.rule == TEAM_RULE) {
+        return;
+    }
+    let people: rustc_hash::FxHashSet<String> = mentions
+        .iter()
+        .filter(|m| {
+            m.entity_type == EntityType::Person
+                && !matches!(
+                    m.rule,
+                    "person.default" | "person.says" | "person.given-name"
+                )
+        })
+        .map(|m| match m.words.last() {
+            Some(w) if m.words.len() > 1 => norm_key(&text[w.start..w.end]),
+            _ => m.key.clone(),
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.rule == TEAM_RULE && m.words.len() == 1 && people.contains(&m.key) {
+            m.entity_type = EntityType::Person;
+            m.rule = "person.in-document";
+        }
+    }
 }
 
 /// A town or given name that the document shows as a side (in a results line or

@@ -263,3 +263,34 @@ fn a_given_name_opening_a_sentence_is_a_person() {
     let f = mentions("The band split in May. Karen later wrote a book about it.");
     assert!(all(&f, "Karen", Per), "{f:?}");
 }
+
+#[test]
+fn candidates_in_a_poll_table_stay_people() {
+    let text = "Harlow Poll: Vance 48 Orlov 45\n\
+                President Vance leads Senator Orlov among likely voters, the poll found. \
+                Vance beat Orlov 52-48 in the last race, and Vance supporters cheered.";
+    let f = mentions(text);
+    assert!(all(&f, "Vance", Per), "{f:?}");
+    assert!(all(&f, "Orlov", Per), "{f:?}");
+}
+
+#[test]
+fn a_government_named_after_its_leader_leaves_the_leader_a_person() {
+    let text = "Vance Administration Plans Cuts\nOfficials in the Vance administration said \
+                Vance would sign the bill.";
+    let f = mentions(text);
+    assert!(!types_of(&f, "Vance").contains(&Org), "{f:?}");
+}
+
+#[test]
+fn an_apposition_after_a_comma_must_close() {
+    let text = "For Vance, a quarter say he is too liberal. Orlov, a former governor, \
+                declined to comment. I've seen the bank I'm told about.";
+    let f = mentions(text);
+    assert!(!types_of(&f, "Vance").contains(&Loc), "{f:?}");
+    assert!(all(&f, "Orlov", Per), "{f:?}");
+    assert!(
+        types_of(&f, "I've").is_empty() && types_of(&f, "I'm").is_empty(),
+        "{f:?}"
+    );
+}
