@@ -1571,6 +1571,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         }
         return Some((EntityType::Person, false, "person.default"));
     }
+    if ctx.headline {
+        // "FAITH IN VANCE": a headline's wording is clipped; the word takes the
+        // type the body gives it (the document pass), not its neighbours'.
+        return Some((EntityType::Other, false, "unknown"));
+    }
     if in_sorted(PLACE_PREPOSITIONS, before) {
         return Some((EntityType::Location, false, "location.preposition"));
     }

@@ -294,3 +294,11 @@ fn an_apposition_after_a_comma_must_close() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_lone_word_in_a_headline_takes_the_type_the_body_gives_it() {
+    let text = "FAITH IN VANCE FADES AMONG VOTERS\n\
+                Voters who backed President Vance in May now doubt him.";
+    let f = mentions(text);
+    assert!(all(&f, "VANCE", Per), "{f:?}");
+}
