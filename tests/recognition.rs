@@ -302,3 +302,21 @@ fn a_lone_word_in_a_headline_takes_the_type_the_body_gives_it() {
     let f = mentions(text);
     assert!(all(&f, "VANCE", Per), "{f:?}");
 }
+
+#[test]
+fn facilities_are_places_and_institutions_organizations() {
+    let text = "Fans gathered at Kelmore Station and Venn Arena before the final. \
+                The Brask Museum and Halvik Hospital stayed closed.";
+    let f = mentions(text);
+    assert!(all(&f, "Kelmore Station", Loc), "{f:?}");
+    assert!(all(&f, "Venn Arena", Loc), "{f:?}");
+    assert!(all(&f, "Brask Museum", Org), "{f:?}");
+    assert!(all(&f, "Halvik Hospital", Org), "{f:?}");
+}
+
+#[test]
+fn a_country_acting_stays_a_place() {
+    let f = mentions("North Korea said on Monday that Israel struck first.");
+    assert!(all(&f, "North Korea", Loc), "{f:?}");
+    assert!(all(&f, "Israel", Loc), "{f:?}");
+}
