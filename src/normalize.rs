@@ -7,19 +7,29 @@ use unicode_normalization::UnicodeNormalization;
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
-    let mut push = |c: char| {
-        for l in c.to_lowercase() {
-            match l {
-                '.' => {}
-                '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
-                '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => folded.push(' '),
-                c => folded.push(c),
+    if s.is_ascii() {
+        // Most names: one pass over the bytes, no case tables.
+        for b in s.bytes() {
+            match b {
+                b'.' => {}
+                b'`' => folded.push('\''),
+                b'-' | b'_' => folded.push(' '),
+                b => folded.push(b.to_ascii_lowercase() as char),
             }
         }
-    };
-    if s.is_ascii() {
-        s.chars().for_each(&mut push);
     } else {
+        let mut push = |c: char| {
+            for l in c.to_lowercase() {
+                match l {
+                    '.' => {}
+                    '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
+                    '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => {
+                        folded.push(' ')
+                    }
+                    c => folded.push(c),
+                }
+            }
+        };
         s.nfkd()
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
             .for_each(&mut push);
@@ -30,18 +40,18 @@ pub fn norm_key(s: &str) -> String {
             s = x;
         }
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
-    }
-    let kept: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !matches!(*w, "al" | "el"))
-        .collect();
-    let kept = if kept.is_empty() { words } else { kept };
+    // Words without a leading "the" (unless it is the only word) and without the
+    // Arabic article (unless nothing else is left), joined by one space.
+    let words = || s.split_whitespace();
+    let skip = usize::from(words().nth(1).is_some() && words().next() == Some("the"));
+    let article = |w: &str| w == "al" || w == "el";
+    let keep_articles = words().skip(skip).all(article);
     let mut out = String::with_capacity(s.len());
-    for (i, w) in kept.iter().enumerate() {
+    for (i, w) in words()
+        .skip(skip)
+        .filter(|w| keep_articles || !article(w))
+        .enumerate()
+    {
         if i > 0 {
             out.push(' ');
         }
@@ -61,7 +71,9 @@ pub fn translit(word: &str) -> String {
         ("ou", "u"),
         ("y", "i"),
     ] {
-        w = w.replace(a, b);
+        if w.contains(a) {
+            w = w.replace(a, b);
+        }
     }
     let mut out = String::with_capacity(w.len());
     let mut prev = None;
