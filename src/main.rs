@@ -9,9 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ergraph::export::atomic::OutputDir;
-use ergraph::export::{
-    neutralise_formulas, render_layout, ExportError, ExportOptions, Layout, RenderFormat,
-};
+use ergraph::export::{render_layout, ExportError, ExportOptions, Layout, RenderFormat};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
 use ergraph::pipeline::{build_into, Summary};
@@ -160,7 +158,10 @@ fn build(args: BuildArgs) -> ExitCode {
         failed = true;
     };
     let docs = DocumentReader::new(inputs, args.max_bytes);
-    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress);
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
+    };
+    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress, options);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -186,13 +187,6 @@ fn build(args: BuildArgs) -> ExitCode {
                 "{file} holds {note}; the CSV tables hold the whole graph"
             ));
         }
-    }
-    let options = ExportOptions {
-        csv_raw: args.csv_raw,
-    };
-    if let Err(e) = neutralise_formulas(&out, &options) {
-        report(&e);
-        return ExitCode::from(2);
     }
     // Rendered into the staging folder, so the picture is part of the committed set
     // (graph.dot is already cut to what Graphviz draws in seconds).
