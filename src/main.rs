@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ergraph::export::atomic::OutputDir;
-use ergraph::export::{render_layout, Layout, RenderFormat};
+use ergraph::export::{render_layout, ExportError, ExportOptions, Layout, RenderFormat};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
 use ergraph::pipeline::{build_into, Summary};
@@ -55,6 +55,10 @@ struct BuildArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Write CSV text cells as they are (for DuckDB, pandas); by default a cell that
+    /// starts with = + - @ gets a leading ' so spreadsheets do not run it as a formula.
+    #[arg(long)]
+    csv_raw: bool,
     /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
     quiet: bool,
@@ -90,11 +94,9 @@ fn report(err: &dyn std::fmt::Display) {
     let _ = writeln!(stderr, "ergraph: {err}");
 }
 
-fn read_list(path: &PathBuf) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })
+/// Lists are read like documents: bounded by --max-bytes while reading.
+fn read_list(path: &std::path::Path, max_bytes: u64) -> Result<String, Error> {
+    ergraph::input::read_list(path, max_bytes)
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -103,7 +105,9 @@ fn build(args: BuildArgs) -> ExitCode {
 
     let mut user = Vec::new();
     for path in &args.gazetteer {
-        match read_list(path).and_then(|t| parse_user_gazetteer(&path.display().to_string(), &t)) {
+        match read_list(path, args.max_bytes)
+            .and_then(|t| parse_user_gazetteer(&path.display().to_string(), &t))
+        {
             Ok(mut entries) => user.append(&mut entries),
             Err(e) => {
                 report(&e);
@@ -113,7 +117,7 @@ fn build(args: BuildArgs) -> ExitCode {
     }
     let mut stop = Vec::new();
     for path in &args.stoplist {
-        match read_list(path) {
+        match read_list(path, args.max_bytes) {
             Ok(t) => stop.extend(parse_stoplist(&t)),
             Err(e) => {
                 report(&e);
@@ -133,10 +137,8 @@ fn build(args: BuildArgs) -> ExitCode {
     let out = match OutputDir::begin(&args.out) {
         Ok(out) => out,
         Err(err) => {
-            report(&format!(
-                "{}: cannot create folder: {err}",
-                args.out.display()
-            ));
+            // A busy folder or one ergraph did not write is said as it is.
+            report(&ExportError::io(&args.out, "create folder", err));
             return ExitCode::from(2);
         }
     };
@@ -156,7 +158,10 @@ fn build(args: BuildArgs) -> ExitCode {
         failed = true;
     };
     let docs = DocumentReader::new(inputs, args.max_bytes);
-    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress);
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
+    };
+    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress, options);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -206,10 +211,7 @@ fn build(args: BuildArgs) -> ExitCode {
         }
     }
     if let Err(e) = out.commit() {
-        report(&format!(
-            "{}: cannot replace the folder: {e}",
-            args.out.display()
-        ));
+        report(&ExportError::io(&args.out, "replace the folder", e));
         return ExitCode::from(2);
     }
     if !args.quiet {

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use super::ExportOptions;
 use crate::model::{Day, EntityGraph, EntityType, RelationKind};
 
 /// Header of `nodes.csv`, in contract order.
@@ -59,7 +60,11 @@ fn day(d: Option<Day>) -> String {
 }
 
 /// One row per node.
-pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
+pub fn write_nodes<W: Write>(
+    out: W,
+    graph: &EntityGraph,
+    options: ExportOptions,
+) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &NODES_HEADER)?;
     for node in graph.nodes() {
@@ -67,11 +72,11 @@ pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
             &mut csv,
             &[
                 &node.id,
-                &node.label,
+                &options.csv_cell(&node.label),
                 node.entity_type.as_str(),
                 &node.mentions.to_string(),
                 &node.documents.to_string(),
-                &node.aliases.join(ALIAS_SEPARATOR),
+                &options.csv_cell(&node.aliases.join(ALIAS_SEPARATOR)),
                 &day(node.timeline.first()),
                 &day(node.timeline.last()),
             ],
@@ -82,7 +87,11 @@ pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
 
 /// One row per edge; `evidence` is an example sentence for typed edges (a
 /// co-mention's sentences are reached through `evidence.csv`).
-pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
+pub fn write_edges<W: Write>(
+    out: W,
+    graph: &EntityGraph,
+    options: ExportOptions,
+) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &EDGES_HEADER)?;
     for (source, target, edge) in graph.edges() {
@@ -100,8 +109,8 @@ pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
                 edge.kind.as_str(),
                 &edge.weight.to_string(),
                 &edge.documents.to_string(),
-                &edge.role,
-                edge.example(),
+                &options.csv_cell(&edge.role),
+                &options.csv_cell(edge.example()),
                 &day(edge.timeline.first()),
                 &day(edge.timeline.last()),
             ],
@@ -113,14 +122,15 @@ pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
 /// A table written row by row while the corpus streams through.
 pub struct TableWriter<W: Write> {
     csv: ::csv::Writer<W>,
+    options: ExportOptions,
 }
 
 impl<W: Write> TableWriter<W> {
     /// Starts a table with its header.
-    pub fn new(out: W, header: &[&str]) -> io::Result<TableWriter<W>> {
+    pub fn new(out: W, header: &[&str], options: ExportOptions) -> io::Result<TableWriter<W>> {
         let mut csv = writer(out);
         row(&mut csv, header)?;
-        Ok(TableWriter { csv })
+        Ok(TableWriter { csv, options })
     }
 
     /// A `mentions.csv` row.
@@ -141,10 +151,10 @@ impl<W: Write> TableWriter<W> {
         row(
             &mut self.csv,
             &[
-                doc,
+                &self.options.csv_cell(doc),
                 a.format(start),
                 b.format(end),
-                text,
+                &self.options.csv_cell(text),
                 entity,
                 entity_type.as_str(),
                 c.format(sentence),
@@ -165,7 +175,14 @@ impl<W: Write> TableWriter<W> {
         let mut a = itoa::Buffer::new();
         row(
             &mut self.csv,
-            &[source, target, kind.as_str(), doc, a.format(sentence), rule],
+            &[
+                source,
+                target,
+                kind.as_str(),
+                &self.options.csv_cell(doc),
+                a.format(sentence),
+                rule,
+            ],
         )
     }
 
@@ -184,11 +201,11 @@ impl<W: Write> TableWriter<W> {
         row(
             &mut self.csv,
             &[
-                doc,
+                &self.options.csv_cell(doc),
                 a.format(sentence),
                 b.format(start),
                 c.format(end),
-                text,
+                &self.options.csv_cell(text),
             ],
         )
     }
@@ -214,15 +231,42 @@ fn row<W: Write>(csv: &mut ::csv::Writer<W>, fields: &[&str]) -> io::Result<()> 
     Ok(())
 }
 
-/// Replaces control characters other than `\n` and `\t` (C0, DEL, C1, and so `\r`) with
-/// a space; everything else stays verbatim.
+/// Replaces control characters other than `\n` and `\t` (C0, DEL, C1, and so `\r`) and
+/// the two characters XML forbids besides them (U+FFFE, U+FFFF) with a space; everything
+/// else stays verbatim. GraphML applies the same rule, so labels agree across files.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let bad =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}';
     if text.contains(bad) {
         Cow::Owned(text.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// A spreadsheet (Excel, LibreOffice, Google Sheets) runs a cell that starts with `=`,
+/// `+`, `-` or `@` as a formula, and also one that starts with a tab or carriage
+/// return followed by one (OWASP, "CSV Injection"). Such a text cell gets a leading `'`,
+/// which spreadsheets show as text and do not display. A plain number (`-12`, `+3.5`)
+/// is left as it is: it is no formula, and numbers stay numbers. For text columns only;
+/// `--csv-raw` turns it off for DuckDB and pandas.
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    match text.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') if !is_plain_number(text) => {
+            Cow::Owned(format!("'{text}"))
+        }
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// `-12`, `+3.5`, `7`: an optional sign, digits, an optional fraction.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -264,5 +308,45 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\"a\nb\",\"say \"\"hi\"\"\",\"x,y\",plain\n"
         );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        for formula in [
+            "=HYPERLINK(\"http://x\",\"click\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1+1",
+            "\r=1+1",
+            "-",
+            "=",
+            "- Kerry said",
+        ] {
+            assert_eq!(
+                spreadsheet_safe(formula),
+                format!("'{formula}"),
+                "{formula:?}"
+            );
+        }
+        for plain in [
+            "",
+            "John Kerry",
+            "12",
+            "-12",
+            "+3.5",
+            "0.25",
+            " =not first",
+            "'quoted",
+            "São",
+        ] {
+            assert!(
+                matches!(spreadsheet_safe(plain), Cow::Borrowed(_)),
+                "{plain:?}"
+            );
+        }
+        for not_number in ["-1.", "-.5", "--1", "-1e3", "+"] {
+            assert_eq!(spreadsheet_safe(not_number), format!("'{not_number}"));
+        }
     }
 }

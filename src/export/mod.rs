@@ -47,6 +47,37 @@ pub const FILES: [&str; 7] = [
     DOT,
 ];
 
+/// Choices about how the files are written (flags of `ergraph build`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Write CSV text cells as they are, without [`csv::spreadsheet_safe`]: for DuckDB
+    /// and pandas, which never run formulas (`--csv-raw`).
+    pub csv_raw: bool,
+}
+
+impl ExportOptions {
+    /// A CSV text cell as it is to be written.
+    pub fn csv_cell<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.csv_raw {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            csv::spreadsheet_safe(text)
+        }
+    }
+}
+
+/// The text columns of each CSV file that a spreadsheet could run as a formula: free
+/// text, names and document ids. Ids of nodes are slugs (ASCII letters, digits and
+/// inner `-`) and the other columns are numbers or fixed words, so they are safe as
+/// they are.
+pub const SPREADSHEET_TEXT_COLUMNS: [(&str, &[&str]); 5] = [
+    (NODES_CSV, &["Label", "aliases"]),
+    (EDGES_CSV, &["role", "evidence"]),
+    (MENTIONS_CSV, &["doc", "text"]),
+    (EVIDENCE_CSV, &["doc"]),
+    (SENTENCES_CSV, &["doc", "text"]),
+];
+
 /// What can go wrong while exporting. Messages name the path and say what failed; the
 /// underlying error is part of the message (not a `source`), so an error chain prints
 /// it once.
@@ -59,6 +90,9 @@ pub enum ExportError {
         action: &'static str,
         err: io::Error,
     },
+    /// The output folder is busy or not ergraph's to replace ([`atomic::Refusal`]).
+    #[error("{}: {message}", path.display())]
+    Refused { path: PathBuf, message: String },
     /// `render` needs the Graphviz `dot` program.
     #[error(
         "Graphviz `dot` not found on PATH; install it (apt-get install graphviz) or drop --render"
@@ -74,7 +108,13 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    pub(crate) fn io(path: &Path, action: &'static str, err: io::Error) -> ExportError {
+    pub fn io(path: &Path, action: &'static str, err: io::Error) -> ExportError {
+        if let Some(refusal) = atomic::Refusal::of(&err) {
+            return ExportError::Refused {
+                path: path.to_path_buf(),
+                message: refusal.to_string(),
+            };
+        }
         ExportError::Io {
             path: path.to_path_buf(),
             action,
@@ -107,15 +147,19 @@ pub struct Cuts(pub Vec<(&'static str, cut::CutNote)>);
 /// `graph.dot`) into `dir`, which must exist, in parallel. The tables hold the whole
 /// graph; the GraphML and DOT files hold at most [`cut::GRAPH_FILE`] and
 /// [`cut::DRAWING`] of it, and the returned [`Cuts`] say what was left out.
-pub fn write_graph(dir: &Path, graph: &EntityGraph) -> Result<Cuts, ExportError> {
+pub fn write_graph(
+    dir: &Path,
+    graph: &EntityGraph,
+    options: ExportOptions,
+) -> Result<Cuts, ExportError> {
     let for_file = cut::cut(graph, cut::GRAPH_FILE);
     let for_drawing = cut::cut(graph, cut::DRAWING);
     let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
     let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
     type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
     let jobs: [(&str, Fill); 4] = [
-        (NODES_CSV, &|w| csv::write_nodes(w, graph)),
-        (EDGES_CSV, &|w| csv::write_edges(w, graph)),
+        (NODES_CSV, &|w| csv::write_nodes(w, graph, options)),
+        (EDGES_CSV, &|w| csv::write_edges(w, graph, options)),
         (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),
         (DOT, &|w| {
             if let Some((_, note)) = &for_drawing {
@@ -166,11 +210,13 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
     ] {
         let path = staging.join(name);
         write_file(&path, &|w| {
-            csv::TableWriter::new(w, header)?.finish().map(drop)
+            csv::TableWriter::new(w, header, ExportOptions::default())?
+                .finish()
+                .map(drop)
         })
         .map_err(|err| ExportError::io(&path, "write", err))?;
     }
-    write_graph(&staging, graph)?;
+    write_graph(&staging, graph, ExportOptions::default())?;
     out.commit()
         .map_err(|err| ExportError::io(dir, "replace", err))?;
     Ok(FILES.iter().map(|f| dir.join(f)).collect())
@@ -207,7 +253,7 @@ mod tests {
         let err = write_all(&file, &EntityGraph::default()).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.starts_with(&format!("{}: cannot create folder: ", file.display())),
+            msg.starts_with(&format!("{}: exists and is not a folder", file.display())),
             "{msg}"
         );
     }
@@ -225,6 +271,7 @@ mod tests {
             .collect();
         names.sort();
         let mut files = FILES.map(String::from).to_vec();
+        files.push(atomic::MARKER.to_string());
         files.sort();
         assert_eq!(names, files);
     }
