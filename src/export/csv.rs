@@ -237,11 +237,27 @@ fn row<W: Write>(csv: &mut ::csv::Writer<W>, fields: &[&str]) -> io::Result<()> 
 pub fn clean(text: &str) -> Cow<'_, str> {
     let bad =
         |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}';
+    if !may_need_cleaning(text.as_bytes()) {
+        return Cow::Borrowed(text);
+    }
     if text.contains(bad) {
         Cow::Owned(text.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether `clean` could change `bytes`, from their UTF-8 encoding alone: C0 controls
+/// and DEL are single bytes, C1 controls start with 0xC2 0x80-0x9F, and U+FFFE and
+/// U+FFFF with 0xEF 0xBF. A byte scan, since nearly every cell is clean.
+fn may_need_cleaning(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xef => bytes.get(i + 1) == Some(&0xbf),
+        _ => false,
+    })
 }
 
 /// A spreadsheet (Excel, LibreOffice, Google Sheets) runs a cell that starts with `=`,
@@ -287,6 +303,19 @@ mod tests {
             seen.sort();
             seen.dedup();
             assert_eq!(seen.len(), header.len(), "{header:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_character_clean_replaces() {
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let bad = clean(&text) != text.as_str();
+            assert!(
+                !bad || may_need_cleaning(text.as_bytes()),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
