@@ -8,7 +8,10 @@
 pub mod atomic;
 pub mod csv;
 pub mod dot;
+pub mod gexf;
 pub mod graphml;
+pub mod html;
+pub mod json;
 
 use std::fs;
 use std::io;
@@ -31,15 +34,24 @@ pub const EVIDENCE_CSV: &str = "evidence.csv";
 pub const GRAPHML: &str = "graph.graphml";
 /// `graph.dot`: for Graphviz.
 pub const DOT: &str = "graph.dot";
+/// `graph.gexf`: for Gephi (colours, sizes, timeline), NetworkX and graphology.
+pub const GEXF: &str = "graph.gexf";
+/// `graph.json`: graphology's format, for sigma.js and Gephi Lite.
+pub const JSON: &str = "graph.json";
+/// `graph.html`: the page that opens from disk and explores the graph.
+pub const HTML: &str = "graph.html";
 
 /// The files [`write_all`] writes, in the order it writes them.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 9] = [
     NODES_CSV,
     EDGES_CSV,
     MENTIONS_CSV,
     EVIDENCE_CSV,
     GRAPHML,
     DOT,
+    GEXF,
+    JSON,
+    HTML,
 ];
 
 /// What can go wrong while exporting. Messages name the path and say what failed; the
@@ -112,6 +124,9 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
         stage(EVIDENCE_CSV, &|w| csv::write_evidence(w, graph))?,
         stage(GRAPHML, &|w| graphml::write_graphml(w, graph))?,
         stage(DOT, &|w| dot::write_dot(w, graph))?,
+        stage(GEXF, &|w| gexf::write_gexf(w, graph))?,
+        stage(JSON, &|w| json::write_json(w, graph))?,
+        stage(HTML, &|w| html::write_html(w, graph, dir))?,
     ];
     let mut written = Vec::with_capacity(staged.len());
     for file in staged {
