@@ -686,6 +686,7 @@ fn article(rng: &mut Rng, pools: &Pools, n: usize) -> Document {
         id: format!("synthetic/{n:06}"),
         source: format!("synthetic:{n}"),
         text: a.text,
+        date: None,
     }
 }
 

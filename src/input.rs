@@ -50,6 +50,8 @@ pub struct DocumentReader {
     sources: VecDeque<std::result::Result<Source, Error>>,
     jsonl: Option<JsonlState>,
     max_bytes: u64,
+    /// Bad dates: the document is read undated, the problem is kept for the caller.
+    warnings: Vec<Error>,
 }
 
 struct JsonlState {
@@ -65,7 +67,13 @@ impl DocumentReader {
             sources: VecDeque::new(),
             jsonl: None,
             max_bytes,
+            warnings: Vec::new(),
         }
+    }
+
+    /// Takes the warnings (bad dates) found since the last call.
+    pub fn take_warnings(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.warnings)
     }
 
     fn expand(&mut self, input: Input) {
@@ -135,7 +143,11 @@ impl DocumentReader {
             if line.trim().is_empty() {
                 continue;
             }
-            return Some(parse_jsonl_line(line, &shown, state.line, self.max_bytes));
+            let doc = parse_jsonl_line(line, &shown, state.line, self.max_bytes);
+            return Some(doc.map(|(doc, bad_date)| {
+                self.warnings.extend(bad_date);
+                doc
+            }));
         }
     }
 }
@@ -279,7 +291,13 @@ fn decode(mut bytes: Vec<u8>, shown: &str, id: String, max_bytes: u64) -> Result
     })
 }
 
-fn parse_jsonl_line(line: &str, shown: &str, n: usize, max_bytes: u64) -> Result<Document> {
+/// The document, and a warning if its `"date"` is not a day (it is then read undated).
+fn parse_jsonl_line(
+    line: &str,
+    shown: &str,
+    n: usize,
+    max_bytes: u64,
+) -> Result<(Document, Option<Error>)> {
     let bad = |message: String| Error::BadLine {
         path: shown.to_string(),
         line: n,
@@ -308,16 +326,18 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize, max_bytes: u64) -> Result
     if text.trim().is_empty() {
         return Err(bad(format!("document {id:?} has empty text")));
     }
-    let date = match value.get("date") {
-        Some(serde_json::Value::String(s)) => Day::parse(s),
-        _ => None,
+    let (date, bad_date) = match value.get("date") {
+        None | Some(serde_json::Value::Null) => (None, None),
+        Some(serde_json::Value::String(s)) if Day::parse(s).is_some() => (Day::parse(s), None),
+        Some(other) => (None, Some(bad(format!("document {id:?}: date {other} is not an ISO 8601 day or timestamp; the document is kept undated")))),
     };
-    Ok(Document {
+    let doc = Document {
         id,
         source: format!("{shown}:{n}"),
         text,
         date,
-    })
+    };
+    Ok((doc, bad_date))
 }
 
 #[cfg(test)]

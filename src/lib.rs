@@ -19,8 +19,10 @@
 //! assert!(graph.nodes().any(|n| n.label == "Angela Merkel"));
 //! ```
 pub mod clean;
+pub mod dates;
 pub mod error;
 pub mod export;
+pub mod filter;
 pub mod input;
 pub mod lexicon;
 pub mod model;

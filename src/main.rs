@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use ergraph::dates::parse_dates;
 use ergraph::export::{render_layout, write_all, Layout, RenderFormat};
+use ergraph::filter::{filter_dir, Filter, Rank};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
 use ergraph::pipeline::GraphBuilder;
@@ -29,6 +31,107 @@ struct Cli {
 enum Command {
     /// Read documents and write the entity graph files into a folder.
     Build(BuildArgs),
+    /// Cut down a written output folder (no corpus needed) and write every file again.
+    Filter(FilterArgs),
+}
+
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// An output folder written by `ergraph build`.
+    #[arg(value_name = "DIR")]
+    input: PathBuf,
+    /// Where to write the filtered folder (may be DIR itself).
+    #[arg(short, long, value_name = "DIR")]
+    out: PathBuf,
+    #[command(flatten)]
+    filter: FilterFlags,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// The cut, shared by `build` and `filter`.
+#[derive(clap::Args)]
+struct FilterFlags {
+    /// Keep the N most mentioned (or, with --by degree, most connected) entities.
+    #[arg(long, value_name = "N", help_heading = "Filters")]
+    top: Option<usize>,
+    /// What --top ranks by.
+    #[arg(long, value_enum, default_value = "mentions", help_heading = "Filters")]
+    by: RankBy,
+    /// Keep edges with at least this many supporting sentences.
+    #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Filters")]
+    min_weight: u64,
+    /// Keep edges supported by at least this many documents.
+    #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Filters")]
+    min_documents: u64,
+    /// Keep only these edge kinds, comma-separated (co-mention,meets,supports,opposes,affiliated_with,linked_to,located_in).
+    #[arg(long, value_name = "KINDS", value_parser = parse_kinds, help_heading = "Filters")]
+    kinds: Option<Kinds>,
+    /// Keep only these entity types, comma-separated (person,organization,location,other).
+    #[arg(long, value_name = "TYPES", value_parser = parse_types, help_heading = "Filters")]
+    types: Option<Types>,
+    /// Keep the entity of this label or alias and its neighbours up to --radius edges away.
+    #[arg(long, value_name = "NAME", help_heading = "Filters")]
+    ego: Option<String>,
+    /// How far --ego reaches, in edges.
+    #[arg(long, value_name = "R", default_value_t = 1, help_heading = "Filters")]
+    radius: usize,
+    /// Keep what was seen on or after this day (YYYY-MM-DD); undated entities and edges are dropped.
+    #[arg(long, value_name = "DAY", value_parser = parse_day, help_heading = "Filters")]
+    from: Option<ergraph::Day>,
+    /// Keep what was seen on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY", value_parser = parse_day, help_heading = "Filters")]
+    to: Option<ergraph::Day>,
+    /// Drop entities left without any edge.
+    #[arg(long, help_heading = "Filters")]
+    drop_isolated: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RankBy {
+    Mentions,
+    Degree,
+}
+
+/// A comma list of kinds as one value (clap reads `Option<Vec<_>>` as repeated values).
+#[derive(Clone)]
+struct Kinds(Vec<ergraph::RelationKind>);
+
+#[derive(Clone)]
+struct Types(Vec<ergraph::EntityType>);
+
+fn parse_kinds(s: &str) -> Result<Kinds, String> {
+    ergraph::filter::parse_kinds(s).map(Kinds)
+}
+
+fn parse_types(s: &str) -> Result<Types, String> {
+    ergraph::filter::parse_types(s).map(Types)
+}
+
+fn parse_day(s: &str) -> Result<ergraph::Day, String> {
+    ergraph::Day::parse(s).ok_or_else(|| format!("{s:?} is not a day; write YYYY-MM-DD"))
+}
+
+impl FilterFlags {
+    fn to_filter(&self) -> Filter {
+        Filter {
+            top: self.top,
+            by: match self.by {
+                RankBy::Mentions => Rank::Mentions,
+                RankBy::Degree => Rank::Degree,
+            },
+            min_weight: self.min_weight,
+            min_documents: self.min_documents,
+            kinds: self.kinds.as_ref().map(|k| k.0.clone()),
+            types: self.types.as_ref().map(|t| t.0.clone()),
+            ego: self.ego.clone(),
+            radius: self.radius,
+            from: self.from,
+            to: self.to,
+            drop_isolated: self.drop_isolated,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -51,6 +154,11 @@ struct BuildArgs {
     /// Names never to report, one per line.
     #[arg(long, value_name = "FILE")]
     stoplist: Vec<PathBuf>,
+    /// Publication days for documents: a CSV of doc,date (YYYY-MM-DD), e.g. for text files.
+    #[arg(long, value_name = "FILE")]
+    dates: Option<PathBuf>,
+    #[command(flatten)]
+    filter: FilterFlags,
     /// Largest document accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -84,6 +192,34 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Filter(args) => filter(args),
+    }
+}
+
+fn filter(args: FilterArgs) -> ExitCode {
+    let started = Instant::now();
+    match filter_dir(&args.input, &args.out, &args.filter.to_filter()) {
+        Ok(summary) => {
+            if !args.quiet {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "ergraph: kept {} of {} entities and {} of {} edges ({} mentions, {} evidence rows) -> {} in {:.2}s",
+                    summary.nodes,
+                    summary.total_nodes,
+                    summary.edges,
+                    summary.total_edges,
+                    summary.mentions,
+                    summary.evidence,
+                    args.out.display(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report(&e);
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -97,6 +233,19 @@ fn read_list(path: &PathBuf) -> Result<String, Error> {
         path: path.clone(),
         source,
     })
+}
+
+/// `graphs` -> `.graphs.full-PID`, beside it.
+fn full_graph_folder(out: &std::path::Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    parent.join(format!(".{name}.full-{}", std::process::id()))
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -131,18 +280,39 @@ fn build(args: BuildArgs) -> ExitCode {
         &custom
     };
 
+    let dates = match &args.dates {
+        None => Default::default(),
+        Some(path) => match read_list(path) {
+            Ok(t) => parse_dates(&path.display().to_string(), &t),
+            Err(e) => {
+                report(&e);
+                return ExitCode::from(2);
+            }
+        },
+    };
+    for w in &dates.warnings {
+        report(&format!("warning: {w}"));
+    }
+
     let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let mut builder = GraphBuilder::new(lex);
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut batch = Vec::new();
     let mut batch_bytes = 0;
-    for item in DocumentReader::new(inputs, args.max_bytes) {
+    let mut reader = DocumentReader::new(inputs, args.max_bytes);
+    while let Some(item) = reader.next() {
+        for w in reader.take_warnings() {
+            report(&format!("warning: {w}"));
+        }
         match item {
             Err(e) => {
                 report(&e);
                 failed = true;
             }
-            Ok(doc) => {
+            Ok(mut doc) => {
+                if let Some(day) = dates.get(&doc.id) {
+                    doc.date = Some(day);
+                }
                 if let Some(first) = seen.get(&doc.id) {
                     report(&Error::DuplicateId {
                         id: doc.id.clone(),
@@ -176,9 +346,24 @@ fn build(args: BuildArgs) -> ExitCode {
     }
     let graph = builder.finish();
 
-    if let Err(e) = write_all(&args.out, &graph) {
-        report(&e);
-        return ExitCode::from(2);
+    let filter = args.filter.to_filter();
+    if filter.keeps_all() {
+        if let Err(e) = write_all(&args.out, &graph) {
+            report(&e);
+            return ExitCode::from(2);
+        }
+    } else {
+        // The whole graph goes to a folder beside the output, which the filter reads
+        // back like any output folder; then it is removed.
+        let full = full_graph_folder(&args.out);
+        let result = write_all(&full, &graph)
+            .map_err(|e| e.to_string())
+            .and_then(|_| filter_dir(&full, &args.out, &filter).map_err(|e| e.to_string()));
+        let _ = std::fs::remove_dir_all(&full);
+        if let Err(e) = result {
+            report(&e);
+            return ExitCode::from(2);
+        }
     }
     if let Some(format) = args.render {
         let (fmt, name) = match format {

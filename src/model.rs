@@ -144,11 +144,12 @@ impl Timeline {
 }
 
 /// What kind of thing an entity is. `Other` covers events, works and nationalities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntityType {
     Person,
     Organization,
     Location,
+    #[default]
     Other,
 }
 
@@ -170,12 +171,6 @@ impl EntityType {
             "other" | "misc" => Some(EntityType::Other),
             _ => None,
         }
-    }
-}
-
-impl Default for EntityType {
-    fn default() -> EntityType {
-        EntityType::Other
     }
 }
 
