@@ -6,6 +6,9 @@
 NetworkX and igraph load graph.graphml, DuckDB reads the four CSV files, Graphviz renders
 graph.dot with dot and sfdp, and scripts/check_graphml.mjs loads the GraphML with
 graphology-graphml (Gephi Lite's loader) when Node and .ci/node/node_modules are there.
+The views: NetworkX read_gexf loads graph.gexf (colours, sizes, spells when dated),
+scripts/check_views.mjs loads graph.gexf with graphology-gexf and graph.json with
+graphology, and scripts/check_html.mjs opens graph.html in headless Chromium.
 Column names and rules come from ../shared/CONTRACT.md.
 
 Prints one line per check (ok / FAIL / MISSING). Exit status: 0 all passed, 1 a check
@@ -110,7 +113,7 @@ def raise_problems(problems):
 
 
 def check_files(out):
-    names = list(CSV_FILES) + ["graph.graphml", "graph.dot"]
+    names = list(CSV_FILES) + ["graph.graphml", "graph.dot", "graph.gexf", "graph.json", "graph.html"]
     missing = [n for n in names if not (out / n).is_file()]
     if missing:
         raise Failed(f"missing from {out}: {', '.join(missing)}")
@@ -513,6 +516,80 @@ def check_graphology(out):
     return f"{sum(1 for line in lines if line.startswith('ok'))} checks"
 
 
+# ---------------------------------------------------------------- views: GEXF, JSON, HTML
+
+
+def check_gexf_networkx(out):
+    """NetworkX reads graph.gexf: every node and edge, typed attributes, viz, spells."""
+    nx = need("networkx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        g = nx.read_gexf(out / "graph.gexf")
+    _, nodes = read_raw(out / "nodes.csv")
+    header, edges = read_raw(out / "edges.csv")
+    node_header, _ = read_raw(out / "nodes.csv")
+    directed = sum(1 for e in edges if e[header.index("Type")] == "Directed")
+    undirected = len(edges) - directed
+    # Undirected kinds are `mutual` edges when the graph is mixed: NetworkX adds them both ways.
+    expected_edges = directed + (2 * undirected if directed and undirected else undirected)
+    if (g.number_of_nodes(), g.number_of_edges()) != (len(nodes), expected_edges):
+        raise Failed(
+            f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges; expected {len(nodes)} "
+            f"and {expected_edges} ({directed} directed + {undirected} undirected in edges.csv)"
+        )
+    problems = []
+    for node, attrs in g.nodes(data=True):
+        viz = attrs.get("viz", {})
+        if not {"r", "g", "b"} <= set(viz.get("color", {})) or not viz.get("size", 0) > 0:
+            problems.append(f"{node}: no viz colour or size")
+        if not isinstance(attrs.get("mentions"), int) or not isinstance(attrs.get("entity_type"), str):
+            problems.append(f"{node}: mentions/entity_type not int/str: {attrs}")
+        if len(problems) > 3:
+            break
+    first = node_header.index("first_seen") if "first_seen" in node_header else None
+    dated = first is not None and any(row[first] for row in nodes)
+    spelled = [n for n, a in g.nodes(data=True) if a.get("spells")]
+    if dated:
+        if g.graph.get("mode") != "dynamic":
+            problems.append(f"dated graph but mode={g.graph.get('mode')}")
+        want = {row[0]: row[first] for row in nodes if row[first]}
+        if {n: g.nodes[n]["spells"][0][0] for n in spelled} != want:
+            problems.append(f"{len(spelled)} nodes with spells, {len(want)} dated in nodes.csv, or first spells differ from first_seen")
+    elif spelled or g.graph.get("mode") == "dynamic":
+        problems.append(f"undated graph but mode={g.graph.get('mode')} and {len(spelled)} nodes with spells")
+    raise_problems(problems)
+    time = f"dynamic, {len(spelled)} nodes with spells" if dated else "static (undated)"
+    return f"{type(g).__name__}, {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, viz on every node, {time}"
+
+
+def run_node_check(script, args, prefix):
+    """Runs one of the Node check scripts; its lines are printed indented."""
+    node = shutil.which("node")
+    if node is None:
+        raise Missing("node is not on PATH")
+    proc = subprocess.run(
+        [node, str(ROOT / "scripts" / script), *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    if proc.returncode == 3:
+        last = lines[-1] if lines else f"{script}: tools missing"
+        raise Missing(last.removeprefix(f"MISSING {prefix}: "))
+    for line in lines:
+        print(f"    {line}")
+    if proc.returncode != 0:
+        failing = sum(1 for line in lines if line.startswith("FAIL"))
+        stderr = proc.stderr.strip()
+        raise Failed(
+            f"{failing} check(s) failed (above), exit {proc.returncode}"
+            + (f"; stderr: {stderr[:500]}" if stderr else "")
+        )
+    return f"{sum(1 for line in lines if line.startswith('ok'))} checks"
+
+
 # ---------------------------------------------------------------- Graphviz
 
 
@@ -595,6 +672,12 @@ def main(argv):
         report.run("graph.graphml: NetworkX", check_networkx, out, csv_counts or file_counts)
         report.run("graph.graphml: igraph", check_igraph, out, file_counts)
         report.run("graph.graphml: graphology (Gephi Lite)", check_graphology, out)
+
+    report.run("graph.gexf: NetworkX read_gexf", check_gexf_networkx, out)
+    report.run(
+        "graph.gexf + graph.json: graphology", run_node_check, "check_views.mjs", [out], "views"
+    )
+    report.run("graph.html: headless Chromium", run_node_check, "check_html.mjs", [out], "html")
 
     report.run("graph.dot: dot -Tsvg", check_graphviz, out, "dot")
     report.run("graph.dot: sfdp -Tsvg", check_graphviz, out, "sfdp")

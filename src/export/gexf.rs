@@ -12,12 +12,17 @@
 //! # Direction
 //!
 //! The graph mixes directed kinds (supports, opposes, ...) with undirected ones
-//! (co-mention, meets, linked_to). The file says `defaultedgetype="directed"`; typed
-//! relations are `type="directed"` and undirected kinds `type="mutual"` (GEXF's "both
+//! (co-mention, meets, linked_to). A mixed graph says `defaultedgetype="directed"`;
+//! directed kinds are `type="directed"` and undirected kinds `type="mutual"` (GEXF's "both
 //! ways"). Per-edge `type="undirected"` in a directed graph would be the literal mixed
 //! form, but NetworkX's `read_gexf` raises on it (it refuses mixed graphs); `mutual`
 //! loads everywhere: graphology reads it as an undirected edge of a mixed graph, NetworkX
 //! as an edge each way, Gephi as a mutual edge. Each edge also carries its `kind`.
+//!
+//! graphology-gexf guesses the graph's type from the first edge and fails when that one
+//! is `mutual`, so directed edges are written first (ids `e0, e1, ...` still follow
+//! `edges.csv` order). A graph with one direction only is written as plainly
+//! `directed` or `undirected`.
 
 use std::io::{self, Write};
 
@@ -103,17 +108,20 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
           <description>Entities named in news articles and how they are connected</description>\n  \
           </meta>\n",
     )?;
-    if dated {
-        writeln!(
-            out,
-            "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">"
-        )?;
+    let mixed = graph.is_mixed();
+    let all_undirected =
+        graph.graph.edge_count() > 0 && graph.graph.edge_weights().all(|e| !e.kind.is_directed());
+    let default = if all_undirected {
+        "undirected"
     } else {
-        writeln!(
-            out,
-            "  <graph defaultedgetype=\"directed\" mode=\"static\">"
-        )?;
-    }
+        "directed"
+    };
+    let time = if dated {
+        " mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\""
+    } else {
+        " mode=\"static\""
+    };
+    writeln!(out, "  <graph defaultedgetype=\"{default}\"{time}>")?;
     for (class, attributes) in [("node", &NODE_ATTRIBUTES), ("edge", &EDGE_ATTRIBUTES)] {
         writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">")?;
         for (id, title, ty) in attributes {
@@ -159,15 +167,20 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
     writeln!(out, "    </nodes>")?;
 
     writeln!(out, "    <edges>")?;
-    for (i, (source, target, edge)) in graph.edges().enumerate() {
-        let ty = if edge.kind.is_directed() {
-            "directed"
-        } else {
-            "mutual"
+    let edges: Vec<_> = graph.edges().enumerate().collect();
+    let directed_first = edges
+        .iter()
+        .filter(|(_, (_, _, e))| e.kind.is_directed())
+        .chain(edges.iter().filter(|(_, (_, _, e))| !e.kind.is_directed()));
+    for &(i, (source, target, edge)) in directed_first {
+        let ty = match (mixed, edge.kind.is_directed()) {
+            (false, _) => String::new(),
+            (true, true) => " type=\"directed\"".to_string(),
+            (true, false) => " type=\"mutual\"".to_string(),
         };
         writeln!(
             out,
-            "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\" type=\"{ty}\" label=\"{}\" weight=\"{}\">",
+            "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\"{ty} label=\"{}\" weight=\"{}\">",
             attr(&source.id),
             attr(&target.id),
             edge.kind.as_str(),
