@@ -120,6 +120,10 @@ try {
     if (msg.type() === "error") problems.push(`console ${msg.type()}: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("dialog", async (dialog) => {
+    problems.push(`a dialog opened (${dialog.type()}: ${dialog.message()}): data ran as code`);
+    await dialog.dismiss();
+  });
   page.on("request", (req) => {
     const url = req.url();
     if (!url.startsWith("file:") && !url.startsWith("data:")) problems.push(`network request: ${url}`);

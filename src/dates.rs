@@ -29,31 +29,33 @@ pub fn parse_dates(path: &str, text: &str) -> Dates {
     let mut dates = Dates::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut first_line: HashMap<String, usize> = HashMap::new();
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let mut record = ::csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(err) => {
-                dates.warnings.push(Error::BadLine {
-                    path: path.to_string(),
-                    line: err.position().map_or(0, |p| p.line() as usize),
-                    message: format!("not CSV ({err}); the rest of the file is skipped"),
-                });
-                break;
-            }
-        }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+    // Line by line (a date file has no multi-line fields), so that line numbers count
+    // comments and blank lines too.
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
         let warn = |message: String| Error::BadLine {
             path: path.to_string(),
             line,
             message,
         };
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(raw.as_bytes());
+        let mut record = ::csv::StringRecord::new();
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(err) => {
+                dates
+                    .warnings
+                    .push(warn(format!("not CSV ({err}); line skipped")));
+                continue;
+            }
+        }
         let fields: Vec<&str> = record.iter().map(str::trim).collect();
         if fields.iter().all(|f| f.is_empty()) {
             continue;
