@@ -126,7 +126,6 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
         stage(DOT, &|w| dot::write_dot(w, graph))?,
         stage(GEXF, &|w| gexf::write_gexf(w, graph))?,
         stage(JSON, &|w| json::write_json(w, graph))?,
-        stage(HTML, &|w| html::write_html(w, graph, dir))?,
     ];
     let mut written = Vec::with_capacity(staged.len());
     for file in staged {
@@ -136,6 +135,12 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
                 .map_err(|err| ExportError::io(&target, "replace", err))?,
         );
     }
+    // The page quotes evidence.csv, so it is written once that is in place.
+    let page = dir.join(HTML);
+    written.push(
+        atomic::write_atomic(&page, |w| html::write_html(w, graph, dir))
+            .map_err(|err| ExportError::io(&page, "write", err))?,
+    );
     Ok(written)
 }
 
