@@ -23,12 +23,14 @@
 
   // ---------------------------------------------------------------- the graph
   const graph = new graphology.Graph({ type: "mixed", multi: true, allowSelfLoops: true });
+  // Sizes from 3 to 15 pixels by the square root of mentions, relative to the largest.
+  const most = Math.max(1, ...data.nodes.map((n) => n.mentions));
   data.nodes.forEach((n, i) => {
     graph.addNode(String(i), {
       label: n.label,
       x: n.x,
       y: -n.y,
-      size: 3 + 2.2 * Math.log(1 + n.mentions),
+      size: 3 + 12 * Math.sqrt(n.mentions / most),
       color: n.color,
       days: days(n.timeline),
       index: i,
@@ -37,7 +39,7 @@
   data.edges.forEach((e, i) => {
     const attributes = {
       color: e.color,
-      size: Math.min(6, 0.6 + Math.log(1 + e.weight)),
+      size: Math.min(4, 0.5 + 0.5 * Math.log(1 + e.weight)),
       type: e.directed ? "arrow" : "line",
       days: days(e.timeline),
       index: i,
@@ -152,7 +154,8 @@
   // ---------------------------------------------------------------- drawing
   const renderer = new Sigma(graph, $("graph"), {
     enableEdgeEvents: true,
-    labelRenderedSizeThreshold: 7,
+    // Small graphs show every label; big ones those of the larger nodes (zoom in for more).
+    labelRenderedSizeThreshold: data.nodes.length <= 80 ? 0 : 7,
     zIndex: true,
     nodeReducer(node, attrs) {
       const out = { ...attrs };

@@ -95,7 +95,7 @@ const nodes = readCsv(path.join(out, "nodes.csv"));
 const totalNodes = nodes.length;
 const expected = Math.min(totalNodes, MAX_NODES);
 const top = nodes.slice().sort((a, b) => Number(b.mentions) - Number(a.mentions) || (a.Id < b.Id ? -1 : 1))[0];
-const dated = nodes.some((n) => n.first_seen);
+const dated = nodes.some((n) => n.first_seen || n.timeline);
 const readEdges = () => readCsv(path.join(out, "edges.csv")).length;
 
 const browser = await chromium.launch({
@@ -228,6 +228,11 @@ try {
         from.dispatchEvent(new Event("input"));
       });
       await page.fill("#search", "");
+      // Keep the evidence panel, clear the highlight.
+      await page.evaluate(() => {
+        window.ergraph.renderer.emit("clickStage", {});
+        window.ergraph.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      });
       await page.waitForTimeout(800);
       await page.screenshot({ path: screenshot });
       ok("screenshot", screenshot);

@@ -78,6 +78,14 @@ const nodes = readCsv(path.join(out, "nodes.csv"));
 const edges = readCsv(path.join(out, "edges.csv"));
 const directed = edges.filter((e) => e.Type === "Directed").length;
 const undirected = edges.length - directed;
+// First and last seen: the columns, or the ends of the per-day `timeline` column.
+for (const n of nodes) {
+  if (!n.first_seen && n.timeline) {
+    const days = n.timeline.split("|").map((p) => p.slice(0, p.lastIndexOf(":")));
+    n.first_seen = days[0];
+    n.last_seen = days[days.length - 1];
+  }
+}
 const datedNodes = new Set(nodes.filter((n) => n.first_seen).map((n) => n.Id));
 const dated = datedNodes.size > 0;
 

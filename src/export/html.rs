@@ -238,9 +238,11 @@ fn cut(graph: &EntityGraph) -> Cut {
     }
 }
 
-/// Fruchterman-Reingold: nodes repel, edges pull, a weak gravity keeps loose parts near
-/// the middle; starts from a golden-angle spiral (most mentioned in the centre) and
-/// cools linearly. Positions in `[-500, 500]`.
+/// A ForceAtlas2-style layout: nodes repel in proportion to their degrees (so hubs
+/// spread their neighbours around them), edges pull linearly, and a gravity
+/// that grows with distance keeps loose parts near the middle. It starts from a golden-angle spiral (most
+/// mentioned in the centre) and limits every move by a temperature that cools linearly,
+/// so the same graph always gets the same positions. Positions in `[-500, 500]`.
 fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
     let n = cut.nodes.len();
     if n == 0 {
@@ -252,17 +254,24 @@ fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
         index.insert(nodes[node].id.as_str(), i);
     }
     let edges: Vec<_> = graph.edges().collect();
-    let links: Vec<(usize, usize, f64)> = cut
+    let mut links: Vec<(usize, usize)> = cut
         .edges
         .iter()
         .filter_map(|&e| {
-            let (s, t, edge) = edges[e];
+            let (s, t, _) = edges[e];
             let (a, b) = (*index.get(s.id.as_str())?, *index.get(t.id.as_str())?);
-            (a != b).then(|| (a, b, 1.0 + (edge.weight as f64).ln()))
+            (a != b).then_some((a.min(b), a.max(b)))
         })
         .collect();
+    // A co-mention and a typed relation between one pair pull once.
+    links.sort_unstable();
+    links.dedup();
+    let mut mass = vec![1.0f64; n];
+    for &(a, b) in &links {
+        mass[a] += 1.0;
+        mass[b] += 1.0;
+    }
 
-    // Spiral start, most mentioned first.
     let mut rank: Vec<usize> = (0..n).collect();
     rank.sort_by(|&a, &b| {
         let (na, nb) = (nodes[cut.nodes[a]], nodes[cut.nodes[b]]);
@@ -278,55 +287,60 @@ fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
         pos[i] = (radius * angle.cos(), radius * angle.sin());
     }
 
-    let area = 1000.0 * 1000.0;
-    let k = (area / n as f64).sqrt();
-    let iterations = 300;
-    let mut disp = vec![(0.0f64, 0.0f64); n];
+    const REPULSION: f64 = 20.0;
+    const GRAVITY: f64 = 0.02;
+    let iterations = 400;
+    let mut force = vec![(0.0f64, 0.0f64); n];
     for step in 0..iterations {
-        let temperature = 100.0 * (1.0 - step as f64 / iterations as f64) + 0.5;
-        disp.iter_mut().for_each(|d| *d = (0.0, 0.0));
+        let temperature = 30.0 * (1.0 - step as f64 / iterations as f64) + 0.2;
+        force.iter_mut().for_each(|f| *f = (0.0, 0.0));
         for i in 0..n {
             for j in (i + 1)..n {
                 let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
                 let dist2 = (dx * dx + dy * dy).max(0.01);
-                let f = k * k / dist2;
-                disp[i].0 += dx * f;
-                disp[i].1 += dy * f;
-                disp[j].0 -= dx * f;
-                disp[j].1 -= dy * f;
+                let f = REPULSION * mass[i] * mass[j] / dist2;
+                force[i].0 += dx * f;
+                force[i].1 += dy * f;
+                force[j].0 -= dx * f;
+                force[j].1 -= dy * f;
             }
         }
-        for &(a, b, w) in &links {
+        for &(a, b) in &links {
             let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
-            let dist = (dx * dx + dy * dy).sqrt().max(0.01);
-            let f = dist * w / k;
-            disp[a].0 -= dx * f;
-            disp[a].1 -= dy * f;
-            disp[b].0 += dx * f;
-            disp[b].1 += dy * f;
+            force[a].0 -= dx;
+            force[a].1 -= dy;
+            force[b].0 += dx;
+            force[b].1 += dy;
         }
         for i in 0..n {
             let (x, y) = pos[i];
-            let dist = (x * x + y * y).sqrt().max(0.01);
-            let gravity = 0.05 * dist;
-            disp[i].0 -= x / dist * gravity * k / 10.0;
-            disp[i].1 -= y / dist * gravity * k / 10.0;
-            let (dx, dy) = disp[i];
-            let len = (dx * dx + dy * dy).sqrt().max(0.01);
+            // Grows with distance, so that loose nodes do not drift far away.
+            force[i].0 -= x * GRAVITY * mass[i];
+            force[i].1 -= y * GRAVITY * mass[i];
+            // Heavy nodes move less, as in ForceAtlas2.
+            let (fx, fy) = (force[i].0 / mass[i], force[i].1 / mass[i]);
+            let len = (fx * fx + fy * fy).sqrt().max(1e-9);
             let moved = len.min(temperature);
-            pos[i].0 += dx / len * moved;
-            pos[i].1 += dy / len * moved;
+            pos[i].0 += fx / len * moved;
+            pos[i].1 += fy / len * moved;
         }
     }
 
-    // Scale into [-500, 500].
-    let extent = pos
-        .iter()
-        .map(|&(x, y)| x.abs().max(y.abs()))
-        .fold(0.0f64, f64::max)
-        .max(1.0);
+    // Scale so that nine nodes in ten fill the view; the farthest tenth are pulled in
+    // onto a ring just outside, so a few strays do not shrink the rest to a dot.
+    let mut radii: Vec<f64> = pos.iter().map(|&(x, y)| (x * x + y * y).sqrt()).collect();
+    radii.sort_by(f64::total_cmp);
+    let extent = radii[(n * 9 / 10).min(n - 1)].max(1.0);
     pos.iter()
-        .map(|&(x, y)| (x / extent * 500.0, y / extent * 500.0))
+        .map(|&(x, y)| {
+            let r = (x * x + y * y).sqrt();
+            let shrink = if r > 1.15 * extent {
+                1.15 * extent / r
+            } else {
+                1.0
+            };
+            (x * shrink / extent * 500.0, y * shrink / extent * 500.0)
+        })
         .collect()
 }
 
