@@ -1,11 +1,18 @@
-//! Throughput of the whole pipeline, in MB/s and documents/s, with peak memory.
+//! Throughput of the whole build, end to end with every output written, as
+//! `ergraph build` runs it: MB/s, peak memory and output bytes per input byte.
 //!
-//!     cargo bench --bench throughput               # both corpora
+//!     cargo bench --bench throughput               # all runs below
+//!     cargo bench --bench throughput -- real       # ../shared/corpus/allsides-dev.jsonl
 //!     cargo bench --bench throughput -- synthetic  # generated news, thousands of entities
 //!     cargo bench --bench throughput -- seeds      # the five seed articles, repeated
 //!     cargo bench --bench throughput -- sample     # print two synthetic articles
 //!
-//! `ERGRAPH_BENCH_MB=N` sets the size of each corpus (default 100, in 10^6 bytes).
+//! With no mode, the real corpus of scraped news (when it is beside the repository:
+//! it is never copied in) is built three times, each in a process of its own: its
+//! first quarter on 2 threads, then the whole on 1 and on 2 threads, which gives the
+//! speed-up of a second core and how time and memory grow with the corpus. Then the
+//! synthetic and seeds corpora. `ERGRAPH_BENCH_MB=N` caps each corpus at N MB (10^6
+//! bytes of text); `RAYON_NUM_THREADS` sets the threads of a single mode.
 //! The synthetic corpus comes from a hand-written PRNG with a fixed seed, so every run
 //! measures the same text: news-like sentences with titles, relation verbs, quotes,
 //! boilerplate lines and non-ASCII names, drawn from generated pools of people,
@@ -13,9 +20,13 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use ergraph::{build_graph, Document, EntityGraph};
+use ergraph::export::atomic::OutputDir;
+use ergraph::input::{DocumentReader, Input};
+use ergraph::lexicon::Lexicon;
+use ergraph::pipeline::build_into;
+use ergraph::Document;
 
 const MB: f64 = 1e6;
 
@@ -23,57 +34,81 @@ const MB: f64 = 1e6;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The benchmark corpus of real scraped news, beside the repository when it is there.
+const REAL_CORPUS: &str = "../shared/corpus/allsides-dev.jsonl";
+
 fn main() {
     let megabytes = match std::env::var("ERGRAPH_BENCH_MB") {
         Ok(v) => match v.trim().parse::<f64>() {
-            Ok(n) if n > 0.0 => n,
+            Ok(n) if n > 0.0 => Some(n),
             _ => fail(&format!(
                 "ERGRAPH_BENCH_MB={v}: expected a positive number of MB"
             )),
         },
-        Err(_) => 100.0,
+        Err(_) => None,
     };
-    let bytes = (megabytes * MB) as usize;
     // cargo bench passes `--bench`; anything else that is not a flag names a mode.
     let modes: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join(REAL_CORPUS);
     match modes.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        // Each mode in a process of its own, so that each peak memory is its own.
+        // Each run in a process of its own, so that each peak memory is its own.
         [] => {
-            for mode in ["synthetic", "seeds"] {
+            let mut runs: Vec<(&str, Option<f64>, usize)> = Vec::new();
+            if real.is_file() {
+                let quarter = megabytes.map_or(16.0, |m| m / 4.0);
+                runs.push(("real", Some(quarter), 2));
+                runs.push(("real", megabytes, 1));
+                runs.push(("real", megabytes, 2));
+            } else {
+                println!(
+                    "real corpus: {} is not there (it sits beside the repository, never in it); \
+                     measuring the synthetic and seeds corpora only",
+                    real.display()
+                );
+            }
+            runs.push(("synthetic", Some(megabytes.unwrap_or(50.0)), 2));
+            runs.push(("seeds", Some(megabytes.unwrap_or(20.0)), 2));
+            for (mode, mb, threads) in runs {
                 let exe = std::env::current_exe().unwrap_or_else(|e| fail(&e.to_string()));
-                match std::process::Command::new(exe).arg(mode).status() {
+                let mut cmd = std::process::Command::new(exe);
+                cmd.arg(mode).env("RAYON_NUM_THREADS", threads.to_string());
+                match mb {
+                    Some(mb) => cmd.env("ERGRAPH_BENCH_MB", mb.to_string()),
+                    None => cmd.env_remove("ERGRAPH_BENCH_MB"),
+                };
+                match cmd.status() {
                     Ok(status) if status.success() => {}
                     Ok(status) => fail(&format!("{mode}: {status}")),
                     Err(e) => fail(&format!("{mode}: {e}")),
                 }
             }
         }
+        ["real"] => {
+            if !real.is_file() {
+                fail(&format!("{}: not there", real.display()));
+            }
+            let cap = megabytes.map_or(u64::MAX, |m| (m * MB) as u64);
+            let mut read = 0u64;
+            let docs = DocumentReader::new(vec![Input::Path(real.clone())], 64 << 20)
+                .filter_map(Result::ok)
+                .take_while(move |d| {
+                    read += d.text.len() as u64;
+                    read <= cap
+                })
+                .map(Ok);
+            run(&format!("real ({})", REAL_CORPUS), docs);
+        }
         ["synthetic"] => {
-            let start = Instant::now();
+            let bytes = (megabytes.unwrap_or(50.0) * MB) as usize;
             let docs = synthetic_corpus(bytes);
-            let generated = start.elapsed();
-            let sizes: Vec<usize> = docs.iter().map(|d| d.text.len()).collect();
-            println!(
-                "synthetic corpus: {} documents, {:.1} MB (each {:.1}-{:.1} KB), generated in {:.2} s",
-                docs.len(),
-                sizes.iter().sum::<usize>() as f64 / MB,
-                *sizes.iter().min().unwrap_or(&0) as f64 / 1e3,
-                *sizes.iter().max().unwrap_or(&0) as f64 / 1e3,
-                generated.as_secs_f64(),
-            );
-            run("synthetic", docs);
+            run("synthetic", docs.into_iter().map(Ok));
         }
         ["seeds"] => {
-            let docs = seeds_corpus(bytes);
-            println!(
-                "seeds corpus: the 5 seed articles repeated, {} documents, {:.1} MB",
-                docs.len(),
-                docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / MB,
-            );
-            run("seeds", docs);
+            let bytes = (megabytes.unwrap_or(20.0) * MB) as usize;
+            run("seeds repeated", seeds_corpus(bytes).into_iter().map(Ok));
         }
         // A look at what the synthetic articles are like.
         ["sample"] => {
@@ -85,7 +120,7 @@ fn main() {
             }
         }
         _ => fail(&format!(
-            "unknown mode {modes:?}: use synthetic, seeds, sample or none (both)"
+            "unknown mode {modes:?}: use real, synthetic, seeds, sample or none (all)"
         )),
     }
 }
@@ -95,51 +130,49 @@ fn fail(msg: &str) -> ! {
     std::process::exit(2)
 }
 
-/// Builds the graph of `docs` (and exports it, once the exporters exist) and reports.
-fn run(name: &str, docs: Vec<Document>) {
-    let count = docs.len();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let corpus_peak = peak_memory_mib();
-
+/// Runs the whole build, as `ergraph build` does, into a temporary folder, and
+/// reports MB/s, peak memory and output bytes per input byte.
+fn run<I>(name: &str, docs: I)
+where
+    I: Iterator<Item = ergraph::Result<Document>> + Send,
+{
+    let threads = rayon::current_num_threads();
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| fail(&format!("temporary folder: {e}")));
+    let target = tmp.path().join("out");
     let start = Instant::now();
-    let graph = build_graph(docs);
-    let built = start.elapsed();
-    let secs = built.as_secs_f64().max(1e-9);
+    let out = OutputDir::begin(&target).unwrap_or_else(|e| fail(&format!("output: {e}")));
+    let built = build_into(
+        docs,
+        Lexicon::builtin(),
+        out.path(),
+        &mut |e| eprintln!("throughput: {e}"),
+        &|_| {},
+    );
+    let (graph, summary, _) = built.unwrap_or_else(|e| fail(&format!("build: {e}")));
+    out.commit()
+        .unwrap_or_else(|e| fail(&format!("commit: {e}")));
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    let written: u64 = std::fs::read_dir(&target)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0);
+    let mb = summary.bytes as f64 / MB;
     println!(
-        "{name}: build_graph {:.3} s, {:.2} MB/s, {:.0} documents/s; {} nodes, {} edges, {} mentions",
-        secs,
-        bytes as f64 / MB / secs,
-        count as f64 / secs,
+        "{name}, {threads} thread(s): {} documents, {mb:.1} MB in {secs:.2} s = {:.1} MB/s; \
+         peak RSS (VmHWM) {} MiB; output {:.1} MB = {:.2} bytes per input byte; \
+         {} nodes, {} edges",
+        summary.documents,
+        mb / secs,
+        fmt_mib(peak_memory_mib()),
+        written as f64 / MB,
+        written as f64 / (summary.bytes.max(1)) as f64,
         graph.graph.node_count(),
         graph.graph.edge_count(),
-        graph.mentions.len(),
     );
-
-    let rows: usize = graph.graph.edge_weights().map(|e| e.evidence.len()).sum();
-    println!(
-        "{name}: peak memory after build_graph (VmHWM) {} MiB; {rows} evidence rows",
-        fmt_mib(peak_memory_mib())
-    );
-    let dir = tempfile::tempdir().unwrap_or_else(|e| fail(&format!("temporary folder: {e}")));
-    match export(&graph, dir.path()) {
-        Some(took) => println!("{name}: export {:.3} s", took.as_secs_f64()),
-        None => println!("{name}: export not timed"),
-    }
-
-    println!(
-        "{name}: peak memory (VmHWM) {} MiB, of which the corpus before building: {} MiB",
-        fmt_mib(peak_memory_mib()),
-        fmt_mib(corpus_peak),
-    );
-}
-
-/// Writes every output file into `dir`, timed.
-fn export(graph: &EntityGraph, dir: &Path) -> Option<Duration> {
-    let start = Instant::now();
-    if let Err(e) = ergraph::export::write_all(dir, graph) {
-        fail(&format!("export: {e}"));
-    }
-    Some(start.elapsed())
 }
 
 /// The process's peak resident set so far (VmHWM), in MiB; `None` off Linux.

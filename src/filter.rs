@@ -127,6 +127,24 @@ pub struct Summary {
     pub mentions: u64,
     pub evidence: u64,
     pub sentences: u64,
+    /// Which graph files hold only part of the kept graph.
+    pub cuts: export::Cuts,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "kept {} of {} entities and {} of {} edges ({} mentions, {} evidence rows, {} sentences)",
+            self.nodes,
+            self.total_nodes,
+            self.edges,
+            self.total_edges,
+            self.mentions,
+            self.evidence,
+            self.sentences
+        )
+    }
 }
 
 // ---------------------------------------------------------------- reading
@@ -203,23 +221,12 @@ fn make_edge(
     example: String,
     timeline: Timeline,
 ) -> Edge {
-    let evidence = if example.is_empty() {
-        Vec::new()
-    } else {
-        vec![crate::model::Evidence {
-            doc: "".into(),
-            start: 0,
-            end: 0,
-            rule: std::borrow::Cow::Borrowed(""),
-            sentence: example.into(),
-        }]
-    };
     Edge {
         kind,
         weight,
         documents,
         role,
-        evidence,
+        example: (!example.is_empty()).then_some(example),
         timeline,
     }
 }
@@ -530,14 +537,20 @@ pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, Filter
 /// output folder at `output` (which may be `input` itself: it is replaced only once
 /// every file is written).
 pub fn filter_dir(input: &Path, output: &Path, filter: &Filter) -> Result<Summary, FilterError> {
+    let io_error =
+        |err: io::Error| FilterError::Export(ExportError::io(output, "create folder", err));
+    let out = OutputDir::begin(output).map_err(io_error)?;
+    let summary = filter_into(input, out.path(), filter)?;
+    out.commit()
+        .map_err(|err| FilterError::Export(ExportError::io(output, "replace", err)))?;
+    Ok(summary)
+}
+
+/// Like [`filter_dir`], into an existing (staging) folder `stage`, without committing.
+pub fn filter_into(input: &Path, stage: &Path, filter: &Filter) -> Result<Summary, FilterError> {
     let full = read_graph(input)?;
     let graph = apply(&full, filter)?;
-    let io_error = |path: &Path, action: &'static str| {
-        let path = path.to_path_buf();
-        move |err: io::Error| FilterError::Export(ExportError::io(&path, action, err))
-    };
-    let out = OutputDir::begin(output).map_err(io_error(output, "create folder"))?;
-    let stage = out.path().to_path_buf();
+    let stage = stage.to_path_buf();
     let mut summary = Summary {
         nodes: graph.graph.node_count(),
         total_nodes: full.graph.node_count(),
@@ -562,7 +575,7 @@ pub fn filter_dir(input: &Path, output: &Path, filter: &Filter) -> Result<Summar
     )?;
     // evidence.csv: rows of kept edges, noting the sentences they cite.
     let mut cited: HashSet<String> = HashSet::new();
-    let has_sentences = input.join(SENTENCES_CSV).is_file();
+    let has_sentences = input.join(export::SENTENCES_CSV).is_file();
     summary.evidence = copy_rows(
         &input.join(export::EVIDENCE_CSV),
         &stage.join(export::EVIDENCE_CSV),
@@ -576,39 +589,17 @@ pub fn filter_dir(input: &Path, output: &Path, filter: &Filter) -> Result<Summar
     )?;
     if has_sentences {
         summary.sentences = copy_rows(
-            &input.join(SENTENCES_CSV),
-            &stage.join(SENTENCES_CSV),
+            &input.join(export::SENTENCES_CSV),
+            &stage.join(export::SENTENCES_CSV),
             &["doc", "sentence"],
             |key| cited.contains(key),
             |_| {},
         )?;
     }
 
-    let write = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
-        let path = stage.join(name);
-        let file = File::create(&path).map_err(io_error(&path, "write"))?;
-        let mut w = BufWriter::new(file);
-        fill(&mut w)
-            .and_then(|()| w.flush())
-            .map_err(io_error(&path, "write"))
-    };
-    write(export::NODES_CSV, &|w| export::csv::write_nodes(w, &graph))?;
-    write(export::EDGES_CSV, &|w| export::csv::write_edges(w, &graph))?;
-    write(export::GRAPHML, &|w| {
-        export::graphml::write_graphml(w, &graph)
-    })?;
-    write(export::DOT, &|w| export::dot::write_dot(w, &graph))?;
-    write(export::GEXF, &|w| export::gexf::write_gexf(w, &graph))?;
-    write(export::JSON, &|w| export::json::write_json(w, &graph))?;
-    write(export::HTML, &|w| {
-        export::html::write_html(w, &graph, &stage)
-    })?;
-    out.commit().map_err(io_error(output, "replace"))?;
+    summary.cuts = export::write_graph(&stage, &graph)?;
     Ok(summary)
 }
-
-/// `sentences.csv` of the archive layout.
-const SENTENCES_CSV: &str = "sentences.csv";
 
 /// Streams `from` to `to`, keeping the header and the rows whose `key` columns (joined
 /// by tabs) pass `keep`; `seen` gets the `doc\tsentence` of each kept row when the

@@ -4,8 +4,10 @@
 //! [`input`] (reading documents) -> [`clean`] (web boilerplate) -> [`text`]
 //! (sentences and tokens) -> [`recognize`] (mentions, typed from the [`lexicon`])
 //! -> [`resolve`] (mentions into entities, in and across documents) ->
-//! [`relations`] (typed relations in a sentence) -> [`pipeline`] (co-mentions,
-//! the graph) -> [`export`] (CSV, GraphML, DOT).
+//! [`relations`] (typed relations in a sentence) -> [`analyze`] (one document's
+//! self-contained record, with bounded co-mentions) -> [`corpus`] (the corpus-wide
+//! merge, streaming the big tables) -> [`export`] (CSV, GraphML, DOT).
+//! [`pipeline`] runs the stages at once on every core.
 //!
 //! ```
 //! use ergraph::{build_graph, Document};
@@ -18,7 +20,9 @@
 //! let graph = build_graph(vec![doc]);
 //! assert!(graph.nodes().any(|n| n.label == "Angela Merkel"));
 //! ```
+pub mod analyze;
 pub mod clean;
+pub mod corpus;
 pub mod dates;
 pub mod error;
 pub mod export;

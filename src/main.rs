@@ -9,11 +9,12 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ergraph::dates::parse_dates;
-use ergraph::export::{render_layout, write_all, Layout, RenderFormat};
-use ergraph::filter::{filter_dir, Filter, Rank};
+use ergraph::export::atomic::OutputDir;
+use ergraph::export::{render_layout, Layout, RenderFormat};
+use ergraph::filter::{filter_dir, filter_into, Filter, Rank};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
-use ergraph::pipeline::GraphBuilder;
+use ergraph::pipeline::{build_into, Summary};
 use ergraph::Error;
 
 #[derive(Parser)]
@@ -162,7 +163,7 @@ struct BuildArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
-    /// Print nothing but errors.
+    /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
     quiet: bool,
 }
@@ -185,9 +186,6 @@ enum Engine {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Documents are analysed in parallel batches of about this many bytes.
-const BATCH_BYTES: usize = 8 * 1024 * 1024;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -201,18 +199,16 @@ fn filter(args: FilterArgs) -> ExitCode {
     match filter_dir(&args.input, &args.out, &args.filter.to_filter()) {
         Ok(summary) => {
             if !args.quiet {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "ergraph: kept {} of {} entities and {} of {} edges ({} mentions, {} evidence rows) -> {} in {:.2}s",
-                    summary.nodes,
-                    summary.total_nodes,
-                    summary.edges,
-                    summary.total_edges,
-                    summary.mentions,
-                    summary.evidence,
+                for (file, note) in &summary.cuts.0 {
+                    report(&format!(
+                        "{file} holds {note}; the CSV tables hold the whole graph"
+                    ));
+                }
+                report(&format!(
+                    "{summary} -> {} in {:.2}s",
                     args.out.display(),
                     started.elapsed().as_secs_f64()
-                );
+                ));
             }
             ExitCode::SUCCESS
         }
@@ -233,19 +229,6 @@ fn read_list(path: &PathBuf) -> Result<String, Error> {
         path: path.clone(),
         source,
     })
-}
-
-/// `graphs` -> `.graphs.full-PID`, beside it.
-fn full_graph_folder(out: &std::path::Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    parent.join(format!(".{name}.full-{}", std::process::id()))
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -280,6 +263,32 @@ fn build(args: BuildArgs) -> ExitCode {
         &custom
     };
 
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let out = match OutputDir::begin(&args.out) {
+        Ok(out) => out,
+        Err(err) => {
+            report(&format!(
+                "{}: cannot create folder: {err}",
+                args.out.display()
+            ));
+            return ExitCode::from(2);
+        }
+    };
+    let bar = progress_bar(&inputs, args.quiet);
+    let on_progress = |s: Summary| {
+        if let Some(bar) = &bar {
+            bar.set_position(s.bytes);
+            bar.set_message(format!("{} documents", s.documents));
+        }
+    };
+    let mut on_error = |e: Error| {
+        if let Some(bar) = &bar {
+            bar.suspend(|| report(&e));
+        } else {
+            report(&e);
+        }
+        failed = true;
+    };
     let dates = match &args.dates {
         None => Default::default(),
         Some(path) => match read_list(path) {
@@ -293,49 +302,32 @@ fn build(args: BuildArgs) -> ExitCode {
     for w in &dates.warnings {
         report(&format!("warning: {w}"));
     }
-
-    let inputs = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let mut builder = GraphBuilder::new(lex);
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    let mut batch = Vec::new();
-    let mut batch_bytes = 0;
+    // Bad dates are warnings (the document is read undated); --dates wins over JSONL.
     let mut reader = DocumentReader::new(inputs, args.max_bytes);
-    while let Some(item) = reader.next() {
+    let docs = std::iter::from_fn(move || {
+        let item = reader.next()?;
         for w in reader.take_warnings() {
             report(&format!("warning: {w}"));
         }
-        match item {
-            Err(e) => {
-                report(&e);
-                failed = true;
+        Some(item.map(|mut doc| {
+            if let Some(day) = dates.get(&doc.id) {
+                doc.date = Some(day);
             }
-            Ok(mut doc) => {
-                if let Some(day) = dates.get(&doc.id) {
-                    doc.date = Some(day);
-                }
-                if let Some(first) = seen.get(&doc.id) {
-                    report(&Error::DuplicateId {
-                        id: doc.id.clone(),
-                        first: first.clone(),
-                        second: doc.source.clone(),
-                    });
-                    failed = true;
-                    continue;
-                }
-                seen.insert(doc.id.clone(), doc.source.clone());
-                batch_bytes += doc.text.len();
-                batch.push(doc);
-                if batch_bytes >= BATCH_BYTES {
-                    builder.add_batch(&batch);
-                    batch.clear();
-                    batch_bytes = 0;
-                }
-            }
-        }
+            doc
+        }))
+    });
+    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
     }
-    builder.add_batch(&batch);
-    drop(batch);
-    let documents = builder.documents();
+    let (graph, summary, cuts) = match built {
+        Ok(built) => built,
+        Err(e) => {
+            report(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let documents = summary.documents;
     if documents == 0 {
         // An empty graph would replace a good one over a typo: write nothing.
         report(&format!(
@@ -344,27 +336,46 @@ fn build(args: BuildArgs) -> ExitCode {
         ));
         return ExitCode::from(1);
     }
-    let graph = builder.finish();
-
-    let filter = args.filter.to_filter();
-    if filter.keeps_all() {
-        if let Err(e) = write_all(&args.out, &graph) {
-            report(&e);
-            return ExitCode::from(2);
-        }
-    } else {
-        // The whole graph goes to a folder beside the output, which the filter reads
-        // back like any output folder; then it is removed.
-        let full = full_graph_folder(&args.out);
-        let result = write_all(&full, &graph)
-            .map_err(|e| e.to_string())
-            .and_then(|_| filter_dir(&full, &args.out, &filter).map_err(|e| e.to_string()));
-        let _ = std::fs::remove_dir_all(&full);
-        if let Err(e) = result {
-            report(&e);
-            return ExitCode::from(2);
+    if !args.quiet {
+        for (file, note) in &cuts.0 {
+            report(&format!(
+                "{file} holds {note}; the CSV tables hold the whole graph"
+            ));
         }
     }
+    // With filters, the whole graph just written is read back and cut into a second
+    // staging folder, which is the one committed; the first is dropped (removed).
+    let filter = args.filter.to_filter();
+    let full = out;
+    let out = if filter.keeps_all() {
+        full
+    } else {
+        let cut = match OutputDir::begin(&args.out) {
+            Ok(cut) => cut,
+            Err(err) => {
+                report(&format!(
+                    "{}: cannot create folder: {err}",
+                    args.out.display()
+                ));
+                return ExitCode::from(2);
+            }
+        };
+        match filter_into(full.path(), cut.path(), &filter) {
+            Ok(kept) => {
+                if !args.quiet {
+                    report(&kept);
+                }
+            }
+            Err(e) => {
+                report(&e);
+                return ExitCode::from(2);
+            }
+        }
+        drop(full);
+        cut
+    };
+    // Rendered into the staging folder, so the picture is part of the committed set
+    // (graph.dot is already cut to what Graphviz draws in seconds).
     if let Some(format) = args.render {
         let (fmt, name) = match format {
             Format::Svg => (RenderFormat::Svg, "graph.svg"),
@@ -376,14 +387,21 @@ fn build(args: BuildArgs) -> ExitCode {
             Engine::Neato => Layout::Neato,
         };
         if let Err(e) = render_layout(
-            &args.out.join("graph.dot"),
+            &out.path().join("graph.dot"),
             fmt,
             layout,
-            &args.out.join(name),
+            &out.path().join(name),
         ) {
             report(&e);
             failed = true;
         }
+    }
+    if let Err(e) = out.commit() {
+        report(&format!(
+            "{}: cannot replace the folder: {e}",
+            args.out.display()
+        ));
+        return ExitCode::from(2);
     }
     if !args.quiet {
         let typed = graph
@@ -405,4 +423,78 @@ fn build(args: BuildArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A progress bar on standard error when it is a terminal: bytes read of the
+/// inputs' total size (when known), documents, MB/s and time left. It shows only
+/// for runs longer than about a second.
+fn progress_bar(inputs: &[Input], quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total: Option<u64> = inputs
+        .iter()
+        .map(|i| match i {
+            Input::Path(p) => input_bytes(p),
+            Input::Stdin => None,
+        })
+        .sum();
+    let bar = match total {
+        Some(total) => indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::stderr_with_hz(4),
+        )
+        .with_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg}, {bytes}/{total_bytes} ({bytes_per_sec}), {eta} left [{bar:30}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        ),
+        None => indicatif::ProgressBar::with_draw_target(
+            None,
+            indicatif::ProgressDrawTarget::stderr_with_hz(4),
+        )
+        .with_style(
+            indicatif::ProgressStyle::with_template("{msg}, {bytes} ({bytes_per_sec})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
+    };
+    // Quick runs finish before the first draw: nothing shows.
+    bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    let shown = bar.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        if !shown.is_finished() {
+            shown.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+        }
+    });
+    Some(bar)
+}
+
+/// The bytes below an input path (files and folders), for the progress bar.
+fn input_bytes(path: &std::path::Path) -> Option<u64> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() {
+        return Some(meta.len());
+    }
+    let mut total = 0;
+    let mut stack = vec![path.to_path_buf()];
+    let mut seen = 0usize;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).ok()?.flatten() {
+            seen += 1;
+            if seen > 1_000_000 {
+                return None;
+            }
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                stack.push(entry.path());
+            } else if ft.is_file() {
+                total += entry.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
+    }
+    Some(total)
 }

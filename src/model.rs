@@ -181,8 +181,9 @@ impl fmt::Display for EntityType {
 }
 
 /// The relation an edge stands for (the `Kind` column).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RelationKind {
+    #[default]
     CoMention,
     Meets,
     Supports,
@@ -251,22 +252,8 @@ pub struct Node {
     pub timeline: Timeline,
 }
 
-/// One sentence that supports an edge.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Evidence {
-    /// The document id (shared by all rows of that document).
-    pub doc: std::sync::Arc<str>,
-    /// Character (code point) offsets of the sentence in the document.
-    pub start: usize,
-    pub end: usize,
-    /// Stable id of the rule that produced the edge (`co-mention` for co-mentions).
-    pub rule: std::borrow::Cow<'static, str>,
-    /// The sentence, verbatim; shared by every edge it supports.
-    pub sentence: std::sync::Arc<str>,
-}
-
 /// An edge of the exported graph, aggregated over all supporting sentences.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Edge {
     pub kind: RelationKind,
     /// Number of supporting sentences.
@@ -275,40 +262,26 @@ pub struct Edge {
     pub documents: u64,
     /// The title for `affiliated_with` (`Secretary of State`), else empty.
     pub role: String,
-    /// Every supporting sentence, sorted by (doc, start); never empty.
-    pub evidence: Vec<Evidence>,
+    /// The first supporting sentence, kept for typed edges (for people reading
+    /// `edges.csv`); every supporting sentence is in `evidence.csv`.
+    pub example: Option<String>,
     /// Supporting sentences per day of the dated documents (empty when none is dated).
     pub timeline: Timeline,
 }
 
 impl Edge {
-    /// The sentence shown in `edges.csv`: the first supporting one.
+    /// The sentence shown in `edges.csv` (empty for co-mentions).
     pub fn example(&self) -> &str {
-        self.evidence.first().map(|e| &*e.sentence).unwrap_or("")
+        self.example.as_deref().unwrap_or("")
     }
 }
 
-/// A mention as written to `mentions.csv`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct MentionRecord {
-    pub doc: std::sync::Arc<str>,
-    /// Character (code point) offsets, end exclusive.
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    /// The node id it resolved to (shared with the node's other mentions).
-    pub entity: std::sync::Arc<str>,
-    pub entity_type: EntityType,
-    /// 0-based sentence index in the document.
-    pub sentence: usize,
-}
-
-/// The finished graph: nodes sorted by id, edges sorted by (source, target, kind),
-/// mentions sorted by (doc order, start). Exporters write it as it is.
+/// The finished graph: nodes sorted by id, edges sorted by (source, target, kind).
+/// Exporters write it as it is. Mentions, evidence rows and sentences are not held
+/// here: the corpus pass streams them into their tables.
 #[derive(Clone, Debug, Default)]
 pub struct EntityGraph {
     pub graph: petgraph::Graph<Node, Edge, petgraph::Directed>,
-    pub mentions: Vec<MentionRecord>,
 }
 
 impl EntityGraph {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use ergraph::export::{self, RenderFormat};
-use ergraph::{Edge, EntityGraph, EntityType, Evidence, MentionRecord, Node, RelationKind};
+use ergraph::{Edge, EntityGraph, EntityType, Node, RelationKind};
 use proptest::prelude::*;
 use quick_xml::events::Event;
 
@@ -31,31 +31,30 @@ fn node(id: &str, label: &str, ty: EntityType, mentions: u64, aliases: &[&str]) 
     }
 }
 
-fn evidence(doc: &str, start: usize, rule: &str, sentence: &str) -> Evidence {
-    Evidence {
-        doc: doc.into(),
-        start,
-        end: start + sentence.chars().count(),
-        rule: rule.to_string().into(),
-        sentence: sentence.into(),
-    }
-}
-
-fn mention(
-    doc: &str,
+/// A mention row as the corpus pass streams it.
+struct Mention<'a> {
+    doc: &'a str,
     start: usize,
-    text: &str,
-    entity: &str,
+    text: &'a str,
+    entity: &'a str,
     ty: EntityType,
     sentence: usize,
-) -> MentionRecord {
-    MentionRecord {
-        doc: doc.into(),
+}
+
+fn mention<'a>(
+    doc: &'a str,
+    start: usize,
+    text: &'a str,
+    entity: &'a str,
+    ty: EntityType,
+    sentence: usize,
+) -> Mention<'a> {
+    Mention {
+        doc,
         start,
-        end: start + text.chars().count(),
-        text: text.to_string(),
-        entity: entity.into(),
-        entity_type: ty,
+        text,
+        entity,
+        ty,
         sentence,
     }
 }
@@ -86,7 +85,6 @@ fn sample_graph() -> EntityGraph {
         &["State Department"],
     ));
     let s0 = "U.S. Secretary of State John Kerry, of the State Department, arrived in São Paulo, Brazil.";
-    let s1 = "Kerry said Brazil was \"a key partner\".";
     g.graph.add_edge(
         brazil,
         kerry,
@@ -95,10 +93,7 @@ fn sample_graph() -> EntityGraph {
             weight: 2,
             documents: 1,
             role: String::new(),
-            evidence: vec![
-                evidence("doc-1", 0, "co-mention", s0),
-                evidence("doc-1", 91, "co-mention", s1),
-            ],
+            example: Some(s0.to_string()),
             timeline: Default::default(),
         },
     );
@@ -111,7 +106,7 @@ fn sample_graph() -> EntityGraph {
             weight: 1,
             documents: 1,
             role: String::new(),
-            evidence: vec![evidence("doc-1", 0, "co-mention", s0)],
+            example: Some(s0.to_string()),
             timeline: Default::default(),
         },
     );
@@ -123,7 +118,7 @@ fn sample_graph() -> EntityGraph {
             weight: 1,
             documents: 1,
             role: "Secretary of State".to_string(),
-            evidence: vec![evidence("doc-1", 0, "affiliation-title-of", s0)],
+            example: Some(s0.to_string()),
             timeline: Default::default(),
         },
     );
@@ -135,11 +130,17 @@ fn sample_graph() -> EntityGraph {
             weight: 1,
             documents: 1,
             role: String::new(),
-            evidence: vec![evidence("doc-1", 0, "located-in-comma", s0)],
+            example: Some(s0.to_string()),
             timeline: Default::default(),
         },
     );
-    g.mentions = vec![
+    g
+}
+
+/// The mentions of [`sample_graph`]'s document.
+fn sample_mentions() -> Vec<Mention<'static>> {
+    use EntityType::*;
+    vec![
         mention("doc-1", 24, "John Kerry", "john-kerry", Person, 0),
         mention(
             "doc-1",
@@ -153,8 +154,7 @@ fn sample_graph() -> EntityGraph {
         mention("doc-1", 83, "Brazil", "brazil", Location, 0),
         mention("doc-1", 91, "Kerry", "john-kerry", Person, 1),
         mention("doc-1", 102, "Brazil", "brazil", Location, 1),
-    ];
-    g
+    ]
 }
 
 const HOSTILE: &[&str] = &[
@@ -207,16 +207,11 @@ fn hostile_graph(strings: &[&str]) -> EntityGraph {
                 weight: i as u64 + 1,
                 documents: 1,
                 role: s.to_string(),
-                evidence: vec![evidence(s, i, s, s), evidence(s, i + 1, s, "second")],
+                example: Some(s.to_string()),
                 timeline: Default::default(),
             },
         );
     }
-    g.mentions = strings
-        .iter()
-        .enumerate()
-        .map(|(i, s)| mention(s, i, s, &format!("n{i:03} {s}"), EntityType::Person, i))
-        .collect();
     g
 }
 
@@ -293,7 +288,7 @@ fn large_graph(n: usize) -> EntityGraph {
                 weight,
                 documents: 1,
                 role: role.to_string(),
-                evidence: vec![evidence("doc", 0, kind.as_str(), "A sentence.")],
+                example: Some("A sentence.".to_string()),
                 timeline: Default::default(),
             },
         );
@@ -653,22 +648,81 @@ fn assert_round_trips(graph: &EntityGraph) {
         assert_eq!(row[1], csv_visible(&n.label));
         assert_eq!(row[5], csv_visible(&n.aliases.join("|")));
     }
-    let rows = csv_rows(|w, g| export::csv::write_evidence(w, g), graph);
-    let evidence: Vec<_> = edges
-        .iter()
-        .flat_map(|(s, t, e)| e.evidence.iter().map(move |ev| (s, t, ev)))
-        .collect();
-    assert_eq!(rows.len(), evidence.len());
-    for (row, (s, t, ev)) in rows.iter().zip(&evidence) {
-        let expected = [&s.id, &t.id].map(|x| csv_visible(x));
-        assert_eq!(row[..2], expected);
-        assert_eq!(row[3], csv_visible(&ev.doc));
-        assert_eq!(row[6], csv_visible(&ev.rule));
-        assert_eq!(row[7], csv_visible(&ev.sentence));
+}
+
+/// Rows a streamed table gets back through the csv crate.
+fn table_rows(
+    header: &[&str],
+    fill: impl FnOnce(&mut export::csv::TableWriter<&mut Vec<u8>>) -> io::Result<()>,
+) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut table = export::csv::TableWriter::new(&mut out, header).unwrap();
+    fill(&mut table).unwrap();
+    table.finish().unwrap();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), header);
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn hostile_strings_round_trip_in_the_streamed_tables() {
+    use export::csv::{EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER};
+    let rows = table_rows(&MENTIONS_HEADER, |t| {
+        for (i, s) in HOSTILE.iter().enumerate() {
+            t.mention(s, i, i + 1, s, s, EntityType::Person, i)?;
+        }
+        Ok(())
+    });
+    assert_eq!(rows.len(), HOSTILE.len());
+    for (row, s) in rows.iter().zip(HOSTILE) {
+        for col in [0, 3, 4] {
+            assert_eq!(row[col], csv_visible(s));
+        }
     }
-    let rows = csv_rows(|w, g| export::csv::write_mentions(w, g), graph);
-    for (row, m) in rows.iter().zip(&graph.mentions) {
-        assert_eq!(row[3], csv_visible(&m.text));
+    let rows = table_rows(&EVIDENCE_HEADER, |t| {
+        for (i, s) in HOSTILE.iter().enumerate() {
+            t.evidence(s, s, RelationKind::ALL[i % 7], s, i, s)?;
+        }
+        Ok(())
+    });
+    for (i, (row, s)) in rows.iter().zip(HOSTILE).enumerate() {
+        assert_eq!(
+            row[..4],
+            [s, s, RelationKind::ALL[i % 7].as_str(), s].map(csv_visible)
+        );
+        assert_eq!(row[4], i.to_string());
+        assert_eq!(row[5], csv_visible(s));
+    }
+    let rows = table_rows(&SENTENCES_HEADER, |t| {
+        for (i, s) in HOSTILE.iter().enumerate() {
+            t.sentence(s, i, i, i + s.chars().count(), s)?;
+        }
+        Ok(())
+    });
+    for (row, s) in rows.iter().zip(HOSTILE) {
+        assert_eq!(row[0], csv_visible(s));
+        assert_eq!(row[4], csv_visible(s));
+    }
+}
+
+#[test]
+fn the_sample_mentions_give_back_their_text() {
+    let text = "U.S. Secretary of State John Kerry, of the State Department, arrived in São Paulo, Brazil. Kerry said Brazil was \"a key partner\".";
+    let chars: Vec<char> = text.chars().collect();
+    let mentions = sample_mentions();
+    let rows = table_rows(&export::csv::MENTIONS_HEADER, |t| {
+        for m in &mentions {
+            let end = m.start + m.text.chars().count();
+            t.mention(m.doc, m.start, end, m.text, m.entity, m.ty, m.sentence)?;
+        }
+        Ok(())
+    });
+    for row in rows {
+        let (start, end): (usize, usize) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        assert_eq!(chars[start..end].iter().collect::<String>(), row[3]);
     }
 }
 
@@ -807,7 +861,10 @@ fn graphviz_renders_without_warnings() {
 fn render_writes_svg_and_png() {
     let dir = tempfile::tempdir().unwrap();
     let written = export::write_all(dir.path(), &sample_graph()).unwrap();
-    let dot = &written[5];
+    let dot = &written[export::FILES
+        .iter()
+        .position(|f| *f == "graph.dot")
+        .unwrap()];
     let svg = dir.path().join("graph.svg");
     match export::render(dot, RenderFormat::Svg, &svg) {
         Err(export::ExportError::DotNotFound) => {

@@ -185,6 +185,12 @@ pub struct OutputDir {
 impl OutputDir {
     /// Creates the staging folder for `target` (whose parent is created if needed).
     pub fn begin(target: &Path) -> io::Result<OutputDir> {
+        if target.exists() && !target.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "a file, not a folder, is in the way",
+            ));
+        }
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -1,5 +1,6 @@
-//! The four CSV tables: `nodes.csv` and `edges.csv` in the shape Gephi's spreadsheet import
-//! expects, `mentions.csv` and `evidence.csv` for drill-down.
+//! The CSV tables: `nodes.csv` and `edges.csv` in the shape Gephi's spreadsheet import
+//! expects, and the drill-down tables `mentions.csv`, `evidence.csv` and
+//! `sentences.csv`, which the corpus pass streams row by row ([`TableWriter`]).
 //!
 //! Fields are written verbatim (quoted when needed, so newlines inside a field are fine)
 //! except control characters other than `\n` and `\t`, which become a space: Excel and
@@ -8,19 +9,22 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::model::EntityGraph;
+use crate::model::{Day, EntityGraph, EntityType, RelationKind};
 
 /// Header of `nodes.csv`, in contract order.
-pub const NODES_HEADER: [&str; 6] = [
+pub const NODES_HEADER: [&str; 9] = [
     "Id",
     "Label",
     "entity_type",
     "mentions",
     "documents",
     "aliases",
+    "first_seen",
+    "last_seen",
+    "timeline",
 ];
 /// Header of `edges.csv`, in contract order.
-pub const EDGES_HEADER: [&str; 8] = [
+pub const EDGES_HEADER: [&str; 11] = [
     "Source",
     "Target",
     "Type",
@@ -29,6 +33,9 @@ pub const EDGES_HEADER: [&str; 8] = [
     "documents",
     "role",
     "evidence",
+    "first_seen",
+    "last_seen",
+    "timeline",
 ];
 /// Header of `mentions.csv`, in contract order.
 pub const MENTIONS_HEADER: [&str; 7] = [
@@ -40,13 +47,18 @@ pub const MENTIONS_HEADER: [&str; 7] = [
     "entity_type",
     "sentence",
 ];
-/// Header of `evidence.csv`, in contract order.
-pub const EVIDENCE_HEADER: [&str; 8] = [
-    "Source", "Target", "Kind", "doc", "start", "end", "rule", "sentence",
-];
+/// Header of `evidence.csv`: one row per (edge, supporting sentence); the sentence is
+/// `sentences.csv`'s row of the same `doc` and `sentence`.
+pub const EVIDENCE_HEADER: [&str; 6] = ["Source", "Target", "Kind", "doc", "sentence", "rule"];
+/// Header of `sentences.csv`: each supporting sentence once, with its character offsets.
+pub const SENTENCES_HEADER: [&str; 5] = ["doc", "sentence", "start", "end", "text"];
 
 /// Separator of the `aliases` column.
 pub const ALIAS_SEPARATOR: &str = "|";
+
+fn day(d: Option<Day>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
 
 /// One row per node.
 pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
@@ -62,13 +74,17 @@ pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
                 &node.mentions.to_string(),
                 &node.documents.to_string(),
                 &node.aliases.join(ALIAS_SEPARATOR),
+                &day(node.timeline.first()),
+                &day(node.timeline.last()),
+                &super::json::timeline_text(&node.timeline),
             ],
         )?;
     }
     csv.flush()
 }
 
-/// One row per edge; `evidence` is the first supporting sentence.
+/// One row per edge; `evidence` is an example sentence for typed edges (a
+/// co-mention's sentences are reached through `evidence.csv`).
 pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &EDGES_HEADER)?;
@@ -89,55 +105,102 @@ pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
                 &edge.documents.to_string(),
                 &edge.role,
                 edge.example(),
+                &day(edge.timeline.first()),
+                &day(edge.timeline.last()),
+                &super::json::timeline_text(&edge.timeline),
             ],
         )?;
     }
     csv.flush()
 }
 
-/// One row per mention, in stored order.
-pub fn write_mentions<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
-    let mut csv = writer(out);
-    row(&mut csv, &MENTIONS_HEADER)?;
-    for m in &graph.mentions {
+/// A table written row by row while the corpus streams through.
+pub struct TableWriter<W: Write> {
+    csv: ::csv::Writer<W>,
+}
+
+impl<W: Write> TableWriter<W> {
+    /// Starts a table with its header.
+    pub fn new(out: W, header: &[&str]) -> io::Result<TableWriter<W>> {
+        let mut csv = writer(out);
+        row(&mut csv, header)?;
+        Ok(TableWriter { csv })
+    }
+
+    /// A `mentions.csv` row.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mention(
+        &mut self,
+        doc: &str,
+        start: usize,
+        end: usize,
+        text: &str,
+        entity: &str,
+        entity_type: EntityType,
+        sentence: usize,
+    ) -> io::Result<()> {
+        let mut a = itoa::Buffer::new();
+        let mut b = itoa::Buffer::new();
+        let mut c = itoa::Buffer::new();
         row(
-            &mut csv,
+            &mut self.csv,
             &[
-                &m.doc,
-                &m.start.to_string(),
-                &m.end.to_string(),
-                &m.text,
-                &m.entity,
-                m.entity_type.as_str(),
-                &m.sentence.to_string(),
+                doc,
+                a.format(start),
+                b.format(end),
+                text,
+                entity,
+                entity_type.as_str(),
+                c.format(sentence),
             ],
-        )?;
+        )
     }
-    csv.flush()
-}
 
-/// One row per (edge, supporting sentence), co-mentions included.
-pub fn write_evidence<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
-    let mut csv = writer(out);
-    row(&mut csv, &EVIDENCE_HEADER)?;
-    for (source, target, edge) in graph.edges() {
-        for ev in &edge.evidence {
-            row(
-                &mut csv,
-                &[
-                    &source.id,
-                    &target.id,
-                    edge.kind.as_str(),
-                    &ev.doc,
-                    &ev.start.to_string(),
-                    &ev.end.to_string(),
-                    &ev.rule,
-                    &ev.sentence,
-                ],
-            )?;
-        }
+    /// An `evidence.csv` row.
+    pub fn evidence(
+        &mut self,
+        source: &str,
+        target: &str,
+        kind: RelationKind,
+        doc: &str,
+        sentence: usize,
+        rule: &str,
+    ) -> io::Result<()> {
+        let mut a = itoa::Buffer::new();
+        row(
+            &mut self.csv,
+            &[source, target, kind.as_str(), doc, a.format(sentence), rule],
+        )
     }
-    csv.flush()
+
+    /// A `sentences.csv` row.
+    pub fn sentence(
+        &mut self,
+        doc: &str,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        text: &str,
+    ) -> io::Result<()> {
+        let mut a = itoa::Buffer::new();
+        let mut b = itoa::Buffer::new();
+        let mut c = itoa::Buffer::new();
+        row(
+            &mut self.csv,
+            &[
+                doc,
+                a.format(sentence),
+                b.format(start),
+                c.format(end),
+                text,
+            ],
+        )
+    }
+
+    /// Flushes the table and hands back its writer.
+    pub fn finish(self) -> io::Result<W> {
+        self.csv.into_inner().map_err(|e| e.into_error())
+    }
 }
 
 /// `\n` line ends everywhere (the csv crate's default is also `\n`; said here so it stays).
@@ -172,11 +235,12 @@ mod tests {
 
     #[test]
     fn headers_do_not_repeat_ignoring_case() {
-        let headers: [&[&str]; 4] = [
+        let headers: [&[&str]; 5] = [
             &NODES_HEADER,
             &EDGES_HEADER,
             &MENTIONS_HEADER,
             &EVIDENCE_HEADER,
+            &SENTENCES_HEADER,
         ];
         for header in headers {
             let mut seen: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();

@@ -375,7 +375,7 @@ mod tests {
                     weight: 2,
                     documents: 1,
                     role: String::new(),
-                    evidence: vec![],
+                    example: None,
                     timeline: Default::default(),
                 },
             );

@@ -1,7 +1,8 @@
 //! `graph.graphml`: GraphML 1.0 for Gephi, yEd, Cytoscape, NetworkX and igraph.
 //!
 //! Written by hand: the format is small, and this way every byte (key order, escaping,
-//! indentation) is ours and deterministic.
+//! layout) is ours and deterministic. Each node and edge is one line, which keeps the
+//! file small for big graphs and easy to grep.
 //!
 //! # Direction
 //!
@@ -60,7 +61,7 @@ pub fn write_graphml<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()
     }
     writeln!(out, "  <graph id=\"ergraph\" edgedefault=\"directed\">")?;
     for node in graph.nodes() {
-        writeln!(out, "    <node id=\"{}\">", attr(&node.id))?;
+        write!(out, "    <node id=\"{}\">", attr(&node.id))?;
         data(&mut out, "label", &node.label)?;
         data(&mut out, "entity_type", node.entity_type.as_str())?;
         data(&mut out, "mentions", &node.mentions.to_string())?;
@@ -70,10 +71,10 @@ pub fn write_graphml<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()
             "aliases",
             &node.aliases.join(super::csv::ALIAS_SEPARATOR),
         )?;
-        writeln!(out, "    </node>")?;
+        writeln!(out, "</node>")?;
     }
     for (i, (source, target, edge)) in graph.edges().enumerate() {
-        writeln!(
+        write!(
             out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
             attr(&source.id),
@@ -90,7 +91,7 @@ pub fn write_graphml<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()
         data(&mut out, "edge_documents", &edge.documents.to_string())?;
         data(&mut out, "role", &edge.role)?;
         data(&mut out, "evidence", edge.example())?;
-        writeln!(out, "    </edge>")?;
+        writeln!(out, "</edge>")?;
     }
     writeln!(out, "  </graph>\n</graphml>")?;
     out.flush()
@@ -103,7 +104,7 @@ fn data<W: Write>(out: &mut W, key: &str, value: &str) -> io::Result<()> {
     if value.is_empty() {
         return Ok(());
     }
-    writeln!(out, "      <data key=\"{key}\">{value}</data>")
+    write!(out, "<data key=\"{key}\">{value}</data>")
 }
 
 /// Escapes element text. `\r` becomes a character reference because XML parsers turn a

@@ -1,12 +1,14 @@
 //! Exporters: the finished [`EntityGraph`] as CSV tables, GraphML and Graphviz DOT.
 //!
 //! Every writer walks the graph in its stored order (nodes sorted by id, edges sorted),
-//! so the same graph always gives the same bytes. [`write_all`] writes the six files of
-//! an output folder, each through a temporary file, so a failed run never leaves a
-//! half-written file over a good one.
+//! so the same graph always gives the same bytes. The big drill-down tables
+//! (`mentions.csv`, `evidence.csv`, `sentences.csv`) are streamed by the corpus pass
+//! with [`csv::TableWriter`]; [`write_graph`] writes the rest. Both write into an
+//! [`atomic::OutputDir`]'s staging folder, which replaces the output folder as a whole.
 
 pub mod atomic;
 pub mod csv;
+pub mod cut;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
@@ -28,8 +30,10 @@ pub const NODES_CSV: &str = "nodes.csv";
 pub const EDGES_CSV: &str = "edges.csv";
 /// `mentions.csv`: every recognised mention.
 pub const MENTIONS_CSV: &str = "mentions.csv";
-/// `evidence.csv`: every sentence supporting every edge.
+/// `evidence.csv`: every (edge, supporting sentence).
 pub const EVIDENCE_CSV: &str = "evidence.csv";
+/// `sentences.csv`: each supporting sentence once.
+pub const SENTENCES_CSV: &str = "sentences.csv";
 /// `graph.graphml`: for Gephi, yEd, Cytoscape, NetworkX and igraph.
 pub const GRAPHML: &str = "graph.graphml";
 /// `graph.dot`: for Graphviz.
@@ -41,12 +45,13 @@ pub const JSON: &str = "graph.json";
 /// `graph.html`: the page that opens from disk and explores the graph.
 pub const HTML: &str = "graph.html";
 
-/// The files [`write_all`] writes, in the order it writes them.
-pub const FILES: [&str; 9] = [
+/// The files of an output folder.
+pub const FILES: [&str; 10] = [
     NODES_CSV,
     EDGES_CSV,
     MENTIONS_CSV,
     EVIDENCE_CSV,
+    SENTENCES_CSV,
     GRAPHML,
     DOT,
     GEXF,
@@ -106,42 +111,91 @@ fn describe(err: &io::Error) -> String {
     }
 }
 
-/// Writes the six output files of `graph` into `dir` (created if needed) and returns
-/// their paths in [`FILES`] order.
-///
-/// All six are staged as synced temporary files first and renamed into place only when
-/// every one of them was written, so an error while writing leaves the folder as it was.
-pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, ExportError> {
-    fs::create_dir_all(dir).map_err(|err| ExportError::io(dir, "create folder", err))?;
-    let stage = |name: &str, fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>| {
-        let path = dir.join(name);
-        atomic::stage(&path, fill).map_err(|err| ExportError::io(&path, "write", err))
-    };
-    let staged = [
-        stage(NODES_CSV, &|w| csv::write_nodes(w, graph))?,
-        stage(EDGES_CSV, &|w| csv::write_edges(w, graph))?,
-        stage(MENTIONS_CSV, &|w| csv::write_mentions(w, graph))?,
-        stage(EVIDENCE_CSV, &|w| csv::write_evidence(w, graph))?,
-        stage(GRAPHML, &|w| graphml::write_graphml(w, graph))?,
-        stage(DOT, &|w| dot::write_dot(w, graph))?,
-        stage(GEXF, &|w| gexf::write_gexf(w, graph))?,
-        stage(JSON, &|w| json::write_json(w, graph))?,
+/// Which graph files hold only part of a big graph, and what part.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cuts(pub Vec<(&'static str, cut::CutNote)>);
+
+/// Writes the graph's own files (`nodes.csv`, `edges.csv`, `graph.graphml`,
+/// `graph.dot`, `graph.gexf`, `graph.json`) into `dir`, which must exist, in parallel,
+/// then `graph.html`, which reads the evidence tables already in `dir`. The tables hold the whole
+/// graph; the GraphML and DOT files hold at most [`cut::GRAPH_FILE`] and
+/// [`cut::DRAWING`] of it, and the returned [`Cuts`] say what was left out.
+pub fn write_graph(dir: &Path, graph: &EntityGraph) -> Result<Cuts, ExportError> {
+    let for_file = cut::cut(graph, cut::GRAPH_FILE);
+    let for_drawing = cut::cut(graph, cut::DRAWING);
+    let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
+    let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
+    type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
+    let jobs: [(&str, Fill); 6] = [
+        (NODES_CSV, &|w| csv::write_nodes(w, graph)),
+        (EDGES_CSV, &|w| csv::write_edges(w, graph)),
+        (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),
+        (DOT, &|w| {
+            if let Some((_, note)) = &for_drawing {
+                writeln!(
+                    w,
+                    "// graph.dot holds {note}; the CSV tables hold the whole graph"
+                )?;
+            }
+            dot::write_dot(w, drawn)
+        }),
+        (GEXF, &|w| gexf::write_gexf(w, file_graph)),
+        (JSON, &|w| json::write_json(w, file_graph)),
     ];
-    let mut written = Vec::with_capacity(staged.len());
-    for file in staged {
-        let target = file.target().to_path_buf();
-        written.push(
-            file.commit()
-                .map_err(|err| ExportError::io(&target, "replace", err))?,
-        );
-    }
-    // The page quotes evidence.csv, so it is written once that is in place.
+    use rayon::prelude::*;
+    jobs.par_iter()
+        .map(|(name, fill)| {
+            let path = dir.join(name);
+            write_file(&path, *fill).map_err(|err| ExportError::io(&path, "write", err))
+        })
+        .collect::<Result<Vec<()>, _>>()?;
+    // The page quotes evidence.csv and sentences.csv, already in `dir`; it makes its own
+    // cut of the whole graph and says so.
     let page = dir.join(HTML);
-    written.push(
-        atomic::write_atomic(&page, |w| html::write_html(w, graph, dir))
-            .map_err(|err| ExportError::io(&page, "write", err))?,
-    );
-    Ok(written)
+    write_file(&page, &|w| html::write_html(w, graph, dir))
+        .map_err(|err| ExportError::io(&page, "write", err))?;
+    let mut cuts = Vec::new();
+    if let Some((_, note)) = for_file {
+        cuts.push((GRAPHML, note));
+        cuts.push((GEXF, note));
+        cuts.push((JSON, note));
+    }
+    if let Some((_, note)) = for_drawing {
+        cuts.push((DOT, note));
+    }
+    Ok(Cuts(cuts))
+}
+
+fn write_file(
+    path: &Path,
+    fill: &(dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync),
+) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+    fill(&mut out)?;
+    io::Write::flush(&mut out)
+}
+
+/// Writes a graph into `dir` through a staging folder that replaces it as a whole
+/// (the streamed tables are written empty): for graphs built in memory.
+pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, ExportError> {
+    let out =
+        atomic::OutputDir::begin(dir).map_err(|err| ExportError::io(dir, "create folder", err))?;
+    let staging = out.path().to_path_buf();
+    for (name, header) in [
+        (MENTIONS_CSV, &csv::MENTIONS_HEADER[..]),
+        (EVIDENCE_CSV, &csv::EVIDENCE_HEADER[..]),
+        (SENTENCES_CSV, &csv::SENTENCES_HEADER[..]),
+    ] {
+        let path = staging.join(name);
+        write_file(&path, &|w| {
+            csv::TableWriter::new(w, header)?.finish().map(drop)
+        })
+        .map_err(|err| ExportError::io(&path, "write", err))?;
+    }
+    write_graph(&staging, graph)?;
+    out.commit()
+        .map_err(|err| ExportError::io(dir, "replace", err))?;
+    Ok(FILES.iter().map(|f| dir.join(f)).collect())
 }
 
 #[cfg(test)]
@@ -181,7 +235,7 @@ mod tests {
     }
 
     #[test]
-    fn write_all_writes_six_files_and_no_temporaries() {
+    fn write_all_writes_every_file_and_no_temporaries() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("nested/graphs");
         let written = write_all(&out, &EntityGraph::default()).unwrap();

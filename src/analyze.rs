@@ -1,0 +1,363 @@
+//! One document's analysis, as a self-contained record.
+//!
+//! [`analyze`] runs the per-document stages (boilerplate, sentences, mentions,
+//! in-document entities, relations, co-mentions) and keeps only what the corpus
+//! pass needs: the document's local entities with their surface forms and counts,
+//! its mentions and links by local entity number, and the text of the sentences
+//! that support a link. The record holds no reference into the document, the
+//! lexicon aside (gazetteer entries by index), so analyses can be made anywhere
+//! (threads today, shards on other machines later) and merged in input order.
+//!
+//! Co-mentions are bounded per sentence: each entity is linked to the next
+//! [`COMENTION_WINDOW`] distinct entities of its sentence, and a sentence that
+//! is a list of names (more than [`LIST_ENTITIES`] distinct entities, names
+//! covering most of its words) links none. Typed relations are sought only in
+//! sentences of at most [`RELATION_MENTIONS`] mentions. So one sentence of n
+//! names gives at most `COMENTION_WINDOW * n` links, and no input is quadratic.
+
+use std::borrow::Cow;
+
+use crate::clean::boilerplate_lines;
+use crate::lexicon::Lexicon;
+use crate::model::{Day, Document, EntityType, RelationKind, Span};
+use crate::recognize::{recognize, settle, RawMention};
+use crate::relations::{extract, SentenceMention};
+use crate::resolve::{resolve_document, LocalEntity};
+use crate::text::{lines, split_sentences, CharIndex, Sentence};
+
+/// Each entity co-occurs with at most this many distinct entities after it in a
+/// sentence (in order of first mention); sentences of up to six entities keep
+/// every pair.
+pub const COMENTION_WINDOW: usize = 3;
+
+/// A sentence of more distinct entities than this, mostly names, is a list or a
+/// table: its entities are not linked to each other.
+pub const LIST_ENTITIES: usize = 8;
+
+/// Typed relations are sought only in sentences with at most this many mentions;
+/// past it a "sentence" is a list, a table or text without punctuation.
+pub const RELATION_MENTIONS: usize = 40;
+
+/// What is kept of one document after analysis.
+#[derive(Clone, Debug, Default)]
+pub struct DocAnalysis {
+    pub id: String,
+    pub date: Option<Day>,
+    /// Its entities, numbered by their place here (`LocalMention::entity`, links).
+    pub entities: Vec<LocalEntity>,
+    /// Its mentions in text order (nationality words left out).
+    pub mentions: Vec<LocalMention>,
+    /// Links in sentence order.
+    pub links: Vec<LocalLink>,
+    /// The sentences that support a link, by index.
+    pub sentences: Vec<SentenceRecord>,
+}
+
+/// A mention, with character (code point) offsets into the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: usize,
+    pub entity_type: EntityType,
+    pub sentence: usize,
+}
+
+/// A co-mention or typed relation between two local entities in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalLink {
+    pub kind: RelationKind,
+    pub source: usize,
+    pub target: usize,
+    pub role: Option<String>,
+    /// Stable id of the rule (`co-mention` for co-mentions).
+    pub rule: Cow<'static, str>,
+    pub sentence: usize,
+}
+
+/// A sentence that supports a link: its index, character offsets and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceRecord {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Analyses one document.
+pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
+    let text = doc.text.as_str();
+    let line_spans = lines(text);
+    let skip = boilerplate_lines(text, &line_spans, lex);
+    let mut sentences = Vec::new();
+    for (i, &l) in line_spans.iter().enumerate() {
+        split_sentences(text, l, i, &mut sentences);
+    }
+    let mut raw = recognize(text, &sentences, &skip, lex);
+    settle(text, &mut raw, lex);
+    if !lex.stop.is_empty() {
+        raw.retain(|m| !lex.stop.contains(&m.key));
+    }
+    let (entities, assignment) = resolve_document(text, &raw, lex);
+    let chars = CharIndex::new(text);
+
+    let mentions = raw
+        .iter()
+        .zip(&assignment)
+        .filter(|(m, _)| !m.demonym)
+        .map(|(m, &e)| LocalMention {
+            start: chars.char_offset(m.span.start),
+            end: chars.char_offset(m.span.end),
+            text: text[m.span.start..m.span.end].to_string(),
+            entity: e,
+            entity_type: m.entity_type,
+            sentence: m.sentence,
+        })
+        .collect();
+
+    let mut links = Vec::new();
+    let mut used = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        let si = raw[i].sentence;
+        let j = i + raw[i..].iter().take_while(|m| m.sentence == si).count();
+        let sentence = SentenceView {
+            text,
+            sentence: &sentences[si],
+            mentions: &raw[i..j],
+            entities: &assignment[i..j],
+        };
+        let before = links.len();
+        sentence.relations(&entities, lex, &mut links);
+        sentence.co_mentions(&mut links);
+        if links.len() > before {
+            used.push(si);
+        }
+        i = j;
+    }
+    let sentences = used
+        .into_iter()
+        .map(|si| {
+            let sp = sentences[si].span;
+            SentenceRecord {
+                index: si,
+                start: chars.char_offset(sp.start),
+                end: chars.char_offset(sp.end),
+                text: text[sp.start..sp.end].to_string(),
+            }
+        })
+        .collect();
+    DocAnalysis {
+        id: doc.id.clone(),
+        date: doc.date,
+        entities,
+        mentions,
+        links,
+        sentences,
+    }
+}
+
+/// The mentions of one sentence with the local entity of each.
+struct SentenceView<'a> {
+    text: &'a str,
+    sentence: &'a Sentence,
+    mentions: &'a [RawMention],
+    entities: &'a [usize],
+}
+
+impl SentenceView<'_> {
+    fn index(&self) -> usize {
+        self.mentions[0].sentence
+    }
+
+    /// Typed relations, with places ordered by the gazetteers' facts.
+    fn relations(&self, entities: &[LocalEntity], lex: &Lexicon, links: &mut Vec<LocalLink>) {
+        if self.mentions.len() < 2 || self.mentions.len() > RELATION_MENTIONS {
+            return;
+        }
+        let base = self.sentence.span.start;
+        let view: Vec<SentenceMention> = self
+            .mentions
+            .iter()
+            .zip(self.entities)
+            .map(|(m, &e)| SentenceMention {
+                span: Span::new(m.span.start - base, m.span.end - base),
+                entity: e,
+                entity_type: m.entity_type,
+                demonym: m.demonym,
+            })
+            .collect();
+        let sentence_text = &self.text[base..self.sentence.span.end];
+        for r in extract(sentence_text, &view) {
+            let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {
+                continue;
+            };
+            let (mut source, mut target) = (a.entity, b.entity);
+            if r.kind == RelationKind::LocatedIn {
+                // Facts outrank word order: a country or continent is never inside a
+                // city, nor inside another country ("Iran, Saudi Arabia" is a list).
+                let (rs, rt) = (
+                    place_rank(&entities[source], lex),
+                    place_rank(&entities[target], lex),
+                );
+                if rs == PlaceRank::Country && rt == PlaceRank::Country {
+                    continue;
+                }
+                if rs > rt {
+                    std::mem::swap(&mut source, &mut target);
+                }
+            }
+            if source != target {
+                links.push(LocalLink {
+                    kind: r.kind,
+                    source,
+                    target,
+                    role: r.role,
+                    rule: Cow::Borrowed(r.rule),
+                    sentence: self.index(),
+                });
+            }
+        }
+    }
+
+    /// Co-mentions between named entities, each with the next few after it.
+    fn co_mentions(&self, links: &mut Vec<LocalLink>) {
+        // Distinct named entities in order of first mention.
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut named: Vec<usize> = Vec::new();
+        let mut name_bytes = 0;
+        for (m, &e) in self.mentions.iter().zip(self.entities) {
+            name_bytes += m.span.len();
+            if m.demonym || m.entity_type == EntityType::Other {
+                continue;
+            }
+            if seen.insert(e) {
+                named.push(e);
+            }
+        }
+        if named.len() > LIST_ENTITIES && self.is_list(name_bytes) {
+            return;
+        }
+        for (x, &a) in named.iter().enumerate() {
+            for &b in named[x + 1..].iter().take(COMENTION_WINDOW) {
+                let (source, target) = if a < b { (a, b) } else { (b, a) };
+                links.push(LocalLink {
+                    kind: RelationKind::CoMention,
+                    source,
+                    target,
+                    role: None,
+                    rule: Cow::Borrowed("co-mention"),
+                    sentence: self.index(),
+                });
+            }
+        }
+    }
+
+    /// Names take at least half of the sentence's letters and digits.
+    fn is_list(&self, name_bytes: usize) -> bool {
+        let sp = self.sentence.span;
+        let letters = self.text[sp.start..sp.end]
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace() && !b.is_ascii_punctuation())
+            .count();
+        name_bytes * 2 >= letters
+    }
+}
+
+/// How large a place is known to be, from the gazetteers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum PlaceRank {
+    /// Not in the gazetteers: a neighbourhood, a village, a base.
+    Unknown,
+    /// A city, region or province the gazetteers place in a country.
+    InCountry,
+    /// A country, continent or sea.
+    Country,
+}
+
+fn place_rank(e: &LocalEntity, lex: &Lexicon) -> PlaceRank {
+    match e.gaz.map(|g| &lex.entries[g]) {
+        Some(entry) if entry.entity_type == EntityType::Location => {
+            if entry.country.is_some() {
+                PlaceRank::InCountry
+            } else {
+                PlaceRank::Country
+            }
+        }
+        _ => PlaceRank::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "d".into(),
+            source: "d.txt".into(),
+            text: text.into(),
+            date: None,
+        }
+    }
+
+    fn co_mentions(a: &DocAnalysis) -> usize {
+        a.links
+            .iter()
+            .filter(|l| l.kind == RelationKind::CoMention)
+            .count()
+    }
+
+    #[test]
+    fn a_short_sentence_links_every_pair() {
+        let a = analyze(
+            &doc("Angela Merkel met Emmanuel Macron and Justin Trudeau in Berlin on Monday."),
+            Lexicon::builtin(),
+        );
+        let named = a.entities.len();
+        assert!(named >= 4, "{:?}", a.entities);
+        assert_eq!(co_mentions(&a), named * (named - 1) / 2);
+        assert_eq!(a.sentences.len(), 1);
+        assert_eq!(a.sentences[0].start, 0);
+    }
+
+    #[test]
+    fn a_list_of_names_links_none_and_stays_linear() {
+        let given = [
+            "John", "Maria", "Peter", "Anna", "David", "Laura", "Michael", "Sarah",
+        ];
+        let family = [
+            "Kowalczyk",
+            "Brennan",
+            "Okafor",
+            "Lindqvist",
+            "Moreau",
+            "Tanaka",
+            "Herrera",
+            "Novak",
+            "Fischer",
+            "Adeyemi",
+        ];
+        let names: Vec<String> = (0..400)
+            .map(|i| format!("{} {}", given[i % 8], family[(i / 8) % 10]))
+            .collect();
+        let text = format!("{}.", names.join(", "));
+        let a = analyze(&doc(&text), Lexicon::builtin());
+        assert!(a.mentions.len() > 100, "{}", a.mentions.len());
+        assert_eq!(co_mentions(&a), 0);
+    }
+
+    #[test]
+    fn a_long_sentence_of_prose_is_bounded_by_the_window() {
+        let parts: Vec<String> = (0..60)
+            .map(|i| format!("the envoy Karel Zvonek{i} spoke with officials about the plan"))
+            .collect();
+        let text = format!("{}.", parts.join(" and "));
+        let a = analyze(&doc(&text), Lexicon::builtin());
+        let n = a.entities.len();
+        assert!(n > 20, "{n}");
+        assert!(co_mentions(&a) <= COMENTION_WINDOW * n);
+        assert!(co_mentions(&a) > 0);
+    }
+}

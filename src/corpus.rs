@@ -1,0 +1,558 @@
+//! The corpus pass: document analyses in, one graph out.
+//!
+//! [`Corpus::add`] takes each [`DocAnalysis`] in input order. It writes the
+//! document's supporting sentences to `sentences.csv` at once, keeps the local
+//! entities (what the corpus-wide merge needs), and spills the mentions and links
+//! to a compact binary file: they can only be written once every entity has its
+//! final id. [`Corpus::finish`] merges the entities across documents, then reads
+//! the spill back once, in order, writing `mentions.csv` and `evidence.csv` and
+//! aggregating the edges. Memory holds the entities and the edges, not the text.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::analyze::DocAnalysis;
+use crate::export::csv::{TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER};
+use crate::lexicon::Lexicon;
+use crate::model::{Day, Edge, EntityGraph, EntityType, Node, RelationKind, Timeline};
+use crate::resolve::{resolve_corpus, GlobalEntity, LocalEntity, DROPPED};
+
+/// Where the spill goes: memory for small library runs, a file for the command.
+pub enum SpillTarget {
+    Memory,
+    /// A file that is created, read back and removed by the corpus pass.
+    File(PathBuf),
+}
+
+enum Spill {
+    Memory(Vec<u8>),
+    File(BufWriter<File>, PathBuf),
+}
+
+impl Write for Spill {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Spill::Memory(v) => v.write(buf),
+            Spill::File(f, _) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Spill::Memory(_) => Ok(()),
+            Spill::File(f, _) => f.flush(),
+        }
+    }
+}
+
+const TAG_DOC: u8 = b'D';
+const TAG_MENTION: u8 = b'M';
+const TAG_LINK: u8 = b'L';
+const NO_DAY: i32 = i32::MIN;
+const NO_ROLE: u32 = u32::MAX;
+
+/// Strings seen many times (rule ids, roles), numbered once.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Arc<str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let name: Arc<str> = Arc::from(s);
+        let id = self.names.len() as u32;
+        self.ids.insert(name.clone(), id);
+        self.names.push(name);
+        id
+    }
+}
+
+/// The corpus pass: see the module documentation.
+pub struct Corpus<'a, W: Write> {
+    lex: &'a Lexicon,
+    locals: Vec<Vec<LocalEntity>>,
+    spill: Spill,
+    sentences: TableWriter<W>,
+    rules: Interner,
+    roles: Interner,
+}
+
+impl<'a, W: Write> Corpus<'a, W> {
+    /// Starts a corpus; `sentences` receives `sentences.csv` as documents come.
+    pub fn new(lex: &'a Lexicon, spill: SpillTarget, sentences: W) -> io::Result<Self> {
+        let spill = match spill {
+            SpillTarget::Memory => Spill::Memory(Vec::new()),
+            SpillTarget::File(path) => {
+                let file = std::fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .open(&path)?;
+                Spill::File(BufWriter::with_capacity(1 << 20, file), path)
+            }
+        };
+        Ok(Corpus {
+            lex,
+            locals: Vec::new(),
+            spill,
+            sentences: TableWriter::new(sentences, &SENTENCES_HEADER)?,
+            rules: Interner::default(),
+            roles: Interner::default(),
+        })
+    }
+
+    /// Documents added so far.
+    pub fn documents(&self) -> usize {
+        self.locals.len()
+    }
+
+    /// Takes one document's analysis (documents must come in input order).
+    pub fn add(&mut self, doc: DocAnalysis) -> io::Result<()> {
+        for s in &doc.sentences {
+            self.sentences
+                .sentence(&doc.id, s.index, s.start, s.end, &s.text)?;
+        }
+        let typed_text: HashMap<usize, &str> = doc
+            .links
+            .iter()
+            .filter(|l| l.kind != RelationKind::CoMention)
+            .filter_map(|l| {
+                let at = doc
+                    .sentences
+                    .binary_search_by_key(&l.sentence, |s| s.index)
+                    .ok()?;
+                Some((l.sentence, doc.sentences[at].text.as_str()))
+            })
+            .collect();
+        let w = &mut self.spill;
+        w.write_all(&[TAG_DOC])?;
+        put_str(w, &doc.id)?;
+        put_i32(w, doc.date.map_or(NO_DAY, |d| d.0))?;
+        for m in &doc.mentions {
+            w.write_all(&[TAG_MENTION, type_code(m.entity_type)])?;
+            put_u64(w, m.start as u64)?;
+            put_u64(w, m.end as u64)?;
+            put_u32(w, m.entity as u32)?;
+            put_u32(w, m.sentence as u32)?;
+            put_str(w, &m.text)?;
+        }
+        for l in &doc.links {
+            let rule = self.rules.id(&l.rule);
+            let role = l.role.as_deref().map_or(NO_ROLE, |r| self.roles.id(r));
+            w.write_all(&[TAG_LINK, kind_code(l.kind)])?;
+            put_u32(w, l.source as u32)?;
+            put_u32(w, l.target as u32)?;
+            put_u32(w, l.sentence as u32)?;
+            put_u32(w, rule)?;
+            put_u32(w, role)?;
+            put_str(w, typed_text.get(&l.sentence).copied().unwrap_or(""))?;
+        }
+        self.locals.push(doc.entities);
+        Ok(())
+    }
+
+    /// Merges the entities, writes `mentions.csv` and `evidence.csv`, and returns the
+    /// graph and the finished `sentences.csv` writer.
+    pub fn finish<M: Write, E: Write>(
+        self,
+        mentions: M,
+        evidence: E,
+    ) -> io::Result<(EntityGraph, W, M, E)> {
+        let (entities, maps) = resolve_corpus(&self.locals, self.lex);
+        drop(self.locals);
+        let ids = assign_ids(&entities);
+        let sentences = self.sentences.finish()?;
+        let mut replay = Replay {
+            maps,
+            ids: &ids,
+            rules: &self.rules.names,
+            mentions: TableWriter::new(mentions, &MENTIONS_HEADER)?,
+            evidence: TableWriter::new(evidence, &EVIDENCE_HEADER)?,
+            edges: HashMap::default(),
+            timelines: vec![Timeline::default(); entities.len()],
+        };
+        match self.spill {
+            Spill::Memory(v) => replay.run(&mut io::Cursor::new(v))?,
+            Spill::File(f, path) => {
+                let mut file = f.into_inner().map_err(|e| e.into_error())?;
+                file.rewind()?;
+                let result = replay.run(&mut BufReader::with_capacity(1 << 20, file));
+                let _ = std::fs::remove_file(&path);
+                result?
+            }
+        }
+        let Replay {
+            mentions,
+            evidence,
+            edges,
+            timelines,
+            ..
+        } = replay;
+        let graph = assemble(entities, &ids, timelines, edges, &self.roles.names);
+        Ok((graph, sentences, mentions.finish()?, evidence.finish()?))
+    }
+}
+
+/// Ids: the slug of the label; a clash gets the type, then a number. The most
+/// mentioned entity of a slug keeps the plain slug.
+fn assign_ids(entities: &[GlobalEntity]) -> Vec<Arc<str>> {
+    let slugs: Vec<String> = entities.iter().map(|e| slug(&e.label)).collect();
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&entities[a], &entities[b]);
+        (
+            &slugs[a],
+            std::cmp::Reverse(x.mentions),
+            x.entity_type,
+            &x.label,
+        )
+            .cmp(&(
+                &slugs[b],
+                std::cmp::Reverse(y.mentions),
+                y.entity_type,
+                &y.label,
+            ))
+    });
+    let mut ids: Vec<Arc<str>> = vec![Arc::from(""); entities.len()];
+    let mut taken: rustc_hash::FxHashSet<String> = Default::default();
+    for &g in &order {
+        let base = &slugs[g];
+        let mut id = base.clone();
+        if taken.contains(&id) {
+            id = format!("{base}-{}", entities[g].entity_type);
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{base}-{}-{n}", entities[g].entity_type);
+                n += 1;
+            }
+        }
+        ids[g] = Arc::from(id.as_str());
+        taken.insert(id);
+    }
+    ids
+}
+
+/// A readable ASCII id: "Staffan de Mistura" -> "staffan-de-mistura".
+pub fn slug(label: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut dash = false;
+    for c in label.nfkd() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c == '.'
+            || c == '\''
+            || c == '\u{2019}'
+            || unicode_normalization::char::is_combining_mark(c)
+        {
+            // U.S. -> us, O'Brien -> obrien
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+/// One edge being aggregated from its supporting sentences.
+#[derive(Default)]
+struct EdgeAcc {
+    weight: u64,
+    documents: u64,
+    /// (document, sentence) of the last counted sentence: one row per sentence.
+    last: Option<(usize, u32)>,
+    /// Role id -> count.
+    roles: Vec<(u32, u32)>,
+    example: Option<String>,
+    timeline: Timeline,
+}
+
+type EdgeKey = (usize, usize, RelationKind);
+
+/// The second half of the corpus pass: the spill read back with final ids.
+struct Replay<'a, M: Write, E: Write> {
+    maps: Vec<Vec<usize>>,
+    ids: &'a [Arc<str>],
+    rules: &'a [Arc<str>],
+    mentions: TableWriter<M>,
+    evidence: TableWriter<E>,
+    edges: HashMap<EdgeKey, EdgeAcc>,
+    timelines: Vec<Timeline>,
+}
+
+impl<M: Write, E: Write> Replay<'_, M, E> {
+    fn run(&mut self, r: &mut impl Read) -> io::Result<()> {
+        let mut doc: Option<usize> = None;
+        let mut doc_id = String::new();
+        let mut date = None;
+        let mut text = String::new();
+        let mut tag = [0u8; 1];
+        loop {
+            match r.read(&mut tag)? {
+                0 => return Ok(()),
+                _ => match tag[0] {
+                    TAG_DOC => {
+                        doc = Some(doc.map_or(0, |d| d + 1));
+                        get_str(r, &mut doc_id)?;
+                        let day = get_i32(r)?;
+                        date = (day != NO_DAY).then_some(Day(day));
+                    }
+                    TAG_MENTION => {
+                        let d = doc.ok_or_else(corrupt)?;
+                        self.mention(r, d, &doc_id, date, &mut text)?;
+                    }
+                    TAG_LINK => {
+                        let d = doc.ok_or_else(corrupt)?;
+                        self.link(r, d, &doc_id, date, &mut text)?;
+                    }
+                    _ => return Err(corrupt()),
+                },
+            }
+        }
+    }
+
+    fn mention(
+        &mut self,
+        r: &mut impl Read,
+        d: usize,
+        doc_id: &str,
+        date: Option<Day>,
+        text: &mut String,
+    ) -> io::Result<()> {
+        let ty = type_from(get_u8(r)?);
+        let start = get_u64(r)? as usize;
+        let end = get_u64(r)? as usize;
+        let local = get_u32(r)? as usize;
+        let sentence = get_u32(r)? as usize;
+        get_str(r, text)?;
+        let g = *self.maps[d].get(local).ok_or_else(corrupt)?;
+        if g == DROPPED {
+            return Ok(());
+        }
+        if let Some(day) = date {
+            self.timelines[g].add(day, 1);
+        }
+        self.mentions
+            .mention(doc_id, start, end, text, &self.ids[g], ty, sentence)
+    }
+
+    fn link(
+        &mut self,
+        r: &mut impl Read,
+        d: usize,
+        doc_id: &str,
+        date: Option<Day>,
+        text: &mut String,
+    ) -> io::Result<()> {
+        let kind = kind_from(get_u8(r)?);
+        let (a, b) = (get_u32(r)? as usize, get_u32(r)? as usize);
+        let sentence = get_u32(r)?;
+        let (rule, role) = (get_u32(r)? as usize, get_u32(r)?);
+        get_str(r, text)?;
+        let map = &self.maps[d];
+        let (Some(&s), Some(&t)) = (map.get(a), map.get(b)) else {
+            return Err(corrupt());
+        };
+        if s == t || s == DROPPED || t == DROPPED {
+            return Ok(());
+        }
+        let (s, t) = if !kind.is_directed() && self.ids[s] > self.ids[t] {
+            (t, s)
+        } else {
+            (s, t)
+        };
+        let acc = self.edges.entry((s, t, kind)).or_default();
+        if role != NO_ROLE {
+            match acc.roles.iter_mut().find(|x| x.0 == role) {
+                Some(x) => x.1 += 1,
+                None => acc.roles.push((role, 1)),
+            }
+        }
+        if acc.last == Some((d, sentence)) {
+            return Ok(());
+        }
+        if acc.last.map_or(true, |(ld, _)| ld != d) {
+            acc.documents += 1;
+        }
+        acc.last = Some((d, sentence));
+        acc.weight += 1;
+        if let Some(day) = date {
+            acc.timeline.add(day, 1);
+        }
+        if acc.example.is_none() && !text.is_empty() {
+            acc.example = Some(text.clone());
+        }
+        let rule = self.rules.get(rule).ok_or_else(corrupt)?;
+        self.evidence.evidence(
+            &self.ids[s],
+            &self.ids[t],
+            kind,
+            doc_id,
+            sentence as usize,
+            rule,
+        )
+    }
+}
+
+/// The graph: nodes sorted by id, edges by (source id, target id, kind).
+fn assemble(
+    entities: Vec<GlobalEntity>,
+    ids: &[Arc<str>],
+    timelines: Vec<Timeline>,
+    edges: HashMap<EdgeKey, EdgeAcc>,
+    roles: &[Arc<str>],
+) -> EntityGraph {
+    // A country reached only through nationality words is a node only if an edge needs it.
+    let mut needed = vec![false; entities.len()];
+    for &(a, b, _) in edges.keys() {
+        needed[a] = true;
+        needed[b] = true;
+    }
+    let mut by_id: Vec<usize> = (0..entities.len())
+        .filter(|&g| entities[g].mentions > 0 || needed[g])
+        .collect();
+    by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+    let mut graph = petgraph::Graph::new();
+    let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
+    let mut timelines = timelines;
+    for g in by_id {
+        let e = &entities[g];
+        index[g] = graph.add_node(Node {
+            id: ids[g].to_string(),
+            label: e.label.clone(),
+            entity_type: e.entity_type,
+            mentions: e.mentions,
+            documents: e.documents,
+            aliases: e.forms.keys().cloned().collect(),
+            timeline: std::mem::take(&mut timelines[g]),
+        });
+    }
+    let mut edges: Vec<(EdgeKey, EdgeAcc)> = edges.into_iter().collect();
+    edges.sort_unstable_by(|x, y| {
+        (&ids[x.0 .0], &ids[x.0 .1], x.0 .2).cmp(&(&ids[y.0 .0], &ids[y.0 .1], y.0 .2))
+    });
+    for ((s, t, kind), acc) in edges {
+        // The most frequent role; ties go to the alphabetically first.
+        let role = acc
+            .roles
+            .iter()
+            .map(|&(r, c)| (c, &roles[r as usize]))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, r)| r.to_string())
+            .unwrap_or_default();
+        let edge = Edge {
+            kind,
+            weight: acc.weight,
+            documents: acc.documents,
+            role,
+            example: acc.example,
+            timeline: acc.timeline,
+        };
+        graph.add_edge(index[s], index[t], edge);
+    }
+    EntityGraph { graph }
+}
+
+fn corrupt() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "corrupt spill file")
+}
+
+fn type_code(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Location => 2,
+        EntityType::Other => 3,
+    }
+}
+
+fn type_from(c: u8) -> EntityType {
+    match c {
+        0 => EntityType::Person,
+        1 => EntityType::Organization,
+        2 => EntityType::Location,
+        _ => EntityType::Other,
+    }
+}
+
+fn kind_code(k: RelationKind) -> u8 {
+    RelationKind::ALL.iter().position(|&x| x == k).unwrap_or(0) as u8
+}
+
+fn kind_from(c: u8) -> RelationKind {
+    RelationKind::ALL
+        .get(c as usize)
+        .copied()
+        .unwrap_or(RelationKind::CoMention)
+}
+
+fn put_u32(w: &mut impl Write, v: u32) -> io::Result<()> {
+    w.write_all(&v.to_le_bytes())
+}
+fn put_i32(w: &mut impl Write, v: i32) -> io::Result<()> {
+    w.write_all(&v.to_le_bytes())
+}
+fn put_u64(w: &mut impl Write, v: u64) -> io::Result<()> {
+    w.write_all(&v.to_le_bytes())
+}
+fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
+    put_u64(w, s.len() as u64)?;
+    w.write_all(s.as_bytes())
+}
+fn get_u8(r: &mut impl Read) -> io::Result<u8> {
+    let mut b = [0u8; 1];
+    r.read_exact(&mut b)?;
+    Ok(b[0])
+}
+fn get_u32(r: &mut impl Read) -> io::Result<u32> {
+    let mut b = [0u8; 4];
+    r.read_exact(&mut b)?;
+    Ok(u32::from_le_bytes(b))
+}
+fn get_i32(r: &mut impl Read) -> io::Result<i32> {
+    let mut b = [0u8; 4];
+    r.read_exact(&mut b)?;
+    Ok(i32::from_le_bytes(b))
+}
+fn get_u64(r: &mut impl Read) -> io::Result<u64> {
+    let mut b = [0u8; 8];
+    r.read_exact(&mut b)?;
+    Ok(u64::from_le_bytes(b))
+}
+fn get_str(r: &mut impl Read, out: &mut String) -> io::Result<()> {
+    let len = get_u64(r)? as usize;
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.clear();
+    bytes.resize(len, 0);
+    r.read_exact(&mut bytes)?;
+    *out = String::from_utf8(bytes).map_err(|_| corrupt())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable_ascii() {
+        assert_eq!(slug("Staffan de Mistura"), "staffan-de-mistura");
+        assert_eq!(slug("U.S. State Department"), "us-state-department");
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("al-Qaeda"), "al-qaeda");
+        assert_eq!(slug("???"), "entity");
+    }
+}
