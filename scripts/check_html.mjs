@@ -210,13 +210,21 @@ try {
     if (dated !== slider) {
       fail("date slider", `graph ${dated ? "is" : "is not"} dated but the slider is ${slider ? "shown" : "hidden"}`);
     } else if (dated) {
+      // Narrowed to the last day: only what was seen that day (or is undated) shows.
       const range = await page.evaluate(() => {
         const from = document.getElementById("date-from");
-        from.value = String(Math.floor(Number(from.max) / 2));
+        from.value = from.max;
         from.dispatchEvent(new Event("input"));
-        return [document.getElementById("date-range").textContent, window.ergraph.visibleNodes().length];
+        const e = window.ergraph;
+        const last = document.getElementById("date-range").textContent.split(" to ")[1];
+        const wrong = e.visibleNodes().filter((n) => {
+          const days = e.graph.getNodeAttribute(n, "days");
+          return days.length > 0 && !days.includes(last);
+        });
+        return [document.getElementById("date-range").textContent, e.visibleNodes().length, wrong.length];
       });
-      ok("date slider", `${range[0]}: ${range[1]} entities shown`);
+      if (range[2] === 0) ok("date slider", `${range[0]}: ${range[1]} entities shown`);
+      else fail("date slider", `${range[0]}: ${range[2]} shown entities were not seen on that day`);
     } else {
       ok("date slider", "hidden for an undated graph");
     }
@@ -224,7 +232,7 @@ try {
     if (screenshot) {
       await page.evaluate(() => {
         const from = document.getElementById("date-from");
-        from.value = "0";
+        if (!from.closest("section").hidden) from.value = "0";
         from.dispatchEvent(new Event("input"));
       });
       await page.fill("#search", "");

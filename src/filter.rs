@@ -5,8 +5,8 @@
 //! tables are streamed row by row, never loaded whole, so filtering the output of a
 //! large archive takes seconds and never reads the corpus again.
 //!
-//! The steps, in order: the date range (counts are recomputed from the per-day
-//! `timeline` column), edge kinds, minimum weight and documents, entity types, the ego
+//! The steps, in order: the date range (what was seen in it, with timelines cut to it),
+//! edge kinds, minimum weight and documents, entity types, the ego
 //! network, the top N nodes, then edges whose ends were dropped, then isolated nodes.
 
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -353,10 +353,6 @@ fn restrict(timeline: &Timeline, from: Option<Day>, to: Option<Day>) -> Timeline
     )
 }
 
-fn total(timeline: &Timeline) -> u64 {
-    timeline.0.iter().map(|&(_, n)| u64::from(n)).sum()
-}
-
 /// Finds the entity `name` names: a label first, then an alias (ignoring case); among
 /// several, the most mentioned.
 fn find_ego(nodes: &[Option<Node>], name: &str) -> Option<usize> {
@@ -383,12 +379,13 @@ pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, Filter
         .map(|e| Some((e.source().index(), e.target().index(), e.weight().clone())))
         .collect();
 
+    // A date range keeps what was seen in it and cuts timelines (so first/last seen and
+    // GEXF spells) to it. Counts stay whole, like the rows of mentions.csv and
+    // evidence.csv, which carry no dates; the `timeline` column has the range's counts.
     if filter.from.is_some() || filter.to.is_some() {
         for slot in &mut nodes {
             if let Some(node) = slot {
                 node.timeline = restrict(&node.timeline, filter.from, filter.to);
-                node.mentions = total(&node.timeline);
-                node.documents = node.documents.min(node.mentions);
                 if node.timeline.is_empty() {
                     *slot = None;
                 }
@@ -397,8 +394,6 @@ pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, Filter
         for slot in &mut edges {
             if let Some((_, _, edge)) = slot {
                 edge.timeline = restrict(&edge.timeline, filter.from, filter.to);
-                edge.weight = total(&edge.timeline);
-                edge.documents = edge.documents.min(edge.weight);
                 if edge.timeline.is_empty() {
                     *slot = None;
                 }
@@ -671,7 +666,7 @@ mod tests {
     fn timelines_parse_back() {
         let t = parse_timeline("2016-09-09:3|2016-09-10:1").unwrap();
         assert_eq!(t.0.len(), 2);
-        assert_eq!(total(&t), 4);
+        assert_eq!(t.0.iter().map(|x| x.1).sum::<u32>(), 4);
         assert_eq!(parse_timeline("").unwrap(), Timeline::default());
         assert_eq!(parse_timeline("2016-09-09"), None);
         assert_eq!(parse_timeline("2016-13-09:1"), None);

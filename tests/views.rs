@@ -534,3 +534,104 @@ fn hostile_label_page_passes_the_headless_browser_check() {
     assert_eq!(page.matches("</script>").count(), 4);
     check_page(&out);
 }
+
+// ---------------------------------------------------------------- dated input, end to end
+
+fn build_dated(out: &Path) -> String {
+    ok(&run(&[
+        "build",
+        "tests/data/dated.jsonl",
+        "-o",
+        out.to_str().unwrap(),
+    ]))
+}
+
+#[test]
+fn dated_jsonl_gives_first_and_last_seen_and_spells() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = build_dated(dir.path());
+    assert!(
+        stderr.contains("line 6: document \"bad-date\": date \"Sept 9, 2016\""),
+        "{stderr}"
+    );
+    let nodes = rows(&dir.path().join("nodes.csv"));
+    let node = |id: &str| nodes.iter().find(|r| r["Id"] == id).unwrap().clone();
+    let lavrov = node("sergei-lavrov");
+    assert_eq!(
+        (&*lavrov["first_seen"], &*lavrov["last_seen"]),
+        ("2016-09-09", "2016-09-21")
+    );
+    assert_eq!(lavrov["timeline"], "2016-09-09:2|2016-09-10:1|2016-09-21:2");
+    // Aleppo is named only in the undated documents.
+    assert_eq!(node("aleppo")["first_seen"], "");
+
+    let xml = fs::read_to_string(dir.path().join("graph.gexf")).unwrap();
+    assert!(xml.contains("mode=\"dynamic\" timeformat=\"date\""));
+    let start = xml.find("<node id=\"sergei-lavrov\"").unwrap();
+    let end = start + xml[start..].find("</node>").unwrap();
+    let spells: Vec<&str> = xml[start..end]
+        .lines()
+        .filter(|l| l.contains("<spell "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        spells,
+        [
+            "<spell start=\"2016-09-09\" end=\"2016-09-10\"/>",
+            "<spell start=\"2016-09-21\" end=\"2016-09-21\"/>",
+        ]
+    );
+    let start = xml.find("<node id=\"aleppo\"").unwrap();
+    let end = start + xml[start..].find("</node>").unwrap();
+    assert!(!xml[start..end].contains("<spell"));
+}
+
+#[test]
+fn date_range_filter_keeps_what_was_seen_in_range_and_cuts_timelines() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full");
+    build_dated(&full);
+    let out = dir.path().join("sept");
+    ok(&run(&[
+        "filter",
+        full.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--from",
+        "2016-09-10",
+        "--to",
+        "2016-09-30",
+    ]));
+    assert_consistent(&out);
+    let nodes = rows(&out.join("nodes.csv"));
+    for n in &nodes {
+        assert!(
+            n["first_seen"].as_str() >= "2016-09-10" && n["last_seen"].as_str() <= "2016-09-30",
+            "{n:?}"
+        );
+        for part in n["timeline"].split('|') {
+            let day = part.rsplit_once(':').unwrap().0;
+            assert!(("2016-09-10"..="2016-09-30").contains(&day), "{n:?}");
+        }
+    }
+    let ids: BTreeSet<&str> = nodes.iter().map(|n| n["Id"].as_str()).collect();
+    assert!(ids.contains("sergei-lavrov") && ids.contains("staffan-de-mistura"));
+    assert!(
+        !ids.contains("vladimir-putin") && !ids.contains("aleppo"),
+        "{ids:?}"
+    );
+    let lavrov = nodes.iter().find(|n| n["Id"] == "sergei-lavrov").unwrap();
+    // Counts stay whole, as mentions.csv does; the timeline has the range's.
+    assert_eq!(lavrov["mentions"], "6");
+    assert_eq!(lavrov["timeline"], "2016-09-10:1|2016-09-21:2");
+    for e in rows(&out.join("edges.csv")) {
+        assert!(e["first_seen"].as_str() >= "2016-09-10", "{e:?}");
+    }
+}
+
+#[test]
+fn dated_page_passes_the_headless_browser_check() {
+    let dir = tempfile::tempdir().unwrap();
+    build_dated(dir.path());
+    check_page(dir.path());
+}
