@@ -129,11 +129,14 @@ try {
     if (!url.startsWith("file:") && !url.startsWith("data:")) problems.push(`network request: ${url}`);
   });
 
+  const started = Date.now();
   await page.goto(pathToFileURL(path.join(out, "graph.html")).href, { waitUntil: "load" });
   await page.waitForFunction(() => window.ergraph !== undefined, null, { timeout: 15000 }).catch(() => {});
+  const loadMs = Date.now() - started;
   await page.waitForTimeout(500);
   const loaded = await page.evaluate(() => window.ergraph !== undefined);
   if (!loaded) fail("load", "window.ergraph was never set (the page script did not finish)");
+  else ok("load", `drawn ${loadMs} ms after navigation`);
 
   if (loaded) {
     const counts = await page.evaluate(() => ({
