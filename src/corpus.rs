@@ -19,7 +19,7 @@ use crate::analyze::DocAnalysis;
 use crate::export::csv::{TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Edge, EntityGraph, EntityType, Node, RelationKind, Timeline};
-use crate::resolve::{resolve_corpus, GlobalEntity, LocalEntity, DROPPED};
+use crate::resolve::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
 
 /// Where the spill goes: memory for small library runs, a file for the command.
 pub enum SpillTarget {
@@ -77,7 +77,7 @@ impl Interner {
 /// The corpus pass: see the module documentation.
 pub struct Corpus<'a, W: Write> {
     lex: &'a Lexicon,
-    locals: Vec<Vec<LocalEntity>>,
+    locals: Locals,
     spill: Spill,
     sentences: TableWriter<W>,
     rules: Interner,
@@ -101,7 +101,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         };
         Ok(Corpus {
             lex,
-            locals: Vec::new(),
+            locals: Locals::default(),
             spill,
             sentences: TableWriter::new(sentences, &SENTENCES_HEADER)?,
             rules: Interner::default(),
@@ -111,7 +111,7 @@ impl<'a, W: Write> Corpus<'a, W> {
 
     /// Documents added so far.
     pub fn documents(&self) -> usize {
-        self.locals.len()
+        self.locals.documents()
     }
 
     /// Takes one document's analysis (documents must come in input order).
@@ -155,7 +155,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             put_u32(w, role)?;
             put_str(w, typed_text.get(&l.sentence).copied().unwrap_or(""))?;
         }
-        self.locals.push(doc.entities);
+        self.locals.push_document(doc.entities);
         Ok(())
     }
 
@@ -166,8 +166,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         mentions: M,
         evidence: E,
     ) -> io::Result<(EntityGraph, W, M, E)> {
-        let (entities, maps) = resolve_corpus(&self.locals, self.lex);
-        drop(self.locals);
+        let (entities, maps) = resolve_corpus(self.locals, self.lex);
         let ids = assign_ids(&entities);
         let sentences = self.sentences.finish()?;
         let mut replay = Replay {
@@ -176,7 +175,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             rules: &self.rules.names,
             mentions: TableWriter::new(mentions, &MENTIONS_HEADER)?,
             evidence: TableWriter::new(evidence, &EVIDENCE_HEADER)?,
-            edges: HashMap::default(),
+            edges: Edges::default(),
             timelines: vec![Timeline::default(); entities.len()],
         };
         match self.spill {
@@ -271,26 +270,52 @@ pub fn slug(label: &str) -> String {
 /// One edge being aggregated from its supporting sentences.
 #[derive(Default)]
 struct EdgeAcc {
-    weight: u64,
-    documents: u64,
-    /// (document, sentence) of the last counted sentence: one row per sentence.
-    last: Option<(usize, u32)>,
-    /// Role id -> count.
-    roles: Vec<(u32, u32)>,
-    example: Option<String>,
+    source: u32,
+    target: u32,
+    kind: RelationKind,
+    weight: u32,
+    documents: u32,
+    /// (document + 1, sentence) of the last counted sentence: one row per sentence.
+    last: (u32, u32),
+    example: Option<Box<str>>,
     timeline: Timeline,
 }
 
-type EdgeKey = (usize, usize, RelationKind);
+/// The edges being aggregated, found by (source, target, kind).
+#[derive(Default)]
+struct Edges {
+    index: HashMap<(u32, u32, RelationKind), u32>,
+    accs: Vec<EdgeAcc>,
+    /// (edge, role) -> count: roles are rare, so they live apart.
+    roles: HashMap<(u32, u32), u32>,
+}
+
+impl Edges {
+    fn entry(&mut self, s: usize, t: usize, kind: RelationKind) -> u32 {
+        let accs = &mut self.accs;
+        *self
+            .index
+            .entry((s as u32, t as u32, kind))
+            .or_insert_with(|| {
+                accs.push(EdgeAcc {
+                    source: s as u32,
+                    target: t as u32,
+                    kind,
+                    ..Default::default()
+                });
+                accs.len() as u32 - 1
+            })
+    }
+}
 
 /// The second half of the corpus pass: the spill read back with final ids.
 struct Replay<'a, M: Write, E: Write> {
-    maps: Vec<Vec<usize>>,
+    maps: Maps,
     ids: &'a [Arc<str>],
     rules: &'a [Arc<str>],
     mentions: TableWriter<M>,
     evidence: TableWriter<E>,
-    edges: HashMap<EdgeKey, EdgeAcc>,
+    edges: Edges,
     timelines: Vec<Timeline>,
 }
 
@@ -339,7 +364,7 @@ impl<M: Write, E: Write> Replay<'_, M, E> {
         let local = get_u32(r)? as usize;
         let sentence = get_u32(r)? as usize;
         get_str(r, text)?;
-        let g = *self.maps[d].get(local).ok_or_else(corrupt)?;
+        let g = self.maps.get(d, local).ok_or_else(corrupt)?;
         if g == DROPPED {
             return Ok(());
         }
@@ -363,8 +388,7 @@ impl<M: Write, E: Write> Replay<'_, M, E> {
         let sentence = get_u32(r)?;
         let (rule, role) = (get_u32(r)? as usize, get_u32(r)?);
         get_str(r, text)?;
-        let map = &self.maps[d];
-        let (Some(&s), Some(&t)) = (map.get(a), map.get(b)) else {
+        let (Some(s), Some(t)) = (self.maps.get(d, a), self.maps.get(d, b)) else {
             return Err(corrupt());
         };
         if s == t || s == DROPPED || t == DROPPED {
@@ -375,26 +399,25 @@ impl<M: Write, E: Write> Replay<'_, M, E> {
         } else {
             (s, t)
         };
-        let acc = self.edges.entry((s, t, kind)).or_default();
+        let e = self.edges.entry(s, t, kind);
         if role != NO_ROLE {
-            match acc.roles.iter_mut().find(|x| x.0 == role) {
-                Some(x) => x.1 += 1,
-                None => acc.roles.push((role, 1)),
-            }
+            *self.edges.roles.entry((e, role)).or_default() += 1;
         }
-        if acc.last == Some((d, sentence)) {
+        let acc = &mut self.edges.accs[e as usize];
+        let here = (d as u32 + 1, sentence);
+        if acc.last == here {
             return Ok(());
         }
-        if acc.last.map_or(true, |(ld, _)| ld != d) {
+        if acc.last.0 != here.0 {
             acc.documents += 1;
         }
-        acc.last = Some((d, sentence));
+        acc.last = here;
         acc.weight += 1;
         if let Some(day) = date {
             acc.timeline.add(day, 1);
         }
         if acc.example.is_none() && !text.is_empty() {
-            acc.example = Some(text.clone());
+            acc.example = Some(Box::from(text.as_str()));
         }
         let rule = self.rules.get(rule).ok_or_else(corrupt)?;
         self.evidence.evidence(
@@ -412,57 +435,75 @@ impl<M: Write, E: Write> Replay<'_, M, E> {
 fn assemble(
     entities: Vec<GlobalEntity>,
     ids: &[Arc<str>],
-    timelines: Vec<Timeline>,
-    edges: HashMap<EdgeKey, EdgeAcc>,
+    mut timelines: Vec<Timeline>,
+    edges: Edges,
     roles: &[Arc<str>],
 ) -> EntityGraph {
+    let Edges {
+        index,
+        mut accs,
+        roles: role_counts,
+    } = edges;
+    drop(index);
     // A country reached only through nationality words is a node only if an edge needs it.
     let mut needed = vec![false; entities.len()];
-    for &(a, b, _) in edges.keys() {
-        needed[a] = true;
-        needed[b] = true;
+    for acc in &accs {
+        needed[acc.source as usize] = true;
+        needed[acc.target as usize] = true;
     }
     let mut by_id: Vec<usize> = (0..entities.len())
         .filter(|&g| entities[g].mentions > 0 || needed[g])
         .collect();
     by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
-    let mut graph = petgraph::Graph::new();
+    let mut graph = petgraph::Graph::with_capacity(by_id.len(), accs.len());
     let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
-    let mut timelines = timelines;
+    let mut entities = entities;
     for g in by_id {
-        let e = &entities[g];
+        let e = &mut entities[g];
         index[g] = graph.add_node(Node {
             id: ids[g].to_string(),
-            label: e.label.clone(),
+            label: std::mem::take(&mut e.label),
             entity_type: e.entity_type,
             mentions: e.mentions,
             documents: e.documents,
-            aliases: e.forms.keys().cloned().collect(),
+            aliases: std::mem::take(&mut e.forms).into_keys().collect(),
             timeline: std::mem::take(&mut timelines[g]),
         });
     }
-    let mut edges: Vec<(EdgeKey, EdgeAcc)> = edges.into_iter().collect();
-    edges.sort_unstable_by(|x, y| {
-        (&ids[x.0 .0], &ids[x.0 .1], x.0 .2).cmp(&(&ids[y.0 .0], &ids[y.0 .1], y.0 .2))
+    drop(entities);
+    // The most frequent role of each edge; ties go to the alphabetically first.
+    let mut best: HashMap<u32, (u32, u32)> = HashMap::default();
+    for ((e, r), c) in role_counts {
+        let slot = best.entry(e).or_insert((r, c));
+        let better = c > slot.1 || (c == slot.1 && roles[r as usize] < roles[slot.0 as usize]);
+        if better {
+            *slot = (r, c);
+        }
+    }
+    let mut order: Vec<u32> = (0..accs.len() as u32).collect();
+    order.sort_unstable_by(|&x, &y| {
+        let (a, b) = (&accs[x as usize], &accs[y as usize]);
+        (&ids[a.source as usize], &ids[a.target as usize], a.kind).cmp(&(
+            &ids[b.source as usize],
+            &ids[b.target as usize],
+            b.kind,
+        ))
     });
-    for ((s, t, kind), acc) in edges {
-        // The most frequent role; ties go to the alphabetically first.
-        let role = acc
-            .roles
-            .iter()
-            .map(|&(r, c)| (c, &roles[r as usize]))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
-            .map(|(_, r)| r.to_string())
+    for e in order {
+        let acc = std::mem::take(&mut accs[e as usize]);
+        let role = best
+            .get(&e)
+            .map(|&(r, _)| roles[r as usize].to_string())
             .unwrap_or_default();
         let edge = Edge {
-            kind,
-            weight: acc.weight,
-            documents: acc.documents,
+            kind: acc.kind,
+            weight: acc.weight as u64,
+            documents: acc.documents as u64,
             role,
-            example: acc.example,
+            example: acc.example.map(String::from),
             timeline: acc.timeline,
         };
-        graph.add_edge(index[s], index[t], edge);
+        graph.add_edge(index[acc.source as usize], index[acc.target as usize], edge);
     }
     EntityGraph { graph }
 }

@@ -16,23 +16,36 @@ use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::recognize::RawMention;
 
+mod across;
+pub use across::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
+
 /// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
-    let mut push = |c: char| {
-        for l in c.to_lowercase() {
-            match l {
-                '.' => {}
-                '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
-                '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => folded.push(' '),
-                c => folded.push(c),
+    if s.is_ascii() {
+        // Most names: one pass over the bytes, no case tables.
+        for b in s.bytes() {
+            match b {
+                b'.' => {}
+                b'`' => folded.push('\''),
+                b'-' | b'_' => folded.push(' '),
+                b => folded.push(b.to_ascii_lowercase() as char),
             }
         }
-    };
-    if s.is_ascii() {
-        s.chars().for_each(&mut push);
     } else {
+        let mut push = |c: char| {
+            for l in c.to_lowercase() {
+                match l {
+                    '.' => {}
+                    '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
+                    '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => {
+                        folded.push(' ')
+                    }
+                    c => folded.push(c),
+                }
+            }
+        };
         s.nfkd()
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
             .for_each(&mut push);
@@ -43,18 +56,18 @@ pub fn norm_key(s: &str) -> String {
             s = x;
         }
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
-    }
-    let kept: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !matches!(*w, "al" | "el"))
-        .collect();
-    let kept = if kept.is_empty() { words } else { kept };
+    // Words without a leading "the" (unless it is the only word) and without the
+    // Arabic article (unless nothing else is left), joined by one space.
+    let words = || s.split_whitespace();
+    let skip = usize::from(words().nth(1).is_some() && words().next() == Some("the"));
+    let article = |w: &str| w == "al" || w == "el";
+    let keep_articles = words().skip(skip).all(article);
     let mut out = String::with_capacity(s.len());
-    for (i, w) in kept.iter().enumerate() {
+    for (i, w) in words()
+        .skip(skip)
+        .filter(|w| keep_articles || !article(w))
+        .enumerate()
+    {
         if i > 0 {
             out.push(' ');
         }
@@ -74,7 +87,9 @@ pub fn translit(word: &str) -> String {
         ("ou", "u"),
         ("y", "i"),
     ] {
-        w = w.replace(a, b);
+        if w.contains(a) {
+            w = w.replace(a, b);
+        }
     }
     let mut out = String::with_capacity(w.len());
     let mut prev = None;
@@ -192,22 +207,23 @@ fn mention_words(text: &str, m: &RawMention, lex: &Lexicon) -> Vec<String> {
 /// Whether two people's name words (folded by [`translit`]) can be one person:
 /// same surname, and the shorter name's words appear in order in the longer one
 /// (initials allowed).
-pub fn person_compatible(a: &[String], b: &[String]) -> bool {
+pub fn person_compatible<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
     let (Some(la), Some(lb)) = (a.last(), b.last()) else {
         return false;
     };
-    if la != lb {
+    if la.as_ref() != lb.as_ref() {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut j = 0;
     for tw in short {
+        let tw = tw.as_ref();
         let mut found = false;
         while j < long.len() {
-            let tl = &long[j];
+            let tl = long[j].as_ref();
             j += 1;
-            let initial = (tw.len() == 1 && tl.starts_with(tw.as_str()))
-                || (tl.len() == 1 && tw.starts_with(tl.as_str()));
+            let initial =
+                (tw.len() == 1 && tl.starts_with(tw)) || (tl.len() == 1 && tw.starts_with(tl));
             if tw == tl || initial {
                 found = true;
                 break;
@@ -485,320 +501,6 @@ fn roots(dsu: &mut Dsu, items: Vec<usize>) -> Vec<usize> {
     r.sort_unstable();
     r.dedup();
     r
-}
-
-/// The corpus map's value for a tentative entity that named nothing known.
-pub const DROPPED: usize = usize::MAX;
-
-/// Candidate lists stop growing here; a short form with this many candidates
-/// is ambiguous, and the cap keeps the corpus pass linear.
-const MAX_CANDIDATES: usize = 8;
-
-/// A resolved corpus-level entity.
-#[derive(Clone, Debug)]
-pub struct GlobalEntity {
-    pub label: String,
-    pub entity_type: EntityType,
-    pub forms: BTreeMap<String, usize>,
-    pub mentions: u64,
-    pub documents: u64,
-}
-
-/// Merges every document's local entities into corpus entities.
-/// `docs[d]` holds document d's local entities; returns the entities and, for
-/// each document, its local -> global map ([`DROPPED`] for tentative entities
-/// that matched nothing). Nationality words are aliases but not mentions:
-/// "Turkish" links Erdogan to Turkey and names it, but is not counted as a mention.
-pub fn resolve_corpus(
-    docs: &[Vec<LocalEntity>],
-    lex: &Lexicon,
-) -> (Vec<GlobalEntity>, Vec<Vec<usize>>) {
-    // Most specific names first, so that short forms find their full form.
-    let mut order: Vec<(usize, usize)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, es)| (0..es.len()).map(move |e| (d, e)))
-        .collect();
-    order.sort_by_cached_key(|&(d, e)| {
-        let ent = &docs[d][e];
-        let full = ent.fullest().map(word_count).unwrap_or(0);
-        (
-            ent.tentative,
-            ent.gaz.is_none(),
-            std::cmp::Reverse(full),
-            ent.weak,
-            d,
-            e,
-        )
-    });
-
-    struct Acc {
-        entity_type_votes: BTreeMap<EntityType, usize>,
-        gaz: Option<usize>,
-        forms: BTreeMap<String, usize>,
-        demonym_forms: BTreeMap<String, usize>,
-        name_words: Vec<String>,
-        docs: Vec<usize>,
-    }
-    let mut acc: Vec<Acc> = Vec::new();
-    let mut primary: HashMap<String, usize> = HashMap::default();
-    // alias key -> candidates (deduplicated).
-    let mut alias: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut surname: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut maps: Vec<Vec<usize>> = docs.iter().map(|es| vec![usize::MAX; es.len()]).collect();
-    let mut first_name: HashMap<String, Vec<usize>> = HashMap::default();
-    // Lone words of each document, for "Bashar ... Assad" without the full name.
-    let doc_words: Vec<rustc_hash::FxHashSet<String>> = docs
-        .iter()
-        .map(|es| {
-            es.iter()
-                .flat_map(|e| e.forms.keys())
-                .map(|f| norm_key(f))
-                .filter(|k| !k.contains(' '))
-                .map(|k| translit(&k))
-                .collect()
-        })
-        .collect();
-
-    let type_fits = |a: EntityType, weak: bool, b: EntityType| {
-        a == b || weak || a == EntityType::Other || b == EntityType::Other
-    };
-
-    for (d, e) in order {
-        let ent = &docs[d][e];
-        let full = ent
-            .fullest()
-            .or_else(|| ent.demonym_forms.keys().next().map(String::as_str))
-            .unwrap_or("");
-        let pkey = match ent.gaz {
-            Some(g) => format!("g:{}", lex.entries[g].key),
-            None if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 => {
-                format!("p:{}", ent.name_words.join(" "))
-            }
-            None => format!("n:{}", norm_key(full)),
-        };
-        let mut target = primary.get(&pkey).copied();
-        if target.is_none() && ent.entity_type == EntityType::Person && ent.name_words.len() > 1 {
-            let last = ent.name_words.last().cloned().unwrap_or_default();
-            let cands: Vec<usize> = surname
-                .get(&last)
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|&g| person_compatible(&acc[g].name_words, &ent.name_words))
-                        .collect()
-                })
-                .unwrap_or_default();
-            if cands.len() == 1 {
-                target = Some(cands[0]);
-            }
-        }
-        if target.is_none()
-            && ent.gaz.is_none()
-            && !(ent.entity_type == EntityType::Person && ent.name_words.len() > 1)
-        {
-            let k = norm_key(full);
-            let tk = translit(&k);
-            // Initials are looked up only for forms written in capitals ("UN", not "In").
-            let acronym_key = is_acronym_form(full).then(|| format!("i:{k}"));
-            let mut cands: Vec<usize> = alias
-                .get(&k)
-                .into_iter()
-                .chain(alias.get(&format!("t:{tk}")))
-                .chain(acronym_key.as_ref().and_then(|a| alias.get(a)))
-                .flatten()
-                .copied()
-                .filter(|&g| {
-                    let gt = majority(&acc[g].entity_type_votes);
-                    type_fits(ent.entity_type, ent.weak, gt)
-                })
-                .collect();
-            cands.sort_unstable();
-            cands.dedup();
-            if cands.len() == 1 {
-                target = Some(cands[0]);
-            }
-            if cands.is_empty() && ent.entity_type == EntityType::Organization {
-                // "U.S. Treasury Department" is the gazetteer's "Treasury Department":
-                // a prefixed name joins a known institution named by its rest.
-                let ws: Vec<&str> = k.split(' ').collect();
-                for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
-                    let rest = ws[cut..].join(" ");
-                    let known: Vec<usize> = alias
-                        .get(&rest)
-                        .into_iter()
-                        .flatten()
-                        .copied()
-                        .filter(|&g| {
-                            acc[g].gaz.is_some()
-                                && majority(&acc[g].entity_type_votes) == EntityType::Organization
-                        })
-                        .collect();
-                    if known.len() == 1 {
-                        target = Some(known[0]);
-                        break;
-                    }
-                }
-            }
-            if cands.is_empty()
-                && !k.contains(' ')
-                && matches!(ent.entity_type, EntityType::Person | EntityType::Other)
-            {
-                // A lone given name joins the one person with that given name whose
-                // surname the same document also mentions.
-                let by_first: Vec<usize> = first_name
-                    .get(&tk)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&g| {
-                        acc[g]
-                            .name_words
-                            .last()
-                            .is_some_and(|l| doc_words[d].contains(l))
-                    })
-                    .collect();
-                if by_first.len() == 1 {
-                    target = Some(by_first[0]);
-                }
-            }
-        }
-        let g = match target {
-            Some(g) => g,
-            None if ent.tentative => {
-                maps[d][e] = DROPPED;
-                continue;
-            }
-            None => {
-                acc.push(Acc {
-                    entity_type_votes: BTreeMap::new(),
-                    gaz: ent.gaz,
-                    forms: BTreeMap::new(),
-                    demonym_forms: BTreeMap::new(),
-                    name_words: Vec::new(),
-                    docs: Vec::new(),
-                });
-                let g = acc.len() - 1;
-                primary.insert(pkey.clone(), g);
-                g
-            }
-        };
-        maps[d][e] = g;
-        let a = &mut acc[g];
-        *a.entity_type_votes.entry(ent.entity_type).or_default() += if ent.weak { 1 } else { 3 };
-        if a.gaz.is_none() {
-            a.gaz = ent.gaz;
-        }
-        for (f, c) in ent.forms.iter() {
-            *a.forms.entry(f.clone()).or_default() += c;
-        }
-        for (f, c) in ent.demonym_forms.iter() {
-            *a.demonym_forms.entry(f.clone()).or_default() += c;
-        }
-        if ent.name_words.len() > a.name_words.len() {
-            a.name_words = ent.name_words.clone();
-        }
-        if !ent.forms.is_empty() {
-            a.docs.push(d);
-        }
-        // Register the keys short forms may use to find this entity.
-        let add = |k: String, alias: &mut HashMap<String, Vec<usize>>| {
-            let v = alias.entry(k).or_default();
-            // Past a few candidates a short form is ambiguous anyway: stop growing.
-            if v.len() < MAX_CANDIDATES && !v.contains(&g) {
-                v.push(g);
-            }
-        };
-        for f in ent.forms.keys() {
-            let k = norm_key(f);
-            add(format!("t:{}", translit(&k)), &mut alias);
-            add(k, &mut alias);
-        }
-        if ent.entity_type == EntityType::Person && ent.name_words.len() > 1 {
-            if let Some(first) = ent.name_words.first() {
-                let v = first_name.entry(first.clone()).or_default();
-                if v.len() < MAX_CANDIDATES && !v.contains(&g) {
-                    v.push(g);
-                }
-            }
-            if let Some(last) = ent.name_words.last() {
-                let t = last.clone();
-                add(format!("t:{t}"), &mut alias);
-                let v = surname.entry(t).or_default();
-                if v.len() < MAX_CANDIDATES && !v.contains(&g) {
-                    v.push(g);
-                }
-            }
-        }
-        if ent.entity_type == EntityType::Organization {
-            if let Some(f) = ent.fullest() {
-                let k = norm_key(f);
-                let ws: Vec<&str> = k.split(' ').collect();
-                // Bare forms of prefixed names: "US State Department" -> "State Department".
-                for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
-                    add(ws[cut..].join(" "), &mut alias);
-                }
-                if ws.len() >= 2 {
-                    let ini = initials(&k);
-                    if ini.len() >= 2 {
-                        add(format!("i:{ini}"), &mut alias);
-                    }
-                    if ws.last().is_some_and(|c| lex.org_cues.contains(*c)) {
-                        add(ws[..ws.len() - 1].join(" "), &mut alias);
-                    }
-                }
-            }
-        }
-    }
-
-    let entities = acc
-        .into_iter()
-        .map(|mut a| {
-            a.docs.sort_unstable();
-            a.docs.dedup();
-            let entity_type = match a.gaz {
-                Some(g) => lex.entries[g].entity_type,
-                None => majority(&a.entity_type_votes),
-            };
-            let label = match a.gaz {
-                Some(g) => lex.entries[g].name.clone(),
-                None => a
-                    .forms
-                    .iter()
-                    .max_by(|x, y| {
-                        word_count(x.0)
-                            .cmp(&word_count(y.0))
-                            .then(x.1.cmp(y.1))
-                            .then(y.0.cmp(x.0))
-                    })
-                    .map(|(s, _)| s.clone())
-                    .or_else(|| a.demonym_forms.keys().next().cloned())
-                    .unwrap_or_default(),
-            };
-            // Nationality words are aliases (they name the country) but not mentions.
-            let mentions = a.forms.values().map(|&c| c as u64).sum();
-            let mut forms = a.forms;
-            for (f, c) in a.demonym_forms {
-                *forms.entry(f).or_default() += c;
-            }
-            GlobalEntity {
-                label,
-                entity_type,
-                forms,
-                mentions,
-                documents: a.docs.len() as u64,
-            }
-        })
-        .collect();
-    (entities, maps)
-}
-
-fn majority(votes: &BTreeMap<EntityType, usize>) -> EntityType {
-    votes
-        .iter()
-        .max_by_key(|(t, c)| (**c, **t != EntityType::Other, std::cmp::Reverse(**t)))
-        .map(|(t, _)| *t)
-        .unwrap_or(EntityType::Other)
 }
 
 #[cfg(test)]
