@@ -635,3 +635,39 @@ fn dated_page_passes_the_headless_browser_check() {
     build_dated(dir.path());
     check_page(dir.path());
 }
+
+// ---------------------------------------------------------------- any text
+
+mod any_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever a label, alias or role holds, the GEXF is well-formed XML, the JSON
+        /// parses back to the same text, and the page's data closes no script element.
+        #[test]
+        fn any_strings_give_parseable_views(label in any::<String>(), alias in any::<String>(), role in any::<String>()) {
+            let mut graph = small_graph();
+            {
+                let node = graph.graph.node_weights_mut().next().unwrap();
+                node.label = label.clone();
+                node.aliases = vec![alias.clone()];
+            }
+            if let Some(edge) = graph.graph.edge_weights_mut().next() {
+                edge.role = role.clone();
+                edge.example = Some(format!("{role} {label}"));
+            }
+            let xml = gexf(&graph);
+            let _ = xml_attributes(&xml);
+            let data = json(&graph);
+            prop_assert_eq!(data["nodes"][0]["attributes"]["label"].as_str().unwrap(), label.as_str());
+            let dir = tempfile::tempdir().unwrap();
+            let page = html(&graph, dir.path());
+            prop_assert_eq!(page.matches("</script").count(), 4);
+            let data = page_data(&page);
+            prop_assert!(data["nodes"].as_array().unwrap().iter().any(|n| n["label"] == label.as_str()));
+        }
+    }
+}
