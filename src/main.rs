@@ -336,17 +336,11 @@ fn build(args: BuildArgs) -> ExitCode {
         ));
         return ExitCode::from(1);
     }
-    if !args.quiet {
-        for (file, note) in &cuts.0 {
-            report(&format!(
-                "{file} holds {note}; the CSV tables hold the whole graph"
-            ));
-        }
-    }
     // With filters, the whole graph just written is read back and cut into a second
     // staging folder, which is the one committed; the first is dropped (removed).
     let filter = args.filter.to_filter();
     let full = out;
+    let mut cuts = cuts;
     let out = if filter.keeps_all() {
         full
     } else {
@@ -365,6 +359,7 @@ fn build(args: BuildArgs) -> ExitCode {
                 if !args.quiet {
                     report(&kept);
                 }
+                cuts = kept.cuts;
             }
             Err(e) => {
                 report(&e);
@@ -374,6 +369,13 @@ fn build(args: BuildArgs) -> ExitCode {
         drop(full);
         cut
     };
+    if !args.quiet {
+        for (file, note) in &cuts.0 {
+            report(&format!(
+                "{file} holds {note}; the CSV tables hold the whole graph"
+            ));
+        }
+    }
     // Rendered into the staging folder, so the picture is part of the committed set
     // (graph.dot is already cut to what Graphviz draws in seconds).
     if let Some(format) = args.render {
