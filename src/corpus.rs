@@ -24,13 +24,48 @@ use crate::resolve::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
 /// Where the spill goes: memory for small library runs, a file for the command.
 pub enum SpillTarget {
     Memory,
-    /// A file that is created, read back and removed by the corpus pass.
+    /// Files named after this path (`.mentions`, `.links`), created, read back and
+    /// removed by the corpus pass.
     File(PathBuf),
 }
 
 enum Spill {
     Memory(Vec<u8>),
     File(BufWriter<File>, PathBuf),
+}
+
+impl Spill {
+    fn new(target: &SpillTarget, extension: &str) -> io::Result<Spill> {
+        Ok(match target {
+            SpillTarget::Memory => Spill::Memory(Vec::new()),
+            SpillTarget::File(base) => {
+                let path = base.with_extension(extension);
+                let file = std::fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .open(&path)?;
+                Spill::File(BufWriter::with_capacity(1 << 20, file), path)
+            }
+        })
+    }
+
+    /// Reads the spill back from its start with `each`, then removes its file.
+    fn replay(self, each: impl FnOnce(&mut dyn Read) -> io::Result<()>) -> io::Result<()> {
+        match self {
+            Spill::Memory(v) => each(&mut io::Cursor::new(v)),
+            Spill::File(f, path) => {
+                let result = (|| {
+                    let mut file = f.into_inner().map_err(|e| e.into_error())?;
+                    file.rewind()?;
+                    each(&mut BufReader::with_capacity(1 << 20, file))
+                })();
+                let _ = std::fs::remove_file(&path);
+                result
+            }
+        }
+    }
 }
 
 impl Write for Spill {
@@ -78,7 +113,8 @@ impl Interner {
 pub struct Corpus<'a, W: Write> {
     lex: &'a Lexicon,
     locals: Locals,
-    spill: Spill,
+    mention_spill: Spill,
+    link_spill: Spill,
     sentences: TableWriter<W>,
     rules: Interner,
     roles: Interner,
@@ -87,22 +123,11 @@ pub struct Corpus<'a, W: Write> {
 impl<'a, W: Write> Corpus<'a, W> {
     /// Starts a corpus; `sentences` receives `sentences.csv` as documents come.
     pub fn new(lex: &'a Lexicon, spill: SpillTarget, sentences: W) -> io::Result<Self> {
-        let spill = match spill {
-            SpillTarget::Memory => Spill::Memory(Vec::new()),
-            SpillTarget::File(path) => {
-                let file = std::fs::OpenOptions::new()
-                    .read(true)
-                    .write(true)
-                    .create(true)
-                    .truncate(true)
-                    .open(&path)?;
-                Spill::File(BufWriter::with_capacity(1 << 20, file), path)
-            }
-        };
         Ok(Corpus {
             lex,
             locals: Locals::default(),
-            spill,
+            mention_spill: Spill::new(&spill, "mentions")?,
+            link_spill: Spill::new(&spill, "links")?,
             sentences: TableWriter::new(sentences, &SENTENCES_HEADER)?,
             rules: Interner::default(),
             roles: Interner::default(),
@@ -132,10 +157,13 @@ impl<'a, W: Write> Corpus<'a, W> {
                 Some((l.sentence, doc.sentences[at].text.as_str()))
             })
             .collect();
-        let w = &mut self.spill;
-        w.write_all(&[TAG_DOC])?;
-        put_str(w, &doc.id)?;
-        put_i32(w, doc.date.map_or(NO_DAY, |d| d.0))?;
+        let day = doc.date.map_or(NO_DAY, |d| d.0);
+        for w in [&mut self.mention_spill, &mut self.link_spill] {
+            w.write_all(&[TAG_DOC])?;
+            put_str(w, &doc.id)?;
+            put_i32(w, day)?;
+        }
+        let w = &mut self.mention_spill;
         for m in &doc.mentions {
             w.write_all(&[TAG_MENTION, type_code(m.entity_type)])?;
             put_u64(w, m.start as u64)?;
@@ -144,6 +172,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             put_u32(w, m.sentence as u32)?;
             put_str(w, &m.text)?;
         }
+        let w = &mut self.link_spill;
         for l in &doc.links {
             let rule = self.rules.id(&l.rule);
             let role = l.role.as_deref().map_or(NO_ROLE, |r| self.roles.id(r));
@@ -161,7 +190,7 @@ impl<'a, W: Write> Corpus<'a, W> {
 
     /// Merges the entities, writes `mentions.csv` and `evidence.csv`, and returns the
     /// graph and the finished `sentences.csv` writer.
-    pub fn finish<M: Write, E: Write>(
+    pub fn finish<M: Write + Send, E: Write + Send>(
         self,
         mentions: M,
         evidence: E,
@@ -169,33 +198,37 @@ impl<'a, W: Write> Corpus<'a, W> {
         let (entities, maps) = resolve_corpus(self.locals, self.lex);
         let ids = assign_ids(&entities);
         let sentences = self.sentences.finish()?;
-        let mut replay = Replay {
-            maps,
+        // Mentions and links are read back at once, each on its own thread.
+        let mut mention_replay = MentionReplay {
+            maps: &maps,
+            ids: &ids,
+            out: TableWriter::new(mentions, &MENTIONS_HEADER)?,
+            timelines: vec![Timeline::default(); entities.len()],
+            text: String::new(),
+        };
+        let mut link_replay = LinkReplay {
+            maps: &maps,
             ids: &ids,
             rules: &self.rules.names,
-            mentions: TableWriter::new(mentions, &MENTIONS_HEADER)?,
-            evidence: TableWriter::new(evidence, &EVIDENCE_HEADER)?,
+            out: TableWriter::new(evidence, &EVIDENCE_HEADER)?,
             edges: Edges::default(),
-            timelines: vec![Timeline::default(); entities.len()],
+            text: String::new(),
         };
-        match self.spill {
-            Spill::Memory(v) => replay.run(&mut io::Cursor::new(v))?,
-            Spill::File(f, path) => {
-                let mut file = f.into_inner().map_err(|e| e.into_error())?;
-                file.rewind()?;
-                let result = replay.run(&mut BufReader::with_capacity(1 << 20, file));
-                let _ = std::fs::remove_file(&path);
-                result?
-            }
-        }
-        let Replay {
-            mentions,
-            evidence,
-            edges,
-            timelines,
-            ..
-        } = replay;
-        let graph = assemble(entities, &ids, timelines, edges, &self.roles.names);
+        let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
+        let (mentions_done, links_done) = rayon::join(
+            || mention_spill.replay(|r| records(r, |rec, r| mention_replay.record(rec, r))),
+            || link_spill.replay(|r| records(r, |rec, r| link_replay.record(rec, r))),
+        );
+        mentions_done?;
+        links_done?;
+        let graph = assemble(
+            entities,
+            &ids,
+            mention_replay.timelines,
+            link_replay.edges,
+            &self.roles.names,
+        );
+        let (mentions, evidence) = (mention_replay.out, link_replay.out);
         Ok((graph, sentences, mentions.finish()?, evidence.finish()?))
     }
 }
@@ -308,86 +341,105 @@ impl Edges {
     }
 }
 
-/// The second half of the corpus pass: the spill read back with final ids.
-struct Replay<'a, M: Write, E: Write> {
-    maps: Maps,
-    ids: &'a [Arc<str>],
-    rules: &'a [Arc<str>],
-    mentions: TableWriter<M>,
-    evidence: TableWriter<E>,
-    edges: Edges,
-    timelines: Vec<Timeline>,
+/// Where a spilled record sits: its document's number, id and day.
+struct Record<'a> {
+    tag: u8,
+    doc: usize,
+    doc_id: &'a str,
+    date: Option<Day>,
 }
 
-impl<M: Write, E: Write> Replay<'_, M, E> {
-    fn run(&mut self, r: &mut impl Read) -> io::Result<()> {
-        let mut doc: Option<usize> = None;
-        let mut doc_id = String::new();
-        let mut date = None;
-        let mut text = String::new();
-        let mut tag = [0u8; 1];
-        loop {
-            match r.read(&mut tag)? {
-                0 => return Ok(()),
-                _ => match tag[0] {
-                    TAG_DOC => {
-                        doc = Some(doc.map_or(0, |d| d + 1));
-                        get_str(r, &mut doc_id)?;
-                        let day = get_i32(r)?;
-                        date = (day != NO_DAY).then_some(Day(day));
-                    }
-                    TAG_MENTION => {
-                        let d = doc.ok_or_else(corrupt)?;
-                        self.mention(r, d, &doc_id, date, &mut text)?;
-                    }
-                    TAG_LINK => {
-                        let d = doc.ok_or_else(corrupt)?;
-                        self.link(r, d, &doc_id, date, &mut text)?;
-                    }
-                    _ => return Err(corrupt()),
-                },
-            }
+/// Reads a spill's records in order; `each` reads the body of every record after
+/// its document's header.
+fn records(
+    r: &mut dyn Read,
+    mut each: impl FnMut(&Record, &mut dyn Read) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut doc: Option<usize> = None;
+    let mut doc_id = String::new();
+    let mut date = None;
+    let mut tag = [0u8; 1];
+    loop {
+        if r.read(&mut tag)? == 0 {
+            return Ok(());
         }
+        if tag[0] == TAG_DOC {
+            doc = Some(doc.map_or(0, |d| d + 1));
+            get_str(r, &mut doc_id)?;
+            let day = get_i32(r)?;
+            date = (day != NO_DAY).then_some(Day(day));
+            continue;
+        }
+        let record = Record {
+            tag: tag[0],
+            doc: doc.ok_or_else(corrupt)?,
+            doc_id: &doc_id,
+            date,
+        };
+        each(&record, r)?;
     }
+}
 
-    fn mention(
-        &mut self,
-        r: &mut impl Read,
-        d: usize,
-        doc_id: &str,
-        date: Option<Day>,
-        text: &mut String,
-    ) -> io::Result<()> {
+/// `mentions.csv` and the nodes' timelines, from the mention spill.
+struct MentionReplay<'a, M: Write> {
+    maps: &'a Maps,
+    ids: &'a [Arc<str>],
+    out: TableWriter<M>,
+    timelines: Vec<Timeline>,
+    text: String,
+}
+
+impl<M: Write> MentionReplay<'_, M> {
+    fn record(&mut self, rec: &Record, r: &mut dyn Read) -> io::Result<()> {
+        if rec.tag != TAG_MENTION {
+            return Err(corrupt());
+        }
         let ty = type_from(get_u8(r)?);
         let start = get_u64(r)? as usize;
         let end = get_u64(r)? as usize;
         let local = get_u32(r)? as usize;
         let sentence = get_u32(r)? as usize;
-        get_str(r, text)?;
-        let g = self.maps.get(d, local).ok_or_else(corrupt)?;
+        get_str(r, &mut self.text)?;
+        let g = self.maps.get(rec.doc, local).ok_or_else(corrupt)?;
         if g == DROPPED {
             return Ok(());
         }
-        if let Some(day) = date {
+        if let Some(day) = rec.date {
             self.timelines[g].add(day, 1);
         }
-        self.mentions
-            .mention(doc_id, start, end, text, &self.ids[g], ty, sentence)
+        self.out.mention(
+            rec.doc_id,
+            start,
+            end,
+            &self.text,
+            &self.ids[g],
+            ty,
+            sentence,
+        )
     }
+}
 
-    fn link(
-        &mut self,
-        r: &mut impl Read,
-        d: usize,
-        doc_id: &str,
-        date: Option<Day>,
-        text: &mut String,
-    ) -> io::Result<()> {
+/// `evidence.csv` and the edges, from the link spill.
+struct LinkReplay<'a, E: Write> {
+    maps: &'a Maps,
+    ids: &'a [Arc<str>],
+    rules: &'a [Arc<str>],
+    out: TableWriter<E>,
+    edges: Edges,
+    text: String,
+}
+
+impl<E: Write> LinkReplay<'_, E> {
+    fn record(&mut self, rec: &Record, r: &mut dyn Read) -> io::Result<()> {
+        if rec.tag != TAG_LINK {
+            return Err(corrupt());
+        }
         let kind = kind_from(get_u8(r)?);
         let (a, b) = (get_u32(r)? as usize, get_u32(r)? as usize);
         let sentence = get_u32(r)?;
         let (rule, role) = (get_u32(r)? as usize, get_u32(r)?);
-        get_str(r, text)?;
+        get_str(r, &mut self.text)?;
+        let d = rec.doc;
         let (Some(s), Some(t)) = (self.maps.get(d, a), self.maps.get(d, b)) else {
             return Err(corrupt());
         };
@@ -413,18 +465,18 @@ impl<M: Write, E: Write> Replay<'_, M, E> {
         }
         acc.last = here;
         acc.weight += 1;
-        if let Some(day) = date {
+        if let Some(day) = rec.date {
             acc.timeline.add(day, 1);
         }
-        if acc.example.is_none() && !text.is_empty() {
-            acc.example = Some(Box::from(text.as_str()));
+        if acc.example.is_none() && !self.text.is_empty() {
+            acc.example = Some(Box::from(self.text.as_str()));
         }
         let rule = self.rules.get(rule).ok_or_else(corrupt)?;
-        self.evidence.evidence(
+        self.out.evidence(
             &self.ids[s],
             &self.ids[t],
             kind,
-            doc_id,
+            rec.doc_id,
             sentence as usize,
             rule,
         )
@@ -554,27 +606,27 @@ fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
     put_u64(w, s.len() as u64)?;
     w.write_all(s.as_bytes())
 }
-fn get_u8(r: &mut impl Read) -> io::Result<u8> {
+fn get_u8(r: &mut (impl Read + ?Sized)) -> io::Result<u8> {
     let mut b = [0u8; 1];
     r.read_exact(&mut b)?;
     Ok(b[0])
 }
-fn get_u32(r: &mut impl Read) -> io::Result<u32> {
+fn get_u32(r: &mut (impl Read + ?Sized)) -> io::Result<u32> {
     let mut b = [0u8; 4];
     r.read_exact(&mut b)?;
     Ok(u32::from_le_bytes(b))
 }
-fn get_i32(r: &mut impl Read) -> io::Result<i32> {
+fn get_i32(r: &mut (impl Read + ?Sized)) -> io::Result<i32> {
     let mut b = [0u8; 4];
     r.read_exact(&mut b)?;
     Ok(i32::from_le_bytes(b))
 }
-fn get_u64(r: &mut impl Read) -> io::Result<u64> {
+fn get_u64(r: &mut (impl Read + ?Sized)) -> io::Result<u64> {
     let mut b = [0u8; 8];
     r.read_exact(&mut b)?;
     Ok(u64::from_le_bytes(b))
 }
-fn get_str(r: &mut impl Read, out: &mut String) -> io::Result<()> {
+fn get_str(r: &mut (impl Read + ?Sized), out: &mut String) -> io::Result<()> {
     let len = get_u64(r)? as usize;
     let mut bytes = std::mem::take(out).into_bytes();
     bytes.clear();

@@ -336,44 +336,65 @@ fn push_sentence(_text: &str, tokens: &[Token], line: usize, out: &mut Vec<Sente
 }
 
 /// Maps byte offsets of one text to character (code point) offsets.
-pub struct CharIndex {
-    /// Empty when the text is ASCII (bytes are characters).
-    table: Vec<u32>,
+///
+/// Keeps the character count at every 64th byte (a sixteenth of the text's size in
+/// memory) and counts the rest of the way: a character starts at every byte that
+/// is not a UTF-8 continuation byte.
+pub struct CharIndex<'a> {
+    bytes: &'a [u8],
+    /// Characters before byte `64 * i`; empty when the text is ASCII.
+    blocks: Vec<u32>,
 }
 
-impl CharIndex {
-    pub fn new(text: &str) -> CharIndex {
+const BLOCK: usize = 64;
+
+fn starts(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
-            return CharIndex { table: Vec::new() };
+            return CharIndex {
+                bytes,
+                blocks: Vec::new(),
+            };
         }
-        let mut table = vec![0u32; text.len() + 1];
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count = 0u32;
-        let mut last = 0;
-        for (b, _) in text.char_indices() {
-            for slot in &mut table[last..=b] {
-                *slot = count;
-            }
-            count += 1;
-            last = b + 1;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += starts(chunk);
         }
-        for slot in &mut table[last..] {
-            *slot = count;
-        }
-        CharIndex { table }
+        blocks.push(count);
+        CharIndex { bytes, blocks }
     }
 
     pub fn char_offset(&self, byte: usize) -> usize {
-        if self.table.is_empty() {
-            byte
-        } else {
-            self.table.get(byte).copied().unwrap_or(0) as usize
+        let byte = byte.min(self.bytes.len());
+        if self.blocks.is_empty() {
+            return byte;
         }
+        let block = byte / BLOCK;
+        (self.blocks[block] + starts(&self.bytes[block * BLOCK..byte])) as usize
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offsets_match_counting_every_character() {
+        let text = "Zoë Ørsted – «São Paulo» 😀 ".repeat(40) + "end";
+        let index = CharIndex::new(&text);
+        for b in 0..=text.len() {
+            let naive = text.char_indices().take_while(|&(i, _)| i < b).count();
+            assert_eq!(index.char_offset(b), naive, "byte {b}");
+        }
+        assert_eq!(CharIndex::new("plain").char_offset(3), 3);
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, Span::new(0, text.len()))
