@@ -231,9 +231,28 @@ fn make_edge(
     }
 }
 
+/// A text cell as it was before [`export::csv::spreadsheet_safe`] put a `'` before a
+/// leading `=`, `+`, `-` or `@`, so labels and roles read back as the pipeline made
+/// them. The one text it cannot tell apart is one that itself began with `'` and a
+/// formula character (`'=x` comes back as `=x`).
+pub fn unquote_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if export::csv::spreadsheet_safe(rest) == cell => rest,
+        _ => cell,
+    }
+}
+
 /// Reads `nodes.csv` and `edges.csv` of an output folder back into a graph (without
-/// mentions: those stay in `mentions.csv`).
-pub fn read_graph(dir: &Path) -> Result<EntityGraph, FilterError> {
+/// mentions: those stay in `mentions.csv`). `spreadsheet_safe`: the folder's text cells
+/// were written with a `'` before formulas (the default of `ergraph build`), to undo.
+pub fn read_graph(dir: &Path, spreadsheet_safe: bool) -> Result<EntityGraph, FilterError> {
+    let cell = |s: &str| -> String {
+        if spreadsheet_safe {
+            unquote_formula(s).to_string()
+        } else {
+            s.to_string()
+        }
+    };
     let mut graph = EntityGraph::default();
     let mut index = HashMap::new();
     let mut record = ::csv::ByteRecord::new();
@@ -263,12 +282,12 @@ pub fn read_graph(dir: &Path) -> Result<EntityGraph, FilterError> {
         };
         let node = Node {
             id: text(&record, id).to_string(),
-            label: text(&record, label).to_string(),
+            label: cell(text(&record, label)),
             entity_type: EntityType::parse(text(&record, ty))
                 .ok_or_else(|| bad("entity_type", text(&record, ty)))?,
             mentions: number(mentions, "mentions")?,
             documents: number(documents, "documents")?,
-            aliases: text(&record, aliases)
+            aliases: cell(text(&record, aliases))
                 .split(export::csv::ALIAS_SEPARATOR)
                 .filter(|a| !a.is_empty())
                 .map(str::to_string)
@@ -326,8 +345,8 @@ pub fn read_graph(dir: &Path) -> Result<EntityGraph, FilterError> {
             kind,
             number(weight, "Weight")?,
             number(documents, "documents")?,
-            text(&record, role).to_string(),
-            text(&record, evidence).to_string(),
+            cell(text(&record, role)),
+            cell(text(&record, evidence)),
             match timeline {
                 Some(c) => parse_timeline(text(&record, c))
                     .ok_or_else(|| bad("timeline", text(&record, c)))?,
@@ -531,19 +550,32 @@ pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, Filter
 /// Reads the output folder `input`, keeps what `filter` keeps, and writes a complete
 /// output folder at `output` (which may be `input` itself: it is replaced only once
 /// every file is written).
-pub fn filter_dir(input: &Path, output: &Path, filter: &Filter) -> Result<Summary, FilterError> {
+/// `options` are those the input folder was written with, and the output is.
+pub fn filter_dir(
+    input: &Path,
+    output: &Path,
+    filter: &Filter,
+    options: &export::ExportOptions,
+) -> Result<Summary, FilterError> {
     let io_error =
         |err: io::Error| FilterError::Export(ExportError::io(output, "create folder", err));
     let out = OutputDir::begin(output).map_err(io_error)?;
-    let summary = filter_into(input, out.path(), filter)?;
+    let summary = filter_into(input, out.path(), filter, !options.csv_raw)?;
+    export::neutralise_formulas(&out, options)?;
     out.commit()
         .map_err(|err| FilterError::Export(ExportError::io(output, "replace", err)))?;
     Ok(summary)
 }
 
-/// Like [`filter_dir`], into an existing (staging) folder `stage`, without committing.
-pub fn filter_into(input: &Path, stage: &Path, filter: &Filter) -> Result<Summary, FilterError> {
-    let full = read_graph(input)?;
+/// Like [`filter_dir`], into an existing (staging) folder `stage`, without committing
+/// and with the text cells as they are; `spreadsheet_safe` as for [`read_graph`].
+pub fn filter_into(
+    input: &Path,
+    stage: &Path,
+    filter: &Filter,
+    spreadsheet_safe: bool,
+) -> Result<Summary, FilterError> {
+    let full = read_graph(input, spreadsheet_safe)?;
     let graph = apply(&full, filter)?;
     let stage = stage.to_path_buf();
     let mut summary = Summary {
@@ -661,6 +693,18 @@ fn copy_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_quotes_come_off() {
+        for raw in [
+            "=SUM(A1)", "-Kerry", "@x", "\t=1", "plain", "'quoted", "-12", "+3.5", "",
+        ] {
+            let safe = export::csv::spreadsheet_safe(raw);
+            assert_eq!(unquote_formula(&safe), raw, "{raw:?}");
+        }
+        // The ambiguous case, said in the doc comment.
+        assert_eq!(unquote_formula("'=x"), "=x");
+    }
 
     #[test]
     fn timelines_parse_back() {

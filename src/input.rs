@@ -3,11 +3,24 @@
 //! Inputs are expanded lazily and read one document at a time, so a large corpus
 //! streams through the pipeline. A bad input is an `Err` item naming it; the
 //! iterator then goes on with the rest.
+//!
+//! Every read is bounded while it happens: a document is read with
+//! `take(max_bytes + 1)`, and a JSONL line that grows past the limit is skipped by
+//! discarding bytes up to its newline, so neither `/dev/zero`, a FIFO, standard input
+//! nor a JSONL file without newlines can make ergraph hold more than the limit.
+//!
+//! Folders: every file whose name ends in `.txt` (any case) below the folder, sorted by
+//! path. Symbolic links are followed, and each folder and file (by device and inode) is
+//! read once, so links to `.` or link loops end. FIFOs, sockets and devices inside a
+//! folder are reported (`PATH: not a regular file; skipped`) and never opened for
+//! reading; a subfolder that cannot be read is reported and the rest is read.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+use serde_json::value::RawValue;
 
 use crate::error::{Error, Result};
 use crate::model::{Day, Document};
@@ -36,10 +49,12 @@ impl Input {
 
 enum Source {
     Stdin,
-    /// A text file and the id it gets.
+    /// A text file and the id it gets; `walked` when found in a folder (then only a
+    /// regular file is read).
     Text {
         path: PathBuf,
         id: String,
+        walked: bool,
     },
     Jsonl(PathBuf),
 }
@@ -56,8 +71,9 @@ pub struct DocumentReader {
 
 struct JsonlState {
     path: PathBuf,
-    lines: std::io::Lines<BufReader<fs::File>>,
+    reader: BufReader<fs::File>,
     line: usize,
+    buf: Vec<u8>,
 }
 
 impl DocumentReader {
@@ -82,21 +98,29 @@ impl DocumentReader {
             Input::Path(path) => match fs::metadata(&path) {
                 Err(source) => self.sources.push_back(Err(Error::Io { path, source })),
                 Ok(meta) if meta.is_dir() => {
-                    let mut files = Vec::new();
-                    if let Err(e) = walk_txt(&path, &mut files) {
-                        self.sources.push_back(Err(e));
-                        return;
-                    }
-                    if files.is_empty() {
+                    let mut found = Vec::new();
+                    let mut visited = HashSet::new();
+                    visited.insert(key(&path, &meta));
+                    walk_txt(&path, &mut visited, &mut found);
+                    if found.is_empty() {
                         self.sources.push_back(Err(Error::NoTextFiles {
                             path: path.display().to_string(),
                         }));
                         return;
                     }
-                    files.sort();
-                    for file in files {
-                        let id = text_id(file.strip_prefix(&path).unwrap_or(&file));
-                        self.sources.push_back(Ok(Source::Text { path: file, id }));
+                    found.sort_by(|a, b| a.0.cmp(&b.0));
+                    for (file, problem) in found {
+                        match problem {
+                            Some(err) => self.sources.push_back(Err(err)),
+                            None => {
+                                let id = text_id(file.strip_prefix(&path).unwrap_or(&file));
+                                self.sources.push_back(Ok(Source::Text {
+                                    path: file,
+                                    id,
+                                    walked: true,
+                                }));
+                            }
+                        }
                     }
                 }
                 Ok(_) => {
@@ -108,7 +132,11 @@ impl DocumentReader {
                     } else {
                         let name = path.file_name().map(Path::new).unwrap_or(&path);
                         let id = text_id(name);
-                        self.sources.push_back(Ok(Source::Text { path, id }));
+                        self.sources.push_back(Ok(Source::Text {
+                            path,
+                            id,
+                            walked: false,
+                        }));
                     }
                 }
             },
@@ -118,32 +146,54 @@ impl DocumentReader {
     fn next_jsonl(&mut self) -> Option<Result<Document>> {
         let state = self.jsonl.as_mut()?;
         loop {
-            let line = match state.lines.next() {
-                None => {
+            let shown = state.path.display().to_string();
+            let read = read_line_bounded(&mut state.reader, &mut state.buf, self.max_bytes);
+            let line = match read {
+                Ok(LineRead::Eof) => {
                     self.jsonl = None;
                     return None;
                 }
-                Some(line) => line,
-            };
-            state.line += 1;
-            let shown = state.path.display().to_string();
-            let line = match line {
                 Ok(line) => line,
                 Err(e) => {
                     let err = Error::BadLine {
                         path: shown,
-                        line: state.line,
+                        line: state.line + 1,
                         message: format!("{e}; the rest of the file is skipped"),
                     };
                     self.jsonl = None;
                     return Some(Err(err));
                 }
             };
-            let line = line.trim_start_matches('\u{feff}');
-            if line.trim().is_empty() {
+            state.line += 1;
+            let n = state.line;
+            let bad = |message: String| Error::BadLine {
+                path: shown.clone(),
+                line: n,
+                message,
+            };
+            if let LineRead::TooLong(len) = line {
+                return Some(Err(bad(format!(
+                    "{len} bytes is larger than the {}-byte limit for one document; line skipped",
+                    self.max_bytes
+                ))));
+            }
+            let mut bytes = state.buf.as_slice();
+            if n == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            let text = match std::str::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    return Some(Err(bad(format!(
+                        "not UTF-8 at byte {} of the line; line skipped",
+                        e.valid_up_to()
+                    ))))
+                }
+            };
+            if text.trim().is_empty() {
                 continue;
             }
-            let doc = parse_jsonl_line(line, &shown, state.line, self.max_bytes);
+            let doc = parse_jsonl_line(text, &shown, n);
             return Some(doc.map(|(doc, bad_date)| {
                 self.warnings.extend(bad_date);
                 doc
@@ -166,30 +216,18 @@ impl Iterator for DocumentReader {
             if let Some(source) = self.sources.pop_front() {
                 match source {
                     Err(e) => return Some(Err(e)),
-                    Ok(Source::Stdin) => {
-                        let mut bytes = Vec::new();
-                        let read = std::io::stdin()
-                            .lock()
-                            .take(self.max_bytes + 1)
-                            .read_to_end(&mut bytes);
-                        if let Err(source) = read {
-                            return Some(Err(Error::Io {
-                                path: PathBuf::from("-"),
-                                source,
-                            }));
-                        }
-                        return Some(decode(bytes, "-", "stdin".into(), self.max_bytes));
-                    }
-                    Ok(Source::Text { path, id }) => {
-                        return Some(read_text_file(&path, id, self.max_bytes));
+                    Ok(Source::Stdin) => return Some(read_stdin(self.max_bytes)),
+                    Ok(Source::Text { path, id, walked }) => {
+                        return Some(read_text_file(&path, id, walked, self.max_bytes));
                     }
                     Ok(Source::Jsonl(path)) => match fs::File::open(&path) {
                         Err(source) => return Some(Err(Error::Io { path, source })),
                         Ok(file) => {
                             self.jsonl = Some(JsonlState {
                                 path,
-                                lines: BufReader::new(file).lines(),
+                                reader: BufReader::new(file),
                                 line: 0,
+                                buf: Vec::new(),
                             });
                         }
                     },
@@ -202,67 +240,293 @@ impl Iterator for DocumentReader {
     }
 }
 
-/// `dir/sub/a.txt` given as `dir` -> `sub/a`: forward slashes on every platform.
+/// What [`read_line_bounded`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum LineRead {
+    /// No more bytes.
+    Eof,
+    /// A line, now in the buffer without its `\n` or `\r\n`.
+    Line,
+    /// A line of this many bytes (without its end), longer than the limit: discarded.
+    TooLong(u64),
+}
+
+/// Reads one line into `buf`, holding at most `max + 2` bytes of it (the limit, and a
+/// `\r` that may end it): past that the rest of the line is consumed and counted but
+/// not kept.
+fn read_line_bounded<R: BufRead>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    max: u64,
+) -> std::io::Result<LineRead> {
+    buf.clear();
+    let mut len: u64 = 0;
+    let mut last = None;
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, used, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..at], at + 1, true),
+            None => (available, available.len(), false),
+        };
+        len = len.saturating_add(chunk.len() as u64);
+        last = chunk.last().copied().or(last);
+        if !too_long {
+            if len > max.saturating_add(1) {
+                too_long = true;
+                buf.clear();
+                buf.shrink_to(64 * 1024);
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(LineRead::Eof);
+    }
+    if last == Some(b'\r') {
+        len -= 1;
+        if !too_long {
+            buf.pop();
+        }
+    }
+    if len > max {
+        buf.clear();
+        return Ok(LineRead::TooLong(len));
+    }
+    Ok(LineRead::Line)
+}
+
+/// `dir/sub/a.txt` given as `dir` -> `sub/a`: forward slashes on every platform; the
+/// `.txt` ending is dropped in any case (`a.TXT` -> `a`).
 fn text_id(relative: &Path) -> String {
     let parts: Vec<String> = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     let joined = parts.join("/");
-    match joined.strip_suffix(".txt") {
-        Some(stem) if !stem.is_empty() => stem.to_string(),
+    let cut = joined.len().saturating_sub(4);
+    match (joined.get(..cut), joined.get(cut..)) {
+        (Some(stem), Some(ext))
+            if ext.eq_ignore_ascii_case(".txt") && !stem.is_empty() && !stem.ends_with('/') =>
+        {
+            stem.to_string()
+        }
         _ => joined,
     }
 }
 
-fn walk_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = fs::read_dir(dir).map_err(|source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let path = entry.path();
-        let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
-        if is_dir {
-            walk_txt(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
-        }
-    }
-    Ok(())
+fn has_txt_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
-fn read_text_file(path: &Path, id: String, max_bytes: u64) -> Result<Document> {
-    let shown = path.display().to_string();
-    let meta = fs::metadata(path).map_err(|source| Error::Io {
+/// What identifies a file or folder however it is reached.
+#[cfg(unix)]
+type Key = (u64, u64);
+#[cfg(not(unix))]
+type Key = PathBuf;
+
+#[cfg(unix)]
+fn key(_path: &Path, meta: &fs::Metadata) -> Key {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn key(path: &Path, _meta: &fs::Metadata) -> Key {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Collects the `.txt` files below `dir` (following links, each file and folder once)
+/// and the problems met on the way, each with the path it sorts under.
+fn walk_txt(dir: &Path, visited: &mut HashSet<Key>, out: &mut Vec<(PathBuf, Option<Error>)>) {
+    let io = |path: &Path, source| {
+        (
+            path.to_path_buf(),
+            Some(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        )
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => return out.push(io(dir, source)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => names.push(entry.file_name()),
+            Err(source) => {
+                out.push(io(dir, source));
+                break;
+            }
+        }
+    }
+    names.sort();
+    for name in names {
+        let path = dir.join(&name);
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            // A dangling link or a file gone meanwhile: worth a word only if it was a document.
+            Err(source) => {
+                if has_txt_extension(&path) {
+                    out.push(io(&path, source));
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            if visited.insert(key(&path, &meta)) {
+                walk_txt(&path, visited, out);
+            }
+        } else if has_txt_extension(&path) {
+            if !meta.is_file() {
+                let shown = path.display().to_string();
+                out.push((path, Some(Error::NotRegular { path: shown })));
+            } else if visited.insert(key(&path, &meta)) {
+                out.push((path, None));
+            }
+        }
+    }
+}
+
+/// Opens `path`; a file found in a folder is opened without waiting (a FIFO put there
+/// since the walk would otherwise block) and must be a regular file.
+fn open(path: &Path, walked: bool) -> Result<(fs::File, fs::Metadata)> {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    if meta.len() > max_bytes {
+    };
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    if walked {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if walked && !meta.is_file() {
+        return Err(Error::NotRegular {
+            path: path.display().to_string(),
+        });
+    }
+    Ok((file, meta))
+}
+
+fn read_text_file(path: &Path, id: String, walked: bool, max_bytes: u64) -> Result<Document> {
+    let shown = path.display().to_string();
+    let (file, meta) = open(path, walked)?;
+    let known = meta.is_file().then_some(meta.len());
+    if let Some(size) = known.filter(|&size| size > max_bytes) {
         return Err(Error::TooLarge {
             path: shown,
-            size: meta.len(),
+            size: Some(size),
             limit: max_bytes,
         });
     }
-    let bytes = fs::read(path).map_err(|source| Error::Io {
+    let bytes = read_bounded(file, max_bytes).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    decode(bytes, &shown, id, max_bytes)
+    decode(bytes, &shown, id, max_bytes, known)
 }
 
-/// Checks size, binary content, encoding and emptiness, in that order.
-fn decode(mut bytes: Vec<u8>, shown: &str, id: String, max_bytes: u64) -> Result<Document> {
+fn read_stdin(max_bytes: u64) -> Result<Document> {
+    let stdin = std::io::stdin();
+    let known = stdin_size(&stdin);
+    if let Some(size) = known.filter(|&size| size > max_bytes) {
+        return Err(Error::TooLarge {
+            path: "-".into(),
+            size: Some(size),
+            limit: max_bytes,
+        });
+    }
+    let bytes = read_bounded(stdin.lock(), max_bytes).map_err(|source| Error::Io {
+        path: PathBuf::from("-"),
+        source,
+    })?;
+    decode(bytes, "-", "stdin".into(), max_bytes, known)
+}
+
+/// The size of standard input when it is a regular file (`< file`), else `None`.
+fn stdin_size(stdin: &std::io::Stdin) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = stdin.as_fd().try_clone_to_owned().ok()?;
+        let meta = fs::File::from(fd).metadata().ok()?;
+        meta.is_file().then_some(meta.len())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = stdin;
+        None
+    }
+}
+
+/// Reads a user-supplied list (gazetteer, stoplist) of at most `max_bytes`, with the same
+/// checks as a document (size while reading, UTF-16, binary, UTF-8); a leading
+/// byte-order mark is dropped. An empty list is fine.
+pub fn read_list(path: &Path, max_bytes: u64) -> Result<String> {
+    let shown = path.display().to_string();
+    let (file, meta) = open(path, false)?;
+    let known = meta.is_file().then_some(meta.len());
+    let bytes = read_bounded(file, max_bytes).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(String::new());
+    }
+    decode(bytes, &shown, String::new(), max_bytes, known).map(|doc| doc.text)
+}
+
+/// Reads at most `max_bytes + 1` bytes: one more than allowed tells "too large" apart.
+fn read_bounded<R: Read>(reader: R, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Checks size, UTF-16, binary content, encoding and emptiness, in that order. A
+/// leading UTF-8 byte-order mark is not part of the text (Python's `utf-8-sig`).
+/// `known` is the size of the whole input where it is known.
+fn decode(
+    mut bytes: Vec<u8>,
+    shown: &str,
+    id: String,
+    max_bytes: u64,
+    known: Option<u64>,
+) -> Result<Document> {
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
             path: shown.to_string(),
-            size: bytes.len() as u64,
+            size: known.filter(|&size| size > max_bytes),
             limit: max_bytes,
+        });
+    }
+    if let Some(encoding) = utf16(&bytes) {
+        return Err(Error::Utf16 {
+            path: shown.to_string(),
+            encoding,
         });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
@@ -291,34 +555,71 @@ fn decode(mut bytes: Vec<u8>, shown: &str, id: String, max_bytes: u64) -> Result
     })
 }
 
-/// The document, and a warning if its `"date"` is not a day (it is then read undated).
-fn parse_jsonl_line(
-    line: &str,
-    shown: &str,
-    n: usize,
-    max_bytes: u64,
-) -> Result<(Document, Option<Error>)> {
+/// The `iconv -f` name when `bytes` look like UTF-16: a byte-order mark, or (in the
+/// first 4 KB) NULs in at least half of the byte pairs, all on one side.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Some("UTF-16");
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    if odd * 2 >= pairs && even == 0 {
+        Some("UTF-16LE")
+    } else if even * 2 >= pairs && odd == 0 {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
+/// Parses one JSONL line. The `id` may be a string or a number; a number keeps the text
+/// it was written with (`100`, `-0`, `1e3`), not a float's rendering of it.
+/// With the document, a warning when its `"date"` is not a day (it is then read undated).
+fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Option<Error>)> {
+    #[derive(serde::Deserialize)]
+    struct Line<'a> {
+        #[serde(borrow)]
+        id: Option<&'a RawValue>,
+        #[serde(borrow)]
+        text: Option<&'a RawValue>,
+        #[serde(borrow)]
+        date: Option<&'a RawValue>,
+    }
     let bad = |message: String| Error::BadLine {
         path: shown.to_string(),
         line: n,
         message,
     };
-    if line.len() as u64 > max_bytes {
-        return Err(bad(format!(
-            "{} bytes is larger than the {max_bytes}-byte limit for one document",
-            line.len()
-        )));
-    }
-    let value: serde_json::Value =
+    let value: Line =
         serde_json::from_str(line).map_err(|e| bad(format!("not valid JSON: {e}")))?;
-    let id = match value.get("id") {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => return Err(bad("no \"id\" string field".into())),
+    // serde also fills a struct from an array; a JSONL document is an object.
+    if !line.trim_start().starts_with('{') {
+        return Err(bad(
+            "not a JSON object; write {\"id\": ..., \"text\": ...}".into()
+        ));
+    }
+    let string =
+        |raw: Option<&RawValue>| raw.and_then(|raw| serde_json::from_str::<String>(raw.get()).ok());
+    let id = match value.id.map(RawValue::get) {
+        Some(raw) if raw.starts_with('"') => string(value.id).filter(|s| !s.is_empty()),
+        Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
+            Some(raw.to_string())
+        }
+        _ => None,
     };
-    let text = match value.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        _ => return Err(bad("no \"text\" string field".into())),
+    let Some(id) = id else {
+        return Err(bad("no \"id\" string field".into()));
+    };
+    let Some(text) = string(value.text) else {
+        return Err(bad("no \"text\" string field".into()));
     };
     if text.contains('\0') {
         return Err(bad("text holds a NUL character; pass text only".into()));
@@ -326,10 +627,14 @@ fn parse_jsonl_line(
     if text.trim().is_empty() {
         return Err(bad(format!("document {id:?} has empty text")));
     }
-    let (date, bad_date) = match value.get("date") {
-        None | Some(serde_json::Value::Null) => (None, None),
-        Some(serde_json::Value::String(s)) if Day::parse(s).is_some() => (Day::parse(s), None),
-        Some(other) => (None, Some(bad(format!("document {id:?}: date {other} is not an ISO 8601 day or timestamp; the document is kept undated")))),
+    let (date, bad_date) = match value.date.map(RawValue::get) {
+        None | Some("null") => (None, None),
+        Some(raw) => match string(value.date).as_deref().and_then(Day::parse) {
+            Some(day) => (Some(day), None),
+            None => (None, Some(bad(format!(
+                "document {id:?}: date {raw} is not an ISO 8601 day or timestamp; the document is kept undated"
+            )))),
+        },
     };
     let doc = Document {
         id,
@@ -406,6 +711,246 @@ mod tests {
         let path = dir.path().join("big.txt");
         fs::write(&path, "x".repeat(100)).unwrap();
         let docs: Vec<_> = DocumentReader::new(vec![Input::Path(path)], 10).collect();
-        assert!(matches!(docs[0], Err(Error::TooLarge { size: 100, .. })));
+        assert!(matches!(
+            docs[0],
+            Err(Error::TooLarge {
+                size: Some(100),
+                ..
+            })
+        ));
+    }
+
+    fn ids(docs: &[Result<Document>]) -> Vec<String> {
+        docs.iter()
+            .map(|d| match d {
+                Ok(d) => d.id.clone(),
+                Err(e) => format!("ERR {e}"),
+            })
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_to_the_folder_itself_reads_each_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "Alpha.").unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        fs::write(dir.path().join("sub/b.txt"), "Beta.").unwrap();
+        std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+        let docs = read_all(vec![Input::Path(dir.path().to_path_buf())]);
+        assert_eq!(ids(&docs), ["a", "sub/b"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn two_symlink_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let (x, y) = (dir.path().join("x"), dir.path().join("y"));
+        fs::create_dir(&x).unwrap();
+        fs::create_dir(&y).unwrap();
+        std::os::unix::fs::symlink(&y, x.join("to_y")).unwrap();
+        std::os::unix::fs::symlink(&x, y.join("to_x")).unwrap();
+        fs::write(x.join("a.txt"), "In x.").unwrap();
+        fs::write(y.join("b.txt"), "In y.").unwrap();
+        // A file or folder reached twice is read once, under its first path in sorted
+        // order: here y's files come through x/to_y.
+        std::os::unix::fs::symlink(x.join("a.txt"), y.join("c.txt")).unwrap();
+        let docs = read_all(vec![Input::Path(dir.path().to_path_buf())]);
+        assert_eq!(ids(&docs), ["x/a", "x/to_y/b"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifo_in_a_folder_is_skipped_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        fs::write(dir.path().join("z.txt"), "Zed.").unwrap();
+        let docs = read_all(vec![Input::Path(dir.path().to_path_buf())]);
+        assert_eq!(
+            ids(&docs),
+            [
+                format!("ERR {}: not a regular file; skipped", fifo.display()),
+                "z".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn extension_is_case_insensitive_and_dangling_txt_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("UP.TXT"), "Upper.").unwrap();
+        fs::write(dir.path().join("mixed.Txt"), "Mixed.").unwrap();
+        fs::write(dir.path().join("notes.jsonl"), "{}").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("nowhere", dir.path().join("gone.txt")).unwrap();
+        let docs = read_all(vec![Input::Path(dir.path().to_path_buf())]);
+        let got = ids(&docs);
+        #[cfg(unix)]
+        assert!(
+            got[1].starts_with("ERR ") && got[1].contains("gone.txt"),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"UP".to_string()) && got.contains(&"mixed".to_string()),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), if cfg!(unix) { 3 } else { 2 }, "{got:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn dev_zero_is_read_only_up_to_the_limit() {
+        let docs: Vec<_> =
+            DocumentReader::new(vec![Input::Path("/dev/zero".into())], 1000).collect();
+        let msg = docs[0].as_ref().unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "/dev/zero: more than 1000 bytes is larger than the 1000-byte limit for one document; split it or raise --max-bytes"
+        );
+    }
+
+    #[test]
+    fn the_largest_limit_does_not_wrap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "Some text.").unwrap();
+        let docs: Vec<_> = DocumentReader::new(vec![Input::Path(path)], u64::MAX).collect();
+        assert_eq!(docs[0].as_ref().unwrap().text, "Some text.");
+        let mut buf = Vec::new();
+        let mut r = &b"line\n"[..];
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, u64::MAX).unwrap(),
+            LineRead::Line
+        );
+        assert_eq!(buf, b"line");
+    }
+
+    #[test]
+    fn bounded_lines_hold_no_more_than_the_limit() {
+        let text = format!(
+            "short\r\n{}\nafter\n{}\r\nlast",
+            "x".repeat(100_000),
+            "y".repeat(10)
+        );
+        let mut r = BufReader::with_capacity(64, text.as_bytes());
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        loop {
+            let read = read_line_bounded(&mut r, &mut buf, 10).unwrap();
+            assert!(buf.capacity() < 64 * 1024 + 64, "held {}", buf.capacity());
+            if read == LineRead::Eof {
+                break;
+            }
+            got.push((read, String::from_utf8(buf.clone()).unwrap()));
+        }
+        assert_eq!(
+            got,
+            [
+                (LineRead::Line, "short".to_string()),
+                (LineRead::TooLong(100_000), String::new()),
+                (LineRead::Line, "after".to_string()),
+                (LineRead::Line, "y".repeat(10)),
+                (LineRead::Line, "last".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_long_line_and_bad_utf8_skip_only_that_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.jsonl");
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(b"{\"id\":\"a\",\"text\":\"First.\"}\n");
+        bytes.extend_from_slice(
+            format!("{{\"id\":\"big\",\"text\":\"{}\"}}\n", "w".repeat(5000)).as_bytes(),
+        );
+        bytes.extend_from_slice(b"{\"id\":\"bad\",\"text\":\"caf\xe9\"}\n");
+        bytes.extend_from_slice(b"{\"id\":\"c\",\"text\":\"Last.\"}\n");
+        fs::write(&path, bytes).unwrap();
+        let docs: Vec<_> = DocumentReader::new(vec![Input::Path(path.clone())], 1000).collect();
+        let shown = path.display();
+        assert_eq!(
+            ids(&docs),
+            [
+                "a".to_string(),
+                format!("ERR {shown}: line 2: 5022 bytes is larger than the 1000-byte limit for one document; line skipped"),
+                format!("ERR {shown}: line 3: not UTF-8 at byte 23 of the line; line skipped"),
+                "c".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn numeric_jsonl_ids_keep_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.jsonl");
+        fs::write(
+            &path,
+            "{\"id\":100,\"text\":\"A.\"}\n{\"id\":-0,\"text\":\"B.\"}\n{\"id\": 1e3 ,\"text\":\"C.\"}\n{\"id\":12345678901234567890123,\"text\":\"D.\"}\n{\"id\":null,\"text\":\"E.\"}\n[\"x\",\"y\",\"z\"]\n",
+        )
+        .unwrap();
+        let got = ids(&read_all(vec![Input::Path(path)]));
+        assert_eq!(got[..4], ["100", "-0", "1e3", "12345678901234567890123"]);
+        assert!(
+            got[4].ends_with("line 5: no \"id\" string field"),
+            "{got:?}"
+        );
+        assert!(
+            got[5].ends_with("line 6: not a JSON object; write {\"id\": ..., \"text\": ...}"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_text_and_utf16_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), b"\xEF\xBB\xBFJohn Kerry.").unwrap();
+        fs::write(dir.path().join("b.txt"), b"\xFF\xFEJ\0o\0h\0n\0").unwrap();
+        fs::write(dir.path().join("c.txt"), b"J\0o\0h\0n\0 \0K\0").unwrap();
+        fs::write(dir.path().join("d.txt"), b"\0J\0o\0h\0n").unwrap();
+        let docs = read_all(vec![Input::Path(dir.path().to_path_buf())]);
+        assert_eq!(docs[0].as_ref().unwrap().text, "John Kerry.");
+        let msgs = ids(&docs[1..]);
+        let b = dir.path().join("b.txt");
+        assert_eq!(
+            msgs[0],
+            format!(
+                "ERR {}: UTF-16 text; convert it with iconv -f UTF-16 -t UTF-8",
+                b.display()
+            )
+        );
+        assert!(
+            msgs[1].ends_with("c.txt: UTF-16 text; convert it with iconv -f UTF-16LE -t UTF-8"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs[2].ends_with("d.txt: UTF-16 text; convert it with iconv -f UTF-16BE -t UTF-8"),
+            "{msgs:?}"
+        );
+        // One NUL in ASCII text is still "binary".
+        assert!(utf16(b"abc\0defgh").is_none());
+    }
+
+    #[test]
+    fn lists_are_read_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stop.txt");
+        fs::write(&path, "\u{feff}Foo\nBar\n").unwrap();
+        assert_eq!(read_list(&path, 100).unwrap(), "Foo\nBar\n");
+        assert!(matches!(
+            read_list(&path, 5),
+            Err(Error::TooLarge { size: Some(11), .. })
+        ));
+        fs::write(&path, "").unwrap();
+        assert_eq!(read_list(&path, 5).unwrap(), "");
+        #[cfg(target_os = "linux")]
+        assert!(matches!(
+            read_list(Path::new("/dev/zero"), 1000),
+            Err(Error::TooLarge { size: None, .. })
+        ));
     }
 }

@@ -10,7 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use ergraph::dates::parse_dates;
 use ergraph::export::atomic::OutputDir;
-use ergraph::export::{render_layout, Layout, RenderFormat};
+use ergraph::export::{
+    neutralise_formulas, render_layout, ExportError, ExportOptions, Layout, RenderFormat,
+};
 use ergraph::filter::{filter_dir, filter_into, Filter, Rank};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
@@ -46,6 +48,9 @@ struct FilterArgs {
     out: PathBuf,
     #[command(flatten)]
     filter: FilterFlags,
+    /// DIR was written with --csv-raw, and so is OUT.
+    #[arg(long)]
+    csv_raw: bool,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -163,6 +168,10 @@ struct BuildArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Write CSV text cells as they are (for DuckDB, pandas); by default a cell that
+    /// starts with = + - @ gets a leading ' so spreadsheets do not run it as a formula.
+    #[arg(long)]
+    csv_raw: bool,
     /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
     quiet: bool,
@@ -196,7 +205,10 @@ fn main() -> ExitCode {
 
 fn filter(args: FilterArgs) -> ExitCode {
     let started = Instant::now();
-    match filter_dir(&args.input, &args.out, &args.filter.to_filter()) {
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
+    };
+    match filter_dir(&args.input, &args.out, &args.filter.to_filter(), &options) {
         Ok(summary) => {
             if !args.quiet {
                 for (file, note) in &summary.cuts.0 {
@@ -224,11 +236,9 @@ fn report(err: &dyn std::fmt::Display) {
     let _ = writeln!(stderr, "ergraph: {err}");
 }
 
-fn read_list(path: &PathBuf) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.clone(),
-        source,
-    })
+/// Lists are read like documents: bounded by --max-bytes while reading.
+fn read_list(path: &std::path::Path, max_bytes: u64) -> Result<String, Error> {
+    ergraph::input::read_list(path, max_bytes)
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -237,7 +247,9 @@ fn build(args: BuildArgs) -> ExitCode {
 
     let mut user = Vec::new();
     for path in &args.gazetteer {
-        match read_list(path).and_then(|t| parse_user_gazetteer(&path.display().to_string(), &t)) {
+        match read_list(path, args.max_bytes)
+            .and_then(|t| parse_user_gazetteer(&path.display().to_string(), &t))
+        {
             Ok(mut entries) => user.append(&mut entries),
             Err(e) => {
                 report(&e);
@@ -247,7 +259,7 @@ fn build(args: BuildArgs) -> ExitCode {
     }
     let mut stop = Vec::new();
     for path in &args.stoplist {
-        match read_list(path) {
+        match read_list(path, args.max_bytes) {
             Ok(t) => stop.extend(parse_stoplist(&t)),
             Err(e) => {
                 report(&e);
@@ -267,10 +279,8 @@ fn build(args: BuildArgs) -> ExitCode {
     let out = match OutputDir::begin(&args.out) {
         Ok(out) => out,
         Err(err) => {
-            report(&format!(
-                "{}: cannot create folder: {err}",
-                args.out.display()
-            ));
+            // A busy folder or one ergraph did not write is said as it is.
+            report(&ExportError::io(&args.out, "create folder", err));
             return ExitCode::from(2);
         }
     };
@@ -291,7 +301,7 @@ fn build(args: BuildArgs) -> ExitCode {
     };
     let dates = match &args.dates {
         None => Default::default(),
-        Some(path) => match read_list(path) {
+        Some(path) => match read_list(path, args.max_bytes) {
             Ok(t) => parse_dates(&path.display().to_string(), &t),
             Err(e) => {
                 report(&e);
@@ -336,25 +346,28 @@ fn build(args: BuildArgs) -> ExitCode {
         ));
         return ExitCode::from(1);
     }
-    // With filters, the whole graph just written is read back and cut into a second
-    // staging folder, which is the one committed; the first is dropped (removed).
     let filter = args.filter.to_filter();
-    let full = out;
     let mut cuts = cuts;
-    let out = if filter.keeps_all() {
-        full
-    } else {
-        let cut = match OutputDir::begin(&args.out) {
-            Ok(cut) => cut,
-            Err(err) => {
-                report(&format!(
-                    "{}: cannot create folder: {err}",
-                    args.out.display()
-                ));
-                return ExitCode::from(2);
+    if !filter.keeps_all() {
+        // The whole graph just written moves to a folder inside the staging one, is read
+        // back from there and cut into the staging folder, then removed.
+        let full = out.path().join(".full");
+        let moved = (|| -> std::io::Result<()> {
+            std::fs::create_dir(&full)?;
+            for entry in std::fs::read_dir(out.path())? {
+                let entry = entry?;
+                if entry.file_type()?.is_file() {
+                    std::fs::rename(entry.path(), full.join(entry.file_name()))?;
+                }
             }
-        };
-        match filter_into(full.path(), cut.path(), &filter) {
+            Ok(())
+        })();
+        if let Err(e) = moved {
+            report(&ExportError::io(&full, "move the whole graph into", e));
+            return ExitCode::from(2);
+        }
+        // Its cells are as the pipeline made them (not yet made spreadsheet-safe).
+        match filter_into(&full, out.path(), &filter, false) {
             Ok(kept) => {
                 if !args.quiet {
                     report(&kept);
@@ -366,15 +379,24 @@ fn build(args: BuildArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
-        drop(full);
-        cut
-    };
+        if let Err(e) = std::fs::remove_dir_all(&full) {
+            report(&ExportError::io(&full, "remove", e));
+            return ExitCode::from(2);
+        }
+    }
     if !args.quiet {
         for (file, note) in &cuts.0 {
             report(&format!(
                 "{file} holds {note}; the CSV tables hold the whole graph"
             ));
         }
+    }
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
+    };
+    if let Err(e) = neutralise_formulas(&out, &options) {
+        report(&e);
+        return ExitCode::from(2);
     }
     // Rendered into the staging folder, so the picture is part of the committed set
     // (graph.dot is already cut to what Graphviz draws in seconds).
@@ -399,10 +421,7 @@ fn build(args: BuildArgs) -> ExitCode {
         }
     }
     if let Err(e) = out.commit() {
-        report(&format!(
-            "{}: cannot replace the folder: {e}",
-            args.out.display()
-        ));
+        report(&ExportError::io(&args.out, "replace the folder", e));
         return ExitCode::from(2);
     }
     if !args.quiet {

@@ -396,6 +396,7 @@ fn rewriting_replaces_old_files_and_leaves_no_temporaries() {
         .collect();
     names.sort();
     let mut expected: Vec<String> = export::FILES.iter().map(|s| s.to_string()).collect();
+    expected.push(export::atomic::MARKER.to_string());
     expected.sort();
     assert_eq!(names, expected);
     let nodes = fs::read_to_string(dir.path().join("nodes.csv")).unwrap();
@@ -557,10 +558,12 @@ fn graphml_data(xml: &str) -> BTreeMap<(String, String), BTreeMap<String, String
     out
 }
 
+/// GraphML shows control characters as the CSV files do (a space), which also removes
+/// every character XML forbids.
 fn xml_visible(text: &str) -> String {
-    text.chars()
-        .filter(|&c| export::graphml::is_xml_char(c))
-        .collect()
+    let visible = export::csv::clean(text).into_owned();
+    assert!(visible.chars().all(export::graphml::is_xml_char));
+    visible
 }
 
 fn csv_visible(text: &str) -> String {

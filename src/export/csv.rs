@@ -218,15 +218,42 @@ fn row<W: Write>(csv: &mut ::csv::Writer<W>, fields: &[&str]) -> io::Result<()> 
     Ok(())
 }
 
-/// Replaces control characters other than `\n` and `\t` (C0, DEL, C1, and so `\r`) with
-/// a space; everything else stays verbatim.
+/// Replaces control characters other than `\n` and `\t` (C0, DEL, C1, and so `\r`) and
+/// the two characters XML forbids besides them (U+FFFE, U+FFFF) with a space; everything
+/// else stays verbatim. GraphML applies the same rule, so labels agree across files.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let bad =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}';
     if text.contains(bad) {
         Cow::Owned(text.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// A spreadsheet (Excel, LibreOffice, Google Sheets) runs a cell that starts with `=`,
+/// `+`, `-` or `@` as a formula, and also one that starts with a tab or carriage
+/// return followed by one (OWASP, "CSV Injection"). Such a text cell gets a leading `'`,
+/// which spreadsheets show as text and do not display. A plain number (`-12`, `+3.5`)
+/// is left as it is: it is no formula, and numbers stay numbers. For text columns only;
+/// `--csv-raw` turns it off for DuckDB and pandas.
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    match text.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') if !is_plain_number(text) => {
+            Cow::Owned(format!("'{text}"))
+        }
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// `-12`, `+3.5`, `7`: an optional sign, digits, an optional fraction.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -268,5 +295,45 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\"a\nb\",\"say \"\"hi\"\"\",\"x,y\",plain\n"
         );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        for formula in [
+            "=HYPERLINK(\"http://x\",\"click\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1+1",
+            "\r=1+1",
+            "-",
+            "=",
+            "- Kerry said",
+        ] {
+            assert_eq!(
+                spreadsheet_safe(formula),
+                format!("'{formula}"),
+                "{formula:?}"
+            );
+        }
+        for plain in [
+            "",
+            "John Kerry",
+            "12",
+            "-12",
+            "+3.5",
+            "0.25",
+            " =not first",
+            "'quoted",
+            "São",
+        ] {
+            assert!(
+                matches!(spreadsheet_safe(plain), Cow::Borrowed(_)),
+                "{plain:?}"
+            );
+        }
+        for not_number in ["-1.", "-.5", "--1", "-1e3", "+"] {
+            assert_eq!(spreadsheet_safe(not_number), format!("'{not_number}"));
+        }
     }
 }

@@ -187,8 +187,21 @@ fn penwidth(weight: u64, base: f64) -> String {
     format!("{:.2}", base * grow.min(4.0))
 }
 
+/// A node's DOT ID: its id, or for an id too long for one DOT string its start and a
+/// hash of the whole, so that two long ids never become one node.
 fn node_id(id: &str) -> NodeId {
-    NodeId(text(id), None)
+    if id.chars().count() <= MAX_CHARS {
+        return NodeId(text(id), None);
+    }
+    let start: String = id.chars().take(MAX_CHARS - 100).collect();
+    NodeId(text(&format!("{start}…{:016x}", fnv1a(id))), None)
+}
+
+/// FNV-1a, 64 bits: stable across runs and platforms (std's hasher is not).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn attr(key: &str, value: Id) -> Attribute {
@@ -203,6 +216,11 @@ fn text(value: &str) -> Id {
     Id::Escaped(quote(value))
 }
 
+/// The most characters of one text put in a DOT string. Graphviz (2.42 at least) cannot
+/// read a string over 16,384 bytes ("longer than 16384?"); 1,000 characters are at most
+/// 5,000 bytes once escaped (`&` -> `&amp;`), and far more than a label or tooltip shows.
+pub const MAX_CHARS: usize = 1000;
+
 /// A DOT quoted string that Graphviz shows as `text`, for any text.
 ///
 /// - `"` and `\` are escaped, so nothing ends the string early and Graphviz's escape
@@ -213,17 +231,26 @@ fn text(value: &str) -> Id {
 /// - `&` is written `&amp;` when it starts something that looks like an entity
 ///   (`&amp;`, `&#39;`), because Graphviz decodes entities in labels and in SVG output:
 ///   the text `AT&amp;T` would otherwise be shown as `AT&T`. A lone `&` stays as it is.
+/// - text longer than [`MAX_CHARS`] characters is cut there (at a character boundary)
+///   and ends with `…`.
 pub fn quote(text: &str) -> String {
     // Drop first, so that a dropped character cannot join `&` and `name;` into an entity.
-    let visible: String = text
-        .chars()
-        .filter_map(|c| match c {
-            '\t' => Some(' '),
-            '\n' => Some('\n'),
-            c if c.is_control() || is_noncharacter(c) => None,
-            c => Some(c),
-        })
-        .collect();
+    let mut visible = String::new();
+    let mut kept = 0;
+    for c in text.chars() {
+        let c = match c {
+            '\t' => ' ',
+            '\n' => '\n',
+            c if c.is_control() || is_noncharacter(c) => continue,
+            c => c,
+        };
+        if kept == MAX_CHARS {
+            visible.push('…');
+            break;
+        }
+        visible.push(c);
+        kept += 1;
+    }
     let mut out = String::with_capacity(visible.len() + 2);
     out.push('"');
     for (at, c) in visible.char_indices() {
@@ -394,6 +421,27 @@ mod tests {
             to_dot(&g) == whole,
             "streamed DOT differs from one whole print"
         );
+    }
+
+    #[test]
+    fn long_strings_are_cut_with_a_marker_below_graphviz_limit() {
+        let long = "&amp;".repeat(20_000);
+        let quoted = quote(&long);
+        assert!(quoted.len() < 16_384, "{}", quoted.len());
+        assert!(quoted.ends_with("…\""), "{}", &quoted[quoted.len() - 20..]);
+        assert_eq!(
+            quote(&"é".repeat(MAX_CHARS)),
+            format!("\"{}\"", "é".repeat(MAX_CHARS))
+        );
+        assert_eq!(
+            quote(&"😀".repeat(MAX_CHARS + 1)),
+            format!("\"{}…\"", "😀".repeat(MAX_CHARS))
+        );
+        // Two long ids that share their start stay two nodes.
+        let a = "x".repeat(5000) + "a";
+        let b = "x".repeat(5000) + "b";
+        assert_ne!(node_id(&a), node_id(&b));
+        assert!(matches!(&node_id(&a).0, Id::Escaped(s) if s.len() < 2000));
     }
 
     #[test]

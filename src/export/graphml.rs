@@ -124,14 +124,17 @@ pub fn is_xml_char(c: char) -> bool {
     !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
+/// Control characters are first replaced as in the CSV files ([`super::csv::clean`]),
+/// so a label reads the same in `nodes.csv` and `graph.graphml`.
 fn escape(value: &str, in_attr: bool) -> Cow<'_, str> {
+    let value = super::csv::clean(value);
     let special = |c: char| {
         matches!(c, '&' | '<' | '>' | '"' | '\'' | '\r')
             || (in_attr && matches!(c, '\t' | '\n'))
             || !is_xml_char(c)
     };
     if !value.contains(special) {
-        return Cow::Borrowed(value);
+        return value;
     }
     let mut out = String::with_capacity(value.len() + 16);
     for c in value.chars() {
@@ -159,10 +162,17 @@ mod tests {
     fn escapes_markup_and_drops_forbidden_characters() {
         assert_eq!(
             text("a<b>&\"c\"'d' ]]> \0\u{1}\u{fffe}\u{ffff}\t\n\r"),
-            "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos; ]]&gt; \t\n&#13;"
+            "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos; ]]&gt;     \t\n "
         );
         assert_eq!(attr("x\ty\nz"), "x&#9;y&#10;z");
         assert!(matches!(text("São Paulo \u{202e} 😀"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn control_characters_read_as_in_the_csv_files() {
+        let label = "a\0b\u{1}c\rd\u{7f}e\u{85}f\u{fffe}g\u{ffff}h\ti\nj";
+        assert_eq!(text(label), super::super::csv::clean(label));
+        assert_eq!(text(label), "a b c d e f g h\ti\nj");
     }
 
     #[test]

@@ -59,6 +59,37 @@ pub const FILES: [&str; 10] = [
     HTML,
 ];
 
+/// Choices about how the files are written (flags of `ergraph build`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Write CSV text cells as they are, without [`csv::spreadsheet_safe`]: for DuckDB
+    /// and pandas, which never run formulas (`--csv-raw`).
+    pub csv_raw: bool,
+}
+
+impl ExportOptions {
+    /// A CSV text cell as it is to be written.
+    pub fn csv_cell<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.csv_raw {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            csv::spreadsheet_safe(text)
+        }
+    }
+}
+
+/// The text columns of each CSV file that a spreadsheet could run as a formula: free
+/// text, names and document ids. Ids of nodes are slugs (ASCII letters, digits and
+/// inner `-`) and the other columns are numbers or fixed words, so they are safe as
+/// they are.
+pub const SPREADSHEET_TEXT_COLUMNS: [(&str, &[&str]); 5] = [
+    (NODES_CSV, &["Label", "aliases"]),
+    (EDGES_CSV, &["role", "evidence"]),
+    (MENTIONS_CSV, &["doc", "text"]),
+    (EVIDENCE_CSV, &["doc"]),
+    (SENTENCES_CSV, &["doc", "text"]),
+];
+
 /// What can go wrong while exporting. Messages name the path and say what failed; the
 /// underlying error is part of the message (not a `source`), so an error chain prints
 /// it once.
@@ -71,6 +102,9 @@ pub enum ExportError {
         action: &'static str,
         err: io::Error,
     },
+    /// The output folder is busy or not ergraph's to replace ([`atomic::Refusal`]).
+    #[error("{}: {message}", path.display())]
+    Refused { path: PathBuf, message: String },
     /// `render` needs the Graphviz `dot` program.
     #[error(
         "Graphviz `dot` not found on PATH; install it (apt-get install graphviz) or drop --render"
@@ -86,7 +120,13 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    pub(crate) fn io(path: &Path, action: &'static str, err: io::Error) -> ExportError {
+    pub fn io(path: &Path, action: &'static str, err: io::Error) -> ExportError {
+        if let Some(refusal) = atomic::Refusal::of(&err) {
+            return ExportError::Refused {
+                path: path.to_path_buf(),
+                message: refusal.to_string(),
+            };
+        }
         ExportError::Io {
             path: path.to_path_buf(),
             action,
@@ -193,9 +233,78 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
         .map_err(|err| ExportError::io(&path, "write", err))?;
     }
     write_graph(&staging, graph)?;
+    neutralise_formulas(&out, &ExportOptions::default())?;
     out.commit()
         .map_err(|err| ExportError::io(dir, "replace", err))?;
     Ok(FILES.iter().map(|f| dir.join(f)).collect())
+}
+
+/// Passes the text columns of the CSV files in `out`'s staging folder through
+/// [`ExportOptions::csv_cell`] ([`SPREADSHEET_TEXT_COLUMNS`]); nothing to do with
+/// `csv_raw`. Errors name the files in the target folder.
+pub fn neutralise_formulas(
+    out: &atomic::OutputDir,
+    options: &ExportOptions,
+) -> Result<(), ExportError> {
+    if options.csv_raw {
+        return Ok(());
+    }
+    for (name, columns) in SPREADSHEET_TEXT_COLUMNS {
+        let path = out.path().join(name);
+        if path.exists() {
+            neutralise_file(&path, columns, options)
+                .map_err(|err| ExportError::io(&out.target().join(name), "write", err))?;
+        }
+    }
+    Ok(())
+}
+
+/// Rewrites the CSV file at `path` with `columns` passed through
+/// [`ExportOptions::csv_cell`], a record at a time.
+// TODO(lead): once the CSV writers take ExportOptions and call `csv_cell` on these
+// columns as they write, this second pass over the files goes.
+fn neutralise_file(path: &Path, columns: &[&str], options: &ExportOptions) -> io::Result<()> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(path)?;
+    let tmp = path.with_extension("safe.tmp");
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .flexible(true)
+        .from_path(&tmp)?;
+    let mut record = ::csv::StringRecord::new();
+    let mut picked = Vec::new();
+    let mut first = true;
+    let mut changed = false;
+    while reader.read_record(&mut record)? {
+        if first {
+            first = false;
+            picked = record
+                .iter()
+                .map(|h| columns.contains(&h))
+                .collect::<Vec<bool>>();
+            writer.write_record(&record)?;
+            continue;
+        }
+        for (i, field) in record.iter().enumerate() {
+            let cell = if picked.get(i).copied().unwrap_or(false) {
+                options.csv_cell(field)
+            } else {
+                std::borrow::Cow::Borrowed(field)
+            };
+            changed |= matches!(cell, std::borrow::Cow::Owned(_));
+            writer.write_field(cell.as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    writer.flush()?;
+    drop(writer);
+    if changed {
+        fs::rename(&tmp, path)
+    } else {
+        fs::remove_file(&tmp)
+    }
 }
 
 #[cfg(test)]
@@ -229,7 +338,7 @@ mod tests {
         let err = write_all(&file, &EntityGraph::default()).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.starts_with(&format!("{}: cannot create folder: ", file.display())),
+            msg.starts_with(&format!("{}: exists and is not a folder", file.display())),
             "{msg}"
         );
     }
@@ -247,6 +356,7 @@ mod tests {
             .collect();
         names.sort();
         let mut files = FILES.map(String::from).to_vec();
+        files.push(atomic::MARKER.to_string());
         files.sort();
         assert_eq!(names, files);
     }
