@@ -147,6 +147,7 @@ where
         out.path(),
         &mut |e| eprintln!("throughput: {e}"),
         &|_| {},
+        Default::default(),
     );
     let (graph, summary, _) = built.unwrap_or_else(|e| fail(&format!("build: {e}")));
     out.commit()

@@ -232,6 +232,7 @@ fn main() -> ExitCode {
                     entity: cluster[i],
                     entity_type: ty,
                     demonym: ty != EntityType::Person && looks_demonym(&e.text),
+                    reference: false,
                 });
                 owners.push(i);
             }

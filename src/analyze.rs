@@ -21,7 +21,7 @@ use crate::clean::boilerplate_lines;
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{recognize, settle, RawMention};
-use crate::relations::{extract, SentenceMention};
+use crate::relations::{extract, DocContext, SentenceMention};
 use crate::resolve::{resolve_document, LocalEntity};
 use crate::text::{lines, split_sentences, CharIndex, Sentence};
 
@@ -118,6 +118,15 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
 
     let mut links = Vec::new();
     let mut used = Vec::new();
+    // rel: references ("she", "the company") resolved once per document; relations::DocContext.
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    let refs = DocContext::new(
+        text,
+        &spans,
+        raw.iter()
+            .zip(&assignment)
+            .map(|(m, &e)| (m.sentence, m.span, e, m.entity_type, m.demonym)),
+    );
     let mut i = 0;
     while i < raw.len() {
         let si = raw[i].sentence;
@@ -127,6 +136,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             sentence: &sentences[si],
             mentions: &raw[i..j],
             entities: &assignment[i..j],
+            refs: &refs, // rel
         };
         let before = links.len();
         sentence.relations(&entities, lex, &mut links);
@@ -164,6 +174,8 @@ struct SentenceView<'a> {
     sentence: &'a Sentence,
     mentions: &'a [RawMention],
     entities: &'a [usize],
+    /// rel: the document's references, added to the sentence's mentions.
+    refs: &'a DocContext,
 }
 
 impl SentenceView<'_> {
@@ -173,11 +185,13 @@ impl SentenceView<'_> {
 
     /// Typed relations, with places ordered by the gazetteers' facts.
     fn relations(&self, entities: &[LocalEntity], lex: &Lexicon, links: &mut Vec<LocalLink>) {
-        if self.mentions.len() < 2 || self.mentions.len() > RELATION_MENTIONS {
+        // rel: one name may pair with a reference ("She joined Acme").
+        let alone = self.mentions.len() < 2 && !self.refs.has_references(self.index());
+        if alone || self.mentions.len() > RELATION_MENTIONS {
             return;
         }
         let base = self.sentence.span.start;
-        let view: Vec<SentenceMention> = self
+        let mut view: Vec<SentenceMention> = self
             .mentions
             .iter()
             .zip(self.entities)
@@ -186,8 +200,10 @@ impl SentenceView<'_> {
                 entity: e,
                 entity_type: m.entity_type,
                 demonym: m.demonym,
+                reference: false, // rel
             })
             .collect();
+        self.refs.annotate(self.index(), &mut view); // rel: references
         let sentence_text = &self.text[base..self.sentence.span.end];
         for r in extract(sentence_text, &view) {
             let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {

@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyze::DocAnalysis;
 use crate::export::csv::{TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER};
+use crate::export::ExportOptions;
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Edge, EntityGraph, EntityType, Node, RelationKind, Timeline};
 use crate::resolve::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
@@ -118,17 +119,24 @@ pub struct Corpus<'a, W: Write> {
     sentences: TableWriter<W>,
     rules: Interner,
     roles: Interner,
+    options: ExportOptions,
 }
 
 impl<'a, W: Write> Corpus<'a, W> {
     /// Starts a corpus; `sentences` receives `sentences.csv` as documents come.
-    pub fn new(lex: &'a Lexicon, spill: SpillTarget, sentences: W) -> io::Result<Self> {
+    pub fn new(
+        lex: &'a Lexicon,
+        spill: SpillTarget,
+        sentences: W,
+        options: ExportOptions,
+    ) -> io::Result<Self> {
         Ok(Corpus {
             lex,
             locals: Locals::default(),
             mention_spill: Spill::new(&spill, "mentions")?,
             link_spill: Spill::new(&spill, "links")?,
-            sentences: TableWriter::new(sentences, &SENTENCES_HEADER)?,
+            sentences: TableWriter::new(sentences, &SENTENCES_HEADER, options)?,
+            options,
             rules: Interner::default(),
             roles: Interner::default(),
         })
@@ -202,7 +210,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         let mut mention_replay = MentionReplay {
             maps: &maps,
             ids: &ids,
-            out: TableWriter::new(mentions, &MENTIONS_HEADER)?,
+            out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
             timelines: vec![Timeline::default(); entities.len()],
             text: String::new(),
         };
@@ -210,7 +218,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             maps: &maps,
             ids: &ids,
             rules: &self.rules.names,
-            out: TableWriter::new(evidence, &EVIDENCE_HEADER)?,
+            out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
             edges: Edges::default(),
             text: String::new(),
         };

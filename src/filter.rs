@@ -560,22 +560,20 @@ pub fn filter_dir(
     let io_error =
         |err: io::Error| FilterError::Export(ExportError::io(output, "create folder", err));
     let out = OutputDir::begin(output).map_err(io_error)?;
-    let summary = filter_into(input, out.path(), filter, !options.csv_raw)?;
-    export::neutralise_formulas(&out, options)?;
+    let summary = filter_into(input, out.path(), filter, *options)?;
     out.commit()
         .map_err(|err| FilterError::Export(ExportError::io(output, "replace", err)))?;
     Ok(summary)
 }
 
-/// Like [`filter_dir`], into an existing (staging) folder `stage`, without committing
-/// and with the text cells as they are; `spreadsheet_safe` as for [`read_graph`].
+/// Like [`filter_dir`], into an existing (staging) folder `stage`, without committing.
 pub fn filter_into(
     input: &Path,
     stage: &Path,
     filter: &Filter,
-    spreadsheet_safe: bool,
+    options: export::ExportOptions,
 ) -> Result<Summary, FilterError> {
-    let full = read_graph(input, spreadsheet_safe)?;
+    let full = read_graph(input, !options.csv_raw)?;
     let graph = apply(&full, filter)?;
     let stage = stage.to_path_buf();
     let mut summary = Summary {
@@ -624,7 +622,7 @@ pub fn filter_into(
         )?;
     }
 
-    summary.cuts = export::write_graph(&stage, &graph)?;
+    summary.cuts = export::write_graph(&stage, &graph, options)?;
     Ok(summary)
 }
 

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::{EntityType, Span};
+use crate::normalize::norm_key;
 use crate::text::{tokenize, TokenKind};
 
 /// One known entity from the gazetteers (or a user's list).
@@ -16,7 +17,7 @@ use crate::text::{tokenize, TokenKind};
 pub struct GazEntry {
     /// The canonical name, used as label.
     pub name: String,
-    /// `name` folded by [`crate::resolve::norm_key`].
+    /// `name` folded by [`norm_key`].
     pub key: String,
     pub entity_type: EntityType,
     /// For places: the country they are in (canonical name), when known.
@@ -133,13 +134,13 @@ impl Lexicon {
                        overrides: bool| {
             let id = entries.len();
             entries.push(GazEntry {
-                key: crate::resolve::norm_key(name),
+                key: norm_key(name),
                 name: name.to_string(),
                 entity_type: ty,
                 country,
             });
             for s in std::iter::once(name).chain(aliases) {
-                let key = crate::resolve::norm_key(s);
+                let key = norm_key(s);
                 if overrides {
                     by_key.insert(key, id);
                 } else {
@@ -292,7 +293,7 @@ impl Lexicon {
             misc: word_set(include_str!("../data/misc_words.txt")),
             titles,
             title_of_heads,
-            stop: stop.iter().map(|s| crate::resolve::norm_key(s)).collect(),
+            stop: stop.iter().map(|s| norm_key(s)).collect(),
         }
     }
 

@@ -7,7 +7,9 @@
 //! [`relations`] (typed relations in a sentence) -> [`analyze`] (one document's
 //! self-contained record, with bounded co-mentions) -> [`corpus`] (the corpus-wide
 //! merge, streaming the big tables) -> [`export`] (CSV, GraphML, DOT).
-//! [`pipeline`] runs the stages at once on every core.
+//! [`pipeline`] runs the stages at once on every core. Below the stages,
+//! [`normalize`] folds names into the keys that the lexicon, recognition and
+//! resolution compare.
 //!
 //! ```
 //! use ergraph::{build_graph, Document};
@@ -30,6 +32,7 @@ pub mod filter;
 pub mod input;
 pub mod lexicon;
 pub mod model;
+pub mod normalize;
 pub mod pipeline;
 pub mod recognize;
 pub mod relations;

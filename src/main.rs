@@ -10,9 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use ergraph::dates::parse_dates;
 use ergraph::export::atomic::OutputDir;
-use ergraph::export::{
-    neutralise_formulas, render_layout, ExportError, ExportOptions, Layout, RenderFormat,
-};
+use ergraph::export::{render_layout, ExportError, ExportOptions, Layout, RenderFormat};
 use ergraph::filter::{filter_dir, filter_into, Filter, Rank};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
@@ -326,7 +324,10 @@ fn build(args: BuildArgs) -> ExitCode {
             doc
         }))
     });
-    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress);
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
+    };
+    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress, options);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -366,8 +367,8 @@ fn build(args: BuildArgs) -> ExitCode {
             report(&ExportError::io(&full, "move the whole graph into", e));
             return ExitCode::from(2);
         }
-        // Its cells are as the pipeline made them (not yet made spreadsheet-safe).
-        match filter_into(&full, out.path(), &filter, false) {
+        // Its text cells were written with `options`, as the cut ones are.
+        match filter_into(&full, out.path(), &filter, options) {
             Ok(kept) => {
                 if !args.quiet {
                     report(&kept);
@@ -390,13 +391,6 @@ fn build(args: BuildArgs) -> ExitCode {
                 "{file} holds {note}; the CSV tables hold the whole graph"
             ));
         }
-    }
-    let options = ExportOptions {
-        csv_raw: args.csv_raw,
-    };
-    if let Err(e) = neutralise_formulas(&out, &options) {
-        report(&e);
-        return ExitCode::from(2);
     }
     // Rendered into the staging folder, so the picture is part of the committed set
     // (graph.dot is already cut to what Graphviz draws in seconds).

@@ -49,6 +49,7 @@ pub fn build_into<I>(
     dir: &Path,
     on_error: &mut dyn FnMut(Error),
     progress: &(dyn Fn(Summary) + Sync),
+    options: export::ExportOptions,
 ) -> Result<(EntityGraph, Summary, export::Cuts), ExportError>
 where
     I: Iterator<Item = crate::error::Result<Document>> + Send,
@@ -61,7 +62,7 @@ where
     };
     let sentences = create(export::SENTENCES_CSV)?;
     let spill = SpillTarget::File(dir.join(".spill"));
-    let corpus = Corpus::new(lex, spill, sentences)
+    let corpus = Corpus::new(lex, spill, sentences, options)
         .map_err(|err| ExportError::io(dir, "write the spill file in", err))?;
     let (corpus, summary) = stream(docs, lex, corpus, on_error, progress)
         .map_err(|err| ExportError::io(&dir.join(export::SENTENCES_CSV), "write", err))?;
@@ -77,7 +78,7 @@ where
             .map_err(|e| e.into_error())
             .map_err(|err| ExportError::io(&dir.join(name), "write", err))?;
     }
-    let cuts = export::write_graph(dir, &graph)?;
+    let cuts = export::write_graph(dir, &graph, options)?;
     Ok((graph, summary, cuts))
 }
 
@@ -185,7 +186,8 @@ pub fn build_graph(docs: Vec<Document>) -> EntityGraph {
 /// [`build_graph`] with a lexicon of one's own.
 pub fn build_graph_with(docs: Vec<Document>, lex: &Lexicon) -> EntityGraph {
     let result = (|| -> io::Result<EntityGraph> {
-        let mut corpus = Corpus::new(lex, SpillTarget::Memory, io::sink())?;
+        let options = export::ExportOptions::default();
+        let mut corpus = Corpus::new(lex, SpillTarget::Memory, io::sink(), options)?;
         let analysed: Vec<DocAnalysis> = docs.par_iter().map(|d| analyze(d, lex)).collect();
         drop(docs);
         for a in analysed {

@@ -12,13 +12,14 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
+use crate::normalize::norm_key;
 use crate::text::{Sentence, Token, TokenKind};
 
 /// A recognised mention before resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawMention {
     pub span: Span,
-    /// The surface form folded by [`crate::resolve::norm_key`], computed once.
+    /// The surface form folded by [`norm_key`], computed once.
     pub key: String,
     pub sentence: usize,
     pub entity_type: EntityType,
@@ -194,22 +195,188 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "across", "at", "from", "in", "into", "near", "outside", "to", "toward", "towards",
 ];
 
+/// Words that begin a sports club's name ("Sporting Lena", "Dynamo Kirsk"): the
+/// generic society and club words of European and Latin American football.
+const CLUB_PREFIXES: &[&str] = &[
+    "atletico",
+    "atlético",
+    "beitar",
+    "deportivo",
+    "dinamo",
+    "dynamo",
+    "hapoel",
+    "lokomotiv",
+    "maccabi",
+    "olympique",
+    "racing",
+    "rapid",
+    "sporting",
+    "torpedo",
+];
+
+/// Abbreviations before a town that make a club: "FC Kelmore", "SV Arnheim".
+const CLUB_ABBREVIATIONS: &[&str] = &[
+    "AC", "AFC", "AS", "BK", "CF", "FC", "FK", "NK", "SC", "SK", "SV", "TSV", "VfB", "VfL",
+];
+
+/// Nouns after a name that make it a team: "Norhaven coach", "Eastbridge striker".
+/// Not "fans" or "supporters": a politician has them too.
+const TEAM_ROLES: &[&str] = &[
+    "captain",
+    "coach",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "manager",
+    "midfielder",
+    "playmaker",
+    "skipper",
+    "striker",
+    "winger",
+];
+
+/// Verbs after a side's name in a match report with a score: "Norhaven beat ...".
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "crushed",
+    "defeated",
+    "drew",
+    "edged",
+    "hammered",
+    "lost",
+    "outclassed",
+    "overcame",
+    "routed",
+    "thrashed",
+    "trounced",
+    "whipped",
+];
+
+/// Nouns that type the name right after them as an organization: "the brewer
+/// Halvik", "insurer Corvane", "the law firm Brask-Tell".
+const ORG_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "band",
+    "bank",
+    "brewer",
+    "broadcaster",
+    "broker",
+    "carmaker",
+    "carrier",
+    "chain",
+    "channel",
+    "chipmaker",
+    "club",
+    "company",
+    "conglomerate",
+    "distiller",
+    "drugmaker",
+    "firm",
+    "insurer",
+    "label",
+    "lender",
+    "magazine",
+    "manufacturer",
+    "miner",
+    "network",
+    "newspaper",
+    "operator",
+    "publisher",
+    "refiner",
+    "retailer",
+    "side",
+    "steelmaker",
+    "supermarket",
+    "utility",
+];
+
+/// The rule id of a sports side named in a results line or match report.
+const TEAM_RULE: &str = "org.team";
+
+/// The rule id of a side named by a player's role after it ("Norhaven coach").
+const TEAM_ROLE_RULE: &str = "org.team-role";
+
+/// Function words that end no name: "Mary Chan In" is "Mary Chan" and the
+/// first word of the next clause.
+const TRAILING_FUNCTION: &[&str] = &[
+    "after", "and", "as", "at", "before", "but", "by", "for", "from", "if", "in", "on", "or",
+    "since", "the", "to", "when", "while", "with",
+];
+
+/// "NORHAVEN" -> "Norhaven": how a word in a capitals headline is written in the body.
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 fn in_sorted(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
+}
+
+/// How a line is laid out, which says how much its capitals mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Running text: a capital mid-sentence marks a name.
+    Prose,
+    /// A title-case or capitals headline: a capital says little.
+    Headline,
+    /// A table or list line (results, standings, rankings): no lower-case word
+    /// and figures in it. Its capitals are names, as in prose.
+    Table,
 }
 
 /// Which lines of a document are title-case headlines (capitals there say little):
 /// three or more longer words, nearly all capitalised, no lower-case word but the
 /// short function words title case leaves alone, and no closing period.
 pub fn headline_lines(text: &str, sentences: &[Sentence], lines: usize) -> Vec<bool> {
-    // (capitalised longer words, longer words, lower-case content words, ends with a period)
-    let mut stats = vec![(0usize, 0usize, 0usize, false); lines];
+    line_kinds(text, sentences, lines)
+        .iter()
+        .map(|k| *k == LineKind::Headline)
+        .collect()
+}
+
+/// The layout of each line: a line with no lower-case word is a table line when
+/// it starts with a figure or holds two ("2. Pavel Sorokin ( Russia ) 24.88",
+/// "Norhaven 4 Eastbridge 1"), else a headline by the rule of [`headline_lines`].
+pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineKind> {
+    #[derive(Clone, Copy, Default)]
+    struct Stats {
+        caps: usize,
+        long: usize,
+        lower: usize,
+        /// Lower-case words of any kind, function words included.
+        any_lower: usize,
+        period: bool,
+        numbers: usize,
+        starts_with_number: Option<bool>,
+    }
+    let mut stats = vec![Stats::default(); lines];
     for s in sentences {
         let Some(slot) = stats.get_mut(s.line) else {
             continue;
         };
         for (i, t) in s.tokens.iter().enumerate() {
+            if slot.starts_with_number.is_none() {
+                slot.starts_with_number = Some(t.kind == TokenKind::Number);
+            }
             let w = &text[t.span.start..t.span.end];
+            // Scores, times and ranks; a year ("2001") or an ordinal ("3rd") is no figure of a table.
+            let figure = t.kind == TokenKind::Number
+                && w.bytes()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b':' | b','))
+                && !(w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()));
+            if figure {
+                slot.numbers += 1;
+            }
             // The second half of a compound ("Cease-fire") keeps its own case.
             let compound_tail = i > 0
                 && !t.space_before
@@ -219,24 +386,36 @@ pub fn headline_lines(text: &str, sentences: &[Sentence], lines: usize) -> Vec<b
             }
             let upper = w.chars().next().is_some_and(char::is_uppercase);
             if !upper && !in_sorted(TITLE_CASE_LOWER, w) {
-                slot.2 += 1;
+                slot.lower += 1;
+            }
+            if !upper {
+                slot.any_lower += 1;
             }
             if w.chars().count() >= 4 {
-                slot.1 += 1;
+                slot.long += 1;
                 if upper {
-                    slot.0 += 1;
+                    slot.caps += 1;
                 }
             }
         }
-        slot.3 = s
+        slot.period = s
             .tokens
             .last()
             .is_some_and(|t| &text[t.span.start..t.span.end] == ".");
     }
     stats
         .iter()
-        .map(|&(caps, long, lower, period)| {
-            long >= 3 && lower == 0 && !period && caps * 5 >= long * 4
+        .map(|st| {
+            let table = st.any_lower == 0
+                && st.caps > 0
+                && (st.numbers >= 2 || st.starts_with_number == Some(true));
+            if table {
+                LineKind::Table
+            } else if st.long >= 3 && st.lower == 0 && !st.period && st.caps * 5 >= st.long * 4 {
+                LineKind::Headline
+            } else {
+                LineKind::Prose
+            }
         })
         .collect()
 }
@@ -249,6 +428,12 @@ struct Ctx<'a> {
     kinds: Vec<TokenKind>,
     spans: Vec<Span>,
     headline: bool,
+    /// The line is a table or list line ([`LineKind::Table`]).
+    table: bool,
+    /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
+    scores: Vec<usize>,
+    /// No word of the sentence has a lower-case letter: capitals mark no acronym.
+    caps_only: bool,
     /// Index of the first word token of the sentence.
     first_word: usize,
     /// Words written capitalised inside body sentences (not first, not in headlines).
@@ -312,7 +497,9 @@ impl Ctx<'_> {
             // In a title-case headline a capital says nothing: the word needs a name
             // elsewhere in the document, or must be a known given name.
             let corroborated = self.body_caps.contains(self.words[i])
-                || self.lex.is_unambiguous_first_name(self.words[i]);
+                || self.lex.is_unambiguous_first_name(self.words[i])
+                || (self.is_all_caps(i)
+                    && self.body_caps.contains(title_case(self.words[i]).as_str()));
             if !corroborated {
                 return false;
             }
@@ -410,6 +597,120 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether tokens `a..b` name a side in a sports report: a name followed by
+    /// its scores in a results or standings line ("Norhaven 4 Eastbridge 1"), by
+    /// a player's role ("Norhaven coach"), or beside a result verb in a sentence
+    /// with a score ("Norhaven beat Eastbridge 4-1", "drew with Kelmore").
+    /// Returns the rule: [`TEAM_RULE`] for results and scores, [`TEAM_ROLE_RULE`]
+    /// for a role word.
+    fn team_context(&self, a: usize, b: usize) -> Option<&'static str> {
+        let word = |i: usize| self.lower.get(i).map_or("", String::as_str);
+        let after = word(b);
+        let before = if a > 0 { word(a - 1) } else { "" };
+        if matches!(before, "in" | "at" | "(") {
+            return None;
+        }
+        let results_line = self.table
+            && self.kinds.get(b) == Some(&TokenKind::Number)
+            && self.words[b].len() <= 3
+            && self.words[b].bytes().all(|c| c.is_ascii_digit())
+            && !self.words[a..b]
+                .iter()
+                .any(|w| w.bytes().any(|c| c.is_ascii_digit()));
+        // "Norhaven coach", "Norhaven's coach".
+        let role_at = if matches!(after, "'" | "\u{2019}") && word(b + 1) == "s" {
+            b + 2
+        } else {
+            b
+        };
+        let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
+        if results_line {
+            return Some(TEAM_RULE);
+        }
+        if role {
+            return Some(TEAM_ROLE_RULE);
+        }
+        // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
+        // over Leeds"; a poll's "49-37" far off in the sentence is no match.
+        let near_score = self
+            .scores
+            .iter()
+            .any(|&s| (s >= b && s - b <= 5) || (s + 3 <= a && a - (s + 3) <= 4));
+        if !near_score {
+            return None;
+        }
+        let before2 = if a > 1 { word(a - 2) } else { "" };
+        let beside_verb = in_sorted(RESULT_VERBS, after)
+            || in_sorted(RESULT_VERBS, before)
+            || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
+            || (before == "with" && matches!(before2, "drew" | "draw" | "drawn" | "tied"))
+            || (before == "to"
+                && matches!(before2, "lost" | "lose" | "losing" | "defeat" | "loss"))
+            || (before == "over" && matches!(before2, "win" | "victory" | "won"));
+        beside_verb.then_some(TEAM_RULE)
+    }
+
+    /// The type an apposition or a copula right after a name gives it: "Aisby is
+    /// a village", "Halvik, the Danish brewer,", "Corvane, an insurer". The first
+    /// place noun or company noun within four words of the article decides.
+    fn apposition_type(&self, b: usize) -> Option<(EntityType, bool, &'static str)> {
+        let word = |i: usize| self.lower.get(i).map_or("", String::as_str);
+        if !matches!(word(b), "," | "is" | "was") {
+            return None;
+        }
+        let comma = word(b) == ",";
+        let k = b + 1;
+        if !matches!(word(k), "a" | "an" | "the") {
+            return None;
+        }
+        // After a comma the phrase must close where its noun does ("Talmora, the
+        // brewer, said", "Qarbetti, a village near Homs"): "For Vance, a quarter
+        // say ..." is no apposition.
+        let closed = |i: usize| {
+            !comma
+                || matches!(
+                    word(i + 1),
+                    "" | ","
+                        | "."
+                        | ";"
+                        | ")"
+                        | "based"
+                        | "in"
+                        | "near"
+                        | "of"
+                        | "on"
+                        | "that"
+                        | "which"
+                        | "whose"
+                        | "with"
+                )
+        };
+        for i in k + 1..(k + 5).min(self.words.len()) {
+            if self.kinds[i] != TokenKind::Word {
+                return None;
+            }
+            if self.is_upper_initial(i) {
+                // "the Danish brewer": a capitalised word is no noun of the phrase.
+                continue;
+            }
+            let w = word(i);
+            let typed = if self.title_len(i, i + 1) > 0 {
+                // "Vance, a former governor,", "Vance is the president".
+                Some((EntityType::Person, false, "person.apposition"))
+            } else if self.lex.place_nouns.contains(w) {
+                Some((EntityType::Location, false, "location.apposition"))
+            } else if in_sorted(ORG_NOUNS, w) {
+                Some((EntityType::Organization, false, "org.apposition"))
+            } else {
+                None
+            };
+            if typed.is_some() {
+                return typed.filter(|_| closed(i));
+            }
+        }
+        None
+    }
+
     fn title_len(&self, from: usize, to: usize) -> usize {
         self.lex.title_at(&self.lower[from..to])
     }
@@ -458,7 +759,8 @@ pub fn recognize(
     lex: &Lexicon,
 ) -> Vec<RawMention> {
     let hits = lex.find(text);
-    let headlines = headline_lines(text, sentences, skip_line.len());
+    let kinds = line_kinds(text, sentences, skip_line.len());
+    let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
     let mut body_caps = std::collections::HashSet::default();
     for s in sentences {
         if headlines.get(s.line).copied().unwrap_or(true)
@@ -494,9 +796,30 @@ pub fn recognize(
         }
         let sentence_hits = &hits[hit_iter..h_end];
         let split = split_name_pairs(text, &s.tokens, sentence_hits);
-        let tokens: &[Token] = split.as_deref().unwrap_or(&s.tokens);
+        let joined = join_name_syllables(text, split.as_deref().unwrap_or(&s.tokens), lex);
+        let tokens: &[Token] = match (&joined, &split) {
+            (Some(j), _) => j,
+            (None, Some(v)) => v,
+            (None, None) => &s.tokens,
+        };
+        let caps_only = !tokens.iter().any(|t| {
+            t.kind == TokenKind::Word
+                && text[t.span.start..t.span.end]
+                    .chars()
+                    .any(char::is_lowercase)
+        });
         let mut gaz = vec![None; tokens.len()];
         for &hit in sentence_hits {
+            let surface = &text[hit.span.start..hit.span.end];
+            if caps_only
+                && surface.chars().count() > 2
+                && !surface.contains(' ')
+                && lex.is_common(surface)
+            {
+                // "ICE HOCKEY": in a line of capitals a short name that is also a
+                // common word ("ICE", "AID") is the word.
+                continue;
+            }
             let a = tokens.binary_search_by_key(&hit.span.start, |t| t.span.start);
             let b = tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
             if let (Ok(a), Ok(b)) = (a, b) {
@@ -516,6 +839,9 @@ pub fn recognize(
             kinds: tokens.iter().map(|t| t.kind).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
+            table: kinds.get(s.line) == Some(&LineKind::Table),
+            scores: score_positions(text, tokens),
+            caps_only,
             first_word: tokens
                 .iter()
                 .position(|t| t.kind == TokenKind::Word)
@@ -590,6 +916,87 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
         }
     }
     out
+}
+
+/// Joins the syllables of hyphenated given names that the tokenizer cut ("Lin
+/// Wei-ming", "Kim Jong-un"): a capitalised word, a hyphen and a lower-case word
+/// glued together are one word unless the tail is English ("Syria-based",
+/// "Kerry-led"). Returns `None` when nothing is joined.
+fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+    let word = |t: &Token| &text[t.span.start..t.span.end];
+    let joinable = |i: usize| {
+        let (Some(a), Some(h), Some(b)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
+        else {
+            return false;
+        };
+        let (wa, wb) = (word(a), word(b));
+        a.kind == TokenKind::Word
+            && h.kind == TokenKind::Punct
+            && b.kind == TokenKind::Word
+            && a.span.end == h.span.start
+            && h.span.end == b.span.start
+            && word(h).chars().all(is_hyphen)
+            && wa.chars().next().is_some_and(char::is_uppercase)
+            && wa.chars().skip(1).all(char::is_lowercase)
+            && wb.chars().all(char::is_lowercase)
+            // Syllables of romanised names are short: "ming", "jung", "chuan".
+            && wa.chars().count() <= 6
+            && wb.chars().count() <= 5
+            && !lex.is_common_lower(wb)
+            // Not the middle of a longer compound ("Wei-ming-style").
+            && tokens
+                .get(i + 3)
+                .map_or(true, |n| {
+                    n.span.start > b.span.end || !word(n).chars().all(is_hyphen)
+                })
+    };
+    let first = (0..tokens.len()).find(|&i| joinable(i))?;
+    let mut out = Vec::with_capacity(tokens.len());
+    out.extend_from_slice(&tokens[..first]);
+    let mut i = first;
+    while i < tokens.len() {
+        if joinable(i) {
+            out.push(Token {
+                span: Span::new(tokens[i].span.start, tokens[i + 2].span.end),
+                kind: TokenKind::Word,
+                space_before: tokens[i].space_before,
+            });
+            i += 3;
+        } else {
+            out.push(tokens[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// Where a sentence's match scores start: two small figures joined by a dash
+/// ("4-1", "3 – 0"), not a date ("1996-08-30") or a range of years. Empty (and
+/// unallocated) for most sentences.
+fn score_positions(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let small = |t: &Token| {
+        t.kind == TokenKind::Number
+            && t.span.end - t.span.start <= 2
+            && text[t.span.start..t.span.end]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    };
+    let is_score = |i: usize, w: &[Token]| {
+        small(&w[0])
+            && small(&w[2])
+            && matches!(&text[w[1].span.start..w[1].span.end], "-" | "\u{2013}" | "\u{2014}")
+            // A third figure makes a date: "96-08-30".
+            && !tokens.get(i + 3).is_some_and(|n| {
+                matches!(&text[n.span.start..n.span.end], "-" | "/")
+                    && tokens.get(i + 4).is_some_and(|x| x.kind == TokenKind::Number)
+            })
+    };
+    tokens
+        .windows(3)
+        .enumerate()
+        .filter(|(i, w)| is_score(*i, w))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -686,7 +1093,10 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         } else {
             ctx.title_len(k, b)
         };
-        if tl > 0 && !(k == a && tl == b - a && is_cue_word(ctx, b - 1)) {
+        // "Siemens AG": a title that is also an organization's closing word ends
+        // the name before it rather than starting a person's.
+        let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a);
+        if tl > 0 && !cue_title {
             flush(&mut pieces, cur, k, pending_title);
             k += tl;
             cur = k;
@@ -724,8 +1134,37 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
             let adjacent = prev.b == p.a;
             let last = ctx.lower[p.b - 1].as_str();
             let first = ctx.lower[prev.a].as_str();
+            if let Some(rule) = team_pair(ctx, prev, &p).filter(|_| adjacent) {
+                // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
+                // and a town, in a results line or match report, make one side.
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, rule));
+                continue;
+            }
+            let place_before = prev.gaz.is_some_and(|h| {
+                h.kind == SurfaceKind::Name
+                    && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+            });
+            if adjacent
+                && place_before
+                && p.gaz.is_some()
+                && p.b - p.a == 1
+                && !p.title_before
+                && ctx.lex.org_cues.contains(last)
+            {
+                // "Ohio Senate", "Kansas Army": a place and its own institution.
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, "org.prefixed-cue"));
+                continue;
+            }
             if adjacent && prev.gaz.is_some() && p.gaz.is_none() && !p.title_before {
-                if ctx.lex.org_cues.contains(last) {
+                let cue_of = p.b - p.a > 2
+                    && ctx.lex.org_cues.contains(ctx.lower[p.a].as_str())
+                    && ctx.lower[p.a + 1] == "of";
+                if ctx.lex.org_cues.contains(last) || cue_of {
+                    // "Florida Department of Law Enforcement".
                     // "US State Department", "Syria Support Group", "UN Security Council".
                     prev.b = p.b;
                     prev.gaz = None;
@@ -744,18 +1183,17 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     prev.forced = Some((EntityType::Location, "location.cue"));
                     continue;
                 }
-                let place_before = prev.gaz.is_some_and(|h| {
-                    h.kind == SurfaceKind::Name
-                        && ctx.lex.entries[h.entry].entity_type == EntityType::Location
-                });
                 let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
                     || ctx.lex.surnames.contains(last)
                     || (p.a + 1..p.b).any(|i| ctx.particle(i));
                 let person =
                     personal && prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
+                // A plural is a team's name ("Kelmore Suns"), a common singular a
+                // thing there ("London Bridge" is left to the place cues).
+                let team_word = last.ends_with('s') && !last.ends_with("ss");
                 if place_before
                     && p.forced.is_none()
-                    && (person || !personal && !ctx.lex.is_common_lower(last))
+                    && (person || !personal && (team_word || !ctx.lex.is_common_lower(last)))
                 {
                     // A place name leading a longer name: "Chad Edward Gaudin" is a
                     // person when the place is also a given name; otherwise a team,
@@ -826,6 +1264,37 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Whether two adjacent pieces, one a town and the other one word that is no
+/// given name, name a sports side together; returns the rule.
+fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
+    let town = |x: &Piece| {
+        x.gaz.is_some_and(|h| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                && !ctx.lex.is_country(h.entry)
+        })
+    };
+    let word = |x: &Piece| {
+        x.gaz.is_none()
+            && x.b - x.a == 1
+            && ctx.kinds[x.a] == TokenKind::Word
+            && !ctx.lex.is_first_name(ctx.words[x.a])
+    };
+    let club_word = word(prev)
+        && (in_sorted(CLUB_PREFIXES, &ctx.lower[prev.a])
+            || in_sorted(CLUB_ABBREVIATIONS, ctx.words[prev.a]));
+    if club_word && town(p) && !p.title_before {
+        // "FC Kelmore", "Dynamo Lodz": a club word before a town names a club anywhere.
+        return Some("org.club");
+    }
+    let shape = (town(prev) && word(p)) || (word(prev) && town(p));
+    let free = !p.title_before && !prev.title_before && prev.forced.is_none() && p.forced.is_none();
+    if !(shape && free) {
+        return None;
+    }
+    ctx.team_context(prev.a, p.b)
+}
+
 /// A given name followed only by initials or more given names ("Mary Ann", "John F.").
 fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
     a < b
@@ -872,7 +1341,9 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     if p.gaz.is_none() && p.forced.is_none() {
         p.a = name_start(ctx, p.a, p.b);
         while p.b > p.a
-            && (ctx.particle(p.b - 1) || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&"))
+            && (ctx.particle(p.b - 1)
+                || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&")
+                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, &ctx.lower[p.b - 1])))
         {
             p.b -= 1;
         }
@@ -892,15 +1363,32 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         .map(|i| ctx.spans[i])
         .collect();
     Some(RawMention {
-        key: crate::resolve::norm_key(&ctx.text[span.start..span.end]),
+        key: norm_key(&ctx.text[span.start..span.end]),
         span,
         sentence: si,
         entity_type,
         demonym,
-        gaz: p.gaz.map(|h| h.entry),
+        // A town's club is not the town: resolved apart from the gazetteer entry.
+        gaz: p
+            .gaz
+            .map(|h| h.entry)
+            .filter(|_| rule != TEAM_RULE && rule != TEAM_ROLE_RULE),
         words,
         rule,
     })
+}
+
+/// "Disorders", "Bikes", "Studies": the plural of a common noun by a bare "s" or
+/// "ies". Other inflections are left out, since surnames end in them ("Lessing",
+/// "Bowles": not "bowl" + "es").
+fn is_common_plural(lex: &Lexicon, w: &str) -> bool {
+    if let Some(stem) = w.strip_suffix("ies") {
+        return stem.len() > 1 && lex.common.contains(&format!("{stem}y"));
+    }
+    match w.strip_suffix('s') {
+        Some(stem) => stem.len() > 2 && !stem.ends_with('s') && lex.common.contains(stem),
+        None => false,
+    }
 }
 
 /// A Roman numeral or a number ending a name: "II", "XIV", "11".
@@ -941,11 +1429,25 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             SurfaceKind::Name if ctx.country_pair(p.a, p.b) => {
                 Some((EntityType::Organization, false, "gazetteer.country-pair"))
             }
+            // A town's club in a results line or a match report; countries stay
+            // places, as CoNLL-style annotation has them.
+            SurfaceKind::Name
+                if entry.entity_type == EntityType::Location && !ctx.lex.is_country(hit.entry) =>
+            {
+                match ctx.team_context(p.a, p.b) {
+                    Some(rule) => Some((EntityType::Organization, false, rule)),
+                    None => Some((entry.entity_type, false, "gazetteer")),
+                }
+            }
             SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
         };
     }
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
+    if first.starts_with("i'") || first.starts_with("i\u{2019}") {
+        // "I've", "I’m": the pronoun, never a name.
+        return None;
+    }
     // The head word is the last one before an ordinal ("World War II", "Apollo 11").
     let head = if n > 1 && is_ordinal(&ctx.lower[p.b - 1]) {
         p.b - 2
@@ -956,8 +1458,13 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if is_misc(ctx, p.a, p.b) {
         return None;
     }
-    let all_common = (p.a..p.b)
-        .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.lex.common.contains(&ctx.lower[i]));
+    // Plurals count in longer pieces ("Mountain Bikes"); a lone word must be
+    // listed as it is ("Wales" is no plural of "wale").
+    let all_common = (p.a..p.b).all(|i| {
+        ctx.kinds[i] != TokenKind::Word
+            || ctx.lex.common.contains(&ctx.lower[i])
+            || (n > 1 && is_common_plural(ctx.lex, &ctx.lower[i]))
+    });
     let lex = ctx.lex;
 
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
@@ -975,6 +1482,20 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     if p.title_before {
         return Some((EntityType::Person, false, "person.title"));
+    }
+    if n > 1 && in_sorted(CLUB_PREFIXES, first) {
+        return Some((EntityType::Organization, false, "org.club"));
+    }
+    let before = if p.a > 0 {
+        ctx.lower[p.a - 1].as_str()
+    } else {
+        ""
+    };
+    let noun_before =
+        in_sorted(ORG_NOUNS, before) && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
+    if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
+        // "the brewer Halvik", "insurer Corvane": the document says what it is.
+        return Some((EntityType::Organization, false, "org.noun-before"));
     }
     if all_common {
         // A lone common word capitalised inside a sentence ("Cook said") may be a
@@ -994,14 +1515,17 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && lex.surnames.contains(last) {
         return Some((EntityType::Person, false, "person.surname"));
     }
+    if let Some(rule) = ctx.team_context(p.a, p.b) {
+        return Some((EntityType::Organization, false, rule));
+    }
+    // "Inexplicably, the ...": an adverb opening a sentence has no apposition.
+    let adverb = n == 1 && ctx.is_sentence_initial(p.a) && first.ends_with("ly");
+    if let Some(t) = ctx.apposition_type(p.b).filter(|_| !adverb) {
+        return Some(t);
+    }
     // Context around the piece.
     let after = ctx.lower.get(p.b).map(String::as_str).unwrap_or("");
     let after2 = ctx.lower.get(p.b + 1).map(String::as_str).unwrap_or("");
-    let before = if p.a > 0 {
-        ctx.lower[p.a - 1].as_str()
-    } else {
-        ""
-    };
     let before2 = if p.a > 1 {
         ctx.lower[p.a - 2].as_str()
     } else {
@@ -1017,6 +1541,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Location, false, "location.place-noun"));
     }
     if n == 1
+        && !ctx.caps_only
         && ctx.is_all_caps(p.a)
         && ctx.words[p.a].chars().filter(|c| c.is_alphabetic()).count() <= 6
     {
@@ -1029,21 +1554,32 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
+    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !ctx.table {
+        // "Internet Explorer 6", "Falcon Heavy 2": a product and its version.
+        return None;
+    }
     if n > 1 {
         if (p.a..p.b).any(|i| ctx.words[i].bytes().any(|b| b.is_ascii_digit())) {
             // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
             return None;
         }
-        if before == "the" || (lex.common.contains(last) && !lex.surnames.contains(last)) {
+        let common_last = lex.common.contains(last) || is_common_plural(lex, last);
+        if before == "the" || (common_last && !lex.surnames.contains(last)) {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
             return Some((EntityType::Organization, false, "org.default"));
         }
         return Some((EntityType::Person, false, "person.default"));
     }
+    if ctx.headline {
+        // "FAITH IN VANCE": a headline's wording is clipped; the word takes the
+        // type the body gives it (the document pass), not its neighbours'.
+        return Some((EntityType::Other, false, "unknown"));
+    }
     if in_sorted(PLACE_PREPOSITIONS, before) {
         return Some((EntityType::Location, false, "location.preposition"));
     }
+
     if in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
@@ -1063,11 +1599,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         // "Debden, England", "Mobile, Alabama": a town named with its region or country.
         return Some((EntityType::Location, false, "location.comma-place"));
     }
-    if !ctx.headline
-        && !ctx.is_sentence_initial(p.a)
-        && lex.is_unambiguous_first_name(ctx.words[p.a])
-    {
-        // "his wife, Karen, ...": a given name alone inside a sentence is a person.
+    if !ctx.headline && !ctx.table && lex.is_unambiguous_first_name(ctx.words[p.a]) {
+        // "his wife, Karen, ...", "Karen later wrote": a given name alone is a person
+        // (a town that is also a given name is in the gazetteers, found before).
         return Some((EntityType::Person, false, "person.given-name"));
     }
     // One unknown capitalised word: settled by the document pass.
@@ -1077,7 +1611,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
 /// Document-level consistency: single words take the type of the fuller names
 /// they belong to, and unknown words the type they have elsewhere in the document.
 pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
-    use crate::resolve::norm_key;
+    sides_that_are_people(text, mentions);
     let mut surnames: HashMap<String, usize> = HashMap::default();
     let mut first_names: HashMap<String, usize> = HashMap::default();
     let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
@@ -1103,7 +1637,13 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             // "Nusra Front" makes "Nusra" (al-Nusra) an organization.
             let last =
                 norm_key(&text[m.words[m.words.len() - 1].start..m.words[m.words.len() - 1].end]);
-            if lex.org_cues.contains(&last) {
+            // "Trump Administration", "Merkel government": bodies named after the
+            // person who leads them do not make the person an organization.
+            let led_by = matches!(
+                last.as_str(),
+                "administration" | "cabinet" | "campaign" | "government" | "presidency"
+            );
+            if lex.org_cues.contains(&last) && !led_by {
                 let head = norm_key(&text[m.words[0].start..m.words[m.words.len() - 2].end]);
                 if !head.is_empty() && !lex.common.contains(&head) {
                     *org_heads.entry(head).or_default() += 1;
@@ -1158,6 +1698,76 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         }
     }
     coordinated(text, mentions, lex);
+    teams_in_document(text, mentions, lex);
+}
+
+/// A name the document shows as a person ("President Vance", "Mark Vance") is a
+/// candidate in a poll table ("Vance 48 Orlov 45"), not a side.
+fn sides_that_are_people(text: &str, mentions: &mut [RawMention]) {
+    if !mentions.iter().any(|m| m.rule == TEAM_RULE) {
+        return;
+    }
+    let people: rustc_hash::FxHashSet<String> = mentions
+        .iter()
+        .filter(|m| {
+            m.entity_type == EntityType::Person
+                && !matches!(
+                    m.rule,
+                    "person.default" | "person.says" | "person.given-name"
+                )
+        })
+        .map(|m| match m.words.last() {
+            Some(w) if m.words.len() > 1 => norm_key(&text[w.start..w.end]),
+            _ => m.key.clone(),
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.rule == TEAM_RULE && m.words.len() == 1 && people.contains(&m.key) {
+            m.entity_type = EntityType::Person;
+            m.rule = "person.in-document";
+        }
+    }
+}
+
+/// A town or given name that the document shows as a side (in a results line or
+/// a match report) is the side wherever it stands alone, but not after "in",
+/// "at" or "from", nor in the dateline ("LEEDS 1996-08-30").
+fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    if !mentions.iter().any(|m| m.rule == TEAM_RULE) {
+        return;
+    }
+    let teams: rustc_hash::FxHashSet<String> = mentions
+        .iter()
+        .filter(|m| m.rule == TEAM_RULE)
+        .map(|m| m.key.clone())
+        .collect();
+    for m in mentions.iter_mut() {
+        let open = match m.rule {
+            "gazetteer" => m.gaz.is_some_and(|g| {
+                lex.entries[g].entity_type == EntityType::Location && !lex.is_country(g)
+            }),
+            "unknown" | "person.given-name" | "consistency.document" => true,
+            _ => false,
+        };
+        if !open || m.demonym || !teams.contains(&m.key) {
+            continue;
+        }
+        let before = text[..m.span.start].trim_end_matches([' ', '\t']);
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let line_start = before.is_empty() || before.ends_with('\n');
+        let after = text[m.span.end..].trim_start_matches([' ', '\t']);
+        let dateline = line_start && after.starts_with(|c: char| c.is_ascii_digit() || c == ',');
+        if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
+            continue;
+        }
+        m.entity_type = EntityType::Organization;
+        m.gaz = None;
+        m.rule = "org.team-in-document";
+    }
 }
 
 /// An unknown single word listed with a typed name ("Reston and Herndon",
@@ -1213,11 +1823,9 @@ fn last_surname_with_particle(text: &str, m: &RawMention, lex: &Lexicon) -> Opti
     if n < 3 {
         return None;
     }
-    let p = crate::resolve::norm_key(&text[m.words[n - 2].start..m.words[n - 2].end]);
+    let p = norm_key(&text[m.words[n - 2].start..m.words[n - 2].end]);
     if lex.particles.contains(&p) {
-        Some(crate::resolve::norm_key(
-            &text[m.words[n - 2].start..m.words[n - 1].end],
-        ))
+        Some(norm_key(&text[m.words[n - 2].start..m.words[n - 1].end]))
     } else {
         None
     }
@@ -1464,6 +2072,12 @@ mod tests {
             PLACE_OF_HEADS,
             SAY_VERBS,
             PLACE_PREPOSITIONS,
+            CLUB_PREFIXES,
+            CLUB_ABBREVIATIONS,
+            TEAM_ROLES,
+            RESULT_VERBS,
+            ORG_NOUNS,
+            TRAILING_FUNCTION,
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
         }

@@ -10,97 +10,13 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
+use crate::normalize::{norm_key, translit, word_count};
 use crate::recognize::RawMention;
 
 mod across;
 pub use across::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
-
-/// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
-/// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
-pub fn norm_key(s: &str) -> String {
-    let mut folded = String::with_capacity(s.len());
-    if s.is_ascii() {
-        // Most names: one pass over the bytes, no case tables.
-        for b in s.bytes() {
-            match b {
-                b'.' => {}
-                b'`' => folded.push('\''),
-                b'-' | b'_' => folded.push(' '),
-                b => folded.push(b.to_ascii_lowercase() as char),
-            }
-        }
-    } else {
-        let mut push = |c: char| {
-            for l in c.to_lowercase() {
-                match l {
-                    '.' => {}
-                    '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
-                    '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => {
-                        folded.push(' ')
-                    }
-                    c => folded.push(c),
-                }
-            }
-        };
-        s.nfkd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .for_each(&mut push);
-    }
-    let mut s = folded.trim();
-    for suffix in ["'s", "'"] {
-        if let Some(x) = s.strip_suffix(suffix) {
-            s = x;
-        }
-    }
-    // Words without a leading "the" (unless it is the only word) and without the
-    // Arabic article (unless nothing else is left), joined by one space.
-    let words = || s.split_whitespace();
-    let skip = usize::from(words().nth(1).is_some() && words().next() == Some("the"));
-    let article = |w: &str| w == "al" || w == "el";
-    let keep_articles = words().skip(skip).all(article);
-    let mut out = String::with_capacity(s.len());
-    for (i, w) in words()
-        .skip(skip)
-        .filter(|w| keep_articles || !article(w))
-        .enumerate()
-    {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.extend(w.chars().filter(|&c| c != '\''));
-    }
-    out
-}
-
-/// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
-/// Takes a word already folded by [`norm_key`].
-pub fn translit(word: &str) -> String {
-    let mut w = word.to_string();
-    for (a, b) in [
-        ("ks", "x"),
-        ("kh", "h"),
-        ("ph", "f"),
-        ("ou", "u"),
-        ("y", "i"),
-    ] {
-        if w.contains(a) {
-            w = w.replace(a, b);
-        }
-    }
-    let mut out = String::with_capacity(w.len());
-    let mut prev = None;
-    for c in w.chars() {
-        if Some(c) != prev {
-            out.push(c);
-        }
-        prev = Some(c);
-    }
-    out
-}
 
 /// Surface forms with counts: a short sorted vector, since most entities in one
 /// document have one or two forms (a map per entity would cost far more memory).
@@ -158,12 +74,6 @@ impl LocalEntity {
             })
             .map(|(s, _)| s.as_str())
     }
-}
-
-pub fn word_count(s: &str) -> usize {
-    s.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .count()
 }
 
 struct Dsu(Vec<usize>);
@@ -265,22 +175,37 @@ pub fn resolve_document(
     mentions: &[RawMention],
     lex: &Lexicon,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
-    let n = mentions.len();
-    let mut dsu = Dsu::new(n);
-    let surface = |m: &RawMention| &text[m.span.start..m.span.end];
-    let keys: Vec<String> = mentions
+    let keys = mention_keys(text, mentions, lex);
+    let tr: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| {
+            mention_words(text, m, lex)
+                .iter()
+                .map(|w| translit(w))
+                .collect()
+        })
+        .collect();
+    let mut dsu = Dsu::new(mentions.len());
+    merge_same_keys(&keys, &mut dsu);
+    let names = merge_full_names(mentions, &tr, &mut dsu);
+    attach_lone_names(mentions, &tr, &names, &mut dsu);
+    merge_org_forms(text, mentions, &keys, lex, &mut dsu);
+    collect_entities(text, mentions, &tr, lex, &mut dsu)
+}
+
+/// Each mention's comparison key: the gazetteer entry's, else the folded surface form.
+fn mention_keys(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<String> {
+    mentions
         .iter()
         .map(|m| match m.gaz {
             Some(g) => format!("g:{}", lex.entries[g].key),
-            None => norm_key(surface(m)),
+            None => norm_key(&text[m.span.start..m.span.end]),
         })
-        .collect();
-    let words: Vec<Vec<String>> = mentions
-        .iter()
-        .map(|m| mention_words(text, m, lex))
-        .collect();
+        .collect()
+}
 
-    // Same key, same entity (the type is settled by majority later).
+/// Same key, same entity (the type is settled by majority later).
+fn merge_same_keys(keys: &[String], dsu: &mut Dsu) {
     let mut by_key: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         match by_key.get(k.as_str()) {
@@ -290,20 +215,27 @@ pub fn resolve_document(
             }
         }
     }
+}
 
-    // People: full names with compatible name words; then lone words to the unique match.
-    let people: Vec<usize> = (0..n)
-        .filter(|&i| mentions[i].entity_type == EntityType::Person && words[i].len() > 1)
-        .collect();
-    let tr: Vec<Vec<String>> = words
-        .iter()
-        .map(|ws| ws.iter().map(|w| translit(w)).collect())
-        .collect();
-    // Compare full names only within a surname, and each distinct name once, so a long
-    // document full of names stays cheap.
+/// Full person names of a document indexed by their last and first name words.
+struct NameIndex<'a> {
+    by_surname: HashMap<&'a str, Vec<usize>>,
+    by_given: HashMap<&'a str, Vec<usize>>,
+}
+
+/// People: full names with compatible name words (`tr`: each mention's words,
+/// folded by [`translit`]). Full names are compared only within a surname, and
+/// each distinct name once, so a long document full of names stays cheap.
+fn merge_full_names<'a>(
+    mentions: &[RawMention],
+    tr: &'a [Vec<String>],
+    dsu: &mut Dsu,
+) -> NameIndex<'a> {
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut first_of_name: HashMap<&[String], usize> = HashMap::default();
-    for &i in &people {
+    let people = (0..mentions.len())
+        .filter(|&i| mentions[i].entity_type == EntityType::Person && tr[i].len() > 1);
+    for i in people {
         match first_of_name.get(tr[i].as_slice()) {
             Some(&j) => dsu.union(j, i),
             None => {
@@ -333,58 +265,87 @@ pub fn resolve_document(
             }
         }
     }
-    for i in 0..n {
-        let m = &mentions[i];
+    NameIndex {
+        by_surname,
+        by_given,
+    }
+}
+
+/// A lone name word joins the one person whose surname it is, else the one
+/// person whose given name it is; with two candidates it stays apart.
+fn attach_lone_names(
+    mentions: &[RawMention],
+    tr: &[Vec<String>],
+    names: &NameIndex,
+    dsu: &mut Dsu,
+) {
+    for (i, m) in mentions.iter().enumerate() {
         if m.demonym
-            || words[i].len() != 1
+            || tr[i].len() != 1
             || !matches!(m.entity_type, EntityType::Person | EntityType::Other)
         {
             continue;
         }
         let w = tr[i][0].as_str();
-        let same_surname = by_surname.get(w).cloned().unwrap_or_default();
-        let same_surname = roots(&mut dsu, same_surname);
+        let same_surname = names.by_surname.get(w).cloned().unwrap_or_default();
+        let same_surname = roots(dsu, same_surname);
         if same_surname.len() == 1 {
             dsu.union(same_surname[0], i);
             continue;
         }
         if same_surname.is_empty() {
-            let by_first = by_given.get(w).cloned().unwrap_or_default();
-            let by_first = roots(&mut dsu, by_first);
+            let by_first = names.by_given.get(w).cloned().unwrap_or_default();
+            let by_first = roots(dsu, by_first);
             if by_first.len() == 1 {
                 dsu.union(by_first[0], i);
             }
         }
     }
+}
 
-    // Organizations: acronyms, bare forms of prefixed names, heads of cue names.
-    struct OrgKey<'k> {
-        i: usize,
-        /// Written in capitals ("UN", "U.N."): may be an acronym.
-        caps: bool,
-        key: &'k str,
-        words: usize,
-        initials: String,
-        gaz: bool,
-    }
-    // Mentions with one key are one entity already: compare each distinct name once.
+/// One distinct organization name of a document, with what its short forms match.
+struct OrgKey<'k> {
+    i: usize,
+    /// Written in capitals ("UN", "U.N."): may be an acronym.
+    caps: bool,
+    key: &'k str,
+    words: usize,
+    initials: String,
+    gaz: bool,
+}
+
+/// Each distinct organization name once (mentions with one key are one entity already).
+fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [String]) -> Vec<OrgKey<'k>> {
     let mut seen_org: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    let orgs: Vec<OrgKey> = (0..n)
+    (0..mentions.len())
         .filter(|&i| {
             mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i].as_str())
         })
         .map(|i| {
             let key = keys[i].trim_start_matches("g:");
+            let m = &mentions[i];
             OrgKey {
                 i,
-                caps: is_acronym_form(surface(&mentions[i])),
+                caps: is_acronym_form(&text[m.span.start..m.span.end]),
                 key,
                 words: word_count(key),
                 initials: initials(key),
                 gaz: keys[i].starts_with("g:"),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Organizations: an acronym, the bare form of a prefixed name, or the head of
+/// a cue name ("Vale" of "Vale Group") joins its one fuller candidate.
+fn merge_org_forms(
+    text: &str,
+    mentions: &[RawMention],
+    keys: &[String],
+    lex: &Lexicon,
+    dsu: &mut Dsu,
+) {
+    let orgs = org_keys(text, mentions, keys);
     let ends_with_word = |long: &str, short: &str| {
         long.len() > short.len()
             && long.ends_with(short)
@@ -393,10 +354,7 @@ pub fn resolve_document(
     let starts_with_word = |long: &str, short: &str| {
         long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
     };
-    for o in &orgs {
-        if o.gaz {
-            continue;
-        }
+    for o in orgs.iter().filter(|o| !o.gaz) {
         let compact: String = o.key.chars().filter(|c| *c != ' ').collect();
         let mut cands = Vec::new();
         for p in &orgs {
@@ -421,36 +379,61 @@ pub fn resolve_document(
                 cands.push(p.i);
             }
         }
-        let cands = roots(&mut dsu, cands);
+        let cands = roots(dsu, cands);
         if cands.len() == 1 {
             dsu.union(cands[0], o.i);
         }
     }
+}
 
-    // Collect.
+/// A fresh entity, before any mention is added: typed later by the votes.
+fn empty_entity() -> LocalEntity {
+    LocalEntity {
+        entity_type: EntityType::Other,
+        gaz: None,
+        forms: Forms::default(),
+        demonym_forms: Forms::default(),
+        name_words: Vec::new(),
+        weak: true,
+        tentative: true,
+    }
+}
+
+/// Rules whose type is weak evidence: a lone word, a preposition, a default.
+fn is_weak_rule(rule: &str) -> bool {
+    matches!(
+        rule,
+        "unknown"
+            | "location.preposition"
+            | "location.comma-place"
+            | "person.says"
+            | "person.default"
+            | "org.default"
+    )
+}
+
+/// Turns the merged sets into entities: forms, gazetteer entry, name words, and
+/// the type by weighted vote (a gazetteer entry's type wins).
+fn collect_entities(
+    text: &str,
+    mentions: &[RawMention],
+    tr: &[Vec<String>],
+    lex: &Lexicon,
+    dsu: &mut Dsu,
+) -> (Vec<LocalEntity>, Vec<usize>) {
     let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<LocalEntity> = Vec::new();
-    let mut assignment = vec![0; n];
+    let mut assignment = vec![0; mentions.len()];
     let mut type_votes: Vec<BTreeMap<EntityType, usize>> = Vec::new();
-    for i in 0..n {
-        let r = dsu.find(i);
-        let e = *root_to_entity.entry(r).or_insert_with(|| {
-            entities.push(LocalEntity {
-                entity_type: EntityType::Other,
-                gaz: None,
-                forms: Forms::default(),
-                demonym_forms: Forms::default(),
-                name_words: Vec::new(),
-                weak: true,
-                tentative: true,
-            });
+    for (i, m) in mentions.iter().enumerate() {
+        let e = *root_to_entity.entry(dsu.find(i)).or_insert_with(|| {
+            entities.push(empty_entity());
             type_votes.push(BTreeMap::new());
             entities.len() - 1
         });
         assignment[i] = e;
-        let m = &mentions[i];
         let ent = &mut entities[e];
-        let s = surface(m).to_string();
+        let s = text[m.span.start..m.span.end].to_string();
         if m.demonym {
             ent.demonym_forms.add(s);
         } else {
@@ -458,15 +441,7 @@ pub fn resolve_document(
             if m.rule != "unknown" {
                 ent.tentative = false;
             }
-            let strong = !matches!(
-                m.rule,
-                "unknown"
-                    | "location.preposition"
-                    | "location.comma-place"
-                    | "person.says"
-                    | "person.default"
-                    | "org.default"
-            );
+            let strong = !is_weak_rule(m.rule);
             *type_votes[e].entry(m.entity_type).or_default() += if strong { 3 } else { 1 };
             if strong {
                 ent.weak = false;
@@ -480,20 +455,26 @@ pub fn resolve_document(
         }
     }
     for (e, votes) in entities.iter_mut().zip(type_votes) {
-        e.entity_type = match e.gaz {
-            Some(g) => lex.entries[g].entity_type,
-            None => votes
-                .iter()
-                .max_by_key(|(t, c)| (**c, **t != EntityType::Other, std::cmp::Reverse(**t)))
-                .map(|(t, _)| *t)
-                .unwrap_or(EntityType::Other),
-        };
-        if e.gaz.is_some() || e.forms.is_empty() {
-            e.weak = false;
-            e.tentative = false;
-        }
+        settle_type(e, &votes, lex);
     }
     (entities, assignment)
+}
+
+/// The entity's type: its gazetteer entry's, else the heaviest vote (a real type
+/// before `Other`); a known or empty entity is neither weak nor tentative.
+fn settle_type(e: &mut LocalEntity, votes: &BTreeMap<EntityType, usize>, lex: &Lexicon) {
+    e.entity_type = match e.gaz {
+        Some(g) => lex.entries[g].entity_type,
+        None => votes
+            .iter()
+            .max_by_key(|(t, c)| (**c, **t != EntityType::Other, std::cmp::Reverse(**t)))
+            .map(|(t, _)| *t)
+            .unwrap_or(EntityType::Other),
+    };
+    if e.gaz.is_some() || e.forms.is_empty() {
+        e.weak = false;
+        e.tentative = false;
+    }
 }
 
 fn roots(dsu: &mut Dsu, items: Vec<usize>) -> Vec<usize> {

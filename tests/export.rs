@@ -644,7 +644,10 @@ fn assert_round_trips(graph: &EntityGraph) {
     }
 
     // CSV: every field comes back, controls other than \n and \t as spaces.
-    let rows = csv_rows(|w, g| export::csv::write_nodes(w, g), graph);
+    let rows = csv_rows(
+        |w, g| export::csv::write_nodes(w, g, export::ExportOptions { csv_raw: true }),
+        graph,
+    );
     assert_eq!(rows.len(), nodes.len());
     for (row, n) in rows.iter().zip(&nodes) {
         assert_eq!(row[0], csv_visible(&n.id));
@@ -659,7 +662,8 @@ fn table_rows(
     fill: impl FnOnce(&mut export::csv::TableWriter<&mut Vec<u8>>) -> io::Result<()>,
 ) -> Vec<Vec<String>> {
     let mut out = Vec::new();
-    let mut table = export::csv::TableWriter::new(&mut out, header).unwrap();
+    let raw = export::ExportOptions { csv_raw: true };
+    let mut table = export::csv::TableWriter::new(&mut out, header, raw).unwrap();
     fill(&mut table).unwrap();
     table.finish().unwrap();
     let mut reader = csv::Reader::from_reader(out.as_slice());

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use super::ExportOptions;
 use crate::model::{Day, EntityGraph, EntityType, RelationKind};
 
 /// Header of `nodes.csv`, in contract order.
@@ -61,7 +62,11 @@ fn day(d: Option<Day>) -> String {
 }
 
 /// One row per node.
-pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
+pub fn write_nodes<W: Write>(
+    out: W,
+    graph: &EntityGraph,
+    options: ExportOptions,
+) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &NODES_HEADER)?;
     for node in graph.nodes() {
@@ -69,11 +74,11 @@ pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
             &mut csv,
             &[
                 &node.id,
-                &node.label,
+                &options.csv_cell(&node.label),
                 node.entity_type.as_str(),
                 &node.mentions.to_string(),
                 &node.documents.to_string(),
-                &node.aliases.join(ALIAS_SEPARATOR),
+                &options.csv_cell(&node.aliases.join(ALIAS_SEPARATOR)),
                 &day(node.timeline.first()),
                 &day(node.timeline.last()),
                 &super::json::timeline_text(&node.timeline),
@@ -85,7 +90,11 @@ pub fn write_nodes<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
 
 /// One row per edge; `evidence` is an example sentence for typed edges (a
 /// co-mention's sentences are reached through `evidence.csv`).
-pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
+pub fn write_edges<W: Write>(
+    out: W,
+    graph: &EntityGraph,
+    options: ExportOptions,
+) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &EDGES_HEADER)?;
     for (source, target, edge) in graph.edges() {
@@ -103,8 +112,8 @@ pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
                 edge.kind.as_str(),
                 &edge.weight.to_string(),
                 &edge.documents.to_string(),
-                &edge.role,
-                edge.example(),
+                &options.csv_cell(&edge.role),
+                &options.csv_cell(edge.example()),
                 &day(edge.timeline.first()),
                 &day(edge.timeline.last()),
                 &super::json::timeline_text(&edge.timeline),
@@ -117,14 +126,15 @@ pub fn write_edges<W: Write>(out: W, graph: &EntityGraph) -> io::Result<()> {
 /// A table written row by row while the corpus streams through.
 pub struct TableWriter<W: Write> {
     csv: ::csv::Writer<W>,
+    options: ExportOptions,
 }
 
 impl<W: Write> TableWriter<W> {
     /// Starts a table with its header.
-    pub fn new(out: W, header: &[&str]) -> io::Result<TableWriter<W>> {
+    pub fn new(out: W, header: &[&str], options: ExportOptions) -> io::Result<TableWriter<W>> {
         let mut csv = writer(out);
         row(&mut csv, header)?;
-        Ok(TableWriter { csv })
+        Ok(TableWriter { csv, options })
     }
 
     /// A `mentions.csv` row.
@@ -145,10 +155,10 @@ impl<W: Write> TableWriter<W> {
         row(
             &mut self.csv,
             &[
-                doc,
+                &self.options.csv_cell(doc),
                 a.format(start),
                 b.format(end),
-                text,
+                &self.options.csv_cell(text),
                 entity,
                 entity_type.as_str(),
                 c.format(sentence),
@@ -169,7 +179,14 @@ impl<W: Write> TableWriter<W> {
         let mut a = itoa::Buffer::new();
         row(
             &mut self.csv,
-            &[source, target, kind.as_str(), doc, a.format(sentence), rule],
+            &[
+                source,
+                target,
+                kind.as_str(),
+                &self.options.csv_cell(doc),
+                a.format(sentence),
+                rule,
+            ],
         )
     }
 
@@ -188,11 +205,11 @@ impl<W: Write> TableWriter<W> {
         row(
             &mut self.csv,
             &[
-                doc,
+                &self.options.csv_cell(doc),
                 a.format(sentence),
                 b.format(start),
                 c.format(end),
-                text,
+                &self.options.csv_cell(text),
             ],
         )
     }

@@ -17,18 +17,24 @@ use crate::model::{EntityGraph, RelationKind};
 pub struct Limits {
     pub max_nodes: usize,
     pub max_edges: usize,
+    /// In a graph of more nodes than this, nodes with no edge that were mentioned
+    /// once are left out: they carry no structure, and a list of names would
+    /// otherwise fill the file.
+    pub lone_above: usize,
 }
 
 /// `graph.graphml` (and the other files for Gephi and graph libraries).
 pub const GRAPH_FILE: Limits = Limits {
     max_nodes: 10_000,
     max_edges: 50_000,
+    lone_above: 1_000,
 };
 
 /// `graph.dot`: what Graphviz's sfdp lays out in seconds.
 pub const DRAWING: Limits = Limits {
     max_nodes: 300,
     max_edges: 1_200,
+    lone_above: 1_000,
 };
 
 /// What a cut kept, to say so in the file and on standard error.
@@ -44,8 +50,8 @@ impl std::fmt::Display for CutNote {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "the {} most mentioned of {} nodes and {} of the {} edges among all nodes \
-             (typed edges first, then the heaviest)",
+            "the {} most mentioned of {} nodes (none mentioned once without an edge) and \
+             {} of the {} edges (typed edges first, then the heaviest)",
             self.nodes, self.of_nodes, self.edges, self.of_edges
         )
     }
@@ -54,10 +60,15 @@ impl std::fmt::Display for CutNote {
 /// The graph within `limits`, or `None` when it already fits.
 pub fn cut(graph: &EntityGraph, limits: Limits) -> Option<(EntityGraph, CutNote)> {
     let g = &graph.graph;
-    if g.node_count() <= limits.max_nodes && g.edge_count() <= limits.max_edges {
+    let drop_lone = g.node_count() > limits.lone_above;
+    let lone = |n: petgraph::graph::NodeIndex| {
+        drop_lone && g[n].mentions <= 1 && g.neighbors_undirected(n).next().is_none()
+    };
+    let any_lone = drop_lone && g.node_indices().any(lone);
+    if g.node_count() <= limits.max_nodes && g.edge_count() <= limits.max_edges && !any_lone {
         return None;
     }
-    let mut nodes: Vec<_> = g.node_indices().collect();
+    let mut nodes: Vec<_> = g.node_indices().filter(|&n| !lone(n)).collect();
     nodes.sort_by(|&a, &b| {
         g[b].mentions
             .cmp(&g[a].mentions)
@@ -135,6 +146,30 @@ mod tests {
     }
 
     #[test]
+    fn lone_names_mentioned_once_leave_a_big_graph() {
+        let mut g = star(5);
+        for i in 0..20 {
+            g.graph.add_node(Node {
+                id: format!("z{i:02}"),
+                mentions: 1 + (i % 2) as u64,
+                ..Default::default()
+            });
+        }
+        let limits = Limits {
+            lone_above: 10,
+            ..DRAWING
+        };
+        let (cut, note) = cut(&g, limits).unwrap();
+        // The hub, its five leaves and the ten lone nodes mentioned twice.
+        assert_eq!((note.nodes, note.of_nodes), (16, 26));
+        assert_eq!(cut.graph.edge_count(), 5);
+        assert!(cut
+            .nodes()
+            .all(|n| !n.id.starts_with('z') || n.mentions == 2));
+        assert!(super::cut(&g, DRAWING).is_none());
+    }
+
+    #[test]
     fn a_small_graph_is_not_cut() {
         assert!(cut(&star(5), DRAWING).is_none());
     }
@@ -144,6 +179,7 @@ mod tests {
         let limits = Limits {
             max_nodes: 11,
             max_edges: 4,
+            lone_above: 1_000,
         };
         let (g, note) = cut(&star(100), limits).unwrap();
         assert_eq!((note.nodes, note.of_nodes), (11, 101));

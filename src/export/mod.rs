@@ -160,15 +160,19 @@ pub struct Cuts(pub Vec<(&'static str, cut::CutNote)>);
 /// then `graph.html`, which reads the evidence tables already in `dir`. The tables hold the whole
 /// graph; the GraphML and DOT files hold at most [`cut::GRAPH_FILE`] and
 /// [`cut::DRAWING`] of it, and the returned [`Cuts`] say what was left out.
-pub fn write_graph(dir: &Path, graph: &EntityGraph) -> Result<Cuts, ExportError> {
+pub fn write_graph(
+    dir: &Path,
+    graph: &EntityGraph,
+    options: ExportOptions,
+) -> Result<Cuts, ExportError> {
     let for_file = cut::cut(graph, cut::GRAPH_FILE);
     let for_drawing = cut::cut(graph, cut::DRAWING);
     let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
     let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
     type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
     let jobs: [(&str, Fill); 6] = [
-        (NODES_CSV, &|w| csv::write_nodes(w, graph)),
-        (EDGES_CSV, &|w| csv::write_edges(w, graph)),
+        (NODES_CSV, &|w| csv::write_nodes(w, graph, options)),
+        (EDGES_CSV, &|w| csv::write_edges(w, graph, options)),
         (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),
         (DOT, &|w| {
             if let Some((_, note)) = &for_drawing {
@@ -228,83 +232,16 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
     ] {
         let path = staging.join(name);
         write_file(&path, &|w| {
-            csv::TableWriter::new(w, header)?.finish().map(drop)
+            csv::TableWriter::new(w, header, ExportOptions::default())?
+                .finish()
+                .map(drop)
         })
         .map_err(|err| ExportError::io(&path, "write", err))?;
     }
-    write_graph(&staging, graph)?;
-    neutralise_formulas(&out, &ExportOptions::default())?;
+    write_graph(&staging, graph, ExportOptions::default())?;
     out.commit()
         .map_err(|err| ExportError::io(dir, "replace", err))?;
     Ok(FILES.iter().map(|f| dir.join(f)).collect())
-}
-
-/// Passes the text columns of the CSV files in `out`'s staging folder through
-/// [`ExportOptions::csv_cell`] ([`SPREADSHEET_TEXT_COLUMNS`]); nothing to do with
-/// `csv_raw`. Errors name the files in the target folder.
-pub fn neutralise_formulas(
-    out: &atomic::OutputDir,
-    options: &ExportOptions,
-) -> Result<(), ExportError> {
-    if options.csv_raw {
-        return Ok(());
-    }
-    for (name, columns) in SPREADSHEET_TEXT_COLUMNS {
-        let path = out.path().join(name);
-        if path.exists() {
-            neutralise_file(&path, columns, options)
-                .map_err(|err| ExportError::io(&out.target().join(name), "write", err))?;
-        }
-    }
-    Ok(())
-}
-
-/// Rewrites the CSV file at `path` with `columns` passed through
-/// [`ExportOptions::csv_cell`], a record at a time.
-// TODO(lead): once the CSV writers take ExportOptions and call `csv_cell` on these
-// columns as they write, this second pass over the files goes.
-fn neutralise_file(path: &Path, columns: &[&str], options: &ExportOptions) -> io::Result<()> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_path(path)?;
-    let tmp = path.with_extension("safe.tmp");
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .flexible(true)
-        .from_path(&tmp)?;
-    let mut record = ::csv::StringRecord::new();
-    let mut picked = Vec::new();
-    let mut first = true;
-    let mut changed = false;
-    while reader.read_record(&mut record)? {
-        if first {
-            first = false;
-            picked = record
-                .iter()
-                .map(|h| columns.contains(&h))
-                .collect::<Vec<bool>>();
-            writer.write_record(&record)?;
-            continue;
-        }
-        for (i, field) in record.iter().enumerate() {
-            let cell = if picked.get(i).copied().unwrap_or(false) {
-                options.csv_cell(field)
-            } else {
-                std::borrow::Cow::Borrowed(field)
-            };
-            changed |= matches!(cell, std::borrow::Cow::Owned(_));
-            writer.write_field(cell.as_bytes())?;
-        }
-        writer.write_record(None::<&[u8]>)?;
-    }
-    writer.flush()?;
-    drop(writer);
-    if changed {
-        fs::rename(&tmp, path)
-    } else {
-        fs::remove_file(&tmp)
-    }
 }
 
 #[cfg(test)]

@@ -1,43 +1,44 @@
-//! The clause-level rules: a cue word with the subject before it and the object after
-//! it, over the sentence as a sequence of units (noun phrases) and the words between.
+//! The sentence as the rules read it: a sequence of units (noun phrases) and the words
+//! between, with what the rules ask of it: clause boundaries, negation, coordinated
+//! subjects before a cue and objects after it. It finds no relation itself.
 
-use super::lexicon::{class, Cue, Frame, Lexicon};
+use super::found::SentenceMention;
+use super::lexicon::{class, Lexicon};
 use super::tokens::{Tok, TokKind};
 use super::units::{is_ly_adverb, is_number, Unit};
-use super::{rules, Collector, SentenceMention};
-use crate::model::{EntityType, RelationKind};
+use crate::model::EntityType;
 
 /// One element of the sentence as the clause rules see it: a whole unit, or a word or
 /// punctuation token outside every unit.
-struct Item {
+pub(super) struct Item {
     unit: Option<usize>,
     tok: usize,
 }
 
 /// Coordinated units and the item where their phrase starts.
 #[derive(Clone, Debug)]
-struct Group {
-    units: Vec<usize>,
-    start: usize,
+pub(super) struct Group {
+    pub(super) units: Vec<usize>,
+    pub(super) start: usize,
 }
 
 /// What stands before a cue: the subject group and the words between.
-struct Left {
-    group: Group,
+pub(super) struct Left {
+    pub(super) group: Group,
     /// The items between the subject and the cue.
-    pre: Vec<usize>,
+    pub(super) pre: Vec<usize>,
     /// The words between start with a comma: "Assad, backed by Moscow".
-    comma_lead: bool,
+    pub(super) comma_lead: bool,
     /// The subject was reached through a describing noun: "X, a group linked to Y".
-    descriptor: bool,
+    pub(super) descriptor: bool,
     /// For a subject reached through a relative pronoun or a describing noun: where the
     /// relative clause starts, the only words whose negation counts.
-    scope: Option<usize>,
+    pub(super) scope: Option<usize>,
 }
 
 /// What may follow the last of a group of objects.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Follow {
+pub(super) enum Follow {
     /// The object of a verb: not a verb, which would make it a new clause's subject.
     Object,
     /// A phrase that may be a subject itself: a verb may follow.
@@ -45,86 +46,19 @@ enum Follow {
 }
 
 /// A clause whose subject a later "and <verb>" may share.
-struct Clause {
-    cue_end: usize,
-    group: Group,
+pub(super) struct Clause {
+    pub(super) cue_end: usize,
+    pub(super) group: Group,
 }
 
 pub(super) struct Sentence<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
-    mentions: &'a [SentenceMention],
-    units: &'a [Unit],
-    items: Vec<Item>,
-    lex: &'a Lexicon,
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
+    pub(super) mentions: &'a [SentenceMention],
+    pub(super) units: &'a [Unit],
+    pub(super) items: Vec<Item>,
+    pub(super) lex: &'a Lexicon,
 }
-
-/// Words after which "X, Y" names a place inside a larger one ("in Geneva, Switzerland").
-const PLACE_PREPS: [&str; 19] = [
-    "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward",
-    "towards", "via", "through", "of", "visited", "visit", "visiting", "based",
-];
-
-/// Opposes nouns for a side's own fight: "support for X in its fight against Y".
-const FIGHT_NOUNS: [&str; 8] = [
-    "fight", "war", "campaign", "battle", "struggle", "battles", "efforts", "effort",
-];
-
-/// Nouns and verbs of support before "X in its fight against Y".
-const SUPPORT_NOUNS: [&str; 7] = [
-    "support",
-    "backing",
-    "help",
-    "assistance",
-    "aid",
-    "solidarity",
-    "commitment",
-];
-const SUPPORT_VERBS: [&str; 20] = [
-    "support",
-    "supports",
-    "supported",
-    "supporting",
-    "back",
-    "backs",
-    "backed",
-    "backing",
-    "help",
-    "helps",
-    "helped",
-    "helping",
-    "assist",
-    "assists",
-    "assisted",
-    "assisting",
-    "aid",
-    "aids",
-    "aided",
-    "aiding",
-];
-
-/// Opposes nouns a bare source may modify when it is a place ("U.S. airstrikes on Y"); a
-/// place before "attacks" or "offensive" is often where they happen ("the Paris attacks").
-const STRIKE_NOUNS: [&str; 10] = [
-    "strikes",
-    "strike",
-    "airstrikes",
-    "airstrike",
-    "air",
-    "raids",
-    "bombing",
-    "bombardment",
-    "shelling",
-    "sanctions",
-];
-
-/// Opposes nouns a bare organization or nationality may modify ("ISIL attacks on Y").
-const ACT_NOUNS: [&str; 5] = ["attacks", "attack", "offensive", "assault", "invasion"];
-
-/// Nouns that end a coalition's name ("the Global Coalition against Daesh").
-const COALITION_NOUNS: [&str; 4] = ["coalition", "alliance", "coalitions", "alliances"];
-
-const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
 
 impl<'a> Sentence<'a> {
     pub(super) fn new(
@@ -160,7 +94,7 @@ impl<'a> Sentence<'a> {
 
     /// Drops photo-caption asides after a name: "Kerry (right) meets Lavrov", "Kerry, left,
     /// and Lavrov".
-    fn drop_caption_asides(&mut self) {
+    pub(super) fn drop_caption_asides(&mut self) {
         let caption = |w: Option<&str>| {
             matches!(
                 w,
@@ -191,38 +125,38 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    fn word(&self, i: usize) -> Option<&'a str> {
+    pub(super) fn word(&self, i: usize) -> Option<&'a str> {
         let it = self.items.get(i)?;
         let t = &self.toks[it.tok];
         (it.unit.is_none() && t.kind == TokKind::Word).then_some(t.lower.as_str())
     }
 
-    fn punct(&self, i: usize) -> Option<&'a str> {
+    pub(super) fn punct(&self, i: usize) -> Option<&'a str> {
         let it = self.items.get(i)?;
         let t = &self.toks[it.tok];
         (it.unit.is_none() && t.kind == TokKind::Punct).then_some(t.lower.as_str())
     }
 
-    fn unit(&self, i: usize) -> Option<usize> {
+    pub(super) fn unit(&self, i: usize) -> Option<usize> {
         self.items.get(i)?.unit
     }
 
     /// The unit at `i` if it can be an argument.
-    fn arg(&self, i: usize) -> Option<usize> {
+    pub(super) fn arg(&self, i: usize) -> Option<usize> {
         self.unit(i).filter(|&u| self.units[u].arg)
     }
 
-    fn is(&self, i: usize, mask: u32) -> bool {
+    pub(super) fn is(&self, i: usize, mask: u64) -> bool {
         self.word(i).is_some_and(|w| self.lex.is(w, mask))
     }
 
-    fn head(&self, u: usize) -> usize {
+    pub(super) fn head(&self, u: usize) -> usize {
         self.units[u].head
     }
 
     /// Whether the item at `k` may follow an object: the end, punctuation, a preposition,
     /// a conjunction, a date, an adverb; not a verb or a noun the object would modify.
-    fn object_follow_ok(&self, k: usize) -> bool {
+    pub(super) fn object_follow_ok(&self, k: usize) -> bool {
         let Some(it) = self.items.get(k) else {
             return true;
         };
@@ -233,7 +167,7 @@ impl<'a> Sentence<'a> {
         match t.kind {
             TokKind::Word => {
                 let w = t.lower.as_str();
-                const OK: u32 = class::CLOSED
+                const OK: u64 = class::CLOSED
                     | class::PREP
                     | class::DATES
                     | class::ADV
@@ -247,11 +181,11 @@ impl<'a> Sentence<'a> {
 
     /// Whether the item at `k` may follow a noun phrase that can itself be a subject
     /// ("Russia's war against Ukraine entered ...", "talks between X and Y ended").
-    fn phrase_follow_ok(&self, k: usize) -> bool {
+    pub(super) fn phrase_follow_ok(&self, k: usize) -> bool {
         if self.object_follow_ok(k) {
             return true;
         }
-        const VERBISH: u32 = class::AUX
+        const VERBISH: u64 = class::AUX
             | class::REPORT
             | class::LIGHT
             | class::PLAN
@@ -265,7 +199,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether the item at `i` ends the clause before it, for the negation window.
-    fn boundary(&self, i: usize) -> bool {
+    pub(super) fn boundary(&self, i: usize) -> bool {
         if let Some(p) = self.punct(i) {
             if p == "-" {
                 let t = &self.toks[self.items[i].tok];
@@ -311,7 +245,7 @@ impl<'a> Sentence<'a> {
     /// Whether a negator or hedge stands between the start of the clause holding `from`
     /// (back to the previous comma) and `to`, or a comma-separated phrase starting with
     /// "if"/"unless" comes before it in the clause ("If they agree, X will meet Y").
-    fn negated(&self, from: usize, to: usize) -> bool {
+    pub(super) fn negated(&self, from: usize, to: usize) -> bool {
         let mut s = from;
         while s > 0 && !self.boundary(s - 1) && self.punct(s - 1) != Some(",") {
             s -= 1;
@@ -330,7 +264,7 @@ impl<'a> Sentence<'a> {
         false
     }
 
-    fn negator_in(&self, from: usize, to: usize) -> bool {
+    pub(super) fn negator_in(&self, from: usize, to: usize) -> bool {
         (from..to).any(|i| {
             self.word(i)
                 .is_some_and(|w| self.lex.is(w, class::NEG | class::HEDGE) || w.ends_with("n't"))
@@ -339,7 +273,7 @@ impl<'a> Sentence<'a> {
 
     /// Negation of the clause a subject was found in: a relative clause ("X, which Y views
     /// as a group linked to Z") is judged on its own words only.
-    fn left_negated(&self, left: &Left, cs: usize) -> bool {
+    pub(super) fn left_negated(&self, left: &Left, cs: usize) -> bool {
         match left.scope {
             Some(start) => self.negator_in(start, cs),
             None => self.negated(left.group.start, cs),
@@ -347,8 +281,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// A word that can be an adjective before a relational noun ("closest", "bilateral").
-    fn adjective(&self, i: usize) -> bool {
-        const FUNCTION: u32 = class::FUNCTION | class::CUE | class::VIEW;
+    pub(super) fn adjective(&self, i: usize) -> bool {
+        const FUNCTION: u64 = class::FUNCTION | class::CUE | class::VIEW;
         self.word(i).is_some_and(|w| {
             w != "'s"
                 && !self.lex.is(w, FUNCTION)
@@ -357,14 +291,14 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether nothing but punctuation comes before item `i` (a headline's start).
-    fn at_start(&self, i: usize) -> bool {
+    pub(super) fn at_start(&self, i: usize) -> bool {
         (0..i).all(|k| self.punct(k).is_some())
     }
 
     /// The coordinated units ending with the unit at item `last`: "X", "X and Y",
     /// "X, Y and Z", "X and his Turkish counterpart Y"; "X, Y" only at a headline's start.
     /// A first unit inside a prepositional phrase or after a verb is dropped.
-    fn group_left(&self, last: usize) -> Option<Group> {
+    pub(super) fn group_left(&self, last: usize) -> Option<Group> {
         let mut members = vec![last];
         let mut ands: Vec<bool> = Vec::new();
         // ", and": may join clauses rather than names.
@@ -467,7 +401,7 @@ impl<'a> Sentence<'a> {
 
     /// The coordinated units starting at item `first`: "X", "X and Y", "X, Y and Z".
     /// The last one must not be followed by a verb (it would start a new clause).
-    fn group_right(&self, first: usize, follow: Follow) -> Vec<usize> {
+    pub(super) fn group_right(&self, first: usize, follow: Follow) -> Vec<usize> {
         let mut members = vec![first];
         let mut ands: Vec<bool> = Vec::new();
         let mut cur = first;
@@ -525,7 +459,7 @@ impl<'a> Sentence<'a> {
 
     /// The object group after a cue ending at `ce`, past determiners, dates and adverbs,
     /// one of the cue's particles ("met with") and a passive "by"; and whether "by" was seen.
-    fn right_object(
+    pub(super) fn right_object(
         &self,
         ce: usize,
         particles: &[&str],
@@ -559,7 +493,7 @@ impl<'a> Sentence<'a> {
     /// The subject group before the cue starting at `cs`, past words `pre_ok` accepts
     /// (and enclosed ", adverb," pairs); through a relative pronoun ("Russia, which backs")
     /// or a describing noun ("X, a group linked to", "X, which Y views as a group linked to").
-    fn left_subject(&self, cs: usize, pre_ok: &dyn Fn(&str) -> bool) -> Option<Left> {
+    pub(super) fn left_subject(&self, cs: usize, pre_ok: &dyn Fn(&str) -> bool) -> Option<Left> {
         let mut k = cs;
         while k > 0 {
             let i = k - 1;
@@ -604,7 +538,7 @@ impl<'a> Sentence<'a> {
 
     /// The organization a describing noun at `i` stands for: "X, a terrorist group" or
     /// "X, which Washington views as a terrorist group".
-    fn descriptor(&self, i: usize) -> Option<usize> {
+    pub(super) fn descriptor(&self, i: usize) -> Option<usize> {
         let mut j = i;
         while j > 0 && self.is(j - 1, class::GROUP_ADJ) {
             j -= 1;
@@ -643,7 +577,7 @@ impl<'a> Sentence<'a> {
 
     /// "X backs the opposition and has accused Y": the second verb shares the subject of
     /// the first when only the first verb's object stands between them.
-    fn shared_subject(
+    pub(super) fn shared_subject(
         &self,
         cs: usize,
         pre_ok: &dyn Fn(&str) -> bool,
@@ -658,15 +592,18 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let clause = clauses.iter().rev().find(|c| c.cue_end <= and)?;
-        const STOP: u32 = class::AUX
+        const STOP: u64 = class::AUX
             | class::REPORT
             | class::REL
             | class::CLAUSE
             | class::NEG
             | class::HEDGE
             | class::CUE;
+        // Prepositions and dates may be cue words too ("sanctions on"); here they only
+        // close the first verb's object ("met Y on Monday and later accused Z").
+        let stop = |w: &str| self.lex.is(w, STOP) && !self.lex.is(w, class::PREP | class::DATES);
         let clean = (clause.cue_end..and)
-            .all(|i| self.unit(i).is_some() || self.word(i).is_some_and(|w| !self.lex.is(w, STOP)));
+            .all(|i| self.unit(i).is_some() || self.word(i).is_some_and(|w| !stop(w)));
         clean.then(|| Left {
             group: clause.group.clone(),
             pre: (k..cs).collect(),
@@ -676,722 +613,73 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// Whether the unit may be the object of `cue` (its optional type limit).
-    fn object_ok(&self, cue: &Cue, u: usize) -> bool {
-        cue.objects.is_empty()
-            || self
-                .mentions
-                .get(self.head(u))
-                .is_some_and(|m| cue.objects.contains(&m.entity_type))
+    /// A place name, capitalized ("Geneva", not "the airfield").
+    pub(super) fn place(&self, m: usize) -> bool {
+        self.mentions.get(m).is_some_and(|m| {
+            m.entity_type == EntityType::Location
+                && !m.demonym
+                && self.text[m.span.start..m.span.end]
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .trim_start_matches("the ")
+                    .starts_with(|c: char| c.is_uppercase())
+        })
     }
 
-    fn rule_for(&self, cue: &Cue, a: usize, b: usize) -> &'static str {
-        if cue.kind == RelationKind::Meets
-            && (self.units[a].counterpart || self.units[b].counterpart)
-        {
-            rules::MEETS_COUNTERPART
-        } else {
-            cue.rule
-        }
-    }
-
-    pub(super) fn cues(&self, out: &mut Collector) {
-        self.coalition_against(out);
-        let mut clauses: Vec<Clause> = Vec::new();
-        for i in 0..self.items.len() {
-            let Some(w) = self.word(i) else { continue };
-            for cue in self.lex.cues_starting(w) {
-                if cue.frame == Frame::Compound {
-                    continue;
-                }
-                let mut j = i + 1;
-                let matched = (1..cue.slots.len()).all(|s| {
-                    let ok = self.word(j).is_some_and(|w| cue.slot_has(s, w));
-                    j += 1;
-                    ok
-                });
-                if !matched {
-                    continue;
-                }
-                match cue.frame {
-                    Frame::Verb => self.verb(cue, i, j, &mut clauses, out),
-                    Frame::Joint => self.joint(cue, i, j, &mut clauses, out),
-                    Frame::Noun => self.noun(cue, i, j, &mut clauses, out),
-                    Frame::RelNoun => self.relnoun(cue, i, j, out),
-                    Frame::Between => self.between(cue, i, j, out),
-                    Frame::Compound => {}
-                }
-            }
-        }
-    }
-
-    fn verb_pre(&self) -> impl Fn(&str) -> bool + '_ {
-        move |w: &str| {
-            self.lex
-                .is(w, class::AUX | class::ADV | class::PLAN | class::DATES)
-                || w == "to"
-                || is_number(w)
-                || is_ly_adverb(w)
-        }
-    }
-
-    /// SUBJECT (aux) CUE (det) OBJECT, with the passive reversed.
-    fn verb(
-        &self,
-        cue: &Cue,
-        cs: usize,
-        ce: usize,
-        clauses: &mut Vec<Clause>,
-        out: &mut Collector,
-    ) {
-        let pre_ok = self.verb_pre();
-        let Some(left) = self
-            .left_subject(cs, &pre_ok)
-            .or_else(|| self.shared_subject(cs, &pre_ok, clauses))
-        else {
-            return;
-        };
-        clauses.push(Clause {
-            cue_end: ce,
-            group: left.group.clone(),
-        });
-        let Some((objs, by)) = self.right_object(ce, &cue.particles, true, Follow::Object) else {
-            return;
-        };
-        let be_before = left
-            .pre
-            .last()
-            .and_then(|&i| self.word(i))
-            .is_some_and(|w| BE.contains(&w));
-        let participle = self
-            .word(cs)
-            .is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"));
-        if by && !(be_before || left.comma_lead || left.descriptor) {
-            return;
-        }
-        let linked = cue.kind == RelationKind::LinkedTo;
-        if !by && (left.comma_lead || left.descriptor) && !linked {
-            return;
-        }
-        if left.descriptor && !linked && !participle {
-            return;
-        }
-        if self.left_negated(&left, cs) {
-            return;
-        }
-        for &s in &left.group.units {
-            for &o in objs.iter().filter(|&&o| self.object_ok(cue, o)) {
-                let (a, b) = if by { (o, s) } else { (s, o) };
-                out.push(
-                    cue.kind,
-                    self.head(a),
-                    self.head(b),
-                    None,
-                    self.rule_for(cue, a, b),
-                );
-            }
-        }
-    }
-
-    /// "X and Y met", "X, Y hold talks", "X discussed Syria with Y" (meets).
-    fn joint(
-        &self,
-        cue: &Cue,
-        cs: usize,
-        ce: usize,
-        clauses: &mut Vec<Clause>,
-        out: &mut Collector,
-    ) {
-        let pre_ok = self.verb_pre();
-        let Some(left) = self
-            .left_subject(cs, &pre_ok)
-            .or_else(|| self.shared_subject(cs, &pre_ok, clauses))
-        else {
-            return;
-        };
-        clauses.push(Clause {
-            cue_end: ce,
-            group: left.group.clone(),
-        });
-        if left.comma_lead || left.descriptor || self.left_negated(&left, cs) {
-            return;
-        }
-        let subj = &left.group.units;
-        // "X and his counterpart Y agreed": agreeing counts only between counterparts.
-        if cue.rule == rules::MEETS_COUNTERPART && !subj.iter().any(|&u| self.units[u].counterpart)
-        {
-            return;
-        }
-        for (n, &a) in subj.iter().enumerate() {
-            for &b in &subj[n + 1..] {
-                out.push(
-                    cue.kind,
-                    self.head(a),
-                    self.head(b),
-                    None,
-                    self.rule_for(cue, a, b),
-                );
-            }
-        }
-        if !cue.particles.contains(&"with") {
-            return;
-        }
-        let end = (ce + 12).min(self.items.len());
-        for k in ce..end {
-            if self.punct(k).is_some() {
-                break;
-            }
-            let Some(w) = self.word(k) else { continue };
-            if w == "with" {
-                if let Some((objs, _)) = self.right_object(k + 1, &[], false, Follow::Object) {
-                    for &s in subj {
-                        for &o in &objs {
-                            out.push(
-                                cue.kind,
-                                self.head(s),
-                                self.head(o),
-                                None,
-                                self.rule_for(cue, s, o),
-                            );
-                        }
-                    }
-                }
-                break;
-            }
-            if self.lex.is(w, class::CLAUSE | class::REL | class::REPORT)
-                || matches!(w, "and" | "or" | "but" | "to")
-            {
-                break;
-            }
-        }
-    }
-
-    /// "X's talks with Y", "X held talks with Y", "X launched strikes on Y".
-    fn noun(
-        &self,
-        cue: &Cue,
-        cs: usize,
-        ce: usize,
-        clauses: &mut Vec<Clause>,
-        out: &mut Collector,
-    ) {
-        let mut k = cs;
-        let mut n = 0;
-        while k > 0 && n < 3 && self.adjective(k - 1) {
-            k -= 1;
-            n += 1;
-        }
-        let possessive = k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some();
-        if !possessive {
-            if let Some(g) = self.fight_of_supported(cue, cs, k) {
-                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
-                    if !self.negated(g.start, cs) {
-                        self.push_pairs(
-                            RelationKind::Opposes,
-                            &g.units,
-                            &objs,
-                            rules::OPPOSES_IN_FIGHT,
-                            out,
-                        );
-                    }
-                }
-                return;
-            }
-            if let Some(u) = self.modifier_source(cue, cs, k) {
-                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
-                    if !self.negated(k - 1, cs) {
-                        let rule = if cue.kind == RelationKind::Supports {
-                            rules::SUPPORTS_MODIFIER
-                        } else {
-                            rules::OPPOSES_MODIFIER
-                        };
-                        self.push_pairs(cue.kind, &[u], &objs, rule, out);
-                    }
-                }
-                return;
-            }
-        }
-        // "Russia's war against Ukraine entered ...": the phrase may be a subject itself.
-        let follow = if possessive {
-            Follow::Phrase
-        } else {
-            Follow::Object
-        };
-        let Some((objs, _)) = self.right_object(ce, &[], false, follow) else {
-            return;
-        };
-        let group = if possessive {
-            self.group_left(k - 2)
-        } else if let Some(g) = self.travelled_for(k) {
-            Some(g)
-        } else {
-            if k > 0 && self.is(k - 1, class::DET) {
-                k -= 1;
-            }
-            let pre_ok = |w: &str| {
-                self.lex.is(
-                    w,
-                    class::AUX
-                        | class::ADV
-                        | class::PLAN
-                        | class::DATES
-                        | class::LIGHT
-                        | class::QUANT,
-                ) || w == "to"
-                    || is_number(w)
-                    || is_ly_adverb(w)
-            };
-            let left = self
-                .left_subject(k, &pre_ok)
-                .or_else(|| self.shared_subject(k, &pre_ok, clauses.as_slice()));
-            left.filter(|l| {
-                !l.comma_lead && !l.descriptor && l.pre.iter().any(|&i| self.is(i, class::LIGHT))
-            })
-            .map(|l| l.group)
-        };
-        let Some(group) = group else { return };
-        clauses.push(Clause {
-            cue_end: ce,
-            group: group.clone(),
-        });
-        if self.negated(group.start, cs) {
-            return;
-        }
-        for &s in &group.units {
-            for &o in &objs {
-                out.push(
-                    cue.kind,
-                    self.head(s),
-                    self.head(o),
-                    None,
-                    self.rule_for(cue, s, o),
-                );
-            }
-        }
-    }
-
-    fn push_pairs(
-        &self,
-        kind: RelationKind,
-        subj: &[usize],
-        objs: &[usize],
-        rule: &'static str,
-        out: &mut Collector,
-    ) {
-        for &s in subj {
-            for &o in objs {
-                out.push(kind, self.head(s), self.head(o), None, rule);
-            }
-        }
-    }
-
-    /// "support for X in its fight against Y", "helped X and Y in their war on Y": the
-    /// side being supported is the one fighting, for an opposes noun cue at `cs` whose
-    /// phrase (past adjectives) starts at `k`.
-    fn fight_of_supported(&self, cue: &Cue, cs: usize, k: usize) -> Option<Group> {
-        if cue.kind != RelationKind::Opposes || !FIGHT_NOUNS.contains(&self.word(cs)?) {
-            return None;
-        }
-        if !matches!(self.word(k.checked_sub(1)?), Some("its" | "their" | "the"))
-            || self.word(k.checked_sub(2)?) != Some("in")
-        {
-            return None;
-        }
-        let mut last = k - 3;
-        self.arg(last)?;
-        let mut units = vec![self.unit(last)?];
-        // "X and Y", "X, Y and Z" before "in their fight".
-        loop {
-            let mut j = last;
-            if j > 0 && self.is(j - 1, class::DET) {
-                j -= 1;
-            }
-            let joined = j >= 2
-                && (matches!(self.word(j - 1), Some("and")) || self.punct(j - 1) == Some(","))
-                && self.arg(j - 2).is_some();
-            if !joined {
-                break;
-            }
-            last = j - 2;
-            units.push(self.unit(last)?);
-        }
-        let mut s = last;
-        if s > 0 && self.is(s - 1, class::DET) {
-            s -= 1;
-        }
-        let before = self.word(s.checked_sub(1)?)?;
-        let supported = if matches!(before, "for" | "of" | "by" | "with") {
-            let noun = self.word(s.checked_sub(2)?)?;
-            SUPPORT_NOUNS.contains(&noun)
-                || (matches!(before, "by" | "with")
-                    && matches!(noun, "stand" | "stands" | "stood" | "standing"))
-        } else {
-            SUPPORT_VERBS.contains(&before)
-        };
-        supported.then_some(Group { units, start: s })
-    }
-
-    /// "U.S. airstrikes against Y", "Russian strikes on Y", "ISIL attacks on Y", "UK
-    /// support for Y": a bare organization or nationality (or, for strikes, raids and
-    /// support, a place) right before the noun cue at `cs` whose phrase (past adjectives)
-    /// starts at `k`.
-    fn modifier_source(&self, cue: &Cue, cs: usize, k: usize) -> Option<usize> {
-        let w = self.word(cs)?;
-        // "UK support for Iraq": any organization, country or nationality.
-        let strike = match cue.kind {
-            RelationKind::Opposes => STRIKE_NOUNS.contains(&w),
-            RelationKind::Supports => matches!(w, "support" | "backing"),
-            _ => false,
-        };
-        let act = cue.kind == RelationKind::Opposes && ACT_NOUNS.contains(&w);
-        if !strike && !act {
-            return None;
-        }
-        let u = self.unit(k.checked_sub(1)?)?;
-        let m = self.mentions.get(self.head(u))?;
-        let ok = match m.entity_type {
-            EntityType::Organization => true,
-            EntityType::Location => m.demonym || strike,
-            _ => false,
-        };
-        // "X's US strikes": the possessor, not the modifier, would be the source.
-        let free = k < 2 || self.word(k - 2) != Some("'s");
-        (ok && free).then_some(u)
-    }
-
-    /// "the Global Coalition against Daesh", "the NATO alliance against Russia", "the
-    /// U.S.-led coalition against ISIL": a named coalition, or the one who leads it,
-    /// opposes what it is against. The name
-    /// states it, so only a hedge right before it ("a proposed ...") drops it.
-    fn coalition_against(&self, out: &mut Collector) {
-        for i in 0..self.items.len() {
-            let Some(u) = self.unit(i) else { continue };
-            let unit = &self.units[u];
-            let Some(m) = self.mentions.get(unit.head) else {
-                continue;
-            };
-            let last_word = self.text[m.span.start..m.span.end]
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let named = m.entity_type == EntityType::Organization
-                && unit.first == unit.last
-                && COALITION_NOUNS.contains(&last_word.as_str())
-                && self.word(i + 1) == Some("against");
-            let led = self.punct(i + 1) == Some("-")
-                && self.word(i + 2) == Some("led")
-                && self
-                    .word(i + 3)
-                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
-                && self.word(i + 4) == Some("against");
-            // "the NATO alliance against Russia"
-            let org_then = m.entity_type == EntityType::Organization
-                && unit.first == unit.last
-                && self
-                    .word(i + 1)
-                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
-                && self.word(i + 2) == Some("against");
-            let at = if named {
-                i + 2
-            } else if org_then {
-                i + 3
-            } else if led {
-                i + 5
-            } else {
-                continue;
-            };
-            if self.negator_in(i.saturating_sub(2), i) {
-                continue;
-            }
-            if let Some((objs, _)) = self.right_object(at, &[], false, Follow::Phrase) {
-                self.push_pairs(
-                    RelationKind::Opposes,
-                    &[u],
-                    &objs,
-                    rules::OPPOSES_COALITION,
-                    out,
-                );
-            }
-        }
-    }
-
-    /// "X arrived in Geneva for (talks with Y)": the traveller, for a noun cue at `k`.
-    fn travelled_for(&self, k: usize) -> Option<Group> {
-        let mut j = k.checked_sub(1)?;
-        if self.word(j) != Some("for") {
-            return None;
-        }
-        if j >= 2
-            && self.unit(j - 1).is_some()
-            && matches!(self.word(j - 2), Some("in" | "to" | "at"))
-        {
-            j -= 2;
-        }
-        let verb = j.checked_sub(1)?;
-        if !self.is(verb, class::MOTION) {
-            return None;
-        }
-        let pre_ok = self.verb_pre();
-        let left = self.left_subject(verb, &pre_ok)?;
-        (!left.comma_lead && !left.descriptor).then_some(left.group)
-    }
-
-    /// "X is an ally of Y", "X, an affiliate of Y", "X is Y's closest ally", "Y's ally X".
-    fn relnoun(&self, cue: &Cue, cs: usize, ce: usize, out: &mut Collector) {
-        let mut k = cs;
-        let mut n = 0;
-        while k > 0 && n < 3 && self.adjective(k - 1) {
-            k -= 1;
-            n += 1;
-        }
-        let copular = |k: usize| -> Option<Group> {
-            let pre_ok = |w: &str| {
-                self.lex.is(
-                    w,
-                    class::AUX | class::ADV | class::COPULA | class::DATES | class::PLAN,
-                ) || w == "to"
-            };
-            if k >= 2 && self.punct(k - 1) == Some(",") && self.arg(k - 2).is_some() {
-                return self.group_left(k - 2);
-            }
-            let left = self.left_subject(k, &pre_ok)?;
-            let has_copula = left.pre.iter().any(|&i| self.is(i, class::COPULA));
-            (has_copula && !left.comma_lead && !left.descriptor).then_some(left.group)
-        };
-        let (group, objs): (Group, Vec<usize>) = if self.word(ce) == Some("of") {
-            let Some((objs, _)) = self.right_object(ce + 1, &[], false, Follow::Phrase) else {
-                return;
-            };
-            if k > 0 && self.is(k - 1, class::DET) {
-                k -= 1;
-            }
-            let Some(g) = copular(k) else { return };
-            (g, objs)
-        } else if k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some() {
-            let o_item = k - 2;
-            let Some(o) = self.unit(o_item) else { return };
-            if self.arg(ce).is_some() {
-                // "Syria's closest ally Russia"
-                let subj = self.group_right(ce, Follow::Phrase);
-                if subj.is_empty() {
-                    return;
-                }
-                let mut start = o_item;
-                if start > 0 && self.is(start - 1, class::DET) {
-                    start -= 1;
-                }
-                (Group { units: subj, start }, vec![o])
-            } else {
-                let mut j = o_item;
-                if j > 0 && self.is(j - 1, class::DET) {
-                    j -= 1;
-                }
-                let Some(g) = copular(j) else { return };
-                (g, vec![o])
-            }
-        } else {
-            return;
-        };
-        if self.negated(group.start, cs) {
-            return;
-        }
-        for &s in &group.units {
-            for &o in &objs {
-                out.push(cue.kind, self.head(s), self.head(o), None, cue.rule);
-            }
-        }
-    }
-
-    /// "talks between X and Y", "discussions on Syria between X and Y".
-    fn between(&self, cue: &Cue, cs: usize, ce: usize, out: &mut Collector) {
-        let mut k = ce;
-        // "the agreement reached yesterday between X and Y", "talks held in May between".
-        if matches!(
-            self.word(k),
-            Some("reached" | "signed" | "struck" | "brokered" | "concluded" | "held")
-        ) {
-            k += 1;
-        }
-        while self
-            .word(k)
-            .is_some_and(|w| w != "on" && (self.lex.is(w, class::DATES) || is_number(w)))
-        {
-            k += 1;
-        }
-        if self.word(k) != Some("between") {
-            if !matches!(
-                self.word(k),
-                Some("on" | "about" | "over" | "regarding" | "in" | "at")
-            ) {
-                return;
-            }
-            let lim = k + 6;
-            k += 1;
-            while k < lim
-                && (self.unit(k).is_some() || self.word(k).is_some_and(|w| w != "between"))
-            {
-                k += 1;
-            }
-            if self.word(k) != Some("between") {
-                return;
-            }
-        }
-        k += 1;
-        if self.is(k, class::DET) {
-            k += 1;
-        }
-        if self.arg(k).is_none() {
-            return;
-        }
-        // "talks between X and Y ended": the phrase may be a subject.
-        let group = self.group_right(k, Follow::Phrase);
-        if group.len() < 2 || self.negated(cs, cs) {
-            return;
-        }
-        for (n, &a) in group.iter().enumerate() {
-            for &b in &group[n + 1..] {
-                let rule = self.rule_for(cue, a, b);
-                out.push(cue.kind, self.head(a), self.head(b), None, rule);
-                if cue.kind.is_directed() {
-                    out.push(cue.kind, self.head(b), self.head(a), None, rule);
-                }
-            }
-        }
-    }
-
-    /// Whether the unit at item `i` is a single place mention and nothing else.
-    fn plain_place(&self, i: usize, mentions_ok: &dyn Fn(usize) -> bool) -> Option<usize> {
+    /// The place at item `i` if its unit is a single place name and nothing else.
+    pub(super) fn plain_place(&self, i: usize) -> Option<usize> {
         let u = self.unit(i)?;
         let unit = &self.units[u];
-        (unit.first == unit.last && mentions_ok(unit.head)).then_some(unit.head)
+        (unit.first == unit.last && self.place(unit.head)).then_some(unit.head)
     }
 
-    /// "in Geneva, Switzerland", "Jarabulus, a town in northern Syria", "Aleppo, Syria's
-    /// second city", "Jarabulus, a Syrian border town".
-    pub(super) fn located(&self, out: &mut Collector) {
-        // A place name, capitalized ("Geneva", not "the airfield").
-        let place = |m: usize| {
-            self.mentions.get(m).is_some_and(|m| {
-                m.entity_type == EntityType::Location
-                    && !m.demonym
-                    && self.text[m.span.start..m.span.end]
-                        .trim_start_matches(|c: char| !c.is_alphanumeric())
-                        .trim_start_matches("the ")
-                        .starts_with(|c: char| c.is_uppercase())
+    /// The items of the places "A, B, C" from item `k`: plain place names joined by single
+    /// commas, as far as they go (the caller judges what follows).
+    pub(super) fn place_chain(&self, k: usize) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut j = k;
+        // The first may be "the California town of Ojai": a unit that ends in its place.
+        let ends_in_place = |j: usize| {
+            self.unit(j).is_some_and(|u| {
+                let unit = &self.units[u];
+                self.place(unit.head)
+                    && self.toks.get(unit.last).map(|t| t.kind) == Some(TokKind::Mention(unit.head))
             })
         };
-        let demonym = |m: usize| self.mentions.get(m).is_some_and(|m| m.demonym);
-        let mut found = Vec::new();
-        for i in 0..self.items.len() {
-            let Some(a) = self.plain_place(i, &place) else {
-                continue;
-            };
-            if self.punct(i + 1) != Some(",") {
-                continue;
+        while (self.plain_place(j).is_some() || (chain.is_empty() && ends_in_place(j)))
+            && chain.len() < 8
+        {
+            chain.push(j);
+            if self.punct(j + 1) != Some(",") {
+                break;
             }
-            if i >= 2 && self.punct(i - 1) == Some(",") && self.unit(i - 2).is_some() {
-                continue; // a list "X, Y, Z"
-            }
-            // "in Geneva, Switzerland": after a preposition, or a dateline at the start.
-            if let Some(b) = self
-                .plain_place(i + 2, &place)
-                .filter(|_| self.word(i + 3) != Some("'s"))
-            {
-                let after_prep =
-                    i > 0 && self.word(i - 1).is_some_and(|w| PLACE_PREPS.contains(&w));
-                if !after_prep && !self.at_start(i) {
-                    continue;
-                }
-                // "In Syria, Russia on Friday ...": a fronted phrase; only punctuation may follow.
-                let strict = !after_prep || self.at_start(i - 1);
-                let k = i + 3;
-                let end_ok = if k >= self.items.len() {
-                    true
-                } else if let Some(p) = self.punct(k) {
-                    if p == "," {
-                        self.unit(k + 1).is_none()
-                            && !matches!(self.word(k + 1), Some("and" | "or"))
-                    } else {
-                        p != "-"
-                    }
-                } else if let Some(w) = self.word(k) {
-                    !strict
-                        && self.lex.is(w, class::PREP | class::DATES)
-                        && !matches!(w, "and" | "or")
-                } else {
-                    false
-                };
-                if end_ok {
-                    found.push((a, b, rules::LOCATED_COMMA));
-                }
-                continue;
-            }
-            // "A, B's second city"
-            let mut k = i + 2;
-            if let Some(b) = self.plain_place(k, &place) {
-                if self.word(k + 1) == Some("'s") {
-                    let mut j = k + 2;
-                    while j < k + 5 && self.adjective(j) && !self.is(j, class::PLACE) {
-                        j += 1;
-                    }
-                    if self.is(j, class::PLACE)
-                        && self.object_follow_ok(j + 1)
-                        && self.word(j + 1) != Some("of")
-                    {
-                        found.push((a, b, rules::LOCATED_APPOSITION));
-                    }
-                }
-                continue;
-            }
-            // "A, a Syrian border town", "A, a town in (northern) B"
-            if matches!(self.word(k), Some("a" | "an" | "the")) {
-                k += 1;
-            }
-            let mut dem = None;
-            let lim = k + 4;
-            while k < lim {
-                if let Some(u) = self.unit(k) {
-                    let h = self.units[u].head;
-                    if dem.is_none() && demonym(h) && self.units[u].first == self.units[u].last {
-                        dem = Some(h);
-                        k += 1;
-                        continue;
-                    }
-                    break;
-                }
-                if self.is(k, class::PLACE) || !self.adjective(k) {
-                    break;
-                }
-                k += 1;
-            }
-            if !self.is(k, class::PLACE) {
-                continue;
-            }
-            if let Some(d) = dem {
-                if self.object_follow_ok(k + 1) && self.word(k + 1) != Some("of") {
-                    found.push((a, d, rules::LOCATED_APPOSITION));
-                }
-                continue;
-            }
-            if self.word(k + 1) != Some("in") {
-                continue;
-            }
-            let mut j = k + 2;
-            if self.is(j, class::DET) {
+            j += 2;
+            // "in Campbell County, Tennessee, in the southeastern United States", "in the
+            // district of A, within B, C, in northern D"
+            let within = self.word(j) == Some("within");
+            if (self.word(j) == Some("in") && chain.len() >= 2) || within {
                 j += 1;
-            }
-            while j < k + 5 && self.adjective(j) {
-                j += 1;
-            }
-            if let Some(b) = self.plain_place(j, &place) {
-                if self.object_follow_ok(j + 1) {
-                    found.push((a, b, rules::LOCATED_APPOSITION));
+                while j < k + 20 && self.is(j, class::DET | class::DIRECTION) {
+                    j += 1;
                 }
             }
         }
-        for (a, b, rule) in found {
-            out.push(RelationKind::LocatedIn, a, b, None, rule);
+        chain
+    }
+
+    /// Whether "and" or "or" at item `k` joins another name ("in Iowa and Ohio"), rather
+    /// than a new phrase ("in Edmonton, Canada and named after ...").
+    pub(super) fn and_place(&self, k: usize) -> bool {
+        let mut j = k;
+        if self.punct(j) == Some(",") {
+            j += 1;
         }
+        if !matches!(self.word(j), Some("and" | "or" | "&")) {
+            return false;
+        }
+        j += 1;
+        if self.is(j, class::DET | class::DIRECTION) {
+            j += 1;
+        }
+        self.unit(j).is_some()
     }
 }

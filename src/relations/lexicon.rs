@@ -12,42 +12,48 @@ const CUES: &str = include_str!("../../data/relation_cues.tsv");
 
 /// Word classes, as bits: a word may belong to several.
 pub(crate) mod class {
-    pub const AUX: u32 = 1 << 0;
-    pub const ADV: u32 = 1 << 1;
-    pub const PLAN: u32 = 1 << 2;
-    pub const DATES: u32 = 1 << 3;
-    pub const DET: u32 = 1 << 4;
-    pub const LIGHT: u32 = 1 << 5;
-    pub const REPORT: u32 = 1 << 6;
-    pub const CLOSED: u32 = 1 << 7;
-    pub const PREP: u32 = 1 << 8;
-    pub const CLAUSE: u32 = 1 << 9;
-    pub const NEG: u32 = 1 << 10;
-    pub const HEDGE: u32 = 1 << 11;
-    pub const STATE: u32 = 1 << 12;
-    pub const STATE_MOD: u32 = 1 << 13;
-    pub const MEMBERS: u32 = 1 << 14;
-    pub const PLACE: u32 = 1 << 15;
-    pub const GROUP: u32 = 1 << 16;
-    pub const GROUP_ADJ: u32 = 1 << 17;
-    pub const VIEW: u32 = 1 << 18;
-    pub const TITLE_MOD: u32 = 1 << 19;
-    pub const HONORIFIC: u32 = 1 << 20;
-    pub const TITLE_CONN: u32 = 1 << 21;
-    pub const REL: u32 = 1 << 22;
-    pub const COPULA: u32 = 1 << 23;
+    pub const AUX: u64 = 1 << 0;
+    pub const ADV: u64 = 1 << 1;
+    pub const PLAN: u64 = 1 << 2;
+    pub const DATES: u64 = 1 << 3;
+    pub const DET: u64 = 1 << 4;
+    pub const LIGHT: u64 = 1 << 5;
+    pub const REPORT: u64 = 1 << 6;
+    pub const CLOSED: u64 = 1 << 7;
+    pub const PREP: u64 = 1 << 8;
+    pub const CLAUSE: u64 = 1 << 9;
+    pub const NEG: u64 = 1 << 10;
+    pub const HEDGE: u64 = 1 << 11;
+    pub const STATE: u64 = 1 << 12;
+    pub const STATE_MOD: u64 = 1 << 13;
+    pub const MEMBERS: u64 = 1 << 14;
+    pub const PLACE: u64 = 1 << 15;
+    pub const GROUP: u64 = 1 << 16;
+    pub const GROUP_ADJ: u64 = 1 << 17;
+    pub const VIEW: u64 = 1 << 18;
+    pub const TITLE_MOD: u64 = 1 << 19;
+    pub const HONORIFIC: u64 = 1 << 20;
+    pub const TITLE_CONN: u64 = 1 << 21;
+    pub const REL: u64 = 1 << 22;
+    pub const COPULA: u64 = 1 << 23;
     /// A head noun of a title, from `role_heads.txt`.
-    pub const HEAD: u32 = 1 << 24;
+    pub const HEAD: u64 = 1 << 24;
     /// Any word of any cue pattern.
-    pub const CUE: u32 = 1 << 25;
-    pub const VERBS: u32 = 1 << 26;
-    pub const MOTION: u32 = 1 << 27;
+    pub const CUE: u64 = 1 << 25;
+    pub const VERBS: u64 = 1 << 26;
+    pub const MOTION: u64 = 1 << 27;
     /// Quantity words before a counted relational noun ("almost 300 strikes").
-    pub const QUANT: u32 = 1 << 28;
+    pub const QUANT: u64 = 1 << 28;
     /// Nouns for what an attack aims at, after an organization ("ISIL targets").
-    pub const TARGETS: u32 = 1 << 29;
+    pub const TARGETS: u64 = 1 << 29;
+    /// Nouns that describe an organization ("an American rock band", "a company").
+    pub const ORG_NOUN: u64 = 1 << 30;
+    /// Participles that say where something is ("based in", "located in").
+    pub const SITED: u64 = 1 << 31;
+    /// Directions before a place ("in northern Syria").
+    pub const DIRECTION: u64 = 1 << 32;
 
-    pub(super) const SECTIONS: [(&str, u32); 28] = [
+    pub(super) const SECTIONS: [(&str, u64); 31] = [
         ("aux", AUX),
         ("adv", ADV),
         ("plan", PLAN),
@@ -76,9 +82,12 @@ pub(crate) mod class {
         ("motion", MOTION),
         ("quant", QUANT),
         ("targets", TARGETS),
+        ("org_nouns", ORG_NOUN),
+        ("sited", SITED),
+        ("directions", DIRECTION),
     ];
     /// Closed-class words: what may stand between a subject, its cue and its object.
-    pub const FUNCTION: u32 =
+    pub const FUNCTION: u64 =
         CLOSED | PREP | AUX | REPORT | DET | LIGHT | NEG | HEDGE | REL | COPULA | PLAN | CLAUSE;
 }
 
@@ -129,7 +138,7 @@ impl Cue {
 }
 
 pub(crate) struct Lexicon {
-    classes: HashMap<&'static str, u32>,
+    classes: HashMap<&'static str, u64>,
     pub cues: Vec<Cue>,
     /// Cue indexes by the alternatives of their first slot.
     by_first: HashMap<&'static str, Vec<usize>>,
@@ -151,8 +160,8 @@ impl Lexicon {
         heads: &'static str,
         cues: &'static str,
     ) -> Result<Lexicon, String> {
-        let mut classes: HashMap<&'static str, u32> = HashMap::default();
-        let mut current: Option<u32> = None;
+        let mut classes: HashMap<&'static str, u64> = HashMap::default();
+        let mut current: Option<u64> = None;
         for (n, line) in words.lines().enumerate() {
             let line = line.trim_start_matches('\u{feff}').trim();
             if line.is_empty() || line.starts_with('#') {
@@ -272,12 +281,12 @@ impl Lexicon {
     }
 
     /// The classes of `w` (lowercase).
-    pub fn class(&self, w: &str) -> u32 {
+    pub fn class(&self, w: &str) -> u64 {
         self.classes.get(w).copied().unwrap_or(0)
     }
 
     /// Whether `w` belongs to any class in `mask`.
-    pub fn is(&self, w: &str, mask: u32) -> bool {
+    pub fn is(&self, w: &str, mask: u64) -> bool {
         self.class(w) & mask != 0
     }
 
@@ -292,8 +301,8 @@ impl Lexicon {
 
     /// Classes of a possibly hyphenated title word ("president-elect", "secretary-general"):
     /// every part must be a title word and the union of their classes counts.
-    pub fn title_class(&self, w: &str) -> u32 {
-        const TITLE: u32 = class::HEAD | class::TITLE_MOD | class::HONORIFIC;
+    pub fn title_class(&self, w: &str) -> u64 {
+        const TITLE: u64 = class::HEAD | class::TITLE_MOD | class::HONORIFIC;
         let whole = self.class(w);
         if whole & TITLE != 0 || !w.contains('-') {
             return whole;

@@ -1,7 +1,7 @@
 //! A small tokenizer for the text between mentions: each mention stays one token, the
 //! text around it is split into words and punctuation.
 
-use super::SentenceMention;
+use super::found::SentenceMention;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -194,6 +194,7 @@ mod tests {
             entity: 0,
             entity_type: EntityType::Location,
             demonym: false,
+            reference: false,
         }
     }
 

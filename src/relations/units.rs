@@ -3,9 +3,9 @@
 //! has one head mention that stands for the whole phrase in the clause-level rules; the
 //! relations a phrase states by itself (affiliations, located_in, compounds) are found here.
 
+use super::found::{rules, FoundRelation, SentenceMention};
 use super::lexicon::{class, Frame, Lexicon};
 use super::tokens::{Tok, TokKind};
-use super::{rules, FoundRelation, SentenceMention};
 use crate::model::{EntityType, RelationKind};
 
 #[derive(Clone, Debug)]
@@ -195,7 +195,7 @@ impl<'a> Chunker<'a> {
 
     /// A word that can sit inside a noun phrase ("border" in "border town").
     fn content_word(&self, w: &str) -> bool {
-        const FUNCTION: u32 = class::FUNCTION;
+        const FUNCTION: u64 = class::FUNCTION;
         !self.lex.is(w, FUNCTION) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
     }
 
@@ -215,7 +215,7 @@ impl<'a> Chunker<'a> {
             }
             TokKind::Word => {
                 let w = t.lower.as_str();
-                const OK: u32 = class::CLOSED
+                const OK: u64 = class::CLOSED
                     | class::PREP
                     | class::AUX
                     | class::ADV

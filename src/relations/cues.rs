@@ -1,0 +1,686 @@
+//! The cue rules: a cue word from `data/relation_cues.tsv` with its subject before it and
+//! its object after it (verbs, joint verbs, nouns, relational nouns, "between"), and the
+//! named coalitions against someone. They read the sentence through [`Sentence`] and push
+//! what they find into the [`Collector`]; nothing here is called from below.
+
+use std::ops::Deref;
+
+use super::clauses::{Clause, Follow, Group, Sentence};
+use super::found::{rules, Collector};
+use super::lexicon::{class, Cue, Frame};
+use super::units::{is_ly_adverb, is_number};
+use crate::model::{EntityType, RelationKind};
+
+/// Finds the relations the cue words of `s` state.
+pub(super) fn find(s: &Sentence, out: &mut Collector) {
+    Cues(s).cues(out);
+}
+
+/// The sentence, seen by the cue rules.
+struct Cues<'s, 'a>(&'s Sentence<'a>);
+
+impl<'a> Deref for Cues<'_, 'a> {
+    type Target = Sentence<'a>;
+    fn deref(&self) -> &Sentence<'a> {
+        self.0
+    }
+}
+
+/// Opposes nouns for a side's own fight: "support for X in its fight against Y".
+const FIGHT_NOUNS: [&str; 8] = [
+    "fight", "war", "campaign", "battle", "struggle", "battles", "efforts", "effort",
+];
+
+/// Nouns and verbs of support before "X in its fight against Y".
+const SUPPORT_NOUNS: [&str; 7] = [
+    "support",
+    "backing",
+    "help",
+    "assistance",
+    "aid",
+    "solidarity",
+    "commitment",
+];
+const SUPPORT_VERBS: [&str; 20] = [
+    "support",
+    "supports",
+    "supported",
+    "supporting",
+    "back",
+    "backs",
+    "backed",
+    "backing",
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "assist",
+    "assists",
+    "assisted",
+    "assisting",
+    "aid",
+    "aids",
+    "aided",
+    "aiding",
+];
+
+/// Opposes nouns a bare source may modify when it is a place ("U.S. airstrikes on Y"); a
+/// place before "attacks" or "offensive" is often where they happen ("the Paris attacks").
+const STRIKE_NOUNS: [&str; 10] = [
+    "strikes",
+    "strike",
+    "airstrikes",
+    "airstrike",
+    "air",
+    "raids",
+    "bombing",
+    "bombardment",
+    "shelling",
+    "sanctions",
+];
+
+/// Opposes nouns a bare organization or nationality may modify ("ISIL attacks on Y").
+const ACT_NOUNS: [&str; 5] = ["attacks", "attack", "offensive", "assault", "invasion"];
+
+/// Nouns that end a coalition's name ("the Global Coalition against Daesh").
+const COALITION_NOUNS: [&str; 4] = ["coalition", "alliance", "coalitions", "alliances"];
+
+const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
+
+impl Cues<'_, '_> {
+    /// Whether the unit may be the object of `cue` (its optional type limit).
+    fn object_ok(&self, cue: &Cue, u: usize) -> bool {
+        cue.objects.is_empty()
+            || self
+                .mentions
+                .get(self.head(u))
+                .is_some_and(|m| cue.objects.contains(&m.entity_type))
+    }
+
+    fn rule_for(&self, cue: &Cue, a: usize, b: usize) -> &'static str {
+        if cue.kind == RelationKind::Meets
+            && (self.units[a].counterpart || self.units[b].counterpart)
+        {
+            rules::MEETS_COUNTERPART
+        } else {
+            cue.rule
+        }
+    }
+
+    fn cues(&self, out: &mut Collector) {
+        self.coalition_against(out);
+        let mut clauses: Vec<Clause> = Vec::new();
+        for i in 0..self.items.len() {
+            let Some(w) = self.word(i) else { continue };
+            for cue in self.lex.cues_starting(w) {
+                if cue.frame == Frame::Compound {
+                    continue;
+                }
+                let mut j = i + 1;
+                let matched = (1..cue.slots.len()).all(|s| {
+                    let ok = self.word(j).is_some_and(|w| cue.slot_has(s, w));
+                    j += 1;
+                    ok
+                });
+                if !matched {
+                    continue;
+                }
+                match cue.frame {
+                    Frame::Verb => self.verb(cue, i, j, &mut clauses, out),
+                    Frame::Joint => self.joint(cue, i, j, &mut clauses, out),
+                    Frame::Noun => self.noun(cue, i, j, &mut clauses, out),
+                    Frame::RelNoun => self.relnoun(cue, i, j, out),
+                    Frame::Between => self.between(cue, i, j, out),
+                    Frame::Compound => {}
+                }
+            }
+        }
+    }
+
+    fn verb_pre(&self) -> impl Fn(&str) -> bool + '_ {
+        move |w: &str| {
+            self.lex
+                .is(w, class::AUX | class::ADV | class::PLAN | class::DATES)
+                || w == "to"
+                || is_number(w)
+                || is_ly_adverb(w)
+        }
+    }
+
+    /// SUBJECT (aux) CUE (det) OBJECT, with the passive reversed.
+    fn verb(
+        &self,
+        cue: &Cue,
+        cs: usize,
+        ce: usize,
+        clauses: &mut Vec<Clause>,
+        out: &mut Collector,
+    ) {
+        let pre_ok = self.verb_pre();
+        let Some(left) = self
+            .left_subject(cs, &pre_ok)
+            .or_else(|| self.shared_subject(cs, &pre_ok, clauses))
+        else {
+            return;
+        };
+        clauses.push(Clause {
+            cue_end: ce,
+            group: left.group.clone(),
+        });
+        let Some((objs, by)) = self.right_object(ce, &cue.particles, true, Follow::Object) else {
+            return;
+        };
+        let be_before = left
+            .pre
+            .last()
+            .and_then(|&i| self.word(i))
+            .is_some_and(|w| BE.contains(&w));
+        let participle = self
+            .word(cs)
+            .is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"));
+        if by && !(be_before || left.comma_lead || left.descriptor) {
+            return;
+        }
+        let linked = cue.kind == RelationKind::LinkedTo;
+        if !by && (left.comma_lead || left.descriptor) && !linked {
+            return;
+        }
+        if left.descriptor && !linked && !participle {
+            return;
+        }
+        if self.left_negated(&left, cs) {
+            return;
+        }
+        for &s in &left.group.units {
+            for &o in objs.iter().filter(|&&o| self.object_ok(cue, o)) {
+                let (a, b) = if by { (o, s) } else { (s, o) };
+                out.push(
+                    cue.kind,
+                    self.head(a),
+                    self.head(b),
+                    None,
+                    self.rule_for(cue, a, b),
+                );
+            }
+        }
+    }
+
+    /// "X and Y met", "X, Y hold talks", "X discussed Syria with Y" (meets).
+    fn joint(
+        &self,
+        cue: &Cue,
+        cs: usize,
+        ce: usize,
+        clauses: &mut Vec<Clause>,
+        out: &mut Collector,
+    ) {
+        let pre_ok = self.verb_pre();
+        let Some(left) = self
+            .left_subject(cs, &pre_ok)
+            .or_else(|| self.shared_subject(cs, &pre_ok, clauses))
+        else {
+            return;
+        };
+        clauses.push(Clause {
+            cue_end: ce,
+            group: left.group.clone(),
+        });
+        if left.comma_lead || left.descriptor || self.left_negated(&left, cs) {
+            return;
+        }
+        let subj = &left.group.units;
+        // "X and his counterpart Y agreed": agreeing counts only between counterparts.
+        if cue.rule == rules::MEETS_COUNTERPART && !subj.iter().any(|&u| self.units[u].counterpart)
+        {
+            return;
+        }
+        for (n, &a) in subj.iter().enumerate() {
+            for &b in &subj[n + 1..] {
+                out.push(
+                    cue.kind,
+                    self.head(a),
+                    self.head(b),
+                    None,
+                    self.rule_for(cue, a, b),
+                );
+            }
+        }
+        if !cue.particles.contains(&"with") {
+            return;
+        }
+        let end = (ce + 12).min(self.items.len());
+        for k in ce..end {
+            if self.punct(k).is_some() {
+                break;
+            }
+            let Some(w) = self.word(k) else { continue };
+            if w == "with" {
+                if let Some((objs, _)) = self.right_object(k + 1, &[], false, Follow::Object) {
+                    for &s in subj {
+                        for &o in &objs {
+                            out.push(
+                                cue.kind,
+                                self.head(s),
+                                self.head(o),
+                                None,
+                                self.rule_for(cue, s, o),
+                            );
+                        }
+                    }
+                }
+                break;
+            }
+            if self.lex.is(w, class::CLAUSE | class::REL | class::REPORT)
+                || matches!(w, "and" | "or" | "but" | "to")
+            {
+                break;
+            }
+        }
+    }
+
+    /// "X's talks with Y", "X held talks with Y", "X launched strikes on Y".
+    fn noun(
+        &self,
+        cue: &Cue,
+        cs: usize,
+        ce: usize,
+        clauses: &mut Vec<Clause>,
+        out: &mut Collector,
+    ) {
+        let mut k = cs;
+        let mut n = 0;
+        while k > 0 && n < 3 && self.adjective(k - 1) {
+            k -= 1;
+            n += 1;
+        }
+        let possessive = k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some();
+        if !possessive {
+            if let Some(g) = self.fight_of_supported(cue, cs, k) {
+                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
+                    if !self.negated(g.start, cs) {
+                        self.push_pairs(
+                            RelationKind::Opposes,
+                            &g.units,
+                            &objs,
+                            rules::OPPOSES_IN_FIGHT,
+                            out,
+                        );
+                    }
+                }
+                return;
+            }
+            if let Some(u) = self.modifier_source(cue, cs, k) {
+                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
+                    if !self.negated(k - 1, cs) {
+                        let rule = if cue.kind == RelationKind::Supports {
+                            rules::SUPPORTS_MODIFIER
+                        } else {
+                            rules::OPPOSES_MODIFIER
+                        };
+                        self.push_pairs(cue.kind, &[u], &objs, rule, out);
+                    }
+                }
+                return;
+            }
+        }
+        // "Russia's war against Ukraine entered ...": the phrase may be a subject itself.
+        let follow = if possessive {
+            Follow::Phrase
+        } else {
+            Follow::Object
+        };
+        let Some((objs, _)) = self.right_object(ce, &[], false, follow) else {
+            return;
+        };
+        let group = if possessive {
+            self.group_left(k - 2)
+        } else if let Some(g) = self.travelled_for(k) {
+            Some(g)
+        } else {
+            if k > 0 && self.is(k - 1, class::DET) {
+                k -= 1;
+            }
+            let pre_ok = |w: &str| {
+                self.lex.is(
+                    w,
+                    class::AUX
+                        | class::ADV
+                        | class::PLAN
+                        | class::DATES
+                        | class::LIGHT
+                        | class::QUANT,
+                ) || w == "to"
+                    || is_number(w)
+                    || is_ly_adverb(w)
+            };
+            let left = self
+                .left_subject(k, &pre_ok)
+                .or_else(|| self.shared_subject(k, &pre_ok, clauses.as_slice()));
+            left.filter(|l| {
+                !l.comma_lead && !l.descriptor && l.pre.iter().any(|&i| self.is(i, class::LIGHT))
+            })
+            .map(|l| l.group)
+        };
+        let Some(group) = group else { return };
+        clauses.push(Clause {
+            cue_end: ce,
+            group: group.clone(),
+        });
+        if self.negated(group.start, cs) {
+            return;
+        }
+        for &s in &group.units {
+            for &o in &objs {
+                out.push(
+                    cue.kind,
+                    self.head(s),
+                    self.head(o),
+                    None,
+                    self.rule_for(cue, s, o),
+                );
+            }
+        }
+    }
+
+    fn push_pairs(
+        &self,
+        kind: RelationKind,
+        subj: &[usize],
+        objs: &[usize],
+        rule: &'static str,
+        out: &mut Collector,
+    ) {
+        for &s in subj {
+            for &o in objs {
+                out.push(kind, self.head(s), self.head(o), None, rule);
+            }
+        }
+    }
+
+    /// "support for X in its fight against Y", "helped X and Y in their war on Y": the
+    /// side being supported is the one fighting, for an opposes noun cue at `cs` whose
+    /// phrase (past adjectives) starts at `k`.
+    fn fight_of_supported(&self, cue: &Cue, cs: usize, k: usize) -> Option<Group> {
+        if cue.kind != RelationKind::Opposes || !FIGHT_NOUNS.contains(&self.word(cs)?) {
+            return None;
+        }
+        if !matches!(self.word(k.checked_sub(1)?), Some("its" | "their" | "the"))
+            || self.word(k.checked_sub(2)?) != Some("in")
+        {
+            return None;
+        }
+        let mut last = k - 3;
+        self.arg(last)?;
+        let mut units = vec![self.unit(last)?];
+        // "X and Y", "X, Y and Z" before "in their fight".
+        loop {
+            let mut j = last;
+            if j > 0 && self.is(j - 1, class::DET) {
+                j -= 1;
+            }
+            let joined = j >= 2
+                && (matches!(self.word(j - 1), Some("and")) || self.punct(j - 1) == Some(","))
+                && self.arg(j - 2).is_some();
+            if !joined {
+                break;
+            }
+            last = j - 2;
+            units.push(self.unit(last)?);
+        }
+        let mut s = last;
+        if s > 0 && self.is(s - 1, class::DET) {
+            s -= 1;
+        }
+        let before = self.word(s.checked_sub(1)?)?;
+        let supported = if matches!(before, "for" | "of" | "by" | "with") {
+            let noun = self.word(s.checked_sub(2)?)?;
+            SUPPORT_NOUNS.contains(&noun)
+                || (matches!(before, "by" | "with")
+                    && matches!(noun, "stand" | "stands" | "stood" | "standing"))
+        } else {
+            SUPPORT_VERBS.contains(&before)
+        };
+        supported.then_some(Group { units, start: s })
+    }
+
+    /// "U.S. airstrikes against Y", "Russian strikes on Y", "ISIL attacks on Y", "UK
+    /// support for Y": a bare organization or nationality (or, for strikes, raids and
+    /// support, a place) right before the noun cue at `cs` whose phrase (past adjectives)
+    /// starts at `k`.
+    fn modifier_source(&self, cue: &Cue, cs: usize, k: usize) -> Option<usize> {
+        let w = self.word(cs)?;
+        // "UK support for Iraq": any organization, country or nationality.
+        let strike = match cue.kind {
+            RelationKind::Opposes => STRIKE_NOUNS.contains(&w),
+            RelationKind::Supports => matches!(w, "support" | "backing"),
+            _ => false,
+        };
+        let act = cue.kind == RelationKind::Opposes && ACT_NOUNS.contains(&w);
+        if !strike && !act {
+            return None;
+        }
+        let u = self.unit(k.checked_sub(1)?)?;
+        let m = self.mentions.get(self.head(u))?;
+        let ok = match m.entity_type {
+            EntityType::Organization => true,
+            EntityType::Location => m.demonym || strike,
+            _ => false,
+        };
+        // "X's US strikes": the possessor, not the modifier, would be the source.
+        let free = k < 2 || self.word(k - 2) != Some("'s");
+        (ok && free).then_some(u)
+    }
+
+    /// "the Global Coalition against Daesh", "the NATO alliance against Russia", "the
+    /// U.S.-led coalition against ISIL": a named coalition, or the one who leads it,
+    /// opposes what it is against. The name
+    /// states it, so only a hedge right before it ("a proposed ...") drops it.
+    fn coalition_against(&self, out: &mut Collector) {
+        for i in 0..self.items.len() {
+            let Some(u) = self.unit(i) else { continue };
+            let unit = &self.units[u];
+            let Some(m) = self.mentions.get(unit.head) else {
+                continue;
+            };
+            let last_word = self.text[m.span.start..m.span.end]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let named = m.entity_type == EntityType::Organization
+                && unit.first == unit.last
+                && COALITION_NOUNS.contains(&last_word.as_str())
+                && self.word(i + 1) == Some("against");
+            let led = self.punct(i + 1) == Some("-")
+                && self.word(i + 2) == Some("led")
+                && self
+                    .word(i + 3)
+                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
+                && self.word(i + 4) == Some("against");
+            // "the NATO alliance against Russia"
+            let org_then = m.entity_type == EntityType::Organization
+                && unit.first == unit.last
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| COALITION_NOUNS.contains(&w))
+                && self.word(i + 2) == Some("against");
+            let at = if named {
+                i + 2
+            } else if org_then {
+                i + 3
+            } else if led {
+                i + 5
+            } else {
+                continue;
+            };
+            if self.negator_in(i.saturating_sub(2), i) {
+                continue;
+            }
+            if let Some((objs, _)) = self.right_object(at, &[], false, Follow::Phrase) {
+                self.push_pairs(
+                    RelationKind::Opposes,
+                    &[u],
+                    &objs,
+                    rules::OPPOSES_COALITION,
+                    out,
+                );
+            }
+        }
+    }
+
+    /// "X arrived in Geneva for (talks with Y)": the traveller, for a noun cue at `k`.
+    fn travelled_for(&self, k: usize) -> Option<Group> {
+        let mut j = k.checked_sub(1)?;
+        if self.word(j) != Some("for") {
+            return None;
+        }
+        if j >= 2
+            && self.unit(j - 1).is_some()
+            && matches!(self.word(j - 2), Some("in" | "to" | "at"))
+        {
+            j -= 2;
+        }
+        let verb = j.checked_sub(1)?;
+        if !self.is(verb, class::MOTION) {
+            return None;
+        }
+        let pre_ok = self.verb_pre();
+        let left = self.left_subject(verb, &pre_ok)?;
+        (!left.comma_lead && !left.descriptor).then_some(left.group)
+    }
+
+    /// "X is an ally of Y", "X, an affiliate of Y", "X is Y's closest ally", "Y's ally X".
+    fn relnoun(&self, cue: &Cue, cs: usize, ce: usize, out: &mut Collector) {
+        let mut k = cs;
+        let mut n = 0;
+        // "the Canadian parent of": a nationality word modifies the noun like an adjective.
+        let demonym = |i: usize| {
+            self.unit(i).is_some_and(|u| {
+                let unit = &self.units[u];
+                unit.first == unit.last && self.mentions.get(unit.head).is_some_and(|m| m.demonym)
+            })
+        };
+        while k > 0 && n < 3 && (self.adjective(k - 1) || demonym(k - 1)) {
+            k -= 1;
+            n += 1;
+        }
+        let copular = |k: usize| -> Option<Group> {
+            let pre_ok = |w: &str| {
+                self.lex.is(
+                    w,
+                    class::AUX | class::ADV | class::COPULA | class::DATES | class::PLAN,
+                ) || w == "to"
+            };
+            if k >= 2 && self.punct(k - 1) == Some(",") {
+                let u = self.arg(k - 2)?;
+                // "merged with X, parent of Y": an apposition holds wherever X stands.
+                return self.group_left(k - 2).or(Some(Group {
+                    units: vec![u],
+                    start: k - 2,
+                }));
+            }
+            let left = self.left_subject(k, &pre_ok)?;
+            let has_copula = left.pre.iter().any(|&i| self.is(i, class::COPULA));
+            (has_copula && !left.comma_lead && !left.descriptor).then_some(left.group)
+        };
+        let (group, objs): (Group, Vec<usize>) = if self.word(ce) == Some("of") {
+            let Some((objs, _)) = self.right_object(ce + 1, &[], false, Follow::Phrase) else {
+                return;
+            };
+            if k > 0 && self.is(k - 1, class::DET) {
+                k -= 1;
+            }
+            let Some(g) = copular(k) else { return };
+            (g, objs)
+        } else if k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some() {
+            let o_item = k - 2;
+            let Some(o) = self.unit(o_item) else { return };
+            if self.arg(ce).is_some() {
+                // "Syria's closest ally Russia"
+                let subj = self.group_right(ce, Follow::Phrase);
+                if subj.is_empty() {
+                    return;
+                }
+                let mut start = o_item;
+                if start > 0 && self.is(start - 1, class::DET) {
+                    start -= 1;
+                }
+                (Group { units: subj, start }, vec![o])
+            } else {
+                let mut j = o_item;
+                if j > 0 && self.is(j - 1, class::DET) {
+                    j -= 1;
+                }
+                let Some(g) = copular(j) else { return };
+                (g, vec![o])
+            }
+        } else {
+            return;
+        };
+        if self.negated(group.start, cs) {
+            return;
+        }
+        for &s in &group.units {
+            for &o in &objs {
+                out.push(cue.kind, self.head(s), self.head(o), None, cue.rule);
+            }
+        }
+    }
+
+    /// "talks between X and Y", "discussions on Syria between X and Y".
+    fn between(&self, cue: &Cue, cs: usize, ce: usize, out: &mut Collector) {
+        let mut k = ce;
+        // "the agreement reached yesterday between X and Y", "talks held in May between".
+        if matches!(
+            self.word(k),
+            Some("reached" | "signed" | "struck" | "brokered" | "concluded" | "held")
+        ) {
+            k += 1;
+        }
+        while self
+            .word(k)
+            .is_some_and(|w| w != "on" && (self.lex.is(w, class::DATES) || is_number(w)))
+        {
+            k += 1;
+        }
+        if self.word(k) != Some("between") {
+            if !matches!(
+                self.word(k),
+                Some("on" | "about" | "over" | "regarding" | "in" | "at")
+            ) {
+                return;
+            }
+            let lim = k + 6;
+            k += 1;
+            while k < lim
+                && (self.unit(k).is_some() || self.word(k).is_some_and(|w| w != "between"))
+            {
+                k += 1;
+            }
+            if self.word(k) != Some("between") {
+                return;
+            }
+        }
+        k += 1;
+        if self.is(k, class::DET) {
+            k += 1;
+        }
+        if self.arg(k).is_none() {
+            return;
+        }
+        // "talks between X and Y ended": the phrase may be a subject.
+        let group = self.group_right(k, Follow::Phrase);
+        if group.len() < 2 || self.negated(cs, cs) {
+            return;
+        }
+        for (n, &a) in group.iter().enumerate() {
+            for &b in &group[n + 1..] {
+                let rule = self.rule_for(cue, a, b);
+                out.push(cue.kind, self.head(a), self.head(b), None, rule);
+                if cue.kind.is_directed() {
+                    out.push(cue.kind, self.head(b), self.head(a), None, rule);
+                }
+            }
+        }
+    }
+}

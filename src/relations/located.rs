@@ -1,0 +1,300 @@
+//! The place rules: a place inside a larger one, stated by a comma ("in Geneva,
+//! Switzerland") or an apposition ("Jarabulus, a town in northern Syria"). Units of the
+//! form "the Syrian city of Aleppo" are found earlier, by the chunker.
+
+use std::ops::Deref;
+
+use super::clauses::Sentence;
+use super::found::{rules, Collector};
+use super::lexicon::class;
+use crate::model::{EntityType, RelationKind};
+
+/// Finds the `located_in` relations between the places of `s`.
+pub(super) fn find(s: &Sentence, out: &mut Collector) {
+    Places(s).located(out);
+}
+
+/// The sentence, seen by the place rules.
+struct Places<'s, 'a>(&'s Sentence<'a>);
+
+impl<'a> Deref for Places<'_, 'a> {
+    type Target = Sentence<'a>;
+    fn deref(&self) -> &Sentence<'a> {
+        self.0
+    }
+}
+
+/// Words after which "X, Y" names a place inside a larger one ("in Geneva, Switzerland").
+const PLACE_PREPS: [&str; 19] = [
+    "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward",
+    "towards", "via", "through", "of", "visited", "visit", "visiting", "based",
+];
+
+impl Places<'_, '_> {
+    /// "in Geneva, Switzerland", "Jarabulus, a town in northern Syria", "Aleppo, Syria's
+    /// second city", "Jarabulus, a Syrian border town".
+    fn located(&self, out: &mut Collector) {
+        let mut found = Vec::new();
+        for i in 0..self.items.len() {
+            for b in self.in_places(i) {
+                if let Some(a) = self.unit(i).map(|u| self.head(u)) {
+                    found.push((a, b, rules::LOCATED_IN));
+                }
+            }
+            let Some(a) = self.plain_place(i) else {
+                continue;
+            };
+            if let Some(b) = self.named_division_of(i) {
+                found.push((a, b, rules::LOCATED_OF));
+                continue;
+            }
+            if self.punct(i + 1) != Some(",") {
+                continue;
+            }
+            if i >= 2 && self.punct(i - 1) == Some(",") && self.unit(i - 2).is_some() {
+                continue; // a list "X, Y, Z"
+            }
+            let chain = self.place_chain(i);
+            if chain.len() >= 3 {
+                if self.chain_closed(i, &chain) {
+                    for (n, &x) in chain.iter().enumerate() {
+                        for &y in &chain[n + 1..] {
+                            found.push((self.head_at(x), self.head_at(y), rules::LOCATED_COMMA));
+                        }
+                    }
+                }
+                continue;
+            }
+            let b = if self.plain_place(i + 2).is_some() {
+                self.comma_pair(i)
+                    .map(|b| (b, rules::LOCATED_COMMA))
+                    .or_else(|| {
+                        self.second_city(i + 2)
+                            .map(|b| (b, rules::LOCATED_APPOSITION))
+                    })
+            } else {
+                self.apposition(i + 2)
+                    .map(|b| (b, rules::LOCATED_APPOSITION))
+            };
+            if let Some((b, rule)) = b {
+                found.push((a, b, rule));
+            }
+        }
+        for (a, b, rule) in found {
+            out.push(RelationKind::LocatedIn, a, b, None, rule);
+        }
+    }
+
+    /// "the Kunene Province of southern Angola": a place whose name ends in a division
+    /// noun, "of", a direction, a place.
+    fn named_division_of(&self, i: usize) -> Option<usize> {
+        let a = self.plain_place(i)?;
+        let m = self.mentions.get(a)?;
+        let last = self.text[m.span.start..m.span.end].rsplit(' ').next()?;
+        if !last.starts_with(|c: char| c.is_uppercase())
+            || !self.lex.is(&last.to_lowercase(), class::PLACE)
+            || self.word(i + 1) != Some("of")
+        {
+            return None;
+        }
+        // "of central Italy": the direction tells a part of a place from a name ("the Free
+        // State of Prussia", "the London Borough of Hillingdon").
+        if !self.is(i + 2, class::DIRECTION) {
+            return None;
+        }
+        let j = i + 3;
+        let b = self.plain_place(j)?;
+        (self.object_follow_ok(j + 1) && !self.and_place(j + 1)).then_some(b)
+    }
+
+    /// "born in Buttenhausen in Münsingen, Württemberg", "the Kremlin in Moscow", "studied
+    /// at the Conservatory in Naples": the places after "in" that hold the place or
+    /// institution at item `i`. A place must follow a preposition or start the sentence;
+    /// an organization must follow "the" or "at" ("NATO in Afghanistan" is no address).
+    fn in_places(&self, i: usize) -> Vec<usize> {
+        let Some(u) = self.unit(i) else {
+            return Vec::new();
+        };
+        let unit = &self.units[u];
+        let Some(m) = self.mentions.get(unit.head) else {
+            return Vec::new();
+        };
+        let before = i.checked_sub(1).and_then(|j| self.word(j));
+        let ok = match m.entity_type {
+            EntityType::Location => {
+                self.plain_place(i).is_some()
+                    && (i == 0
+                        || self.punct(i - 1).is_some()
+                        || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET)))
+            }
+            EntityType::Organization => {
+                unit.first == unit.last && matches!(before, Some("the" | "at"))
+            }
+            _ => false,
+        };
+        if !ok || self.word(i + 1) != Some("in") {
+            return Vec::new();
+        }
+        let mut j = i + 2;
+        if self.is(j, class::DIRECTION) {
+            j += 1;
+        }
+        let chain = self.place_chain(j);
+        let Some(&last) = chain.last() else {
+            return Vec::new();
+        };
+        if self.word(last + 1) == Some("'s")
+            || !self.object_follow_ok(last + 1)
+            || self.and_place(last + 1)
+            || (self.punct(last + 1) == Some(",") && self.unit(last + 2).is_some())
+        {
+            return Vec::new();
+        }
+        chain.iter().map(|&c| self.head_at(c)).collect()
+    }
+
+    /// The place mention of the unit at item `i`.
+    fn head_at(&self, i: usize) -> usize {
+        self.unit(i).map_or(usize::MAX, |u| self.head(u))
+    }
+
+    /// "in Westmere, Albany County, New York, United States": a chain of three or more
+    /// places starting at item `i`, after a preposition or at the start, not a list
+    /// ("in Iowa, Ohio, and Utah") and closed by what follows.
+    fn chain_closed(&self, i: usize, chain: &[usize]) -> bool {
+        let opened = self.after_place_prep(i) || (i > 0 && self.punct(i - 1) == Some("("));
+        if !opened && !self.at_start(i) {
+            return false;
+        }
+        let Some(&last) = chain.last() else {
+            return false;
+        };
+        let k = last + 1;
+        if let Some(p) = self.punct(k) {
+            return match p {
+                "," => self.comma_closes(k),
+                "-" => false,
+                _ => true,
+            };
+        }
+        self.object_follow_ok(k) && !self.and_place(k)
+    }
+
+    /// Whether a preposition comes before item `i`, maybe with a direction: "in Aleppo",
+    /// "in northern Aleppo".
+    fn after_place_prep(&self, i: usize) -> bool {
+        let prep = |j: usize| self.word(j).is_some_and(|w| PLACE_PREPS.contains(&w));
+        let mut j = i;
+        while j > 0 && i - j < 2 && self.is(j - 1, class::DET | class::DIRECTION) {
+            j -= 1;
+        }
+        j > 0 && prep(j - 1)
+    }
+
+    /// "in Geneva, Switzerland" with Geneva at item `i`: after a preposition, or a dateline
+    /// at the start; what follows must close the phrase.
+    fn comma_pair(&self, i: usize) -> Option<usize> {
+        if self.word(i + 3) == Some("'s") {
+            return None;
+        }
+        let b = self.plain_place(i + 2)?;
+        let after_prep = self.after_place_prep(i) || (i > 0 && self.punct(i - 1) == Some("("));
+        if !after_prep && !self.at_start(i) {
+            return None;
+        }
+        // "In Syria, Russia on Friday ...": a fronted phrase; only punctuation may follow.
+        let strict = !after_prep || self.at_start(i - 1);
+        let k = i + 3;
+        let end_ok = if k >= self.items.len() {
+            true
+        } else if let Some(p) = self.punct(k) {
+            if p == "," {
+                self.comma_closes(k)
+            } else {
+                p != "-"
+            }
+        } else if strict || self.unit(k).is_some() {
+            false
+        } else {
+            // "in Astana, Kazakhstan that ...", "to Chestertown, Warren County and engaged".
+            self.object_follow_ok(k) && !self.and_place(k)
+        };
+        end_ok.then_some(b)
+    }
+
+    /// Whether the comma at item `k` after "A, B" closes the places rather than continuing
+    /// a list: no name follows, or a person's ("Born in Vienna, Austria, Ulrich began").
+    fn comma_closes(&self, k: usize) -> bool {
+        match self.unit(k + 1) {
+            Some(u) => self
+                .mentions
+                .get(self.head(u))
+                .is_some_and(|m| m.entity_type == EntityType::Person),
+            // ", and continued ...": a new clause; ", and other cities": a list.
+            None if matches!(self.word(k + 1), Some("and" | "or")) => {
+                self.word(k + 2).is_some_and(|w| {
+                    w.ends_with("ed") || self.lex.is(w, class::VERBS | class::AUX | class::REPORT)
+                })
+            }
+            None => true,
+        }
+    }
+
+    /// "A, B's second city" with B at item `k`.
+    fn second_city(&self, k: usize) -> Option<usize> {
+        let b = self.plain_place(k)?;
+        if self.word(k + 1) != Some("'s") {
+            return None;
+        }
+        let mut j = k + 2;
+        while j < k + 5 && self.adjective(j) && !self.is(j, class::PLACE) {
+            j += 1;
+        }
+        (self.is(j, class::PLACE) && self.object_follow_ok(j + 1) && self.word(j + 1) != Some("of"))
+            .then_some(b)
+    }
+
+    /// "A, a Syrian border town", "A, a town in (northern) B", the description starting
+    /// at item `k`.
+    fn apposition(&self, mut k: usize) -> Option<usize> {
+        let demonym = |m: usize| self.mentions.get(m).is_some_and(|m| m.demonym);
+        if matches!(self.word(k), Some("a" | "an" | "the")) {
+            k += 1;
+        }
+        let mut dem = None;
+        let lim = k + 4;
+        while k < lim {
+            if let Some(u) = self.unit(k) {
+                let h = self.units[u].head;
+                if dem.is_none() && demonym(h) && self.units[u].first == self.units[u].last {
+                    dem = Some(h);
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.is(k, class::PLACE) || !self.adjective(k) {
+                break;
+            }
+            k += 1;
+        }
+        if !self.is(k, class::PLACE) {
+            return None;
+        }
+        if let Some(d) = dem {
+            return (self.object_follow_ok(k + 1) && self.word(k + 1) != Some("of")).then_some(d);
+        }
+        if self.word(k + 1) != Some("in") {
+            return None;
+        }
+        let mut j = k + 2;
+        if self.is(j, class::DET) {
+            j += 1;
+        }
+        while j < k + 5 && self.adjective(j) {
+            j += 1;
+        }
+        let b = self.plain_place(j)?;
+        self.object_follow_ok(j + 1).then_some(b)
+    }
+}

@@ -1,0 +1,358 @@
+//! In-document references: a personal pronoun ("he", "her") or a description ("the
+//! company", "the Russian diplomat") that stands for a named entity of the sentences before.
+//!
+//! A reference is resolved only when the document leaves one reading: the nearest earlier
+//! sentence (at most [`LOOK_BACK`] back) that names an entity of the wanted type names
+//! exactly one, and the sentence itself names none of that type before the reference.
+//! "Jane Roe is an American actress. She joined Acme in 2001." gives "She" = Jane Roe;
+//! "Jane Roe met John Doe. She joined Acme." gives nothing. Gender is not checked: the
+//! single candidate is what makes the reading safe. An edge through a reference keeps its
+//! sentence as evidence and its rule id ends in `.ref`.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::found::SentenceMention;
+use super::lexicon::{class, Lexicon};
+use crate::model::{EntityType, Span};
+
+/// How many sentences back a reference may find its entity.
+pub const LOOK_BACK: usize = 2;
+
+/// References looked for in one sentence, at most: sentences are bounded, so is the work.
+const MAX_PER_SENTENCE: usize = 8;
+
+/// The entity of a pronoun left unresolved.
+const UNKNOWN: usize = usize::MAX;
+
+/// Pronouns that stand for a person.
+const PERSON_PRONOUNS: [&str; 7] = ["he", "she", "him", "his", "her", "himself", "herself"];
+
+/// The references of one document, found once, sentence by sentence.
+#[derive(Default)]
+pub struct DocContext {
+    /// Per sentence: the references it makes, spans relative to the sentence.
+    found: Vec<Vec<SentenceMention>>,
+}
+
+/// A mention of the document as the resolver sees it.
+struct Named {
+    span: Span,
+    entity: usize,
+    ty: EntityType,
+    demonym: bool,
+}
+
+impl DocContext {
+    /// Resolves the references of a document: `text`, its sentence spans, and for each
+    /// recognised mention (in sentence order) its sentence index, byte span in `text`,
+    /// entity, type and whether it is a nationality word.
+    pub fn new(
+        text: &str,
+        sentences: &[Span],
+        mentions: impl IntoIterator<Item = (usize, Span, usize, EntityType, bool)>,
+    ) -> DocContext {
+        let mut by_sentence: Vec<Vec<Named>> = Vec::new();
+        by_sentence.resize_with(sentences.len(), Vec::new);
+        for (si, span, entity, ty, demonym) in mentions {
+            if let Some(list) = by_sentence.get_mut(si) {
+                list.push(Named {
+                    span,
+                    entity,
+                    ty,
+                    demonym,
+                });
+            }
+        }
+        for list in &mut by_sentence {
+            list.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+        let lex = Lexicon::get();
+        let texts: Vec<&str> = sentences
+            .iter()
+            .map(|sp| text.get(sp.start..sp.end).unwrap_or(""))
+            .collect();
+        // Per sentence: the entities it names or refers to, in order of first appearance.
+        let mut seen: Vec<Vec<(usize, EntityType)>> = Vec::with_capacity(sentences.len());
+        let mut found = Vec::with_capacity(sentences.len());
+        for (si, sp) in sentences.iter().enumerate() {
+            let Some(sentence) = text.get(sp.start..sp.end) else {
+                seen.push(Vec::new());
+                found.push(Vec::new());
+                continue;
+            };
+            let named = &by_sentence[si];
+            // A reference is an end of a relation only beside a name of its sentence.
+            let (refs, unresolved) = if named.iter().any(|m| !m.demonym) {
+                resolve(sentence, sp.start, named, &seen, &texts[..si], lex)
+            } else {
+                (Vec::new(), false)
+            };
+            let mut order: Vec<(usize, usize, EntityType)> = named
+                .iter()
+                .filter(|m| !m.demonym)
+                .map(|m| (m.span.start - sp.start, m.entity, m.ty))
+                .chain(refs.iter().map(|r| (r.span.start, r.entity, r.entity_type)))
+                .collect();
+            order.sort_by_key(|&(at, _, _)| at);
+            let mut ents: Vec<(usize, EntityType)> = Vec::new();
+            for (_, e, t) in order {
+                if !ents.iter().any(|&(x, _)| x == e) {
+                    ents.push((e, t));
+                }
+            }
+            // A pronoun left unresolved stands for someone unknown: a later "he" must not
+            // skip over it to the one name of this sentence.
+            if unresolved && !ents.iter().any(|&(e, _)| e == UNKNOWN) {
+                ents.push((UNKNOWN, EntityType::Person));
+            }
+            seen.push(ents);
+            found.push(refs);
+        }
+        DocContext { found }
+    }
+
+    /// Whether sentence `si` makes a reference.
+    pub fn has_references(&self, si: usize) -> bool {
+        self.found.get(si).is_some_and(|r| !r.is_empty())
+    }
+
+    /// Adds to `view` (the mentions of sentence `si`, spans relative to the sentence) the
+    /// references the sentence makes; keeps `view` sorted by span.
+    pub fn annotate(&self, si: usize, view: &mut Vec<SentenceMention>) {
+        let Some(refs) = self.found.get(si).filter(|r| !r.is_empty()) else {
+            return;
+        };
+        view.extend(refs.iter().cloned());
+        view.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// The references of one sentence, given what the sentences before it name, and whether a
+/// person pronoun was left unresolved.
+fn resolve(
+    sentence: &str,
+    offset: usize,
+    named: &[Named],
+    seen: &[Vec<(usize, EntityType)>],
+    before: &[&str],
+    lex: &Lexicon,
+) -> (Vec<SentenceMention>, bool) {
+    let mut out = Vec::new();
+    let mut unresolved = false;
+    // Where the first name of each type starts: a reference after it is not resolved.
+    let first = |ty: EntityType| {
+        named
+            .iter()
+            .find(|m| !m.demonym && m.ty == ty)
+            .map_or(usize::MAX, |m| m.span.start)
+    };
+    let (first_person, first_org) = (first(EntityType::Person), first(EntityType::Organization));
+    for (span, ty) in candidates(sentence, offset, named, lex) {
+        if out.len() >= MAX_PER_SENTENCE {
+            break;
+        }
+        let first_of_type = if ty == EntityType::Person {
+            first_person
+        } else {
+            first_org
+        };
+        let named_before = first_of_type < span.start + offset;
+        let entity = if named_before {
+            None
+        } else {
+            antecedent(seen, ty).filter(|&(_, back)| {
+                // "the company" needs a company: the sentence of its antecedent says so.
+                let phrase = &sentence[span.start..span.end];
+                let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
+                ty == EntityType::Person
+                    || PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
+                    || before
+                        .len()
+                        .checked_sub(back)
+                        .and_then(|i| before.get(i))
+                        .is_some_and(|t| has_word(t, noun))
+            })
+        }
+        .map(|(e, _)| e);
+        match entity {
+            Some(entity) => out.push(SentenceMention {
+                span,
+                entity,
+                entity_type: ty,
+                demonym: false,
+                reference: true,
+            }),
+            None => unresolved |= ty == EntityType::Person,
+        }
+    }
+    (out, unresolved)
+}
+
+/// The one entity of type `ty` named or referred to in the nearest earlier sentence that
+/// has any (`seen` holds the sentences before, in order).
+/// With how many sentences back it was found.
+fn antecedent(seen: &[Vec<(usize, EntityType)>], ty: EntityType) -> Option<(usize, usize)> {
+    for (back, prev) in seen.iter().rev().take(LOOK_BACK).enumerate() {
+        let mut of_type = prev.iter().filter(|&&(_, t)| t == ty);
+        if let Some(&(first, _)) = of_type.next() {
+            return (first != UNKNOWN && of_type.next().is_none()).then_some((first, back + 1));
+        }
+    }
+    None
+}
+
+/// Whether `word` stands in `text` as a whole word, in any case.
+fn has_word(text: &str, word: &str) -> bool {
+    words(text).any(|(s, e)| text[s..e].eq_ignore_ascii_case(word))
+}
+
+/// The words that may start a reference: person pronouns and "the".
+fn triggers() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut words: Vec<&str> = PERSON_PRONOUNS.to_vec();
+        words.push("the");
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("a few literal words always build")
+    })
+}
+
+fn word_byte(b: u8) -> bool {
+    b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-'
+}
+
+/// The words of `sentence` outside the mentions that may refer back: person pronouns,
+/// and "the [modifiers] NOUN" with a title or organization noun not followed by a name.
+/// Only the words at and after a trigger are read (one automaton finds the triggers).
+fn candidates(
+    sentence: &str,
+    offset: usize,
+    named: &[Named],
+    lex: &Lexicon,
+) -> Vec<(Span, EntityType)> {
+    let bytes = sentence.as_bytes();
+    let mut out = Vec::new();
+    for mat in triggers().find_iter(sentence) {
+        if out.len() >= 2 * MAX_PER_SENTENCE {
+            break;
+        }
+        let (s, e) = (mat.start(), mat.end());
+        let bounded =
+            (s == 0 || !word_byte(bytes[s - 1])) && bytes.get(e).map_or(true, |&b| !word_byte(b));
+        if !bounded || flag_at(named, offset, s, e) != InWord::Free {
+            continue;
+        }
+        if !sentence[s..e].eq_ignore_ascii_case("the") {
+            out.push((Span::new(s, e), EntityType::Person));
+            continue;
+        }
+        if let Some(c) = description_after(sentence, e, offset, named, lex) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "the [modifiers] NOUN" after "the" ending at byte `from`: up to three modifiers (or one
+/// nationality word), a title or organization noun, not followed by a name or "of".
+fn description_after(
+    sentence: &str,
+    from: usize,
+    offset: usize,
+    named: &[Named],
+    lex: &Lexicon,
+) -> Option<(Span, EntityType)> {
+    let mut words = words(&sentence[from..]).map(|(s, e)| (s + from, e + from));
+    let mut start = None;
+    for _ in 0..4 {
+        let (s, e) = words.next()?;
+        let flag = flag_at(named, offset, s, e);
+        let w = &sentence[s..e];
+        let lower = flag == InWord::Free && w.starts_with(|c: char| c.is_lowercase());
+        if flag == InWord::Demonym {
+            start = None;
+            continue;
+        }
+        if !lower {
+            return None;
+        }
+        let ty = if lex.is(w, class::HEAD) {
+            Some(EntityType::Person)
+        } else if lex.is(w, class::ORG_NOUN | class::GROUP) {
+            Some(EntityType::Organization)
+        } else {
+            None
+        };
+        let from_here = start.unwrap_or(s);
+        if let Some(ty) = ty {
+            // "the company Acme", "the head of", "the party leader": not a reference.
+            let stop = words.next().is_some_and(|(ns, ne)| {
+                let nw = &sentence[ns..ne];
+                flag_at(named, offset, ns, ne) != InWord::Free
+                    || nw.starts_with(|c: char| c.is_uppercase())
+                    || nw == "of"
+                    || (nw.starts_with(|c: char| c.is_lowercase())
+                        && lex.is(nw, class::HEAD | class::ORG_NOUN | class::GROUP))
+            });
+            return (!stop).then(|| (Span::new(from_here, e), ty));
+        }
+        let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lex.is(w, class::FUNCTION | class::CUE);
+        if !modifier {
+            return None;
+        }
+        start = Some(from_here);
+    }
+    None
+}
+
+/// Whether the word at bytes `s..e` of the sentence lies in a mention (`named` sorted).
+fn flag_at(named: &[Named], offset: usize, s: usize, e: usize) -> InWord {
+    let p = named.partition_point(|m| m.span.end <= s + offset);
+    match named.get(p) {
+        Some(m) if m.span.start < e + offset => {
+            if m.demonym {
+                InWord::Demonym
+            } else {
+                InWord::Name
+            }
+        }
+        _ => InWord::Free,
+    }
+}
+
+/// Whether a word lies in a mention.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum InWord {
+    Free,
+    Name,
+    Demonym,
+}
+
+/// Byte spans of the words of `text`: runs of ASCII letters, digits, hyphens and any
+/// non-ASCII bytes (so a word never splits a character); one pass over the bytes.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    text.bytes()
+        .chain(std::iter::once(b' '))
+        .enumerate()
+        .filter_map(move |(i, b)| {
+            let word_byte = b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-';
+            match (start, word_byte) {
+                (None, true) => {
+                    start = Some(i);
+                    None
+                }
+                (Some(s), false) => {
+                    start = None;
+                    Some((s, i))
+                }
+                _ => None,
+            }
+        })
+}

@@ -1,0 +1,1243 @@
+//! Unit tests of the relation rules on hand-written sentences.
+
+use super::*;
+use crate::model::{EntityType, RelationKind, Span};
+
+pub const PER: EntityType = EntityType::Person;
+pub const ORG: EntityType = EntityType::Organization;
+pub const LOC: EntityType = EntityType::Location;
+
+/// A mention of the first occurrence of `text` in `sentence`.
+pub fn m(sentence: &str, text: &str, ty: EntityType, entity: usize) -> SentenceMention {
+    m_from(sentence, 0, text, ty, entity)
+}
+
+fn m_from(
+    sentence: &str,
+    from: usize,
+    text: &str,
+    ty: EntityType,
+    entity: usize,
+) -> SentenceMention {
+    let start = from
+        + sentence[from..]
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} not in {sentence:?}"));
+    SentenceMention {
+        span: Span::new(start, start + text.len()),
+        entity,
+        entity_type: ty,
+        demonym: false,
+        reference: false,
+    }
+}
+
+/// A nationality word standing for its country.
+pub fn dem(sentence: &str, text: &str, entity: usize) -> SentenceMention {
+    SentenceMention {
+        demonym: true,
+        ..m(sentence, text, LOC, entity)
+    }
+}
+
+/// Mentions in sentence order; a `*` before the text marks a nationality word; each
+/// is looked for after the previous one. Equal texts share an entity.
+pub fn mentions(sentence: &str, spec: &[(&str, EntityType)]) -> Vec<SentenceMention> {
+    let mut out: Vec<SentenceMention> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for &(text, ty) in spec {
+        let (text, demonym) = match text.strip_prefix('*') {
+            Some(t) => (t, true),
+            None => (text, false),
+        };
+        let entity = names.iter().position(|n| *n == text).unwrap_or_else(|| {
+            names.push(text);
+            names.len() - 1
+        });
+        let mut mention = m_from(sentence, from, text, ty, entity);
+        mention.demonym = demonym;
+        from = mention.span.end;
+        out.push(mention);
+    }
+    out
+}
+
+/// The relations as readable lines: "meets Kerry -- Lavrov [meets.verb]".
+pub fn show(sentence: &str, ms: &[SentenceMention]) -> Vec<String> {
+    let text = |i: usize| &sentence[ms[i].span.start..ms[i].span.end];
+    extract(sentence, ms)
+        .iter()
+        .map(|r| {
+            let arrow = if r.kind.is_directed() { "->" } else { "--" };
+            let role = r
+                .role
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            format!(
+                "{} {} {arrow} {}{role} [{}]",
+                r.kind,
+                text(r.source),
+                text(r.target),
+                r.rule
+            )
+        })
+        .collect()
+}
+
+fn rels(sentence: &str, spec: &[(&str, EntityType)]) -> Vec<String> {
+    show(sentence, &mentions(sentence, spec))
+}
+
+/// Only the relations of one kind, without rule ids.
+fn kind(sentence: &str, spec: &[(&str, EntityType)], kind: RelationKind) -> Vec<String> {
+    rels(sentence, spec)
+        .into_iter()
+        .filter(|l| l.starts_with(&format!("{} ", kind.as_str())))
+        .map(|l| l.split(" [").next().unwrap_or("").to_string())
+        .collect()
+}
+
+fn assert_kind(sentence: &str, spec: &[(&str, EntityType)], k: RelationKind, want: &[&str]) {
+    let got = kind(sentence, spec, k);
+    assert_eq!(got, want, "\n{sentence}\nall: {:#?}", rels(sentence, spec));
+}
+
+fn assert_none(sentence: &str, spec: &[(&str, EntityType)], k: RelationKind) {
+    assert_kind(sentence, spec, k, &[]);
+}
+
+use RelationKind::{AffiliatedWith, LinkedTo, LocatedIn, Meets, Opposes, Supports};
+
+#[test]
+fn meets_positive() {
+    assert_kind(
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.",
+        &[
+            ("*German", LOC),
+            ("Angela Merkel", PER),
+            ("*French", LOC),
+            ("Emmanuel Macron", PER),
+            ("Berlin", LOC),
+        ],
+        Meets,
+        &["meets Angela Merkel -- Emmanuel Macron"],
+    );
+    assert_kind(
+        "Macron will meet Friday with Italian Prime Minister Giuseppe Conte in Rome.",
+        &[
+            ("Macron", PER),
+            ("*Italian", LOC),
+            ("Giuseppe Conte", PER),
+            ("Rome", LOC),
+        ],
+        Meets,
+        &["meets Macron -- Giuseppe Conte"],
+    );
+    assert_kind(
+        "Pompeo and Zarif have met several times over the past weeks in Vienna.",
+        &[("Pompeo", PER), ("Zarif", PER), ("Vienna", LOC)],
+        Meets,
+        &["meets Pompeo -- Zarif"],
+    );
+    assert_kind(
+        "The talks between Pompeo and Zarif ended without a deal.",
+        &[("Pompeo", PER), ("Zarif", PER)],
+        Meets,
+        &["meets Pompeo -- Zarif"],
+    );
+    assert_kind(
+        "Iran's president Hassan Rouhani spoke by phone with Macron on Tuesday.",
+        &[("Iran", LOC), ("Hassan Rouhani", PER), ("Macron", PER)],
+        Meets,
+        &["meets Hassan Rouhani -- Macron"],
+    );
+    assert_kind(
+        "Trudeau held a bilateral meeting with Modi and discussed trade with Widodo.",
+        &[("Trudeau", PER), ("Modi", PER), ("Widodo", PER)],
+        Meets,
+        &["meets Trudeau -- Modi", "meets Trudeau -- Widodo"],
+    );
+    assert_kind(
+        "Borrell arrived in Kabul for talks with Afghan leader Ashraf Ghani.",
+        &[
+            ("Borrell", PER),
+            ("Kabul", LOC),
+            ("*Afghan", LOC),
+            ("Ashraf Ghani", PER),
+        ],
+        Meets,
+        &["meets Borrell -- Ashraf Ghani"],
+    );
+}
+
+#[test]
+fn meets_headlines_and_counterparts() {
+    assert_kind(
+        "Merkel, Macron Will Again Confer on Ukrainian Gas Deal",
+        &[("Merkel", PER), ("Macron", PER), ("*Ukrainian", LOC)],
+        Meets,
+        &["meets Merkel -- Macron"],
+    );
+    assert_kind(
+        "Sanchez, Costa to meet in effort to end water dispute",
+        &[("Sanchez", PER), ("Costa", PER)],
+        Meets,
+        &["meets Sanchez -- Costa"],
+    );
+    let s = "Putin and his Chinese counterpart Xi Jinping discussed trade in a phone call on Monday, the Kremlin said.";
+    let spec = [
+        ("Putin", PER),
+        ("*Chinese", LOC),
+        ("Xi Jinping", PER),
+        ("Kremlin", ORG),
+    ];
+    assert_eq!(
+        rels(s, &spec),
+        [
+            "affiliated_with Xi Jinping -> Chinese [affiliated.counterpart]",
+            "meets Putin -- Xi Jinping [meets.counterpart]",
+        ]
+    );
+    let s = "Talks on Yemen between Saudi Crown Prince Mohammed bin Salman and his Emirati counterpart Mohammed bin Zayed took place in Riyadh.";
+    let spec = [
+        ("Yemen", LOC),
+        ("*Saudi", LOC),
+        ("Mohammed bin Salman", PER),
+        ("*Emirati", LOC),
+        ("Mohammed bin Zayed", PER),
+        ("Riyadh", LOC),
+    ];
+    assert_eq!(
+        rels(s, &spec),
+        [
+            "affiliated_with Mohammed bin Salman -> Saudi (Crown Prince) [affiliated.demonym-title]",
+            "affiliated_with Mohammed bin Zayed -> Emirati (Crown Prince) [affiliated.counterpart]",
+            "meets Mohammed bin Salman -- Mohammed bin Zayed [meets.counterpart]",
+        ]
+    );
+}
+
+#[test]
+fn meets_negative() {
+    let pz = [("Pompeo", PER), ("Zarif", PER), ("Oslo", LOC)];
+    assert_none("Pompeo did not meet Zarif in Oslo.", &pz, Meets);
+    assert_none("Pompeo refused to meet Zarif in Oslo.", &pz, Meets);
+    assert_none("Pompeo wants to meet Zarif in Oslo.", &pz, Meets);
+    assert_none(
+        "If Pompeo meets Zarif in Oslo, sanctions could be eased.",
+        &pz,
+        Meets,
+    );
+    assert_none("Will Pompeo meet Zarif in Oslo?", &pz, Meets);
+    assert_none(
+        "There were no talks between Pompeo and Zarif in Oslo.",
+        &pz,
+        Meets,
+    );
+    assert_none(
+        "The ministry said it did not believe it was useful for Johnson to meet with his Irish counterpart.",
+        &[("Johnson", PER), ("*Irish", LOC)],
+        Meets,
+    );
+    // Both gave speeches; nothing says they spoke with each other.
+    assert_none(
+        "Sunak and Scholz spoke at the summit in Oslo.",
+        &[("Sunak", PER), ("Scholz", PER), ("Oslo", LOC)],
+        Meets,
+    );
+    // The object of "met" is Lavrov; Putin starts a new clause.
+    assert_kind(
+        "Kerry met Lavrov and Putin attacked the plan.",
+        &[("Kerry", PER), ("Lavrov", PER), ("Putin", PER)],
+        Meets,
+        &["meets Kerry -- Lavrov"],
+    );
+}
+
+#[test]
+fn meets_objects_and_agreements() {
+    assert_kind(
+        "Putin hosted Erdogan in Sochi, and Lavrov spoke with Cavusoglu.",
+        &[
+            ("Putin", PER),
+            ("Erdogan", PER),
+            ("Sochi", LOC),
+            ("Lavrov", PER),
+            ("Cavusoglu", PER),
+        ],
+        Meets,
+        &["meets Putin -- Erdogan", "meets Lavrov -- Cavusoglu"],
+    );
+    // An interview or a hosted summit is no meeting.
+    assert_none(
+        "Lavrov spoke with Reuters after Japan hosted the G7.",
+        &[
+            ("Lavrov", PER),
+            ("Reuters", ORG),
+            ("Japan", LOC),
+            ("G7", ORG),
+        ],
+        Meets,
+    );
+    // Agreeing counts between counterparts only.
+    assert_none(
+        "Israel and Hamas agreed to extend the truce.",
+        &[("Israel", LOC), ("Hamas", ORG)],
+        Meets,
+    );
+    assert_kind(
+        "Sunak and his Irish counterpart Leo Varadkar agreed to restart talks.",
+        &[("Sunak", PER), ("*Irish", LOC), ("Leo Varadkar", PER)],
+        Meets,
+        &["meets Sunak -- Leo Varadkar"],
+    );
+}
+
+#[test]
+fn plans_and_future_count() {
+    assert_kind(
+        "Pompeo and Zarif are expected to talk mainly about the nuclear deal.",
+        &[("Pompeo", PER), ("Zarif", PER)],
+        Meets,
+        &["meets Pompeo -- Zarif"],
+    );
+    assert_kind(
+        "The ministry said on Thursday that Lavrov will meet with Blinken in Vienna.",
+        &[("Lavrov", PER), ("Blinken", PER), ("Vienna", LOC)],
+        Meets,
+        &["meets Lavrov -- Blinken"],
+    );
+    assert_kind(
+        "As talks drag on without progress in Qatar, Blinken will meet Lavrov in Vienna on Friday.",
+        &[
+            ("Qatar", LOC),
+            ("Blinken", PER),
+            ("Lavrov", PER),
+            ("Vienna", LOC),
+        ],
+        Meets,
+        &["meets Blinken -- Lavrov"],
+    );
+}
+
+#[test]
+fn supports_positive() {
+    assert_kind(
+        "Moscow supports Venezuelan President Nicolas Maduro, whom Washington wants removed.",
+        &[
+            ("Moscow", LOC),
+            ("*Venezuelan", LOC),
+            ("Nicolas Maduro", PER),
+            ("Washington", LOC),
+        ],
+        Supports,
+        &["supports Moscow -> Nicolas Maduro"],
+    );
+    assert_kind(
+        "The Houthis are backed by Tehran.",
+        &[("Houthis", ORG), ("Tehran", LOC)],
+        Supports,
+        &["supports Tehran -> Houthis"],
+    );
+    assert_kind(
+        "Hezbollah, backed by Iran, denied the report.",
+        &[("Hezbollah", ORG), ("Iran", LOC)],
+        Supports,
+        &["supports Iran -> Hezbollah"],
+    );
+    assert_kind(
+        "Saudi-backed Hadi forces retook the port.",
+        &[("*Saudi", LOC), ("Hadi", PER)],
+        Supports,
+        &["supports Saudi -> Hadi"],
+    );
+    assert_kind(
+        "Poland, Ukraine's closest ally, sent more tanks.",
+        &[("Poland", LOC), ("Ukraine", LOC)],
+        Supports,
+        &["supports Poland -> Ukraine"],
+    );
+    assert_kind(
+        "Belarus is the Russian government's staunchest ally.",
+        &[("Belarus", LOC), ("*Russian", LOC)],
+        Supports,
+        &["supports Belarus -> Russian"],
+    );
+    assert_kind(
+        "Qatar and Turkey back the Tripoli government and have provided support to Dbeibah.",
+        &[
+            ("Qatar", LOC),
+            ("Turkey", LOC),
+            ("Tripoli", LOC),
+            ("Dbeibah", PER),
+        ],
+        Supports,
+        &[
+            "supports Qatar -> Tripoli",
+            "supports Turkey -> Tripoli",
+            "supports Qatar -> Dbeibah",
+            "supports Turkey -> Dbeibah",
+        ],
+    );
+}
+
+#[test]
+fn supports_negative() {
+    assert_none(
+        "Iran and Saudi Arabia back opposing sides in Yemen's civil war.",
+        &[("Iran", LOC), ("Saudi Arabia", LOC), ("Yemen", LOC)],
+        Supports,
+    );
+    assert_none(
+        "Washington denied backing the Kurdish PKK.",
+        &[("Washington", LOC), ("PKK", ORG)],
+        Supports,
+    );
+    assert_none(
+        "Iranian-backed militias attacked the base.",
+        &[("*Iranian", LOC)],
+        Supports,
+    );
+    assert_none(
+        "Critics say Qatar may be funding Hamas.",
+        &[("Qatar", LOC), ("Hamas", ORG)],
+        Supports,
+    );
+    assert_none(
+        "Does Qatar fund Hamas?",
+        &[("Qatar", LOC), ("Hamas", ORG)],
+        Supports,
+    );
+    assert_none(
+        "Hamas is not an ally of Fatah.",
+        &[("Hamas", ORG), ("Fatah", ORG)],
+        Supports,
+    );
+    // "Syria's opposition", not Syria, is backed.
+    assert_none(
+        "Turkey backs Syria's opposition.",
+        &[("Turkey", LOC), ("Syria", LOC)],
+        Supports,
+    );
+}
+
+#[test]
+fn opposes_positive() {
+    assert_kind(
+        "Washington has accused Tehran of sponsoring terrorism.",
+        &[("Washington", LOC), ("Tehran", LOC)],
+        Opposes,
+        &["opposes Washington -> Tehran"],
+    );
+    assert_kind(
+        "Zarif blamed the U.S. and the European Union for the collapse of the deal.",
+        &[("Zarif", PER), ("U.S.", LOC), ("European Union", ORG)],
+        Opposes,
+        &["opposes Zarif -> U.S.", "opposes Zarif -> European Union"],
+    );
+    assert_kind(
+        "Nigeria and Chad are fighting Boko Haram along their border.",
+        &[("Nigeria", LOC), ("Chad", LOC), ("Boko Haram", ORG)],
+        Opposes,
+        &[
+            "opposes Nigeria -> Boko Haram",
+            "opposes Chad -> Boko Haram",
+        ],
+    );
+    assert_kind(
+        "The EU backs the transitional government and has accused the Sudanese army of abuses.",
+        &[("EU", ORG), ("*Sudanese", LOC)],
+        Opposes,
+        &["opposes EU -> Sudanese"],
+    );
+    assert_kind(
+        "The EU imposed sanctions on Belarus after the election.",
+        &[("EU", ORG), ("Belarus", LOC)],
+        Opposes,
+        &["opposes EU -> Belarus"],
+    );
+    assert_kind(
+        "Russia's war against Ukraine entered its third year.",
+        &[("Russia", LOC), ("Ukraine", LOC)],
+        Opposes,
+        &["opposes Russia -> Ukraine"],
+    );
+    assert_kind(
+        "Mariupol was shelled by Russian troops.",
+        &[("Mariupol", LOC), ("*Russian", LOC)],
+        Opposes,
+        &["opposes Russian -> Mariupol"],
+    );
+}
+
+#[test]
+fn opposes_negative() {
+    assert_none(
+        "Brussels did not impose sanctions on Minsk.",
+        &[("Brussels", LOC), ("Minsk", LOC)],
+        Opposes,
+    );
+    assert_none(
+        "Israeli jets bombed Hamas positions in Gaza on Tuesday.",
+        &[("*Israeli", LOC), ("Hamas", ORG), ("Gaza", LOC)],
+        Opposes,
+    );
+    assert_none(
+        "Russian planes have been carrying out raids on Syrian rebel groups.",
+        &[("*Russian", LOC), ("*Syrian", LOC)],
+        Opposes,
+    );
+    assert_none(
+        "Ankara denied reports that it attacked Kurdish fighters in Kobani.",
+        &[("Ankara", LOC), ("*Kurdish", LOC), ("Kobani", LOC)],
+        Opposes,
+    );
+    assert_none(
+        "Did Kyiv attack Belgorod?",
+        &[("Kyiv", LOC), ("Belgorod", LOC)],
+        Opposes,
+    );
+}
+
+#[test]
+fn affiliated_positive() {
+    assert_kind(
+        "State Department spokeswoman Morgan Ortagus said the talks would continue.",
+        &[("State Department", ORG), ("Morgan Ortagus", PER)],
+        AffiliatedWith,
+        &["affiliated_with Morgan Ortagus -> State Department (spokeswoman)"],
+    );
+    assert_kind(
+        "The UN special envoy for Yemen Martin Griffiths described the meeting as important.",
+        &[("UN", ORG), ("Yemen", LOC), ("Martin Griffiths", PER)],
+        AffiliatedWith,
+        &["affiliated_with Martin Griffiths -> UN (special envoy for Yemen)"],
+    );
+    assert_kind(
+        "British Foreign Secretary David Lammy arrived in Kyiv.",
+        &[("*British", LOC), ("David Lammy", PER), ("Kyiv", LOC)],
+        AffiliatedWith,
+        &["affiliated_with David Lammy -> British (Foreign Secretary)"],
+    );
+    assert_kind(
+        "John Smith, a spokesman for Acme Corp, said the plant would close.",
+        &[("John Smith", PER), ("Acme Corp", ORG)],
+        AffiliatedWith,
+        &["affiliated_with John Smith -> Acme Corp (spokesman)"],
+    );
+    assert_kind(
+        "Jane Doe, chief executive of Globex, declined to comment.",
+        &[("Jane Doe", PER), ("Globex", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Jane Doe -> Globex (chief executive)"],
+    );
+    assert_kind(
+        "Tedros, the WHO chief, warned of a second wave.",
+        &[("Tedros", PER), ("WHO", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Tedros -> WHO (chief)"],
+    );
+    assert_eq!(
+        rels(
+            "Ukraine's Zelensky met Biden in Kyiv.",
+            &[
+                ("Ukraine", LOC),
+                ("Zelensky", PER),
+                ("Biden", PER),
+                ("Kyiv", LOC)
+            ]
+        ),
+        [
+            "affiliated_with Zelensky -> Ukraine [affiliated.possessive]",
+            "meets Zelensky -- Biden [meets.verb]",
+        ]
+    );
+    assert_kind(
+        "Egypt's president, Abdel Fattah el-Sisi, opened the canal.",
+        &[("Egypt", LOC), ("Abdel Fattah el-Sisi", PER)],
+        AffiliatedWith,
+        &["affiliated_with Abdel Fattah el-Sisi -> Egypt (president)"],
+    );
+    assert_kind(
+        "Russian President Vladimir Putin and his Chinese counterpart Xi Jinping held talks.",
+        &[
+            ("*Russian", LOC),
+            ("Vladimir Putin", PER),
+            ("*Chinese", LOC),
+            ("Xi Jinping", PER),
+        ],
+        AffiliatedWith,
+        &[
+            "affiliated_with Vladimir Putin -> Russian (President)",
+            "affiliated_with Xi Jinping -> Chinese (President)",
+        ],
+    );
+}
+
+#[test]
+fn affiliated_titles_with_places_inside() {
+    assert_kind(
+        "Kenyan Ambassador to the United States Lazarus Amayo spoke at the event.",
+        &[
+            ("*Kenyan", LOC),
+            ("United States", LOC),
+            ("Lazarus Amayo", PER),
+        ],
+        AffiliatedWith,
+        &["affiliated_with Lazarus Amayo -> Kenyan (Ambassador to the United States)"],
+    );
+    assert_kind(
+        "Secretary-General of the United Nations Antonio Guterres opened the session.",
+        &[("United Nations", ORG), ("Antonio Guterres", PER)],
+        AffiliatedWith,
+        &["affiliated_with Antonio Guterres -> United Nations (Secretary-General)"],
+    );
+    assert_kind(
+        "Foreign Minister Penny Wong of Australia arrived in Suva.",
+        &[("Penny Wong", PER), ("Australia", LOC), ("Suva", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Penny Wong -> Australia (Foreign Minister)"],
+    );
+}
+
+#[test]
+fn affiliated_negative() {
+    // A place right before a name, with no title or possessive between.
+    assert_none(
+        "After the talks in Paris the Foreign Secretary Jane Roe flew home.",
+        &[("Paris", LOC), ("Jane Roe", PER)],
+        AffiliatedWith,
+    );
+    // The place after "envoy for" is never the affiliation.
+    assert_none(
+        "Griffiths, special envoy for Yemen, arrived in Sanaa.",
+        &[("Griffiths", PER), ("Yemen", LOC), ("Sanaa", LOC)],
+        AffiliatedWith,
+    );
+    // No title, or a country that does not start the title.
+    assert_none(
+        "Russia and Foreign Minister Sergei Lavrov said nothing.",
+        &[("Russia", LOC), ("Sergei Lavrov", PER)],
+        AffiliatedWith,
+    );
+    assert_none(
+        "Officials in Japan Tuesday praised Shinzo Abe.",
+        &[("Japan", LOC), ("Shinzo Abe", PER)],
+        AffiliatedWith,
+    );
+    // A headline verb is not part of a title.
+    assert_none(
+        "Russia Says President Putin Will Attend Summit",
+        &[("Russia", LOC), ("Putin", PER)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn linked_positive() {
+    assert_kind(
+        "Fighters of the group formerly known as Jabhat al-Nusra, which Washington views as a terrorist group linked to al-Qaeda, could take the town.",
+        &[("Jabhat al-Nusra", ORG), ("Washington", LOC), ("al-Qaeda", ORG)],
+        LinkedTo,
+        &["linked_to Jabhat al-Nusra -- al-Qaeda"],
+    );
+    assert_kind(
+        "They want to separate US-backed rebels from the al-Qaeda-linked Hurras al-Din group.",
+        &[("US", LOC), ("al-Qaeda", ORG), ("Hurras al-Din", ORG)],
+        LinkedTo,
+        &["linked_to al-Qaeda -- Hurras al-Din"],
+    );
+    assert_kind(
+        "AQAP is an affiliate of al-Qaeda.",
+        &[("AQAP", ORG), ("al-Qaeda", ORG)],
+        LinkedTo,
+        &["linked_to AQAP -- al-Qaeda"],
+    );
+    assert_kind(
+        "The Haqqani network, a militant group linked to the Taliban, claimed the attack.",
+        &[("Haqqani network", ORG), ("Taliban", ORG)],
+        LinkedTo,
+        &["linked_to Haqqani network -- Taliban"],
+    );
+    assert_kind(
+        "Hayat Tahrir al-Sham, formerly known as Jabhat Fateh al-Sham, controls Idlib.",
+        &[
+            ("Hayat Tahrir al-Sham", ORG),
+            ("Jabhat Fateh al-Sham", ORG),
+            ("Idlib", LOC),
+        ],
+        LinkedTo,
+        &["linked_to Hayat Tahrir al-Sham -- Jabhat Fateh al-Sham"],
+    );
+}
+
+#[test]
+fn linked_negative() {
+    assert_none(
+        "Officials said Hamas is not linked to ISIS.",
+        &[("Hamas", ORG), ("ISIS", ORG)],
+        LinkedTo,
+    );
+    assert_none(
+        "Google worked with Alphabet on the project.",
+        &[("Google", ORG), ("Alphabet", ORG)],
+        LinkedTo,
+    );
+    // Organizations only: a country linked to a group is not linked_to.
+    assert_none(
+        "Qatar is linked to Hamas.",
+        &[("Qatar", LOC), ("Hamas", ORG)],
+        LinkedTo,
+    );
+    assert_none(
+        "Police linked the attack to ISIS.",
+        &[("Police", ORG), ("ISIS", ORG)],
+        LinkedTo,
+    );
+}
+
+#[test]
+fn located_positive() {
+    assert_kind(
+        "Delegates met in Oslo, Norway, on Tuesday.",
+        &[("Oslo", LOC), ("Norway", LOC)],
+        LocatedIn,
+        &["located_in Oslo -> Norway"],
+    );
+    assert_kind(
+        "The troops reached the Libyan city of Sirte on Monday.",
+        &[("*Libyan", LOC), ("Sirte", LOC)],
+        LocatedIn,
+        &["located_in Sirte -> Libyan"],
+    );
+    assert_kind(
+        "Residents fled the Tripoli suburb of Tajoura.",
+        &[("Tripoli", LOC), ("Tajoura", LOC)],
+        LocatedIn,
+        &["located_in Tajoura -> Tripoli"],
+    );
+    assert_kind(
+        "KYOTO, Japan (AP) - Police arrested two men.",
+        &[("KYOTO", LOC), ("Japan", LOC), ("AP", ORG)],
+        LocatedIn,
+        &["located_in KYOTO -> Japan"],
+    );
+    assert_kind(
+        "Kherson, a city in southern Ukraine, was shelled again.",
+        &[("Kherson", LOC), ("Ukraine", LOC)],
+        LocatedIn,
+        &["located_in Kherson -> Ukraine"],
+    );
+    assert_kind(
+        "Mosul, Iraq's second city, was retaken.",
+        &[("Mosul", LOC), ("Iraq", LOC)],
+        LocatedIn,
+        &["located_in Mosul -> Iraq"],
+    );
+}
+
+#[test]
+fn located_negative() {
+    assert_none(
+        "France, Germany and Italy signed the pact.",
+        &[("France", LOC), ("Germany", LOC), ("Italy", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Troops moved from Syria, Iraq and Jordan.",
+        &[("Syria", LOC), ("Iraq", LOC), ("Jordan", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "In Syria, Russia on Friday backed the plan.",
+        &[("Syria", LOC), ("Russia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Egypt, Russia Exploring Ways to End Libyan Stalemate",
+        &[("Egypt", LOC), ("Russia", LOC), ("*Libyan", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "The delegation left Paris for Berlin.",
+        &[("Paris", LOC), ("Berlin", LOC)],
+        LocatedIn,
+    );
+    // Named after the larger place, so the smaller one: the order is unclear.
+    assert_none(
+        "The hall is part of the Springfield Riverside district of Springfield.",
+        &[("Springfield Riverside", LOC), ("Springfield", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn same_entity_and_bad_input_give_nothing() {
+    let s = "Kerry met Kerry.";
+    let ms = [
+        m(s, "Kerry", PER, 0),
+        SentenceMention {
+            span: Span::new(10, 15),
+            ..m(s, "Kerry", PER, 0)
+        },
+    ];
+    assert!(extract(s, &ms).is_empty());
+    let s = "Kerry met Lavrov.";
+    let bad = [
+        m(s, "Kerry", PER, 0),
+        SentenceMention {
+            span: Span::new(10, 99),
+            ..m(s, "Lavrov", PER, 1)
+        },
+    ];
+    assert!(extract(s, &bad).is_empty());
+    assert!(extract("", &[]).is_empty());
+}
+
+#[test]
+fn non_ascii_text_keeps_offsets() {
+    let s = "Erdoğan met Çavuşoğlu’s guest, Mitsotakis, in İzmir, Türkiye.";
+    let spec = [
+        ("Erdoğan", PER),
+        ("Mitsotakis", PER),
+        ("İzmir", LOC),
+        ("Türkiye", LOC),
+    ];
+    let got = rels(s, &spec);
+    assert!(
+        got.contains(&"located_in İzmir -> Türkiye [located.comma]".to_string()),
+        "{got:?}"
+    );
+    let s = "Erdoğan met Mitsotakis in Ankara.";
+    assert_eq!(
+        rels(s, &[("Erdoğan", PER), ("Mitsotakis", PER), ("Ankara", LOC)]),
+        ["meets Erdoğan -- Mitsotakis [meets.verb]"]
+    );
+}
+
+#[test]
+fn helpers_build_mentions_by_substring() {
+    let s = "Turkish Defence Minister Yasar Guler met Greek counterpart Nikos Dendias.";
+    let ms = [
+        dem(s, "Turkish", 0),
+        m(s, "Yasar Guler", PER, 1),
+        dem(s, "Greek", 2),
+        m(s, "Nikos Dendias", PER, 3),
+    ];
+    assert_eq!(
+        show(s, &ms),
+        [
+            "affiliated_with Yasar Guler -> Turkish (Defence Minister) [affiliated.demonym-title]",
+            "affiliated_with Nikos Dendias -> Greek (Defence Minister) [affiliated.counterpart]",
+            "meets Yasar Guler -- Nikos Dendias [meets.counterpart]",
+        ]
+    );
+}
+
+#[test]
+fn caption_asides_are_transparent() {
+    assert_kind(
+        "Scholz (left) meets Polish Prime Minister Donald Tusk in Warsaw.",
+        &[
+            ("Scholz", PER),
+            ("*Polish", LOC),
+            ("Donald Tusk", PER),
+            ("Warsaw", LOC),
+        ],
+        Meets,
+        &["meets Scholz -- Donald Tusk"],
+    );
+}
+
+#[test]
+fn opposes_modifier_positive() {
+    assert_kind(
+        "Turkish airstrikes against PKK positions killed dozens, the ministry said.",
+        &[("*Turkish", LOC), ("PKK", ORG)],
+        Opposes,
+        &["opposes Turkish -> PKK"],
+    );
+    assert_kind(
+        "NATO raids on Taliban hideouts continued through the night.",
+        &[("NATO", ORG), ("Taliban", ORG)],
+        Opposes,
+        &["opposes NATO -> Taliban"],
+    );
+    assert_kind(
+        "Hamas attacks on Israel have intensified.",
+        &[("Hamas", ORG), ("Israel", LOC)],
+        Opposes,
+        &["opposes Hamas -> Israel"],
+    );
+    assert_kind(
+        "Witnesses described precision Canadian strikes on ISIS in the valley.",
+        &[("*Canadian", LOC), ("ISIS", ORG)],
+        Opposes,
+        &["opposes Canadian -> ISIS"],
+    );
+}
+
+#[test]
+fn opposes_modifier_negative() {
+    // A place before "attacks" is where they happened.
+    assert_none(
+        "The Nairobi attacks on the Westgate mall shocked Kenya.",
+        &[("Nairobi", LOC), ("Westgate", LOC), ("Kenya", LOC)],
+        Opposes,
+    );
+    assert_none(
+        "Moscow denied that Russian airstrikes on Idlib had killed civilians.",
+        &[("Moscow", LOC), ("*Russian", LOC), ("Idlib", LOC)],
+        Opposes,
+    );
+    assert_none(
+        "Analysts warned of possible Saudi strikes on Yemen.",
+        &[("*Saudi", LOC), ("Yemen", LOC)],
+        Opposes,
+    );
+    // "targets" after a subject is the verb, not part of the name.
+    assert_kind(
+        "Al-Shabaab targets Kenya with new attacks.",
+        &[("Al-Shabaab", ORG), ("Kenya", LOC)],
+        Opposes,
+        &["opposes Al-Shabaab -> Kenya"],
+    );
+}
+
+#[test]
+fn counted_strikes_and_targets() {
+    assert_kind(
+        "The Arab League has launched nearly 1,500 strikes against al-Shabaab targets.",
+        &[("Arab League", ORG), ("al-Shabaab", ORG)],
+        Opposes,
+        &["opposes Arab League -> al-Shabaab"],
+    );
+    assert_kind(
+        "The African Union carried out more than 40 raids on Boko Haram.",
+        &[("African Union", ORG), ("Boko Haram", ORG)],
+        Opposes,
+        &["opposes African Union -> Boko Haram"],
+    );
+    assert_none(
+        "The African Union never carried out more than 40 raids on Boko Haram.",
+        &[("African Union", ORG), ("Boko Haram", ORG)],
+        Opposes,
+    );
+}
+
+#[test]
+fn opposes_in_fight_positive() {
+    assert_kind(
+        "Canada pledged support for Kenya in its fight against al-Shabaab.",
+        &[("Canada", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+        &["opposes Kenya -> al-Shabaab"],
+    );
+    assert_kind(
+        "Washington helped Nigeria and Chad in their battle against Boko Haram.",
+        &[
+            ("Washington", LOC),
+            ("Nigeria", LOC),
+            ("Chad", LOC),
+            ("Boko Haram", ORG),
+        ],
+        Opposes,
+        &[
+            "opposes Chad -> Boko Haram",
+            "opposes Nigeria -> Boko Haram",
+        ],
+    );
+    assert_kind(
+        "Britain stands by the Kenyan government in the war on al-Shabaab.",
+        &[("Britain", LOC), ("*Kenyan", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+        &["opposes Kenyan -> al-Shabaab"],
+    );
+}
+
+#[test]
+fn opposes_in_fight_negative() {
+    assert_none(
+        "Britain might back Kenya in its fight against al-Shabaab.",
+        &[("Britain", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Britain refused to back Kenya in its fight against al-Shabaab.",
+        &[("Britain", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+    );
+    // Praise is not support: whose fight it is stays unsaid.
+    assert_none(
+        "Observers praised Kenya in the fight against al-Shabaab.",
+        &[("Kenya", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+    );
+}
+
+#[test]
+fn fronted_place_without_comma() {
+    assert_kind(
+        "In Geneva Minister Jane Holm met Sergei Lavrov on Friday.",
+        &[("Geneva", LOC), ("Jane Holm", PER), ("Sergei Lavrov", PER)],
+        Meets,
+        &["meets Jane Holm -- Sergei Lavrov"],
+    );
+    assert_none(
+        "In Geneva Minister Jane Holm met Sergei Lavrov on Friday.",
+        &[("Geneva", LOC), ("Jane Holm", PER), ("Sergei Lavrov", PER)],
+        AffiliatedWith,
+    );
+    // Not fronted: the country starts the title.
+    assert_kind(
+        "Lavrov spoke with Kenyan Foreign Minister Jane Holm.",
+        &[("Lavrov", PER), ("*Kenyan", LOC), ("Jane Holm", PER)],
+        AffiliatedWith,
+        &["affiliated_with Jane Holm -> Kenyan (Foreign Minister)"],
+    );
+    assert_kind(
+        "In Kenya's President Jane Holm's view, the talks failed.",
+        &[("Kenya", LOC), ("Jane Holm", PER)],
+        AffiliatedWith,
+        &["affiliated_with Jane Holm -> Kenya (President)"],
+    );
+}
+
+#[test]
+fn invisible_marks_read_as_spaces() {
+    assert_kind(
+        "Kerry met Chinese Foreign Minister\u{200e} Wang Yi in Beijing.",
+        &[
+            ("Kerry", PER),
+            ("*Chinese", LOC),
+            ("Wang Yi", PER),
+            ("Beijing", LOC),
+        ],
+        AffiliatedWith,
+        &["affiliated_with Wang Yi -> Chinese (Foreign Minister)"],
+    );
+    assert_kind(
+        "Kerry met Chinese Foreign Minister\u{200e} Wang Yi in Beijing.",
+        &[
+            ("Kerry", PER),
+            ("*Chinese", LOC),
+            ("Wang Yi", PER),
+            ("Beijing", LOC),
+        ],
+        Meets,
+        &["meets Kerry -- Wang Yi"],
+    );
+}
+
+#[test]
+fn opposes_strike_verbs_and_purpose_nouns() {
+    assert_kind(
+        "Israeli troops raided Nablus on Tuesday.",
+        &[("*Israeli", LOC), ("Nablus", LOC)],
+        Opposes,
+        &["opposes Israeli -> Nablus"],
+    );
+    assert_kind(
+        "Al-Shabaab fighters ambushed Kenyan troops near Lamu.",
+        &[("Al-Shabaab", ORG), ("*Kenyan", LOC), ("Lamu", LOC)],
+        Opposes,
+        &["opposes Al-Shabaab -> Kenyan"],
+    );
+    assert_kind(
+        "The African Union's campaign to defeat al-Shabaab is entering a new phase.",
+        &[("African Union", ORG), ("al-Shabaab", ORG)],
+        Opposes,
+        &["opposes African Union -> al-Shabaab"],
+    );
+    assert_kind(
+        "Nigeria launched an offensive to dismantle Boko Haram.",
+        &[("Nigeria", LOC), ("Boko Haram", ORG)],
+        Opposes,
+        &["opposes Nigeria -> Boko Haram"],
+    );
+    assert_kind(
+        "Kyiv's defences against Russia held through the winter.",
+        &[("Kyiv", LOC), ("Russia", LOC)],
+        Opposes,
+        &["opposes Kyiv -> Russia"],
+    );
+}
+
+#[test]
+fn opposes_strike_verbs_and_purpose_nouns_negative() {
+    // A deal struck is no attack.
+    assert_none(
+        "Labour struck a deal with the Greens.",
+        &[("Labour", ORG), ("Greens", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Chad has not raided Boko Haram camps this year.",
+        &[("Chad", LOC), ("Boko Haram", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Nigeria might launch an offensive to dismantle Boko Haram.",
+        &[("Nigeria", LOC), ("Boko Haram", ORG)],
+        Opposes,
+    );
+    // Whose campaign it is stays unsaid.
+    assert_none(
+        "A campaign to defeat al-Shabaab began in Somalia.",
+        &[("al-Shabaab", ORG), ("Somalia", LOC)],
+        Opposes,
+    );
+}
+
+#[test]
+fn supports_modifier_and_solidarity() {
+    assert_kind(
+        "The minister reaffirmed Dutch support for Kenya at the summit.",
+        &[("*Dutch", LOC), ("Kenya", LOC)],
+        Supports,
+        &["supports Dutch -> Kenya"],
+    );
+    assert_kind(
+        "Iranian backing for the Houthis has grown.",
+        &[("*Iranian", LOC), ("Houthis", ORG)],
+        Supports,
+        &["supports Iranian -> Houthis"],
+    );
+    assert_kind(
+        "France stands shoulder to shoulder with Belgium.",
+        &[("France", LOC), ("Belgium", LOC)],
+        Supports,
+        &["supports France -> Belgium"],
+    );
+    assert_kind(
+        "Norway stood in solidarity with Denmark after the attack.",
+        &[("Norway", LOC), ("Denmark", LOC)],
+        Supports,
+        &["supports Norway -> Denmark"],
+    );
+}
+
+#[test]
+fn supports_modifier_and_solidarity_negative() {
+    assert_none(
+        "Tehran denied Iranian backing for the Houthis.",
+        &[("Tehran", LOC), ("*Iranian", LOC), ("Houthis", ORG)],
+        Supports,
+    );
+    assert_none(
+        "Kenya urged Dutch support for Somalia.",
+        &[("Kenya", LOC), ("*Dutch", LOC), ("Somalia", LOC)],
+        Supports,
+    );
+    assert_none(
+        "Belgium does not stand in solidarity with Hungary on migration.",
+        &[("Belgium", LOC), ("Hungary", LOC)],
+        Supports,
+    );
+}
+
+#[test]
+fn opposes_coalition_positive() {
+    assert_kind(
+        "The Global Alliance against Boko Haram met in Abuja on Monday.",
+        &[
+            ("Global Alliance", ORG),
+            ("Boko Haram", ORG),
+            ("Abuja", LOC),
+        ],
+        Opposes,
+        &["opposes Global Alliance -> Boko Haram"],
+    );
+    assert_kind(
+        "The French-led coalition against the Houthis grew.",
+        &[("French", LOC), ("Houthis", ORG)],
+        Opposes,
+        &["opposes French -> Houthis"],
+    );
+    assert_kind(
+        "Finland joined the NATO alliance against Russia.",
+        &[("Finland", LOC), ("NATO", ORG), ("Russia", LOC)],
+        Opposes,
+        &["opposes NATO -> Russia"],
+    );
+}
+
+#[test]
+fn opposes_coalition_negative() {
+    // An unnamed coalition: no entity to link.
+    assert_none(
+        "Kenya joined the coalition against al-Shabaab.",
+        &[("Kenya", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+    );
+    // A coalition named for something else is not against it.
+    assert_none(
+        "The Global Coalition for Somalia met al-Shabaab envoys.",
+        &[
+            ("Global Coalition", ORG),
+            ("Somalia", LOC),
+            ("al-Shabaab", ORG),
+        ],
+        Opposes,
+    );
+    assert_none(
+        "Ministers discussed a possible French-led coalition against the Houthis.",
+        &[("French", LOC), ("Houthis", ORG)],
+        Opposes,
+    );
+}
+
+#[test]
+fn agreements_and_help() {
+    assert_kind(
+        "Ministers hailed the agreement signed on Monday between Ethiopia and Eritrea.",
+        &[("Ethiopia", LOC), ("Eritrea", LOC)],
+        Meets,
+        &["meets Ethiopia -- Eritrea"],
+    );
+    assert_kind(
+        "Diplomats praised the accord reached yesterday between Serbia and Kosovo.",
+        &[("Serbia", LOC), ("Kosovo", LOC)],
+        Meets,
+        &["meets Serbia -- Kosovo"],
+    );
+    assert_kind(
+        "The deal struck between Hamas and Fatah held for a week.",
+        &[("Hamas", ORG), ("Fatah", ORG)],
+        Meets,
+        &["meets Hamas -- Fatah"],
+    );
+    assert_kind(
+        "French troops are assisting the Malian army near Gao.",
+        &[("*French", LOC), ("*Malian", LOC), ("Gao", LOC)],
+        Supports,
+        &["supports French -> Malian"],
+    );
+    assert_kind(
+        "Norway backed Kenya in its efforts to defeat al-Shabaab.",
+        &[("Norway", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+        &["opposes Kenya -> al-Shabaab"],
+    );
+}
+
+#[test]
+fn agreements_and_help_negative() {
+    assert_none(
+        "There is still no agreement between Ethiopia and Eritrea.",
+        &[("Ethiopia", LOC), ("Eritrea", LOC)],
+        Meets,
+    );
+    assert_none(
+        "Qatar said a deal between Hamas and Fatah was possible.",
+        &[("Qatar", LOC), ("Hamas", ORG), ("Fatah", ORG)],
+        Meets,
+    );
+    assert_none(
+        "Paris refused to help Bamako in its efforts to defeat the insurgents.",
+        &[("Paris", LOC), ("Bamako", LOC)],
+        Supports,
+    );
+}

@@ -1,0 +1,322 @@
+//! Recognition on the layouts and wordings of general news: results tables, match
+//! reports, company news. Every text is written for these tests; the clubs, firms
+//! and people in them are invented (countries, cities and titles are real words).
+
+use ergraph::analyze::analyze;
+use ergraph::lexicon::Lexicon;
+use ergraph::{Document, EntityType};
+
+/// Every mention of one document as (surface, type), in text order; mentions of
+/// tentative entities (lone unknown words, which the corpus pass drops unless
+/// another document knows them) are left out.
+fn mentions(text: &str) -> Vec<(String, EntityType)> {
+    let doc = Document {
+        id: "t".into(),
+        source: "t.txt".into(),
+        text: text.to_string(),
+        date: Default::default(),
+    };
+    let a = analyze(&doc, Lexicon::builtin());
+    a.mentions
+        .iter()
+        .filter(|m| a.entities.get(m.entity).is_some_and(|e| !e.tentative))
+        .map(|m| (m.text.clone(), m.entity_type))
+        .collect()
+}
+
+/// The types a surface form was given, one per mention.
+fn types_of(found: &[(String, EntityType)], surface: &str) -> Vec<EntityType> {
+    found
+        .iter()
+        .filter(|(s, _)| s == surface)
+        .map(|(_, t)| *t)
+        .collect()
+}
+
+fn all(found: &[(String, EntityType)], surface: &str, t: EntityType) -> bool {
+    let ts = types_of(found, surface);
+    !ts.is_empty() && ts.iter().all(|x| *x == t)
+}
+
+use EntityType::{Location as Loc, Organization as Org, Person as Per};
+
+const RESULTS: &str = "SOCCER - NORTHERN LEAGUE RESULTS .
+LEEDS 1996-08-30
+Results of Northern League matches on Saturday :
+Norhaven 4 Eastbridge 1
+Vitrex Lodz 2 Kelmore United 2
+Standings ( tabulate under played , won , drawn , lost , goals for , against , points ) :
+Norhaven 5 4 1 0 12 3 13
+Eastbridge 5 3 0 2 8 7 9
+";
+
+#[test]
+fn clubs_in_a_results_table_are_organizations() {
+    let f = mentions(RESULTS);
+    assert!(all(&f, "Norhaven", Org), "{f:?}");
+    assert_eq!(types_of(&f, "Norhaven").len(), 2, "{f:?}");
+    assert!(all(&f, "Eastbridge", Org), "{f:?}");
+    // A sponsor and a town make one side; a club word ends its name.
+    assert!(all(&f, "Vitrex Lodz", Org), "{f:?}");
+    assert!(all(&f, "Kelmore United", Org), "{f:?}");
+    assert!(types_of(&f, "Lodz").is_empty(), "{f:?}");
+}
+
+#[test]
+fn the_dateline_of_a_results_table_stays_a_place() {
+    let f = mentions(RESULTS);
+    assert!(all(&f, "LEEDS", Loc), "{f:?}");
+}
+
+#[test]
+fn a_town_is_a_club_in_the_match_and_a_place_after_in() {
+    let text = "Leeds beat Eastbridge 3-1 in Leeds on Saturday. \
+                Leeds coach Ann Dovell praised her side.";
+    let f = mentions(text);
+    let leeds = types_of(&f, "Leeds");
+    assert_eq!(leeds, vec![Org, Loc, Org], "{f:?}");
+    assert!(all(&f, "Eastbridge", Org), "{f:?}");
+    assert!(all(&f, "Ann Dovell", Per), "{f:?}");
+}
+
+#[test]
+fn result_verbs_type_sides_only_beside_a_score() {
+    let text = "Kelmore drew with Sporting Lena 1-1 at Kelmore Park. \
+                Norhaven lost to Eastbridge 0-2, and Eastbridge striker Dario Venn scored twice.";
+    let f = mentions(text);
+    assert!(all(&f, "Kelmore", Org), "{f:?}");
+    assert!(all(&f, "Sporting Lena", Org), "{f:?}");
+    assert!(all(&f, "Norhaven", Org), "{f:?}");
+    assert!(all(&f, "Eastbridge", Org), "{f:?}");
+    // The role word is not part of the player's name.
+    assert!(all(&f, "Dario Venn", Per), "{f:?}");
+    // Without a score a lone unknown word after "beat" is not made a club.
+    let prose = mentions("The plan beat Halvorsen's expectations.");
+    assert!(!prose.iter().any(|(_, t)| *t == Org), "{prose:?}");
+}
+
+#[test]
+fn countries_stay_places_in_sport() {
+    // CoNLL-style annotation keeps a country a place even when its team plays.
+    let f = mentions("Norway beat Iceland 2-0 in Oslo. Norway coach Per Alnes was pleased.");
+    assert!(all(&f, "Norway", Loc), "{f:?}");
+    assert!(all(&f, "Iceland", Loc), "{f:?}");
+}
+
+#[test]
+fn ranking_lines_are_tables_not_headlines() {
+    let text = "ATHLETICS - WOMEN'S 200 METRES RESULTS\n\
+                OSLO 1996-08-30\n\
+                1. Pavel Sorokin ( Russia ) 24.88\n\
+                2. Tomas Grellner ( Germany ) 25.01\n\
+                3. Irina Valkova ( Bulgaria ) 25.10\n";
+    let f = mentions(text);
+    for name in ["Pavel Sorokin", "Tomas Grellner", "Irina Valkova"] {
+        assert!(all(&f, name, Per), "{name}: {f:?}");
+    }
+    for place in ["Russia", "Germany", "Bulgaria"] {
+        assert!(all(&f, place, Loc), "{place}: {f:?}");
+    }
+}
+
+#[test]
+fn a_title_case_headline_still_needs_corroboration() {
+    let text = "Big Gains Expected For Pelorin Shares\nAnalysts expect growth.";
+    let f = mentions(text);
+    assert!(types_of(&f, "Pelorin").is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_capitals_headline_is_corroborated_by_the_body_in_any_case() {
+    let text = "NORHAVEN SIGN NEW COACH\n\
+                The board named Ole Brask coach after Norhaven beat Eastbridge 2-1.";
+    let f = mentions(text);
+    assert!(all(&f, "NORHAVEN", Org), "{f:?}");
+    assert!(all(&f, "Norhaven", Org), "{f:?}");
+}
+
+#[test]
+fn hyphenated_given_names_stay_whole() {
+    let text = "Taipei mayor Lin Wei-ming met Jean-Pierre Dumas and Omar Al-Haddawi. \
+                Syria-based groups and Kerry-led talks were discussed.";
+    let f = mentions(text);
+    assert!(all(&f, "Lin Wei-ming", Per), "{f:?}");
+    assert!(all(&f, "Jean-Pierre Dumas", Per), "{f:?}");
+    assert!(all(&f, "Omar Al-Haddawi", Per), "{f:?}");
+    // English words after the hyphen are no syllables of a name.
+    assert!(all(&f, "Syria", Loc), "{f:?}");
+    assert!(types_of(&f, "Syria-based").is_empty(), "{f:?}");
+}
+
+#[test]
+fn titles_and_role_words_are_cut_from_names() {
+    let text = "Administrator Jane Dorrit said the agency would act. \
+                AG Jeff Talbert disagreed. Striker Dario Venn left Velmar AG on Monday.";
+    let f = mentions(text);
+    assert!(all(&f, "Jane Dorrit", Per), "{f:?}");
+    assert!(all(&f, "Jeff Talbert", Per), "{f:?}");
+    assert!(all(&f, "Dario Venn", Per), "{f:?}");
+    // A closing "AG" is the company's, not a title.
+    assert!(all(&f, "Velmar AG", Org), "{f:?}");
+}
+
+#[test]
+fn a_function_word_does_not_end_a_name() {
+    let text = "The award went to Mary Chan In a statement she thanked the jury.";
+    let f = mentions(text);
+    assert!(all(&f, "Mary Chan", Per), "{f:?}");
+}
+
+#[test]
+fn a_short_common_word_in_a_capitals_line_is_no_acronym() {
+    let text = "ICE HOCKEY - NORTHERN LEAGUE RESULTS\nNorhaven 3 Eastbridge 2\n";
+    let f = mentions(text);
+    assert!(types_of(&f, "ICE").is_empty(), "{f:?}");
+    assert!(types_of(&f, "HOCKEY").is_empty(), "{f:?}");
+}
+
+#[test]
+fn club_words_and_company_nouns_make_organizations() {
+    let text = "Dynamo Kirsk signed a sponsor. The brewer Halvik said profits rose, \
+                and the insurer Corvane cut jobs. Shares in the miner Tesselby fell. \
+                The law firm Brask-Tell declined to comment.";
+    let f = mentions(text);
+    assert!(all(&f, "Dynamo Kirsk", Org), "{f:?}");
+    assert!(all(&f, "Halvik", Org), "{f:?}");
+    assert!(all(&f, "Corvane", Org), "{f:?}");
+    assert!(all(&f, "Tesselby", Org), "{f:?}");
+    assert!(all(&f, "Brask-Tell", Org), "{f:?}");
+}
+
+#[test]
+fn a_place_leading_a_region_name_keeps_it_whole() {
+    let f = mentions("The company sold its plants in Northern Ohio last year.");
+    assert!(all(&f, "Northern Ohio", Loc), "{f:?}");
+}
+
+#[test]
+fn a_place_and_its_institution_are_one_organization() {
+    let text = "The Ohio Senate passed the bill, and the Florida Department of Road Safety \
+                welcomed it.";
+    let f = mentions(text);
+    assert!(all(&f, "Ohio Senate", Org), "{f:?}");
+    assert!(all(&f, "Florida Department of Road Safety", Org), "{f:?}");
+}
+
+#[test]
+fn a_club_word_or_a_plural_after_a_town_names_a_club() {
+    let text = "He left FC Lodz in May and signed for the Leeds Harpoons, \
+                who play at home on Fridays.";
+    let f = mentions(text);
+    assert!(all(&f, "FC Lodz", Org), "{f:?}");
+    assert!(all(&f, "Leeds Harpoons", Org), "{f:?}");
+}
+
+#[test]
+fn a_product_with_its_version_is_no_person() {
+    let f = mentions("Users of Vantor Browser 6 were told to upgrade by Monday.");
+    assert!(
+        !f.iter().any(|(s, t)| s.starts_with("Vantor") && *t == Per),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn common_plural_nouns_do_not_make_a_person() {
+    let f = mentions("The fair showed Mountain Bikes and the Velmoor Sleep Disorders unit.");
+    assert!(types_of(&f, "Mountain Bikes").is_empty(), "{f:?}");
+    assert!(!f.iter().any(|(_, t)| *t == Per), "{f:?}");
+}
+
+#[test]
+fn a_side_shown_in_the_results_stays_a_side_in_the_report() {
+    let text = "LEEDS 1996-08-29\n\
+                Kelmore 2 Leeds 1\n\
+                Kelmore's coach Ole Brask said the 2-1 win over Leeds was deserved. \
+                Leeds played well in Leeds, and Kelmore now face Chelsea. \
+                Leeds suffered a 3-0 defeat to Chelsea last week.";
+    let f = mentions(text);
+    // The dateline and "in Leeds" are the town; every other "Leeds" is the club.
+    assert_eq!(
+        types_of(&f, "LEEDS")
+            .into_iter()
+            .chain(types_of(&f, "Leeds"))
+            .collect::<Vec<_>>(),
+        vec![Loc, Org, Org, Org, Loc, Org]
+    );
+    assert!(all(&f, "Kelmore", Org), "{f:?}");
+    assert!(all(&f, "Chelsea", Org), "{f:?}");
+}
+
+#[test]
+fn an_apposition_or_a_copula_types_an_unknown_name() {
+    let text = "Brandvik is a village in the north. Talmora, the Danish brewer, raised prices. \
+                Inexplicably, the vote was delayed.";
+    let f = mentions(text);
+    assert!(all(&f, "Brandvik", Loc), "{f:?}");
+    assert!(all(&f, "Talmora", Org), "{f:?}");
+    assert!(types_of(&f, "Inexplicably").is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_given_name_opening_a_sentence_is_a_person() {
+    let f = mentions("The band split in May. Karen later wrote a book about it.");
+    assert!(all(&f, "Karen", Per), "{f:?}");
+}
+
+#[test]
+fn candidates_in_a_poll_table_stay_people() {
+    let text = "Harlow Poll: Vance 48 Orlov 45\n\
+                President Vance leads Senator Orlov among likely voters, the poll found. \
+                Vance beat Orlov 52-48 in the last race, and Vance supporters cheered.";
+    let f = mentions(text);
+    assert!(all(&f, "Vance", Per), "{f:?}");
+    assert!(all(&f, "Orlov", Per), "{f:?}");
+}
+
+#[test]
+fn a_government_named_after_its_leader_leaves_the_leader_a_person() {
+    let text = "Vance Administration Plans Cuts\nOfficials in the Vance administration said \
+                Vance would sign the bill.";
+    let f = mentions(text);
+    assert!(!types_of(&f, "Vance").contains(&Org), "{f:?}");
+}
+
+#[test]
+fn an_apposition_after_a_comma_must_close() {
+    let text = "For Vance, a quarter say he is too liberal. Orlov, a former governor, \
+                declined to comment. I've seen the bank I'm told about.";
+    let f = mentions(text);
+    assert!(!types_of(&f, "Vance").contains(&Loc), "{f:?}");
+    assert!(all(&f, "Orlov", Per), "{f:?}");
+    assert!(
+        types_of(&f, "I've").is_empty() && types_of(&f, "I'm").is_empty(),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_lone_word_in_a_headline_takes_the_type_the_body_gives_it() {
+    let text = "FAITH IN VANCE FADES AMONG VOTERS\n\
+                Voters who backed President Vance in May now doubt him.";
+    let f = mentions(text);
+    assert!(all(&f, "VANCE", Per), "{f:?}");
+}
+
+#[test]
+fn facilities_are_places_and_institutions_organizations() {
+    let text = "Fans gathered at Kelmore Station and Venn Arena before the final. \
+                The Brask Museum and Halvik Hospital stayed closed.";
+    let f = mentions(text);
+    assert!(all(&f, "Kelmore Station", Loc), "{f:?}");
+    assert!(all(&f, "Venn Arena", Loc), "{f:?}");
+    assert!(all(&f, "Brask Museum", Org), "{f:?}");
+    assert!(all(&f, "Halvik Hospital", Org), "{f:?}");
+}
+
+#[test]
+fn a_country_acting_stays_a_place() {
+    let f = mentions("North Korea said on Monday that Israel struck first.");
+    assert!(all(&f, "North Korea", Loc), "{f:?}");
+    assert!(all(&f, "Israel", Loc), "{f:?}");
+}
