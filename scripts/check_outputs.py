@@ -6,6 +6,9 @@
 NetworkX and igraph load graph.graphml, DuckDB reads the four CSV files, Graphviz renders
 graph.dot with dot and sfdp, and scripts/check_graphml.mjs loads the GraphML with
 graphology-graphml (Gephi Lite's loader) when Node and .ci/node/node_modules are there.
+The views: NetworkX read_gexf loads graph.gexf (colours, sizes, spells when dated),
+scripts/check_views.mjs loads graph.gexf with graphology-gexf and graph.json with
+graphology, and scripts/check_html.mjs opens graph.html in headless Chromium.
 Column names and rules come from ../shared/CONTRACT.md.
 
 Prints one line per check (ok / FAIL / MISSING). Exit status: 0 all passed, 1 a check
@@ -113,7 +116,7 @@ def raise_problems(problems):
 
 
 def check_files(out):
-    names = list(CSV_FILES) + ["graph.graphml", "graph.dot"]
+    names = list(CSV_FILES) + ["graph.graphml", "graph.dot", "graph.gexf", "graph.json", "graph.html"]
     missing = [n for n in names if not (out / n).is_file()]
     if missing:
         raise Failed(f"missing from {out}: {', '.join(missing)}")
@@ -548,6 +551,108 @@ def check_graphology(out):
     return f"{sum(1 for line in lines if line.startswith('ok'))} checks"
 
 
+# ---------------------------------------------------------------- views: GEXF, JSON, HTML
+
+
+def check_gexf_networkx(out):
+    """NetworkX reads graph.gexf: its nodes and edges are the tables' (all of them, or for a
+    big graph the most mentioned nodes, as graph.graphml), typed attributes, viz, spells."""
+    nx = need("networkx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        g = nx.read_gexf(out / "graph.gexf")
+    node_header, node_rows = read_raw(out / "nodes.csv")
+    edge_header, edge_rows = read_raw(out / "edges.csv")
+    nodes = {r[0]: dict(zip(node_header, r)) for r in node_rows}
+    col = {h: i for i, h in enumerate(edge_header)}
+    edges = {
+        (r[col["Source"]], r[col["Target"]], r[col["Kind"]]): r[col["Type"]] for r in edge_rows
+    }
+    problems = []
+    strangers = [n for n in g.nodes if n not in nodes]
+    if strangers:
+        problems.append(f"{len(strangers)} nodes not in nodes.csv, e.g. {strangers[:3]}")
+    cut = g.number_of_nodes() < len(nodes)
+    if cut:
+        kept = min((int(nodes[n]["mentions"]) for n in g.nodes if n in nodes), default=0)
+        dropped = max((int(r["mentions"]) for i, r in nodes.items() if i not in g), default=0)
+        if kept < dropped:
+            problems.append(f"cut keeps a node of {kept} mentions but drops one of {dropped}")
+    # Each GEXF edge is an edges.csv row; undirected rows come back both ways (mutual).
+    found = {}
+    for u, v, data in g.edges(data=True):
+        kind = data.get("kind")
+        key = (u, v, kind) if (u, v, kind) in edges else (v, u, kind)
+        if key not in edges:
+            problems.append(f"edge {u} -> {v} ({kind}) is not in edges.csv")
+            break
+        found[key] = found.get(key, 0) + 1
+    mixed = len(set(edges[k] for k in found)) > 1
+    for key, seen in found.items():
+        want = 2 if mixed and edges[key] == "Undirected" else 1
+        if seen != want:
+            problems.append(f"edge {key} read {seen} times, expected {want}")
+            break
+    if not cut and len(found) != len(edges):
+        problems.append(f"{len(found)} of the {len(edges)} edges of edges.csv read back")
+    for node, attrs in g.nodes(data=True):
+        viz = attrs.get("viz", {})
+        if not {"r", "g", "b"} <= set(viz.get("color", {})) or not viz.get("size", 0) > 0:
+            problems.append(f"{node}: no viz colour or size")
+        if not isinstance(attrs.get("mentions"), int) or not isinstance(attrs.get("entity_type"), str):
+            problems.append(f"{node}: mentions/entity_type not int/str: {attrs}")
+        if len(problems) > 3:
+            break
+    dated_col = "first_seen" in node_header
+    want = {n: nodes[n]["first_seen"] for n in g.nodes if dated_col and nodes.get(n, {}).get("first_seen")}
+    spelled = {n: a["spells"][0][0] for n, a in g.nodes(data=True) if a.get("spells")}
+    if want:
+        if g.graph.get("mode") != "dynamic":
+            problems.append(f"dated graph but mode={g.graph.get('mode')}")
+        if spelled != want:
+            problems.append(
+                f"{len(spelled)} nodes with spells, {len(want)} dated in nodes.csv, "
+                "or first spells differ from first_seen"
+            )
+    elif spelled or g.graph.get("mode") == "dynamic":
+        problems.append(f"undated graph but mode={g.graph.get('mode')} and {len(spelled)} nodes with spells")
+    raise_problems(problems)
+    time = f"dynamic, {len(spelled)} nodes with spells" if want else "static (undated)"
+    part = f"the {g.number_of_nodes()} most mentioned of {len(nodes)} nodes" if cut else "all nodes"
+    return (
+        f"{type(g).__name__}, {part}, {len(found)} edges.csv rows as {g.number_of_edges()} edges, "
+        f"viz on every node, {time}"
+    )
+
+
+def run_node_check(script, args, prefix):
+    """Runs one of the Node check scripts; its lines are printed indented."""
+    node = shutil.which("node")
+    if node is None:
+        raise Missing("node is not on PATH")
+    proc = subprocess.run(
+        [node, str(ROOT / "scripts" / script), *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    if proc.returncode == 3:
+        last = lines[-1] if lines else f"{script}: tools missing"
+        raise Missing(last.removeprefix(f"MISSING {prefix}: "))
+    for line in lines:
+        print(f"    {line}")
+    if proc.returncode != 0:
+        failing = sum(1 for line in lines if line.startswith("FAIL"))
+        stderr = proc.stderr.strip()
+        raise Failed(
+            f"{failing} check(s) failed (above), exit {proc.returncode}"
+            + (f"; stderr: {stderr[:500]}" if stderr else "")
+        )
+    return f"{sum(1 for line in lines if line.startswith('ok'))} checks"
+
+
 # ---------------------------------------------------------------- Graphviz
 
 
@@ -636,6 +741,12 @@ def main(argv):
         report.run("graph.graphml: NetworkX", check_networkx, out, file_counts)
         report.run("graph.graphml: igraph", check_igraph, out, file_counts)
         report.run("graph.graphml: graphology (Gephi Lite)", check_graphology, out)
+
+    report.run("graph.gexf: NetworkX read_gexf", check_gexf_networkx, out)
+    report.run(
+        "graph.gexf + graph.json: graphology", run_node_check, "check_views.mjs", [out], "views"
+    )
+    report.run("graph.html: headless Chromium", run_node_check, "check_html.mjs", [out], "html")
 
     report.run("graph.dot: dot -Tsvg", check_graphviz, out, "dot")
     report.run("graph.dot: sfdp -Tsvg", check_graphviz, out, "sfdp")

@@ -65,6 +65,8 @@ pub struct DocumentReader {
     sources: VecDeque<std::result::Result<Source, Error>>,
     jsonl: Option<JsonlState>,
     max_bytes: u64,
+    /// Bad dates: the document is read undated, the problem is kept for the caller.
+    warnings: Vec<Error>,
 }
 
 struct JsonlState {
@@ -81,7 +83,13 @@ impl DocumentReader {
             sources: VecDeque::new(),
             jsonl: None,
             max_bytes,
+            warnings: Vec::new(),
         }
+    }
+
+    /// Takes the warnings (bad dates) found since the last call.
+    pub fn take_warnings(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.warnings)
     }
 
     fn expand(&mut self, input: Input) {
@@ -185,7 +193,11 @@ impl DocumentReader {
             if text.trim().is_empty() {
                 continue;
             }
-            return Some(parse_jsonl_line(text, &shown, n));
+            let doc = parse_jsonl_line(text, &shown, n);
+            return Some(doc.map(|(doc, bad_date)| {
+                self.warnings.extend(bad_date);
+                doc
+            }));
         }
     }
 }
@@ -570,7 +582,8 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
 
 /// Parses one JSONL line. The `id` may be a string or a number; a number keeps the text
 /// it was written with (`100`, `-0`, `1e3`), not a float's rendering of it.
-fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<Document> {
+/// With the document, a warning when its `"date"` is not a day (it is then read undated).
+fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Option<Error>)> {
     #[derive(serde::Deserialize)]
     struct Line<'a> {
         #[serde(borrow)]
@@ -614,13 +627,22 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(bad(format!("document {id:?} has empty text")));
     }
-    let date = string(value.date).and_then(|s| Day::parse(&s));
-    Ok(Document {
+    let (date, bad_date) = match value.date.map(RawValue::get) {
+        None | Some("null") => (None, None),
+        Some(raw) => match string(value.date).as_deref().and_then(Day::parse) {
+            Some(day) => (Some(day), None),
+            None => (None, Some(bad(format!(
+                "document {id:?}: date {raw} is not an ISO 8601 day or timestamp; the document is kept undated"
+            )))),
+        },
+    };
+    let doc = Document {
         id,
         source: format!("{shown}:{n}"),
         text,
         date,
-    })
+    };
+    Ok((doc, bad_date))
 }
 
 #[cfg(test)]

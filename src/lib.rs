@@ -25,8 +25,10 @@
 pub mod analyze;
 pub mod clean;
 pub mod corpus;
+pub mod dates;
 pub mod error;
 pub mod export;
+pub mod filter;
 pub mod input;
 pub mod lexicon;
 pub mod model;

@@ -8,8 +8,10 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use ergraph::dates::parse_dates;
 use ergraph::export::atomic::OutputDir;
 use ergraph::export::{render_layout, ExportError, ExportOptions, Layout, RenderFormat};
+use ergraph::filter::{filter_dir, filter_into, Filter, Rank};
 use ergraph::input::{DocumentReader, Input, DEFAULT_MAX_BYTES};
 use ergraph::lexicon::{parse_stoplist, parse_user_gazetteer, Lexicon};
 use ergraph::pipeline::{build_into, Summary};
@@ -30,6 +32,110 @@ struct Cli {
 enum Command {
     /// Read documents and write the entity graph files into a folder.
     Build(BuildArgs),
+    /// Cut down a written output folder (no corpus needed) and write every file again.
+    Filter(FilterArgs),
+}
+
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// An output folder written by `ergraph build`.
+    #[arg(value_name = "DIR")]
+    input: PathBuf,
+    /// Where to write the filtered folder (may be DIR itself).
+    #[arg(short, long, value_name = "DIR")]
+    out: PathBuf,
+    #[command(flatten)]
+    filter: FilterFlags,
+    /// DIR was written with --csv-raw, and so is OUT.
+    #[arg(long)]
+    csv_raw: bool,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// The cut, shared by `build` and `filter`.
+#[derive(clap::Args)]
+struct FilterFlags {
+    /// Keep the N most mentioned (or, with --by degree, most connected) entities.
+    #[arg(long, value_name = "N", help_heading = "Filters")]
+    top: Option<usize>,
+    /// What --top ranks by.
+    #[arg(long, value_enum, default_value = "mentions", help_heading = "Filters")]
+    by: RankBy,
+    /// Keep edges with at least this many supporting sentences.
+    #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Filters")]
+    min_weight: u64,
+    /// Keep edges supported by at least this many documents.
+    #[arg(long, value_name = "N", default_value_t = 0, help_heading = "Filters")]
+    min_documents: u64,
+    /// Keep only these edge kinds, comma-separated (co-mention,meets,supports,opposes,affiliated_with,linked_to,located_in).
+    #[arg(long, value_name = "KINDS", value_parser = parse_kinds, help_heading = "Filters")]
+    kinds: Option<Kinds>,
+    /// Keep only these entity types, comma-separated (person,organization,location,other).
+    #[arg(long, value_name = "TYPES", value_parser = parse_types, help_heading = "Filters")]
+    types: Option<Types>,
+    /// Keep the entity of this label or alias and its neighbours up to --radius edges away.
+    #[arg(long, value_name = "NAME", help_heading = "Filters")]
+    ego: Option<String>,
+    /// How far --ego reaches, in edges.
+    #[arg(long, value_name = "R", default_value_t = 1, help_heading = "Filters")]
+    radius: usize,
+    /// Keep what was seen on or after this day (YYYY-MM-DD); undated entities and edges are dropped.
+    #[arg(long, value_name = "DAY", value_parser = parse_day, help_heading = "Filters")]
+    from: Option<ergraph::Day>,
+    /// Keep what was seen on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY", value_parser = parse_day, help_heading = "Filters")]
+    to: Option<ergraph::Day>,
+    /// Drop entities left without any edge.
+    #[arg(long, help_heading = "Filters")]
+    drop_isolated: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RankBy {
+    Mentions,
+    Degree,
+}
+
+/// A comma list of kinds as one value (clap reads `Option<Vec<_>>` as repeated values).
+#[derive(Clone)]
+struct Kinds(Vec<ergraph::RelationKind>);
+
+#[derive(Clone)]
+struct Types(Vec<ergraph::EntityType>);
+
+fn parse_kinds(s: &str) -> Result<Kinds, String> {
+    ergraph::filter::parse_kinds(s).map(Kinds)
+}
+
+fn parse_types(s: &str) -> Result<Types, String> {
+    ergraph::filter::parse_types(s).map(Types)
+}
+
+fn parse_day(s: &str) -> Result<ergraph::Day, String> {
+    ergraph::Day::parse(s).ok_or_else(|| format!("{s:?} is not a day; write YYYY-MM-DD"))
+}
+
+impl FilterFlags {
+    fn to_filter(&self) -> Filter {
+        Filter {
+            top: self.top,
+            by: match self.by {
+                RankBy::Mentions => Rank::Mentions,
+                RankBy::Degree => Rank::Degree,
+            },
+            min_weight: self.min_weight,
+            min_documents: self.min_documents,
+            kinds: self.kinds.as_ref().map(|k| k.0.clone()),
+            types: self.types.as_ref().map(|t| t.0.clone()),
+            ego: self.ego.clone(),
+            radius: self.radius,
+            from: self.from,
+            to: self.to,
+            drop_isolated: self.drop_isolated,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -52,6 +158,11 @@ struct BuildArgs {
     /// Names never to report, one per line.
     #[arg(long, value_name = "FILE")]
     stoplist: Vec<PathBuf>,
+    /// Publication days for documents: a CSV of doc,date (YYYY-MM-DD), e.g. for text files.
+    #[arg(long, value_name = "FILE")]
+    dates: Option<PathBuf>,
+    #[command(flatten)]
+    filter: FilterFlags,
     /// Largest document accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -86,6 +197,35 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Filter(args) => filter(args),
+    }
+}
+
+fn filter(args: FilterArgs) -> ExitCode {
+    let started = Instant::now();
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
+    };
+    match filter_dir(&args.input, &args.out, &args.filter.to_filter(), &options) {
+        Ok(summary) => {
+            if !args.quiet {
+                for (file, note) in &summary.cuts.0 {
+                    report(&format!(
+                        "{file} holds {note}; the CSV tables hold the whole graph"
+                    ));
+                }
+                report(&format!(
+                    "{summary} -> {} in {:.2}s",
+                    args.out.display(),
+                    started.elapsed().as_secs_f64()
+                ));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report(&e);
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -157,7 +297,33 @@ fn build(args: BuildArgs) -> ExitCode {
         }
         failed = true;
     };
-    let docs = DocumentReader::new(inputs, args.max_bytes);
+    let dates = match &args.dates {
+        None => Default::default(),
+        Some(path) => match read_list(path, args.max_bytes) {
+            Ok(t) => parse_dates(&path.display().to_string(), &t),
+            Err(e) => {
+                report(&e);
+                return ExitCode::from(2);
+            }
+        },
+    };
+    for w in &dates.warnings {
+        report(&format!("warning: {w}"));
+    }
+    // Bad dates are warnings (the document is read undated); --dates wins over JSONL.
+    let mut reader = DocumentReader::new(inputs, args.max_bytes);
+    let docs = std::iter::from_fn(move || {
+        let item = reader.next()?;
+        for w in reader.take_warnings() {
+            report(&format!("warning: {w}"));
+        }
+        Some(item.map(|mut doc| {
+            if let Some(day) = dates.get(&doc.id) {
+                doc.date = Some(day);
+            }
+            doc
+        }))
+    });
     let options = ExportOptions {
         csv_raw: args.csv_raw,
     };
@@ -180,6 +346,44 @@ fn build(args: BuildArgs) -> ExitCode {
             args.out.display()
         ));
         return ExitCode::from(1);
+    }
+    let filter = args.filter.to_filter();
+    let mut cuts = cuts;
+    if !filter.keeps_all() {
+        // The whole graph just written moves to a folder inside the staging one, is read
+        // back from there and cut into the staging folder, then removed.
+        let full = out.path().join(".full");
+        let moved = (|| -> std::io::Result<()> {
+            std::fs::create_dir(&full)?;
+            for entry in std::fs::read_dir(out.path())? {
+                let entry = entry?;
+                if entry.file_type()?.is_file() {
+                    std::fs::rename(entry.path(), full.join(entry.file_name()))?;
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = moved {
+            report(&ExportError::io(&full, "move the whole graph into", e));
+            return ExitCode::from(2);
+        }
+        // Its text cells were written with `options`, as the cut ones are.
+        match filter_into(&full, out.path(), &filter, options) {
+            Ok(kept) => {
+                if !args.quiet {
+                    report(&kept);
+                }
+                cuts = kept.cuts;
+            }
+            Err(e) => {
+                report(&e);
+                return ExitCode::from(2);
+            }
+        }
+        if let Err(e) = std::fs::remove_dir_all(&full) {
+            report(&ExportError::io(&full, "remove", e));
+            return ExitCode::from(2);
+        }
     }
     if !args.quiet {
         for (file, note) in &cuts.0 {

@@ -13,7 +13,7 @@ use super::ExportOptions;
 use crate::model::{Day, EntityGraph, EntityType, RelationKind};
 
 /// Header of `nodes.csv`, in contract order.
-pub const NODES_HEADER: [&str; 8] = [
+pub const NODES_HEADER: [&str; 9] = [
     "Id",
     "Label",
     "entity_type",
@@ -22,9 +22,10 @@ pub const NODES_HEADER: [&str; 8] = [
     "aliases",
     "first_seen",
     "last_seen",
+    "timeline",
 ];
 /// Header of `edges.csv`, in contract order.
-pub const EDGES_HEADER: [&str; 10] = [
+pub const EDGES_HEADER: [&str; 11] = [
     "Source",
     "Target",
     "Type",
@@ -35,6 +36,7 @@ pub const EDGES_HEADER: [&str; 10] = [
     "evidence",
     "first_seen",
     "last_seen",
+    "timeline",
 ];
 /// Header of `mentions.csv`, in contract order.
 pub const MENTIONS_HEADER: [&str; 7] = [
@@ -79,6 +81,7 @@ pub fn write_nodes<W: Write>(
                 &options.csv_cell(&node.aliases.join(ALIAS_SEPARATOR)),
                 &day(node.timeline.first()),
                 &day(node.timeline.last()),
+                &super::json::timeline_text(&node.timeline),
             ],
         )?;
     }
@@ -113,6 +116,7 @@ pub fn write_edges<W: Write>(
                 &options.csv_cell(edge.example()),
                 &day(edge.timeline.first()),
                 &day(edge.timeline.last()),
+                &super::json::timeline_text(&edge.timeline),
             ],
         )?;
     }

@@ -10,7 +10,10 @@ pub mod atomic;
 pub mod csv;
 pub mod cut;
 pub mod dot;
+pub mod gexf;
 pub mod graphml;
+pub mod html;
+pub mod json;
 
 use std::fs;
 use std::io;
@@ -35,9 +38,15 @@ pub const SENTENCES_CSV: &str = "sentences.csv";
 pub const GRAPHML: &str = "graph.graphml";
 /// `graph.dot`: for Graphviz.
 pub const DOT: &str = "graph.dot";
+/// `graph.gexf`: for Gephi (colours, sizes, timeline), NetworkX and graphology.
+pub const GEXF: &str = "graph.gexf";
+/// `graph.json`: graphology's format, for sigma.js and Gephi Lite.
+pub const JSON: &str = "graph.json";
+/// `graph.html`: the page that opens from disk and explores the graph.
+pub const HTML: &str = "graph.html";
 
 /// The files of an output folder.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 10] = [
     NODES_CSV,
     EDGES_CSV,
     MENTIONS_CSV,
@@ -45,6 +54,9 @@ pub const FILES: [&str; 7] = [
     SENTENCES_CSV,
     GRAPHML,
     DOT,
+    GEXF,
+    JSON,
+    HTML,
 ];
 
 /// Choices about how the files are written (flags of `ergraph build`).
@@ -144,7 +156,8 @@ fn describe(err: &io::Error) -> String {
 pub struct Cuts(pub Vec<(&'static str, cut::CutNote)>);
 
 /// Writes the graph's own files (`nodes.csv`, `edges.csv`, `graph.graphml`,
-/// `graph.dot`) into `dir`, which must exist, in parallel. The tables hold the whole
+/// `graph.dot`, `graph.gexf`, `graph.json`) into `dir`, which must exist, in parallel,
+/// then `graph.html`, which reads the evidence tables already in `dir`. The tables hold the whole
 /// graph; the GraphML and DOT files hold at most [`cut::GRAPH_FILE`] and
 /// [`cut::DRAWING`] of it, and the returned [`Cuts`] say what was left out.
 pub fn write_graph(
@@ -157,7 +170,7 @@ pub fn write_graph(
     let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
     let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
     type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
-    let jobs: [(&str, Fill); 4] = [
+    let jobs: [(&str, Fill); 6] = [
         (NODES_CSV, &|w| csv::write_nodes(w, graph, options)),
         (EDGES_CSV, &|w| csv::write_edges(w, graph, options)),
         (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),
@@ -170,6 +183,8 @@ pub fn write_graph(
             }
             dot::write_dot(w, drawn)
         }),
+        (GEXF, &|w| gexf::write_gexf(w, file_graph)),
+        (JSON, &|w| json::write_json(w, file_graph)),
     ];
     use rayon::prelude::*;
     jobs.par_iter()
@@ -178,9 +193,16 @@ pub fn write_graph(
             write_file(&path, *fill).map_err(|err| ExportError::io(&path, "write", err))
         })
         .collect::<Result<Vec<()>, _>>()?;
+    // The page quotes evidence.csv and sentences.csv, already in `dir`; it makes its own
+    // cut of the whole graph and says so.
+    let page = dir.join(HTML);
+    write_file(&page, &|w| html::write_html(w, graph, dir))
+        .map_err(|err| ExportError::io(&page, "write", err))?;
     let mut cuts = Vec::new();
     if let Some((_, note)) = for_file {
         cuts.push((GRAPHML, note));
+        cuts.push((GEXF, note));
+        cuts.push((JSON, note));
     }
     if let Some((_, note)) = for_drawing {
         cuts.push((DOT, note));

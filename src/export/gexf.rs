@@ -1,0 +1,292 @@
+//! `graph.gexf`: GEXF 1.3, Gephi's own format, with colours, sizes and time.
+//!
+//! - Nodes are coloured by entity type and sized by mentions (the `viz` namespace), so
+//!   the graph opens in Gephi looking like the other views; edges are coloured by kind.
+//! - Attributes are declared with their types (`long` counts, `string` text), so Gephi's
+//!   filters and NetworkX see numbers as numbers.
+//! - Time: when any document was dated, the graph is `dynamic` with `timeformat="date"`
+//!   and every node and edge carries `<spells>`, one closed interval per run of
+//!   consecutive days on which it was mentioned or supported, so Gephi's timeline plays
+//!   the graph day by day. An undated graph is `static` and has no time at all.
+//!
+//! # Direction
+//!
+//! The graph mixes directed kinds (supports, opposes, ...) with undirected ones
+//! (co-mention, meets, linked_to). A mixed graph says `defaultedgetype="directed"`;
+//! directed kinds are `type="directed"` and undirected kinds `type="mutual"` (GEXF's "both
+//! ways"). Per-edge `type="undirected"` in a directed graph would be the literal mixed
+//! form, but NetworkX's `read_gexf` raises on it (it refuses mixed graphs); `mutual`
+//! loads everywhere: graphology reads it as an undirected edge of a mixed graph, NetworkX
+//! as an edge each way, Gephi as a mutual edge. Each edge also carries its `kind`.
+//!
+//! graphology-gexf guesses the graph's type from the first edge and fails when that one
+//! is `mutual`, so directed edges are written first (ids `e0, e1, ...` still follow
+//! `edges.csv` order). A graph with one direction only is written as plainly
+//! `directed` or `undirected`.
+
+use std::io::{self, Write};
+
+use super::graphml::attr;
+use crate::model::{Day, EntityGraph, EntityType, RelationKind, Timeline};
+
+/// Node colour by entity type (RGB), shared by the GEXF, JSON and HTML views.
+pub fn type_rgb(ty: EntityType) -> (u8, u8, u8) {
+    match ty {
+        EntityType::Person => (0x3b, 0x75, 0xaf),
+        EntityType::Organization => (0xef, 0x85, 0x36),
+        EntityType::Location => (0x51, 0x9e, 0x3e),
+        EntityType::Other => (0x8d, 0x8d, 0x8d),
+    }
+}
+
+/// Edge colour by kind (RGB); the same hues as `graph.dot`.
+pub fn kind_rgb(kind: RelationKind) -> (u8, u8, u8) {
+    match kind {
+        RelationKind::CoMention => (0xc8, 0xc8, 0xc8),
+        RelationKind::Meets => (0x1f, 0x77, 0xb4),
+        RelationKind::Supports => (0x2c, 0xa0, 0x2c),
+        RelationKind::Opposes => (0xd6, 0x27, 0x28),
+        RelationKind::AffiliatedWith => (0x94, 0x67, 0xbd),
+        RelationKind::LinkedTo => (0xff, 0x7f, 0x0e),
+        RelationKind::LocatedIn => (0x8c, 0x56, 0x4b),
+    }
+}
+
+/// `#rrggbb`.
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Node size by mentions: logarithmic, so a node mentioned 1,000 times is not 1,000
+/// times larger than one mentioned once. Two decimals, for stable bytes.
+pub fn node_size(mentions: u64) -> String {
+    format!("{:.2}", 4.0 + 6.0 * (1.0 + mentions as f64).ln())
+}
+
+/// Runs of consecutive days of a timeline, as closed `[first, last]` intervals.
+pub fn day_runs(timeline: &Timeline) -> Vec<(Day, Day)> {
+    let mut runs: Vec<(Day, Day)> = Vec::new();
+    for &(day, _) in &timeline.0 {
+        match runs.last_mut() {
+            Some((_, last)) if last.0 + 1 == day.0 => *last = day,
+            _ => runs.push((day, day)),
+        }
+    }
+    runs
+}
+
+/// `(id, title, type)` of the node attributes, in file order.
+const NODE_ATTRIBUTES: [(&str, &str, &str); 6] = [
+    ("entity_type", "entity_type", "string"),
+    ("mentions", "mentions", "long"),
+    ("documents", "documents", "long"),
+    ("aliases", "aliases", "string"),
+    ("first_seen", "first_seen", "string"),
+    ("last_seen", "last_seen", "string"),
+];
+
+/// `(id, title, type)` of the edge attributes, in file order.
+const EDGE_ATTRIBUTES: [(&str, &str, &str); 6] = [
+    ("kind", "kind", "string"),
+    ("documents", "documents", "long"),
+    ("role", "role", "string"),
+    ("evidence", "evidence", "string"),
+    ("first_seen", "first_seen", "string"),
+    ("last_seen", "last_seen", "string"),
+];
+
+/// Writes the whole graph as GEXF 1.3.
+pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
+    let dated = graph.nodes().any(|n| !n.timeline.is_empty())
+        || graph.graph.edge_weights().any(|e| !e.timeline.is_empty());
+    out.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+          <gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" \
+          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+          xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n\
+          \x20 <meta>\n    <creator>ergraph</creator>\n    \
+          <description>Entities named in news articles and how they are connected</description>\n  \
+          </meta>\n",
+    )?;
+    let mixed = graph.is_mixed();
+    let all_undirected =
+        graph.graph.edge_count() > 0 && graph.graph.edge_weights().all(|e| !e.kind.is_directed());
+    let default = if all_undirected {
+        "undirected"
+    } else {
+        "directed"
+    };
+    let time = if dated {
+        " mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\""
+    } else {
+        " mode=\"static\""
+    };
+    writeln!(out, "  <graph defaultedgetype=\"{default}\"{time}>")?;
+    for (class, attributes) in [("node", &NODE_ATTRIBUTES), ("edge", &EDGE_ATTRIBUTES)] {
+        writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">")?;
+        for (id, title, ty) in attributes {
+            writeln!(
+                out,
+                "      <attribute id=\"{id}\" title=\"{title}\" type=\"{ty}\"/>"
+            )?;
+        }
+        writeln!(out, "    </attributes>")?;
+    }
+
+    writeln!(out, "    <nodes>")?;
+    for node in graph.nodes() {
+        writeln!(
+            out,
+            "      <node id=\"{}\" label=\"{}\">",
+            attr(&node.id),
+            attr(&node.label)
+        )?;
+        let (first, last) = seen(&node.timeline);
+        let values = [
+            ("entity_type", node.entity_type.as_str().to_string()),
+            ("mentions", node.mentions.to_string()),
+            ("documents", node.documents.to_string()),
+            ("aliases", node.aliases.join(super::csv::ALIAS_SEPARATOR)),
+            ("first_seen", first),
+            ("last_seen", last),
+        ];
+        attvalues(&mut out, &values)?;
+        spells(&mut out, &node.timeline)?;
+        let (r, g, b) = type_rgb(node.entity_type);
+        writeln!(
+            out,
+            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>"
+        )?;
+        writeln!(
+            out,
+            "        <viz:size value=\"{}\"/>",
+            node_size(node.mentions)
+        )?;
+        writeln!(out, "      </node>")?;
+    }
+    writeln!(out, "    </nodes>")?;
+
+    writeln!(out, "    <edges>")?;
+    let edges: Vec<_> = graph.edges().enumerate().collect();
+    let directed_first = edges
+        .iter()
+        .filter(|(_, (_, _, e))| e.kind.is_directed())
+        .chain(edges.iter().filter(|(_, (_, _, e))| !e.kind.is_directed()));
+    for &(i, (source, target, edge)) in directed_first {
+        let ty = match (mixed, edge.kind.is_directed()) {
+            (false, _) => String::new(),
+            (true, true) => " type=\"directed\"".to_string(),
+            (true, false) => " type=\"mutual\"".to_string(),
+        };
+        writeln!(
+            out,
+            "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\"{ty} label=\"{}\" weight=\"{}\">",
+            attr(&source.id),
+            attr(&target.id),
+            edge.kind.as_str(),
+            edge.weight
+        )?;
+        let (first, last) = seen(&edge.timeline);
+        let values = [
+            ("kind", edge.kind.as_str().to_string()),
+            ("documents", edge.documents.to_string()),
+            ("role", edge.role.clone()),
+            ("evidence", edge.example().to_string()),
+            ("first_seen", first),
+            ("last_seen", last),
+        ];
+        attvalues(&mut out, &values)?;
+        spells(&mut out, &edge.timeline)?;
+        let (r, g, b) = kind_rgb(edge.kind);
+        writeln!(
+            out,
+            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>"
+        )?;
+        writeln!(out, "      </edge>")?;
+    }
+    writeln!(out, "    </edges>\n  </graph>\n</gexf>")?;
+    out.flush()
+}
+
+/// First and last day as text, or two empty strings for an undated timeline.
+fn seen(timeline: &Timeline) -> (String, String) {
+    match (timeline.first(), timeline.last()) {
+        (Some(first), Some(last)) => (first.to_string(), last.to_string()),
+        _ => (String::new(), String::new()),
+    }
+}
+
+/// Empty values are left out (a missing value, as in `graph.graphml`).
+fn attvalues<W: Write>(out: &mut W, values: &[(&str, String)]) -> io::Result<()> {
+    if values.iter().all(|(_, v)| v.is_empty()) {
+        return Ok(());
+    }
+    writeln!(out, "        <attvalues>")?;
+    for (id, value) in values {
+        if !value.is_empty() {
+            writeln!(
+                out,
+                "          <attvalue for=\"{id}\" value=\"{}\"/>",
+                attr(value)
+            )?;
+        }
+    }
+    writeln!(out, "        </attvalues>")
+}
+
+fn spells<W: Write>(out: &mut W, timeline: &Timeline) -> io::Result<()> {
+    let runs = day_runs(timeline);
+    if runs.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "        <spells>")?;
+    for (start, end) in runs {
+        writeln!(out, "          <spell start=\"{start}\" end=\"{end}\"/>")?;
+    }
+    writeln!(out, "        </spells>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timeline(days: &[&str]) -> Timeline {
+        let mut t = Timeline::default();
+        for d in days {
+            t.add(Day::parse(d).unwrap(), 1);
+        }
+        t
+    }
+
+    #[test]
+    fn consecutive_days_make_one_spell() {
+        let t = timeline(&[
+            "2016-09-09",
+            "2016-09-10",
+            "2016-09-12",
+            "2016-12-31",
+            "2017-01-01",
+        ]);
+        let runs: Vec<String> = day_runs(&t)
+            .into_iter()
+            .map(|(a, b)| format!("{a}..{b}"))
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                "2016-09-09..2016-09-10",
+                "2016-09-12..2016-09-12",
+                "2016-12-31..2017-01-01"
+            ]
+        );
+        assert!(day_runs(&Timeline::default()).is_empty());
+    }
+
+    #[test]
+    fn sizes_grow_slowly_and_print_stably() {
+        assert_eq!(node_size(0), "4.00");
+        assert_eq!(node_size(1), "8.16");
+        let big: f64 = node_size(1000).parse().unwrap();
+        assert!((40.0..50.0).contains(&big), "{big}");
+    }
+}

@@ -1,0 +1,487 @@
+//! `graph.html`: one page that opens from disk, with no server and no network, and lets
+//! an analyst explore the graph: drawn with sigma.js on graphology (their released
+//! minified files, vendored under `assets/` with their licences and inlined here),
+//! search by name, a click on a node for its aliases, counts and neighbours, a click on
+//! an edge for its evidence sentences, filters by kind and type, and a date slider when
+//! the graph is dated.
+//!
+//! Big graphs open on a cut, stated on the page: the [`MAX_NODES`] most mentioned
+//! entities and, among them, at most [`MAX_EDGES`] edges (typed relations first, then
+//! the heaviest co-mentions). `ergraph filter` makes other cuts.
+//!
+//! Node positions are computed here, by a deterministic force layout
+//! (Fruchterman-Reingold from a fixed spiral), so the same graph gives the same page.
+//! Every text from the data reaches the page as JSON inside a `<script
+//! type="application/json">` element with `<`, `>` and `&` escaped, and is put into the
+//! page with `textContent`, never as markup.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufReader, Write};
+use std::path::Path;
+
+use super::gexf::{hex, kind_rgb, type_rgb};
+use super::json::{string, timeline_text};
+use crate::model::{EntityGraph, EntityType, RelationKind};
+
+/// Nodes drawn at most: the most mentioned.
+pub const MAX_NODES: usize = 300;
+/// Edges drawn at most among those nodes.
+pub const MAX_EDGES: usize = 3000;
+/// Evidence sentences shown per edge at most.
+pub const MAX_EVIDENCE: usize = 5;
+
+const SIGMA: &str = include_str!("../../assets/sigma-3.0.2.min.js");
+const SIGMA_LICENSE: &str = include_str!("../../assets/LICENSE-sigma.txt");
+const GRAPHOLOGY: &str = include_str!("../../assets/graphology-0.26.0.umd.min.js");
+const GRAPHOLOGY_LICENSE: &str = include_str!("../../assets/LICENSE-graphology.txt");
+const VIEW_JS: &str = include_str!("../../assets/view.js");
+const VIEW_CSS: &str = include_str!("../../assets/view.css");
+
+/// What the page draws: indices into the graph's nodes and edges.
+struct Cut {
+    nodes: Vec<usize>,
+    edges: Vec<usize>,
+}
+
+/// Writes the page. `tables` is the folder where `evidence.csv` (and, with the archive
+/// layout, `sentences.csv`) were written: they are streamed once to collect up to
+/// [`MAX_EVIDENCE`] sentences for each drawn edge.
+pub fn write_html<W: Write>(mut out: W, graph: &EntityGraph, tables: &Path) -> io::Result<()> {
+    let nodes: Vec<_> = graph.nodes().collect();
+    let edges: Vec<_> = graph.edges().collect();
+    let cut = cut(graph);
+    let positions = layout(graph, &cut);
+    let evidence = collect_evidence(graph, &cut, tables)?;
+
+    // Position of each drawn node in the page's node list.
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    for (i, &n) in cut.nodes.iter().enumerate() {
+        slot.insert(nodes[n].id.as_str(), i);
+    }
+
+    let mut data = String::new();
+    data.push_str("{\"cut\":{");
+    data.push_str(&format!(
+        "\"nodes\":{},\"totalNodes\":{},\"edges\":{},\"totalEdges\":{},\"maxNodes\":{MAX_NODES},\"maxEdges\":{MAX_EDGES}",
+        cut.nodes.len(),
+        nodes.len(),
+        cut.edges.len(),
+        edges.len()
+    ));
+    data.push_str("},\n\"types\":[");
+    let types: Vec<String> = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Location,
+        EntityType::Other,
+    ]
+    .iter()
+    .map(|&t| format!("[\"{}\",\"{}\"]", t.as_str(), hex(type_rgb(t))))
+    .collect();
+    data.push_str(&types.join(","));
+    data.push_str("],\n\"kinds\":[");
+    let kinds: Vec<String> = RelationKind::ALL
+        .iter()
+        .map(|&k| {
+            format!(
+                "[\"{}\",\"{}\",{}]",
+                k.as_str(),
+                hex(kind_rgb(k)),
+                k.is_directed()
+            )
+        })
+        .collect();
+    data.push_str(&kinds.join(","));
+    data.push_str("],\n\"nodes\":[\n");
+    for (i, &n) in cut.nodes.iter().enumerate() {
+        let node = nodes[n];
+        let (x, y) = positions[i];
+        if i > 0 {
+            data.push_str(",\n");
+        }
+        data.push_str(&format!(
+            "{{\"id\":{},\"label\":{},\"type\":\"{}\",\"mentions\":{},\"documents\":{},\"aliases\":[{}],\"timeline\":{},\"x\":{x:.1},\"y\":{y:.1},\"color\":\"{}\"}}",
+            string(&node.id),
+            string(&node.label),
+            node.entity_type.as_str(),
+            node.mentions,
+            node.documents,
+            node.aliases.iter().map(|a| string(a)).collect::<Vec<_>>().join(","),
+            string(&timeline_text(&node.timeline)),
+            hex(type_rgb(node.entity_type)),
+        ));
+    }
+    data.push_str("\n],\n\"edges\":[\n");
+    for (i, &e) in cut.edges.iter().enumerate() {
+        let (source, target, edge) = edges[e];
+        if i > 0 {
+            data.push_str(",\n");
+        }
+        let sentences: Vec<String> = evidence[i]
+            .iter()
+            .map(|(doc, text)| format!("[{},{}]", string(doc), string(text)))
+            .collect();
+        data.push_str(&format!(
+            "{{\"s\":{},\"t\":{},\"kind\":\"{}\",\"directed\":{},\"weight\":{},\"documents\":{},\"role\":{},\"example\":{},\"evidence\":[{}],\"timeline\":{},\"color\":\"{}\"}}",
+            slot[source.id.as_str()],
+            slot[target.id.as_str()],
+            edge.kind.as_str(),
+            edge.kind.is_directed(),
+            edge.weight,
+            edge.documents,
+            string(&edge.role),
+            string(edge.example()),
+            sentences.join(","),
+            string(&timeline_text(&edge.timeline)),
+            hex(kind_rgb(edge.kind)),
+        ));
+    }
+    data.push_str("\n]}");
+
+    out.write_all(
+        b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+          <title>ergraph: entity graph</title>\n<style>\n",
+    )?;
+    out.write_all(VIEW_CSS.as_bytes())?;
+    out.write_all(b"</style>\n</head>\n<body>\n")?;
+    out.write_all(BODY.as_bytes())?;
+    out.write_all(b"<script type=\"application/json\" id=\"ergraph-data\">\n")?;
+    out.write_all(data.as_bytes())?;
+    out.write_all(b"\n</script>\n")?;
+    for (name, license, code) in [
+        ("graphology 0.26.0", GRAPHOLOGY_LICENSE, GRAPHOLOGY),
+        ("sigma.js 3.0.2", SIGMA_LICENSE, SIGMA),
+    ] {
+        writeln!(
+            out,
+            "<script>\n/*! {name}, included unchanged from its npm release.\n"
+        )?;
+        out.write_all(license.as_bytes())?;
+        out.write_all(b"\n*/\n")?;
+        out.write_all(code.as_bytes())?;
+        out.write_all(b"\n</script>\n")?;
+    }
+    out.write_all(b"<script>\n")?;
+    out.write_all(VIEW_JS.as_bytes())?;
+    out.write_all(b"</script>\n</body>\n</html>\n")?;
+    out.flush()
+}
+
+/// The page's fixed markup; everything from the data is filled in by `view.js`.
+const BODY: &str = r#"<header>
+  <h1>ergraph</h1>
+  <p id="cut"></p>
+</header>
+<main>
+  <aside id="panel">
+    <section>
+      <label for="search">Search a name</label>
+      <input id="search" type="search" autocomplete="off" placeholder="name or alias">
+      <ul id="results"></ul>
+    </section>
+    <section>
+      <h2>Relations</h2>
+      <div id="kinds"></div>
+    </section>
+    <section>
+      <h2>Entity types</h2>
+      <div id="types"></div>
+    </section>
+    <section id="dates" hidden>
+      <h2>Dates</h2>
+      <label>from <input id="date-from" type="range" min="0" max="0" value="0"></label>
+      <label>to <input id="date-to" type="range" min="0" max="0" value="0"></label>
+      <p id="date-range"></p>
+    </section>
+    <p id="shown"></p>
+    <section id="info"><p class="hint">Click a node or an edge.</p></section>
+  </aside>
+  <div id="graph"></div>
+</main>
+"#;
+
+/// The drawn nodes (most mentioned first, then by id) and edges (typed relations
+/// first, then by weight, then in stored order), both returned in stored order.
+fn cut(graph: &EntityGraph) -> Cut {
+    let nodes: Vec<_> = graph.nodes().collect();
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        nodes[b]
+            .mentions
+            .cmp(&nodes[a].mentions)
+            .then_with(|| nodes[a].id.cmp(&nodes[b].id))
+    });
+    order.truncate(MAX_NODES);
+    order.sort_unstable();
+    let kept: std::collections::HashSet<&str> =
+        order.iter().map(|&n| nodes[n].id.as_str()).collect();
+
+    let edges: Vec<_> = graph.edges().collect();
+    let mut among: Vec<usize> = (0..edges.len())
+        .filter(|&e| kept.contains(edges[e].0.id.as_str()) && kept.contains(edges[e].1.id.as_str()))
+        .collect();
+    among.sort_by_key(|&e| {
+        let edge = edges[e].2;
+        (
+            edge.kind == RelationKind::CoMention,
+            std::cmp::Reverse(edge.weight),
+            e,
+        )
+    });
+    among.truncate(MAX_EDGES);
+    among.sort_unstable();
+    Cut {
+        nodes: order,
+        edges: among,
+    }
+}
+
+/// A ForceAtlas2-style layout: nodes repel in proportion to their degrees (so hubs
+/// spread their neighbours around them), edges pull linearly, and a gravity
+/// that grows with distance keeps loose parts near the middle. It starts from a golden-angle spiral (most
+/// mentioned in the centre) and limits every move by a temperature that cools linearly,
+/// so the same graph always gets the same positions. Positions in `[-500, 500]`.
+fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
+    let n = cut.nodes.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let nodes: Vec<_> = graph.nodes().collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, &node) in cut.nodes.iter().enumerate() {
+        index.insert(nodes[node].id.as_str(), i);
+    }
+    let edges: Vec<_> = graph.edges().collect();
+    let mut links: Vec<(usize, usize)> = cut
+        .edges
+        .iter()
+        .filter_map(|&e| {
+            let (s, t, _) = edges[e];
+            let (a, b) = (*index.get(s.id.as_str())?, *index.get(t.id.as_str())?);
+            (a != b).then_some((a.min(b), a.max(b)))
+        })
+        .collect();
+    // A co-mention and a typed relation between one pair pull once.
+    links.sort_unstable();
+    links.dedup();
+    let mut mass = vec![1.0f64; n];
+    for &(a, b) in &links {
+        mass[a] += 1.0;
+        mass[b] += 1.0;
+    }
+
+    let mut rank: Vec<usize> = (0..n).collect();
+    rank.sort_by(|&a, &b| {
+        let (na, nb) = (nodes[cut.nodes[a]], nodes[cut.nodes[b]]);
+        nb.mentions
+            .cmp(&na.mentions)
+            .then_with(|| na.id.cmp(&nb.id))
+    });
+    let mut pos = vec![(0.0f64, 0.0f64); n];
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    for (r, &i) in rank.iter().enumerate() {
+        let radius = 10.0 * (r as f64 + 0.5).sqrt();
+        let angle = r as f64 * golden;
+        pos[i] = (radius * angle.cos(), radius * angle.sin());
+    }
+
+    const REPULSION: f64 = 20.0;
+    const GRAVITY: f64 = 0.02;
+    let iterations = 400;
+    let mut force = vec![(0.0f64, 0.0f64); n];
+    for step in 0..iterations {
+        let temperature = 30.0 * (1.0 - step as f64 / iterations as f64) + 0.2;
+        force.iter_mut().for_each(|f| *f = (0.0, 0.0));
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let dist2 = (dx * dx + dy * dy).max(0.01);
+                let f = REPULSION * mass[i] * mass[j] / dist2;
+                force[i].0 += dx * f;
+                force[i].1 += dy * f;
+                force[j].0 -= dx * f;
+                force[j].1 -= dy * f;
+            }
+        }
+        for &(a, b) in &links {
+            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+            force[a].0 -= dx;
+            force[a].1 -= dy;
+            force[b].0 += dx;
+            force[b].1 += dy;
+        }
+        for i in 0..n {
+            let (x, y) = pos[i];
+            // Grows with distance, so that loose nodes do not drift far away.
+            force[i].0 -= x * GRAVITY * mass[i];
+            force[i].1 -= y * GRAVITY * mass[i];
+            // Heavy nodes move less, as in ForceAtlas2.
+            let (fx, fy) = (force[i].0 / mass[i], force[i].1 / mass[i]);
+            let len = (fx * fx + fy * fy).sqrt().max(1e-9);
+            let moved = len.min(temperature);
+            pos[i].0 += fx / len * moved;
+            pos[i].1 += fy / len * moved;
+        }
+    }
+
+    // Scale so that nine nodes in ten fill the view; the farthest tenth are pulled in
+    // onto a ring just outside, so a few strays do not shrink the rest to a dot.
+    let mut radii: Vec<f64> = pos.iter().map(|&(x, y)| (x * x + y * y).sqrt()).collect();
+    radii.sort_by(f64::total_cmp);
+    let extent = radii[(n * 9 / 10).min(n - 1)].max(1.0);
+    pos.iter()
+        .map(|&(x, y)| {
+            let r = (x * x + y * y).sqrt();
+            let shrink = if r > 1.15 * extent {
+                1.15 * extent / r
+            } else {
+                1.0
+            };
+            (x * shrink / extent * 500.0, y * shrink / extent * 500.0)
+        })
+        .collect()
+}
+
+/// Up to [`MAX_EVIDENCE`] `(doc, sentence)` for each drawn edge, in file order, read
+/// from the tables folder. Without `evidence.csv` there, the edge's example sentence
+/// is all the page shows.
+fn collect_evidence(
+    graph: &EntityGraph,
+    cut: &Cut,
+    tables: &Path,
+) -> io::Result<Vec<Vec<(String, String)>>> {
+    let mut found: Vec<Vec<(String, String)>> = vec![Vec::new(); cut.edges.len()];
+    let evidence_path = tables.join(super::EVIDENCE_CSV);
+    let Some(mut evidence) = open_csv(&evidence_path)? else {
+        return Ok(found);
+    };
+    let edges: Vec<_> = graph.edges().collect();
+    let mut wanted: HashMap<String, usize> = HashMap::new();
+    for (i, &e) in cut.edges.iter().enumerate() {
+        let (s, t, edge) = edges[e];
+        wanted.insert(edge_key(&s.id, &t.id, edge.kind.as_str()), i);
+    }
+
+    let header = evidence
+        .byte_headers()
+        .map_err(csv_error(&evidence_path))?
+        .clone();
+    let col = |name: &str| header.iter().position(|h| h == name.as_bytes());
+    let (Some(cs), Some(ct), Some(ck), Some(cd), Some(cn)) = (
+        col("Source"),
+        col("Target"),
+        col("Kind"),
+        col("doc"),
+        col("sentence"),
+    ) else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "{}: header lacks Source, Target, Kind, doc or sentence",
+                evidence_path.display()
+            ),
+        ));
+    };
+    let sentences_path = tables.join("sentences.csv");
+    let indexed = sentences_path.is_file();
+
+    // With `sentences.csv`, `sentence` is an index to look up there: (doc, index) ->
+    // the (edge, slot) pairs waiting for its text.
+    let mut waiting: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut record = ::csv::ByteRecord::new();
+    let mut key = String::new();
+    while evidence
+        .read_byte_record(&mut record)
+        .map_err(csv_error(&evidence_path))?
+    {
+        let field = |c: usize| std::str::from_utf8(record.get(c).unwrap_or_default()).unwrap_or("");
+        key.clear();
+        key.push_str(field(cs));
+        key.push('\t');
+        key.push_str(field(ct));
+        key.push('\t');
+        key.push_str(field(ck));
+        let Some(&edge) = wanted.get(key.as_str()) else {
+            continue;
+        };
+        if found[edge].len() >= MAX_EVIDENCE {
+            continue;
+        }
+        let doc = field(cd).to_string();
+        if indexed {
+            let slot = found[edge].len();
+            waiting
+                .entry(format!("{doc}\t{}", field(cn)))
+                .or_default()
+                .push((edge, slot));
+            found[edge].push((doc, String::new()));
+        } else {
+            found[edge].push((doc, field(cn).to_string()));
+        }
+    }
+    if !indexed || waiting.is_empty() {
+        return Ok(found);
+    }
+
+    let Some(mut sentences) = open_csv(&sentences_path)? else {
+        return Ok(found);
+    };
+    let header = sentences
+        .byte_headers()
+        .map_err(csv_error(&sentences_path))?
+        .clone();
+    let col = |name: &str| header.iter().position(|h| h == name.as_bytes());
+    let (Some(cd), Some(cn), Some(cx)) = (col("doc"), col("sentence"), col("text")) else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "{}: header lacks doc, sentence or text",
+                sentences_path.display()
+            ),
+        ));
+    };
+    while sentences
+        .read_byte_record(&mut record)
+        .map_err(csv_error(&sentences_path))?
+    {
+        let field = |c: usize| std::str::from_utf8(record.get(c).unwrap_or_default()).unwrap_or("");
+        key.clear();
+        key.push_str(field(cd));
+        key.push('\t');
+        key.push_str(field(cn));
+        if let Some(slots) = waiting.remove(key.as_str()) {
+            for (edge, slot) in slots {
+                found[edge][slot].1 = field(cx).to_string();
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn edge_key(source: &str, target: &str, kind: &str) -> String {
+    format!("{source}\t{target}\t{kind}")
+}
+
+/// A streaming CSV reader, or `None` when the file does not exist.
+fn open_csv(path: &Path) -> io::Result<Option<::csv::Reader<BufReader<File>>>> {
+    match File::open(path) {
+        Ok(file) => Ok(Some(
+            ::csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(BufReader::with_capacity(1 << 16, file)),
+        )),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+fn csv_error(path: &Path) -> impl Fn(::csv::Error) -> io::Error + '_ {
+    move |err| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {err}", path.display()),
+        )
+    }
+}
