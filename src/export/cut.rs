@@ -25,8 +25,8 @@ pub struct Limits {
 
 /// `graph.graphml` (and the other files for Gephi and graph libraries).
 pub const GRAPH_FILE: Limits = Limits {
-    max_nodes: 10_000,
-    max_edges: 50_000,
+    max_nodes: 5_000,
+    max_edges: 20_000,
     lone_above: 1_000,
 };
 

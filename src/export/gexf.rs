@@ -6,8 +6,8 @@
 //!   filters and NetworkX see numbers as numbers.
 //! - Time: when any document was dated, the graph is `dynamic` with `timeformat="date"`
 //!   and every node and edge carries `<spells>`, one closed interval per run of
-//!   consecutive days on which it was mentioned or supported, so Gephi's timeline plays
-//!   the graph day by day. An undated graph is `static` and has no time at all.
+//!   consecutive days on which it was mentioned or supported (at most twelve: past
+//!   that the shortest gaps are closed), so Gephi's timeline plays the graph. An undated graph is `static` and has no time at all.
 //!
 //! # Direction
 //!
@@ -234,8 +234,41 @@ fn attvalues<W: Write>(out: &mut W, values: &[(&str, String)]) -> io::Result<()>
     writeln!(out, "        </attvalues>")
 }
 
-fn spells<W: Write>(out: &mut W, timeline: &Timeline) -> io::Result<()> {
+/// A node or edge holds at most this many spells: past it, the shortest gaps between
+/// runs are closed, so a name in the news for years stays a few dozen elements (and
+/// the file stays proportional to the graph, not to the days of the archive).
+const MAX_SPELLS: usize = 12;
+
+/// [`day_runs`], with the shortest gaps closed until at most `max` runs remain.
+pub fn coarse_runs(timeline: &Timeline, max: usize) -> Vec<(Day, Day)> {
     let runs = day_runs(timeline);
+    if runs.len() <= max.max(1) {
+        return runs;
+    }
+    let mut gaps: Vec<(i32, usize)> = runs
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| (w[1].0 .0 - w[0].1 .0, i))
+        .collect();
+    gaps.sort_unstable();
+    let mut close = vec![false; runs.len()];
+    for &(_, i) in &gaps[..runs.len() - max.max(1)] {
+        close[i] = true;
+    }
+    let mut out: Vec<(Day, Day)> = Vec::with_capacity(max);
+    let mut merging = false;
+    for (i, &(start, end)) in runs.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if merging => last.1 = end,
+            _ => out.push((start, end)),
+        }
+        merging = close[i];
+    }
+    out
+}
+
+fn spells<W: Write>(out: &mut W, timeline: &Timeline) -> io::Result<()> {
+    let runs = coarse_runs(timeline, MAX_SPELLS);
     if runs.is_empty() {
         return Ok(());
     }
@@ -256,6 +289,34 @@ mod tests {
             t.add(Day::parse(d).unwrap(), 1);
         }
         t
+    }
+
+    #[test]
+    fn long_timelines_close_their_shortest_gaps() {
+        let t = timeline(&[
+            "2016-01-01",
+            "2016-01-03",
+            "2016-01-10",
+            "2016-03-01",
+            "2016-03-02",
+            "2017-01-01",
+        ]);
+        let show = |runs: Vec<(Day, Day)>| {
+            runs.iter()
+                .map(|(a, b)| format!("{a}/{b}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(day_runs(&t).len(), 5);
+        assert_eq!(
+            show(coarse_runs(&t, 3)),
+            [
+                "2016-01-01/2016-01-10",
+                "2016-03-01/2016-03-02",
+                "2017-01-01/2017-01-01"
+            ]
+        );
+        assert_eq!(show(coarse_runs(&t, 1)), ["2016-01-01/2017-01-01"]);
+        assert_eq!(coarse_runs(&t, 9), day_runs(&t));
     }
 
     #[test]
