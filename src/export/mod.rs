@@ -170,7 +170,10 @@ pub fn write_graph(
     let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
     let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
     type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
-    let jobs: [(&str, Fill); 6] = [
+    // The page quotes evidence.csv and sentences.csv, already in `dir`; it makes its own
+    // cut of the whole graph and says so.
+    let jobs: [(&str, Fill); 7] = [
+        (HTML, &|w| html::write_html(w, graph, dir)),
         (NODES_CSV, &|w| csv::write_nodes(w, graph, options)),
         (EDGES_CSV, &|w| csv::write_edges(w, graph, options)),
         (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),
@@ -193,11 +196,6 @@ pub fn write_graph(
             write_file(&path, *fill).map_err(|err| ExportError::io(&path, "write", err))
         })
         .collect::<Result<Vec<()>, _>>()?;
-    // The page quotes evidence.csv and sentences.csv, already in `dir`; it makes its own
-    // cut of the whole graph and says so.
-    let page = dir.join(HTML);
-    write_file(&page, &|w| html::write_html(w, graph, dir))
-        .map_err(|err| ExportError::io(&page, "write", err))?;
     let mut cuts = Vec::new();
     if let Some((_, note)) = for_file {
         cuts.push((GRAPHML, note));
