@@ -125,6 +125,11 @@ pub fn person_compatible<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // An initial of the shorter name may stand for a given name of the longer one
+    // ("J. Cooper", "Jim Cooper"), but a given name written out never matches a bare
+    // initial of a longer name: "Anderson Cooper" and "Jim Cooper" are not
+    // "A. Charles J. Cooper". Names of as many words are matched both ways.
+    let same_length = a.len() == b.len();
     let mut j = 0;
     for tw in short {
         let tw = tw.as_ref();
@@ -132,8 +137,8 @@ pub fn person_compatible<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
         while j < long.len() {
             let tl = long[j].as_ref();
             j += 1;
-            let initial =
-                (tw.len() == 1 && tl.starts_with(tw)) || (tl.len() == 1 && tw.starts_with(tl));
+            let initial = (tw.len() == 1 && tl.starts_with(tw))
+                || (same_length && tl.len() == 1 && tw.starts_with(tl));
             if tw == tl || initial {
                 found = true;
                 break;
@@ -518,5 +523,22 @@ mod tests {
         assert!(person_compatible(&w("george w bush"), &w("george bush")));
         assert!(!person_compatible(&w("jeb bush"), &w("george bush")));
         assert!(!person_compatible(&w("john kerry"), &w("john kirby")));
+        // Initials of the shorter name expand; a longer name's initials do not
+        // swallow written-out given names.
+        assert!(person_compatible(&w("j cooper"), &w("jim cooper")));
+        assert!(person_compatible(&w("jim cooper"), &w("j cooper")));
+        assert!(person_compatible(&w("c cooper"), &w("a charles j cooper")));
+        assert!(person_compatible(
+            &w("charles cooper"),
+            &w("a charles j cooper")
+        ));
+        assert!(!person_compatible(
+            &w("anderson cooper"),
+            &w("a charles j cooper")
+        ));
+        assert!(!person_compatible(
+            &w("jim cooper"),
+            &w("a charles j cooper")
+        ));
     }
 }
