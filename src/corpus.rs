@@ -190,7 +190,13 @@ impl<'a, W: Write> Corpus<'a, W> {
             put_u32(w, l.sentence as u32)?;
             put_u32(w, rule)?;
             put_u32(w, role)?;
-            put_str(w, typed_text.get(&l.sentence).copied().unwrap_or(""))?;
+            // The sentence's text rides along with typed links only: it becomes the
+            // example of `edges.csv`, which co-mentions leave empty.
+            let example = match l.kind {
+                RelationKind::CoMention => "",
+                _ => typed_text.get(&l.sentence).copied().unwrap_or(""),
+            };
+            put_str(w, example)?;
         }
         self.locals.push_document(doc.entities);
         Ok(())
