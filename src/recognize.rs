@@ -1416,6 +1416,9 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
 }
 
+/// Legal forms of companies, which end a name but are none alone (sorted).
+const LEGAL_FORMS: [&str; 7] = ["corp", "gmbh", "inc", "llc", "llp", "ltd", "plc"];
+
 /// Type of a piece; `None` drops it. `Other` pieces with no evidence are kept as
 /// unknown single words for the document-level pass to settle.
 fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
@@ -1446,6 +1449,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     let first = ctx.lower[p.a].as_str();
     if first.starts_with("i'") || first.starts_with("i\u{2019}") {
         // "I've", "I’m": the pronoun, never a name.
+        return None;
+    }
+    if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
+        // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
+        // nothing by themselves.
         return None;
     }
     // The head word is the last one before an ordinal ("World War II", "Apollo 11").

@@ -320,3 +320,22 @@ fn a_country_acting_stays_a_place() {
     assert!(all(&f, "North Korea", Loc), "{f:?}");
     assert!(all(&f, "Israel", Loc), "{f:?}");
 }
+
+#[test]
+fn the_pronoun_i_and_a_lone_legal_form_are_no_names() {
+    let text = "I told reporters that I would stay. \"I think so,\" said Marta Velsing.\n\
+                Copyright 2016 Harbor Media Group, LLC. All rights reserved. LLC filings grew.";
+    let doc = Document {
+        id: "t".into(),
+        source: "t.txt".into(),
+        text: text.to_string(),
+        date: Default::default(),
+    };
+    // Tentative mentions too: across a corpus, a word every document has ("I") is
+    // known to the corpus and would be kept.
+    let a = analyze(&doc, Lexicon::builtin());
+    let surfaces: Vec<&str> = a.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(!surfaces.contains(&"I"), "{surfaces:?}");
+    assert!(!surfaces.contains(&"LLC"), "{surfaces:?}");
+    assert!(surfaces.contains(&"Marta Velsing"), "{surfaces:?}");
+}

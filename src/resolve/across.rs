@@ -176,6 +176,22 @@ fn fullest(forms: impl Iterator<Item = (u32, u32)>, strings: &Strings) -> Option
         .map(|(s, _)| s)
 }
 
+/// The label among an entity's forms: the fullest, among the names of several words
+/// that are written at least a tenth as often as the most frequent of them, so that a
+/// stray longer form ("la Donald Trump" once, beside "Donald Trump" thousands of
+/// times) does not become the label.
+fn label_form(forms: &[(u32, u32)], strings: &Strings) -> Option<u32> {
+    let multi = |f: &&(u32, u32)| word_count(strings.get(f.0)) > 1;
+    let top = forms.iter().filter(multi).map(|f| f.1).max().unwrap_or(0);
+    fullest(
+        forms
+            .iter()
+            .filter(|f| !multi(f) || f.1 * 10 >= top)
+            .copied(),
+        strings,
+    )
+}
+
 /// Where each document's local entities went.
 pub struct Maps {
     starts: Vec<u32>,
@@ -629,7 +645,7 @@ impl<'a> Resolver<'a> {
                 let entity_type = entry.map_or_else(|| a.majority(), |x| x.entity_type);
                 let label = match entry {
                     Some(x) => x.name.clone(),
-                    None => fullest(forms[g].iter().copied(), strings)
+                    None => label_form(&forms[g], strings)
                         .or_else(|| {
                             demonyms[g]
                                 .iter()
@@ -671,6 +687,26 @@ fn add_capped(v: &mut Vec<u32>, g: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_longer_form_is_not_the_label() {
+        let mut s = Strings::default();
+        let forms = [
+            (s.intern("la Donald Trump"), 1),
+            (s.intern("Donald Trump"), 400),
+            (s.intern("Trump"), 900),
+        ];
+        assert_eq!(
+            label_form(&forms, &s).map(|f| s.get(f)),
+            Some("Donald Trump")
+        );
+        // A full name written once still beats a surname written often.
+        let forms = [(s.intern("Karel Zvonek"), 1), (s.intern("Zvonek"), 30)];
+        assert_eq!(
+            label_form(&forms, &s).map(|f| s.get(f)),
+            Some("Karel Zvonek")
+        );
+    }
 
     #[test]
     fn strings_are_interned_once() {
