@@ -5,7 +5,7 @@
 
 use std::ops::Deref;
 
-use super::clauses::{Clause, Follow, Group, Sentence};
+use super::clauses::{Clause, Follow, Group, Left, Sentence};
 use super::found::{rules, Collector};
 use super::lexicon::{class, Cue, Frame};
 use super::units::{is_ly_adverb, is_number};
@@ -147,6 +147,20 @@ impl Cues<'_, '_> {
         }
     }
 
+    /// The subject of a verb cue (before it, or shared with an earlier clause), and the
+    /// clause it opens, which a later "and ..." may share.
+    fn open_clause(&self, cs: usize, ce: usize, clauses: &mut Vec<Clause>) -> Option<Left> {
+        let pre_ok = self.verb_pre();
+        let left = self
+            .left_subject(cs, &pre_ok)
+            .or_else(|| self.shared_subject(cs, &pre_ok, clauses))?;
+        clauses.push(Clause {
+            cue_end: ce,
+            group: left.group.clone(),
+        });
+        Some(left)
+    }
+
     /// SUBJECT (aux) CUE (det) OBJECT, with the passive reversed.
     fn verb(
         &self,
@@ -156,17 +170,9 @@ impl Cues<'_, '_> {
         clauses: &mut Vec<Clause>,
         out: &mut Collector,
     ) {
-        let pre_ok = self.verb_pre();
-        let Some(left) = self
-            .left_subject(cs, &pre_ok)
-            .or_else(|| self.shared_subject(cs, &pre_ok, clauses))
-        else {
+        let Some(left) = self.open_clause(cs, ce, clauses) else {
             return;
         };
-        clauses.push(Clause {
-            cue_end: ce,
-            group: left.group.clone(),
-        });
         let Some((objs, by)) = self.right_object(ce, &cue.particles, true, Follow::Object) else {
             return;
         };
@@ -214,17 +220,9 @@ impl Cues<'_, '_> {
         clauses: &mut Vec<Clause>,
         out: &mut Collector,
     ) {
-        let pre_ok = self.verb_pre();
-        let Some(left) = self
-            .left_subject(cs, &pre_ok)
-            .or_else(|| self.shared_subject(cs, &pre_ok, clauses))
-        else {
+        let Some(left) = self.open_clause(cs, ce, clauses) else {
             return;
         };
-        clauses.push(Clause {
-            cue_end: ce,
-            group: left.group.clone(),
-        });
         if left.comma_lead || left.descriptor || self.left_negated(&left, cs) {
             return;
         }
