@@ -574,10 +574,10 @@ fn dated_jsonl_gives_first_and_last_seen_and_spells() {
     assert!(xml.contains("mode=\"dynamic\" timeformat=\"date\""));
     let start = xml.find("<node id=\"sergei-lavrov\"").unwrap();
     let end = start + xml[start..].find("</node>").unwrap();
-    let spells: Vec<&str> = xml[start..end]
-        .lines()
-        .filter(|l| l.contains("<spell "))
-        .map(str::trim)
+    let spells: Vec<String> = xml[start..end]
+        .split("<spell ")
+        .skip(1)
+        .map(|s| format!("<spell {}", &s[..s.find("/>").unwrap() + 2]))
         .collect();
     assert_eq!(
         spells,
