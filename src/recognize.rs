@@ -15,6 +15,9 @@ use crate::model::{EntityType, Span};
 use crate::normalize::norm_key;
 use crate::text::{Sentence, Token, TokenKind};
 
+mod document;
+mod sides;
+
 /// A recognised mention before resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawMention {
@@ -430,6 +433,8 @@ struct Ctx<'a> {
     headline: bool,
     /// The line is a table or list line ([`LineKind::Table`]).
     table: bool,
+    /// The sentence opens with a results pair ("Cleveland 5 Detroit 3 ...").
+    results: bool,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
     scores: Vec<usize>,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
@@ -610,7 +615,7 @@ impl Ctx<'_> {
         if matches!(before, "in" | "at" | "(") {
             return None;
         }
-        let results_line = self.table
+        let results_line = (self.table || self.results)
             && self.kinds.get(b) == Some(&TokenKind::Number)
             && self.words[b].len() <= 3
             && self.words[b].bytes().all(|c| c.is_ascii_digit())
@@ -840,6 +845,7 @@ pub fn recognize(
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
+            results: sides::opens_with_results_pair(text, tokens),
             scores: score_positions(text, tokens),
             caps_only,
             first_word: tokens
@@ -1140,6 +1146,12 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 prev.b = p.b;
                 prev.gaz = None;
                 prev.forced = Some((EntityType::Organization, rule));
+                continue;
+            }
+            if sides::name_before_town(ctx, prev, &p) {
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, sides::NAME_TOWN_RULE));
                 continue;
             }
             let place_before = prev.gaz.is_some_and(|h| {
@@ -1584,6 +1596,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         // type the body gives it (the document pass), not its neighbours'.
         return Some((EntityType::Other, false, "unknown"));
     }
+    if document::business_object(ctx, p.a) {
+        return Some((EntityType::Organization, false, "org.business-noun"));
+    }
     if in_sorted(PLACE_PREPOSITIONS, before) {
         return Some((EntityType::Location, false, "location.preposition"));
     }
@@ -1706,6 +1721,7 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         }
     }
     coordinated(text, mentions, lex);
+    document::companies_in_document(text, mentions, lex);
     teams_in_document(text, mentions, lex);
 }
 
@@ -1844,7 +1860,7 @@ mod tests {
     use super::*;
 
     /// Mentions of a text as (surface, type, rule), after the document pass.
-    fn found(text: &str) -> Vec<(String, EntityType, &'static str)> {
+    pub(super) fn found(text: &str) -> Vec<(String, EntityType, &'static str)> {
         use crate::text::{lines, split_sentences};
         let lex = Lexicon::builtin();
         let ls = lines(text);
@@ -1866,7 +1882,7 @@ mod tests {
             .collect()
     }
 
-    fn type_of(text: &str, name: &str) -> Option<EntityType> {
+    pub(super) fn type_of(text: &str, name: &str) -> Option<EntityType> {
         found(text)
             .into_iter()
             .find(|(s, _, _)| s == name)
