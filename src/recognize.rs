@@ -16,6 +16,7 @@ use crate::normalize::norm_key;
 use crate::text::{Sentence, Token, TokenKind};
 
 mod document;
+mod names;
 mod sides;
 
 /// A recognised mention before resolution.
@@ -554,7 +555,10 @@ impl Ctx<'_> {
                 let head_ok = in_sorted(OF_HEADS, head)
                     || self.lex.org_cues.contains(head)
                     || self.lex.title_of_heads.contains(head);
-                head_ok && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
+                // "Hockey Hall of Fame": the hall is an institution, not a surname.
+                let fame = head == "hall" && self.lower[i + 1] == "fame";
+                (head_ok || fame)
+                    && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
             }
             "for" => self.lex.org_cues.contains(&self.lower[run_last]) && next_cap,
             "&" => next_cap,
@@ -1091,6 +1095,12 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         }
     };
     while k < b {
+        if names::person_after_org(ctx, cur, k, b) {
+            // "the Refugee Council Enver Solomon": the organization ends here.
+            flush(&mut pieces, cur, k, pending_title);
+            cur = k;
+            pending_title = false;
+        }
         let gaz_here = ctx.gaz[k].filter(|(e, _)| *e <= b);
         // A title word right after a given name is a surname ("Andrew Sant", "Mary King").
         let after_given_name = k > cur && ctx.lex.is_unambiguous_first_name(ctx.words[k - 1]);
@@ -1105,6 +1115,8 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         if tl > 0 && !cue_title {
             flush(&mut pieces, cur, k, pending_title);
             k += tl;
+            // "Minister of Education Stefania Giannini": the title's "of" phrase.
+            k += names::title_of_phrase(ctx, k, b);
             cur = k;
             pending_title = true;
             continue;
@@ -1595,6 +1607,12 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         // "FAITH IN VANCE": a headline's wording is clipped; the word takes the
         // type the body gives it (the document pass), not its neighbours'.
         return Some((EntityType::Other, false, "unknown"));
+    }
+    if names::the_plural_group(ctx, p.a, p.b) {
+        return Some((EntityType::Organization, false, "org.the-plural"));
+    }
+    if let Some(t) = names::after_direction(ctx, p.a) {
+        return Some(t);
     }
     if document::business_object(ctx, p.a) {
         return Some((EntityType::Organization, false, "org.business-noun"));
