@@ -436,6 +436,8 @@ struct Ctx<'a> {
     table: bool,
     /// The sentence opens with a results pair ("Cleveland 5 Detroit 3 ...").
     results: bool,
+    /// The sentence is a fixture: two sides around "v" ("Kelmore v Dunmere").
+    fixture: bool,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
     scores: Vec<usize>,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
@@ -633,7 +635,7 @@ impl Ctx<'_> {
             b
         };
         let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
-        if results_line {
+        if results_line || self.fixture {
             return Some(TEAM_RULE);
         }
         if role {
@@ -850,6 +852,7 @@ pub fn recognize(
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
             results: sides::opens_with_results_pair(text, tokens),
+            fixture: sides::is_fixture(text, tokens),
             scores: score_positions(text, tokens),
             caps_only,
             first_word: tokens

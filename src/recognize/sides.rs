@@ -40,6 +40,36 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
     side(first).and_then(side).is_some()
 }
 
+/// Whether a sentence is a fixture and nothing else: capitalised names on
+/// both sides of "v" or "vs" ("Kelmore Athletic v Westfold United", "Norhaven
+/// vs. Eastbridge"), as fixture lists print them.
+pub(super) fn is_fixture(text: &str, tokens: &[Token]) -> bool {
+    let word = |t: &Token| &text[t.span.start..t.span.end];
+    let capital = |t: &Token| {
+        t.kind == TokenKind::Word && word(t).chars().next().is_some_and(char::is_uppercase)
+    };
+    let Some(v) = tokens
+        .iter()
+        .position(|t| matches!(word(t), "v" | "vs" | "v." | "vs."))
+    else {
+        return false;
+    };
+    let (left, right) = (&tokens[..v], &tokens[v + 1..]);
+    // "vs." may come as "vs" and a period.
+    let right = match right.first() {
+        Some(t) if word(t) == "." => &right[1..],
+        _ => right,
+    };
+    let names = |side: &[Token]| {
+        let side = match side.last() {
+            Some(t) if t.kind == TokenKind::Punct => &side[..side.len() - 1],
+            _ => side,
+        };
+        (1..=4).contains(&side.len()) && side.iter().all(capital)
+    };
+    names(left) && names(right)
+}
+
 /// Words before a side's name that a place's name does not take: "played for
 /// Vitrex Lodz", "a goal against", "joined".
 const SIDE_BEFORE: &[&str] = &["against", "beat", "for", "joined", "v", "versus", "vs"];
@@ -136,5 +166,18 @@ mod tests {
         // A given name before a town is a person's name, not a club.
         let text = "The prize went to Maria Lima for her novel.";
         assert_ne!(type_of(text, "Maria Lima"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_fixture_line_names_two_sides() {
+        let text = "Fixtures for Saturday:\nKelmore Athletic v Westfold United\nDenver v Phoenix\n";
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
+        assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn v_inside_a_sentence_makes_no_fixture() {
+        let text = "The court in Denver heard the appeal v the council on Monday.";
+        assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
     }
 }
