@@ -86,13 +86,20 @@ const BUSINESS_NOUNS: &[&str] = &[
 ];
 
 /// Whether the name at token `a` is the company of a business noun before "in"
-/// or "at" ("shares in Corvane", "profits at Halvik"): not a place.
+/// or "at" ("shares in Corvane", "profits at Halvik"): not a place. So is a
+/// name after "a spokesman for" that is no known given name or surname ("a
+/// spokeswoman for Norcap"; "a spokesman for Clinton" is left to the people).
 pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
-    a >= 2
-        && matches!(ctx.lower[a - 1].as_str(), "in" | "at")
-        && BUSINESS_NOUNS
-            .binary_search(&ctx.lower[a - 2].as_str())
-            .is_ok()
+    if a < 2 {
+        return false;
+    }
+    let (before, before2) = (ctx.lower[a - 1].as_str(), ctx.lower[a - 2].as_str());
+    let business = matches!(before, "in" | "at") && BUSINESS_NOUNS.binary_search(&before2).is_ok();
+    let speaker = before == "for"
+        && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
+        && !ctx.lex.surnames.contains(ctx.lower[a].as_str())
+        && !ctx.lex.is_first_name(ctx.words[a]);
+    business || speaker
 }
 
 /// How far (in characters) a company noun may stand from a lone name it types:
@@ -258,5 +265,14 @@ mod tests {
         assert_eq!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
         let text = "Workers protested in Pellmark on Monday.";
         assert_ne!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_name_after_a_spokesman_for_is_an_organization() {
+        let text = "A spokesman for Norcap declined to comment.";
+        assert_eq!(type_of(text, "Norcap"), ORG, "{:?}", found(text));
+        // A known surname there is a person's.
+        let text = "A spokesman for Clinton declined to comment.";
+        assert_ne!(type_of(text, "Clinton"), ORG, "{:?}", found(text));
     }
 }
