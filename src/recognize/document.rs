@@ -68,20 +68,26 @@ const COMPANY_WORDS: &[&str] = &[
     "telecom",
 ];
 
-/// Nouns of a company's business before "in" or "at" and its name: "shares
-/// in Corvane", "a stake in", "profits at", "jobs at" (sorted).
+/// Nouns of a company's business before "at" and its name: "profits at
+/// Corvane", "jobs at", "dealers at" (sorted).
 const BUSINESS_NOUNS: &[&str] = &[
+    "analysts",
+    "dealers",
     "earnings",
+    "economists",
     "executives",
     "investment",
     "jobs",
+    "lawyers",
     "losses",
     "profit",
     "profits",
     "sales",
     "shares",
-    "stake",
     "staff",
+    "stake",
+    "strategists",
+    "traders",
     "workers",
 ];
 
@@ -94,7 +100,12 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
         return false;
     }
     let (before, before2) = (ctx.lower[a - 1].as_str(), ctx.lower[a - 2].as_str());
-    let business = matches!(before, "in" | "at") && BUSINESS_NOUNS.binary_search(&before2).is_ok();
+    // "in" only after what one holds in a company: "jobs in Dunmere" is a town's.
+    let business = match before {
+        "at" => BUSINESS_NOUNS.binary_search(&before2).is_ok(),
+        "in" => matches!(before2, "investment" | "shares" | "stake"),
+        _ => false,
+    };
     let speaker = before == "for"
         && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
         && !ctx.lex.surnames.contains(ctx.lower[a].as_str())
@@ -263,7 +274,11 @@ mod tests {
     fn a_business_noun_before_in_or_at_names_a_company() {
         let text = "Investors bought shares in Pellmark on Monday.";
         assert_eq!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
+        let text = "The rally will not last, economists at Pellmark said.";
+        assert_eq!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
         let text = "Workers protested in Pellmark on Monday.";
+        assert_ne!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
+        let text = "The plant cut 300 jobs in Pellmark on Monday.";
         assert_ne!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
     }
 
