@@ -1472,6 +1472,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
         };
     }
+    if names::inside_quoted_title(ctx, p.a, p.b) {
+        // "Letters for Maria": a song's or a book's title, not a person.
+        return None;
+    }
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
     if first.starts_with("i'") || first.starts_with("i\u{2019}") {

@@ -97,6 +97,64 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
             && ctx.words.get(b + 1).is_some_and(|_| ctx.is_upper_initial(b + 1)))
 }
 
+/// Nouns before a quoted name that make it a body, not a work: "the daily
+/// \"Kommersant\"", "the band \"Ashfall\"" (sorted, beside [`super::ORG_NOUNS`]).
+const QUOTED_BODY_NOUNS: &[&str] = &[
+    "agency",
+    "daily",
+    "group",
+    "movement",
+    "organisation",
+    "organization",
+    "party",
+    "site",
+    "weekly",
+    "website",
+];
+
+/// How far a quoted title may reach on either side of a name, in tokens.
+const QUOTE_REACH: usize = 8;
+
+/// Whether tokens `a..b` sit inside a quoted title of a work: "Buddha for
+/// Mary", "Miss Murder" between quotation marks, every word capitalised but the
+/// short ones title case leaves alone, two words or more. Songs, books and films
+/// are no people; quoted speech has lower-case words. A quoted name after a
+/// newspaper's or a group's noun is the body's name and is kept.
+pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let quote = |i: usize| matches!(ctx.words[i], "\"" | "\u{201c}" | "\u{201d}");
+    let title_word = |i: usize| {
+        ctx.kinds[i] == TokenKind::Word
+            && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, &ctx.lower[i]))
+    };
+    let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
+    let Some(open) = (a.saturating_sub(QUOTE_REACH)..a)
+        .rev()
+        .find(|&i| !inside(i))
+        .filter(|&i| quote(i))
+    else {
+        return false;
+    };
+    let Some(close) = (b..(b + QUOTE_REACH).min(ctx.words.len()))
+        .find(|&i| !inside(i))
+        .filter(|&i| quote(i))
+    else {
+        return false;
+    };
+    let words = (open + 1..close)
+        .filter(|&i| ctx.kinds[i] == TokenKind::Word)
+        .count();
+    let noun = open.checked_sub(1).map_or("", |i| ctx.lower[i].as_str());
+    // A quoted name that is all there is and ends in a cue word is the
+    // body's or the place's own: "\"Cary Town Center\"", "\"Cold Spring Harbor\"".
+    let last = ctx.lower[b - 1].as_str();
+    let cue = ctx.lex.org_cues.contains(last) || ctx.lex.loc_suffix.contains(last);
+    let whole = open + 1 == a && close == b;
+    words >= 2
+        && !(whole && cue)
+        && !super::in_sorted(super::ORG_NOUNS, noun)
+        && !super::in_sorted(QUOTED_BODY_NOUNS, noun)
+}
+
 /// Points of the compass before "of" and a place: "20 km north of Hornsea".
 const DIRECTIONS: &[&str] = &[
     "east",
@@ -221,5 +279,39 @@ mod tests {
         // No given name after the phrase: the title takes nothing more.
         let text = "The Minister of Transport said trains would run.";
         assert!(!found(text).iter().any(|(s, _, _)| s == "Transport"));
+    }
+
+    #[test]
+    fn a_name_inside_a_quoted_title_is_no_person() {
+        let text = "The band's second single \"Letters for Maria\" reached number 4.";
+        assert!(
+            !found(text).iter().any(|(s, _, _)| s == "Maria"),
+            "{:?}",
+            found(text)
+        );
+        let text = "Her novel \u{201c}Waiting for Tom Kerr\u{201d} sold well.";
+        assert!(
+            !found(text).iter().any(|(s, _, _)| s == "Tom Kerr"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_name_in_quoted_speech_or_after_a_paper_is_kept() {
+        let text = "\"We will miss Maria Lopez,\" the coach said.";
+        assert_eq!(type_of(text, "Maria Lopez"), PER, "{:?}", found(text));
+        let text = "They met at the \"Brackwold Museum\" on Monday.";
+        assert!(
+            found(text).iter().any(|(s, _, _)| s == "Brackwold Museum"),
+            "{:?}",
+            found(text)
+        );
+        let text = "He told the daily \"Nordic Courier\" that talks had failed.";
+        assert!(
+            found(text).iter().any(|(s, _, _)| s == "Nordic Courier"),
+            "{:?}",
+            found(text)
+        );
     }
 }
