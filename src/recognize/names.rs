@@ -149,8 +149,9 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let last = ctx.lower[b - 1].as_str();
     let cue = ctx.lex.org_cues.contains(last) || ctx.lex.loc_suffix.contains(last);
     let whole = open + 1 == a && close == b;
+    let own_name = whole && cue;
     words >= 2
-        && !(whole && cue)
+        && !own_name
         && !super::in_sorted(super::ORG_NOUNS, noun)
         && !super::in_sorted(QUOTED_BODY_NOUNS, noun)
 }
