@@ -1482,6 +1482,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         // "I've", "I’m": the pronoun, never a name.
         return None;
     }
+    if names::letter_label(ctx, p.a, p.b) {
+        return None;
+    }
     if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.

@@ -156,6 +156,22 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !super::in_sorted(QUOTED_BODY_NOUNS, noun)
 }
 
+/// "G" of "Group G", "Plan B", "Vitamin C": one letter alone, or a common word
+/// and one letter, labels a thing in a series and names nothing ("Malcolm X",
+/// a given name and a letter, stays).
+pub(super) fn letter_label(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let letter = |i: usize| ctx.words[i].chars().count() == 1;
+    match b - a {
+        1 => letter(a),
+        2 => {
+            letter(a + 1)
+                && ctx.lex.is_common_lower(&ctx.lower[a])
+                && !ctx.lex.is_first_name(ctx.words[a])
+        }
+        _ => false,
+    }
+}
+
 /// Points of the compass before "of" and a place: "20 km north of Hornsea".
 const DIRECTIONS: &[&str] = &[
     "east",
@@ -314,5 +330,19 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn a_letter_alone_or_after_a_common_word_is_no_name() {
+        let text = "Group G \u{2014} Norway 3 \u{2013} 0 Iceland\nIn the end, Plan B failed.\n";
+        let f = found(text);
+        assert!(
+            !f.iter()
+                .any(|(s, _, _)| s.ends_with('G') || s.ends_with('B')),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|(s, _, _)| s == "Norway"), "{f:?}");
+        let text = "A film about Malcolm X opened on Friday.";
+        assert_eq!(type_of(text, "Malcolm X"), PER, "{:?}", found(text));
     }
 }
