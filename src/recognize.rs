@@ -438,6 +438,8 @@ struct Ctx<'a> {
     results: bool,
     /// The sentence is a fixture: two sides around "v" ("Kelmore v Dunmere").
     fixture: bool,
+    /// Whether the sentence speaks of games or music, computed on first need.
+    about_games: std::cell::OnceCell<bool>,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
     scores: Vec<usize>,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
@@ -853,6 +855,7 @@ pub fn recognize(
             table: kinds.get(s.line) == Some(&LineKind::Table),
             results: sides::opens_with_results_pair(text, tokens),
             fixture: sides::is_fixture(text, tokens),
+            about_games: std::cell::OnceCell::new(),
             scores: score_positions(text, tokens),
             caps_only,
             first_word: tokens

@@ -146,13 +146,15 @@ pub(super) fn companies_in_document(text: &str, mentions: &mut [RawMention], lex
             continue;
         }
         let surface = &text[m.span.start..m.span.end];
-        // The noun comes back to a company named before it.
-        let near = |&o: &usize| o > m.span.start && o - m.span.start <= NOUN_REACH;
+        // The noun comes back to a company named before it (offsets are sorted:
+        // one binary search per name).
+        let next_noun = nouns.get(nouns.partition_point(|&o| o <= m.span.start));
+        let near = next_noun.is_some_and(|&o| o - m.span.start <= NOUN_REACH);
         if m.rule == "unknown"
             && surface.chars().count() > 2
             && surface.chars().any(char::is_lowercase)
             && !lex.is_common(surface)
-            && nouns.iter().any(near)
+            && near
         {
             m.entity_type = EntityType::Organization;
             m.rule = "org.company-noun-in-document";

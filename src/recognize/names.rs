@@ -65,10 +65,12 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
     if b != a + 1 || a == 0 || ctx.words[a - 1] != "the" {
         return false;
     }
-    let about_games = ctx
-        .lower
-        .iter()
-        .any(|w| GROUP_WORDS.binary_search(&w.as_str()).is_ok());
+    // Once per sentence, however many plurals it holds.
+    let about_games = *ctx.about_games.get_or_init(|| {
+        ctx.lower
+            .iter()
+            .any(|w| GROUP_WORDS.binary_search(&w.as_str()).is_ok())
+    });
     if !about_games {
         return false;
     }
