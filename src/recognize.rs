@@ -15,6 +15,10 @@ use crate::model::{EntityType, Span};
 use crate::normalize::norm_key;
 use crate::text::{Sentence, Token, TokenKind};
 
+mod document;
+mod names;
+mod sides;
+
 /// A recognised mention before resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawMention {
@@ -430,6 +434,12 @@ struct Ctx<'a> {
     headline: bool,
     /// The line is a table or list line ([`LineKind::Table`]).
     table: bool,
+    /// The sentence opens with a results pair ("Cleveland 5 Detroit 3 ...").
+    results: bool,
+    /// The sentence is a fixture: two sides around "v" ("Kelmore v Dunmere").
+    fixture: bool,
+    /// Whether the sentence speaks of games or music, computed on first need.
+    about_games: std::cell::OnceCell<bool>,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
     scores: Vec<usize>,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
@@ -549,7 +559,10 @@ impl Ctx<'_> {
                 let head_ok = in_sorted(OF_HEADS, head)
                     || self.lex.org_cues.contains(head)
                     || self.lex.title_of_heads.contains(head);
-                head_ok && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
+                // "Hockey Hall of Fame": the hall is an institution, not a surname.
+                let fame = head == "hall" && self.lower[i + 1] == "fame";
+                (head_ok || fame)
+                    && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
             }
             "for" => self.lex.org_cues.contains(&self.lower[run_last]) && next_cap,
             "&" => next_cap,
@@ -610,7 +623,7 @@ impl Ctx<'_> {
         if matches!(before, "in" | "at" | "(") {
             return None;
         }
-        let results_line = self.table
+        let results_line = (self.table || self.results)
             && self.kinds.get(b) == Some(&TokenKind::Number)
             && self.words[b].len() <= 3
             && self.words[b].bytes().all(|c| c.is_ascii_digit())
@@ -624,7 +637,7 @@ impl Ctx<'_> {
             b
         };
         let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
-        if results_line {
+        if results_line || self.fixture {
             return Some(TEAM_RULE);
         }
         if role {
@@ -840,6 +853,9 @@ pub fn recognize(
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
+            results: sides::opens_with_results_pair(text, tokens),
+            fixture: sides::is_fixture(text, tokens),
+            about_games: std::cell::OnceCell::new(),
             scores: score_positions(text, tokens),
             caps_only,
             first_word: tokens
@@ -1085,6 +1101,12 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         }
     };
     while k < b {
+        if names::person_after_org(ctx, cur, k, b) {
+            // "the Refugee Council Enver Solomon": the organization ends here.
+            flush(&mut pieces, cur, k, pending_title);
+            cur = k;
+            pending_title = false;
+        }
         let gaz_here = ctx.gaz[k].filter(|(e, _)| *e <= b);
         // A title word right after a given name is a surname ("Andrew Sant", "Mary King").
         let after_given_name = k > cur && ctx.lex.is_unambiguous_first_name(ctx.words[k - 1]);
@@ -1099,6 +1121,8 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         if tl > 0 && !cue_title {
             flush(&mut pieces, cur, k, pending_title);
             k += tl;
+            // "Minister of Education Stefania Giannini": the title's "of" phrase.
+            k += names::title_of_phrase(ctx, k, b);
             cur = k;
             pending_title = true;
             continue;
@@ -1140,6 +1164,12 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 prev.b = p.b;
                 prev.gaz = None;
                 prev.forced = Some((EntityType::Organization, rule));
+                continue;
+            }
+            if sides::name_before_town(ctx, prev, &p) {
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, sides::NAME_TOWN_RULE));
                 continue;
             }
             let place_before = prev.gaz.is_some_and(|h| {
@@ -1445,10 +1475,17 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
         };
     }
+    if names::inside_quoted_title(ctx, p.a, p.b) {
+        // "Letters for Maria": a song's or a book's title, not a person.
+        return None;
+    }
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
     if first.starts_with("i'") || first.starts_with("i\u{2019}") {
         // "I've", "I’m": the pronoun, never a name.
+        return None;
+    }
+    if names::letter_label(ctx, p.a, p.b) {
         return None;
     }
     if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
@@ -1584,6 +1621,15 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         // type the body gives it (the document pass), not its neighbours'.
         return Some((EntityType::Other, false, "unknown"));
     }
+    if names::the_plural_group(ctx, p.a, p.b) {
+        return Some((EntityType::Organization, false, "org.the-plural"));
+    }
+    if let Some(t) = names::after_direction(ctx, p.a) {
+        return Some(t);
+    }
+    if document::business_object(ctx, p.a) {
+        return Some((EntityType::Organization, false, "org.business-noun"));
+    }
     if in_sorted(PLACE_PREPOSITIONS, before) {
         return Some((EntityType::Location, false, "location.preposition"));
     }
@@ -1706,6 +1752,7 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         }
     }
     coordinated(text, mentions, lex);
+    document::companies_in_document(text, mentions, lex);
     teams_in_document(text, mentions, lex);
 }
 
@@ -1844,7 +1891,7 @@ mod tests {
     use super::*;
 
     /// Mentions of a text as (surface, type, rule), after the document pass.
-    fn found(text: &str) -> Vec<(String, EntityType, &'static str)> {
+    pub(super) fn found(text: &str) -> Vec<(String, EntityType, &'static str)> {
         use crate::text::{lines, split_sentences};
         let lex = Lexicon::builtin();
         let ls = lines(text);
@@ -1866,7 +1913,7 @@ mod tests {
             .collect()
     }
 
-    fn type_of(text: &str, name: &str) -> Option<EntityType> {
+    pub(super) fn type_of(text: &str, name: &str) -> Option<EntityType> {
         found(text)
             .into_iter()
             .find(|(s, _, _)| s == name)

@@ -1,0 +1,295 @@
+//! Names the document itself types: a company's short name after the full one
+//! ("Tarsk Resources" ... "Tarsk said"), and a lone unknown name beside the
+//! noun the document uses for it ("Halvik ... the brewer said").
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::{Ctx, RawMention};
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::normalize::norm_key;
+
+/// Nouns that stand for a company already named ("the brewer said", "the
+/// insurer's shares"): the business words of company news (sorted). Not
+/// "club", "side" or "band", which stand for teams and groups whose members
+/// are named alone too.
+const COMPANY_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "brewer",
+    "carmaker",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "distiller",
+    "drugmaker",
+    "firm",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "miner",
+    "refiner",
+    "retailer",
+    "steelmaker",
+];
+
+/// Words that close a company's name ("Tarsk Resources", "Halvik Brewing Co"):
+/// its line of business and legal forms (sorted).
+const COMPANY_WORDS: &[&str] = &[
+    "ag",
+    "airlines",
+    "airways",
+    "bank",
+    "brewing",
+    "brewery",
+    "co",
+    "corp",
+    "corporation",
+    "energy",
+    "group",
+    "holding",
+    "holdings",
+    "inc",
+    "industries",
+    "insurance",
+    "ltd",
+    "mining",
+    "motors",
+    "nv",
+    "oil",
+    "petroleum",
+    "pharmaceuticals",
+    "plc",
+    "resources",
+    "sa",
+    "spa",
+    "steel",
+    "technologies",
+    "telecom",
+];
+
+/// Nouns of a company's business before "at" and its name: "profits at
+/// Corvane", "jobs at", "dealers at" (sorted).
+const BUSINESS_NOUNS: &[&str] = &[
+    "analysts",
+    "dealers",
+    "earnings",
+    "economists",
+    "executives",
+    "investment",
+    "jobs",
+    "lawyers",
+    "losses",
+    "profit",
+    "profits",
+    "sales",
+    "shares",
+    "staff",
+    "stake",
+    "strategists",
+    "traders",
+    "workers",
+];
+
+/// Whether the name at token `a` is the company of a business noun before "in"
+/// or "at" ("shares in Corvane", "profits at Halvik"): not a place. So is a
+/// name after "a spokesman for" that is no known given name or surname ("a
+/// spokeswoman for Norcap"; "a spokesman for Clinton" is left to the people).
+pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
+    if a < 2 {
+        return false;
+    }
+    let (before, before2) = (ctx.lower[a - 1].as_str(), ctx.lower[a - 2].as_str());
+    // "in" only after what one holds in a company: "jobs in Dunmere" is a town's.
+    let business = match before {
+        "at" => BUSINESS_NOUNS.binary_search(&before2).is_ok(),
+        "in" => matches!(before2, "investment" | "shares" | "stake"),
+        _ => false,
+    };
+    let speaker = before == "for"
+        && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
+        && !ctx.lex.surnames.contains(ctx.lower[a].as_str())
+        && !ctx.lex.is_first_name(ctx.words[a]);
+    business || speaker
+}
+
+/// How far (in characters) a company noun may stand from a lone name it types:
+/// about two sentences.
+const NOUN_REACH: usize = 300;
+
+/// Rules that type a lone word by its neighbours only: the document's own
+/// company names outrank them.
+fn weak(rule: &str) -> bool {
+    matches!(rule, "unknown" | "person.says" | "location.preposition")
+}
+
+/// Lone words typed weakly (or not at all) that the document names as a
+/// company elsewhere become organizations: the first word of a company's name
+/// whose other words are common ("Tarsk Resources", "Halvik Brewing Co"), or a
+/// word typed an organization by its own apposition or noun ("Corvane, the
+/// insurer"). A word with no type near "the brewer", "the insurer" becomes one.
+pub(super) fn companies_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    let (typed, heads) = company_keys(text, mentions, lex);
+    let nouns = company_noun_offsets(text);
+    if typed.is_empty() && heads.is_empty() && nouns.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.words.len() != 1 || m.demonym || m.gaz.is_some() || !weak(m.rule) {
+            continue;
+        }
+        // A head may be a town's name ("Norhaven Police"): "in Norhaven" stays a place.
+        let head = heads.contains(&m.key) && m.rule != "location.preposition";
+        if typed.contains(&m.key) || head {
+            m.entity_type = EntityType::Organization;
+            m.rule = "org.company-in-document";
+            continue;
+        }
+        let surface = &text[m.span.start..m.span.end];
+        // The noun comes back to a company named before it (offsets are sorted:
+        // one binary search per name).
+        let next_noun = nouns.get(nouns.partition_point(|&o| o <= m.span.start));
+        let near = next_noun.is_some_and(|&o| o - m.span.start <= NOUN_REACH);
+        if m.rule == "unknown"
+            && surface.chars().count() > 2
+            && surface.chars().any(char::is_lowercase)
+            && !lex.is_common(surface)
+            && near
+        {
+            m.entity_type = EntityType::Organization;
+            m.rule = "org.company-noun-in-document";
+        }
+    }
+}
+
+/// Keys of the lone company names the document types by an apposition or a
+/// noun, and of the first words of longer company names.
+fn company_keys(
+    text: &str,
+    mentions: &[RawMention],
+    lex: &Lexicon,
+) -> (HashSet<String>, HashSet<String>) {
+    let mut typed = HashSet::default();
+    let mut heads = HashSet::default();
+    for m in mentions {
+        if m.entity_type != EntityType::Organization {
+            continue;
+        }
+        if m.words.len() == 1 && matches!(m.rule, "org.apposition" | "org.noun-before") {
+            typed.insert(m.key.clone());
+        }
+        if m.words.len() < 2 || m.gaz.is_some() {
+            continue;
+        }
+        let word = |i: usize| norm_key(&text[m.words[i].start..m.words[i].end]);
+        let head = word(0);
+        let rest_common =
+            (1..m.words.len()).all(|i| COMPANY_WORDS.binary_search(&word(i).as_str()).is_ok());
+        if rest_common && !lex.is_common_lower(&head) && !lex.surnames.contains(&head) {
+            heads.insert(head);
+        }
+    }
+    (typed, heads)
+}
+
+/// Where the document says "the brewer", "the insurer" for a company it has
+/// named: the noun after "the", not followed by a capitalised name ("the
+/// brewer Halvik" types its name directly).
+fn company_noun_offsets(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("he ") {
+        let article = at > 0 && matches!(text.as_bytes()[at - 1], b't' | b'T');
+        let word_start = at == 1 || (at > 1 && !text.as_bytes()[at - 2].is_ascii_alphanumeric());
+        if !(article && word_start) {
+            continue;
+        }
+        let rest = &text[at + 3..];
+        let noun_len = rest
+            .find(|c: char| !c.is_ascii_lowercase())
+            .unwrap_or(rest.len());
+        if COMPANY_NOUNS.binary_search(&&rest[..noun_len]).is_err() {
+            continue;
+        }
+        let next = rest[noun_len..].trim_start_matches([' ', '\'', '\u{2019}']);
+        if !next.starts_with(|c: char| c.is_uppercase()) {
+            out.push(at + 3);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{found, type_of};
+    use crate::model::EntityType;
+
+    const ORG: Option<EntityType> = Some(EntityType::Organization);
+
+    #[test]
+    fn a_company_short_name_follows_its_full_name() {
+        let text = "Brontel Resources said output rose. Brontel said it would sell a mine.";
+        let f = found(text);
+        let short = f.iter().find(|(s, _, _)| s == "Brontel");
+        assert_eq!(short.map(|x| x.1), ORG, "{f:?}");
+        // Apposition types the name; "in" after it does not make it a place.
+        let text = "Quorvia, the insurer, said losses rose. Shares in Quorvia fell.";
+        let f = found(text);
+        assert_eq!(
+            f.iter()
+                .filter(|(s, t, _)| s == "Quorvia" && *t == EntityType::Organization)
+                .count(),
+            2,
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_town_heading_a_body_stays_a_place_after_in() {
+        // "Police" is no company word: "in Varnholt" stays a place.
+        let text = "Varnholt Police said the road was shut. The crash happened in Varnholt.";
+        assert_ne!(
+            found(text)
+                .iter()
+                .rev()
+                .find(|(s, _, _)| s == "Varnholt")
+                .map(|x| x.1),
+            ORG
+        );
+    }
+
+    #[test]
+    fn a_lone_name_before_the_company_noun_is_the_company() {
+        let text = "Earlier, Skelbrand cut 40 jobs. The brewer said sales were weak.";
+        assert_eq!(type_of(text, "Skelbrand"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_lone_name_without_a_company_noun_after_it_stays_untyped() {
+        // The noun comes before the name, and another noun is no company word.
+        let text = "The brewer closed. Months later, Skelbrand opened a gallery.";
+        assert_ne!(type_of(text, "Skelbrand"), ORG, "{:?}", found(text));
+        let text = "Earlier, Skelbrand cut 40 jobs. The museum said sales were weak.";
+        assert_ne!(type_of(text, "Skelbrand"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_business_noun_before_in_or_at_names_a_company() {
+        let text = "Investors bought shares in Pellmark on Monday.";
+        assert_eq!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
+        let text = "The rally will not last, economists at Pellmark said.";
+        assert_eq!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
+        let text = "Workers protested in Pellmark on Monday.";
+        assert_ne!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
+        let text = "The plant cut 300 jobs in Pellmark on Monday.";
+        assert_ne!(type_of(text, "Pellmark"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_name_after_a_spokesman_for_is_an_organization() {
+        let text = "A spokesman for Norcap declined to comment.";
+        assert_eq!(type_of(text, "Norcap"), ORG, "{:?}", found(text));
+        // A known surname there is a person's.
+        let text = "A spokesman for Clinton declined to comment.";
+        assert_ne!(type_of(text, "Clinton"), ORG, "{:?}", found(text));
+    }
+}
