@@ -172,6 +172,7 @@ pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelatio
         cues::find(&s, &mut out);
     }
     descriptions::find(&s, &mut out);
+    out.close_located();
     out.found
 }
 
