@@ -342,6 +342,63 @@ impl Descriptions<'_, '_> {
         }
     }
 
+    /// "X was a U.S. Representative from Illinois", "X is a Labour MP": a/the, an
+    /// organization or a place, a title from item `k`. A place needs the title of an office
+    /// ("a Paris lawyer" works in Paris, not for it).
+    fn named_title(&self, subj: usize, k: usize, out: &mut Collector) {
+        if !matches!(self.word(k), Some("a" | "an" | "the")) {
+            return;
+        }
+        let Some(u) = self.arg(k + 1) else { return };
+        let (unit, o) = (&self.units[u], self.head(u));
+        let m = &self.mentions[o];
+        let mut e = k + 2;
+        while e < k + 5 && self.adjective(e) && !self.is(e, class::HEAD) {
+            e += 1;
+        }
+        let Some(title) = self.word(e).filter(|w| self.lex.is(w, class::HEAD)) else {
+            return;
+        };
+        let ok = match m.entity_type {
+            EntityType::Organization => true,
+            EntityType::Location => PLACE_TITLES.contains(&title),
+            _ => false,
+        };
+        if !ok || unit.first != unit.last || m.demonym || !self.phrase_follow_ok(e + 1) {
+            return;
+        }
+        let role = self.words_text(k + 2, e).map(str::to_string);
+        out.push(
+            RelationKind::AffiliatedWith,
+            subj,
+            o,
+            role,
+            rules::AFFILIATED_TITLE,
+        );
+    }
+
+    /// "X was a Norwegian politician for the Labour Party", "X is a professor at Acme
+    /// University": a person's description, then "for" or "at" and an organization, from
+    /// item `k`.
+    fn works_for(&self, subj: usize, k: usize, out: &mut Collector) {
+        if !matches!(self.word(k), Some("for" | "at")) {
+            return;
+        }
+        let j = k + 1 + usize::from(self.word(k + 1) == Some("the"));
+        let Some(u) = self.arg(j) else { return };
+        let o = self.head(u);
+        let org = self.mentions[o].entity_type == EntityType::Organization;
+        if org && self.units[u].first == self.units[u].last && self.object_follow_ok(j + 1) {
+            out.push(
+                RelationKind::AffiliatedWith,
+                subj,
+                o,
+                None,
+                rules::AFFILIATED_WHO,
+            );
+        }
+    }
+
     /// Reads the description starting at item `k` and pushes what it states of `subj`.
     fn describe(&self, subj: usize, ty: EntityType, k: usize, out: &mut Collector) {
         // "X is located in A", "X, based in A,".
@@ -351,6 +408,7 @@ impl Descriptions<'_, '_> {
         }
         if ty == EntityType::Person {
             self.title_of(subj, k, out);
+            self.named_title(subj, k, out);
         }
         if !matches!(self.word(k), Some("a" | "an" | "the")) {
             return;
@@ -373,6 +431,7 @@ impl Descriptions<'_, '_> {
         }
         if ty == EntityType::Person {
             self.who_works_for(subj, d.end, out);
+            self.works_for(subj, d.end, out);
         }
         // "the Norwegian CEO's driver": the description is of someone else.
         let owner = self.word(d.end) == Some("'s");

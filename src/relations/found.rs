@@ -76,7 +76,7 @@ pub mod rules {
     pub const AFFILIATED_OF: &str = "affiliated.of";
     /// "Jane Roe was President of Panama", "Jane Roe, the mayor of Springfield,".
     pub const AFFILIATED_TITLE_OF: &str = "affiliated.title-of";
-    /// "Jane Roe is a footballer who plays for Acme".
+    /// "Jane Roe is a footballer who plays for Acme", "Jane Roe is a politician for Acme".
     pub const AFFILIATED_WHO: &str = "affiliated.who";
     /// "a lake in Gogebic County in the U.S. state of Michigan": the lake is in Michigan.
     pub const LOCATED_TRANSITIVE: &str = "located.transitive";

@@ -1502,3 +1502,67 @@ fn organization_with_its_address() {
         LocatedIn,
     );
 }
+
+#[test]
+fn titles_and_work_in_descriptions() {
+    assert_kind(
+        "Ed Finn (June 5, 1905 – February 2, 1971) was a U.S. Representative from Illinois.",
+        &[("Ed Finn", PER), ("U.S.", LOC), ("Illinois", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ed Finn -> U.S. (Representative)"],
+    );
+    assert_kind(
+        "Ana Welt is a Green League MP.",
+        &[("Ana Welt", PER), ("Green League", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Green League (MP)"],
+    );
+    assert_kind(
+        "Eivind Dahl (1923 – 2012) was a Norwegian politician for the Green League.",
+        &[
+            ("Eivind Dahl", PER),
+            ("*Norwegian", LOC),
+            ("Green League", ORG),
+        ],
+        AffiliatedWith,
+        &[
+            "affiliated_with Eivind Dahl -> Green League",
+            "affiliated_with Eivind Dahl -> Norwegian (citizen)",
+        ],
+    );
+    assert_kind(
+        "Ana Welt is a professor at Zentrix University.",
+        &[("Ana Welt", PER), ("Zentrix University", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Zentrix University"],
+    );
+}
+
+#[test]
+fn titles_and_work_in_descriptions_negative() {
+    for (s, spec) in [
+        // A lawyer in a city works there; "lawyer" holds no office of it.
+        (
+            "Ana Welt is a Springfield lawyer.",
+            vec![("Ana Welt", PER), ("Springfield", LOC)],
+        ),
+        (
+            "Ana Welt is not a Green League MP.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+        (
+            "Ana Welt is a critic of the Green League.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+        (
+            "Ana Welt was a candidate for the Green League's youth wing.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+        (
+            "Ana Welt is a Green League MP's aide.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+    ] {
+        assert_none(s, &spec, AffiliatedWith);
+    }
+}
