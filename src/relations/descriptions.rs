@@ -399,6 +399,34 @@ impl Descriptions<'_, '_> {
         }
     }
 
+    /// "X is the business school of Acme University", "X is a television channel owned by
+    /// Acme": an organization's description, then "of" or "owned/operated/run by" and an
+    /// organization, from item `k`.
+    fn owner(&self, subj: usize, k: usize, out: &mut Collector) {
+        let by = matches!(
+            self.word(k),
+            Some("owned" | "operated" | "run" | "controlled")
+        ) && self.word(k + 1) == Some("by");
+        let at = match self.word(k) {
+            Some("of") => k + 1,
+            _ if by => k + 2,
+            _ => return,
+        };
+        let j = at + usize::from(self.word(at) == Some("the"));
+        let Some(u) = self.arg(j) else { return };
+        let o = self.head(u);
+        let org = self.mentions[o].entity_type == EntityType::Organization;
+        if org && self.units[u].first == self.units[u].last && self.object_follow_ok(j + 1) {
+            out.push(
+                RelationKind::LinkedTo,
+                subj,
+                o,
+                None,
+                rules::LINKED_DESCRIPTION,
+            );
+        }
+    }
+
     /// Reads the description starting at item `k` and pushes what it states of `subj`.
     fn describe(&self, subj: usize, ty: EntityType, k: usize, out: &mut Collector) {
         // "X is located in A", "X, based in A,".
@@ -456,6 +484,9 @@ impl Descriptions<'_, '_> {
         }
         if ty == EntityType::Person {
             return;
+        }
+        if ty == EntityType::Organization && org_noun {
+            self.owner(subj, d.end, out);
         }
         if let Some(b) = d.based {
             out.push(RelationKind::LocatedIn, subj, b, None, rules::LOCATED_BASED);
@@ -528,7 +559,9 @@ impl Descriptions<'_, '_> {
                 continue;
             }
             let Some(w) = self.word(k) else { break };
-            if !self.adjective(k) || self.is(k, class::SITED) || w == "born" {
+            // "a school run by Acme": a participle before "by" ends the description.
+            let participle = self.word(k + 1) == Some("by");
+            if !self.adjective(k) || self.is(k, class::SITED) || w == "born" || participle {
                 break;
             }
             d.noun = Some(w);

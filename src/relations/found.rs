@@ -78,6 +78,8 @@ pub mod rules {
     pub const AFFILIATED_TITLE_OF: &str = "affiliated.title-of";
     /// "Jane Roe is a footballer who plays for Acme", "Jane Roe is a politician for Acme".
     pub const AFFILIATED_WHO: &str = "affiliated.who";
+    /// "X is the business school of Acme University", "X is a channel owned by Acme".
+    pub const LINKED_DESCRIPTION: &str = "linked.description";
     /// "a lake in Gogebic County in the U.S. state of Michigan": the lake is in Michigan.
     pub const LOCATED_TRANSITIVE: &str = "located.transitive";
     /// "Jane Roe is an American actress": nationality, role "citizen".

@@ -1566,3 +1566,47 @@ fn titles_and_work_in_descriptions_negative() {
         assert_none(s, &spec, AffiliatedWith);
     }
 }
+
+#[test]
+fn organizations_described_as_parts_of_others() {
+    let spec = [("Borvo School", ORG), ("Zentrix University", ORG)];
+    for s in [
+        "Borvo School is the business school of Zentrix University in Springfield.",
+        "Borvo School is a private school owned by Zentrix University.",
+        "Borvo School, a private school run by the Zentrix University, opened in 1990.",
+    ] {
+        assert_kind(
+            s,
+            &spec,
+            LinkedTo,
+            &["linked_to Borvo School -- Zentrix University"],
+        );
+    }
+    for s in [
+        "Borvo School is not a school owned by Zentrix University.",
+        "Borvo School is a private school praised by Zentrix University.",
+        "Borvo School is the largest school of Zentrix University's rivals.",
+        "Borvo School is a school of thought opposed to Zentrix University.",
+    ] {
+        assert_none(s, &spec, LinkedTo);
+    }
+    // A place is no owner.
+    assert_none(
+        "Borvo School is the business school of Springfield.",
+        &[("Borvo School", ORG), ("Springfield", LOC)],
+        LinkedTo,
+    );
+}
+
+#[test]
+fn sold_to() {
+    let spec = [("Enasa", ORG), ("Iveco", ORG)];
+    assert_kind(
+        "In 1990 Enasa was sold to Iveco.",
+        &spec,
+        LinkedTo,
+        &["linked_to Enasa -- Iveco"],
+    );
+    assert_none("In 1990 Enasa was not sold to Iveco.", &spec, LinkedTo);
+    assert_none("Enasa sold trucks to Iveco.", &spec, LinkedTo);
+}
