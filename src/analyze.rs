@@ -105,18 +105,13 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     let mentions = raw
         .iter()
         .zip(&assignment)
+        .filter(|(m, _)| !m.demonym)
         .map(|(m, &e)| LocalMention {
             start: chars.char_offset(m.span.start),
             end: chars.char_offset(m.span.end),
             text: text[m.span.start..m.span.end].to_string(),
             entity: e,
-            // rel: a nationality word ("German") is listed as a mention of its country, typed
-            // `other`: it is no place name, but a typed relation may end at it.
-            entity_type: if m.demonym {
-                EntityType::Other
-            } else {
-                m.entity_type
-            },
+            entity_type: m.entity_type,
             sentence: m.sentence,
         })
         .collect();
