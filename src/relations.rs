@@ -58,6 +58,17 @@
 //! | `located.based` | X is a(n) \[Place\]-based NOUN ("Acme, a Leeds-based company") |
 //! | `located.in` | (prep) X in (northern) A, B: a place after a preposition or at the start ("born in Buttenhausen in Münsingen"), or an organization after "the"/"at" ("the Kremlin in Moscow", "at the Conservatory in Naples"), in each place after "in" |
 //! | `located.of` | the \[Name ending in Province/Region/County/...\] of \[direction\] Y ("the Kunene Province of southern Angola") |
+//! | `affiliated.title-of` | X is/was/served as/reigned as (the) TITLE of Y, or X, the TITLE of Y, (Y an organization, or a place when the title holds an office of it: president, king, governor, mayor, minister, ...; "X (1936 – 2009) was President of Panama") |
+//! | `affiliated.title` (added) | X is/was a(n) \[Org\] TITLE ("a Labour MP"), or a(n) \[Place\] TITLE of an office ("a U.S. Representative") |
+//! | `affiliated.who` | X is a(n) \[description\] who plays/works (as a POSITION) for Y; X is a(n) \[description\] for/at Y ("a politician for the Labour Party", "a professor at Acme University"), Y an organization |
+//! | `affiliated.verb` (added) | X played/plays/signed for Y, Y also a place (a team named after it: "played for England") |
+//! | `affiliated.demonym` (added) | also after an aside closed by a comma ("X (born 1959), is an American actor") and with a title noun last ("a Norwegian civil servant and former CEO") |
+//! | `located.demonym` (added) | \[Nationality\] \[modifiers\] ORG-NOUN(s) X (and Y) ("the Danish engineering firms X and Y") |
+//! | `located.comma` (added) | pairs joined by "and" ("in A, B and C, D"); an organization after at/in with its address ("at Acme Studios, Chanhassen, Minnesota") |
+//! | `located.description` (added) | further phrases "in (the) B", ", in the region of C", "within D" after the first place: X in each, and each place in the later ones |
+//! | `located.transitive` | X in Y and Y in Z, stated in one sentence: X in Z |
+//! | `linked.description` | X is a(n)/the ORG-NOUN of Y; X is a(n) ORG-NOUN owned/operated/run/controlled by Y (both organizations) |
+//! | `linked.verb` (added) | X was sold to Y (both organizations) |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A place fronted without its comma ("In Geneva Kerry met Lavrov", "In Turkey Minister
@@ -172,6 +183,7 @@ pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelatio
         cues::find(&s, &mut out);
     }
     descriptions::find(&s, &mut out);
+    out.close_located();
     out.found
 }
 

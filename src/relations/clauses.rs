@@ -137,6 +137,13 @@ impl<'a> Sentence<'a> {
         (it.unit.is_none() && t.kind == TokKind::Punct).then_some(t.lower.as_str())
     }
 
+    /// The sentence's text from the word at item `first` to the word at item `last`.
+    pub(super) fn words_text(&self, first: usize, last: usize) -> Option<&'a str> {
+        let (a, b) = (self.items.get(first)?, self.items.get(last)?);
+        let (s, e) = (self.toks[a.tok].start, self.toks[b.tok].end);
+        (s < e && a.unit.is_none() && b.unit.is_none()).then(|| self.text[s..e].trim())
+    }
+
     pub(super) fn unit(&self, i: usize) -> Option<usize> {
         self.items.get(i)?.unit
     }

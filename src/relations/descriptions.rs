@@ -54,6 +54,37 @@ fn person_noun(w: &str) -> bool {
         || WORDS.contains(&w)
 }
 
+/// Title heads that hold an office of a place ("President of Vandalia", "mayor of
+/// Springfield"); other titles ("founder", "member") take only organizations.
+const PLACE_TITLES: [&str; 26] = [
+    "president",
+    "king",
+    "queen",
+    "governor",
+    "mayor",
+    "minister",
+    "chancellor",
+    "premier",
+    "emperor",
+    "empress",
+    "sultan",
+    "emir",
+    "ruler",
+    "prince",
+    "princess",
+    "duke",
+    "bishop",
+    "archbishop",
+    "senator",
+    "representative",
+    "ambassador",
+    "consul",
+    "monarch",
+    "tsar",
+    "regent",
+    "leader",
+];
+
 /// A description read after a name.
 #[derive(Default)]
 struct Description<'w> {
@@ -138,22 +169,38 @@ impl Descriptions<'_, '_> {
             }
             k += 1;
         }
-        if !last.is_some_and(person_noun) || self.arg(k).is_none() {
+        let Some(last) = last else { return };
+        let person = person_noun(last);
+        if !(person || self.org_noun(last)) || self.arg(k).is_none() {
             return;
         }
         for u in self.group_right(k, Follow::Phrase) {
             let p = self.head(u);
-            if self.mentions[p].entity_type == EntityType::Person {
-                let role = Some(CITIZEN.to_string());
-                out.push(
+            match self.mentions[p].entity_type {
+                EntityType::Person if person => out.push(
                     RelationKind::AffiliatedWith,
                     p,
                     dem,
-                    role,
+                    Some(CITIZEN.to_string()),
                     rules::AFFILIATED_DEMONYM,
-                );
+                ),
+                // "the Danish engineering firms COWI and Ramboll"
+                EntityType::Organization if !person => out.push(
+                    RelationKind::LocatedIn,
+                    p,
+                    dem,
+                    None,
+                    rules::LOCATED_DEMONYM,
+                ),
+                _ => {}
             }
         }
+    }
+
+    /// An organization's noun, singular or plural: "firm", "firms", "band".
+    fn org_noun(&self, w: &str) -> bool {
+        const ORG: u64 = class::ORG_NOUN | class::GROUP;
+        self.lex.is(w, ORG) || w.strip_suffix('s').is_some_and(|s| self.lex.is(s, ORG))
     }
 
     /// The item after "is", "was", "(born 1950) is" or an apposition's comma that follows
@@ -163,21 +210,20 @@ impl Descriptions<'_, '_> {
         if self.punct(k) == Some("(") {
             k = (k + 1..(k + 40).min(self.items.len())).find(|&j| self.punct(j) == Some(")"))? + 1;
         }
+        // "(born 1950), is": the comma closes the aside.
+        if k > i + 1 && self.punct(k) == Some(",") && self.copula_len(k + 1) > 0 {
+            k += 1;
+        }
         let apposition = self.punct(k) == Some(",");
-        let copula = self.word(k).is_some_and(|w| {
-            matches!(
-                w,
-                "is" | "was" | "are" | "were" | "remains" | "remained" | "became"
-            )
-        });
-        if !apposition && !copula {
+        let copula = self.copula_len(k);
+        if !apposition && copula == 0 {
             return None;
         }
         // A list "X, Y and Z" is no apposition.
         if apposition && i >= 2 && self.punct(i - 1) == Some(",") && self.unit(i - 2).is_some() {
             return None;
         }
-        k += 1;
+        k += copula.max(1);
         while self
             .word(k)
             .is_some_and(|w| self.lex.is(w, class::ADV) || is_ly_adverb(w))
@@ -190,12 +236,207 @@ impl Descriptions<'_, '_> {
         Some(k)
     }
 
+    /// How many words at item `k` link a name to its description: "is", "was", "became"
+    /// (1); "served as", "reigned as" (2); 0 for none.
+    fn copula_len(&self, k: usize) -> usize {
+        match self.word(k) {
+            Some("is" | "was" | "are" | "were" | "remains" | "remained" | "became") => 1,
+            Some("served" | "serves" | "reigned" | "reigns" | "worked" | "works")
+                if self.word(k + 1) == Some("as") =>
+            {
+                2
+            }
+            _ => 0,
+        }
+    }
+
+    /// "X was President of Panama", "X is the mayor of Springfield", "X, the first prime
+    /// minister of Ghana,": a title (its last word a title head noun) "of" an organization
+    /// or a place, from item `k`; the role is the title as written.
+    fn title_of(&self, subj: usize, k: usize, out: &mut Collector) {
+        let start = k + usize::from(matches!(self.word(k), Some("a" | "an" | "the")));
+        let mut e = start;
+        while e < start + 5
+            && self
+                .word(e)
+                .is_some_and(|w| w != "of" && (self.adjective(e) || self.lex.is(w, class::HEAD)))
+        {
+            e += 1;
+        }
+        if e == start || !self.is(e - 1, class::HEAD) || self.word(e) != Some("of") {
+            return;
+        }
+        let j = e + 1 + usize::from(self.word(e + 1) == Some("the"));
+        let Some(u) = self.arg(j) else { return };
+        let (unit, o) = (&self.units[u], self.head(u));
+        let m = &self.mentions[o];
+        let kind_ok = match m.entity_type {
+            EntityType::Organization => true,
+            // "a founder of Vandalia" is a misread name; a place has rulers and officials.
+            EntityType::Location => self.word(e - 1).is_some_and(|w| PLACE_TITLES.contains(&w)),
+            _ => false,
+        };
+        let after = self.word(j + 1);
+        if unit.first != unit.last || m.demonym || !kind_ok || matches!(after, Some("'s" | "of")) {
+            return;
+        }
+        if !self.object_follow_ok(j + 1) {
+            return;
+        }
+        // "elected President": the participle is not part of the title.
+        let first = (start..e - 1)
+            .find(|&x| !self.word(x).is_some_and(|w| w.ends_with("ed")))
+            .unwrap_or(e - 1);
+        let role = self.words_text(first, e - 1).map(str::to_string);
+        out.push(
+            RelationKind::AffiliatedWith,
+            subj,
+            o,
+            role,
+            rules::AFFILIATED_TITLE_OF,
+        );
+    }
+
+    /// "X is a footballer who plays for Acme", "X is a Dutch player who plays as a forward
+    /// for a Dutch club Acme": the relative clause after a person's description, from item
+    /// `k`, names the organization the person plays or works for.
+    fn who_works_for(&self, subj: usize, k: usize, out: &mut Collector) {
+        let mut k = k + usize::from(self.punct(k) == Some(","));
+        if self.word(k) != Some("who") {
+            return;
+        }
+        k += 1;
+        while self.is(k, class::ADV) && !self.is(k, class::NEG) {
+            k += 1;
+        }
+        if !matches!(
+            self.word(k),
+            Some("plays" | "played" | "works" | "worked" | "signed")
+        ) {
+            return;
+        }
+        // "as a forward", "as a defender": the position, up to four words.
+        let from = k + 1;
+        let Some(f) = (from..from + 6).find(|&j| self.word(j) == Some("for")) else {
+            return;
+        };
+        if f > from && (self.word(from) != Some("as") || self.negator_in(from, f)) {
+            return;
+        }
+        // "for Premier League club Acme", "for a Dutch club Acme": modifiers before the name.
+        let mut j = f + 1;
+        while j < f + 5 && self.arg(j).is_none() && self.adjective(j) {
+            j += 1;
+        }
+        let Some(u) = self.arg(j) else { return };
+        let o = self.head(u);
+        if self.mentions[o].entity_type == EntityType::Organization && self.object_follow_ok(j + 1)
+        {
+            out.push(
+                RelationKind::AffiliatedWith,
+                subj,
+                o,
+                None,
+                rules::AFFILIATED_WHO,
+            );
+        }
+    }
+
+    /// "X was a U.S. Representative from Illinois", "X is a Labour MP": a/the, an
+    /// organization or a place, a title from item `k`. A place needs the title of an office
+    /// ("a Paris lawyer" works in Paris, not for it).
+    fn named_title(&self, subj: usize, k: usize, out: &mut Collector) {
+        if !matches!(self.word(k), Some("a" | "an" | "the")) {
+            return;
+        }
+        let Some(u) = self.arg(k + 1) else { return };
+        let (unit, o) = (&self.units[u], self.head(u));
+        let m = &self.mentions[o];
+        let mut e = k + 2;
+        while e < k + 5 && self.adjective(e) && !self.is(e, class::HEAD) {
+            e += 1;
+        }
+        let Some(title) = self.word(e).filter(|w| self.lex.is(w, class::HEAD)) else {
+            return;
+        };
+        let ok = match m.entity_type {
+            EntityType::Organization => true,
+            EntityType::Location => PLACE_TITLES.contains(&title),
+            _ => false,
+        };
+        if !ok || unit.first != unit.last || m.demonym || !self.phrase_follow_ok(e + 1) {
+            return;
+        }
+        let role = self.words_text(k + 2, e).map(str::to_string);
+        out.push(
+            RelationKind::AffiliatedWith,
+            subj,
+            o,
+            role,
+            rules::AFFILIATED_TITLE,
+        );
+    }
+
+    /// "X was a Norwegian politician for the Labour Party", "X is a professor at Acme
+    /// University": a person's description, then "for" or "at" and an organization, from
+    /// item `k`.
+    fn works_for(&self, subj: usize, k: usize, out: &mut Collector) {
+        if !matches!(self.word(k), Some("for" | "at")) {
+            return;
+        }
+        let j = k + 1 + usize::from(self.word(k + 1) == Some("the"));
+        let Some(u) = self.arg(j) else { return };
+        let o = self.head(u);
+        let org = self.mentions[o].entity_type == EntityType::Organization;
+        if org && self.units[u].first == self.units[u].last && self.object_follow_ok(j + 1) {
+            out.push(
+                RelationKind::AffiliatedWith,
+                subj,
+                o,
+                None,
+                rules::AFFILIATED_WHO,
+            );
+        }
+    }
+
+    /// "X is the business school of Acme University", "X is a television channel owned by
+    /// Acme": an organization's description, then "of" or "owned/operated/run by" and an
+    /// organization, from item `k`.
+    fn owner(&self, subj: usize, k: usize, out: &mut Collector) {
+        let by = matches!(
+            self.word(k),
+            Some("owned" | "operated" | "run" | "controlled")
+        ) && self.word(k + 1) == Some("by");
+        let at = match self.word(k) {
+            Some("of") => k + 1,
+            _ if by => k + 2,
+            _ => return,
+        };
+        let j = at + usize::from(self.word(at) == Some("the"));
+        let Some(u) = self.arg(j) else { return };
+        let o = self.head(u);
+        let org = self.mentions[o].entity_type == EntityType::Organization;
+        if org && self.units[u].first == self.units[u].last && self.object_follow_ok(j + 1) {
+            out.push(
+                RelationKind::LinkedTo,
+                subj,
+                o,
+                None,
+                rules::LINKED_DESCRIPTION,
+            );
+        }
+    }
+
     /// Reads the description starting at item `k` and pushes what it states of `subj`.
     fn describe(&self, subj: usize, ty: EntityType, k: usize, out: &mut Collector) {
         // "X is located in A", "X, based in A,".
         if self.is(k, class::SITED) && self.word(k + 1) == Some("in") {
             self.places_in(subj, ty, k + 2, rules::LOCATED_DESCRIPTION, out);
             return;
+        }
+        if ty == EntityType::Person {
+            self.title_of(subj, k, out);
+            self.named_title(subj, k, out);
         }
         if !matches!(self.word(k), Some("a" | "an" | "the")) {
             return;
@@ -211,12 +452,18 @@ impl Descriptions<'_, '_> {
             // "X is a freeway in Edmonton": a place is in what it is said to be in.
             EntityType::Location => place_noun || in_next || sited_next,
             EntityType::Organization => org_noun || sited_next,
-            _ => person_noun(noun),
+            _ => person_noun(noun) || self.lex.is(noun, class::HEAD),
         };
         if !fits {
             return;
         }
-        if let Some(dem) = d.demonym {
+        if ty == EntityType::Person {
+            self.who_works_for(subj, d.end, out);
+            self.works_for(subj, d.end, out);
+        }
+        // "the Norwegian CEO's driver": the description is of someone else.
+        let owner = self.word(d.end) == Some("'s");
+        if let Some(dem) = d.demonym.filter(|_| !owner) {
             if ty == EntityType::Person {
                 out.push(
                     RelationKind::AffiliatedWith,
@@ -237,6 +484,9 @@ impl Descriptions<'_, '_> {
         }
         if ty == EntityType::Person {
             return;
+        }
+        if ty == EntityType::Organization && org_noun {
+            self.owner(subj, d.end, out);
         }
         if let Some(b) = d.based {
             out.push(RelationKind::LocatedIn, subj, b, None, rules::LOCATED_BASED);
@@ -309,7 +559,9 @@ impl Descriptions<'_, '_> {
                 continue;
             }
             let Some(w) = self.word(k) else { break };
-            if !self.adjective(k) || self.is(k, class::SITED) || w == "born" {
+            // "a school run by Acme": a participle before "by" ends the description.
+            let participle = self.word(k + 1) == Some("by");
+            if !self.adjective(k) || self.is(k, class::SITED) || w == "born" || participle {
                 break;
             }
             d.noun = Some(w);
@@ -319,21 +571,59 @@ impl Descriptions<'_, '_> {
         d
     }
 
-    /// `subj` is in the places "A, B, C" starting at item `k` (possibly "the town of A").
+    /// `subj` is in the places "A, B, C" starting at item `k` (possibly "the town of A"),
+    /// and in those of further phrases "in (the) B", ", in the region of C", "within D";
+    /// each place is in those of the later phrases ("a village in the district of A,
+    /// within B, in northern C": A in B and C, B in C).
     fn places_in(
         &self,
         subj: usize,
         ty: EntityType,
-        mut k: usize,
+        k: usize,
         rule: &'static str,
         out: &mut Collector,
     ) {
         if ty == EntityType::Person {
             return;
         }
+        let mut phrases: Vec<Vec<usize>> = Vec::new();
+        let mut at = k;
+        let mut end = k;
+        while phrases.len() < 4 {
+            let chain = self.place_chain(self.phrase_start(at));
+            let Some(&last) = chain.last() else { break };
+            phrases.push(chain);
+            end = last + 1;
+            let comma = usize::from(self.punct(end) == Some(","));
+            if !matches!(self.word(end + comma), Some("in" | "within")) {
+                break;
+            }
+            at = end + comma + 1;
+        }
+        if phrases.is_empty() || !self.object_follow_ok(end) || self.and_place(end) {
+            return;
+        }
+        for (n, chain) in phrases.iter().enumerate() {
+            for &c in chain {
+                out.push(RelationKind::LocatedIn, subj, self.head_at(c), None, rule);
+                for &d in phrases[n + 1..].iter().flatten() {
+                    out.push(
+                        RelationKind::LocatedIn,
+                        self.head_at(c),
+                        self.head_at(d),
+                        None,
+                        rule,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Where the places of a phrase start, from item `k`: past "the", "the town of",
+    /// "the administrative district of" and a direction ("northern").
+    fn phrase_start(&self, mut k: usize) -> usize {
         if self.word(k) == Some("the") {
             k += 1;
-            // "in the town of A"
             let mut j = k;
             while j < k + 3 && self.adjective(j) && !self.is(j, class::PLACE) {
                 j += 1;
@@ -345,15 +635,11 @@ impl Descriptions<'_, '_> {
         if self.is(k, class::DIRECTION) {
             k += 1;
         }
-        let chain = self.place_chain(k);
-        let Some(&last) = chain.last() else { return };
-        if !self.object_follow_ok(last + 1) || self.and_place(last + 1) {
-            return;
-        }
-        for &c in &chain {
-            if let Some(u) = self.unit(c) {
-                out.push(RelationKind::LocatedIn, subj, self.head(u), None, rule);
-            }
-        }
+        k
+    }
+
+    /// The mention heading the unit at item `i` (usize::MAX for none: `push` drops it).
+    fn head_at(&self, i: usize) -> usize {
+        self.unit(i).map_or(usize::MAX, |u| self.head(u))
     }
 }

@@ -74,6 +74,14 @@ pub mod rules {
     pub const LOCATED_BASED: &str = "located.based";
     /// "Rob Baker of the Tragically Hip".
     pub const AFFILIATED_OF: &str = "affiliated.of";
+    /// "Jane Roe was President of Panama", "Jane Roe, the mayor of Springfield,".
+    pub const AFFILIATED_TITLE_OF: &str = "affiliated.title-of";
+    /// "Jane Roe is a footballer who plays for Acme", "Jane Roe is a politician for Acme".
+    pub const AFFILIATED_WHO: &str = "affiliated.who";
+    /// "X is the business school of Acme University", "X is a channel owned by Acme".
+    pub const LINKED_DESCRIPTION: &str = "linked.description";
+    /// "a lake in Gogebic County in the U.S. state of Michigan": the lake is in Michigan.
+    pub const LOCATED_TRANSITIVE: &str = "located.transitive";
     /// "Jane Roe is an American actress": nationality, role "citizen".
     pub const AFFILIATED_DEMONYM: &str = "affiliated.demonym";
 }
@@ -130,6 +138,40 @@ impl Collector<'_> {
         };
         if !self.found.iter().any(same) {
             self.found.push(new);
+        }
+    }
+
+    /// "Clark Lake is a lake in Gogebic County in the U.S. state of Michigan": a place in
+    /// one that is in another is in that one too. Two rounds over the sentence's own
+    /// `located_in` relations, skipped for sentences with very many.
+    pub(super) fn close_located(&mut self) {
+        const MAX: usize = 24;
+        for _ in 0..2 {
+            let pairs: Vec<(usize, usize)> = self
+                .found
+                .iter()
+                .filter(|r| r.kind == RelationKind::LocatedIn)
+                .map(|r| (r.source, r.target))
+                .collect();
+            if pairs.len() > MAX {
+                return;
+            }
+            let before = self.found.len();
+            for &(a, b) in &pairs {
+                let e = self.mentions[b].entity;
+                for &(_, d) in pairs.iter().filter(|(c, _)| self.mentions[*c].entity == e) {
+                    self.push(
+                        RelationKind::LocatedIn,
+                        a,
+                        d,
+                        None,
+                        rules::LOCATED_TRANSITIVE,
+                    );
+                }
+            }
+            if self.found.len() == before {
+                return;
+            }
         }
     }
 }

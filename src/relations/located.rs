@@ -41,6 +41,13 @@ impl Places<'_, '_> {
                     found.push((a, b, rules::LOCATED_IN));
                 }
             }
+            let address = self.org_address(i);
+            for (n, &b) in address.iter().enumerate() {
+                found.push((self.head_at(i), b, rules::LOCATED_COMMA));
+                for &c in &address[n + 1..] {
+                    found.push((b, c, rules::LOCATED_COMMA));
+                }
+            }
             let Some(a) = self.plain_place(i) else {
                 continue;
             };
@@ -153,6 +160,40 @@ impl Places<'_, '_> {
         chain.iter().map(|&c| self.head_at(c)).collect()
     }
 
+    /// "studied at Acme Institute, Springfield, Ohio, in 1990": an organization after "at"
+    /// or "in" (maybe with "the") and the places after its comma, which must close the
+    /// phrase; fronted ("At Acme, Paris ...") only punctuation may follow.
+    fn org_address(&self, i: usize) -> Vec<usize> {
+        let org = self.unit(i).is_some_and(|u| {
+            let unit = &self.units[u];
+            unit.first == unit.last
+                && self.mentions[unit.head].entity_type == EntityType::Organization
+        });
+        let p = i.saturating_sub(1 + usize::from(i > 1 && self.word(i - 1) == Some("the")));
+        if !org
+            || p == i
+            || !matches!(self.word(p), Some("at" | "in"))
+            || self.punct(i + 1) != Some(",")
+        {
+            return Vec::new();
+        }
+        let chain = self.place_chain(i + 2);
+        let Some(&last) = chain.last() else {
+            return Vec::new();
+        };
+        let k = last + 1;
+        let closed = match self.punct(k) {
+            _ if k >= self.items.len() => true,
+            Some(",") => self.comma_closes(k),
+            Some(p) => p != "-",
+            None => !self.at_start(p) && self.object_follow_ok(k) && !self.and_place(k),
+        };
+        if !closed || self.word(k) == Some("'s") {
+            return Vec::new();
+        }
+        chain.iter().map(|&c| self.head_at(c)).collect()
+    }
+
     /// The place mention of the unit at item `i`.
     fn head_at(&self, i: usize) -> usize {
         self.unit(i).map_or(usize::MAX, |u| self.head(u))
@@ -198,7 +239,9 @@ impl Places<'_, '_> {
             return None;
         }
         let b = self.plain_place(i + 2)?;
-        let after_prep = self.after_place_prep(i) || (i > 0 && self.punct(i - 1) == Some("("));
+        let after_prep = self.after_place_prep(i)
+            || (i > 0 && self.punct(i - 1) == Some("("))
+            || self.second_pair(i);
         if !after_prep && !self.at_start(i) {
             return None;
         }
@@ -217,9 +260,29 @@ impl Places<'_, '_> {
             false
         } else {
             // "in Astana, Kazakhstan that ...", "to Chestertown, Warren County and engaged".
-            self.object_follow_ok(k) && !self.and_place(k)
+            self.object_follow_ok(k) && (!self.and_place(k) || self.is_pair(k + 1))
         };
         end_ok.then_some(b)
+    }
+
+    /// Whether "A, B" at item `i` (A a place, B one) is a place in a larger one, not a list.
+    fn is_pair(&self, i: usize) -> bool {
+        self.plain_place(i).is_some()
+            && self.punct(i + 1) == Some(",")
+            && self.plain_place(i + 2).is_some()
+            && self.punct(i + 3) != Some(",")
+            && !self.and_place(i + 3)
+    }
+
+    /// "in Los Angeles, California and [Detroit], Michigan": the second of two pairs
+    /// joined by "and" after a preposition.
+    fn second_pair(&self, i: usize) -> bool {
+        i >= 4
+            && self.word(i - 1) == Some("and")
+            && self.plain_place(i - 2).is_some()
+            && self.punct(i - 3) == Some(",")
+            && self.plain_place(i - 4).is_some()
+            && self.after_place_prep(i - 4)
     }
 
     /// Whether the comma at item `k` after "A, B" closes the places rather than continuing

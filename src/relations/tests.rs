@@ -1241,3 +1241,372 @@ fn agreements_and_help_negative() {
         Supports,
     );
 }
+
+#[test]
+fn title_of_place_or_organization() {
+    let spec = |a, b| vec![(a, PER), (b, LOC)];
+    assert_kind(
+        "Jane Roe (May 12, 1936 – May 2, 2009) was President of Vandalia from 1989 to 1994.",
+        &spec("Jane Roe", "Vandalia"),
+        AffiliatedWith,
+        &["affiliated_with Jane Roe -> Vandalia (President)"],
+    );
+    assert_kind(
+        "Tom Brask reigned as King of Ostmark from 1930 until his abdication.",
+        &spec("Tom Brask", "Ostmark"),
+        AffiliatedWith,
+        &["affiliated_with Tom Brask -> Ostmark (King)"],
+    );
+    assert_kind(
+        "Ana Welt, the first mayor of Springfield, opened the bridge.",
+        &spec("Ana Welt", "Springfield"),
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Springfield (first mayor)"],
+    );
+    assert_kind(
+        "In 1990 Ana Welt was elected governor of Ostmark.",
+        &spec("Ana Welt", "Ostmark"),
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Ostmark (governor)"],
+    );
+    assert_kind(
+        "Ana Welt served as chief executive of Zentrix.",
+        &[("Ana Welt", PER), ("Zentrix", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Zentrix (chief executive)"],
+    );
+}
+
+#[test]
+fn title_of_negative() {
+    let spec = |a, b| vec![(a, PER), (b, LOC)];
+    for s in [
+        "Jane Roe was not President of Vandalia.",
+        "Jane Roe was the daughter of the King of Vandalia.",
+        "Jane Roe hoped to become President of Vandalia.",
+        "Jane Roe was President of Vandalia's senate.",
+        "Jane Roe was a critic of Vandalia.",
+        "Jane Roe was a founder of Vandalia.",
+    ] {
+        assert_none(s, &spec("Jane Roe", "Vandalia"), AffiliatedWith);
+    }
+}
+
+#[test]
+fn descriptions_after_asides_and_titles() {
+    // "(born 1959), is": the comma closes the aside.
+    assert_kind(
+        "Mark Dorn (born June 8, 1959), is an American former basketball player.",
+        &[("Mark Dorn", PER), ("*American", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Mark Dorn -> American (citizen)"],
+    );
+    // The last noun is a title head: "former CEO".
+    assert_kind(
+        "Osmund Dahl (born 1947) is a Norwegian civil servant and former CEO of Zentrix.",
+        &[("Osmund Dahl", PER), ("*Norwegian", LOC), ("Zentrix", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Osmund Dahl -> Norwegian (citizen)"],
+    );
+    assert_none(
+        "Mark Dorn (born June 8, 1959), is not an American player.",
+        &[("Mark Dorn", PER), ("*American", LOC)],
+        AffiliatedWith,
+    );
+    // The description belongs to someone else.
+    assert_none(
+        "Tom Brask is the Norwegian CEO's driver.",
+        &[("Tom Brask", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn nationality_before_organizations() {
+    assert_kind(
+        "It was designed by the Danish engineering firms Zentrix and Borvald.",
+        &[("*Danish", LOC), ("Zentrix", ORG), ("Borvald", ORG)],
+        LocatedIn,
+        &[
+            "located_in Zentrix -> Danish",
+            "located_in Borvald -> Danish",
+        ],
+    );
+    assert_none(
+        "It was designed by Danish engineers for Zentrix.",
+        &[("*Danish", LOC), ("Zentrix", ORG)],
+        LocatedIn,
+    );
+    assert_none(
+        "It was designed by the Danish-owned firm Zentrix.",
+        &[("*Danish", LOC), ("Zentrix", ORG)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn pairs_of_places_joined_by_and() {
+    assert_kind(
+        "The company has offices in both Springfield, Ohio and Salem, Oregon.",
+        &[
+            ("Springfield", LOC),
+            ("Ohio", LOC),
+            ("Salem", LOC),
+            ("Oregon", LOC),
+        ],
+        LocatedIn,
+        &[
+            "located_in Springfield -> Ohio",
+            "located_in Salem -> Oregon",
+        ],
+    );
+    assert_none(
+        "The company has offices in Iowa, Ohio and Utah.",
+        &[("Iowa", LOC), ("Ohio", LOC), ("Utah", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "The company has offices in Iowa, Ohio and Utah, and in Texas.",
+        &[("Iowa", LOC), ("Ohio", LOC), ("Utah", LOC), ("Texas", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn who_plays_for() {
+    let spec = |p, o| vec![(p, PER), ("*Dutch", LOC), (o, ORG)];
+    assert_kind(
+        "Ana Welt (born 1990) is a Dutch footballer who plays for Zentrix FC.",
+        &spec("Ana Welt", "Zentrix FC"),
+        AffiliatedWith,
+        &[
+            "affiliated_with Ana Welt -> Zentrix FC",
+            "affiliated_with Ana Welt -> Dutch (citizen)",
+        ],
+    );
+    assert_kind(
+        "Ana Welt is a Dutch footballer, who currently plays as a defender for Premier League club Zentrix FC.",
+        &spec("Ana Welt", "Zentrix FC"),
+        AffiliatedWith,
+        &[
+            "affiliated_with Ana Welt -> Zentrix FC",
+            "affiliated_with Ana Welt -> Dutch (citizen)",
+        ],
+    );
+    for s in [
+        "Ana Welt is a Dutch footballer who never played for Zentrix FC.",
+        "Ana Welt is a Dutch footballer who plays against Zentrix FC.",
+        "Ana Welt is a Dutch footballer who plays as a guest for Zentrix FC's rivals.",
+    ] {
+        assert_kind(
+            s,
+            &spec("Ana Welt", "Zentrix FC"),
+            AffiliatedWith,
+            &["affiliated_with Ana Welt -> Dutch (citizen)"],
+        );
+    }
+}
+
+#[test]
+fn located_transitive() {
+    assert_kind(
+        "Lake Orla is a lake located in Borvo County in the Vandalian province of Ostmark.",
+        &[
+            ("Lake Orla", LOC),
+            ("Borvo County", LOC),
+            ("*Vandalian", LOC),
+            ("Ostmark", LOC),
+        ],
+        LocatedIn,
+        &[
+            "located_in Ostmark -> Vandalian",
+            "located_in Lake Orla -> Borvo County",
+            "located_in Borvo County -> Ostmark",
+            "located_in Lake Orla -> Ostmark",
+            "located_in Borvo County -> Vandalian",
+            "located_in Lake Orla -> Vandalian",
+        ],
+    );
+    // Two places in one sentence, each in its own larger one: no chain between them.
+    assert_kind(
+        "Lake Orla is a lake in Borvo County; Lake Ketil is a lake in Ostmark.",
+        &[
+            ("Lake Orla", LOC),
+            ("Borvo County", LOC),
+            ("Lake Ketil", LOC),
+            ("Ostmark", LOC),
+        ],
+        LocatedIn,
+        &[
+            "located_in Lake Orla -> Borvo County",
+            "located_in Lake Ketil -> Ostmark",
+        ],
+    );
+}
+
+#[test]
+fn plays_for_a_team_named_after_a_place() {
+    assert_kind(
+        "Tom Brask played for Ostmark at the 2010 World Cup.",
+        &[("Tom Brask", PER), ("Ostmark", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Tom Brask -> Ostmark"],
+    );
+    for s in [
+        "Tom Brask played in Ostmark at the 2010 World Cup.",
+        "Tom Brask never played for Ostmark.",
+        "Tom Brask played against Ostmark.",
+    ] {
+        assert_none(s, &[("Tom Brask", PER), ("Ostmark", LOC)], AffiliatedWith);
+    }
+}
+
+#[test]
+fn organization_with_its_address() {
+    assert_kind(
+        "The album was recorded at Borvo Studios, Springfield, Ohio and released in May.",
+        &[("Borvo Studios", ORG), ("Springfield", LOC), ("Ohio", LOC)],
+        LocatedIn,
+        &[
+            "located_in Borvo Studios -> Springfield",
+            "located_in Springfield -> Ohio",
+            "located_in Borvo Studios -> Ohio",
+        ],
+    );
+    assert_kind(
+        "She was a fellow at the Zentrix Institute, Berlin (2008-2009).",
+        &[("Zentrix Institute", ORG), ("Berlin", LOC)],
+        LocatedIn,
+        &["located_in Zentrix Institute -> Berlin"],
+    );
+    // Fronted: the place is the subject of the clause.
+    assert_none(
+        "At Zentrix, Ostmark pushed for a vote.",
+        &[("Zentrix", ORG), ("Ostmark", LOC)],
+        LocatedIn,
+    );
+    // A list of organizations and places.
+    assert_none(
+        "She worked at Zentrix, Borvald, Ostmark and Vandalia.",
+        &[
+            ("Zentrix", ORG),
+            ("Borvald", LOC),
+            ("Ostmark", LOC),
+            ("Vandalia", LOC),
+        ],
+        LocatedIn,
+    );
+    assert_none(
+        "Talks with Zentrix, Ostmark said, will resume.",
+        &[("Zentrix", ORG), ("Ostmark", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn titles_and_work_in_descriptions() {
+    assert_kind(
+        "Ed Finn (June 5, 1905 – February 2, 1971) was a U.S. Representative from Illinois.",
+        &[("Ed Finn", PER), ("U.S.", LOC), ("Illinois", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ed Finn -> U.S. (Representative)"],
+    );
+    assert_kind(
+        "Ana Welt is a Green League MP.",
+        &[("Ana Welt", PER), ("Green League", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Green League (MP)"],
+    );
+    assert_kind(
+        "Eivind Dahl (1923 – 2012) was a Norwegian politician for the Green League.",
+        &[
+            ("Eivind Dahl", PER),
+            ("*Norwegian", LOC),
+            ("Green League", ORG),
+        ],
+        AffiliatedWith,
+        &[
+            "affiliated_with Eivind Dahl -> Green League",
+            "affiliated_with Eivind Dahl -> Norwegian (citizen)",
+        ],
+    );
+    assert_kind(
+        "Ana Welt is a professor at Zentrix University.",
+        &[("Ana Welt", PER), ("Zentrix University", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Zentrix University"],
+    );
+}
+
+#[test]
+fn titles_and_work_in_descriptions_negative() {
+    for (s, spec) in [
+        // A lawyer in a city works there; "lawyer" holds no office of it.
+        (
+            "Ana Welt is a Springfield lawyer.",
+            vec![("Ana Welt", PER), ("Springfield", LOC)],
+        ),
+        (
+            "Ana Welt is not a Green League MP.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+        (
+            "Ana Welt is a critic of the Green League.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+        (
+            "Ana Welt was a candidate for the Green League's youth wing.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+        (
+            "Ana Welt is a Green League MP's aide.",
+            vec![("Ana Welt", PER), ("Green League", ORG)],
+        ),
+    ] {
+        assert_none(s, &spec, AffiliatedWith);
+    }
+}
+
+#[test]
+fn organizations_described_as_parts_of_others() {
+    let spec = [("Borvo School", ORG), ("Zentrix University", ORG)];
+    for s in [
+        "Borvo School is the business school of Zentrix University in Springfield.",
+        "Borvo School is a private school owned by Zentrix University.",
+        "Borvo School, a private school run by the Zentrix University, opened in 1990.",
+    ] {
+        assert_kind(
+            s,
+            &spec,
+            LinkedTo,
+            &["linked_to Borvo School -- Zentrix University"],
+        );
+    }
+    for s in [
+        "Borvo School is not a school owned by Zentrix University.",
+        "Borvo School is a private school praised by Zentrix University.",
+        "Borvo School is the largest school of Zentrix University's rivals.",
+        "Borvo School is a school of thought opposed to Zentrix University.",
+    ] {
+        assert_none(s, &spec, LinkedTo);
+    }
+    // A place is no owner.
+    assert_none(
+        "Borvo School is the business school of Springfield.",
+        &[("Borvo School", ORG), ("Springfield", LOC)],
+        LinkedTo,
+    );
+}
+
+#[test]
+fn sold_to() {
+    let spec = [("Enasa", ORG), ("Iveco", ORG)];
+    assert_kind(
+        "In 1990 Enasa was sold to Iveco.",
+        &spec,
+        LinkedTo,
+        &["linked_to Enasa -- Iveco"],
+    );
+    assert_none("In 1990 Enasa was not sold to Iveco.", &spec, LinkedTo);
+    assert_none("Enasa sold trucks to Iveco.", &spec, LinkedTo);
+}
