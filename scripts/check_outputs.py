@@ -352,7 +352,8 @@ def check_mentions(t):
         problems,
         t.rows(
             'SELECT n."Id", n.mentions, count(m.entity), n.documents, count(DISTINCT m.doc) '
-            'FROM nodes n LEFT JOIN mentions m ON m.entity = n."Id" '
+            "FROM nodes n LEFT JOIN (SELECT * FROM mentions WHERE entity_type <> 'other') m "
+            'ON m.entity = n."Id" '
             'GROUP BY n."Id", n.mentions, n.documents '
             "HAVING TRY_CAST(n.mentions AS UBIGINT) IS DISTINCT FROM count(m.entity) "
             "OR TRY_CAST(n.documents AS UBIGINT) IS DISTINCT FROM count(DISTINCT m.doc)"

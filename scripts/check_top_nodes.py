@@ -42,7 +42,7 @@ progressive libertarian congressional presidential federal national internationa
 western eastern northern southern west east north south central african-american
 american british french german russian chinese iranian syrian israeli mexican
 european african asian arab muslim christian jewish catholic islamic
-gop dem dems""".split()
+dem dems""".split()
 TITLES = """president vice sen sens senator senators rep reps representative gov governor
 secretary minister prime chancellor general gen lt col maj sgt adm admiral cmdr capt
 dr mr mrs ms miss judge justice justices chief chairman chairwoman chair leader mayor
@@ -75,7 +75,7 @@ def is_junk(label):
     ws = [w for w in ws if w]
     if not ws:
         return True
-    letters = [c for c in label if c.isalpha()]
+    letters = [c for c in label if c.isalnum()]
     if len(letters) <= 1:
         return True
     contraction = re.compile(r"^[a-z]+'(s|re|ve|ll|d|m|t)$")

@@ -105,13 +105,18 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     let mentions = raw
         .iter()
         .zip(&assignment)
-        .filter(|(m, _)| !m.demonym)
         .map(|(m, &e)| LocalMention {
             start: chars.char_offset(m.span.start),
             end: chars.char_offset(m.span.end),
             text: text[m.span.start..m.span.end].to_string(),
             entity: e,
-            entity_type: m.entity_type,
+            // A nationality word ("German") is listed as a mention of its country, typed
+            // `other`: no name of the place, but a typed relation may end at it.
+            entity_type: if m.demonym {
+                EntityType::Other
+            } else {
+                m.entity_type
+            },
             sentence: m.sentence,
         })
         .collect();

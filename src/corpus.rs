@@ -418,7 +418,8 @@ impl<M: Write> MentionReplay<'_, M> {
         if g == DROPPED {
             return Ok(());
         }
-        if let Some(day) = rec.date {
+        // A nationality word is listed but counts as no mention of its country.
+        if let (Some(day), false) = (rec.date, ty == EntityType::Other) {
             self.timelines[g].add(day, 1);
         }
         self.out.mention(
