@@ -117,7 +117,6 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         .collect();
 
     let mut links = Vec::new();
-    let mut used = Vec::new();
     // rel: references ("she", "the company") resolved once per document; relations::DocContext.
     let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     let refs = DocContext::new(
@@ -138,14 +137,13 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             entities: &assignment[i..j],
             refs: &refs, // rel
         };
-        let before = links.len();
         sentence.relations(&entities, lex, &mut links);
         sentence.co_mentions(&mut links);
-        if links.len() > before {
-            used.push(si);
-        }
         i = j;
     }
+    let (entities, mentions, links) = without_other(entities, mentions, links);
+    let mut used: Vec<usize> = links.iter().map(|l| l.sentence).collect();
+    used.dedup();
     let sentences = used
         .into_iter()
         .map(|si| {
@@ -166,6 +164,48 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         links,
         sentences,
     }
+}
+
+/// Leaves out the entities typed `Other` with evidence of their own (laws,
+/// programmes, events, works, holidays: "Affordable Care Act", "Election Day"),
+/// with their mentions and links, and renumbers the rest. They were recognised,
+/// so they kept their words from wrong partial names ("Care Act"), but the graph
+/// holds people, organizations and places. Lone unknown words (tentative) stay:
+/// the corpus pass decides what they name.
+fn without_other(
+    entities: Vec<LocalEntity>,
+    mentions: Vec<LocalMention>,
+    links: Vec<LocalLink>,
+) -> (Vec<LocalEntity>, Vec<LocalMention>, Vec<LocalLink>) {
+    let mut number = Vec::with_capacity(entities.len());
+    let mut kept = Vec::with_capacity(entities.len());
+    for e in entities {
+        if e.entity_type == EntityType::Other && !e.tentative {
+            number.push(None);
+        } else {
+            number.push(Some(kept.len()));
+            kept.push(e);
+        }
+    }
+    if kept.len() == number.len() {
+        return (kept, mentions, links);
+    }
+    let mentions = mentions
+        .into_iter()
+        .filter_map(|mut m| {
+            m.entity = number[m.entity]?;
+            Some(m)
+        })
+        .collect();
+    let links = links
+        .into_iter()
+        .filter_map(|mut l| {
+            l.source = number[l.source]?;
+            l.target = number[l.target]?;
+            Some(l)
+        })
+        .collect();
+    (kept, mentions, links)
 }
 
 /// The mentions of one sentence with the local entity of each.

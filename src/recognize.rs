@@ -1416,6 +1416,49 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
 }
 
+/// Words that name nothing alone: a piece made only of pronouns, function words,
+/// interjections and their contractions ("It", "No. We’re", "Oh", "Don't"), a
+/// lone letter or initial ("D", "C."), or a party-and-state tag after a name
+/// ("R-Ala.", "D-N.Y.", "I-Vt."). Capitals written in full ("WHO") are acronyms.
+fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
+    if b - a == 1 {
+        let w = ctx.words[a];
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 1 || is_party_tag(w) {
+            return true;
+        }
+    }
+    (a..b).all(|i| {
+        let w = ctx.lower[i].trim_end_matches('.');
+        ctx.kinds[i] != TokenKind::Word
+            || (!ctx.is_all_caps(i) && ctx.lex.function_words.contains(w))
+            || is_contraction(ctx.lex, w)
+    })
+}
+
+/// "we're", "they’ve", "don't", "it'd": a word cut at its apostrophe into a
+/// pronoun or verb and the clipped end of "are", "have", "will", "am", "not", "would".
+fn is_contraction(lex: &Lexicon, w: &str) -> bool {
+    let Some((head, tail)) = w.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    match tail {
+        "re" | "ve" | "ll" | "m" => !head.is_empty(),
+        "t" => head.ends_with('n'),
+        "d" | "s" => lex.function_words.contains(head),
+        _ => false,
+    }
+}
+
+/// "R-AL", "D-Calif", "I-Vt": a party's letter joined by a hyphen to a state.
+fn is_party_tag(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some('R' | 'D' | 'I'), Some('-'), Some(c)) if c.is_uppercase()
+    )
+}
+
 /// Legal forms of companies, which end a name but are none alone (sorted).
 const LEGAL_FORMS: [&str; 7] = ["corp", "gmbh", "inc", "llc", "llp", "ltd", "plc"];
 
@@ -1447,6 +1490,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
+    if is_junk(ctx, p.a, p.b) {
+        return None;
+    }
     if first.starts_with("i'") || first.starts_with("i\u{2019}") {
         // "I've", "I’m": the pronoun, never a name.
         return None;

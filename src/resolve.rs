@@ -16,7 +16,7 @@ use crate::normalize::{norm_key, translit, word_count};
 use crate::recognize::RawMention;
 
 mod across;
-pub use across::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
+pub use across::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROPPED};
 
 /// Surface forms with counts: a short sorted vector, since most entities in one
 /// document have one or two forms (a map per entity would cost far more memory).

@@ -34,8 +34,8 @@ pub struct Sentence {
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb",
     "fig", "fr", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar",
-    "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep",
-    "sept", "sgt", "sr", "st", "vs",
+    "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "reps", "rev", "sen",
+    "sens", "sep", "sept", "sgt", "sr", "st", "vs",
 ];
 
 /// Words after which a dotted abbreviation ("the U.S. The ...") does end a sentence.

@@ -677,6 +677,31 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Leaves out the corpus entities whose type is `Other` (their mentions and links
+/// are dropped as [`DROPPED`]) and renumbers the rest: the graph holds people,
+/// organizations and places. Such an entity is mostly lone unknown words that no
+/// document typed ("Medicare" capitalised mid-sentence), joined to a name one
+/// document typed by weak evidence alone.
+pub fn without_other(entities: Vec<GlobalEntity>, mut maps: Maps) -> (Vec<GlobalEntity>, Maps) {
+    if entities.iter().all(|e| e.entity_type != EntityType::Other) {
+        return (entities, maps);
+    }
+    let mut number = Vec::with_capacity(entities.len());
+    let mut kept = Vec::with_capacity(entities.len());
+    for e in entities {
+        if e.entity_type == EntityType::Other {
+            number.push(DROPPED);
+        } else {
+            number.push(kept.len());
+            kept.push(e);
+        }
+    }
+    for t in maps.targets.iter_mut().filter(|t| **t != DROPPED) {
+        *t = number[*t];
+    }
+    (kept, maps)
+}
+
 fn add_capped(v: &mut Vec<u32>, g: u32) {
     // Past a few candidates a short form is ambiguous anyway: stop growing.
     if v.len() < MAX_CANDIDATES && !v.contains(&g) {
