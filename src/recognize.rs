@@ -1315,6 +1315,7 @@ fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
         let l = ctx.lower[a].as_str();
         let drop = in_sorted(LEADING_FUNCTION, l)
             || ctx.particle(a) && b - a == 1
+            || adjective_before_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
                 && ctx.lex.common.contains(l)
                 && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
@@ -1325,6 +1326,12 @@ fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
         a += 1;
     }
     a
+}
+
+/// "Republican Mitt Romney", "Democrat Terry Lane": a party or nationality word
+/// before a given name and a surname describes the person, it is no part of the name.
+fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b - a >= 3 && ctx.lex.misc.contains(&ctx.lower[a]) && ctx.lex.is_first_name(ctx.words[a + 1])
 }
 
 /// Trims a piece, decides its type and makes the mention (or drops it).

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
-use crate::normalize::{norm_key, translit, word_count};
+use crate::normalize::{norm_key, repair_mojibake, translit, word_count};
 use crate::recognize::RawMention;
 
 mod across;
@@ -438,7 +438,8 @@ fn collect_entities(
         });
         assignment[i] = e;
         let ent = &mut entities[e];
-        let s = text[m.span.start..m.span.end].to_string();
+        // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
+        let s = repair_mojibake(&text[m.span.start..m.span.end]).into_owned();
         if m.demonym {
             ent.demonym_forms.add(s);
         } else {

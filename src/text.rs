@@ -5,6 +5,7 @@
 //! unless they close an abbreviation ("U.S.", "Mr.", "Sept.") or an initial.
 
 use crate::model::Span;
+use crate::normalize::{is_mojibake_lead, mojibake_at};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -132,7 +133,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         let start = pos;
-        let (end_idx, kind) = if c.is_ascii_digit() {
+        let (end_idx, kind) = if let Some((k, false)) = mojibake(&chars, i) {
+            // "Ã¢â‚¬â„¢" for "’": one punctuation mark, as the writer meant it.
+            (i + k, TokenKind::Punct)
+        } else if c.is_ascii_digit() {
             (scan_number(&chars, i), TokenKind::Number)
         } else if is_word_char(c) {
             (scan_word(&chars, i), TokenKind::Word)
@@ -149,6 +153,20 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         i = end_idx;
     }
     tokens
+}
+
+/// A mojibake sequence at `chars[i]` (UTF-8 read as cp1252, see
+/// [`mojibake_at`]): its length in characters and whether it stands for a letter
+/// or digit. Only tried at the few characters that can open one.
+fn mojibake(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
+    if !is_mojibake_lead(chars[i].1) {
+        return None;
+    }
+    let window: Vec<char> = chars[i..chars.len().min(i + 64)]
+        .iter()
+        .map(|&(_, c)| c)
+        .collect();
+    mojibake_at(&window).map(|(k, c)| (k, is_word_char(c)))
 }
 
 fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
@@ -197,6 +215,15 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
     let mut i = start;
     while i < n {
         let c = chars[i].1;
+        match mojibake(chars, i) {
+            // "PelÃ©" is one word, "ObamaÃ¢â‚¬â„¢s" a word and an apostrophe.
+            Some((k, true)) => {
+                i += k;
+                continue;
+            }
+            Some((_, false)) if i > start => break,
+            _ => {}
+        }
         if is_word_char(c) {
             i += 1;
             continue;
