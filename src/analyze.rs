@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::clean::boilerplate_lines;
+use crate::clean::{boilerplate_lines, mask_furniture};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{recognize, settle, RawMention};
@@ -94,6 +94,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     for (i, &l) in line_spans.iter().enumerate() {
         split_sentences(text, l, i, &mut sentences);
     }
+    mask_furniture(text, &mut sentences, lex);
     let mut raw = recognize(text, &sentences, &skip, lex);
     settle(text, &mut raw, lex);
     if !lex.stop.is_empty() {
@@ -141,7 +142,11 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         sentence.co_mentions(&mut links);
         i = j;
     }
-    let (entities, mentions, links) = without_other(entities, mentions, links);
+    let mut typed = vec![false; entities.len()];
+    for (m, &e) in raw.iter().zip(&assignment) {
+        typed[e] |= m.entity_type != EntityType::Other;
+    }
+    let (entities, mentions, links) = without_other(entities, &typed, mentions, links);
     let mut used: Vec<usize> = links.iter().map(|l| l.sentence).collect();
     used.dedup();
     let sentences = used
@@ -170,17 +175,19 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
 /// programmes, events, works, holidays: "Affordable Care Act", "Election Day"),
 /// with their mentions and links, and renumbers the rest. They were recognised,
 /// so they kept their words from wrong partial names ("Care Act"), but the graph
-/// holds people, organizations and places. Lone unknown words (tentative) stay:
-/// the corpus pass decides what they name.
+/// holds people, organizations and places. Lone unknown words (tentative) stay,
+/// and so does an entity one of whose mentions is `typed` otherwise: the corpus
+/// pass decides what they name.
 fn without_other(
     entities: Vec<LocalEntity>,
+    typed: &[bool],
     mentions: Vec<LocalMention>,
     links: Vec<LocalLink>,
 ) -> (Vec<LocalEntity>, Vec<LocalMention>, Vec<LocalLink>) {
     let mut number = Vec::with_capacity(entities.len());
     let mut kept = Vec::with_capacity(entities.len());
-    for e in entities {
-        if e.entity_type == EntityType::Other && !e.tentative {
+    for (e, &typed) in entities.into_iter().zip(typed) {
+        if e.entity_type == EntityType::Other && !e.tentative && !typed {
             number.push(None);
         } else {
             number.push(Some(kept.len()));

@@ -1331,7 +1331,12 @@ fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
 /// "Republican Mitt Romney", "Democrat Terry Lane": a party or nationality word
 /// before a given name and a surname describes the person, it is no part of the name.
 fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
-    b - a >= 3 && ctx.lex.misc.contains(&ctx.lower[a]) && ctx.lex.is_first_name(ctx.words[a + 1])
+    let last = ctx.lower[b - 1].as_str();
+    b - a >= 3
+        && ctx.lex.misc.contains(&ctx.lower[a])
+        && ctx.lex.is_first_name(ctx.words[a + 1])
+        && !ctx.lex.loc_suffix.contains(last)
+        && !ctx.lex.org_cues.contains(last)
 }
 
 /// Trims a piece, decides its type and makes the mention (or drops it).
@@ -1430,7 +1435,7 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
     if b - a == 1 {
         let w = ctx.words[a];
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
         if letters <= 1 || is_party_tag(w) {
             return true;
         }
