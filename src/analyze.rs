@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::clean::{boilerplate_lines, mask_furniture};
+use crate::clean::{boilerplate_lines, mask_furniture, split_run_together};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{recognize, settle, RawMention};
@@ -94,6 +94,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     for (i, &l) in line_spans.iter().enumerate() {
         split_sentences(text, l, i, &mut sentences);
     }
+    split_run_together(text, &mut sentences);
     mask_furniture(text, &mut sentences, lex);
     let mut raw = recognize(text, &sentences, &skip, lex);
     settle(text, &mut raw, lex);

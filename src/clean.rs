@@ -296,3 +296,69 @@ impl<'a> Words<'a> {
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "\u{2013}" | "\u{2014}")
 }
+
+/// How far back (in tokens) a name must stand for a word glued to it to be split.
+const RUN_TOGETHER_WINDOW: usize = 8;
+
+/// Splits words that run a name into the next text without a space, as link
+/// widgets print them ("Bernie Sanders Bernie SandersSome say", "Hillary Clinton
+/// Hillary Diane Rodham Clinton2020 Democrats"): a title-case word whose first part
+/// is a name written on its own a few words before, glued to a capitalised word or
+/// to figures. The figures become punctuation; brand names ("YouTube",
+/// "McConnell", "@FoxNews") are left alone, their first part not being such a name.
+pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
+    for s in sentences.iter_mut() {
+        let mut out: Option<Vec<Token>> = None;
+        for (i, t) in s.tokens.iter().enumerate() {
+            let cut = (t.kind == TokenKind::Word)
+                .then(|| run_together_cut(text, &s.tokens, i))
+                .flatten();
+            let Some((cut, figures)) = cut else {
+                if let Some(v) = out.as_mut() {
+                    v.push(*t);
+                }
+                continue;
+            };
+            let v = out.get_or_insert_with(|| s.tokens[..i].to_vec());
+            v.push(Token {
+                span: Span::new(t.span.start, cut),
+                ..*t
+            });
+            v.push(Token {
+                span: Span::new(cut, t.span.end),
+                kind: if figures {
+                    TokenKind::Punct
+                } else {
+                    TokenKind::Word
+                },
+                space_before: false,
+            });
+        }
+        if let Some(v) = out {
+            s.tokens = v;
+        }
+    }
+}
+
+/// Where word `i` splits (byte offset), and whether its second part is figures.
+fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
+    let t = tokens[i];
+    let w = &text[t.span.start..t.span.end];
+    let mut chars = w.char_indices();
+    if !chars.next()?.1.is_uppercase() {
+        return None;
+    }
+    let (k, c) = chars.find(|&(_, c)| !c.is_lowercase())?;
+    let rest = &w[k..];
+    let figures = rest.bytes().all(|b| b.is_ascii_digit());
+    let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
+    if k < 3 || !(figures || word) {
+        return None;
+    }
+    let handle = i > 0 && matches!(&text[tokens[i - 1].span.start..tokens[i - 1].span.end], "@" | "#");
+    let left = &w[..k];
+    let said_before = tokens[i.saturating_sub(RUN_TOGETHER_WINDOW)..i]
+        .iter()
+        .any(|p| &text[p.span.start..p.span.end] == left);
+    (said_before && !handle).then_some((t.span.start + k, figures))
+}

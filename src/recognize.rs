@@ -723,6 +723,7 @@ impl Ctx<'_> {
 
     fn is_sentence_initial(&self, i: usize) -> bool {
         i <= self.first_word
+            || glued(self, i)
             || (i > 0
                 && matches!(
                     self.words[i - 1],
@@ -1041,6 +1042,9 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
         let a = i;
         let mut j = i;
         while j < n {
+            if j > a && glued(ctx, j) {
+                break;
+            }
             if let Some((e, _)) = ctx.gaz[j] {
                 j = e;
             } else if ctx.cap(j) {
@@ -1057,13 +1061,102 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
                 break;
             }
         }
-        for piece in split_run(ctx, a, j) {
-            if let Some(m) = finish_piece(ctx, si, piece) {
-                out.push(m);
+        for (x, y) in sub_runs(ctx, a, j) {
+            for piece in split_run(ctx, x, y) {
+                if let Some(m) = finish_piece(ctx, si, piece) {
+                    out.push(m);
+                }
             }
         }
         i = j.max(a + 1);
     }
+}
+
+/// Token `i` is a word glued to the word before it with no space or mark between:
+/// the second half of a run-together word the cleaner split ("Sanders|Some").
+fn glued(ctx: &Ctx, i: usize) -> bool {
+    i > 0
+        && ctx.kinds[i] == TokenKind::Word
+        && ctx.kinds[i - 1] == TokenKind::Word
+        && ctx.spans[i - 1].end == ctx.spans[i].start
+        && ctx.words[i - 1].ends_with(char::is_lowercase)
+        && ctx.is_upper_initial(i)
+}
+
+/// A run of capitalised words cut where it holds several names: where its first
+/// word comes again ("Bernie Sanders Bernie Sanders", "Donald Trump Donald John
+/// Trump"), after a one-word name that also ends the run ("Trump Donald John
+/// Trump"), and a run of five words or more that is wholly a list of given name,
+/// initials and surname ("Rand Paul Ted Cruz Chris Christie"). Linear in the run.
+fn sub_runs(ctx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    // The name's first word, after a title ("Speaker Paul Ryan Paul Davis Ryan").
+    let mut first = a + ctx.title_len(a, b);
+    let mut k = first + 2;
+    while k + 2 <= b {
+        let repeat = ctx.kinds[k] == TokenKind::Word
+            && ctx.words[k] == ctx.words[first]
+            && ctx.is_upper_initial(k)
+            && ctx.gaz[k].is_none();
+        if repeat {
+            out.push((start, k));
+            start = k;
+            first = k;
+            k = start + 2;
+        } else {
+            k += 1;
+        }
+    }
+    let short_then_full = |f: usize| {
+        b >= f + 3
+            && ctx.words[b - 1] == ctx.words[f]
+            && ctx.gaz[f].is_none()
+            && !ctx.lex.is_first_name(ctx.words[f])
+            && ctx.lex.is_first_name(ctx.words[f + 1])
+    };
+    if short_then_full(first) {
+        // "President Trump Donald John Trump": the short form, then the full name.
+        out.push((start, first + 1));
+        start = first + 1;
+    }
+    let mut rest = vec![(start, b)];
+    if b - start >= 5 {
+        if let Some(cuts) = person_list(ctx, start, b) {
+            rest = cuts;
+        }
+    }
+    out.extend(rest);
+    out
+}
+
+/// Tokens `a..b` as a list of two or more people, each a given name, initials and
+/// one surname; `None` when they do not tile so.
+fn person_list(ctx: &Ctx, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
+    let initial = |i: usize| {
+        let w = ctx.words[i];
+        w.chars().filter(|c| c.is_alphabetic()).count() == 1 && ctx.is_upper_initial(i)
+    };
+    let word = |i: usize| {
+        ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i) && ctx.gaz[i].is_none()
+    };
+    let mut names = Vec::new();
+    let mut pos = a;
+    while pos < b {
+        if !word(pos) || !ctx.lex.is_first_name(ctx.words[pos]) {
+            return None;
+        }
+        let mut q = pos + 1;
+        while q < b && initial(q) {
+            q += 1;
+        }
+        if q >= b || !word(q) || initial(q) {
+            return None;
+        }
+        names.push((pos, q + 1));
+        pos = q + 1;
+    }
+    (names.len() >= 2).then_some(names)
 }
 
 /// Splits a run at titles and gazetteer names, then glues gazetteer names to

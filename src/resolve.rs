@@ -471,9 +471,10 @@ fn collect_entities(
 fn settle_type(e: &mut LocalEntity, votes: &BTreeMap<EntityType, usize>, lex: &Lexicon) {
     e.entity_type = match e.gaz {
         Some(g) => lex.entries[g].entity_type,
+        // A real type, however few its votes, before the unknown words' `Other`.
         None => votes
             .iter()
-            .max_by_key(|(t, c)| (**c, **t != EntityType::Other, std::cmp::Reverse(**t)))
+            .max_by_key(|(t, c)| (**t != EntityType::Other, **c, std::cmp::Reverse(**t)))
             .map(|(t, _)| *t)
             .unwrap_or(EntityType::Other),
     };
