@@ -385,7 +385,7 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 continue;
             }
             let upper = w.chars().next().is_some_and(char::is_uppercase);
-            if !upper && !in_sorted(TITLE_CASE_LOWER, w) {
+            if !upper && !in_sorted(TITLE_CASE_LOWER, w) && !is_possessive_s(text, s, i) {
                 slot.lower += 1;
             }
             if !upper {
@@ -418,6 +418,18 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             }
         })
         .collect()
+}
+
+/// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
+fn is_possessive_s(text: &str, s: &Sentence, i: usize) -> bool {
+    let t = s.tokens[i];
+    i > 0
+        && !t.space_before
+        && matches!(&text[t.span.start..t.span.end], "s" | "S")
+        && matches!(
+            &text[s.tokens[i - 1].span.start..s.tokens[i - 1].span.end],
+            "'" | "\u{2019}"
+        )
 }
 
 struct Ctx<'a> {
@@ -1083,29 +1095,40 @@ fn glued(ctx: &Ctx, i: usize) -> bool {
         && ctx.is_upper_initial(i)
 }
 
-/// A run of capitalised words cut where it holds several names: where its first
-/// word comes again ("Bernie Sanders Bernie Sanders", "Donald Trump Donald John
+/// A run of capitalised words cut where it holds several names: where a given
+/// name comes again ("Bernie Sanders Bernie Sanders", "Donald Trump Donald John
 /// Trump"), after a one-word name that also ends the run ("Trump Donald John
 /// Trump"), and a run of five words or more that is wholly a list of given name,
 /// initials and surname ("Rand Paul Ted Cruz Chris Christie"). Linear in the run.
 fn sub_runs(ctx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = a;
-    // The name's first word, after a title ("Speaker Paul Ryan Paul Davis Ryan").
-    let mut first = a + ctx.title_len(a, b);
-    let mut k = first + 2;
+    let mut k = a + 2;
     while k + 2 <= b {
+        let w = ctx.words[k];
         let repeat = ctx.kinds[k] == TokenKind::Word
-            && ctx.words[k] == ctx.words[first]
             && ctx.is_upper_initial(k)
-            && ctx.gaz[k].is_none();
+            && ctx.gaz[k].is_none()
+            && ctx.lex.is_first_name(w)
+            && ctx.words[start.max(k.saturating_sub(6))..k].contains(&w);
         if repeat {
             out.push((start, k));
             start = k;
-            first = k;
             k = start + 2;
         } else {
             k += 1;
+        }
+    }
+    // The name's first word, after titles and party words ("President Trump ...").
+    let mut first = start;
+    while first < b {
+        let t = ctx.title_len(first, b);
+        if t > 0 {
+            first += t;
+        } else if ctx.lex.misc.contains(&ctx.lower[first]) {
+            first += 1;
+        } else {
+            break;
         }
     }
     let short_then_full = |f: usize| {
