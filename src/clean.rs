@@ -25,7 +25,7 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
             if !seen.insert(s) {
                 return true; // repeated verbatim
             }
-            is_furniture(text, line, lex)
+            is_menu(s) || is_furniture(text, line, lex)
         })
         .collect()
 }
@@ -72,6 +72,26 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
         let short_caps = w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase());
         lex.is_common(w) || (short_caps && !known(w))
     })
+}
+
+/// Lines at least this long (in words) may be a menu of names.
+const MENU_WORDS: usize = 40;
+
+/// A menu or dropdown scraped as one line ("Choose your country United States
+/// Afghanistan Albania ..."): many words, nearly all capitalised, hardly a comma
+/// between them. A list in prose separates its names with commas.
+fn is_menu(line: &str) -> bool {
+    let mut words = 0;
+    let mut lower = 0;
+    for w in line.split_whitespace() {
+        words += 1;
+        let connector = matches!(w, "and" | "of" | "the" | "&");
+        if !connector && w.starts_with(|c: char| !c.is_uppercase()) {
+            lower += 1;
+        }
+    }
+    let commas = line.bytes().filter(|&b| b == b',').count();
+    words >= MENU_WORDS && lower * 10 <= words && commas * 10 < words
 }
 
 fn is_web_address(w: &str) -> bool {
