@@ -25,7 +25,7 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
             if !seen.insert(s) {
                 return true; // repeated verbatim
             }
-            is_menu(s) || is_furniture(text, line, lex)
+            is_furniture(text, line, lex)
         })
         .collect()
 }
@@ -74,26 +74,6 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
     })
 }
 
-/// Lines at least this long (in words) may be a menu of names.
-const MENU_WORDS: usize = 40;
-
-/// A menu or dropdown scraped as one line ("Choose your country United States
-/// Afghanistan Albania ..."): many words, nearly all capitalised, hardly a comma
-/// between them. A list in prose separates its names with commas.
-fn is_menu(line: &str) -> bool {
-    let mut words = 0;
-    let mut lower = 0;
-    for w in line.split_whitespace() {
-        words += 1;
-        let connector = matches!(w, "and" | "of" | "the" | "&");
-        if !connector && w.starts_with(|c: char| !c.is_uppercase()) {
-            lower += 1;
-        }
-    }
-    let commas = line.bytes().filter(|&b| b == b',').count();
-    words >= MENU_WORDS && lower * 10 <= words && commas * 10 < words
-}
-
 fn is_web_address(w: &str) -> bool {
     match w.rsplit_once('.') {
         Some((name, tld)) => {
@@ -104,6 +84,9 @@ fn is_web_address(w: &str) -> bool {
         None => false,
     }
 }
+
+/// A run of this many capitalised words or more is a scraped menu, not names.
+const MENU_WORDS: usize = 20;
 
 /// Photo and news agencies that close a photo credit ("Jim Watson/AFP/Getty
 /// Images"), as lower-case words, longest first where one begins another.
@@ -175,10 +158,14 @@ const CREDIT_CUES: &[&str] = &[
 pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
     for s in sentences.iter_mut() {
         let view = Words::new(text, &s.tokens);
-        if !view.may_hold_furniture() {
+        let long = s.tokens.len() >= MENU_WORDS;
+        if !long && !view.may_hold_furniture() {
             continue;
         }
         let mut masked = vec![false; s.tokens.len()];
+        if long {
+            view.mask_menus(&mut masked);
+        }
         let mut i = 0;
         while i < s.tokens.len() {
             let end = view
@@ -232,6 +219,27 @@ impl<'a> Words<'a> {
                 .map(|t| &text[t.span.start..t.span.end])
                 .collect(),
             tokens,
+        }
+    }
+
+    /// Masks menus scraped into the text ("Choose your country United States
+    /// Afghanistan Albania ..."): runs of [`MENU_WORDS`] capitalised words or more,
+    /// with nothing between them but "and", "of" or "the". A list in prose
+    /// separates its names with commas.
+    fn mask_menus(&self, masked: &mut [bool]) {
+        let connector = |i: usize| matches!(self.words[i], "and" | "of" | "the" | "&");
+        let mut i = 0;
+        while i < self.words.len() {
+            let mut j = i;
+            let mut caps = 0;
+            while j < self.words.len() && (self.capitalised(j) || (j > i && connector(j))) {
+                caps += usize::from(self.capitalised(j));
+                j += 1;
+            }
+            if caps >= MENU_WORDS {
+                masked[i..j].iter_mut().for_each(|m| *m = true);
+            }
+            i = j.max(i + 1);
         }
     }
 
