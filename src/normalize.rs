@@ -215,6 +215,22 @@ mod tests {
     }
 
     #[test]
+    fn mojibake_once_twice_or_thrice_is_repaired_and_real_text_is_not() {
+        // UTF-8 read as cp1252 once ("Ã©", "â€™") and twice ("Ã¢â‚¬â„¢").
+        assert_eq!(repair_mojibake("Pel\u{c3}\u{a9}"), "Pel\u{e9}");
+        assert_eq!(repair_mojibake("it\u{e2}\u{20ac}\u{2122}s"), "it\u{2019}s");
+        assert_eq!(
+            repair_mojibake("Orlov\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}s"),
+            "Orlov\u{2019}s"
+        );
+        assert_eq!(norm_key("Jos\u{c3}\u{a9} Orlov"), norm_key("Jos\u{e9} Orlov"));
+        // Latin-1 letters that are no UTF-8 sequence stay as written.
+        for real in ["S\u{e3}o Paulo", "caf\u{e9}", "Zo\u{eb} \u{c3}rsted", "\u{c2}ngel", "plain"] {
+            assert_eq!(repair_mojibake(real), real);
+        }
+    }
+
+    #[test]
     fn word_count_splits_hyphens() {
         assert_eq!(word_count("Anna-Lena Brask"), 3);
         assert_eq!(word_count("  "), 0);

@@ -467,6 +467,25 @@ mod tests {
     }
 
     #[test]
+    fn mojibake_marks_are_punctuation_and_mojibake_letters_stay_in_words() {
+        // "Orlov’s" and "Pelé" read as cp1252.
+        assert_eq!(
+            words("Orlov\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}s plan"),
+            vec!["Orlov", "\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}", "s", "plan"]
+        );
+        assert_eq!(words("Pel\u{c3}\u{a9} won"), vec!["Pel\u{c3}\u{a9}", "won"]);
+        assert_eq!(words("S\u{e3}o Paulo"), vec!["S\u{e3}o", "Paulo"]);
+    }
+
+    #[test]
+    fn senators_and_representatives_abbreviated_end_no_sentence() {
+        assert_eq!(
+            sentences("Sens. Ana Ruiz and Lou Brandt and Reps. Ray Ostrow spoke."),
+            vec!["Sens. Ana Ruiz and Lou Brandt and Reps. Ray Ostrow spoke."]
+        );
+    }
+
+    #[test]
     fn sentences_respect_abbreviations_and_lines() {
         assert_eq!(
             sentences("Mr. Kerry met U.S. officials in Sept. 2016. Then he left.\nHeadline here"),

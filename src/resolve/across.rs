@@ -713,6 +713,36 @@ fn add_capped(v: &mut Vec<u32>, g: u32) {
 mod tests {
     use super::*;
 
+    fn entity(label: &str, entity_type: EntityType) -> GlobalEntity {
+        GlobalEntity {
+            label: label.into(),
+            entity_type,
+            forms: BTreeMap::new(),
+            mentions: 1,
+            documents: 1,
+        }
+    }
+
+    #[test]
+    fn corpus_entities_of_type_other_leave_the_graph() {
+        let entities = vec![
+            entity("Ana Ruiz", EntityType::Person),
+            entity("Medicare", EntityType::Other),
+            entity("Oslo", EntityType::Location),
+        ];
+        let maps = Maps {
+            starts: vec![0, 2],
+            targets: vec![0, 1, 2, DROPPED],
+        };
+        let (kept, maps) = without_other(entities, maps);
+        let labels: Vec<&str> = kept.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, vec!["Ana Ruiz", "Oslo"]);
+        assert_eq!(maps.get(0, 0), Some(0));
+        assert_eq!(maps.get(0, 1), Some(DROPPED));
+        assert_eq!(maps.get(1, 0), Some(1));
+        assert_eq!(maps.get(1, 1), Some(DROPPED));
+    }
+
     #[test]
     fn a_stray_longer_form_is_not_the_label() {
         let mut s = Strings::default();
