@@ -254,7 +254,9 @@ impl<'a> Words<'a> {
     }
 
     fn is(&self, i: usize, lower: &str) -> bool {
-        self.words.get(i).is_some_and(|w| w.eq_ignore_ascii_case(lower))
+        self.words
+            .get(i)
+            .is_some_and(|w| w.eq_ignore_ascii_case(lower))
     }
 
     fn phrase_at(&self, i: usize, phrase: &[&str]) -> bool {
@@ -262,7 +264,9 @@ impl<'a> Words<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
             && self.words[i].starts_with(char::is_uppercase)
     }
 
@@ -293,7 +297,11 @@ impl<'a> Words<'a> {
         if opens || !self.capitalised(i) || !CREDIT_CUES.iter().any(|c| self.is(i, c)) {
             return None;
         }
-        let k = if self.is(i + 1, "credit") { i + 2 } else { i + 1 };
+        let k = if self.is(i + 1, "credit") {
+            i + 2
+        } else {
+            i + 1
+        };
         (self.is(k, ":") || self.is(k, "by")).then_some((i, k + 1))
     }
 
@@ -383,7 +391,11 @@ fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bo
     if k < 3 || !(figures || word) {
         return None;
     }
-    let handle = i > 0 && matches!(&text[tokens[i - 1].span.start..tokens[i - 1].span.end], "@" | "#");
+    let handle = i > 0
+        && matches!(
+            &text[tokens[i - 1].span.start..tokens[i - 1].span.end],
+            "@" | "#"
+        );
     let left = &w[..k];
     let said_before = tokens[i.saturating_sub(RUN_TOGETHER_WINDOW)..i]
         .iter()

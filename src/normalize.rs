@@ -223,9 +223,18 @@ mod tests {
             repair_mojibake("Orlov\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}s"),
             "Orlov\u{2019}s"
         );
-        assert_eq!(norm_key("Jos\u{c3}\u{a9} Orlov"), norm_key("Jos\u{e9} Orlov"));
+        assert_eq!(
+            norm_key("Jos\u{c3}\u{a9} Orlov"),
+            norm_key("Jos\u{e9} Orlov")
+        );
         // Latin-1 letters that are no UTF-8 sequence stay as written.
-        for real in ["S\u{e3}o Paulo", "caf\u{e9}", "Zo\u{eb} \u{c3}rsted", "\u{c2}ngel", "plain"] {
+        for real in [
+            "S\u{e3}o Paulo",
+            "caf\u{e9}",
+            "Zo\u{eb} \u{c3}rsted",
+            "\u{c2}ngel",
+            "plain",
+        ] {
             assert_eq!(repair_mojibake(real), real);
         }
     }

@@ -500,6 +500,19 @@ mod tests {
     }
 
     #[test]
+    fn a_real_type_wins_over_unknown_words_however_many() {
+        let lex = Lexicon::builtin();
+        let mut e = empty_entity();
+        e.forms.add("Hayle".into());
+        let votes = BTreeMap::from([(EntityType::Other, 6), (EntityType::Person, 1)]);
+        settle_type(&mut e, &votes, lex);
+        assert_eq!(e.entity_type, EntityType::Person);
+        let votes = BTreeMap::from([(EntityType::Other, 2)]);
+        settle_type(&mut e, &votes, lex);
+        assert_eq!(e.entity_type, EntityType::Other);
+    }
+
+    #[test]
     fn keys_fold_case_accents_articles_and_possessives() {
         assert_eq!(norm_key("Bashar al-Assad"), "bashar assad");
         assert_eq!(norm_key("U.N."), "un");

@@ -471,7 +471,12 @@ mod tests {
         // "Orlov’s" and "Pelé" read as cp1252.
         assert_eq!(
             words("Orlov\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}s plan"),
-            vec!["Orlov", "\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}", "s", "plan"]
+            vec![
+                "Orlov",
+                "\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}",
+                "s",
+                "plan"
+            ]
         );
         assert_eq!(words("Pel\u{c3}\u{a9} won"), vec!["Pel\u{c3}\u{a9}", "won"]);
         assert_eq!(words("S\u{e3}o Paulo"), vec!["S\u{e3}o", "Paulo"]);

@@ -43,7 +43,15 @@ fn pronouns_contractions_and_interjections_name_nothing() {
          Asked again, she said: \u{201c}Oh, we\u{2019}re fine. No. We\u{2019}ve won.\u{201d} \
          Then Marta O'Brien told the press that This was wrong.",
     );
-    for junk in ["It", "They\u{2019}re", "Oh", "No. We\u{2019}ve", "We\u{2019}ve", "No.", "This"] {
+    for junk in [
+        "It",
+        "They\u{2019}re",
+        "Oh",
+        "No. We\u{2019}ve",
+        "We\u{2019}ve",
+        "No.",
+        "This",
+    ] {
         assert!(!has(&f, junk), "{junk}: {f:?}");
     }
     // An apostrophe inside a name is no contraction.
@@ -146,7 +154,10 @@ fn names_run_together_by_widgets_are_split() {
     );
     assert_eq!(count(&f, "Dana Whitcombe"), 2, "{f:?}");
     assert_eq!(count(&f, "Lou Brandt"), 2, "{f:?}");
-    assert!(!f.iter().any(|s| s.contains("Some") || s.contains("2020")), "{f:?}");
+    assert!(
+        !f.iter().any(|s| s.contains("Some") || s.contains("2020")),
+        "{f:?}"
+    );
     assert!(has(&f, "Kevin McAllister"), "{f:?}");
 }
 
