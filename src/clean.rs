@@ -157,13 +157,13 @@ const CREDIT_CUES: &[&str] = &[
 /// the caption; the text is untouched.
 pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
     for s in sentences.iter_mut() {
-        let view = Words::new(text, &s.tokens);
-        let long = s.tokens.len() >= MENU_WORDS;
-        if !long && !view.may_hold_furniture() {
+        let menu = has_menu_run(text, &s.tokens);
+        if !menu && !may_hold_furniture(text, &s.tokens) {
             continue;
         }
+        let view = Words::new(text, &s.tokens);
         let mut masked = vec![false; s.tokens.len()];
-        if long {
+        if menu {
             view.mask_menus(&mut masked);
         }
         let mut i = 0;
@@ -184,6 +184,38 @@ pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
             s.tokens = merge_masked(&s.tokens, &masked);
         }
     }
+}
+
+/// A cheap first look: a slash or bar, or a capitalised widget or cue word.
+fn may_hold_furniture(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let w = &text[t.span.start..t.span.end];
+        matches!(w, "/" | "|")
+            || (w.starts_with(|c: char| c.is_ascii_uppercase())
+                && (WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
+                    || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))))
+    })
+}
+
+/// A cheap first look for a menu: [`MENU_WORDS`] capitalised words in a row
+/// (connectors aside), counted without allocating.
+fn has_menu_run(text: &str, tokens: &[Token]) -> bool {
+    if tokens.len() < MENU_WORDS {
+        return false;
+    }
+    let mut caps = 0;
+    for t in tokens {
+        let w = &text[t.span.start..t.span.end];
+        if t.kind == TokenKind::Word && w.starts_with(char::is_uppercase) {
+            caps += 1;
+            if caps >= MENU_WORDS {
+                return true;
+            }
+        } else if !matches!(w, "and" | "of" | "the" | "&") {
+            caps = 0;
+        }
+    }
+    false
 }
 
 /// Each masked run of tokens as one punctuation token.
@@ -241,16 +273,6 @@ impl<'a> Words<'a> {
             }
             i = j.max(i + 1);
         }
-    }
-
-    /// A cheap first look: a slash or bar, or a capitalised widget or cue word.
-    fn may_hold_furniture(&self) -> bool {
-        self.words.iter().any(|w| {
-            matches!(*w, "/" | "|")
-                || (w.starts_with(|c: char| c.is_ascii_uppercase())
-                    && (WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
-                        || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))))
-        })
     }
 
     fn is(&self, i: usize, lower: &str) -> bool {
