@@ -159,7 +159,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// [`mojibake_at`]): its length in characters and whether it stands for a letter
 /// or digit. Only tried at the few characters that can open one.
 fn mojibake(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
-    if !is_mojibake_lead(chars[i].1) {
+    // Every byte after a lead is a continuation byte, never ASCII: "é" in "café" stops here.
+    let next = chars.get(i + 1)?.1;
+    if !is_mojibake_lead(chars[i].1) || next.is_ascii() {
         return None;
     }
     let window: Vec<char> = chars[i..chars.len().min(i + 64)]
