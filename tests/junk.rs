@@ -214,3 +214,13 @@ fn title_case_headlines_with_possessives_or_mojibake_are_headlines() {
         vec![true, true, false]
     );
 }
+
+#[test]
+fn religions_and_diseases_alone_are_no_entities() {
+    let f =
+        surfaces("Scholars of Islam met doctors fighting Ebola and HIV in Monrovia with Ana Ruiz.");
+    for junk in ["Islam", "Ebola", "HIV"] {
+        assert!(!has(&f, junk), "{junk}: {f:?}");
+    }
+    assert!(has(&f, "Monrovia") && has(&f, "Ana Ruiz"), "{f:?}");
+}
