@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::clean::boilerplate_lines;
+use crate::clean::{boilerplate_lines, mask_furniture, split_run_together};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{recognize, settle, RawMention};
@@ -94,6 +94,8 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     for (i, &l) in line_spans.iter().enumerate() {
         split_sentences(text, l, i, &mut sentences);
     }
+    split_run_together(text, &mut sentences);
+    mask_furniture(text, &mut sentences, lex);
     let mut raw = recognize(text, &sentences, &skip, lex);
     settle(text, &mut raw, lex);
     if !lex.stop.is_empty() {
@@ -122,7 +124,6 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         .collect();
 
     let mut links = Vec::new();
-    let mut used = Vec::new();
     // rel: references ("she", "the company") resolved once per document; relations::DocContext.
     let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     let refs = DocContext::new(
@@ -143,14 +144,17 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             entities: &assignment[i..j],
             refs: &refs, // rel
         };
-        let before = links.len();
         sentence.relations(&entities, lex, &mut links);
         sentence.co_mentions(&mut links);
-        if links.len() > before {
-            used.push(si);
-        }
         i = j;
     }
+    let mut typed = vec![false; entities.len()];
+    for (m, &e) in raw.iter().zip(&assignment) {
+        typed[e] |= m.entity_type != EntityType::Other;
+    }
+    let (entities, mentions, links) = without_other(entities, &typed, mentions, links);
+    let mut used: Vec<usize> = links.iter().map(|l| l.sentence).collect();
+    used.dedup();
     let sentences = used
         .into_iter()
         .map(|si| {
@@ -171,6 +175,50 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         links,
         sentences,
     }
+}
+
+/// Leaves out the entities typed `Other` with evidence of their own (laws,
+/// programmes, events, works, holidays: "Affordable Care Act", "Election Day"),
+/// with their mentions and links, and renumbers the rest. They were recognised,
+/// so they kept their words from wrong partial names ("Care Act"), but the graph
+/// holds people, organizations and places. Lone unknown words (tentative) stay,
+/// and so does an entity one of whose mentions is `typed` otherwise: the corpus
+/// pass decides what they name.
+fn without_other(
+    entities: Vec<LocalEntity>,
+    typed: &[bool],
+    mentions: Vec<LocalMention>,
+    links: Vec<LocalLink>,
+) -> (Vec<LocalEntity>, Vec<LocalMention>, Vec<LocalLink>) {
+    let mut number = Vec::with_capacity(entities.len());
+    let mut kept = Vec::with_capacity(entities.len());
+    for (e, &typed) in entities.into_iter().zip(typed) {
+        if e.entity_type == EntityType::Other && !e.tentative && !typed {
+            number.push(None);
+        } else {
+            number.push(Some(kept.len()));
+            kept.push(e);
+        }
+    }
+    if kept.len() == number.len() {
+        return (kept, mentions, links);
+    }
+    let mentions = mentions
+        .into_iter()
+        .filter_map(|mut m| {
+            m.entity = number[m.entity]?;
+            Some(m)
+        })
+        .collect();
+    let links = links
+        .into_iter()
+        .filter_map(|mut l| {
+            l.source = number[l.source]?;
+            l.target = number[l.target]?;
+            Some(l)
+        })
+        .collect();
+    (kept, mentions, links)
 }
 
 /// The mentions of one sentence with the local entity of each.

@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::Lexicon;
 use crate::model::Span;
-use crate::text::{tokenize, TokenKind};
+use crate::text::{tokenize, Sentence, Token, TokenKind};
 
 /// Lines this long (in words) or longer are never furniture by shortness alone.
 const SHORT_LINE_WORDS: usize = 5;
@@ -83,4 +83,344 @@ fn is_web_address(w: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// A run of this many capitalised words or more is a scraped menu, not names.
+const MENU_WORDS: usize = 20;
+
+/// Photo and news agencies that close a photo credit ("Jim Watson/AFP/Getty
+/// Images"), as lower-case words, longest first where one begins another.
+const AGENCIES: &[&[&str]] = &[
+    &["getty", "images"],
+    &["ap", "photo"],
+    &["ap", "images"],
+    &["afp"],
+    &["alamy"],
+    &["anadolu"],
+    &["ap"],
+    &["corbis"],
+    &["epa"],
+    &["flickr"],
+    &["getty"],
+    &["istock"],
+    &["newscom"],
+    &["nurphoto"],
+    &["pool"],
+    &["redux"],
+    &["reuters"],
+    &["shutterstock"],
+    &["sipa"],
+    &["tass"],
+    &["upi"],
+    &["wireimage"],
+    &["xinhua"],
+    &["zuma"],
+];
+
+/// Widgets of news pages, written in title case inside the text: image toggles,
+/// gallery buttons, newsletter and video boxes.
+const WIDGETS: &[&[&str]] = &[
+    &["buy", "photo"],
+    &["click", "here"],
+    &["continue", "reading"],
+    &["enlarge", "this", "image"],
+    &["hide", "caption"],
+    &["just", "watched"],
+    &["more", "videos"],
+    &["must", "watch"],
+    &["previous", "next"],
+    &["read", "more"],
+    &["replay"],
+    &["show", "caption"],
+    &["sign", "up"],
+    &["toggle", "caption"],
+    &["view", "photo", "essay"],
+];
+
+/// Words that open a credit when a colon or "by" follows ("Photo: Jane Roe/AP",
+/// "Photograph by ...", "Credit: ...").
+const CREDIT_CUES: &[&str] = &[
+    "caption",
+    "credit",
+    "image",
+    "photo",
+    "photograph",
+    "photographer",
+    "photos",
+];
+
+/// Replaces the agencies and cues of photo credits ("Jim Watson/AFP/Getty Images",
+/// "Photo: Jane Roe (AP)") and page widgets ("Enlarge this image toggle caption",
+/// "Newsletter Sign Up Continue") in each sentence's tokens by one punctuation
+/// token, so that no name is read in them or glued across them ("Getty Images
+/// Kevin McCarthy"). The photographer credited is a person and stays, and so does
+/// the caption; the text is untouched.
+pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
+    for s in sentences.iter_mut() {
+        let menu = has_menu_run(text, &s.tokens);
+        if !menu && !may_hold_furniture(text, &s.tokens) {
+            continue;
+        }
+        let view = Words::new(text, &s.tokens);
+        let mut masked = vec![false; s.tokens.len()];
+        if menu {
+            view.mask_menus(&mut masked);
+        }
+        let mut i = 0;
+        while i < s.tokens.len() {
+            let end = view
+                .widget_at(i, lex)
+                .or_else(|| view.cue_at(i))
+                .or_else(|| view.agency_credit_at(i));
+            match end {
+                Some((a, b)) => {
+                    masked[a..b].iter_mut().for_each(|m| *m = true);
+                    i = b.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        if masked.iter().any(|&m| m) {
+            s.tokens = merge_masked(&s.tokens, &masked);
+        }
+    }
+}
+
+/// A cheap first look: a slash or bar, or a capitalised widget or cue word.
+fn may_hold_furniture(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let w = &text[t.span.start..t.span.end];
+        matches!(w, "/" | "|")
+            || (w.starts_with(|c: char| c.is_ascii_uppercase())
+                && (WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
+                    || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))))
+    })
+}
+
+/// A cheap first look for a menu: [`MENU_WORDS`] capitalised words in a row
+/// (connectors aside), counted without allocating.
+fn has_menu_run(text: &str, tokens: &[Token]) -> bool {
+    if tokens.len() < MENU_WORDS {
+        return false;
+    }
+    let mut caps = 0;
+    for t in tokens {
+        let w = &text[t.span.start..t.span.end];
+        if t.kind == TokenKind::Word && w.starts_with(char::is_uppercase) {
+            caps += 1;
+            if caps >= MENU_WORDS {
+                return true;
+            }
+        } else if !matches!(w, "and" | "of" | "the" | "&") {
+            caps = 0;
+        }
+    }
+    false
+}
+
+/// Each masked run of tokens as one punctuation token.
+fn merge_masked(tokens: &[Token], masked: &[bool]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        if masked[i] && i > 0 && masked[i - 1] {
+            if let Some(last) = out.last_mut() {
+                last.span.end = t.span.end;
+            }
+            continue;
+        }
+        let mut t = *t;
+        if masked[i] {
+            t.kind = TokenKind::Punct;
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// A sentence's tokens as words, for the furniture rules.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    tokens: &'a [Token],
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str, tokens: &'a [Token]) -> Words<'a> {
+        Words {
+            words: tokens
+                .iter()
+                .map(|t| &text[t.span.start..t.span.end])
+                .collect(),
+            tokens,
+        }
+    }
+
+    /// Masks menus scraped into the text ("Choose your country United States
+    /// Afghanistan Albania ..."): runs of [`MENU_WORDS`] capitalised words or more,
+    /// with nothing between them but "and", "of" or "the". A list in prose
+    /// separates its names with commas.
+    fn mask_menus(&self, masked: &mut [bool]) {
+        let connector = |i: usize| matches!(self.words[i], "and" | "of" | "the" | "&");
+        let mut i = 0;
+        while i < self.words.len() {
+            let mut j = i;
+            let mut caps = 0;
+            while j < self.words.len() && (self.capitalised(j) || (j > i && connector(j))) {
+                caps += usize::from(self.capitalised(j));
+                j += 1;
+            }
+            if caps >= MENU_WORDS {
+                masked[i..j].iter_mut().for_each(|m| *m = true);
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    fn is(&self, i: usize, lower: &str) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| w.eq_ignore_ascii_case(lower))
+    }
+
+    fn phrase_at(&self, i: usize, phrase: &[&str]) -> bool {
+        phrase.iter().enumerate().all(|(k, p)| self.is(i + k, p))
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.words[i].starts_with(char::is_uppercase)
+    }
+
+    /// A title-case widget phrase at `i`, with the capitalised common words
+    /// glued to it ("Newsletter Sign Up Continue").
+    fn widget_at(&self, i: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        let p = WIDGETS.iter().find(|p| self.phrase_at(i, p))?;
+        let plain = |j: usize| self.capitalised(j) && lex.is_common(self.words[j]);
+        let mut b = i + p.len();
+        while b < self.words.len() && plain(b) {
+            b += 1;
+        }
+        let mut a = i;
+        while a > 0 && plain(a - 1) {
+            a -= 1;
+        }
+        Some((a, b))
+    }
+
+    /// "Photo:", "Photograph by", "Photo credit:" after a caption: the cue of a
+    /// credit (the name credited after it is a person and stays). Opening a
+    /// sentence, the cue is a common word there and glues to nothing.
+    fn cue_at(&self, i: usize) -> Option<(usize, usize)> {
+        let opens = self.tokens[..i].iter().all(|t| t.kind != TokenKind::Word);
+        if opens || !self.capitalised(i) || !CREDIT_CUES.iter().any(|c| self.is(i, c)) {
+            return None;
+        }
+        let k = if self.is(i + 1, "credit") {
+            i + 2
+        } else {
+            i + 1
+        };
+        (self.is(k, ":") || self.is(k, "by")).then_some((i, k + 1))
+    }
+
+    /// A photo agency in a credit, with the separators around it: "Getty Images"
+    /// and "AP Photo" anywhere, a one-word agency beside a slash, bar, dash or
+    /// bracket ("Jane Roe/AFP/Getty Images", "(AP)"), but "Reuters reported" stays.
+    fn agency_credit_at(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        let k = AGENCIES.iter().find(|p| self.phrase_at(i, p))?.len();
+        let sep = |j: usize| {
+            self.words
+                .get(j)
+                .is_some_and(|w| matches!(*w, "/" | "|" | "(" | ")" | "via") || is_dash(w))
+        };
+        let before = i > 0 && sep(i - 1);
+        let after = sep(i + k);
+        if k < 2 && !before && !after {
+            return None;
+        }
+        let a = if before { i - 1 } else { i };
+        let b = if after { i + k + 1 } else { i + k };
+        Some((a, b))
+    }
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "\u{2013}" | "\u{2014}")
+}
+
+/// How far back (in tokens) a name must stand for a word glued to it to be split.
+const RUN_TOGETHER_WINDOW: usize = 8;
+
+/// Splits words that run a name into the next text without a space, as link
+/// widgets print them ("Bernie Sanders Bernie SandersSome say", "Hillary Clinton
+/// Hillary Diane Rodham Clinton2020 Democrats"): a title-case word whose first part
+/// is a name written on its own a few words before, glued to a capitalised word or
+/// to figures. The figures become punctuation; brand names ("YouTube",
+/// "McConnell", "@FoxNews") are left alone, their first part not being such a name.
+pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
+    for s in sentences.iter_mut() {
+        let mut out: Option<Vec<Token>> = None;
+        for (i, t) in s.tokens.iter().enumerate() {
+            let cut = (t.kind == TokenKind::Word)
+                .then(|| run_together_cut(text, &s.tokens, i))
+                .flatten();
+            let Some((cut, figures)) = cut else {
+                if let Some(v) = out.as_mut() {
+                    v.push(*t);
+                }
+                continue;
+            };
+            let v = out.get_or_insert_with(|| s.tokens[..i].to_vec());
+            v.push(Token {
+                span: Span::new(t.span.start, cut),
+                ..*t
+            });
+            v.push(Token {
+                span: Span::new(cut, t.span.end),
+                kind: if figures {
+                    TokenKind::Punct
+                } else {
+                    TokenKind::Word
+                },
+                space_before: false,
+            });
+        }
+        if let Some(v) = out {
+            s.tokens = v;
+        }
+    }
+}
+
+/// Where word `i` splits (byte offset), and whether its second part is figures.
+fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
+    let t = tokens[i];
+    let w = &text[t.span.start..t.span.end];
+    let mut chars = w.char_indices();
+    if !chars.next()?.1.is_uppercase() {
+        return None;
+    }
+    let (k, c) = chars.find(|&(_, c)| !c.is_lowercase())?;
+    let rest = &w[k..];
+    let figures = rest.bytes().all(|b| b.is_ascii_digit());
+    let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
+    if k < 3 || !(figures || word) {
+        return None;
+    }
+    let handle = i > 0
+        && matches!(
+            &text[tokens[i - 1].span.start..tokens[i - 1].span.end],
+            "@" | "#"
+        );
+    let left = &w[..k];
+    let said_before = tokens[i.saturating_sub(RUN_TOGETHER_WINDOW)..i]
+        .iter()
+        .any(|p| &text[p.span.start..p.span.end] == left);
+    (said_before && !handle).then_some((t.span.start + k, figures))
 }

@@ -20,7 +20,7 @@ use crate::export::csv::{TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCE
 use crate::export::ExportOptions;
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Edge, EntityGraph, EntityType, Node, RelationKind, Timeline};
-use crate::resolve::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
+use crate::resolve::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROPPED};
 
 /// Where the spill goes: memory for small library runs, a file for the command.
 pub enum SpillTarget {
@@ -210,6 +210,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         evidence: E,
     ) -> io::Result<(EntityGraph, W, M, E)> {
         let (entities, maps) = resolve_corpus(self.locals, self.lex);
+        let (entities, maps) = without_other(entities, maps);
         let ids = assign_ids(&entities);
         let sentences = self.sentences.finish()?;
         // Mentions and links are read back at once, each on its own thread.

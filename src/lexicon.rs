@@ -60,6 +60,8 @@ pub struct Lexicon {
     pub particles: HashSet<String>,
     /// Nationality, language and religion words that are never reported (CoNLL MISC).
     pub misc: HashSet<String>,
+    /// Pronouns, determiners, question words and interjections: alone, never a name.
+    pub function_words: HashSet<String>,
     /// Titles as lower-case token sequences, grouped by first token.
     titles: HashMap<String, Vec<Vec<String>>>,
     /// Words that stand before "of" inside a title ("secretary" of "Secretary of State").
@@ -291,6 +293,7 @@ impl Lexicon {
             place_nouns: word_set(include_str!("../data/place_nouns.txt")),
             particles: word_set(include_str!("../data/particles.txt")),
             misc: word_set(include_str!("../data/misc_words.txt")),
+            function_words: word_set(include_str!("../data/function_words.txt")),
             titles,
             title_of_heads,
             stop: stop.iter().map(|s| norm_key(s)).collect(),

@@ -18,6 +18,8 @@ pub fn norm_key(s: &str) -> String {
             }
         }
     } else {
+        let repaired = repair_mojibake(s);
+        let s = repaired.as_ref();
         let mut push = |c: char| {
             for l in c.to_lowercase() {
                 match l {
@@ -93,6 +95,112 @@ pub fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// The byte a character stands for when UTF-8 text was read as Windows-1252 (or
+/// Latin-1, whose C1 controls fill cp1252's five holes): the way mojibake is made.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if (0x80..=0xFF).contains(&u) {
+        return Some(u as u8);
+    }
+    let b = match c {
+        '\u{20AC}' => 0x80,
+        '\u{201A}' => 0x82,
+        '\u{0192}' => 0x83,
+        '\u{201E}' => 0x84,
+        '\u{2026}' => 0x85,
+        '\u{2020}' => 0x86,
+        '\u{2021}' => 0x87,
+        '\u{02C6}' => 0x88,
+        '\u{2030}' => 0x89,
+        '\u{0160}' => 0x8A,
+        '\u{2039}' => 0x8B,
+        '\u{0152}' => 0x8C,
+        '\u{017D}' => 0x8E,
+        '\u{2018}' => 0x91,
+        '\u{2019}' => 0x92,
+        '\u{201C}' => 0x93,
+        '\u{201D}' => 0x94,
+        '\u{2022}' => 0x95,
+        '\u{2013}' => 0x96,
+        '\u{2014}' => 0x97,
+        '\u{02DC}' => 0x98,
+        '\u{2122}' => 0x99,
+        '\u{0161}' => 0x9A,
+        '\u{203A}' => 0x9B,
+        '\u{0153}' => 0x9C,
+        '\u{017E}' => 0x9E,
+        '\u{0178}' => 0x9F,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Whether `c` can open a mojibake sequence: the lead byte of a multi-byte UTF-8
+/// character read as cp1252 ("Ã", "â", "Â"). A cheap test before [`mojibake_at`].
+pub fn is_mojibake_lead(c: char) -> bool {
+    ('\u{C2}'..='\u{F4}').contains(&c)
+}
+
+/// One character encoded `depth` times over at the start of `chars`: how many
+/// characters it takes and what it is. Depth 0 is the character itself.
+fn decode(chars: &[char], depth: u8) -> Option<(usize, char)> {
+    if depth == 0 {
+        return chars.first().map(|&c| (1, c));
+    }
+    let (mut used, lead) = decode(chars, depth - 1)?;
+    let lead = cp1252_byte(lead)?;
+    let more = match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut bytes = [lead, 0, 0, 0];
+    for slot in bytes.iter_mut().skip(1).take(more) {
+        let (k, c) = decode(chars.get(used..)?, depth - 1)?;
+        *slot = cp1252_byte(c).filter(|b| (0x80..=0xBF).contains(b))?;
+        used += k;
+    }
+    let decoded = std::str::from_utf8(&bytes[..=more]).ok()?.chars().next()?;
+    Some((used, decoded))
+}
+
+/// The mojibake sequence at the start of `chars`, if there is one: UTF-8 read as
+/// cp1252 once, twice or three times ("Ã©" is "é", "â€™" and "Ã¢â‚¬â„¢" are "’").
+/// Returns the characters it takes and the character it stands for.
+pub fn mojibake_at(chars: &[char]) -> Option<(usize, char)> {
+    if !chars.first().is_some_and(|&c| is_mojibake_lead(c)) {
+        return None;
+    }
+    (1..=3).rev().find_map(|depth| decode(chars, depth))
+}
+
+/// `s` with its mojibake sequences replaced by the characters they stand for;
+/// borrowed when there is none (nearly always).
+pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_mojibake_lead) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        // A sequence is at most 4 bytes, each up to 3 levels deep: 64 characters.
+        let window = &chars[i..chars.len().min(i + 64)];
+        match mojibake_at(window) {
+            Some((k, c)) => {
+                out.push(c);
+                i += k;
+            }
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +212,31 @@ mod tests {
         assert_eq!(norm_key("Éloi Marçan"), "eloi marcan");
         assert_eq!(norm_key("al-Ramadi Group"), "ramadi group");
         assert_eq!(norm_key("the"), "the");
+    }
+
+    #[test]
+    fn mojibake_once_twice_or_thrice_is_repaired_and_real_text_is_not() {
+        // UTF-8 read as cp1252 once ("Ã©", "â€™") and twice ("Ã¢â‚¬â„¢").
+        assert_eq!(repair_mojibake("Pel\u{c3}\u{a9}"), "Pel\u{e9}");
+        assert_eq!(repair_mojibake("it\u{e2}\u{20ac}\u{2122}s"), "it\u{2019}s");
+        assert_eq!(
+            repair_mojibake("Orlov\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}s"),
+            "Orlov\u{2019}s"
+        );
+        assert_eq!(
+            norm_key("Jos\u{c3}\u{a9} Orlov"),
+            norm_key("Jos\u{e9} Orlov")
+        );
+        // Latin-1 letters that are no UTF-8 sequence stay as written.
+        for real in [
+            "S\u{e3}o Paulo",
+            "caf\u{e9}",
+            "Zo\u{eb} \u{c3}rsted",
+            "\u{c2}ngel",
+            "plain",
+        ] {
+            assert_eq!(repair_mojibake(real), real);
+        }
     }
 
     #[test]

@@ -389,7 +389,7 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 continue;
             }
             let upper = w.chars().next().is_some_and(char::is_uppercase);
-            if !upper && !in_sorted(TITLE_CASE_LOWER, w) {
+            if !upper && !in_sorted(TITLE_CASE_LOWER, w) && !is_possessive_s(text, s, i) {
                 slot.lower += 1;
             }
             if !upper {
@@ -422,6 +422,18 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             }
         })
         .collect()
+}
+
+/// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
+fn is_possessive_s(text: &str, s: &Sentence, i: usize) -> bool {
+    let t = s.tokens[i];
+    i > 0
+        && !t.space_before
+        && matches!(&text[t.span.start..t.span.end], "s" | "S")
+        && matches!(
+            &text[s.tokens[i - 1].span.start..s.tokens[i - 1].span.end],
+            "'" | "\u{2019}"
+        )
 }
 
 struct Ctx<'a> {
@@ -736,6 +748,7 @@ impl Ctx<'_> {
 
     fn is_sentence_initial(&self, i: usize) -> bool {
         i <= self.first_word
+            || glued(self, i)
             || (i > 0
                 && matches!(
                     self.words[i - 1],
@@ -1057,6 +1070,9 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
         let a = i;
         let mut j = i;
         while j < n {
+            if j > a && glued(ctx, j) {
+                break;
+            }
             if let Some((e, _)) = ctx.gaz[j] {
                 j = e;
             } else if ctx.cap(j) {
@@ -1073,13 +1089,113 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
                 break;
             }
         }
-        for piece in split_run(ctx, a, j) {
-            if let Some(m) = finish_piece(ctx, si, piece) {
-                out.push(m);
+        for (x, y) in sub_runs(ctx, a, j) {
+            for piece in split_run(ctx, x, y) {
+                if let Some(m) = finish_piece(ctx, si, piece) {
+                    out.push(m);
+                }
             }
         }
         i = j.max(a + 1);
     }
+}
+
+/// Token `i` is a word glued to the word before it with no space or mark between:
+/// the second half of a run-together word the cleaner split ("Sanders|Some").
+fn glued(ctx: &Ctx, i: usize) -> bool {
+    i > 0
+        && ctx.kinds[i] == TokenKind::Word
+        && ctx.kinds[i - 1] == TokenKind::Word
+        && ctx.spans[i - 1].end == ctx.spans[i].start
+        && ctx.words[i - 1].ends_with(char::is_lowercase)
+        && ctx.is_upper_initial(i)
+}
+
+/// A run of capitalised words cut where it holds several names: where a given
+/// name comes again ("Bernie Sanders Bernie Sanders", "Donald Trump Donald John
+/// Trump"), after a one-word name that also ends the run ("Trump Donald John
+/// Trump"), and a run of five words or more that is wholly a list of given name,
+/// initials and surname ("Rand Paul Ted Cruz Chris Christie"). Linear in the run.
+fn sub_runs(ctx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    let mut k = a + 2;
+    while k + 2 <= b {
+        let w = ctx.words[k];
+        let repeat = ctx.kinds[k] == TokenKind::Word
+            && ctx.is_upper_initial(k)
+            && ctx.gaz[k].is_none()
+            && ctx.lex.is_first_name(w)
+            && ctx.words[start.max(k.saturating_sub(6))..k].contains(&w);
+        if repeat {
+            out.push((start, k));
+            start = k;
+            k = start + 2;
+        } else {
+            k += 1;
+        }
+    }
+    // The name's first word, after titles and party words ("President Trump ...").
+    let mut first = start;
+    while first < b {
+        let t = ctx.title_len(first, b);
+        if t > 0 {
+            first += t;
+        } else if ctx.lex.misc.contains(&ctx.lower[first]) {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    let short_then_full = |f: usize| {
+        b >= f + 3
+            && ctx.words[b - 1] == ctx.words[f]
+            && ctx.gaz[f].is_none()
+            && !ctx.lex.is_first_name(ctx.words[f])
+            && ctx.lex.is_first_name(ctx.words[f + 1])
+    };
+    if short_then_full(first) {
+        // "President Trump Donald John Trump": the short form, then the full name.
+        out.push((start, first + 1));
+        start = first + 1;
+    }
+    let mut rest = vec![(start, b)];
+    if b - start >= 5 {
+        if let Some(cuts) = person_list(ctx, start, b) {
+            rest = cuts;
+        }
+    }
+    out.extend(rest);
+    out
+}
+
+/// Tokens `a..b` as a list of two or more people, each a given name, initials and
+/// one surname; `None` when they do not tile so.
+fn person_list(ctx: &Ctx, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
+    let initial = |i: usize| {
+        let w = ctx.words[i];
+        w.chars().filter(|c| c.is_alphabetic()).count() == 1 && ctx.is_upper_initial(i)
+    };
+    let word = |i: usize| {
+        ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i) && ctx.gaz[i].is_none()
+    };
+    let mut names = Vec::new();
+    let mut pos = a;
+    while pos < b {
+        if !word(pos) || !ctx.lex.is_first_name(ctx.words[pos]) {
+            return None;
+        }
+        let mut q = pos + 1;
+        while q < b && initial(q) {
+            q += 1;
+        }
+        if q >= b || !word(q) || initial(q) {
+            return None;
+        }
+        names.push((pos, q + 1));
+        pos = q + 1;
+    }
+    (names.len() >= 2).then_some(names)
 }
 
 /// Splits a run at titles and gazetteer names, then glues gazetteer names to
@@ -1345,6 +1461,7 @@ fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
         let l = ctx.lower[a].as_str();
         let drop = in_sorted(LEADING_FUNCTION, l)
             || ctx.particle(a) && b - a == 1
+            || adjective_before_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
                 && ctx.lex.common.contains(l)
                 && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
@@ -1355,6 +1472,17 @@ fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
         a += 1;
     }
     a
+}
+
+/// "Republican Mitt Romney", "Democrat Terry Lane": a party or nationality word
+/// before a given name and a surname describes the person, it is no part of the name.
+fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let last = ctx.lower[b - 1].as_str();
+    b - a >= 3
+        && ctx.lex.misc.contains(&ctx.lower[a])
+        && ctx.lex.is_first_name(ctx.words[a + 1])
+        && !ctx.lex.loc_suffix.contains(last)
+        && !ctx.lex.org_cues.contains(last)
 }
 
 /// Trims a piece, decides its type and makes the mention (or drops it).
@@ -1446,6 +1574,49 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
 }
 
+/// Words that name nothing alone: a piece made only of pronouns, function words,
+/// interjections and their contractions ("It", "No. We’re", "Oh", "Don't"), a
+/// lone letter or initial ("D", "C."), or a party-and-state tag after a name
+/// ("R-Ala.", "D-N.Y.", "I-Vt."). Capitals written in full ("WHO") are acronyms.
+fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
+    if b - a == 1 {
+        let w = ctx.words[a];
+        let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
+        if letters <= 1 || is_party_tag(w) {
+            return true;
+        }
+    }
+    (a..b).all(|i| {
+        let w = ctx.lower[i].trim_end_matches('.');
+        ctx.kinds[i] != TokenKind::Word
+            || (!ctx.is_all_caps(i) && ctx.lex.function_words.contains(w))
+            || is_contraction(ctx.lex, w)
+    })
+}
+
+/// "we're", "they’ve", "don't", "it'd": a word cut at its apostrophe into a
+/// pronoun or verb and the clipped end of "are", "have", "will", "am", "not", "would".
+fn is_contraction(lex: &Lexicon, w: &str) -> bool {
+    let Some((head, tail)) = w.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    match tail {
+        "re" | "ve" | "ll" | "m" => !head.is_empty(),
+        "t" => head.ends_with('n'),
+        "d" | "s" => lex.function_words.contains(head),
+        _ => false,
+    }
+}
+
+/// "R-AL", "D-Calif", "I-Vt": a party's letter joined by a hyphen to a state.
+fn is_party_tag(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some('R' | 'D' | 'I'), Some('-'), Some(c)) if c.is_uppercase()
+    )
+}
+
 /// Legal forms of companies, which end a name but are none alone (sorted).
 const LEGAL_FORMS: [&str; 7] = ["corp", "gmbh", "inc", "llc", "llp", "ltd", "plc"];
 
@@ -1481,6 +1652,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     let n = p.b - p.a;
     let first = ctx.lower[p.a].as_str();
+    if is_junk(ctx, p.a, p.b) {
+        return None;
+    }
     if first.starts_with("i'") || first.starts_with("i\u{2019}") {
         // "I've", "I’m": the pronoun, never a name.
         return None;

@@ -12,11 +12,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
-use crate::normalize::{norm_key, translit, word_count};
+use crate::normalize::{norm_key, repair_mojibake, translit, word_count};
 use crate::recognize::RawMention;
 
 mod across;
-pub use across::{resolve_corpus, GlobalEntity, Locals, Maps, DROPPED};
+pub use across::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROPPED};
 
 /// Surface forms with counts: a short sorted vector, since most entities in one
 /// document have one or two forms (a map per entity would cost far more memory).
@@ -438,7 +438,8 @@ fn collect_entities(
         });
         assignment[i] = e;
         let ent = &mut entities[e];
-        let s = text[m.span.start..m.span.end].to_string();
+        // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
+        let s = repair_mojibake(&text[m.span.start..m.span.end]).into_owned();
         if m.demonym {
             ent.demonym_forms.add(s);
         } else {
@@ -470,9 +471,10 @@ fn collect_entities(
 fn settle_type(e: &mut LocalEntity, votes: &BTreeMap<EntityType, usize>, lex: &Lexicon) {
     e.entity_type = match e.gaz {
         Some(g) => lex.entries[g].entity_type,
+        // A real type, however few its votes, before the unknown words' `Other`.
         None => votes
             .iter()
-            .max_by_key(|(t, c)| (**c, **t != EntityType::Other, std::cmp::Reverse(**t)))
+            .max_by_key(|(t, c)| (**t != EntityType::Other, **c, std::cmp::Reverse(**t)))
             .map(|(t, _)| *t)
             .unwrap_or(EntityType::Other),
     };
@@ -495,6 +497,19 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         s.split(' ').map(translit).collect()
+    }
+
+    #[test]
+    fn a_real_type_wins_over_unknown_words_however_many() {
+        let lex = Lexicon::builtin();
+        let mut e = empty_entity();
+        e.forms.add("Hayle".into());
+        let votes = BTreeMap::from([(EntityType::Other, 6), (EntityType::Person, 1)]);
+        settle_type(&mut e, &votes, lex);
+        assert_eq!(e.entity_type, EntityType::Person);
+        let votes = BTreeMap::from([(EntityType::Other, 2)]);
+        settle_type(&mut e, &votes, lex);
+        assert_eq!(e.entity_type, EntityType::Other);
     }
 
     #[test]

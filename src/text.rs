@@ -5,6 +5,7 @@
 //! unless they close an abbreviation ("U.S.", "Mr.", "Sept.") or an initial.
 
 use crate::model::Span;
+use crate::normalize::{is_mojibake_lead, mojibake_at};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -34,8 +35,8 @@ pub struct Sentence {
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb",
     "fig", "fr", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar",
-    "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep",
-    "sept", "sgt", "sr", "st", "vs",
+    "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "reps", "rev", "sen",
+    "sens", "sep", "sept", "sgt", "sr", "st", "vs",
 ];
 
 /// Words after which a dotted abbreviation ("the U.S. The ...") does end a sentence.
@@ -132,7 +133,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         let start = pos;
-        let (end_idx, kind) = if c.is_ascii_digit() {
+        let (end_idx, kind) = if let Some((k, false)) = mojibake(&chars, i) {
+            // "Ã¢â‚¬â„¢" for "’": one punctuation mark, as the writer meant it.
+            (i + k, TokenKind::Punct)
+        } else if c.is_ascii_digit() {
             (scan_number(&chars, i), TokenKind::Number)
         } else if is_word_char(c) {
             (scan_word(&chars, i), TokenKind::Word)
@@ -149,6 +153,22 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         i = end_idx;
     }
     tokens
+}
+
+/// A mojibake sequence at `chars[i]` (UTF-8 read as cp1252, see
+/// [`mojibake_at`]): its length in characters and whether it stands for a letter
+/// or digit. Only tried at the few characters that can open one.
+fn mojibake(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
+    // Every byte after a lead is a continuation byte, never ASCII: "é" in "café" stops here.
+    let next = chars.get(i + 1)?.1;
+    if !is_mojibake_lead(chars[i].1) || next.is_ascii() {
+        return None;
+    }
+    let window: Vec<char> = chars[i..chars.len().min(i + 64)]
+        .iter()
+        .map(|&(_, c)| c)
+        .collect();
+    mojibake_at(&window).map(|(k, c)| (k, is_word_char(c)))
 }
 
 fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
@@ -197,6 +217,15 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
     let mut i = start;
     while i < n {
         let c = chars[i].1;
+        match mojibake(chars, i) {
+            // "PelÃ©" is one word, "ObamaÃ¢â‚¬â„¢s" a word and an apostrophe.
+            Some((k, true)) => {
+                i += k;
+                continue;
+            }
+            Some((_, false)) if i > start => break,
+            _ => {}
+        }
         if is_word_char(c) {
             i += 1;
             continue;
@@ -437,6 +466,30 @@ mod tests {
             vec!["on", "JioSaavn.com", "now"]
         );
         assert_eq!(words("Kerry,Sergei"), vec!["Kerry", ",", "Sergei"]);
+    }
+
+    #[test]
+    fn mojibake_marks_are_punctuation_and_mojibake_letters_stay_in_words() {
+        // "Orlov’s" and "Pelé" read as cp1252.
+        assert_eq!(
+            words("Orlov\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}s plan"),
+            vec![
+                "Orlov",
+                "\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}",
+                "s",
+                "plan"
+            ]
+        );
+        assert_eq!(words("Pel\u{c3}\u{a9} won"), vec!["Pel\u{c3}\u{a9}", "won"]);
+        assert_eq!(words("S\u{e3}o Paulo"), vec!["S\u{e3}o", "Paulo"]);
+    }
+
+    #[test]
+    fn senators_and_representatives_abbreviated_end_no_sentence() {
+        assert_eq!(
+            sentences("Sens. Ana Ruiz and Lou Brandt and Reps. Ray Ostrow spoke."),
+            vec!["Sens. Ana Ruiz and Lou Brandt and Reps. Ray Ostrow spoke."]
+        );
     }
 
     #[test]

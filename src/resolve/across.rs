@@ -677,6 +677,31 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Leaves out the corpus entities whose type is `Other` (their mentions and links
+/// are dropped as [`DROPPED`]) and renumbers the rest: the graph holds people,
+/// organizations and places. Such an entity is mostly lone unknown words that no
+/// document typed ("Medicare" capitalised mid-sentence), joined to a name one
+/// document typed by weak evidence alone.
+pub fn without_other(entities: Vec<GlobalEntity>, mut maps: Maps) -> (Vec<GlobalEntity>, Maps) {
+    if entities.iter().all(|e| e.entity_type != EntityType::Other) {
+        return (entities, maps);
+    }
+    let mut number = Vec::with_capacity(entities.len());
+    let mut kept = Vec::with_capacity(entities.len());
+    for e in entities {
+        if e.entity_type == EntityType::Other {
+            number.push(DROPPED);
+        } else {
+            number.push(kept.len());
+            kept.push(e);
+        }
+    }
+    for t in maps.targets.iter_mut().filter(|t| **t != DROPPED) {
+        *t = number[*t];
+    }
+    (kept, maps)
+}
+
 fn add_capped(v: &mut Vec<u32>, g: u32) {
     // Past a few candidates a short form is ambiguous anyway: stop growing.
     if v.len() < MAX_CANDIDATES && !v.contains(&g) {
@@ -687,6 +712,36 @@ fn add_capped(v: &mut Vec<u32>, g: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entity(label: &str, entity_type: EntityType) -> GlobalEntity {
+        GlobalEntity {
+            label: label.into(),
+            entity_type,
+            forms: BTreeMap::new(),
+            mentions: 1,
+            documents: 1,
+        }
+    }
+
+    #[test]
+    fn corpus_entities_of_type_other_leave_the_graph() {
+        let entities = vec![
+            entity("Ana Ruiz", EntityType::Person),
+            entity("Medicare", EntityType::Other),
+            entity("Oslo", EntityType::Location),
+        ];
+        let maps = Maps {
+            starts: vec![0, 2],
+            targets: vec![0, 1, 2, DROPPED],
+        };
+        let (kept, maps) = without_other(entities, maps);
+        let labels: Vec<&str> = kept.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, vec!["Ana Ruiz", "Oslo"]);
+        assert_eq!(maps.get(0, 0), Some(0));
+        assert_eq!(maps.get(0, 1), Some(DROPPED));
+        assert_eq!(maps.get(1, 0), Some(1));
+        assert_eq!(maps.get(1, 1), Some(DROPPED));
+    }
 
     #[test]
     fn a_stray_longer_form_is_not_the_label() {
