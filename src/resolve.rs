@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
-use crate::normalize::{norm_key, translit, word_count};
+use crate::normalize::{is_initialism, norm_key, translit, word_count};
 use crate::recognize::RawMention;
 
 mod across;
@@ -174,18 +174,13 @@ fn middles_agree<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
     if ma.len() == mb.len() {
         return ma.iter().zip(&mb).all(|(x, y)| one(x, y));
     }
-    let (short, long) = if ma.len() < mb.len() { (&ma, &mb) } else { (&mb, &ma) };
+    let (short, long) = if ma.len() < mb.len() {
+        (&ma, &mb)
+    } else {
+        (&mb, &ma)
+    };
     let mut rest = long.iter();
-    short
-        .iter()
-        .all(|w| w.len() > 1 && rest.any(|l| l == w))
-}
-
-/// "U.N.", "UN", "AP": a dotted form or a short run of capitals is an abbreviation,
-/// never a surname written alone ("Kim Jong Un" is not the "UN").
-fn is_abbreviation(surface: &str) -> bool {
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    surface.contains('.') || (is_acronym_form(surface) && letters <= 3)
+    short.iter().all(|w| w.len() > 1 && rest.any(|l| l == w))
 }
 
 /// "UN", "U.N.", "NATO": two or more letters, all capitals.
@@ -324,7 +319,7 @@ fn attach_lone_names(
 ) {
     for (i, m) in mentions.iter().enumerate() {
         if m.demonym
-            || is_abbreviation(&text[m.span.start..m.span.end])
+            || is_initialism(&text[m.span.start..m.span.end])
             || tr[i].len() != 1
             || !matches!(m.entity_type, EntityType::Person | EntityType::Other)
         {
@@ -583,7 +578,10 @@ mod tests {
 
     #[test]
     fn conflicting_middle_names_are_two_people() {
-        assert!(person_compatible(&w("donald j trump"), &w("donald john trump")));
+        assert!(person_compatible(
+            &w("donald j trump"),
+            &w("donald john trump")
+        ));
         assert!(person_compatible(&w("donald j trump"), &w("donald trump")));
         assert!(person_compatible(
             &w("hillary rodham clinton"),
@@ -593,12 +591,18 @@ mod tests {
             &w("george herbert walker bush"),
             &w("george h w bush")
         ));
-        assert!(!person_compatible(&w("george w bush"), &w("george h w bush")));
+        assert!(!person_compatible(
+            &w("george w bush"),
+            &w("george h w bush")
+        ));
         assert!(!person_compatible(
             &w("george w bush"),
             &w("george herbert walker bush")
         ));
         assert!(!person_compatible(&w("paul d ryan"), &w("paul s ryan")));
-        assert!(!person_compatible(&w("anna rodham clinton"), &w("anna d clinton")));
+        assert!(!person_compatible(
+            &w("anna rodham clinton"),
+            &w("anna d clinton")
+        ));
     }
 }

@@ -214,12 +214,21 @@ fn label_form(
     let clean = |f: &str| {
         let first = f.split_whitespace().next().unwrap_or("");
         let capital = first.chars().next().is_some_and(|c| !c.is_lowercase())
-            || first.split_once('-').is_some_and(|(p, _)| matches!(p, "al" | "el" | "ad" | "as" | "an" | "ash" | "at" | "az" | "bin" | "ibn"));
+            || first.split_once('-').is_some_and(|(p, _)| {
+                matches!(
+                    p,
+                    "al" | "el" | "ad" | "as" | "an" | "ash" | "at" | "az" | "bin" | "ibn"
+                )
+            });
         let lower = first.trim_end_matches('.').to_lowercase();
         capital && !(t == EntityType::Person && word_count(f) > 1 && glued(&lower))
     };
     let mixed = |f: &str| f.chars().any(|c| c.is_lowercase());
-    let cleans: Vec<(u32, u32)> = forms.iter().copied().filter(|x| clean(strings.get(x.0))).collect();
+    let cleans: Vec<(u32, u32)> = forms
+        .iter()
+        .copied()
+        .filter(|x| clean(strings.get(x.0)))
+        .collect();
     let is_multi = |x: &(u32, u32)| word_count(strings.get(x.0)) > 1;
     // A person's surname alone is no full name; for anything else a name of several
     // words is preferred only if written at least a third as often as the most
@@ -227,7 +236,12 @@ fn label_form(
     // "Republican").
     let top_single = match t {
         EntityType::Person => 0,
-        _ => cleans.iter().filter(|x| !is_multi(x)).map(|x| x.1).max().unwrap_or(0),
+        _ => cleans
+            .iter()
+            .filter(|x| !is_multi(x))
+            .map(|x| x.1)
+            .max()
+            .unwrap_or(0),
     };
     let full = |x: &(u32, u32)| is_multi(x) && x.1 * 3 >= top_single;
     let any_full = cleans.iter().any(full);
@@ -880,7 +894,10 @@ impl<'a> Resolver<'a> {
         }
         for g in (0..n).filter(|&g| root[g] as usize != g) {
             let r = root[g] as usize;
-            let (f, d) = (std::mem::take(&mut forms[g]), std::mem::take(&mut demonyms[g]));
+            let (f, d) = (
+                std::mem::take(&mut forms[g]),
+                std::mem::take(&mut demonyms[g]),
+            );
             forms[r].extend(f);
             demonyms[r].extend(d);
             let votes = self.acc[g].votes;
@@ -898,7 +915,11 @@ impl<'a> Resolver<'a> {
         for t in self.targets.iter_mut().filter(|t| **t != DROPPED) {
             *t = id[root[*t] as usize] as usize;
         }
-        let mut docs: Vec<(u32, u32)> = self.docs.iter().map(|&(g, d)| (root[g as usize], d)).collect();
+        let mut docs: Vec<(u32, u32)> = self
+            .docs
+            .iter()
+            .map(|&(g, d)| (root[g as usize], d))
+            .collect();
         docs.sort_unstable();
         docs.dedup();
         let mut documents = vec![0u64; n];
@@ -935,7 +956,13 @@ impl<'a> Resolver<'a> {
 
     /// A corpus entity's label: its gazetteer name, else [`label_form`], else its
     /// first nationality word.
-    fn label(&self, g: usize, t: EntityType, forms: &[(u32, u32)], demonyms: &[(u32, u32)]) -> String {
+    fn label(
+        &self,
+        g: usize,
+        t: EntityType,
+        forms: &[(u32, u32)],
+        demonyms: &[(u32, u32)],
+    ) -> String {
         let strings = &self.l.strings;
         if let Some(gaz) = (self.acc[g].gaz != NONE).then_some(self.acc[g].gaz) {
             return self.lex.entries[gaz as usize].name.clone();
@@ -956,9 +983,16 @@ impl<'a> Resolver<'a> {
     /// with most mentions when it has at least four times as many as each of them
     /// (else the evidence for two entities is strong and both stay), unless both
     /// are different gazetteer entries. Returns each entity's root.
-    fn same_label_roots(&self, forms: &[Vec<(u32, u32)>], demonyms: &[Vec<(u32, u32)>]) -> Vec<u32> {
+    fn same_label_roots(
+        &self,
+        forms: &[Vec<(u32, u32)>],
+        demonyms: &[Vec<(u32, u32)>],
+    ) -> Vec<u32> {
         let n = self.acc.len();
-        let mentions: Vec<u64> = forms.iter().map(|f| f.iter().map(|x| x.1 as u64).sum()).collect();
+        let mentions: Vec<u64> = forms
+            .iter()
+            .map(|f| f.iter().map(|x| x.1 as u64).sum())
+            .collect();
         let mut groups: HashMap<String, Vec<u32>> = HashMap::default();
         for g in 0..n {
             let a = &self.acc[g];
@@ -985,7 +1019,12 @@ impl<'a> Resolver<'a> {
         // A node named only by a short form that the corpus mostly writes for
         // another entity ("Obama" left over from "Team Obama") joins that entity.
         for (key, group) in &groups {
-            let Some(w) = self.l.strings.find(key).and_then(|k| self.writer(k, ANY_TYPE)) else {
+            let Some(w) = self
+                .l
+                .strings
+                .find(key)
+                .and_then(|k| self.writer(k, ANY_TYPE))
+            else {
                 continue;
             };
             let w = find(&mut root, w);
@@ -1080,21 +1119,37 @@ mod tests {
         ];
         assert_eq!(label(&trump, person), "Donald Trump");
         // A full name written once still beats a surname written often.
-        assert_eq!(label(&[("Karel Zvonek", 1), ("Zvonek", 30)], person), "Karel Zvonek");
+        assert_eq!(
+            label(&[("Karel Zvonek", 1), ("Zvonek", 30)], person),
+            "Karel Zvonek"
+        );
         // A glued title or party word is no full form, even when more frequent.
-        let romney = [("Republican Vera Lodz", 50), ("Vera Lodz", 20), ("Team Lodz", 9)];
+        let romney = [
+            ("Republican Vera Lodz", 50),
+            ("Vera Lodz", 20),
+            ("Team Lodz", 9),
+        ];
         assert_eq!(label(&romney, person), "Vera Lodz");
         // With no clean full name, a clean surname; with nothing clean, the fullest form.
         assert_eq!(label(&[("Team Lodz", 9), ("Lodz", 3)], person), "Lodz");
-        assert_eq!(label(&[("la Vera Lodz", 2), ("Team Lodz", 9)], person), "la Vera Lodz");
+        assert_eq!(
+            label(&[("la Vera Lodz", 2), ("Team Lodz", 9)], person),
+            "la Vera Lodz"
+        );
     }
 
     #[test]
     fn organizations_prefer_their_longer_name_unless_it_is_rare() {
         let org = EntityType::Organization;
         assert_eq!(label(&[("Fox", 30), ("Fox News", 20)], org), "Fox News");
-        assert_eq!(label(&[("Dunmore", 300), ("No Dunmore", 4)], org), "Dunmore");
-        assert_eq!(label(&[("al-Nusra Front", 5), ("Nusra", 2)], org), "al-Nusra Front");
+        assert_eq!(
+            label(&[("Dunmore", 300), ("No Dunmore", 4)], org),
+            "Dunmore"
+        );
+        assert_eq!(
+            label(&[("al-Nusra Front", 5), ("Nusra", 2)], org),
+            "al-Nusra Front"
+        );
     }
 
     #[test]
@@ -1110,6 +1165,157 @@ mod tests {
         assert_eq!(dominant(&[1, 2, 3], |g| scores[g as usize]), Some(1));
         assert_eq!(dominant(&[0, 2], |g| scores[g as usize]), Some(2));
         assert_eq!(dominant(&[2, 3], |g| scores[g as usize]), None);
+    }
+
+    use crate::resolve::Forms;
+
+    fn local(t: EntityType, forms: &[(&str, usize)], words: &str, weak: bool) -> LocalEntity {
+        let mut f = Forms::default();
+        for &(form, n) in forms {
+            for _ in 0..n {
+                f.add(form.to_string());
+            }
+        }
+        let lex = Lexicon::builtin();
+        let gaz = forms
+            .first()
+            .and_then(|x| lex.by_key.get(&norm_key(x.0)))
+            .copied();
+        let gaz = gaz.filter(|_| {
+            t == EntityType::Location || forms[0].0 == "NPR" || forms[0].0 == "State Department"
+        });
+        LocalEntity {
+            entity_type: t,
+            gaz,
+            forms: f,
+            demonym_forms: Forms::default(),
+            name_words: words.split_whitespace().map(translit).collect(),
+            weak,
+            tentative: false,
+        }
+    }
+
+    fn person(forms: &[(&str, usize)], words: &str) -> LocalEntity {
+        local(EntityType::Person, forms, words, false)
+    }
+
+    fn org(forms: &[(&str, usize)]) -> LocalEntity {
+        local(EntityType::Organization, forms, "", false)
+    }
+
+    /// Resolves documents of one entity each; returns each document's corpus entity.
+    fn resolve(docs: Vec<LocalEntity>) -> (Vec<GlobalEntity>, Vec<usize>) {
+        let mut locals = Locals::default();
+        let n = docs.len();
+        for e in docs {
+            locals.push_document(vec![e]);
+        }
+        let (entities, maps) = resolve_corpus(locals, Lexicon::builtin());
+        let at = (0..n).map(|d| maps.get(d, 0).unwrap()).collect();
+        (entities, at)
+    }
+
+    fn marta(quellman: usize) -> LocalEntity {
+        person(
+            &[("Marta Quellman", 1), ("Quellman", quellman)],
+            "marta quellman",
+        )
+    }
+
+    fn dirk(quellman: usize) -> LocalEntity {
+        person(
+            &[("Dirk Quellman", 1), ("Quellman", quellman)],
+            "dirk quellman",
+        )
+    }
+
+    fn bare_quellman() -> LocalEntity {
+        person(&[("Quellman", 2)], "quellman")
+    }
+
+    #[test]
+    fn a_bare_surname_joins_the_person_who_dominates_it() {
+        let (g, at) = resolve(vec![marta(3), marta(2), dirk(1), bare_quellman()]);
+        assert_eq!(at[3], at[0], "{g:?}");
+        assert_ne!(at[2], at[0]);
+        assert_eq!(g[at[0]].label, "Marta Quellman");
+    }
+
+    #[test]
+    fn a_bare_surname_stays_apart_when_the_evidence_is_split() {
+        let (g, at) = resolve(vec![marta(3), dirk(3), bare_quellman()]);
+        assert_ne!(at[2], at[0], "{g:?}");
+        assert_ne!(at[2], at[1], "{g:?}");
+        assert_eq!(g[at[2]].label, "Quellman");
+    }
+
+    #[test]
+    fn middle_initials_join_and_conflicting_middles_stay_apart() {
+        let (g, at) = resolve(vec![
+            person(&[("Walter K. Brandt", 1), ("Brandt", 2)], "walter k brandt"),
+            person(&[("Walter Brandt", 2)], "walter brandt"),
+            person(&[("Walter Brandt", 3)], "walter brandt"),
+            person(
+                &[("Republican Walter Brandt", 1)],
+                "republican walter brandt",
+            ),
+        ]);
+        assert!(at.iter().all(|&x| x == at[0]), "{g:?}");
+        assert_eq!(g[at[0]].label, "Walter Brandt");
+        let d = person(&[("Oskar D. Vellin", 1), ("Vellin", 9)], "oskar d vellin");
+        let (g, at) = resolve(vec![
+            d.clone(),
+            d,
+            person(&[("Oskar S. Vellin", 1)], "oskar s vellin"),
+            person(&[("Oskar Vellin", 2)], "oskar vellin"),
+        ]);
+        assert_ne!(at[0], at[2], "{g:?}");
+        // The plain form joins the dominant one.
+        assert_eq!(at[3], at[0], "{g:?}");
+    }
+
+    #[test]
+    fn a_plain_name_between_two_equal_middles_joins_neither() {
+        let (g, at) = resolve(vec![
+            person(&[("Oskar D. Vellin", 1), ("Vellin", 4)], "oskar d vellin"),
+            person(&[("Oskar S. Vellin", 1), ("Vellin", 4)], "oskar s vellin"),
+            person(&[("Oskar Vellin", 2)], "oskar vellin"),
+        ]);
+        assert_ne!(at[2], at[0], "{g:?}");
+        assert_ne!(at[2], at[1], "{g:?}");
+    }
+
+    #[test]
+    fn a_name_read_as_another_type_joins_the_entity_the_corpus_writes_it_for() {
+        let state = || local(EntityType::Location, &[("Nebraska", 5)], "", false);
+        let (g, at) = resolve(vec![state(), state(), org(&[("Nebraska", 2)])]);
+        assert_eq!(at[2], at[0], "{g:?}");
+        assert_eq!(g[at[0]].entity_type, EntityType::Location);
+        // A person well attested under that name keeps the person's mentions.
+        let (g, at) = resolve(vec![
+            state(),
+            state(),
+            person(&[("Ada Nebraska", 1), ("Nebraska", 4)], "ada nebraska"),
+            person(&[("Nebraska", 2)], "nebraska"),
+        ]);
+        assert_eq!(at[3], at[2], "{g:?}");
+        assert_ne!(at[3], at[0], "{g:?}");
+    }
+
+    #[test]
+    fn partial_forms_do_not_join_through_a_head_word() {
+        let (g, at) = resolve(vec![
+            org(&[("NPR", 4), ("National Public Radio", 1)]),
+            org(&[("Ohio Public Radio", 2)]),
+            org(&[("Fox News", 5), ("News", 1)]),
+            org(&[("News", 1)]),
+            org(&[("State Department", 5)]),
+            org(&[("U.S. State Department", 1)]),
+        ]);
+        assert_ne!(at[1], at[0], "{g:?}");
+        assert_ne!(at[3], at[2], "{g:?}");
+        // A place before a known institution's name is still that institution.
+        assert_eq!(at[5], at[4], "{g:?}");
     }
 
     #[test]
