@@ -375,6 +375,9 @@ struct Resolver<'a> {
     said: HashMap<(u32, u32, u8), u32>,
     said_best: HashMap<(u32, u8), [(u32, u32); 2]>,
     said_total: HashMap<(u32, u8), u64>,
+    /// Surname -> the two full-name people of that surname with most mentions, and
+    /// the mentions of all of them.
+    bearers: HashMap<u32, ([(u32, u64); 2], u64)>,
     demonyms: HashMap<(u32, u32), u32>,
     /// (entity, document) for every local entity with forms.
     docs: Vec<(u32, u32)>,
@@ -401,6 +404,7 @@ impl<'a> Resolver<'a> {
             said: HashMap::default(),
             said_best: HashMap::default(),
             said_total: HashMap::default(),
+            bearers: HashMap::default(),
             demonyms: HashMap::default(),
             docs: Vec::new(),
         };
@@ -662,6 +666,17 @@ impl<'a> Resolver<'a> {
         self.writer(k, ANY_TYPE).filter(|_| unsure || rare)
     }
 
+    /// A lone surname written as a person's ("Carson said") joins the full-name
+    /// person who dominates (see [`is_dominant`]) the mentions of the people who
+    /// bear that surname, when the corpus seldom writes it alone for anyone.
+    fn bearer(&self, e: &Compact, k: u32, tk: u32) -> Option<u32> {
+        if e.entity_type != EntityType::Person || self.l.strings.get(k).contains(' ') {
+            return None;
+        }
+        let (top, total) = self.bearers.get(&tk)?;
+        is_dominant(top[0].1, top[1].1, *total).then_some(top[0].0)
+    }
+
     /// Counts `c` mentions of corpus entity `g` written with norm key `k` by a
     /// local entity of type slot `t`, and under [`ANY_TYPE`].
     fn count_said(&mut self, g: u32, k: u32, t: u8, c: u32) {
@@ -670,15 +685,7 @@ impl<'a> Resolver<'a> {
             *n += c;
             let n = *n;
             let top = self.said_best.entry((k, t)).or_insert([(NONE, 0); 2]);
-            // Counts only grow, so the two leaders stay exact.
-            if top[0].0 == g {
-                top[0].1 = n;
-            } else if n > top[0].1 {
-                top[1] = top[0];
-                top[0] = (g, n);
-            } else if top[1].0 == g || n > top[1].1 {
-                top[1] = (g, n);
-            }
+            lead(top, g, n);
             *self.said_total.entry((k, t)).or_default() += c as u64;
         }
     }
@@ -718,6 +725,9 @@ impl<'a> Resolver<'a> {
             return Some(cands[0]);
         }
         if let Some(g) = self.writer(k, type_index(e.entity_type)) {
+            return Some(g);
+        }
+        if let Some(g) = self.bearer(e, k, tk) {
             return Some(g);
         }
         let unsure = e.weak || e.entity_type == EntityType::Other || cands.is_empty();
@@ -811,6 +821,14 @@ impl<'a> Resolver<'a> {
             *self.forms.entry((g, f)).or_default() += c;
             let k = self.norm_of(f);
             self.count_said(g, k, type_index(e.entity_type), c);
+        }
+        if e.entity_type == EntityType::Person && self.acc[g as usize].words.len() > 1 {
+            let a = &self.acc[g as usize];
+            let (last, n) = (a.words[a.words.len() - 1], a.mentions);
+            let added: u64 = self.l.forms(e).iter().map(|x| x.1 as u64).sum();
+            let (top, total) = self.bearers.entry(last).or_insert(([(NONE, 0); 2], 0));
+            lead(top, g, n);
+            *total += added;
         }
         for &(f, c) in self.l.demonyms(e) {
             *self.demonyms.entry((g, f)).or_default() += c;
@@ -1087,6 +1105,19 @@ fn merge_counts(v: &mut Vec<(u32, u32)>) {
     });
 }
 
+/// Updates the two leaders of a count after entity `g`'s count grew to `n`
+/// (counts only grow, so the two leaders stay exact).
+fn lead<T: Copy + PartialOrd>(top: &mut [(u32, T); 2], g: u32, n: T) {
+    if top[0].0 == g {
+        top[0].1 = n;
+    } else if n > top[0].1 {
+        top[1] = top[0];
+        top[0] = (g, n);
+    } else if top[1].0 == g || n > top[1].1 {
+        top[1] = (g, n);
+    }
+}
+
 fn add_capped(v: &mut Vec<u32>, g: u32) {
     // Past a few candidates a short form is ambiguous anyway: stop growing.
     if v.len() < MAX_CANDIDATES && !v.contains(&g) {
@@ -1239,6 +1270,25 @@ mod tests {
         assert_eq!(at[3], at[0], "{g:?}");
         assert_ne!(at[2], at[0]);
         assert_eq!(g[at[0]].label, "Marta Quellman");
+    }
+
+    #[test]
+    fn a_bare_surname_never_written_alone_joins_the_dominant_bearer() {
+        let full = |name: &str, n: usize| person(&[(name, n)], &name.to_lowercase());
+        let (g, at) = resolve(vec![
+            full("Marta Quellman", 6),
+            full("Marta Quellman", 4),
+            full("Dirk Quellman", 2),
+            bare_quellman(),
+        ]);
+        assert_eq!(at[3], at[0], "{g:?}");
+        let (g, at) = resolve(vec![
+            full("Marta Quellman", 6),
+            full("Dirk Quellman", 5),
+            bare_quellman(),
+        ]);
+        assert_ne!(at[2], at[0], "{g:?}");
+        assert_ne!(at[2], at[1], "{g:?}");
     }
 
     #[test]
