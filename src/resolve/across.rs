@@ -902,7 +902,11 @@ impl<'a> Resolver<'a> {
         for ((g, f), c) in std::mem::take(&mut self.demonyms) {
             demonyms[g as usize].push((f, c));
         }
-        let root = self.same_label_roots(&forms, &demonyms);
+        let mut labels: Vec<String> = (0..n)
+            .map(|g| self.label(g, self.acc[g].majority(), &forms[g], &demonyms[g]))
+            .collect();
+        let root = self.same_label_roots(&forms, &labels);
+        let mut grew = vec![false; n];
         // Dense ids for the entities that stay; the others fold into their root.
         let mut id = vec![NONE; n];
         let mut kept: Vec<usize> = Vec::new();
@@ -912,6 +916,7 @@ impl<'a> Resolver<'a> {
         }
         for g in (0..n).filter(|&g| root[g] as usize != g) {
             let r = root[g] as usize;
+            grew[r] = true;
             let (f, d) = (
                 std::mem::take(&mut forms[g]),
                 std::mem::take(&mut demonyms[g]),
@@ -950,7 +955,10 @@ impl<'a> Resolver<'a> {
                 let a = &self.acc[g];
                 let entry = (a.gaz != NONE).then(|| &self.lex.entries[a.gaz as usize]);
                 let entity_type = entry.map_or_else(|| a.majority(), |x| x.entity_type);
-                let label = self.label(g, entity_type, &forms[g], &demonyms[g]);
+                let label = match grew[g] {
+                    true => self.label(g, entity_type, &forms[g], &demonyms[g]),
+                    false => std::mem::take(&mut labels[g]),
+                };
                 let mentions = forms[g].iter().map(|x| x.1 as u64).sum();
                 let mut all: BTreeMap<String, usize> = BTreeMap::new();
                 for &(f, c) in forms[g].iter().chain(&demonyms[g]) {
@@ -1001,22 +1009,16 @@ impl<'a> Resolver<'a> {
     /// with most mentions when it has at least four times as many as each of them
     /// (else the evidence for two entities is strong and both stay), unless both
     /// are different gazetteer entries. Returns each entity's root.
-    fn same_label_roots(
-        &self,
-        forms: &[Vec<(u32, u32)>],
-        demonyms: &[Vec<(u32, u32)>],
-    ) -> Vec<u32> {
+    fn same_label_roots(&self, forms: &[Vec<(u32, u32)>], labels: &[String]) -> Vec<u32> {
         let n = self.acc.len();
         let mentions: Vec<u64> = forms
             .iter()
             .map(|f| f.iter().map(|x| x.1 as u64).sum())
             .collect();
         let mut groups: HashMap<String, Vec<u32>> = HashMap::default();
-        for g in 0..n {
-            let a = &self.acc[g];
-            let label = self.label(g, a.majority(), &forms[g], &demonyms[g]);
+        for (g, label) in labels.iter().enumerate() {
             if !label.is_empty() && mentions[g] > 0 {
-                groups.entry(norm_key(&label)).or_default().push(g as u32);
+                groups.entry(norm_key(label)).or_default().push(g as u32);
             }
         }
         let mut root: Vec<u32> = (0..n as u32).collect();
