@@ -88,6 +88,14 @@ pub fn translit(word: &str) -> String {
     out
 }
 
+/// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
+/// abbreviation, never a surname written alone ("Kim Jong Un" is not the "UN").
+pub fn is_initialism(surface: &str) -> bool {
+    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ');
+    surface.contains('.') || (caps && (2..=3).contains(&letters.len()))
+}
+
 /// Words of a surface form, hyphenated parts counted apart ("Jean-Pierre" is two).
 pub fn word_count(s: &str) -> usize {
     s.split(|c: char| c.is_whitespace() || c == '-')
@@ -237,6 +245,16 @@ mod tests {
         ] {
             assert_eq!(repair_mojibake(real), real);
         }
+    }
+
+    #[test]
+    fn initialisms_are_dotted_or_two_or_three_capitals() {
+        assert!(is_initialism("U.N."));
+        assert!(is_initialism("UN"));
+        assert!(is_initialism("AP"));
+        assert!(!is_initialism("OBAMA"));
+        assert!(!is_initialism("Un"));
+        assert!(!is_initialism("Kim"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
-use crate::normalize::norm_key;
+use crate::normalize::{is_initialism, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
 
 mod document;
@@ -1891,7 +1891,8 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             continue;
         }
         let key = m.key.clone();
-        if surnames.contains_key(&key) && m.entity_type != EntityType::Person {
+        let initialism = is_initialism(&text[m.span.start..m.span.end]);
+        if surnames.contains_key(&key) && m.entity_type != EntityType::Person && !initialism {
             m.entity_type = EntityType::Person;
             m.gaz = None;
             m.rule = "person.surname-in-document";

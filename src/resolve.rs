@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
-use crate::normalize::{norm_key, repair_mojibake, translit, word_count};
+use crate::normalize::{is_initialism, norm_key, repair_mojibake, translit, word_count};
 use crate::recognize::RawMention;
 
 mod across;
@@ -121,7 +121,7 @@ pub fn person_compatible<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
     let (Some(la), Some(lb)) = (a.last(), b.last()) else {
         return false;
     };
-    if la.as_ref() != lb.as_ref() {
+    if la.as_ref() != lb.as_ref() || !middles_agree(a, b) {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -149,6 +149,38 @@ pub fn person_compatible<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
         }
     }
     true
+}
+
+/// Whether the middle names of two full names (words between the first and the
+/// last) can be one person's: one has none, or they pair up word by word (an
+/// initial for a name: "Donald J. Trump", "Donald John Trump"), or the shorter are
+/// written-out names found in order in the longer ("Hillary Rodham Clinton",
+/// "Hillary Diane Rodham Clinton"). "George W. Bush" and "George H. W. Bush" do not
+/// agree, nor do "Paul D. Ryan" and "Paul S. Ryan".
+fn middles_agree<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
+    let middle = |x: &[S]| -> Vec<String> {
+        match x.len() {
+            0..=2 => Vec::new(),
+            n => x[1..n - 1].iter().map(|w| w.as_ref().to_string()).collect(),
+        }
+    };
+    let (ma, mb) = (middle(a), middle(b));
+    if ma.is_empty() || mb.is_empty() {
+        return true;
+    }
+    let one = |x: &str, y: &str| {
+        x == y || (x.len() == 1 && y.starts_with(x)) || (y.len() == 1 && x.starts_with(y))
+    };
+    if ma.len() == mb.len() {
+        return ma.iter().zip(&mb).all(|(x, y)| one(x, y));
+    }
+    let (short, long) = if ma.len() < mb.len() {
+        (&ma, &mb)
+    } else {
+        (&mb, &ma)
+    };
+    let mut rest = long.iter();
+    short.iter().all(|w| w.len() > 1 && rest.any(|l| l == w))
 }
 
 /// "UN", "U.N.", "NATO": two or more letters, all capitals.
@@ -193,7 +225,7 @@ pub fn resolve_document(
     let mut dsu = Dsu::new(mentions.len());
     merge_same_keys(&keys, &mut dsu);
     let names = merge_full_names(mentions, &tr, &mut dsu);
-    attach_lone_names(mentions, &tr, &names, &mut dsu);
+    attach_lone_names(text, mentions, &tr, &names, &mut dsu);
     merge_org_forms(text, mentions, &keys, lex, &mut dsu);
     collect_entities(text, mentions, &tr, lex, &mut dsu)
 }
@@ -279,6 +311,7 @@ fn merge_full_names<'a>(
 /// A lone name word joins the one person whose surname it is, else the one
 /// person whose given name it is; with two candidates it stays apart.
 fn attach_lone_names(
+    text: &str,
     mentions: &[RawMention],
     tr: &[Vec<String>],
     names: &NameIndex,
@@ -286,6 +319,7 @@ fn attach_lone_names(
 ) {
     for (i, m) in mentions.iter().enumerate() {
         if m.demonym
+            || is_initialism(&text[m.span.start..m.span.end])
             || tr[i].len() != 1
             || !matches!(m.entity_type, EntityType::Person | EntityType::Other)
         {
@@ -554,6 +588,36 @@ mod tests {
         assert!(!person_compatible(
             &w("jim cooper"),
             &w("a charles j cooper")
+        ));
+    }
+
+    #[test]
+    fn conflicting_middle_names_are_two_people() {
+        assert!(person_compatible(
+            &w("donald j trump"),
+            &w("donald john trump")
+        ));
+        assert!(person_compatible(&w("donald j trump"), &w("donald trump")));
+        assert!(person_compatible(
+            &w("hillary rodham clinton"),
+            &w("hillary diane rodham clinton")
+        ));
+        assert!(person_compatible(
+            &w("george herbert walker bush"),
+            &w("george h w bush")
+        ));
+        assert!(!person_compatible(
+            &w("george w bush"),
+            &w("george h w bush")
+        ));
+        assert!(!person_compatible(
+            &w("george w bush"),
+            &w("george herbert walker bush")
+        ));
+        assert!(!person_compatible(&w("paul d ryan"), &w("paul s ryan")));
+        assert!(!person_compatible(
+            &w("anna rodham clinton"),
+            &w("anna d clinton")
         ));
     }
 }

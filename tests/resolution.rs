@@ -123,3 +123,15 @@ fn a_government_of_a_country_is_not_an_armed_group_named_after_it() {
     assert_eq!(gov.len(), 1);
     assert_ne!(isi[0].id, gov[0].id, "{:?}", gov[0]);
 }
+
+#[test]
+fn an_abbreviation_is_not_a_surname_written_alone() {
+    let g = build_graph(docs(&[
+        "North Korean leader Kim Jong Un met the envoys on Monday. Kim Jong Un said the U.N. had no say. The UN answered on Tuesday.",
+    ]));
+    let kim = holders(&g, "Kim Jong Un");
+    assert_eq!(kim.len(), 1, "{:?}", g.nodes().collect::<Vec<_>>());
+    for form in ["U.N.", "UN"] {
+        assert!(!kim[0].aliases.iter().any(|a| a == form), "{:?}", kim[0]);
+    }
+}

@@ -24,7 +24,29 @@ pub const DROPPED: usize = usize::MAX;
 
 /// Candidate lists stop growing here; a short form with this many candidates
 /// is ambiguous, and the cap keeps the corpus pass linear.
-const MAX_CANDIDATES: usize = 8;
+const MAX_CANDIDATES: usize = 16;
+
+/// A short form that fits several corpus entities joins the one that holds at least
+/// `DOMINANT_SHARE` (as num/den) of the evidence among them, at least
+/// `DOMINANT_RATIO` times the runner-up's and at least `DOMINANT_MIN` mentions:
+/// "Clinton" goes to the Clinton that the corpus's other documents mostly write so;
+/// split evidence (two prominent Bushes) leaves it apart.
+const DOMINANT_SHARE: (u64, u64) = (2, 3);
+const DOMINANT_RATIO: u64 = 3;
+const DOMINANT_MIN: u64 = 3;
+
+/// Party words glued before a person's name ("Republican Mitt Romney") are no name
+/// words; titles and common words are found in the lexicon.
+const PARTY_WORDS: [&str; 8] = [
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "gop",
+    "independent",
+    "conservative",
+];
 
 const NONE: u32 = u32::MAX;
 
@@ -176,20 +198,67 @@ fn fullest(forms: impl Iterator<Item = (u32, u32)>, strings: &Strings) -> Option
         .map(|(s, _)| s)
 }
 
-/// The label among an entity's forms: the fullest, among the names of several words
-/// that are written at least a tenth as often as the most frequent of them, so that a
-/// stray longer form ("la Donald Trump" once, beside "Donald Trump" thousands of
-/// times) does not become the label.
-fn label_form(forms: &[(u32, u32)], strings: &Strings) -> Option<u32> {
-    let multi = |f: &&(u32, u32)| word_count(strings.get(f.0)) > 1;
-    let top = forms.iter().filter(multi).map(|f| f.1).max().unwrap_or(0);
-    fullest(
-        forms
+/// The label among an entity's forms: its most frequent full form as written. A
+/// full form is clean (starts with a capital, or with a hyphened particle such as
+/// "al-"; for a person, starts with no title, party or common word: not "la Donald
+/// Trump", "Republican Mitt Romney", "Team Obama") and, when the entity has any,
+/// has several words (a surname alone is no full name). Forms in mixed case come
+/// before forms in capitals; ties go to more words, then alphabetical order. With
+/// no clean form, the fullest form is taken.
+fn label_form(
+    forms: &[(u32, u32)],
+    strings: &Strings,
+    t: EntityType,
+    glued: impl Fn(&str) -> bool,
+) -> Option<u32> {
+    let clean = |f: &str| {
+        let first = f.split_whitespace().next().unwrap_or("");
+        let capital = first.chars().next().is_some_and(|c| !c.is_lowercase())
+            || first.split_once('-').is_some_and(|(p, _)| {
+                matches!(
+                    p,
+                    "al" | "el" | "ad" | "as" | "an" | "ash" | "at" | "az" | "bin" | "ibn"
+                )
+            });
+        let lower = first.trim_end_matches('.').to_lowercase();
+        capital && !(t == EntityType::Person && word_count(f) > 1 && glued(&lower))
+    };
+    let mixed = |f: &str| f.chars().any(|c| c.is_lowercase());
+    let cleans: Vec<(u32, u32)> = forms
+        .iter()
+        .copied()
+        .filter(|x| clean(strings.get(x.0)))
+        .collect();
+    let is_multi = |x: &(u32, u32)| word_count(strings.get(x.0)) > 1;
+    // A person's surname alone is no full name; for anything else a name of several
+    // words is preferred only if written at least a third as often as the most
+    // frequent one-word name ("Fox News" beside "Fox", not "No Republican" beside
+    // "Republican").
+    let top_single = match t {
+        EntityType::Person => 0,
+        _ => cleans
             .iter()
-            .filter(|f| !multi(f) || f.1 * 10 >= top)
-            .copied(),
-        strings,
-    )
+            .filter(|x| !is_multi(x))
+            .map(|x| x.1)
+            .max()
+            .unwrap_or(0),
+    };
+    let full = |x: &(u32, u32)| is_multi(x) && x.1 * 3 >= top_single;
+    let any_full = cleans.iter().any(full);
+    cleans
+        .iter()
+        .filter(|x| !any_full || full(x) || (t != EntityType::Person && !is_multi(x)))
+        .max_by(|a, b| {
+            let (x, y) = (strings.get(a.0), strings.get(b.0));
+            mixed(x)
+                .cmp(&mixed(y))
+                .then(full(a).cmp(&full(b)))
+                .then(a.1.cmp(&b.1))
+                .then(word_count(x).cmp(&word_count(y)))
+                .then(y.cmp(x))
+        })
+        .map(|x| x.0)
+        .or_else(|| fullest(forms.iter().copied(), strings))
 }
 
 /// Where each document's local entities went.
@@ -236,6 +305,7 @@ type Key = (Tag, u32);
 /// A corpus entity being built.
 struct Acc {
     votes: [u32; 4],
+    mentions: u64,
     gaz: u32,
     words: Vec<u32>,
 }
@@ -257,7 +327,10 @@ impl Acc {
     }
 }
 
-fn type_index(t: EntityType) -> usize {
+/// The type slot of [`Resolver::writer`] that counts local entities of every type.
+const ANY_TYPE: u8 = 4;
+
+fn type_index(t: EntityType) -> u8 {
     match t {
         EntityType::Person => 0,
         EntityType::Organization => 1,
@@ -289,11 +362,22 @@ struct Resolver<'a> {
     primary: HashMap<Key, u32>,
     alias: HashMap<Key, Vec<u32>>,
     surname: HashMap<u32, Vec<u32>>,
+    /// (given name, surname) -> people, so that a crowded surname still finds them.
+    full_name: HashMap<(u32, u32), Vec<u32>>,
     first_name: HashMap<u32, Vec<u32>>,
     /// (document, folded lone word): "Bashar ... Assad" without the full name.
     doc_words: HashSet<(u32, u32)>,
     /// (entity, form) -> count, for forms and for nationality words.
     forms: HashMap<(u32, u32), u32>,
+    /// (entity, norm key of a form, type slot) -> count: how often local entities
+    /// of that type (or of any, [`ANY_TYPE`]) that went to the entity are written so;
+    /// per (norm key, type slot) the entity written so most often, and the total.
+    said: HashMap<(u32, u32, u8), u32>,
+    said_best: HashMap<(u32, u8), [(u32, u32); 2]>,
+    said_total: HashMap<(u32, u8), u64>,
+    /// Surname -> the two full-name people of that surname with most mentions, and
+    /// the mentions of all of them.
+    bearers: HashMap<u32, ([(u32, u64); 2], u64)>,
     demonyms: HashMap<(u32, u32), u32>,
     /// (entity, document) for every local entity with forms.
     docs: Vec<(u32, u32)>,
@@ -313,12 +397,18 @@ impl<'a> Resolver<'a> {
             primary: HashMap::default(),
             alias: HashMap::default(),
             surname: HashMap::default(),
+            full_name: HashMap::default(),
             first_name: HashMap::default(),
             doc_words: HashSet::default(),
             forms: HashMap::default(),
+            said: HashMap::default(),
+            said_best: HashMap::default(),
+            said_total: HashMap::default(),
+            bearers: HashMap::default(),
             demonyms: HashMap::default(),
             docs: Vec::new(),
         };
+        r.canonicalize_people();
         for d in 0..r.l.documents() {
             for i in r.l.range(d) {
                 r.doc_of.push(d as u32);
@@ -361,10 +451,13 @@ impl<'a> Resolver<'a> {
         let mut order: Vec<usize> = (0..self.l.entities.len()).collect();
         order.sort_by_cached_key(|&i| {
             let e = &self.l.entities[i];
-            let full = self
-                .l
-                .fullest(e)
-                .map_or(0, |f| word_count(self.l.strings.get(f)));
+            let full = if Self::is_full_person(e) {
+                self.name_words(e).len()
+            } else {
+                self.l
+                    .fullest(e)
+                    .map_or(0, |f| word_count(self.l.strings.get(f)))
+            };
             (
                 e.tentative,
                 e.gaz == NONE,
@@ -380,6 +473,80 @@ impl<'a> Resolver<'a> {
         e.entity_type == EntityType::Person && e.n_words > 1
     }
 
+    /// A person's name words as the corpus compares them: [`Self::canonical`].
+    fn name_words(&self, e: &Compact) -> &[u32] {
+        self.l.words(e)
+    }
+
+    /// Replaces every full person's name words by their canonical form.
+    fn canonicalize_people(&mut self) {
+        // Given names folded as name words are.
+        let given: HashSet<String> = (self.lex.first_names.iter())
+            .chain(&self.lex.ambiguous_first_names)
+            .map(|w| translit(w))
+            .collect();
+        for i in 0..self.l.entities.len() {
+            let e = self.l.entities[i];
+            if !Self::is_full_person(&e) {
+                continue;
+            }
+            if let Some(words) = self.canonical(&e, &given) {
+                let start = self.l.words.len() as u32;
+                self.l.words.extend(words);
+                let e = &mut self.l.entities[i];
+                e.words = start;
+                e.n_words = self.l.words.len() as u32 - start;
+            }
+        }
+    }
+
+    /// A person's name words without what the text glued on, if anything was:
+    /// leading words before the first given name ("WH John Roberts", "Nevadan Harry
+    /// Reid") or that are titles, party words or common words ("Top Republican
+    /// Darrell Issa"), while two words are left; and a surname repeated inside the
+    /// name ("John Kasich Kasich").
+    fn canonical(&self, e: &Compact, given: &HashSet<String>) -> Option<Vec<u32>> {
+        let words = self.l.words(e);
+        let n = words.len();
+        // The fullest form's words as written (before transliteration folding),
+        // when they line up with the name words.
+        let raw: Vec<String> = self.l.fullest(e).map_or(Vec::new(), |f| {
+            norm_key(self.l.strings.get(f))
+                .split(' ')
+                .filter(|w| !w.is_empty() && !self.lex.particles.contains(*w))
+                .map(str::to_string)
+                .collect()
+        });
+        let text = |i: usize| match raw.len() == n {
+            true => raw[i].as_str(),
+            false => self.l.strings.get(words[i]),
+        };
+        let given = |i: usize| {
+            self.lex.is_first_name(text(i)) || given.contains(self.l.strings.get(words[i]))
+        };
+        let mut skip = (0..n - 1).find(|&i| given(i)).unwrap_or(0);
+        while n - skip > 2 && self.is_glued_word(text(skip)) {
+            skip += 1;
+        }
+        let last = words[n - 1];
+        let mut out: Vec<u32> = Vec::with_capacity(n - skip);
+        for (x, &w) in words[skip..].iter().enumerate() {
+            let middle_surname = w == last && x + skip + 1 < n;
+            if !middle_surname && out.last() != Some(&w) {
+                out.push(w);
+            }
+        }
+        (out.len() >= 2 && out.len() < n).then_some(out)
+    }
+
+    fn is_glued_word(&self, w: &str) -> bool {
+        !self.lex.is_first_name(w)
+            && (PARTY_WORDS.contains(&w)
+                || self.lex.is_common_lower(w)
+                || self.lex.misc.contains(w)
+                || self.lex.title_at(&[w]) > 0)
+    }
+
     /// Resolves local entity `i` to a corpus entity (or drops it).
     fn resolve(&mut self, i: usize) {
         let e = self.l.entities[i];
@@ -391,7 +558,10 @@ impl<'a> Resolver<'a> {
         let pkey = self.primary_key(&e, full);
         let mut target = self.primary.get(&pkey).copied();
         if target.is_none() && Self::is_full_person(&e) {
-            target = self.by_surname(&e);
+            target = self.by_surname(&e).or_else(|| {
+                let k = self.norm_of(full);
+                self.same_name(k, EntityType::Person, false)
+            });
         }
         if target.is_none() && e.gaz == NONE && !Self::is_full_person(&e) {
             target = self.by_short_form(&e, full, self.doc_of[i]);
@@ -402,6 +572,7 @@ impl<'a> Resolver<'a> {
             None => {
                 self.acc.push(Acc {
                     votes: [0; 4],
+                    mentions: 0,
                     gaz: e.gaz,
                     words: Vec::new(),
                 });
@@ -433,8 +604,7 @@ impl<'a> Resolver<'a> {
         }
         if Self::is_full_person(e) {
             let joined: Vec<&str> = self
-                .l
-                .words(e)
+                .name_words(e)
                 .iter()
                 .map(|&w| self.l.strings.get(w))
                 .collect();
@@ -448,18 +618,76 @@ impl<'a> Resolver<'a> {
         ids.iter().map(|&w| self.l.strings.get(w)).collect()
     }
 
-    /// A full person name joins the one person of that surname it is compatible with.
+    /// A full person name joins the one person of that surname it is compatible
+    /// with, or the dominant one by mentions among several ("Paul Ryan" beside a
+    /// much-mentioned "Paul D. Ryan" and a rare "Paul S. Ryan").
     fn by_surname(&self, e: &Compact) -> Option<u32> {
-        let words = self.words_of(self.l.words(e));
-        let last = *self.l.words(e).last()?;
-        let cands: Vec<u32> = self
+        let ids = self.name_words(e);
+        let words = self.words_of(ids);
+        let (first, last) = (ids[0], ids[ids.len() - 1]);
+        let none = Vec::new();
+        let mut cands: Vec<u32> = self
             .surname
-            .get(&last)?
+            .get(&last)
+            .unwrap_or(&none)
             .iter()
+            .chain(self.full_name.get(&(first, last)).unwrap_or(&none))
             .copied()
             .filter(|&g| person_compatible(&self.words_of(&self.acc[g as usize].words), &words))
             .collect();
-        (cands.len() == 1).then(|| cands[0])
+        cands.sort_unstable();
+        cands.dedup();
+        if cands.len() == 1 {
+            return Some(cands[0]);
+        }
+        // Only a plain name ("George Bush") chooses among people by dominance; one
+        // with middle names joins only the one person it agrees with.
+        if words.len() > 2 {
+            return None;
+        }
+        dominant(&cands, |g| self.acc[g as usize].mentions)
+    }
+
+    /// The corpus entity that holds a dominant share ([`DOMINANT_SHARE`]) of the
+    /// mentions written with norm key `k` by local entities of type slot `t`.
+    fn writer(&self, k: u32, t: u8) -> Option<u32> {
+        let &[(g, best), (_, second)] = self.said_best.get(&(k, t))?;
+        let total = self.said_total.get(&(k, t)).copied().unwrap_or(0);
+        is_dominant(best as u64, second as u64, total).then_some(g)
+    }
+
+    /// One name, one node: a name of uncertain type here (`unsure`), or of a type
+    /// that bears it in under a quarter of its mentions ("Florida" read as an
+    /// organization, "Middle-East" as a person), joins the entity the corpus
+    /// mostly writes it for, of whatever type.
+    fn same_name(&self, k: u32, t: EntityType, unsure: bool) -> Option<u32> {
+        let total = |t: u8| self.said_total.get(&(k, t)).copied().unwrap_or(0);
+        let rare = total(type_index(t)) * 4 < total(ANY_TYPE);
+        self.writer(k, ANY_TYPE).filter(|_| unsure || rare)
+    }
+
+    /// A lone surname written as a person's ("Carson said") joins the full-name
+    /// person who dominates (see [`is_dominant`]) the mentions of the people who
+    /// bear that surname, when the corpus seldom writes it alone for anyone.
+    fn bearer(&self, e: &Compact, k: u32, tk: u32) -> Option<u32> {
+        if e.entity_type != EntityType::Person || self.l.strings.get(k).contains(' ') {
+            return None;
+        }
+        let (top, total) = self.bearers.get(&tk)?;
+        is_dominant(top[0].1, top[1].1, *total).then_some(top[0].0)
+    }
+
+    /// Counts `c` mentions of corpus entity `g` written with norm key `k` by a
+    /// local entity of type slot `t`, and under [`ANY_TYPE`].
+    fn count_said(&mut self, g: u32, k: u32, t: u8, c: u32) {
+        for t in [t, ANY_TYPE] {
+            let n = self.said.entry((g, k, t)).or_default();
+            *n += c;
+            let n = *n;
+            let top = self.said_best.entry((k, t)).or_insert([(NONE, 0); 2]);
+            lead(top, g, n);
+            *self.said_total.entry((k, t)).or_default() += c as u64;
+        }
     }
 
     fn candidates(&self, key: Option<Key>) -> &[u32] {
@@ -470,6 +698,11 @@ impl<'a> Resolver<'a> {
     /// A short or unknown form joins the one corpus entity it can stand for.
     fn by_short_form(&mut self, e: &Compact, full: u32, d: u32) -> Option<u32> {
         let k = self.norm_of(full);
+        // A lone head word ("News", "Center", "Radio") names no one across documents.
+        let head = self.l.strings.get(k);
+        if self.lex.org_cues.contains(head) && !self.lex.by_key.contains_key(head) {
+            return None;
+        }
         let tk = self.fold_of(k);
         let full_text = self.l.strings.get(full);
         let acronym = is_acronym_form(full_text).then_some((Tag::Initials, k));
@@ -491,6 +724,16 @@ impl<'a> Resolver<'a> {
         if cands.len() == 1 {
             return Some(cands[0]);
         }
+        if let Some(g) = self.writer(k, type_index(e.entity_type)) {
+            return Some(g);
+        }
+        if let Some(g) = self.bearer(e, k, tk) {
+            return Some(g);
+        }
+        let unsure = e.weak || e.entity_type == EntityType::Other || cands.is_empty();
+        if let Some(g) = self.same_name(k, e.entity_type, unsure) {
+            return Some(g);
+        }
         if !cands.is_empty() {
             return None;
         }
@@ -506,28 +749,41 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    /// "U.S. Treasury Department" is the gazetteer's "Treasury Department": a
-    /// prefixed name joins a known institution named by its rest.
+    /// "U.S. Treasury Department" is the gazetteer's "Treasury Department": a name
+    /// made of a place and a known institution's name joins that institution.
+    /// Anything else before the rest ("Iowa Public Radio", "Ames Research Center",
+    /// "ABC News-Washington Post") is a name of its own.
     fn known_institution(&self, key: &str) -> Option<u32> {
         let ws: Vec<&str> = key.split(' ').collect();
         for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
-            let Some(rest) = self.l.strings.find(&ws[cut..].join(" ")) else {
+            if !self.is_place(&ws[..cut].join(" ")) {
+                continue;
+            }
+            let Some(&entry) = self.lex.by_key.get(&ws[cut..].join(" ")) else {
                 continue;
             };
-            let known: Vec<u32> = self
-                .candidates(Some((Tag::Alias, rest)))
-                .iter()
-                .copied()
-                .filter(|&g| {
-                    let a = &self.acc[g as usize];
-                    a.gaz != NONE && a.majority() == EntityType::Organization
-                })
-                .collect();
-            if known.len() == 1 {
-                return Some(known[0]);
+            let known = &self.lex.entries[entry];
+            if known.entity_type != EntityType::Organization {
+                continue;
+            }
+            let Some(id) = self.l.strings.find(&known.key) else {
+                continue;
+            };
+            if let Some(&g) = self.primary.get(&(Tag::Gazetteer, id)) {
+                return Some(g);
             }
         }
         None
+    }
+
+    /// A place or nationality word of the gazetteer ("US", "Russian").
+    fn is_place(&self, key: &str) -> bool {
+        self.lex.misc.contains(key)
+            || self
+                .lex
+                .by_key
+                .get(key)
+                .is_some_and(|&g| self.lex.entries[g].entity_type == EntityType::Location)
     }
 
     /// A lone given name joins the one person with that given name whose surname
@@ -550,16 +806,29 @@ impl<'a> Resolver<'a> {
 
     /// Counts the local entity's votes, forms and document into corpus entity `g`.
     fn fold_into(&mut self, g: u32, e: &Compact, d: u32) {
+        let words = self.name_words(e).to_vec();
         let a = &mut self.acc[g as usize];
-        a.votes[type_index(e.entity_type)] += if e.weak { 1 } else { 3 };
+        a.votes[type_index(e.entity_type) as usize] += if e.weak { 1 } else { 3 };
         if a.gaz == NONE {
             a.gaz = e.gaz;
         }
-        if e.n_words as usize > a.words.len() {
-            a.words = self.l.words(e).to_vec();
+        if words.len() > a.words.len() {
+            a.words = words;
         }
-        for &(f, c) in self.l.forms(e) {
+        for x in 0..e.n_forms {
+            let (f, c) = self.l.forms[(e.forms + x) as usize];
+            self.acc[g as usize].mentions += c as u64;
             *self.forms.entry((g, f)).or_default() += c;
+            let k = self.norm_of(f);
+            self.count_said(g, k, type_index(e.entity_type), c);
+        }
+        if e.entity_type == EntityType::Person && self.acc[g as usize].words.len() > 1 {
+            let a = &self.acc[g as usize];
+            let (last, n) = (a.words[a.words.len() - 1], a.mentions);
+            let added: u64 = self.l.forms(e).iter().map(|x| x.1 as u64).sum();
+            let (top, total) = self.bearers.entry(last).or_insert(([(NONE, 0); 2], 0));
+            lead(top, g, n);
+            *total += added;
         }
         for &(f, c) in self.l.demonyms(e) {
             *self.demonyms.entry((g, f)).or_default() += c;
@@ -583,11 +852,12 @@ impl<'a> Resolver<'a> {
             self.add((Tag::Alias, k), g);
         }
         if Self::is_full_person(e) {
-            let words = self.l.words(e);
+            let words = self.name_words(e);
             let (first, last) = (words[0], words[words.len() - 1]);
             add_capped(self.first_name.entry(first).or_default(), g);
             self.add((Tag::Translit, last), g);
             add_capped(self.surname.entry(last).or_default(), g);
+            add_capped(self.full_name.entry((first, last)).or_default(), g);
         }
         if e.entity_type == EntityType::Organization {
             if let Some(f) = self.l.fullest(e) {
@@ -596,15 +866,18 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Bare forms of prefixed names ("US State Department" -> "State Department"),
+    /// Bare forms of names prefixed by a place ("US State Department" -> "State
+    /// Department"; "National Public Radio" gives no "Public Radio"),
     /// initials, and the name without its cue word.
     fn register_organization(&mut self, g: u32, full: u32) {
         let k = self.norm_of(full);
         let key = self.l.strings.get(k).to_string();
         let ws: Vec<&str> = key.split(' ').collect();
         for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
-            let bare = self.l.strings.intern(&ws[cut..].join(" "));
-            self.add((Tag::Alias, bare), g);
+            if self.is_place(&ws[..cut].join(" ")) {
+                let bare = self.l.strings.intern(&ws[cut..].join(" "));
+                self.add((Tag::Alias, bare), g);
+            }
         }
         if ws.len() >= 2 {
             let ini = initials(&key);
@@ -629,36 +902,67 @@ impl<'a> Resolver<'a> {
         for ((g, f), c) in std::mem::take(&mut self.demonyms) {
             demonyms[g as usize].push((f, c));
         }
-        self.docs.sort_unstable();
-        self.docs.dedup();
+        let mut labels: Vec<String> = (0..n)
+            .map(|g| self.label(g, self.acc[g].majority(), &forms[g], &demonyms[g]))
+            .collect();
+        let root = self.same_label_roots(&forms, &labels);
+        let mut grew = vec![false; n];
+        // Dense ids for the entities that stay; the others fold into their root.
+        let mut id = vec![NONE; n];
+        let mut kept: Vec<usize> = Vec::new();
+        for g in (0..n).filter(|&g| root[g] as usize == g) {
+            id[g] = kept.len() as u32;
+            kept.push(g);
+        }
+        for g in (0..n).filter(|&g| root[g] as usize != g) {
+            let r = root[g] as usize;
+            grew[r] = true;
+            let (f, d) = (
+                std::mem::take(&mut forms[g]),
+                std::mem::take(&mut demonyms[g]),
+            );
+            forms[r].extend(f);
+            demonyms[r].extend(d);
+            let votes = self.acc[g].votes;
+            let gaz = self.acc[g].gaz;
+            let a = &mut self.acc[r];
+            a.votes.iter_mut().zip(votes).for_each(|(x, y)| *x += y);
+            if a.gaz == NONE {
+                a.gaz = gaz;
+            }
+        }
+        for &g in &kept {
+            merge_counts(&mut forms[g]);
+            merge_counts(&mut demonyms[g]);
+        }
+        for t in self.targets.iter_mut().filter(|t| **t != DROPPED) {
+            *t = id[root[*t] as usize] as usize;
+        }
+        let mut docs: Vec<(u32, u32)> = self
+            .docs
+            .iter()
+            .map(|&(g, d)| (root[g as usize], d))
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
         let mut documents = vec![0u64; n];
-        for &(g, _) in &self.docs {
+        for &(g, _) in &docs {
             documents[g as usize] += 1;
         }
-        let strings = &self.l.strings;
-        let entities = self
-            .acc
+        let entities = kept
             .iter()
-            .enumerate()
-            .map(|(g, a)| {
+            .map(|&g| {
+                let a = &self.acc[g];
                 let entry = (a.gaz != NONE).then(|| &self.lex.entries[a.gaz as usize]);
                 let entity_type = entry.map_or_else(|| a.majority(), |x| x.entity_type);
-                let label = match entry {
-                    Some(x) => x.name.clone(),
-                    None => label_form(&forms[g], strings)
-                        .or_else(|| {
-                            demonyms[g]
-                                .iter()
-                                .map(|x| x.0)
-                                .min_by(|a, b| strings.get(*a).cmp(strings.get(*b)))
-                        })
-                        .map(|s| strings.get(s).to_string())
-                        .unwrap_or_default(),
+                let label = match grew[g] {
+                    true => self.label(g, entity_type, &forms[g], &demonyms[g]),
+                    false => std::mem::take(&mut labels[g]),
                 };
                 let mentions = forms[g].iter().map(|x| x.1 as u64).sum();
                 let mut all: BTreeMap<String, usize> = BTreeMap::new();
                 for &(f, c) in forms[g].iter().chain(&demonyms[g]) {
-                    *all.entry(strings.get(f).to_string()).or_default() += c as usize;
+                    *all.entry(self.l.strings.get(f).to_string()).or_default() += c as usize;
                 }
                 GlobalEntity {
                     label,
@@ -674,6 +978,145 @@ impl<'a> Resolver<'a> {
             targets: self.targets,
         };
         (entities, maps)
+    }
+
+    /// A corpus entity's label: its gazetteer name, else [`label_form`], else its
+    /// first nationality word.
+    fn label(
+        &self,
+        g: usize,
+        t: EntityType,
+        forms: &[(u32, u32)],
+        demonyms: &[(u32, u32)],
+    ) -> String {
+        let strings = &self.l.strings;
+        if let Some(gaz) = (self.acc[g].gaz != NONE).then_some(self.acc[g].gaz) {
+            return self.lex.entries[gaz as usize].name.clone();
+        }
+        label_form(forms, strings, t, |w| self.is_glued_word(w))
+            .or_else(|| {
+                demonyms
+                    .iter()
+                    .map(|x| x.0)
+                    .min_by(|a, b| strings.get(*a).cmp(strings.get(*b)))
+            })
+            .map(|s| strings.get(s).to_string())
+            .unwrap_or_default()
+    }
+
+    /// One name, one node: entities whose labels fold to one key ("Fox News" and
+    /// "FOX News", "The Times" and "Times", "Florida" and "Florida") join the one
+    /// with most mentions when it has at least four times as many as each of them
+    /// (else the evidence for two entities is strong and both stay), unless both
+    /// are different gazetteer entries. Returns each entity's root.
+    fn same_label_roots(&self, forms: &[Vec<(u32, u32)>], labels: &[String]) -> Vec<u32> {
+        let n = self.acc.len();
+        let mentions: Vec<u64> = forms
+            .iter()
+            .map(|f| f.iter().map(|x| x.1 as u64).sum())
+            .collect();
+        let mut groups: HashMap<String, Vec<u32>> = HashMap::default();
+        for (g, label) in labels.iter().enumerate() {
+            if !label.is_empty() && mentions[g] > 0 {
+                groups.entry(norm_key(label)).or_default().push(g as u32);
+            }
+        }
+        let mut root: Vec<u32> = (0..n as u32).collect();
+        let joins = |g: u32, big: u32| {
+            let (gaz, big_gaz) = (self.acc[g as usize].gaz, self.acc[big as usize].gaz);
+            let two_entries = gaz != NONE && big_gaz != NONE && gaz != big_gaz;
+            !two_entries && mentions[g as usize] * 4 < mentions[big as usize]
+        };
+        for group in groups.values().filter(|v| v.len() > 1) {
+            let big = *group
+                .iter()
+                .max_by_key(|&&g| (mentions[g as usize], std::cmp::Reverse(g)))
+                .unwrap_or(&group[0]);
+            for &g in group.iter().filter(|&&g| g != big && joins(g, big)) {
+                root[g as usize] = big;
+            }
+        }
+        // A node named only by a short form that the corpus mostly writes for
+        // another entity ("Obama" left over from "Team Obama") joins that entity.
+        for (key, group) in &groups {
+            let Some(w) = self
+                .l
+                .strings
+                .find(key)
+                .and_then(|k| self.writer(k, ANY_TYPE))
+            else {
+                continue;
+            };
+            let w = find(&mut root, w);
+            for &g in group {
+                if find(&mut root, g) == g && g != w && joins(g, w) {
+                    root[g as usize] = w;
+                }
+            }
+        }
+        (0..n as u32).map(|g| find(&mut root, g)).collect()
+    }
+}
+
+/// The candidate whose `score` dominates the others' (see [`is_dominant`]), if one does.
+fn dominant(cands: &[u32], score: impl Fn(u32) -> u64) -> Option<u32> {
+    let (mut best, mut second, mut total) = ((0, NONE), 0, 0);
+    for &g in cands {
+        let s = score(g);
+        total += s;
+        if s > best.0 {
+            second = best.0;
+            best = (s, g);
+        } else {
+            second = second.max(s);
+        }
+    }
+    is_dominant(best.0, second, total).then_some(best.1)
+}
+
+/// The dominance rule: see [`DOMINANT_SHARE`].
+fn is_dominant(best: u64, second: u64, total: u64) -> bool {
+    let (num, den) = DOMINANT_SHARE;
+    best >= DOMINANT_MIN && best >= DOMINANT_RATIO * second && best * den >= total * num
+}
+
+/// The root of `x` among parent links (each entity starts as its own root).
+fn find(parent: &mut [u32], x: u32) -> u32 {
+    let mut r = x;
+    while parent[r as usize] != r {
+        r = parent[r as usize];
+    }
+    let mut y = x;
+    while parent[y as usize] != r {
+        let next = parent[y as usize];
+        parent[y as usize] = r;
+        y = next;
+    }
+    r
+}
+
+/// Sums the counts of repeated strings.
+fn merge_counts(v: &mut Vec<(u32, u32)>) {
+    v.sort_unstable();
+    v.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 += b.1;
+        }
+        same
+    });
+}
+
+/// Updates the two leaders of a count after entity `g`'s count grew to `n`
+/// (counts only grow, so the two leaders stay exact).
+fn lead<T: Copy + PartialOrd>(top: &mut [(u32, T); 2], g: u32, n: T) {
+    if top[0].0 == g {
+        top[0].1 = n;
+    } else if n > top[0].1 {
+        top[1] = top[0];
+        top[0] = (g, n);
+    } else if top[1].0 == g || n > top[1].1 {
+        top[1] = (g, n);
     }
 }
 
@@ -743,24 +1186,243 @@ mod tests {
         assert_eq!(maps.get(1, 1), Some(DROPPED));
     }
 
-    #[test]
-    fn a_stray_longer_form_is_not_the_label() {
+    fn label(forms: &[(&str, u32)], t: EntityType) -> String {
         let mut s = Strings::default();
-        let forms = [
-            (s.intern("la Donald Trump"), 1),
-            (s.intern("Donald Trump"), 400),
-            (s.intern("Trump"), 900),
+        let forms: Vec<(u32, u32)> = forms.iter().map(|&(f, c)| (s.intern(f), c)).collect();
+        let glued = |w: &str| matches!(w, "republican" | "team" | "sen");
+        let id = label_form(&forms, &s, t, glued).expect("a label");
+        s.get(id).to_string()
+    }
+
+    #[test]
+    fn the_label_is_the_most_frequent_full_form_as_written() {
+        let person = EntityType::Person;
+        let trump = [
+            ("la Donald Trump", 1),
+            ("Donald J. Trump", 40),
+            ("Donald Trump", 400),
+            ("DONALD TRUMP", 900),
+            ("Republican Donald Trump", 30),
+            ("Trump", 900),
         ];
-        assert_eq!(
-            label_form(&forms, &s).map(|f| s.get(f)),
-            Some("Donald Trump")
-        );
+        assert_eq!(label(&trump, person), "Donald Trump");
         // A full name written once still beats a surname written often.
-        let forms = [(s.intern("Karel Zvonek"), 1), (s.intern("Zvonek"), 30)];
         assert_eq!(
-            label_form(&forms, &s).map(|f| s.get(f)),
-            Some("Karel Zvonek")
+            label(&[("Karel Zvonek", 1), ("Zvonek", 30)], person),
+            "Karel Zvonek"
         );
+        // A glued title or party word is no full form, even when more frequent.
+        let romney = [
+            ("Republican Vera Lodz", 50),
+            ("Vera Lodz", 20),
+            ("Team Lodz", 9),
+        ];
+        assert_eq!(label(&romney, person), "Vera Lodz");
+        // With no clean full name, a clean surname; with nothing clean, the fullest form.
+        assert_eq!(label(&[("Team Lodz", 9), ("Lodz", 3)], person), "Lodz");
+        assert_eq!(
+            label(&[("la Vera Lodz", 2), ("Team Lodz", 9)], person),
+            "la Vera Lodz"
+        );
+    }
+
+    #[test]
+    fn organizations_prefer_their_longer_name_unless_it_is_rare() {
+        let org = EntityType::Organization;
+        assert_eq!(label(&[("Fox", 30), ("Fox News", 20)], org), "Fox News");
+        assert_eq!(
+            label(&[("Dunmore", 300), ("No Dunmore", 4)], org),
+            "Dunmore"
+        );
+        assert_eq!(
+            label(&[("al-Nusra Front", 5), ("Nusra", 2)], org),
+            "al-Nusra Front"
+        );
+    }
+
+    #[test]
+    fn dominance_needs_a_share_a_lead_and_a_minimum() {
+        assert!(is_dominant(80, 10, 100));
+        // Two prominent bearers: no lead of three to one.
+        assert!(!is_dominant(60, 40, 100));
+        // Many small ones: no two-thirds share.
+        assert!(!is_dominant(50, 10, 100));
+        // Too little evidence.
+        assert!(!is_dominant(2, 0, 2));
+        let scores = [0u64, 90, 5, 12];
+        assert_eq!(dominant(&[1, 2, 3], |g| scores[g as usize]), Some(1));
+        assert_eq!(dominant(&[0, 2], |g| scores[g as usize]), Some(2));
+        assert_eq!(dominant(&[2, 3], |g| scores[g as usize]), None);
+    }
+
+    use crate::resolve::Forms;
+
+    fn local(t: EntityType, forms: &[(&str, usize)], words: &str, weak: bool) -> LocalEntity {
+        let mut f = Forms::default();
+        for &(form, n) in forms {
+            for _ in 0..n {
+                f.add(form.to_string());
+            }
+        }
+        let lex = Lexicon::builtin();
+        let gaz = forms
+            .first()
+            .and_then(|x| lex.by_key.get(&norm_key(x.0)))
+            .copied();
+        let gaz = gaz.filter(|_| {
+            t == EntityType::Location || forms[0].0 == "NPR" || forms[0].0 == "State Department"
+        });
+        LocalEntity {
+            entity_type: t,
+            gaz,
+            forms: f,
+            demonym_forms: Forms::default(),
+            name_words: words.split_whitespace().map(translit).collect(),
+            weak,
+            tentative: false,
+        }
+    }
+
+    fn person(forms: &[(&str, usize)], words: &str) -> LocalEntity {
+        local(EntityType::Person, forms, words, false)
+    }
+
+    fn org(forms: &[(&str, usize)]) -> LocalEntity {
+        local(EntityType::Organization, forms, "", false)
+    }
+
+    /// Resolves documents of one entity each; returns each document's corpus entity.
+    fn resolve(docs: Vec<LocalEntity>) -> (Vec<GlobalEntity>, Vec<usize>) {
+        let mut locals = Locals::default();
+        let n = docs.len();
+        for e in docs {
+            locals.push_document(vec![e]);
+        }
+        let (entities, maps) = resolve_corpus(locals, Lexicon::builtin());
+        let at = (0..n).map(|d| maps.get(d, 0).unwrap()).collect();
+        (entities, at)
+    }
+
+    fn marta(quellman: usize) -> LocalEntity {
+        person(
+            &[("Marta Quellman", 1), ("Quellman", quellman)],
+            "marta quellman",
+        )
+    }
+
+    fn dirk(quellman: usize) -> LocalEntity {
+        person(
+            &[("Dirk Quellman", 1), ("Quellman", quellman)],
+            "dirk quellman",
+        )
+    }
+
+    fn bare_quellman() -> LocalEntity {
+        person(&[("Quellman", 2)], "quellman")
+    }
+
+    #[test]
+    fn a_bare_surname_joins_the_person_who_dominates_it() {
+        let (g, at) = resolve(vec![marta(3), marta(2), dirk(1), bare_quellman()]);
+        assert_eq!(at[3], at[0], "{g:?}");
+        assert_ne!(at[2], at[0]);
+        assert_eq!(g[at[0]].label, "Marta Quellman");
+    }
+
+    #[test]
+    fn a_bare_surname_never_written_alone_joins_the_dominant_bearer() {
+        let full = |name: &str, n: usize| person(&[(name, n)], &name.to_lowercase());
+        let (g, at) = resolve(vec![
+            full("Marta Quellman", 6),
+            full("Marta Quellman", 4),
+            full("Dirk Quellman", 2),
+            bare_quellman(),
+        ]);
+        assert_eq!(at[3], at[0], "{g:?}");
+        let (g, at) = resolve(vec![
+            full("Marta Quellman", 6),
+            full("Dirk Quellman", 5),
+            bare_quellman(),
+        ]);
+        assert_ne!(at[2], at[0], "{g:?}");
+        assert_ne!(at[2], at[1], "{g:?}");
+    }
+
+    #[test]
+    fn a_bare_surname_stays_apart_when_the_evidence_is_split() {
+        let (g, at) = resolve(vec![marta(3), dirk(3), bare_quellman()]);
+        assert_ne!(at[2], at[0], "{g:?}");
+        assert_ne!(at[2], at[1], "{g:?}");
+        assert_eq!(g[at[2]].label, "Quellman");
+    }
+
+    #[test]
+    fn middle_initials_join_and_conflicting_middles_stay_apart() {
+        let (g, at) = resolve(vec![
+            person(&[("Walter K. Brandt", 1), ("Brandt", 2)], "walter k brandt"),
+            person(&[("Walter Brandt", 2)], "walter brandt"),
+            person(&[("Walter Brandt", 3)], "walter brandt"),
+            person(
+                &[("Republican Walter Brandt", 1)],
+                "republican walter brandt",
+            ),
+        ]);
+        assert!(at.iter().all(|&x| x == at[0]), "{g:?}");
+        assert_eq!(g[at[0]].label, "Walter Brandt");
+        let d = person(&[("Oskar D. Vellin", 1), ("Vellin", 9)], "oskar d vellin");
+        let (g, at) = resolve(vec![
+            d.clone(),
+            d,
+            person(&[("Oskar S. Vellin", 1)], "oskar s vellin"),
+            person(&[("Oskar Vellin", 2)], "oskar vellin"),
+        ]);
+        assert_ne!(at[0], at[2], "{g:?}");
+        // The plain form joins the dominant one.
+        assert_eq!(at[3], at[0], "{g:?}");
+    }
+
+    #[test]
+    fn a_plain_name_between_two_equal_middles_joins_neither() {
+        let (g, at) = resolve(vec![
+            person(&[("Oskar D. Vellin", 1), ("Vellin", 4)], "oskar d vellin"),
+            person(&[("Oskar S. Vellin", 1), ("Vellin", 4)], "oskar s vellin"),
+            person(&[("Oskar Vellin", 2)], "oskar vellin"),
+        ]);
+        assert_ne!(at[2], at[0], "{g:?}");
+        assert_ne!(at[2], at[1], "{g:?}");
+    }
+
+    #[test]
+    fn a_name_read_as_another_type_joins_the_entity_the_corpus_writes_it_for() {
+        let state = || local(EntityType::Location, &[("Nebraska", 5)], "", false);
+        let (g, at) = resolve(vec![state(), state(), org(&[("Nebraska", 2)])]);
+        assert_eq!(at[2], at[0], "{g:?}");
+        assert_eq!(g[at[0]].entity_type, EntityType::Location);
+        // A person well attested under that name keeps the person's mentions.
+        let (g, at) = resolve(vec![
+            state(),
+            state(),
+            person(&[("Ada Nebraska", 1), ("Nebraska", 4)], "ada nebraska"),
+            person(&[("Nebraska", 2)], "nebraska"),
+        ]);
+        assert_eq!(at[3], at[2], "{g:?}");
+        assert_ne!(at[3], at[0], "{g:?}");
+    }
+
+    #[test]
+    fn partial_forms_do_not_join_through_a_head_word() {
+        let (g, at) = resolve(vec![
+            org(&[("NPR", 4), ("National Public Radio", 1)]),
+            org(&[("Ohio Public Radio", 2)]),
+            org(&[("Fox News", 5), ("News", 1)]),
+            org(&[("News", 1)]),
+            org(&[("State Department", 5)]),
+            org(&[("U.S. State Department", 1)]),
+        ]);
+        assert_ne!(at[1], at[0], "{g:?}");
+        assert_ne!(at[3], at[2], "{g:?}");
+        // A place before a known institution's name is still that institution.
+        assert_eq!(at[5], at[4], "{g:?}");
     }
 
     #[test]
