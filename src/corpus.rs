@@ -219,6 +219,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             ids: &ids,
             out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
             timelines: vec![Timeline::default(); entities.len()],
+            named: entities.iter().map(|e| e.mentions > 0).collect(),
             text: String::new(),
         };
         let mut link_replay = LinkReplay {
@@ -401,6 +402,8 @@ struct MentionReplay<'a, M: Write> {
     ids: &'a [Arc<str>],
     out: TableWriter<M>,
     timelines: Vec<Timeline>,
+    /// Whether each corpus entity is named at least once (not only by nationality words).
+    named: Vec<bool>,
     text: String,
 }
 
@@ -416,10 +419,12 @@ impl<M: Write> MentionReplay<'_, M> {
         let sentence = get_u32(r)? as usize;
         get_str(r, &mut self.text)?;
         let g = self.maps.get(rec.doc, local).ok_or_else(corrupt)?;
-        if g == DROPPED {
+        // A nationality word is listed, as a mention of its country, only when the
+        // country is named too (else it may be no node); it counts as no mention.
+        if g == DROPPED || (ty == EntityType::Other && !self.named[g]) {
             return Ok(());
         }
-        // A nationality word is listed but counts as no mention of its country.
+        // A nationality word counts as no mention of its country.
         if let (Some(day), false) = (rec.date, ty == EntityType::Other) {
             self.timelines[g].add(day, 1);
         }

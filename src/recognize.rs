@@ -89,9 +89,11 @@ const TITLE_CASE_LOWER: &[&str] = &[
     "under", "upon", "via", "vs", "with", "without",
 ];
 
-/// Time zones: capitalised acronyms that are never names.
+/// Time zones: capitalised acronyms that are never names ("9 p.m. ET"). The
+/// two-letter CT and PT are left out (Connecticut, physical therapy).
 const TIME_ZONES: &[&str] = &[
-    "bst", "cest", "cet", "edt", "eet", "est", "gmt", "ist", "jst", "msk", "pdt", "pst", "utc",
+    "aedt", "aest", "bst", "cdt", "cest", "cet", "cst", "edt", "eet", "est", "et", "gmt", "ist",
+    "jst", "mdt", "msk", "mst", "pdt", "pst", "utc",
 ];
 
 /// Function words that never begin a name, even capitalised mid-run.
@@ -2086,6 +2088,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_time_zone_after_a_clock_time_is_no_name() {
+        let text =
+            "The debate starts at 9 p.m. ET on Tuesday in Denver. Trading closed at 1400 GMT.";
+        let names: Vec<String> = found(text).into_iter().map(|(s, _, _)| s).collect();
+        assert!(names.contains(&"Denver".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n == "ET" || n == "GMT"), "{names:?}");
     }
 
     pub(super) fn type_of(text: &str, name: &str) -> Option<EntityType> {
