@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyze::DocAnalysis;
 use crate::export::csv::{TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER};
-use crate::export::ExportOptions;
+use crate::export::{clip_example, ExportOptions};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Edge, EntityGraph, EntityType, Node, RelationKind, Timeline};
 use crate::resolve::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROPPED};
@@ -490,7 +490,7 @@ impl<E: Write> LinkReplay<'_, E> {
             acc.timeline.add(day, 1);
         }
         if acc.example.is_none() && !self.text.is_empty() {
-            acc.example = Some(Box::from(self.text.as_str()));
+            acc.example = Some(Box::from(clip_example(&self.text)));
         }
         let rule = self.rules.get(rule).ok_or_else(corrupt)?;
         self.out.evidence(

@@ -162,6 +162,28 @@ fn a_five_megabyte_sentence_gives_bounded_output() {
 }
 
 #[test]
+fn a_long_sentence_of_few_names_is_not_copied_into_every_edge() {
+    // A scraped line with no full stop is one sentence; each drawn edge of the page
+    // showed it whole, as each typed edge's example did (12 copies of 5 MB).
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("line.txt");
+    let names = names_list(8);
+    let joins = [" said that ", " met ", ", with ", " and then "];
+    let mut text = String::with_capacity(1_100_000);
+    let mut i = 0;
+    while text.len() < 1_000_000 {
+        text.push_str(&names[(i * 5 + i / 8) % names.len()]);
+        text.push_str(joins[i % joins.len()]);
+        i += 1;
+    }
+    fs::write(&input, text).unwrap();
+    let out = dir.path().join("out");
+    assert_output_bounded(&input, &out);
+    let html = fs::metadata(out.join("graph.html")).unwrap().len();
+    assert!(html < 2_000_000, "graph.html is {html} bytes");
+}
+
+#[test]
 fn folder_with_links_loops_and_a_fifo_reads_each_file_once() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

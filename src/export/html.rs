@@ -22,6 +22,7 @@ use std::path::Path;
 
 use super::gexf::{hex, kind_rgb, type_rgb};
 use super::json::{string, timeline_text};
+use crate::export::clip_example;
 use crate::model::{EntityGraph, EntityType, RelationKind};
 
 /// Nodes drawn at most: the most mentioned.
@@ -453,7 +454,7 @@ fn collect_evidence(
         key.push_str(field(cn));
         if let Some(slots) = waiting.remove(key.as_str()) {
             for (edge, slot) in slots {
-                found[edge][slot].1 = field(cx).to_string();
+                found[edge][slot].1 = clip_example(field(cx)).into_owned();
             }
         }
     }

@@ -46,6 +46,25 @@ pub const JSON: &str = "graph.json";
 pub const HTML: &str = "graph.html";
 
 /// The files of an output folder.
+/// An example sentence shown beside an edge (`edges.csv`'s `evidence`, the graph files,
+/// the page) holds at most this many characters; `sentences.csv` has the whole sentence.
+/// A scraped line with no full stop can be one "sentence" of megabytes, and each typed
+/// edge from it would copy it into every file.
+pub const EXAMPLE_CHARS: usize = 1000;
+
+/// `text` cut at [`EXAMPLE_CHARS`] characters (at a space when one is near), with "…".
+pub fn clip_example(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some((cut, _)) = text.char_indices().nth(EXAMPLE_CHARS) else {
+        return text.into();
+    };
+    let head = &text[..cut];
+    let head = match head.rfind(' ') {
+        Some(space) if space > cut * 4 / 5 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end()).into()
+}
+
 pub const FILES: [&str; 10] = [
     NODES_CSV,
     EDGES_CSV,
@@ -244,6 +263,19 @@ pub fn write_all(dir: &Path, graph: &EntityGraph) -> Result<Vec<PathBuf>, Export
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_examples_are_clipped_and_short_ones_kept() {
+        use super::{clip_example, EXAMPLE_CHARS};
+        assert_eq!(clip_example("Kerry met Lavrov."), "Kerry met Lavrov.");
+        let long = "Kerry met Lavrov in Geneva ".repeat(200);
+        let clipped = clip_example(&long);
+        assert!(clipped.ends_with('…'));
+        assert!(clipped.chars().count() <= EXAMPLE_CHARS + 1);
+        assert!(clipped.chars().count() > EXAMPLE_CHARS * 4 / 5);
+        let wide = "é".repeat(3 * EXAMPLE_CHARS);
+        assert_eq!(clip_example(&wide).chars().count(), EXAMPLE_CHARS + 1);
+    }
+
     use super::*;
 
     #[test]
