@@ -31,6 +31,10 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        // None of the marks below is ASCII.
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             '’' | '‘' | 'ʼ' => '\'',
