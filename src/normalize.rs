@@ -145,6 +145,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
 
 /// Whether `c` can open a mojibake sequence: the lead byte of a multi-byte UTF-8
 /// character read as cp1252 ("Ã", "â", "Â"). A cheap test before [`mojibake_at`].
+#[inline]
 pub fn is_mojibake_lead(c: char) -> bool {
     ('\u{C2}'..='\u{F4}').contains(&c)
 }

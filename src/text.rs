@@ -158,10 +158,20 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// A mojibake sequence at `chars[i]` (UTF-8 read as cp1252, see
 /// [`mojibake_at`]): its length in characters and whether it stands for a letter
 /// or digit. Only tried at the few characters that can open one.
+#[inline]
 fn mojibake(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
+    // Checked first: called at every character, and almost none opens a sequence.
+    if !is_mojibake_lead(chars[i].1) {
+        return None;
+    }
+    mojibake_after_lead(chars, i)
+}
+
+/// [`mojibake`] at a lead character.
+fn mojibake_after_lead(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
     // Every byte after a lead is a continuation byte, never ASCII: "é" in "café" stops here.
     let next = chars.get(i + 1)?.1;
-    if !is_mojibake_lead(chars[i].1) || next.is_ascii() {
+    if next.is_ascii() {
         return None;
     }
     let window: Vec<char> = chars[i..chars.len().min(i + 64)]
