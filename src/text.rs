@@ -158,7 +158,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// A mojibake sequence at `chars[i]` (UTF-8 read as cp1252, see
 /// [`mojibake_at`]): its length in characters and whether it stands for a letter
 /// or digit. Only tried at the few characters that can open one.
-#[inline]
+#[inline(always)]
 fn mojibake(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
     // Checked first: called at every character, and almost none opens a sequence.
     if !is_mojibake_lead(chars[i].1) {
