@@ -36,6 +36,9 @@ pub fn norm_key(s: &str) -> String {
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
             .for_each(&mut push);
     }
+    if is_plain_key(&folded) {
+        return folded;
+    }
     let mut s = folded.trim();
     for suffix in ["'s", "'"] {
         if let Some(x) = s.strip_suffix(suffix) {
@@ -60,6 +63,23 @@ pub fn norm_key(s: &str) -> String {
         out.extend(w.chars().filter(|&c| c != '\''));
     }
     out
+}
+
+/// Whether a folded ASCII form is its own key: words of letters without
+/// apostrophes, one space apart, without a leading "the" or an Arabic article.
+fn is_plain_key(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    if !folded.is_ascii() || b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let plain_byte = |i: usize| match b[i] {
+        b'\'' | b'\t'..=b'\r' => false,
+        b' ' => b[i - 1] != b' ',
+        _ => true,
+    };
+    (0..b.len()).all(plain_byte)
+        && !folded.starts_with("the ")
+        && !folded.split(' ').any(|w| w == "al" || w == "el")
 }
 
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
@@ -91,9 +111,20 @@ pub fn translit(word: &str) -> String {
 /// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
 /// abbreviation, never a surname written alone ("Kim Jong Un" is not the "UN").
 pub fn is_initialism(surface: &str) -> bool {
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-    let caps = letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ');
-    surface.contains('.') || (caps && (2..=3).contains(&letters.len()))
+    if surface.contains('.') {
+        return true;
+    }
+    if surface.contains(' ') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in surface.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() || letters == 3 {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Words of a surface form, hyphenated parts counted apart ("Jean-Pierre" is two).
