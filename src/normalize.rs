@@ -82,20 +82,23 @@ fn is_plain_key(folded: &str) -> bool {
         && !folded.split(' ').any(|w| w == "al" || w == "el")
 }
 
+/// Whether `w` contains the two-byte `pair` (a byte scan: no substring searcher).
+fn has_pair(w: &str, pair: &str) -> bool {
+    let (a, b) = (pair.as_bytes()[0], pair.as_bytes()[1]);
+    w.as_bytes().windows(2).any(|p| p[0] == a && p[1] == b)
+}
+
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
 /// Takes a word already folded by [`norm_key`].
 pub fn translit(word: &str) -> String {
     let mut w = word.to_string();
-    for (a, b) in [
-        ("ks", "x"),
-        ("kh", "h"),
-        ("ph", "f"),
-        ("ou", "u"),
-        ("y", "i"),
-    ] {
-        if w.contains(a) {
+    for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u")] {
+        if has_pair(&w, a) {
             w = w.replace(a, b);
         }
+    }
+    if w.contains('y') {
+        w = w.replace('y', "i");
     }
     let mut out = String::with_capacity(w.len());
     let mut prev = None;
