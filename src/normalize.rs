@@ -82,6 +82,15 @@ fn is_plain_key(folded: &str) -> bool {
         && !folded.split(' ').any(|w| w == "al" || w == "el")
 }
 
+/// `word.to_lowercase()`, without the Unicode tables for ASCII words.
+pub fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
 /// Whether `w` contains the two-byte `pair` (a byte scan: no substring searcher).
 fn has_pair(w: &str, pair: &str) -> bool {
     let (a, b) = (pair.as_bytes()[0], pair.as_bytes()[1]);
