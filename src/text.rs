@@ -121,7 +121,9 @@ fn is_hyphen(c: char) -> bool {
 /// Tokens of `text[span]`, offsets relative to `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Sized for the worst case (ASCII) up front: collecting would grow it step by step.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut space_before = true;
