@@ -299,6 +299,53 @@ mod tests {
         assert!(!is_initialism("OBAMA"));
         assert!(!is_initialism("Un"));
         assert!(!is_initialism("Kim"));
+        assert!(!is_initialism("NATO"));
+        assert!(!is_initialism("U N"));
+        assert!(!is_initialism("A"));
+        assert!(is_initialism("USA"));
+    }
+
+    #[test]
+    fn plain_keys_are_their_own_key_and_the_rest_takes_the_full_fold() {
+        assert!(is_plain_key("vale trust"));
+        assert!(is_plain_key(""));
+        for not_plain in [
+            "the vale",
+            "ana  lund",
+            " ana",
+            "ana ",
+            "o'neill",
+            "el paso",
+            "ana\tlund",
+        ] {
+            assert!(!is_plain_key(not_plain), "{not_plain}");
+        }
+        // Both ways give the same keys.
+        assert_eq!(norm_key("Ana  Lund"), "ana lund");
+        assert_eq!(norm_key("Ana\tLund "), "ana lund");
+        assert_eq!(norm_key("O'Neill"), "oneill");
+        assert_eq!(norm_key("El Paso"), "paso");
+        assert_eq!(norm_key("Vale-Trust"), "vale trust");
+        assert_eq!(norm_key("Jos\u{e9} Orlov"), "jose orlov");
+    }
+
+    #[test]
+    fn translit_folds_pairs_in_order_and_doubled_letters() {
+        assert_eq!(translit("aleksei"), "alexei");
+        assert_eq!(translit("mikhail"), "mihail");
+        assert_eq!(translit("sergey"), "sergei");
+        assert_eq!(translit("youssef"), "iusef");
+        // "kh" then "ph": the second fold sees the first one's result.
+        assert_eq!(translit("pkhil"), "fil");
+        assert_eq!(translit("anna"), "ana");
+        assert_eq!(translit("k"), "k");
+    }
+
+    #[test]
+    fn lowercase_agrees_with_to_lowercase() {
+        for w in ["NATO", "Ärzte", "McCain", "İstanbul", "", "x"] {
+            assert_eq!(lowercase(w), w.to_lowercase());
+        }
     }
 
     #[test]

@@ -117,9 +117,8 @@ fn word_parts(word: &str, lex: &Lexicon) -> Vec<String> {
 /// document is folded once (a name is mentioned many times).
 fn translit_words(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<Vec<String>> {
     let mut cache: HashMap<&str, Vec<String>> = HashMap::default();
-    let fold = |word: &str| -> Vec<String> {
-        word_parts(word, lex).iter().map(|w| translit(w)).collect()
-    };
+    let fold =
+        |word: &str| -> Vec<String> { word_parts(word, lex).iter().map(|w| translit(w)).collect() };
     mentions
         .iter()
         .map(|m| {
