@@ -84,16 +84,15 @@ pub fn is_abbreviation(word_without_dot: &str) -> bool {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Span::new(start, end));
-            start = i + 1;
-        }
+    // A char pattern is found with memchr, not byte by byte.
+    for (i, _) in text.match_indices('\n') {
+        let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        out.push(Span::new(start, end));
+        start = i + 1;
     }
     if start < text.len() {
         out.push(Span::new(start, text.len()));
