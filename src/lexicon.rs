@@ -352,12 +352,15 @@ impl Lexicon {
             ("es", ""),
             ("s", ""),
         ];
+        let mut stem = String::new();
         stems.iter().any(|(suffix, add)| {
-            w.len() > suffix.len() + 2
-                && w.ends_with(suffix)
-                && self
-                    .common
-                    .contains(&format!("{}{}", &w[..w.len() - suffix.len()], add))
+            if w.len() <= suffix.len() + 2 || !w.ends_with(suffix) {
+                return false;
+            }
+            stem.clear();
+            stem.push_str(&w[..w.len() - suffix.len()]);
+            stem.push_str(add);
+            self.common.contains(stem.as_str())
         })
     }
 

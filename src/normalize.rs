@@ -36,6 +36,9 @@ pub fn norm_key(s: &str) -> String {
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
             .for_each(&mut push);
     }
+    if is_plain_key(&folded) {
+        return folded;
+    }
     let mut s = folded.trim();
     for suffix in ["'s", "'"] {
         if let Some(x) = s.strip_suffix(suffix) {
@@ -62,20 +65,49 @@ pub fn norm_key(s: &str) -> String {
     out
 }
 
+/// Whether a folded ASCII form is its own key: words of letters without
+/// apostrophes, one space apart, without a leading "the" or an Arabic article.
+fn is_plain_key(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    if !folded.is_ascii() || b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let plain_byte = |i: usize| match b[i] {
+        b'\'' | b'\t'..=b'\r' => false,
+        b' ' => b[i - 1] != b' ',
+        _ => true,
+    };
+    (0..b.len()).all(plain_byte)
+        && !folded.starts_with("the ")
+        && !folded.split(' ').any(|w| w == "al" || w == "el")
+}
+
+/// `word.to_lowercase()`, without the Unicode tables for ASCII words.
+pub fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+/// Whether `w` contains the two-byte `pair` (a byte scan: no substring searcher).
+fn has_pair(w: &str, pair: &str) -> bool {
+    let (a, b) = (pair.as_bytes()[0], pair.as_bytes()[1]);
+    w.as_bytes().windows(2).any(|p| p[0] == a && p[1] == b)
+}
+
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
 /// Takes a word already folded by [`norm_key`].
 pub fn translit(word: &str) -> String {
     let mut w = word.to_string();
-    for (a, b) in [
-        ("ks", "x"),
-        ("kh", "h"),
-        ("ph", "f"),
-        ("ou", "u"),
-        ("y", "i"),
-    ] {
-        if w.contains(a) {
+    for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u")] {
+        if has_pair(&w, a) {
             w = w.replace(a, b);
         }
+    }
+    if w.contains('y') {
+        w = w.replace('y', "i");
     }
     let mut out = String::with_capacity(w.len());
     let mut prev = None;
@@ -91,9 +123,20 @@ pub fn translit(word: &str) -> String {
 /// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
 /// abbreviation, never a surname written alone ("Kim Jong Un" is not the "UN").
 pub fn is_initialism(surface: &str) -> bool {
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-    let caps = letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ');
-    surface.contains('.') || (caps && (2..=3).contains(&letters.len()))
+    if surface.contains('.') {
+        return true;
+    }
+    if surface.contains(' ') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in surface.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() || letters == 3 {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Words of a surface form, hyphenated parts counted apart ("Jean-Pierre" is two).
@@ -145,6 +188,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
 
 /// Whether `c` can open a mojibake sequence: the lead byte of a multi-byte UTF-8
 /// character read as cp1252 ("Ã", "â", "Â"). A cheap test before [`mojibake_at`].
+#[inline]
 pub fn is_mojibake_lead(c: char) -> bool {
     ('\u{C2}'..='\u{F4}').contains(&c)
 }
@@ -255,6 +299,53 @@ mod tests {
         assert!(!is_initialism("OBAMA"));
         assert!(!is_initialism("Un"));
         assert!(!is_initialism("Kim"));
+        assert!(!is_initialism("NATO"));
+        assert!(!is_initialism("U N"));
+        assert!(!is_initialism("A"));
+        assert!(is_initialism("USA"));
+    }
+
+    #[test]
+    fn plain_keys_are_their_own_key_and_the_rest_takes_the_full_fold() {
+        assert!(is_plain_key("vale trust"));
+        assert!(is_plain_key(""));
+        for not_plain in [
+            "the vale",
+            "ana  lund",
+            " ana",
+            "ana ",
+            "o'neill",
+            "el paso",
+            "ana\tlund",
+        ] {
+            assert!(!is_plain_key(not_plain), "{not_plain}");
+        }
+        // Both ways give the same keys.
+        assert_eq!(norm_key("Ana  Lund"), "ana lund");
+        assert_eq!(norm_key("Ana\tLund "), "ana lund");
+        assert_eq!(norm_key("O'Neill"), "oneill");
+        assert_eq!(norm_key("El Paso"), "paso");
+        assert_eq!(norm_key("Vale-Trust"), "vale trust");
+        assert_eq!(norm_key("Jos\u{e9} Orlov"), "jose orlov");
+    }
+
+    #[test]
+    fn translit_folds_pairs_in_order_and_doubled_letters() {
+        assert_eq!(translit("aleksei"), "alexei");
+        assert_eq!(translit("mikhail"), "mihail");
+        assert_eq!(translit("sergey"), "sergei");
+        assert_eq!(translit("youssef"), "iusef");
+        // "kh" then "ph": the second fold sees the first one's result.
+        assert_eq!(translit("pkhil"), "fil");
+        assert_eq!(translit("anna"), "ana");
+        assert_eq!(translit("k"), "k");
+    }
+
+    #[test]
+    fn lowercase_agrees_with_to_lowercase() {
+        for w in ["NATO", "Ärzte", "McCain", "İstanbul", "", "x"] {
+            assert_eq!(lowercase(w), w.to_lowercase());
+        }
     }
 
     #[test]

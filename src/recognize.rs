@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
-use crate::normalize::{is_initialism, norm_key};
+use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
 
 mod document;
@@ -391,7 +391,12 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 continue;
             }
             let upper = w.chars().next().is_some_and(char::is_uppercase);
-            if !upper && !in_sorted(TITLE_CASE_LOWER, w) && !is_possessive_s(text, s, i) {
+            // Only whether a line has a lower-case word is used: one found, the rest is not looked up.
+            if slot.lower == 0
+                && !upper
+                && !in_sorted(TITLE_CASE_LOWER, w)
+                && !is_possessive_s(text, s, i)
+            {
                 slot.lower += 1;
             }
             if !upper {
@@ -863,7 +868,7 @@ pub fn recognize(
         let ctx = Ctx {
             text,
             lex,
-            lower: words.iter().map(|w| w.to_lowercase()).collect(),
+            lower: words.iter().map(|w| lowercase(w)).collect(),
             kinds: tokens.iter().map(|t| t.kind).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),

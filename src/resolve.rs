@@ -104,13 +104,32 @@ impl Dsu {
     }
 }
 
-/// Normalised name words of a mention, particles left out.
-fn mention_words(text: &str, m: &RawMention, lex: &Lexicon) -> Vec<String> {
-    m.words
+/// Normalised name words of one word of a mention, particles left out.
+fn word_parts(word: &str, lex: &Lexicon) -> Vec<String> {
+    norm_key(word)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !lex.particles.contains(*w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Each mention's name words folded by [`translit`]; each distinct word of the
+/// document is folded once (a name is mentioned many times).
+fn translit_words(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<Vec<String>> {
+    let mut cache: HashMap<&str, Vec<String>> = HashMap::default();
+    let fold =
+        |word: &str| -> Vec<String> { word_parts(word, lex).iter().map(|w| translit(w)).collect() };
+    mentions
         .iter()
-        .map(|w| norm_key(&text[w.start..w.end]))
-        .flat_map(|w| w.split(' ').map(str::to_string).collect::<Vec<_>>())
-        .filter(|w| !w.is_empty() && !lex.particles.contains(w))
+        .map(|m| {
+            let mut out = Vec::new();
+            for w in &m.words {
+                let word = &text[w.start..w.end];
+                let parts = cache.entry(word).or_insert_with(|| fold(word));
+                out.extend(parts.iter().cloned());
+            }
+            out
+        })
         .collect()
 }
 
@@ -213,15 +232,7 @@ pub fn resolve_document(
     lex: &Lexicon,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
     let keys = mention_keys(text, mentions, lex);
-    let tr: Vec<Vec<String>> = mentions
-        .iter()
-        .map(|m| {
-            mention_words(text, m, lex)
-                .iter()
-                .map(|w| translit(w))
-                .collect()
-        })
-        .collect();
+    let tr = translit_words(text, mentions, lex);
     let mut dsu = Dsu::new(mentions.len());
     merge_same_keys(&keys, &mut dsu);
     let names = merge_full_names(mentions, &tr, &mut dsu);

@@ -84,16 +84,15 @@ pub fn is_abbreviation(word_without_dot: &str) -> bool {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Span::new(start, end));
-            start = i + 1;
-        }
+    // A char pattern is found with memchr, not byte by byte.
+    for (i, _) in text.match_indices('\n') {
+        let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        out.push(Span::new(start, end));
+        start = i + 1;
     }
     if start < text.len() {
         out.push(Span::new(start, text.len()));
@@ -121,7 +120,9 @@ fn is_hyphen(c: char) -> bool {
 /// Tokens of `text[span]`, offsets relative to `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Sized for the worst case (ASCII) up front: collecting would grow it step by step.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut space_before = true;
@@ -158,10 +159,20 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// A mojibake sequence at `chars[i]` (UTF-8 read as cp1252, see
 /// [`mojibake_at`]): its length in characters and whether it stands for a letter
 /// or digit. Only tried at the few characters that can open one.
+#[inline(always)]
 fn mojibake(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
+    // Checked first: called at every character, and almost none opens a sequence.
+    if !is_mojibake_lead(chars[i].1) {
+        return None;
+    }
+    mojibake_after_lead(chars, i)
+}
+
+/// [`mojibake`] at a lead character.
+fn mojibake_after_lead(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
     // Every byte after a lead is a continuation byte, never ASCII: "é" in "café" stops here.
     let next = chars.get(i + 1)?.1;
-    if !is_mojibake_lead(chars[i].1) || next.is_ascii() {
+    if next.is_ascii() {
         return None;
     }
     let window: Vec<char> = chars[i..chars.len().min(i + 64)]

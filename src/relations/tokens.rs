@@ -31,6 +31,10 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        // None of the marks below is ASCII.
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             '’' | '‘' | 'ʼ' => '\'',
@@ -88,7 +92,8 @@ fn space_before(text: &str, at: usize) -> bool {
 
 fn split_gap(text: &str, a: usize, b: usize, toks: &mut Vec<Tok>) {
     let gap = &text[a..b];
-    let chars: Vec<(usize, char)> = gap.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(gap.len());
+    chars.extend(gap.char_indices());
     let off = |i: usize| chars.get(i).map_or(gap.len(), |x| x.0);
     let ch = |i: usize| chars.get(i).map(|x| x.1);
     let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
