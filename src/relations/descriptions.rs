@@ -164,7 +164,7 @@ impl Descriptions<'_, '_> {
         while k < i + 5 {
             match self.word(k) {
                 Some("and") if last.is_some() => {}
-                Some(w) if self.adjective(k) && !self.is(k, class::SITED) => last = Some(w),
+                Some(w) if self.noun_word(k) && !self.is(k, class::SITED) => last = Some(w),
                 _ => break,
             }
             k += 1;
@@ -195,6 +195,12 @@ impl Descriptions<'_, '_> {
                 _ => {}
             }
         }
+    }
+
+    /// A word of a description: a modifier or noun ("film", "American"), or a title
+    /// noun that is also a cue ("director", "leader").
+    fn noun_word(&self, k: usize) -> bool {
+        self.adjective(k) || (self.is(k, class::HEAD) && self.word(k).is_some_and(|w| w != "'s"))
     }
 
     /// An organization's noun, singular or plural: "firm", "firms", "band".
@@ -561,7 +567,12 @@ impl Descriptions<'_, '_> {
             let Some(w) = self.word(k) else { break };
             // "a school run by Acme": a participle before "by" ends the description.
             let participle = self.word(k + 1) == Some("by");
-            if !self.adjective(k) || self.is(k, class::SITED) || w == "born" || participle {
+            // "a Chinese historian best known for": what follows qualifies the noun.
+            let after_noun = d.noun.is_some() && matches!(w, "best" | "known" | "widely");
+            if !self.noun_word(k) || self.is(k, class::SITED) || w == "born" || participle {
+                break;
+            }
+            if after_noun {
                 break;
             }
             d.noun = Some(w);
@@ -622,6 +633,10 @@ impl Descriptions<'_, '_> {
     /// Where the places of a phrase start, from item `k`: past "the", "the town of",
     /// "the administrative district of" and a direction ("northern").
     fn phrase_start(&self, mut k: usize) -> usize {
+        let past = self.past_part_of(k);
+        if past != k {
+            return past;
+        }
         if self.word(k) == Some("the") {
             k += 1;
             let mut j = k;
@@ -636,6 +651,24 @@ impl Descriptions<'_, '_> {
             k += 1;
         }
         k
+    }
+
+    /// Past "the (far) (northeastern) part/corner/edge of" at item `k`: "in the far
+    /// northeastern part of the Province of Rieti" is in that province.
+    fn past_part_of(&self, k: usize) -> usize {
+        if self.word(k) != Some("the") {
+            return k;
+        }
+        let mut j = k + 1;
+        while j < k + 3 && (self.word(j) == Some("far") || self.is(j, class::DIRECTION)) {
+            j += 1;
+        }
+        let part = matches!(self.word(j), Some("part" | "corner" | "edge" | "outskirts"));
+        if part && self.word(j + 1) == Some("of") {
+            self.phrase_start(j + 2)
+        } else {
+            k
+        }
     }
 
     /// The mention heading the unit at item `i` (usize::MAX for none: `push` drops it).

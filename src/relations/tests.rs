@@ -1610,3 +1610,57 @@ fn sold_to() {
     assert_none("In 1990 Enasa was not sold to Iveco.", &spec, LinkedTo);
     assert_none("Enasa sold trucks to Iveco.", &spec, LinkedTo);
 }
+
+#[test]
+fn descriptions_with_title_nouns_and_qualifiers() {
+    // A title noun that is also a cue ("director") still heads a description.
+    assert_kind(
+        "Tomas Vik is a Danish film director and writer.",
+        &[("Tomas Vik", PER), ("*Danish", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Tomas Vik -> Danish (citizen)"],
+    );
+    // "best known for" qualifies the noun before it.
+    assert_kind(
+        "Ola Berg (1901 – 1977) was a Swedish historian best known for his maps.",
+        &[("Ola Berg", PER), ("*Swedish", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Swedish (citizen)"],
+    );
+}
+
+#[test]
+fn descriptions_with_title_nouns_and_qualifiers_negative() {
+    // The director is someone else; "best known" does not reach back to the subject.
+    assert_none(
+        "Tomas Vik met a Danish film director.",
+        &[("Tomas Vik", PER), ("*Danish", LOC)],
+        AffiliatedWith,
+    );
+    assert_none(
+        "Ola Berg was a historian best known for his Swedish maps.",
+        &[("Ola Berg", PER), ("*Swedish", LOC)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn located_in_a_part_of() {
+    assert_kind(
+        "Velo is a village in the far northeastern part of Marden County, Vandalia.",
+        &[("Velo", LOC), ("Marden County", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Marden County -> Vandalia",
+            "located_in Velo -> Marden County",
+            "located_in Velo -> Vandalia",
+        ],
+    );
+    // The part of something other than the place: no edge from Velo.
+    assert_kind(
+        "Velo is a village in the part of the valley that Marden County claims.",
+        &[("Velo", LOC), ("Marden County", LOC)],
+        LocatedIn,
+        &[],
+    );
+}
