@@ -1664,3 +1664,67 @@ fn located_in_a_part_of() {
         &[],
     );
 }
+
+#[test]
+fn member_roles_before_names() {
+    assert_kind(
+        "The song was written by Vortex Nine bassist Lena Holm.",
+        &[("Vortex Nine", ORG), ("Lena Holm", PER)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Vortex Nine (bassist)"],
+    );
+    assert_kind(
+        "Daily Ledger columnist Omar Reyes praised the plan.",
+        &[("Daily Ledger", ORG), ("Omar Reyes", PER)],
+        AffiliatedWith,
+        &["affiliated_with Omar Reyes -> Daily Ledger (columnist)"],
+    );
+}
+
+#[test]
+fn member_roles_before_names_negative() {
+    // A singer from a city is not affiliated with it; an office of a place still is.
+    assert_none(
+        "Tickets sold out for Marlow singer Lena Holm.",
+        &[("Marlow", LOC), ("Lena Holm", PER)],
+        AffiliatedWith,
+    );
+    assert_kind(
+        "Marlow mayor Lena Holm spoke.",
+        &[("Marlow", LOC), ("Lena Holm", PER)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Marlow (mayor)"],
+    );
+}
+
+#[test]
+fn place_pairs_closed_by_a_parallel_phrase() {
+    assert_kind(
+        "She studied at Acme School in Lakefield, Ontario, Beta University in Montreal, Quebec, and Gamma College in Leeds.",
+        &[
+            ("Acme School", ORG),
+            ("Lakefield", LOC),
+            ("Ontario", LOC),
+            ("Beta University", ORG),
+            ("Montreal", LOC),
+            ("Quebec", LOC),
+            ("Gamma College", ORG),
+            ("Leeds", LOC),
+        ],
+        LocatedIn,
+        &[
+            "located_in Lakefield -> Ontario",
+            "located_in Montreal -> Quebec",
+        ],
+    );
+}
+
+#[test]
+fn place_pairs_closed_by_a_parallel_phrase_negative() {
+    // A list of places followed by an organization without "in" stays a list.
+    assert_none(
+        "It has offices in Lakefield, Ontario, Acme said.",
+        &[("Lakefield", LOC), ("Ontario", LOC), ("Acme", ORG)],
+        LocatedIn,
+    );
+}
