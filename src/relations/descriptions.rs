@@ -128,24 +128,71 @@ impl Descriptions<'_, '_> {
         if self.mentions[p].entity_type != EntityType::Person || self.word(i + 1) != Some("of") {
             return;
         }
-        let mut j = i + 2;
-        if self.word(j) == Some("the") {
-            j += 1;
-        }
+        let j = self.past_org_description(i + 2);
         let Some(u) = self.unit(j) else { return };
         let org = self.head(u);
         let plain = self.units[u].first == self.units[u].last;
-        if plain
-            && self.mentions[org].entity_type == EntityType::Organization
-            && self.word(j + 1) != Some("'s")
+        if !plain
+            || self.mentions[org].entity_type != EntityType::Organization
+            || self.word(j + 1) == Some("'s")
         {
+            return;
+        }
+        // "Anna and Rob Baker of the Tragically Hip": every person of the group.
+        for q in self.people_before(i, p) {
             out.push(
                 RelationKind::AffiliatedWith,
-                p,
+                q,
                 org,
                 None,
                 rules::AFFILIATED_OF,
             );
+        }
+    }
+
+    /// The person `p` at item `i` and the people coordinated before it: "A, B and [p]"
+    /// (at most four; "and" must join the last two).
+    fn people_before(&self, i: usize, p: usize) -> Vec<usize> {
+        let mut people = vec![p];
+        let mut k = i;
+        let person = |j: usize| {
+            self.unit(j)
+                .map(|u| self.head(u))
+                .filter(|&h| self.mentions[h].entity_type == EntityType::Person)
+        };
+        while k >= 2 && people.len() < 4 {
+            let joined = match people.len() {
+                1 => self.word(k - 1) == Some("and"),
+                _ => self.punct(k - 1) == Some(","),
+            };
+            let Some(q) = person(k - 2).filter(|_| joined) else {
+                break;
+            };
+            people.push(q);
+            k -= 2;
+        }
+        people
+    }
+
+    /// Past "the" and "the (Mexican) pop group" before an organization's name at item `k`.
+    fn past_org_description(&self, k: usize) -> usize {
+        if self.word(k) != Some("the") {
+            return k;
+        }
+        let mut j = k + 1;
+        let demonym = |j: usize| {
+            self.unit(j).is_some_and(|u| {
+                self.units[u].first == self.units[u].last && self.mentions[self.head(u)].demonym
+            })
+        };
+        while j < k + 5 && (demonym(j) || self.adjective(j)) {
+            j += 1;
+        }
+        let described = j > k + 1 && self.word(j - 1).is_some_and(|w| self.org_noun(w));
+        if described {
+            j
+        } else {
+            k + 1
         }
     }
 

@@ -1728,3 +1728,38 @@ fn place_pairs_closed_by_a_parallel_phrase_negative() {
         LocatedIn,
     );
 }
+
+#[test]
+fn people_of_a_described_organization() {
+    assert_kind(
+        "The song features Lena Holm and Omar Reyes of the Danish pop group Vortex Nine.",
+        &[
+            ("Lena Holm", PER),
+            ("Omar Reyes", PER),
+            ("*Danish", LOC),
+            ("Vortex Nine", ORG),
+        ],
+        AffiliatedWith,
+        &[
+            "affiliated_with Omar Reyes -> Vortex Nine",
+            "affiliated_with Lena Holm -> Vortex Nine",
+        ],
+    );
+}
+
+#[test]
+fn people_of_a_described_organization_negative() {
+    // "of the fans of": the organization is not what the person belongs to.
+    assert_none(
+        "Lena Holm of the fans of Vortex Nine spoke.",
+        &[("Lena Holm", PER), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+    );
+    // A place in the group is no person.
+    assert_kind(
+        "They toured Denmark and Lena Holm of Vortex Nine.",
+        &[("Denmark", LOC), ("Lena Holm", PER), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Vortex Nine"],
+    );
+}

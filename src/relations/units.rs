@@ -536,9 +536,8 @@ impl<'a> Chunker<'a> {
             .m(org)
             .is_some_and(|m| m.entity_type == EntityType::Location && !m.demonym);
         let office = title.iter().any(|&t| {
-            self.word(t).is_some_and(|w| {
-                self.head_word(w) && !self.lex.is(w, class::MEMBER_ROLE)
-            })
+            self.word(t)
+                .is_some_and(|w| self.head_word(w) && !self.lex.is(w, class::MEMBER_ROLE))
         });
         place && !office
     }
