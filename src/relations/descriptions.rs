@@ -116,6 +116,7 @@ impl Descriptions<'_, '_> {
         for i in 0..self.items.len() {
             self.nationality_before(i, out);
             self.person_of(i, out);
+            self.party_after(i, out);
         }
     }
 
@@ -146,6 +147,33 @@ impl Descriptions<'_, '_> {
                 org,
                 None,
                 rules::AFFILIATED_OF,
+            );
+        }
+    }
+
+    /// "Janne Holm (Conservative Party)": a person's name and, in brackets, a party's.
+    fn party_after(&self, i: usize, out: &mut Collector) {
+        let Some(p) = self.unit(i).map(|u| self.head(u)) else {
+            return;
+        };
+        let shape = self.punct(i + 1) == Some("(") && self.punct(i + 3) == Some(")");
+        let Some(u) = self.unit(i + 2).filter(|_| shape) else {
+            return;
+        };
+        let o = self.head(u);
+        let m = &self.mentions[o];
+        let party = self.text[m.span.start..m.span.end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("party"));
+        let plain = self.units[u].first == self.units[u].last;
+        if party && plain && self.mentions[p].entity_type == EntityType::Person {
+            out.push(
+                RelationKind::AffiliatedWith,
+                p,
+                o,
+                None,
+                rules::AFFILIATED_PARTY,
             );
         }
     }

@@ -1763,3 +1763,37 @@ fn people_of_a_described_organization_negative() {
         &["affiliated_with Lena Holm -> Vortex Nine"],
     );
 }
+
+#[test]
+fn party_in_brackets() {
+    assert_kind(
+        "The mayor is Janne Holm (Green Party) and her deputy is Omar Reyes (Labour Party).",
+        &[
+            ("Janne Holm", PER),
+            ("Green Party", ORG),
+            ("Omar Reyes", PER),
+            ("Labour Party", ORG),
+        ],
+        AffiliatedWith,
+        &[
+            "affiliated_with Janne Holm -> Green Party",
+            "affiliated_with Omar Reyes -> Labour Party",
+        ],
+    );
+}
+
+#[test]
+fn party_in_brackets_negative() {
+    // A bracketed organization that is not a party says nothing of the person.
+    assert_none(
+        "The speaker was Janne Holm (Acme Foods).",
+        &[("Janne Holm", PER), ("Acme Foods", ORG)],
+        AffiliatedWith,
+    );
+    // A party in brackets after a place or an organization is no membership.
+    assert_none(
+        "The vote in Vandalia (Green Party) was close.",
+        &[("Vandalia", LOC), ("Green Party", ORG)],
+        AffiliatedWith,
+    );
+}
