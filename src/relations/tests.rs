@@ -1797,3 +1797,31 @@ fn party_in_brackets_negative() {
         AffiliatedWith,
     );
 }
+
+#[test]
+fn purchase_of_an_organization() {
+    assert_kind(
+        "Prices rose after Globex's purchase of Acme Foods.",
+        &[("Globex", ORG), ("Acme Foods", ORG)],
+        LinkedTo,
+        &["linked_to Globex -- Acme Foods"],
+    );
+    assert_kind(
+        "Globex's takeover of Acme Foods ended a long fight.",
+        &[("Globex", ORG), ("Acme Foods", ORG)],
+        LinkedTo,
+        &["linked_to Globex -- Acme Foods"],
+    );
+}
+
+#[test]
+fn purchase_of_an_organization_negative() {
+    for s in [
+        "Globex's proposed acquisition of Acme Foods was blocked.",
+        "Globex abandoned its planned takeover of Acme Foods.",
+        "Globex did not complete its purchase of Acme Foods.",
+        "Globex could seek the acquisition of Acme Foods.",
+    ] {
+        assert_none(s, &[("Globex", ORG), ("Acme Foods", ORG)], LinkedTo);
+    }
+}
