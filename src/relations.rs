@@ -69,6 +69,13 @@
 //! | `located.transitive` | X in Y and Y in Z, stated in one sentence: X in Z |
 //! | `linked.description` | X is a(n)/the ORG-NOUN of Y; X is a(n) ORG-NOUN owned/operated/run/controlled by Y (both organizations) |
 //! | `linked.verb` (added) | X was sold to Y (both organizations) |
+//! | `linked.verb` (added) | X's purchase/acquisition/takeover/buyout of Y (both organizations; not "proposed", "planned", negated or hedged) |
+//! | `affiliated.title` (added) | \[Org\] member or employee title Person ("Acme bassist X", "Acme columnist X"); such a title before a place gives nothing ("Chicago singer X") |
+//! | `affiliated.of` | Person of (the) Org ("Rob Baker of the Tragically Hip"); also people coordinated before ("A and B of X") and past a description ("of the Mexican pop group X") |
+//! | `affiliated.demonym` (added) | a title noun that is also a cue heads the description ("an American film director"); "best known" ends it |
+//! | `affiliated.party` | Person (X Party): a party's name in brackets after a person's ("Janne Holm (Green Party)") |
+//! | `located.description` (added) | "in the (far) (northeastern) part/corner/edge of A" is in A |
+//! | `located.comma` (added) | "in A, B," closed by a parallel "Org in" phrase ("at Acme School in Lakefield, Ontario, Beta University in Montreal") |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A place fronted without its comma ("In Geneva Kerry met Lavrov", "In Turkey Minister

@@ -116,6 +116,7 @@ impl Descriptions<'_, '_> {
         for i in 0..self.items.len() {
             self.nationality_before(i, out);
             self.person_of(i, out);
+            self.party_after(i, out);
         }
     }
 
@@ -128,24 +129,98 @@ impl Descriptions<'_, '_> {
         if self.mentions[p].entity_type != EntityType::Person || self.word(i + 1) != Some("of") {
             return;
         }
-        let mut j = i + 2;
-        if self.word(j) == Some("the") {
-            j += 1;
-        }
+        let j = self.past_org_description(i + 2);
         let Some(u) = self.unit(j) else { return };
         let org = self.head(u);
         let plain = self.units[u].first == self.units[u].last;
-        if plain
-            && self.mentions[org].entity_type == EntityType::Organization
-            && self.word(j + 1) != Some("'s")
+        if !plain
+            || self.mentions[org].entity_type != EntityType::Organization
+            || self.word(j + 1) == Some("'s")
         {
+            return;
+        }
+        // "Anna and Rob Baker of the Tragically Hip": every person of the group.
+        for q in self.people_before(i, p) {
             out.push(
                 RelationKind::AffiliatedWith,
-                p,
+                q,
                 org,
                 None,
                 rules::AFFILIATED_OF,
             );
+        }
+    }
+
+    /// "Janne Holm (Conservative Party)": a person's name and, in brackets, a party's.
+    fn party_after(&self, i: usize, out: &mut Collector) {
+        let Some(p) = self.unit(i).map(|u| self.head(u)) else {
+            return;
+        };
+        let shape = self.punct(i + 1) == Some("(") && self.punct(i + 3) == Some(")");
+        let Some(u) = self.unit(i + 2).filter(|_| shape) else {
+            return;
+        };
+        let o = self.head(u);
+        let m = &self.mentions[o];
+        let party = self.text[m.span.start..m.span.end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("party"));
+        let plain = self.units[u].first == self.units[u].last;
+        if party && plain && self.mentions[p].entity_type == EntityType::Person {
+            out.push(
+                RelationKind::AffiliatedWith,
+                p,
+                o,
+                None,
+                rules::AFFILIATED_PARTY,
+            );
+        }
+    }
+
+    /// The person `p` at item `i` and the people coordinated before it: "A, B and [p]"
+    /// (at most four; "and" must join the last two).
+    fn people_before(&self, i: usize, p: usize) -> Vec<usize> {
+        let mut people = vec![p];
+        let mut k = i;
+        let person = |j: usize| {
+            self.unit(j)
+                .map(|u| self.head(u))
+                .filter(|&h| self.mentions[h].entity_type == EntityType::Person)
+        };
+        while k >= 2 && people.len() < 4 {
+            let joined = match people.len() {
+                1 => self.word(k - 1) == Some("and"),
+                _ => self.punct(k - 1) == Some(","),
+            };
+            let Some(q) = person(k - 2).filter(|_| joined) else {
+                break;
+            };
+            people.push(q);
+            k -= 2;
+        }
+        people
+    }
+
+    /// Past "the" and "the (Mexican) pop group" before an organization's name at item `k`.
+    fn past_org_description(&self, k: usize) -> usize {
+        if self.word(k) != Some("the") {
+            return k;
+        }
+        let mut j = k + 1;
+        let demonym = |j: usize| {
+            self.unit(j).is_some_and(|u| {
+                self.units[u].first == self.units[u].last && self.mentions[self.head(u)].demonym
+            })
+        };
+        while j < k + 5 && (demonym(j) || self.adjective(j)) {
+            j += 1;
+        }
+        let described = j > k + 1 && self.word(j - 1).is_some_and(|w| self.org_noun(w));
+        if described {
+            j
+        } else {
+            k + 1
         }
     }
 
@@ -164,7 +239,7 @@ impl Descriptions<'_, '_> {
         while k < i + 5 {
             match self.word(k) {
                 Some("and") if last.is_some() => {}
-                Some(w) if self.adjective(k) && !self.is(k, class::SITED) => last = Some(w),
+                Some(w) if self.noun_word(k) && !self.is(k, class::SITED) => last = Some(w),
                 _ => break,
             }
             k += 1;
@@ -195,6 +270,12 @@ impl Descriptions<'_, '_> {
                 _ => {}
             }
         }
+    }
+
+    /// A word of a description: a modifier or noun ("film", "American"), or a title
+    /// noun that is also a cue ("director", "leader").
+    fn noun_word(&self, k: usize) -> bool {
+        self.adjective(k) || (self.is(k, class::HEAD) && self.word(k).is_some_and(|w| w != "'s"))
     }
 
     /// An organization's noun, singular or plural: "firm", "firms", "band".
@@ -561,7 +642,12 @@ impl Descriptions<'_, '_> {
             let Some(w) = self.word(k) else { break };
             // "a school run by Acme": a participle before "by" ends the description.
             let participle = self.word(k + 1) == Some("by");
-            if !self.adjective(k) || self.is(k, class::SITED) || w == "born" || participle {
+            // "a Chinese historian best known for": what follows qualifies the noun.
+            let after_noun = d.noun.is_some() && matches!(w, "best" | "known" | "widely");
+            if !self.noun_word(k) || self.is(k, class::SITED) || w == "born" || participle {
+                break;
+            }
+            if after_noun {
                 break;
             }
             d.noun = Some(w);
@@ -622,6 +708,10 @@ impl Descriptions<'_, '_> {
     /// Where the places of a phrase start, from item `k`: past "the", "the town of",
     /// "the administrative district of" and a direction ("northern").
     fn phrase_start(&self, mut k: usize) -> usize {
+        let past = self.past_part_of(k);
+        if past != k {
+            return past;
+        }
         if self.word(k) == Some("the") {
             k += 1;
             let mut j = k;
@@ -636,6 +726,24 @@ impl Descriptions<'_, '_> {
             k += 1;
         }
         k
+    }
+
+    /// Past "the (far) (northeastern) part/corner/edge of" at item `k`: "in the far
+    /// northeastern part of the Province of Rieti" is in that province.
+    fn past_part_of(&self, k: usize) -> usize {
+        if self.word(k) != Some("the") {
+            return k;
+        }
+        let mut j = k + 1;
+        while j < k + 3 && (self.word(j) == Some("far") || self.is(j, class::DIRECTION)) {
+            j += 1;
+        }
+        let part = matches!(self.word(j), Some("part" | "corner" | "edge" | "outskirts"));
+        if part && self.word(j + 1) == Some("of") {
+            self.phrase_start(j + 2)
+        } else {
+            k
+        }
     }
 
     /// The mention heading the unit at item `i` (usize::MAX for none: `push` drops it).

@@ -74,6 +74,7 @@ pub mod rules {
     pub const LOCATED_BASED: &str = "located.based";
     /// "Rob Baker of the Tragically Hip".
     pub const AFFILIATED_OF: &str = "affiliated.of";
+    pub const AFFILIATED_PARTY: &str = "affiliated.party";
     /// "Jane Roe was President of Panama", "Jane Roe, the mayor of Springfield,".
     pub const AFFILIATED_TITLE_OF: &str = "affiliated.title-of";
     /// "Jane Roe is a footballer who plays for Acme", "Jane Roe is a politician for Acme".

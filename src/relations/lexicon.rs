@@ -52,8 +52,10 @@ pub(crate) mod class {
     pub const SITED: u64 = 1 << 31;
     /// Directions before a place ("in northern Syria").
     pub const DIRECTION: u64 = 1 << 32;
+    /// Title heads of a member or employee, not of an office ("bassist", "columnist").
+    pub const MEMBER_ROLE: u64 = 1 << 33;
 
-    pub(super) const SECTIONS: [(&str, u64); 31] = [
+    pub(super) const SECTIONS: [(&str, u64); 32] = [
         ("aux", AUX),
         ("adv", ADV),
         ("plan", PLAN),
@@ -85,6 +87,7 @@ pub(crate) mod class {
         ("org_nouns", ORG_NOUN),
         ("sited", SITED),
         ("directions", DIRECTION),
+        ("member_roles", MEMBER_ROLE),
     ];
     /// Closed-class words: what may stand between a subject, its cue and its object.
     pub const FUNCTION: u64 =

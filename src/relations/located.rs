@@ -289,18 +289,33 @@ impl Places<'_, '_> {
     /// a list: no name follows, or a person's ("Born in Vienna, Austria, Ulrich began").
     fn comma_closes(&self, k: usize) -> bool {
         match self.unit(k + 1) {
-            Some(u) => self
-                .mentions
-                .get(self.head(u))
-                .is_some_and(|m| m.entity_type == EntityType::Person),
+            Some(u) => {
+                self.mentions
+                    .get(self.head(u))
+                    .is_some_and(|m| m.entity_type == EntityType::Person)
+                    || self.parallel_in(k + 1)
+            }
             // ", and continued ...": a new clause; ", and other cities": a list.
             None if matches!(self.word(k + 1), Some("and" | "or")) => {
-                self.word(k + 2).is_some_and(|w| {
-                    w.ends_with("ed") || self.lex.is(w, class::VERBS | class::AUX | class::REPORT)
-                })
+                self.parallel_in(k + 2)
+                    || self.word(k + 2).is_some_and(|w| {
+                        w.ends_with("ed")
+                            || self.lex.is(w, class::VERBS | class::AUX | class::REPORT)
+                    })
             }
             None => true,
         }
+    }
+
+    /// "at Acme School in Lakefield, Ontario, [Beta University in] Montreal": an
+    /// organization and "in" at item `k` start a parallel phrase, closing the places before.
+    fn parallel_in(&self, k: usize) -> bool {
+        let org = self.unit(k).is_some_and(|u| {
+            self.mentions
+                .get(self.head(u))
+                .is_some_and(|m| m.entity_type == EntityType::Organization)
+        });
+        org && self.word(k + 1) == Some("in")
     }
 
     /// "A, B's second city" with B at item `k`.

@@ -1610,3 +1610,218 @@ fn sold_to() {
     assert_none("In 1990 Enasa was not sold to Iveco.", &spec, LinkedTo);
     assert_none("Enasa sold trucks to Iveco.", &spec, LinkedTo);
 }
+
+#[test]
+fn descriptions_with_title_nouns_and_qualifiers() {
+    // A title noun that is also a cue ("director") still heads a description.
+    assert_kind(
+        "Tomas Vik is a Danish film director and writer.",
+        &[("Tomas Vik", PER), ("*Danish", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Tomas Vik -> Danish (citizen)"],
+    );
+    // "best known for" qualifies the noun before it.
+    assert_kind(
+        "Ola Berg (1901 – 1977) was a Swedish historian best known for his maps.",
+        &[("Ola Berg", PER), ("*Swedish", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Swedish (citizen)"],
+    );
+}
+
+#[test]
+fn descriptions_with_title_nouns_and_qualifiers_negative() {
+    // The director is someone else; "best known" does not reach back to the subject.
+    assert_none(
+        "Tomas Vik met a Danish film director.",
+        &[("Tomas Vik", PER), ("*Danish", LOC)],
+        AffiliatedWith,
+    );
+    assert_none(
+        "Ola Berg was a historian best known for his Swedish maps.",
+        &[("Ola Berg", PER), ("*Swedish", LOC)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn located_in_a_part_of() {
+    assert_kind(
+        "Velo is a village in the far northeastern part of Marden County, Vandalia.",
+        &[("Velo", LOC), ("Marden County", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Marden County -> Vandalia",
+            "located_in Velo -> Marden County",
+            "located_in Velo -> Vandalia",
+        ],
+    );
+    // The part of something other than the place: no edge from Velo.
+    assert_kind(
+        "Velo is a village in the part of the valley that Marden County claims.",
+        &[("Velo", LOC), ("Marden County", LOC)],
+        LocatedIn,
+        &[],
+    );
+}
+
+#[test]
+fn member_roles_before_names() {
+    assert_kind(
+        "The song was written by Vortex Nine bassist Lena Holm.",
+        &[("Vortex Nine", ORG), ("Lena Holm", PER)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Vortex Nine (bassist)"],
+    );
+    assert_kind(
+        "Daily Ledger columnist Omar Reyes praised the plan.",
+        &[("Daily Ledger", ORG), ("Omar Reyes", PER)],
+        AffiliatedWith,
+        &["affiliated_with Omar Reyes -> Daily Ledger (columnist)"],
+    );
+}
+
+#[test]
+fn member_roles_before_names_negative() {
+    // A singer from a city is not affiliated with it; an office of a place still is.
+    assert_none(
+        "Tickets sold out for Marlow singer Lena Holm.",
+        &[("Marlow", LOC), ("Lena Holm", PER)],
+        AffiliatedWith,
+    );
+    assert_kind(
+        "Marlow mayor Lena Holm spoke.",
+        &[("Marlow", LOC), ("Lena Holm", PER)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Marlow (mayor)"],
+    );
+}
+
+#[test]
+fn place_pairs_closed_by_a_parallel_phrase() {
+    assert_kind(
+        "She studied at Acme School in Lakefield, Ontario, Beta University in Montreal, Quebec, and Gamma College in Leeds.",
+        &[
+            ("Acme School", ORG),
+            ("Lakefield", LOC),
+            ("Ontario", LOC),
+            ("Beta University", ORG),
+            ("Montreal", LOC),
+            ("Quebec", LOC),
+            ("Gamma College", ORG),
+            ("Leeds", LOC),
+        ],
+        LocatedIn,
+        &[
+            "located_in Lakefield -> Ontario",
+            "located_in Montreal -> Quebec",
+        ],
+    );
+}
+
+#[test]
+fn place_pairs_closed_by_a_parallel_phrase_negative() {
+    // A list of places followed by an organization without "in" stays a list.
+    assert_none(
+        "It has offices in Lakefield, Ontario, Acme said.",
+        &[("Lakefield", LOC), ("Ontario", LOC), ("Acme", ORG)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn people_of_a_described_organization() {
+    assert_kind(
+        "The song features Lena Holm and Omar Reyes of the Danish pop group Vortex Nine.",
+        &[
+            ("Lena Holm", PER),
+            ("Omar Reyes", PER),
+            ("*Danish", LOC),
+            ("Vortex Nine", ORG),
+        ],
+        AffiliatedWith,
+        &[
+            "affiliated_with Omar Reyes -> Vortex Nine",
+            "affiliated_with Lena Holm -> Vortex Nine",
+        ],
+    );
+}
+
+#[test]
+fn people_of_a_described_organization_negative() {
+    // "of the fans of": the organization is not what the person belongs to.
+    assert_none(
+        "Lena Holm of the fans of Vortex Nine spoke.",
+        &[("Lena Holm", PER), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+    );
+    // A place in the group is no person.
+    assert_kind(
+        "They toured Denmark and Lena Holm of Vortex Nine.",
+        &[("Denmark", LOC), ("Lena Holm", PER), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Vortex Nine"],
+    );
+}
+
+#[test]
+fn party_in_brackets() {
+    assert_kind(
+        "The mayor is Janne Holm (Green Party) and her deputy is Omar Reyes (Labour Party).",
+        &[
+            ("Janne Holm", PER),
+            ("Green Party", ORG),
+            ("Omar Reyes", PER),
+            ("Labour Party", ORG),
+        ],
+        AffiliatedWith,
+        &[
+            "affiliated_with Janne Holm -> Green Party",
+            "affiliated_with Omar Reyes -> Labour Party",
+        ],
+    );
+}
+
+#[test]
+fn party_in_brackets_negative() {
+    // A bracketed organization that is not a party says nothing of the person.
+    assert_none(
+        "The speaker was Janne Holm (Acme Foods).",
+        &[("Janne Holm", PER), ("Acme Foods", ORG)],
+        AffiliatedWith,
+    );
+    // A party in brackets after a place or an organization is no membership.
+    assert_none(
+        "The vote in Vandalia (Green Party) was close.",
+        &[("Vandalia", LOC), ("Green Party", ORG)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn purchase_of_an_organization() {
+    assert_kind(
+        "Prices rose after Globex's purchase of Acme Foods.",
+        &[("Globex", ORG), ("Acme Foods", ORG)],
+        LinkedTo,
+        &["linked_to Globex -- Acme Foods"],
+    );
+    assert_kind(
+        "Globex's takeover of Acme Foods ended a long fight.",
+        &[("Globex", ORG), ("Acme Foods", ORG)],
+        LinkedTo,
+        &["linked_to Globex -- Acme Foods"],
+    );
+}
+
+#[test]
+fn purchase_of_an_organization_negative() {
+    for s in [
+        "Globex's proposed acquisition of Acme Foods was blocked.",
+        "Globex abandoned its planned takeover of Acme Foods.",
+        "Globex did not complete its purchase of Acme Foods.",
+        "Globex could seek the acquisition of Acme Foods.",
+    ] {
+        assert_none(s, &[("Globex", ORG), ("Acme Foods", ORG)], LinkedTo);
+    }
+}

@@ -504,6 +504,9 @@ impl<'a> Chunker<'a> {
         if !title.iter().any(is_head) || (comma && org_tok.is_none()) {
             return None;
         }
+        if org_tok.is_some_and(|o| self.member_of_place(title, o)) {
+            return None;
+        }
         let counterpart = title
             .iter()
             .any(|&t| self.word(t).is_some_and(|w| w.starts_with("counterpart")));
@@ -524,6 +527,19 @@ impl<'a> Chunker<'a> {
             role: self.text_of(title[0], title[end - 1]),
             counterpart,
         })
+    }
+
+    /// "Chicago singer X": a member's or employee's title ("singer", "columnist") before a
+    /// place named at token `org` says where, not whose (a nationality word says whose).
+    fn member_of_place(&self, title: &[usize], org: usize) -> bool {
+        let place = self
+            .m(org)
+            .is_some_and(|m| m.entity_type == EntityType::Location && !m.demonym);
+        let office = title.iter().any(|&t| {
+            self.word(t)
+                .is_some_and(|w| self.head_word(w) && !self.lex.is(w, class::MEMBER_ROLE))
+        });
+        place && !office
     }
 
     /// "P, a spokesman for ORG," / "P, chief executive of ORG" / "P, the ORG chief,":
