@@ -15,6 +15,7 @@ use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
 
+mod descriptors;
 mod document;
 mod names;
 mod sides;
@@ -426,12 +427,16 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
         .collect()
 }
 
-/// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
+/// The "s" of a possessive ("Hillary's") or the tail of a contraction ("Didn't",
+/// "They're"), which title case leaves in lower case.
 fn is_possessive_s(text: &str, s: &Sentence, i: usize) -> bool {
     let t = s.tokens[i];
     i > 0
         && !t.space_before
-        && matches!(&text[t.span.start..t.span.end], "s" | "S")
+        && matches!(
+            &text[t.span.start..t.span.end],
+            "s" | "S" | "t" | "T" | "re" | "ve" | "ll" | "d" | "m"
+        )
         && matches!(
             &text[s.tokens[i - 1].span.start..s.tokens[i - 1].span.end],
             "'" | "\u{2019}"
@@ -1456,9 +1461,11 @@ fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
         })
 }
 
-/// Where a name in tokens `a..b` starts: leading function words and
-/// sentence-initial common words are not part of names.
-fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
+/// Where a name in tokens `a..b` starts: leading descriptors ("Corrupt",
+/// "Kentuckian", "Senators"), function words and sentence-initial common words
+/// are not part of names.
+fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let mut a = descriptors::skip(ctx, a, b);
     while a < b {
         let l = ctx.lower[a].as_str();
         let drop = in_sorted(LEADING_FUNCTION, l)
