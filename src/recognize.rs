@@ -427,16 +427,12 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
         .collect()
 }
 
-/// The "s" of a possessive ("Hillary's") or the tail of a contraction ("Didn't",
-/// "They're"), which title case leaves in lower case.
+/// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
 fn is_possessive_s(text: &str, s: &Sentence, i: usize) -> bool {
     let t = s.tokens[i];
     i > 0
         && !t.space_before
-        && matches!(
-            &text[t.span.start..t.span.end],
-            "s" | "S" | "t" | "T" | "re" | "ve" | "ll" | "d" | "m"
-        )
+        && matches!(&text[t.span.start..t.span.end], "s" | "S")
         && matches!(
             &text[s.tokens[i - 1].span.start..s.tokens[i - 1].span.end],
             "'" | "\u{2019}"

@@ -48,14 +48,16 @@ fn is_hyphen_word(w: &str) -> bool {
 
 /// `Some(strong)` when token `k` may describe the person named after it: a
 /// common word (weak), or a party or nationality word, a demonym or a plural
-/// title (strong). Given names, surnames, particles and gazetteer names never do.
+/// title (strong). Given names, surnames, organization words, particles and
+/// gazetteer names never do.
 fn descriptor(ctx: &Ctx, k: usize) -> Option<bool> {
     if ctx.kinds[k] != TokenKind::Word || ctx.gaz[k].is_some() || ctx.particle(k) {
         return None;
     }
     let l = ctx.lower[k].as_str();
     let w = ctx.words[k];
-    if ctx.lex.is_first_name(w) || ctx.lex.surnames.contains(l) {
+    // An organization's word opening the run keeps it whole ("Bank Julius Baer").
+    if ctx.lex.is_first_name(w) || ctx.lex.surnames.contains(l) || ctx.lex.org_cues.contains(l) {
         return None;
     }
     if ctx.lex.misc.contains(l) || nationalities(ctx, w) {
