@@ -108,10 +108,24 @@ impl Dsu {
 fn mention_words(text: &str, m: &RawMention, lex: &Lexicon) -> Vec<String> {
     m.words
         .iter()
-        .map(|w| norm_key(&text[w.start..w.end]))
-        .flat_map(|w| w.split(' ').map(str::to_string).collect::<Vec<_>>())
-        .filter(|w| !w.is_empty() && !lex.particles.contains(w))
+        .flat_map(|w| name_word_keys(&text[w.start..w.end], lex))
         .collect()
+}
+
+/// The folded name words of a form as written, particles left out; a
+/// capitalised given name that is also a particle ("Ben Tarrow", "Van Orr")
+/// is a given name and stays.
+fn name_word_keys(form: &str, lex: &Lexicon) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in form.split_whitespace() {
+        let given = raw.starts_with(char::is_uppercase) && lex.is_first_name(raw);
+        for w in norm_key(raw).split(' ') {
+            if !w.is_empty() && (given || !lex.particles.contains(w)) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Whether two people's name words (folded by [`translit`]) can be one person:

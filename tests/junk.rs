@@ -287,3 +287,31 @@ fn headline_words_before_a_name_are_cut() {
     assert!(count(&f, "Marta Kowalski") >= 2, "{f:?}");
     assert!(count(&f, "Dario Fenwick") >= 2, "{f:?}");
 }
+
+#[test]
+fn a_given_name_that_is_also_a_particle_is_a_given_name() {
+    // "Ben" is a given name here, not the "ben" of "Yosef ben Matan": the bare
+    // surname joins the full name. A lower-case particle still drops out.
+    for (full, short) in [("Ben Tarrow", "Tarrow"), ("Omar bin Kareem", "Kareem")] {
+        let text = format!(
+            "{full} spoke in Dunmere on Monday. {short} said the plan would work. \
+             Voters cheered {short}."
+        );
+        let a = analysis(&text);
+        let entity_of = |s: &str| {
+            a.mentions
+                .iter()
+                .filter(|m| m.text == s)
+                .map(|m| m.entity)
+                .collect::<Vec<_>>()
+        };
+        let whole = entity_of(full);
+        assert_eq!(whole.len(), 1, "{full}: {:?}", a.mentions);
+        assert_eq!(
+            entity_of(short),
+            vec![whole[0]; 2],
+            "{short}: {:?}",
+            a.mentions
+        );
+    }
+}
