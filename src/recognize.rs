@@ -15,6 +15,7 @@ use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
 
+mod descriptors;
 mod document;
 mod names;
 mod sides;
@@ -1461,9 +1462,11 @@ fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
         })
 }
 
-/// Where a name in tokens `a..b` starts: leading function words and
-/// sentence-initial common words are not part of names.
-fn name_start(ctx: &Ctx, mut a: usize, b: usize) -> usize {
+/// Where a name in tokens `a..b` starts: leading descriptors ("Corrupt",
+/// "Kentuckian", "Senators"), function words and sentence-initial common words
+/// are not part of names.
+fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let mut a = descriptors::skip(ctx, a, b);
     while a < b {
         let l = ctx.lower[a].as_str();
         let drop = in_sorted(LEADING_FUNCTION, l)

@@ -104,21 +104,16 @@ impl Dsu {
     }
 }
 
-/// Normalised name words of one word of a mention, particles left out.
-fn word_parts(word: &str, lex: &Lexicon) -> Vec<String> {
-    norm_key(word)
-        .split(' ')
-        .filter(|w| !w.is_empty() && !lex.particles.contains(*w))
-        .map(str::to_string)
-        .collect()
-}
-
 /// Each mention's name words folded by [`translit`]; each distinct word of the
 /// document is folded once (a name is mentioned many times).
 fn translit_words(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<Vec<String>> {
     let mut cache: HashMap<&str, Vec<String>> = HashMap::default();
-    let fold =
-        |word: &str| -> Vec<String> { word_parts(word, lex).iter().map(|w| translit(w)).collect() };
+    let fold = |word: &str| -> Vec<String> {
+        name_word_keys(word, lex)
+            .iter()
+            .map(|w| translit(w))
+            .collect()
+    };
     mentions
         .iter()
         .map(|m| {
@@ -131,6 +126,22 @@ fn translit_words(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<Vec
             out
         })
         .collect()
+}
+
+/// The folded name words of a form as written, particles left out; a
+/// capitalised given name that is also a particle ("Ben Tarrow", "Van Orr")
+/// is a given name and stays.
+fn name_word_keys(form: &str, lex: &Lexicon) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in form.split_whitespace() {
+        let given = raw.starts_with(char::is_uppercase) && lex.is_first_name(raw);
+        for w in norm_key(raw).split(' ') {
+            if !w.is_empty() && (given || !lex.particles.contains(w)) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Whether two people's name words (folded by [`translit`]) can be one person:

@@ -224,3 +224,94 @@ fn religions_and_diseases_alone_are_no_entities() {
     }
     assert!(has(&f, "Monrovia") && has(&f, "Ana Ruiz"), "{f:?}");
 }
+
+#[test]
+fn descriptors_before_a_name_are_no_part_of_it() {
+    let f = surfaces(
+        "The vote was close. Fellow Kentuckian Marta Kowalski said so, and Corrupt Dario \
+         Fenwick replied. Senators Marta Kowalski and Dario Fenwick met Businesswoman Lena \
+         Oduya. A Cuban-American Lena Oduya spoke. Then Libertarian Dario Fenwick ran, and \
+         Texan Lena Oduya followed.",
+    );
+    for glued in [
+        "Kentuckian Marta Kowalski",
+        "Corrupt Dario Fenwick",
+        "Senators Marta Kowalski",
+        "Businesswoman Lena Oduya",
+        "Cuban-American Lena Oduya",
+        "Libertarian Dario Fenwick",
+        "Texan Lena Oduya",
+    ] {
+        assert!(!has(&f, glued), "{glued}: {f:?}");
+    }
+    assert_eq!(count(&f, "Marta Kowalski"), 2, "{f:?}");
+    assert_eq!(count(&f, "Dario Fenwick"), 3, "{f:?}");
+    assert_eq!(count(&f, "Lena Oduya"), 3, "{f:?}");
+}
+
+#[test]
+fn words_before_a_given_name_stay_when_the_rest_is_no_person() {
+    // A common word before a given name alone, or before a given name and an
+    // organization or event word, is part of a place or thing's name.
+    let f = surfaces(
+        "Ships docked at Port Elizabeth on Monday. Leaders signed the Camp David Accords \
+         long ago. Pupils toured the Golden Charles Museum. The Christian Science Monitor \
+         reported it.",
+    );
+    for kept in [
+        "Port Elizabeth",
+        "Golden Charles Museum",
+        "Christian Science Monitor",
+    ] {
+        assert!(has(&f, kept), "{kept}: {f:?}");
+    }
+    assert!(!f.iter().any(|m| m.starts_with("David")), "{f:?}");
+}
+
+#[test]
+fn headline_words_before_a_name_are_cut() {
+    let f = surfaces(
+        "Why Marta Kowalski Is Wrong About Farm Subsidies\n\
+         Is Kowalski Ready For The Job\n\
+         I Will Never Vote For Dario Fenwick Again\n\
+         Reporters met Marta Kowalski and Dario Fenwick in Lisbon on Monday.",
+    );
+    for glued in [
+        "Why Marta Kowalski",
+        "Is Kowalski",
+        "Will Never Vote For Dario Fenwick",
+        "Never Vote For Dario Fenwick",
+    ] {
+        assert!(!f.iter().any(|m| m.starts_with(glued)), "{glued}: {f:?}");
+    }
+    assert!(count(&f, "Marta Kowalski") >= 2, "{f:?}");
+    assert!(count(&f, "Dario Fenwick") >= 2, "{f:?}");
+}
+
+#[test]
+fn a_given_name_that_is_also_a_particle_is_a_given_name() {
+    // "Ben" is a given name here, not the "ben" of "Yosef ben Matan": the bare
+    // surname joins the full name. A lower-case particle still drops out.
+    for (full, short) in [("Ben Tarrow", "Tarrow"), ("Omar bin Kareem", "Kareem")] {
+        let text = format!(
+            "{full} spoke in Dunmere on Monday. {short} said the plan would work. \
+             Voters cheered {short}."
+        );
+        let a = analysis(&text);
+        let entity_of = |s: &str| {
+            a.mentions
+                .iter()
+                .filter(|m| m.text == s)
+                .map(|m| m.entity)
+                .collect::<Vec<_>>()
+        };
+        let whole = entity_of(full);
+        assert_eq!(whole.len(), 1, "{full}: {:?}", a.mentions);
+        assert_eq!(
+            entity_of(short),
+            vec![whole[0]; 2],
+            "{short}: {:?}",
+            a.mentions
+        );
+    }
+}

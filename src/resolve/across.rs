@@ -511,11 +511,7 @@ impl<'a> Resolver<'a> {
         // The fullest form's words as written (before transliteration folding),
         // when they line up with the name words.
         let raw: Vec<String> = self.l.fullest(e).map_or(Vec::new(), |f| {
-            norm_key(self.l.strings.get(f))
-                .split(' ')
-                .filter(|w| !w.is_empty() && !self.lex.particles.contains(*w))
-                .map(str::to_string)
-                .collect()
+            super::name_word_keys(self.l.strings.get(f), self.lex)
         });
         let text = |i: usize| match raw.len() == n {
             true => raw[i].as_str(),

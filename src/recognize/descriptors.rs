@@ -1,0 +1,162 @@
+//! Words written before a person's name that describe the person and are no
+//! part of the name: an epithet or occupation ("Corrupt Joe Biden", "Businesswoman
+//! Jane Roe"), a demonym ("Kentuckian Jane Roe", "Cuban-American Jane Roe"), a
+//! plural title ("Senators Jane Roe and ..."), and, in a title-case headline,
+//! any common word ("Why Jane Roe", "Is Roe").
+
+use super::Ctx;
+use crate::lexicon::SurfaceKind;
+use crate::model::EntityType;
+use crate::text::TokenKind;
+
+/// Where the name in tokens `a..b` starts once leading descriptors are cut: `a`
+/// when there are none, or when what follows them does not look like a person's
+/// name (a given name and a surname; in a headline, or after a demonym, party
+/// word or plural title, a known surname alone). One pass over the run.
+pub(super) fn skip(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let mut k = a;
+    let mut strong = false;
+    while k < b {
+        if k > a && ctx.kinds[k] == TokenKind::Punct && is_hyphen_word(ctx.words[k]) {
+            k += 1; // "Cuban-American"
+            continue;
+        }
+        match descriptor(ctx, k) {
+            Some(s) => strong |= s,
+            // "Will Never Vote For Jane Roe": a given name that is also a common
+            // word, before another descriptor, is that word.
+            None if ambiguous_word(ctx, k) && k + 1 < b && descriptor(ctx, k + 1).is_some() => {}
+            None => break,
+        }
+        k += 1;
+    }
+    if k == a || k >= b {
+        return a;
+    }
+    let lone = (strong || ctx.headline) && lone_surname(ctx, k, b);
+    let surnamed = strong && b - k <= 3 && ends_in_surname(ctx, k, b);
+    if full_name(ctx, k, b) || lone || surnamed {
+        k
+    } else {
+        a
+    }
+}
+
+fn is_hyphen_word(w: &str) -> bool {
+    matches!(w, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// `Some(strong)` when token `k` may describe the person named after it: a
+/// common word (weak), or a party or nationality word, a demonym or a plural
+/// title (strong). Given names, surnames, organization words, particles and
+/// gazetteer names never do.
+fn descriptor(ctx: &Ctx, k: usize) -> Option<bool> {
+    if ctx.kinds[k] != TokenKind::Word || ctx.gaz[k].is_some() || ctx.particle(k) {
+        return None;
+    }
+    let l = ctx.lower[k].as_str();
+    let w = ctx.words[k];
+    // An organization's word opening the run keeps it whole ("Bank Julius Baer").
+    if ctx.lex.is_first_name(w) || ctx.lex.surnames.contains(l) || ctx.lex.org_cues.contains(l) {
+        return None;
+    }
+    if ctx.lex.misc.contains(l) || nationalities(ctx, w) {
+        return Some(true);
+    }
+    if is_plural_title(ctx, l) || is_demonym(ctx, l) {
+        return Some(true);
+    }
+    ctx.lex.is_common_lower(l).then_some(false)
+}
+
+/// "Cuban-American", "Irish-Catholic": a compound of nationality, party and
+/// religion words.
+fn nationalities(ctx: &Ctx, w: &str) -> bool {
+    if !w.contains('-') {
+        return false;
+    }
+    let hits = ctx.lex.find(w);
+    let mut start = 0;
+    w.split('-').all(|part| {
+        let span = (start, start + part.len());
+        start += part.len() + 1;
+        ctx.lex.misc.contains(part.to_lowercase().as_str())
+            || hits
+                .iter()
+                .any(|h| h.kind == SurfaceKind::Demonym && (h.span.start, h.span.end) == span)
+    })
+}
+
+/// "senators", "governors": a title word with a plural "s".
+fn is_plural_title(ctx: &Ctx, l: &str) -> bool {
+    l.strip_suffix('s')
+        .is_some_and(|stem| stem.len() > 2 && ctx.lex.title_at(&[stem]) == 1)
+}
+
+/// "kentuckian", "arizonan", "texan", "londoner", "vermonter": a known place's
+/// name with a demonym ending.
+fn is_demonym(ctx: &Ctx, l: &str) -> bool {
+    const FORMS: &[(&str, &[&str])] = &[
+        ("ian", &["a", "y", "ia", "", "e"]),
+        ("an", &["a", "as", ""]),
+        ("er", &["", "e"]),
+        ("ite", &["", "e"]),
+    ];
+    if !l.bytes().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    FORMS.iter().any(|(ending, adds)| {
+        l.strip_suffix(ending).is_some_and(|stem| {
+            stem.len() >= 3
+                && adds.iter().any(|add| {
+                    ctx.lex
+                        .by_key
+                        .get(&format!("{stem}{add}"))
+                        .is_some_and(|&e| ctx.lex.entries[e].entity_type == EntityType::Location)
+                })
+        })
+    })
+}
+
+/// Tokens `k..b` are a given name and a surname, with initials or more names
+/// between, and no word that would make them an organization, event or place.
+fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
+    if b - k < 2 || !ctx.lex.is_first_name(ctx.words[k]) {
+        return false;
+    }
+    let last = ctx.lower[b - 1].as_str();
+    let words_ok = (k + 1..b)
+        .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i) || ctx.particle(i));
+    words_ok
+        && ctx.kinds[b - 1] == TokenKind::Word
+        && !ctx.lex.org_cues.contains(last)
+        && !ctx.lex.event_cues.contains(last)
+        && !ctx.lex.loc_suffix.contains(last)
+        && (!ctx.lex.is_common_lower(last) || ctx.lex.surnames.contains(last))
+}
+
+/// A given name that is also a common word ("Will", "Mark").
+fn ambiguous_word(ctx: &Ctx, k: usize) -> bool {
+    ctx.kinds[k] == TokenKind::Word
+        && ctx.gaz[k].is_none()
+        && ctx
+            .lex
+            .ambiguous_first_names
+            .contains(ctx.lower[k].as_str())
+        && ctx.lex.is_common_lower(&ctx.lower[k])
+}
+
+/// Tokens `k..b` are capitalised words ending in a known surname ("Jeb Roe").
+fn ends_in_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
+    (k..b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i))
+        && ctx.kinds[b - 1] == TokenKind::Word
+        && ctx.lex.surnames.contains(ctx.lower[b - 1].as_str())
+}
+
+/// Token `k` alone ends the run and is a known surname ("Is Roe").
+fn lone_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
+    b - k == 1
+        && ctx.kinds[k] == TokenKind::Word
+        && ctx.is_upper_initial(k)
+        && ctx.lex.surnames.contains(ctx.lower[k].as_str())
+}
