@@ -61,6 +61,9 @@ pub struct LocalMention {
     pub text: String,
     pub entity: usize,
     pub entity_type: EntityType,
+    /// A nationality word ("German") listed as a mention of its country: no name of the
+    /// place, but a typed relation may end at it.
+    pub nationality: bool,
     pub sentence: usize,
 }
 
@@ -112,13 +115,8 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             end: chars.char_offset(m.span.end),
             text: text[m.span.start..m.span.end].to_string(),
             entity: e,
-            // A nationality word ("German") is listed as a mention of its country, typed
-            // `other`: no name of the place, but a typed relation may end at it.
-            entity_type: if m.demonym {
-                EntityType::Other
-            } else {
-                m.entity_type
-            },
+            entity_type: m.entity_type,
+            nationality: m.demonym,
             sentence: m.sentence,
         })
         .collect();

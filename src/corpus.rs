@@ -173,7 +173,12 @@ impl<'a, W: Write> Corpus<'a, W> {
         }
         let w = &mut self.mention_spill;
         for m in &doc.mentions {
-            w.write_all(&[TAG_MENTION, type_code(m.entity_type)])?;
+            let code = if m.nationality {
+                NATIONALITY
+            } else {
+                type_code(m.entity_type)
+            };
+            w.write_all(&[TAG_MENTION, code])?;
             put_u64(w, m.start as u64)?;
             put_u64(w, m.end as u64)?;
             put_u32(w, m.entity as u32)?;
@@ -412,7 +417,8 @@ impl<M: Write> MentionReplay<'_, M> {
         if rec.tag != TAG_MENTION {
             return Err(corrupt());
         }
-        let ty = type_from(get_u8(r)?);
+        let code = get_u8(r)?;
+        let (ty, nationality) = (type_from(code), code == NATIONALITY);
         let start = get_u64(r)? as usize;
         let end = get_u64(r)? as usize;
         let local = get_u32(r)? as usize;
@@ -421,11 +427,11 @@ impl<M: Write> MentionReplay<'_, M> {
         let g = self.maps.get(rec.doc, local).ok_or_else(corrupt)?;
         // A nationality word is listed, as a mention of its country, only when the
         // country is named too (else it may be no node); it counts as no mention.
-        if g == DROPPED || (ty == EntityType::Other && !self.named[g]) {
+        if g == DROPPED || (nationality && !self.named[g]) {
             return Ok(());
         }
         // A nationality word counts as no mention of its country.
-        if let (Some(day), false) = (rec.date, ty == EntityType::Other) {
+        if let (Some(day), false) = (rec.date, nationality) {
             self.timelines[g].add(day, 1);
         }
         self.out.mention(
@@ -434,7 +440,11 @@ impl<M: Write> MentionReplay<'_, M> {
             end,
             &self.text,
             &self.ids[g],
-            ty,
+            if nationality {
+                NATIONALITY_TYPE
+            } else {
+                ty.as_str()
+            },
             sentence,
         )
     }
@@ -584,6 +594,13 @@ fn assemble(
 fn corrupt() -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, "corrupt spill file")
 }
+
+/// The spilled type code of a nationality word (see
+/// [`crate::analyze::LocalMention::nationality`]).
+const NATIONALITY: u8 = 4;
+
+/// The `entity_type` of a nationality word's row in `mentions.csv`.
+pub const NATIONALITY_TYPE: &str = "nationality";
 
 fn type_code(t: EntityType) -> u8 {
     match t {

@@ -201,3 +201,35 @@ fn one_thread_and_two_give_the_same_bytes() {
         assert!(!name.starts_with(".spill"), "{name}");
     }
 }
+
+#[test]
+fn nationality_words_are_rows_of_their_named_country_but_no_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("nat.jsonl");
+    let docs = [
+        serde_json::json!({"id": "n1", "date": "2020-01-02", "text":
+            "Anna Berg is a German skeleton racer. She trains in Germany every winter."}),
+        serde_json::json!({"id": "n2", "date": "2020-01-03", "text":
+            "Piet Vos is a Danish rower who lives in Oslo."}),
+    ];
+    let text: String = docs.iter().map(|d| d.to_string() + "\n").collect();
+    std::fs::write(&input, text).unwrap();
+    let out = dir.path().join("out");
+    build(&input, &out, "2");
+    let mentions = rows(&out.join("mentions.csv"));
+    let nodes = rows(&out.join("nodes.csv"));
+    let node = |id: &str| nodes.iter().find(|n| n["Id"] == id).cloned();
+    let germany = node("germany").expect("Germany is named, so a node");
+    let german: Vec<_> = mentions.iter().filter(|m| m["text"] == "German").collect();
+    assert_eq!(german.len(), 1, "{mentions:?}");
+    assert_eq!(german[0]["entity"], "germany");
+    assert_eq!(german[0]["entity_type"], "nationality");
+    // The node counts the name alone, and so does its timeline.
+    assert_eq!(germany["mentions"], "1");
+    assert_eq!(germany["timeline"], "2020-01-02:1");
+    // Denmark is only an adjective here: no row may point at a node that is not there.
+    for m in &mentions {
+        assert!(node(&m["entity"]).is_some(), "{m:?} has no node");
+    }
+    assert!(mentions.iter().all(|m| m["text"] != "Danish") || node("denmark").is_some());
+}

@@ -331,11 +331,11 @@ fn filter_top_and_kinds_keeps_every_table_consistent() {
         kinds.iter().all(|k| k == "co-mention" || k == "meets"),
         "{kinds:?}"
     );
-    // Mentions of kept nodes are all there (nationality words, typed other, are
+    // Mentions of kept nodes are all there (nationality words, typed nationality, are
     // listed besides and counted in no node's mentions).
     let mentions = rows(&out.join("mentions.csv"))
         .iter()
-        .filter(|r| r["entity_type"] != "other")
+        .filter(|r| r["entity_type"] != "nationality")
         .count() as u64;
     let counted: u64 = nodes
         .iter()

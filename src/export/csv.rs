@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::ExportOptions;
-use crate::model::{Day, EntityGraph, EntityType, RelationKind};
+use crate::model::{Day, EntityGraph, RelationKind};
 
 /// Header of `nodes.csv`, in contract order.
 pub const NODES_HEADER: [&str; 9] = [
@@ -146,7 +146,7 @@ impl<W: Write> TableWriter<W> {
         end: usize,
         text: &str,
         entity: &str,
-        entity_type: EntityType,
+        entity_type: &str,
         sentence: usize,
     ) -> io::Result<()> {
         let mut a = itoa::Buffer::new();
@@ -160,7 +160,7 @@ impl<W: Write> TableWriter<W> {
                 b.format(end),
                 &self.options.csv_cell(text),
                 entity,
-                entity_type.as_str(),
+                entity_type,
                 c.format(sentence),
             ],
         )
