@@ -632,6 +632,20 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whether the word at item `i` makes a following "(place noun) of B" a partner of B,
+    /// not a part of it ("the sister city of B", "a satellite town of B").
+    pub(super) fn partner_place(&self, i: usize) -> bool {
+        const KIN: [&str; 6] = [
+            "sister",
+            "twin",
+            "partner",
+            "satellite",
+            "neighbouring",
+            "neighboring",
+        ];
+        self.word(i).is_some_and(|w| KIN.contains(&w))
+    }
+
     /// The place at item `i` if its unit is a single place name and nothing else.
     pub(super) fn plain_place(&self, i: usize) -> Option<usize> {
         let u = self.unit(i)?;

@@ -577,7 +577,7 @@ impl Descriptions<'_, '_> {
         let at = if self.is(e, class::SITED) && self.word(e + 1) == Some("in") {
             e + 2
         } else if next == Some("in")
-            || (next == Some("of") && place_noun)
+            || (next == Some("of") && place_noun && !self.partner_place(e.saturating_sub(2)))
             || (next == Some("from") && ty == EntityType::Organization)
         {
             e + 1

@@ -736,6 +736,34 @@ fn located_positive() {
         LocatedIn,
         &["located_in Mosul -> Iraq"],
     );
+    assert_kind(
+        "Protesters gathered in Tbilisi, capital of Georgia, on Sunday.",
+        &[("Tbilisi", LOC), ("Georgia", LOC)],
+        LocatedIn,
+        &["located_in Tbilisi -> Georgia"],
+    );
+    assert_kind(
+        "She grew up in Fenwick, a small suburb of Kilmarnock, before moving.",
+        &[("Fenwick", LOC), ("Kilmarnock", LOC)],
+        LocatedIn,
+        &["located_in Fenwick -> Kilmarnock"],
+    );
+}
+
+#[test]
+fn located_of_partner_negative() {
+    assert_kind(
+        "The mayor flew to Kutaisi, the sister city of Bristol, last week.",
+        &[("Kutaisi", LOC), ("Bristol", LOC)],
+        LocatedIn,
+        &[],
+    );
+    assert_kind(
+        "Fans in Verona, a symbol of Italy for many, cheered.",
+        &[("Verona", LOC), ("Italy", LOC)],
+        LocatedIn,
+        &[],
+    );
 }
 
 #[test]
