@@ -1422,9 +1422,33 @@ fn who_plays_for() {
         ],
     );
     for s in [
+        "Ana Welt is a Dutch footballer playing with Zentrix FC.",
+        "Ana Welt is a Dutch footballer who plays for a Dutch club Zentrix FC.",
+        "Ana Welt is a Dutch field hockey player who plays as a forward/midfield for a Dutch club Zentrix FC.",
+    ] {
+        assert_kind(
+            s,
+            &spec("Ana Welt", "Zentrix FC"),
+            AffiliatedWith,
+            &[
+                "affiliated_with Ana Welt -> Zentrix FC",
+                "affiliated_with Ana Welt -> Dutch (citizen)",
+            ],
+        );
+    }
+    assert_kind(
+        "Ana Welt was a footballer from Belgium who played as a winger for Zentrix FC, from 2001.",
+        &[("Ana Welt", PER), ("Belgium", LOC), ("Zentrix FC", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Zentrix FC"],
+    );
+    for s in [
         "Ana Welt is a Dutch footballer who never played for Zentrix FC.",
         "Ana Welt is a Dutch footballer who plays against Zentrix FC.",
         "Ana Welt is a Dutch footballer who plays as a guest for Zentrix FC's rivals.",
+        "Ana Welt is a Dutch footballer who worked with Zentrix FC.",
+        "Ana Welt is a Dutch footballer not playing for Zentrix FC.",
+        "Ana Welt is a Dutch footballer, playing down Zentrix FC's chances.",
     ] {
         assert_kind(
             s,
