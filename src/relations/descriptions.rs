@@ -694,7 +694,11 @@ impl Descriptions<'_, '_> {
             phrases.push(chain);
             end = last + 1;
             let comma = usize::from(self.punct(end) == Some(","));
-            if !matches!(self.word(end + comma), Some("in" | "within")) {
+            // "in the Kotayk Province of Armenia": a named division is in the place after "of".
+            let of = comma == 0
+                && self.word(end) == Some("of")
+                && self.division_name(self.head_at(last));
+            if !of && !matches!(self.word(end + comma), Some("in" | "within")) {
                 break;
             }
             at = end + comma + 1;

@@ -96,12 +96,7 @@ impl Places<'_, '_> {
     /// noun, "of", a direction, a place.
     fn named_division_of(&self, i: usize) -> Option<usize> {
         let a = self.plain_place(i)?;
-        let m = self.mentions.get(a)?;
-        let last = self.text[m.span.start..m.span.end].rsplit(' ').next()?;
-        if !last.starts_with(|c: char| c.is_uppercase())
-            || !self.lex.is(&last.to_lowercase(), class::PLACE)
-            || self.word(i + 1) != Some("of")
-        {
+        if !self.division_name(a) || self.word(i + 1) != Some("of") {
             return None;
         }
         // "of central Italy": the direction tells a part of a place from a name ("the Free

@@ -751,6 +751,32 @@ fn located_positive() {
 }
 
 #[test]
+fn located_in_named_division_of() {
+    assert_kind(
+        "Varno is a village in the Dravka Province of Moldova.",
+        &[("Varno", LOC), ("Dravka Province", LOC), ("Moldova", LOC)],
+        LocatedIn,
+        &[
+            "located_in Varno -> Dravka Province",
+            "located_in Dravka Province -> Moldova",
+            "located_in Varno -> Moldova",
+        ],
+    );
+    // A name that is no division: only the place before "of"; "of Moldova's": none.
+    assert_kind(
+        "Varno is a village in Dravka of Moldova.",
+        &[("Varno", LOC), ("Dravka", LOC), ("Moldova", LOC)],
+        LocatedIn,
+        &["located_in Varno -> Dravka"],
+    );
+    assert_none(
+        "Varno is a village in the Dravka Province of Moldova's rival.",
+        &[("Varno", LOC), ("Dravka Province", LOC), ("Moldova", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
 fn located_of_partner_negative() {
     assert_kind(
         "The mayor flew to Kutaisi, the sister city of Bristol, last week.",
