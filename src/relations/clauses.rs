@@ -632,6 +632,32 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whether mention `m` is a name ending in a division noun ("Kunene Province").
+    pub(super) fn division_name(&self, m: usize) -> bool {
+        let Some(m) = self.mentions.get(m) else {
+            return false;
+        };
+        let last = self.text[m.span.start..m.span.end].rsplit(' ').next();
+        last.is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && self.lex.is(&w.to_lowercase(), class::PLACE)
+        })
+    }
+
+    /// Whether the word at item `i` makes a following "(place noun) of B" a partner of B,
+    /// not a part of it ("the sister city of B", "a satellite town of B").
+    pub(super) fn partner_place(&self, i: usize) -> bool {
+        const KIN: [&str; 6] = [
+            "sister",
+            "twin",
+            "partner",
+            "satellite",
+            "neighbouring",
+            "neighboring",
+        ];
+        self.word(i).is_some_and(|w| KIN.contains(&w))
+    }
+
     /// The place at item `i` if its unit is a single place name and nothing else.
     pub(super) fn plain_place(&self, i: usize) -> Option<usize> {
         let u = self.unit(i)?;

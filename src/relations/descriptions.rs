@@ -382,31 +382,44 @@ impl Descriptions<'_, '_> {
     /// for a Dutch club Acme": the relative clause after a person's description, from item
     /// `k`, names the organization the person plays or works for.
     fn who_works_for(&self, subj: usize, k: usize, out: &mut Collector) {
-        let mut k = k + usize::from(self.punct(k) == Some(","));
-        if self.word(k) != Some("who") {
-            return;
+        let mut k = k;
+        // "a footballer from Argentina who played for Acme": the origin is skipped.
+        if self.word(k) == Some("from") && self.plain_place(k + 1).is_some() {
+            k += 2;
         }
-        k += 1;
-        while self.is(k, class::ADV) && !self.is(k, class::NEG) {
+        k += usize::from(self.punct(k) == Some(","));
+        // "a Brazilian forward playing for Acme": the participle needs no "who".
+        if self.word(k) == Some("who") {
             k += 1;
-        }
-        if !matches!(
-            self.word(k),
-            Some("plays" | "played" | "works" | "worked" | "signed")
-        ) {
+            while self.is(k, class::ADV) && !self.is(k, class::NEG) {
+                k += 1;
+            }
+        } else if self.word(k) != Some("playing") {
             return;
         }
-        // "as a forward", "as a defender": the position, up to four words.
+        let verb = self.word(k).unwrap_or("");
+        let plays = matches!(verb, "plays" | "played" | "playing");
+        if !plays && !matches!(verb, "works" | "worked" | "signed") {
+            return;
+        }
+        // "as a forward", "as a defender": the position, up to four words; a player plays
+        // "for" or "with" a club.
         let from = k + 1;
-        let Some(f) = (from..from + 6).find(|&j| self.word(j) == Some("for")) else {
+        let prep =
+            |j: usize| self.word(j) == Some("for") || (plays && self.word(j) == Some("with"));
+        let Some(f) = (from..from + 6).find(|&j| prep(j)) else {
             return;
         };
         if f > from && (self.word(from) != Some("as") || self.negator_in(from, f)) {
             return;
         }
         // "for Premier League club Acme", "for a Dutch club Acme": modifiers before the name.
-        let mut j = f + 1;
-        while j < f + 5 && self.arg(j).is_none() && self.adjective(j) {
+        let demonym = |j: usize| {
+            self.plain_place(j)
+                .is_some_and(|m| self.mentions[m].demonym)
+        };
+        let mut j = f + 1 + usize::from(matches!(self.word(f + 1), Some("a" | "the")));
+        while j < f + 5 && (demonym(j) || (self.arg(j).is_none() && self.adjective(j))) {
             j += 1;
         }
         let Some(u) = self.arg(j) else { return };
@@ -577,7 +590,7 @@ impl Descriptions<'_, '_> {
         let at = if self.is(e, class::SITED) && self.word(e + 1) == Some("in") {
             e + 2
         } else if next == Some("in")
-            || (next == Some("of") && place_noun)
+            || (next == Some("of") && place_noun && !self.partner_place(e.saturating_sub(2)))
             || (next == Some("from") && ty == EntityType::Organization)
         {
             e + 1
@@ -681,7 +694,11 @@ impl Descriptions<'_, '_> {
             phrases.push(chain);
             end = last + 1;
             let comma = usize::from(self.punct(end) == Some(","));
-            if !matches!(self.word(end + comma), Some("in" | "within")) {
+            // "in the Kotayk Province of Armenia": a named division is in the place after "of".
+            let of = comma == 0
+                && self.word(end) == Some("of")
+                && self.division_name(self.head_at(last));
+            if !of && !matches!(self.word(end + comma), Some("in" | "within")) {
                 break;
             }
             at = end + comma + 1;

@@ -96,12 +96,7 @@ impl Places<'_, '_> {
     /// noun, "of", a direction, a place.
     fn named_division_of(&self, i: usize) -> Option<usize> {
         let a = self.plain_place(i)?;
-        let m = self.mentions.get(a)?;
-        let last = self.text[m.span.start..m.span.end].rsplit(' ').next()?;
-        if !last.starts_with(|c: char| c.is_uppercase())
-            || !self.lex.is(&last.to_lowercase(), class::PLACE)
-            || self.word(i + 1) != Some("of")
-        {
+        if !self.division_name(a) || self.word(i + 1) != Some("of") {
             return None;
         }
         // "of central Italy": the direction tells a part of a place from a name ("the Free
@@ -332,7 +327,8 @@ impl Places<'_, '_> {
             .then_some(b)
     }
 
-    /// "A, a Syrian border town", "A, a town in (northern) B", the description starting
+    /// "A, a Syrian border town", "A, a town in (northern) B", "A, (the) capital of B",
+    /// the description starting
     /// at item `k`.
     fn apposition(&self, mut k: usize) -> Option<usize> {
         let demonym = |m: usize| self.mentions.get(m).is_some_and(|m| m.demonym);
@@ -362,8 +358,11 @@ impl Places<'_, '_> {
         if let Some(d) = dem {
             return (self.object_follow_ok(k + 1) && self.word(k + 1) != Some("of")).then_some(d);
         }
-        if self.word(k + 1) != Some("in") {
-            return None;
+        match self.word(k + 1) {
+            Some("in") => {}
+            // "A, the capital of B", "A, a suburb of B"; not "A, the sister city of B".
+            Some("of") if !self.partner_place(k - 1) => {}
+            _ => return None,
         }
         let mut j = k + 2;
         if self.is(j, class::DET) {

@@ -736,6 +736,60 @@ fn located_positive() {
         LocatedIn,
         &["located_in Mosul -> Iraq"],
     );
+    assert_kind(
+        "Protesters gathered in Tbilisi, capital of Georgia, on Sunday.",
+        &[("Tbilisi", LOC), ("Georgia", LOC)],
+        LocatedIn,
+        &["located_in Tbilisi -> Georgia"],
+    );
+    assert_kind(
+        "She grew up in Fenwick, a small suburb of Kilmarnock, before moving.",
+        &[("Fenwick", LOC), ("Kilmarnock", LOC)],
+        LocatedIn,
+        &["located_in Fenwick -> Kilmarnock"],
+    );
+}
+
+#[test]
+fn located_in_named_division_of() {
+    assert_kind(
+        "Varno is a village in the Dravka Province of Moldova.",
+        &[("Varno", LOC), ("Dravka Province", LOC), ("Moldova", LOC)],
+        LocatedIn,
+        &[
+            "located_in Varno -> Dravka Province",
+            "located_in Dravka Province -> Moldova",
+            "located_in Varno -> Moldova",
+        ],
+    );
+    // A name that is no division: only the place before "of"; "of Moldova's": none.
+    assert_kind(
+        "Varno is a village in Dravka of Moldova.",
+        &[("Varno", LOC), ("Dravka", LOC), ("Moldova", LOC)],
+        LocatedIn,
+        &["located_in Varno -> Dravka"],
+    );
+    assert_none(
+        "Varno is a village in the Dravka Province of Moldova's rival.",
+        &[("Varno", LOC), ("Dravka Province", LOC), ("Moldova", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn located_of_partner_negative() {
+    assert_kind(
+        "The mayor flew to Kutaisi, the sister city of Bristol, last week.",
+        &[("Kutaisi", LOC), ("Bristol", LOC)],
+        LocatedIn,
+        &[],
+    );
+    assert_kind(
+        "Fans in Verona, a symbol of Italy for many, cheered.",
+        &[("Verona", LOC), ("Italy", LOC)],
+        LocatedIn,
+        &[],
+    );
 }
 
 #[test]
@@ -1394,9 +1448,33 @@ fn who_plays_for() {
         ],
     );
     for s in [
+        "Ana Welt is a Dutch footballer playing with Zentrix FC.",
+        "Ana Welt is a Dutch footballer who plays for a Dutch club Zentrix FC.",
+        "Ana Welt is a Dutch field hockey player who plays as a forward/midfield for a Dutch club Zentrix FC.",
+    ] {
+        assert_kind(
+            s,
+            &spec("Ana Welt", "Zentrix FC"),
+            AffiliatedWith,
+            &[
+                "affiliated_with Ana Welt -> Zentrix FC",
+                "affiliated_with Ana Welt -> Dutch (citizen)",
+            ],
+        );
+    }
+    assert_kind(
+        "Ana Welt was a footballer from Belgium who played as a winger for Zentrix FC, from 2001.",
+        &[("Ana Welt", PER), ("Belgium", LOC), ("Zentrix FC", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Ana Welt -> Zentrix FC"],
+    );
+    for s in [
         "Ana Welt is a Dutch footballer who never played for Zentrix FC.",
         "Ana Welt is a Dutch footballer who plays against Zentrix FC.",
         "Ana Welt is a Dutch footballer who plays as a guest for Zentrix FC's rivals.",
+        "Ana Welt is a Dutch footballer who worked with Zentrix FC.",
+        "Ana Welt is a Dutch footballer not playing for Zentrix FC.",
+        "Ana Welt is a Dutch footballer, playing down Zentrix FC's chances.",
     ] {
         assert_kind(
             s,
