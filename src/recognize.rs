@@ -470,6 +470,8 @@ struct Ctx<'a> {
     body_caps: &'a rustc_hash::FxHashSet<&'a str>,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
     gaz: Vec<Option<(usize, GazHit)>>,
+    /// caps[i]: [`Ctx::cap`] of token i once computed (it is asked several times).
+    caps: Vec<std::cell::OnceCell<bool>>,
 }
 
 impl Ctx<'_> {
@@ -499,8 +501,12 @@ impl Ctx<'_> {
         w.contains('.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
     }
 
-    /// A token that can be part of a name by its own look.
+    /// A token that can be part of a name by its own look (computed once per token).
     fn cap(&self, i: usize) -> bool {
+        *self.caps[i].get_or_init(|| self.cap_uncached(i))
+    }
+
+    fn cap_uncached(&self, i: usize) -> bool {
         if self.kinds[i] != TokenKind::Word || self.is_url(i) {
             return false;
         }
@@ -884,6 +890,7 @@ pub fn recognize(
                 .position(|t| t.kind == TokenKind::Word)
                 .unwrap_or(0),
             body_caps: &body_caps,
+            caps: vec![std::cell::OnceCell::new(); words.len()],
             words,
             gaz,
         };
