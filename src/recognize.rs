@@ -524,7 +524,8 @@ impl Ctx<'_> {
 
     fn is_url(&self, i: usize) -> bool {
         let w = self.words[i];
-        w.contains('.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+        // A byte loop: words are short, and str::contains sets up a memchr search.
+        w.bytes().any(|b| b == b'.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
     }
 
     /// A token that can be part of a name by its own look (computed once per token).
