@@ -549,10 +549,10 @@ impl Ctx<'_> {
         if self.is_calendar(i) {
             return false;
         }
-        if in_sorted(TIME_ZONES, &self.lower[i]) {
+        if in_sorted(TIME_ZONES, self.lower[i]) {
             return false;
         }
-        let common = self.lex.is_common_lower(&self.lower[i]);
+        let common = self.lex.is_common_lower(self.lower[i]);
         if common && self.is_all_caps(i) {
             return false; // FILE, UPDATE, BREAKING
         }
@@ -1470,7 +1470,7 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
             && !ctx.lex.is_first_name(ctx.words[x.a])
     };
     let club_word = word(prev)
-        && (in_sorted(CLUB_PREFIXES, &ctx.lower[prev.a])
+        && (in_sorted(CLUB_PREFIXES, ctx.lower[prev.a])
             || in_sorted(CLUB_ABBREVIATIONS, ctx.words[prev.a]));
     if club_word && town(p) && !p.title_before {
         // "FC Kelmore", "Dynamo Lodz": a club word before a town names a club anywhere.
@@ -1534,9 +1534,7 @@ fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     if p.forced.is_some() {
         // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
-        while p.b - p.a > 1
-            && ctx.gaz[p.a].is_none()
-            && in_sorted(LEADING_FUNCTION, &ctx.lower[p.a])
+        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && in_sorted(LEADING_FUNCTION, ctx.lower[p.a])
         {
             p.a += 1;
         }
@@ -1546,7 +1544,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         while p.b > p.a
             && (ctx.particle(p.b - 1)
                 || matches!(ctx.lower[p.b - 1], "of" | "for" | "&")
-                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, &ctx.lower[p.b - 1])))
+                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
         {
             p.b -= 1;
         }
@@ -1607,7 +1605,7 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     let misc = &ctx.lex.misc;
     let doctrine = |w: &str| w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"));
     let word = |i: usize| {
-        ctx.kinds[i] != TokenKind::Word || misc.contains(ctx.lower[i]) || doctrine(&ctx.lower[i])
+        ctx.kinds[i] != TokenKind::Word || misc.contains(ctx.lower[i]) || doctrine(ctx.lower[i])
     };
     match b - a {
         1 => word(a),
@@ -1713,7 +1711,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return None;
     }
     // The head word is the last one before an ordinal ("World War II", "Apollo 11").
-    let head = if n > 1 && is_ordinal(&ctx.lower[p.b - 1]) {
+    let head = if n > 1 && is_ordinal(ctx.lower[p.b - 1]) {
         p.b - 2
     } else {
         p.b - 1
@@ -1727,7 +1725,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     let all_common = (p.a..p.b).all(|i| {
         ctx.kinds[i] != TokenKind::Word
             || ctx.lex.common.contains(ctx.lower[i])
-            || (n > 1 && is_common_plural(ctx.lex, &ctx.lower[i]))
+            || (n > 1 && is_common_plural(ctx.lex, ctx.lower[i]))
     });
     let lex = ctx.lex;
 

@@ -140,7 +140,7 @@ fn ambiguous_word(ctx: &Ctx, k: usize) -> bool {
     ctx.kinds[k] == TokenKind::Word
         && ctx.gaz[k].is_none()
         && ctx.lex.ambiguous_first_names.contains(ctx.lower[k])
-        && ctx.lex.is_common_lower(&ctx.lower[k])
+        && ctx.lex.is_common_lower(ctx.lower[k])
 }
 
 /// Tokens `k..b` are capitalised words ending in a known surname ("Jeb Roe").

@@ -126,7 +126,7 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let quote = |i: usize| matches!(ctx.words[i], "\"" | "\u{201c}" | "\u{201d}");
     let title_word = |i: usize| {
         ctx.kinds[i] == TokenKind::Word
-            && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, &ctx.lower[i]))
+            && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, ctx.lower[i]))
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
     let Some(open) = (a.saturating_sub(QUOTE_REACH)..a)
@@ -167,7 +167,7 @@ pub(super) fn letter_label(ctx: &Ctx, a: usize, b: usize) -> bool {
         1 => letter(a),
         2 => {
             letter(a + 1)
-                && ctx.lex.is_common_lower(&ctx.lower[a])
+                && ctx.lex.is_common_lower(ctx.lower[a])
                 && !ctx.lex.is_first_name(ctx.words[a])
         }
         _ => false,
