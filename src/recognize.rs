@@ -596,6 +596,7 @@ impl Ctx<'_> {
 
     fn particle(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Word
+            && self.lower[i].len() <= self.lex.particle_max_len
             && self.words[i].chars().all(char::is_lowercase)
             && self.lex.particles.contains(self.lower[i])
     }
