@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub event_cues: HashSet<String>,
     pub place_nouns: HashSet<String>,
     pub particles: HashSet<String>,
+    /// The byte length of the longest particle: a longer word is looked up no further.
+    pub particle_max_len: usize,
     /// Nationality, language and religion words that are never reported (CoNLL MISC).
     pub misc: HashSet<String>,
     /// Pronouns, determiners, question words and interjections: alone, never a name.
@@ -276,6 +278,7 @@ impl Lexicon {
             }
         }
 
+        let particles = word_set(include_str!("../data/particles.txt"));
         Lexicon {
             entries,
             patterns,
@@ -291,7 +294,8 @@ impl Lexicon {
             loc_suffix,
             event_cues: word_set(include_str!("../data/event_cues.txt")),
             place_nouns: word_set(include_str!("../data/place_nouns.txt")),
-            particles: word_set(include_str!("../data/particles.txt")),
+            particle_max_len: particles.iter().map(String::len).max().unwrap_or(0),
+            particles,
             misc: word_set(include_str!("../data/misc_words.txt")),
             function_words: word_set(include_str!("../data/function_words.txt")),
             titles,
@@ -467,6 +471,19 @@ pub fn parse_stoplist(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_particle_fits_the_particle_length_bound() {
+        let lex = Lexicon::builtin();
+        assert!(lex
+            .particles
+            .iter()
+            .all(|p| p.len() <= lex.particle_max_len));
+        assert!(lex
+            .particles
+            .iter()
+            .any(|p| p.len() == lex.particle_max_len));
+    }
 
     fn found(text: &str) -> Vec<(&str, &str)> {
         let lex = Lexicon::builtin();

@@ -325,6 +325,32 @@ fn title_case(w: &str) -> String {
     out
 }
 
+/// The lower-case form of each word ([`lowercase`]), all written into one
+/// buffer reused from sentence to sentence; `ends` is scratch space.
+fn lowered<'b>(words: &[&str], buf: &'b mut String, ends: &mut Vec<usize>) -> Vec<&'b str> {
+    buf.clear();
+    ends.clear();
+    for w in words {
+        let start = buf.len();
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf[start..].make_ascii_lowercase();
+        } else {
+            buf.push_str(&lowercase(w));
+        }
+        ends.push(buf.len());
+    }
+    let buf: &'b str = buf;
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let w = &buf[start..end];
+            start = end;
+            w
+        })
+        .collect()
+}
+
 fn in_sorted(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
@@ -448,7 +474,7 @@ struct Ctx<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     words: Vec<&'a str>,
-    lower: Vec<String>,
+    lower: Vec<&'a str>,
     kinds: Vec<TokenKind>,
     spans: Vec<Span>,
     headline: bool,
@@ -470,6 +496,8 @@ struct Ctx<'a> {
     body_caps: &'a rustc_hash::FxHashSet<&'a str>,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
     gaz: Vec<Option<(usize, GazHit)>>,
+    /// caps[i]: [`Ctx::cap`] of token i once computed (it is asked several times).
+    caps: Vec<std::cell::OnceCell<bool>>,
 }
 
 impl Ctx<'_> {
@@ -496,11 +524,16 @@ impl Ctx<'_> {
 
     fn is_url(&self, i: usize) -> bool {
         let w = self.words[i];
-        w.contains('.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+        // A byte loop: words are short, and str::contains sets up a memchr search.
+        w.bytes().any(|b| b == b'.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
     }
 
-    /// A token that can be part of a name by its own look.
+    /// A token that can be part of a name by its own look (computed once per token).
     fn cap(&self, i: usize) -> bool {
+        *self.caps[i].get_or_init(|| self.cap_uncached(i))
+    }
+
+    fn cap_uncached(&self, i: usize) -> bool {
         if self.kinds[i] != TokenKind::Word || self.is_url(i) {
             return false;
         }
@@ -516,10 +549,10 @@ impl Ctx<'_> {
         if self.is_calendar(i) {
             return false;
         }
-        if in_sorted(TIME_ZONES, &self.lower[i]) {
+        if in_sorted(TIME_ZONES, self.lower[i]) {
             return false;
         }
-        let common = self.lex.is_common_lower(&self.lower[i]);
+        let common = self.lex.is_common_lower(self.lower[i]);
         if common && self.is_all_caps(i) {
             return false; // FILE, UPDATE, BREAKING
         }
@@ -539,7 +572,7 @@ impl Ctx<'_> {
 
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
     fn is_calendar(&self, i: usize) -> bool {
-        let l = self.lower[i].as_str();
+        let l = self.lower[i];
         if !in_sorted(CALENDAR, l.trim_end_matches('.')) {
             return false;
         }
@@ -563,8 +596,9 @@ impl Ctx<'_> {
 
     fn particle(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Word
+            && self.lower[i].len() <= self.lex.particle_max_len
             && self.words[i].chars().all(char::is_lowercase)
-            && self.lex.particles.contains(&self.lower[i])
+            && self.lex.particles.contains(self.lower[i])
     }
 
     /// A non-name token that may sit inside a name when followed by a name word.
@@ -573,9 +607,9 @@ impl Ctx<'_> {
             return false;
         }
         let next_cap = self.cap(i + 1);
-        match self.lower[i].as_str() {
+        match self.lower[i] {
             "of" => {
-                let head = self.lower[run_last].as_str();
+                let head = self.lower[run_last];
                 let head_ok = in_sorted(OF_HEADS, head)
                     || self.lex.org_cues.contains(head)
                     || self.lex.title_of_heads.contains(head);
@@ -584,7 +618,7 @@ impl Ctx<'_> {
                 (head_ok || fame)
                     && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
             }
-            "for" => self.lex.org_cues.contains(&self.lower[run_last]) && next_cap,
+            "for" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
             "&" => next_cap,
             _ => self.particle(i) && next_cap,
         }
@@ -624,7 +658,7 @@ impl Ctx<'_> {
             Some(next) => {
                 let name_goes_on =
                     self.kinds[pair_end] == TokenKind::Word && self.is_upper_initial(pair_end);
-                !(name_goes_on || self.lex.place_nouns.contains(next.as_str()))
+                !(name_goes_on || self.lex.place_nouns.contains(*next))
             }
             None => true,
         }
@@ -637,7 +671,7 @@ impl Ctx<'_> {
     /// Returns the rule: [`TEAM_RULE`] for results and scores, [`TEAM_ROLE_RULE`]
     /// for a role word.
     fn team_context(&self, a: usize, b: usize) -> Option<&'static str> {
-        let word = |i: usize| self.lower.get(i).map_or("", String::as_str);
+        let word = |i: usize| self.lower.get(i).copied().unwrap_or("");
         let after = word(b);
         let before = if a > 0 { word(a - 1) } else { "" };
         if matches!(before, "in" | "at" | "(") {
@@ -687,7 +721,7 @@ impl Ctx<'_> {
     /// a village", "Halvik, the Danish brewer,", "Corvane, an insurer". The first
     /// place noun or company noun within four words of the article decides.
     fn apposition_type(&self, b: usize) -> Option<(EntityType, bool, &'static str)> {
-        let word = |i: usize| self.lower.get(i).map_or("", String::as_str);
+        let word = |i: usize| self.lower.get(i).copied().unwrap_or("");
         if !matches!(word(b), "," | "is" | "was") {
             return None;
         }
@@ -816,6 +850,7 @@ pub fn recognize(
     }
     let mut out = Vec::new();
     let mut hit_iter = 0;
+    let (mut lower_buf, mut lower_ends) = (String::new(), Vec::new());
     for (si, s) in sentences.iter().enumerate() {
         if skip_line.get(s.line).copied().unwrap_or(false) {
             continue;
@@ -869,7 +904,7 @@ pub fn recognize(
         let ctx = Ctx {
             text,
             lex,
-            lower: words.iter().map(|w| lowercase(w)).collect(),
+            lower: lowered(&words, &mut lower_buf, &mut lower_ends),
             kinds: tokens.iter().map(|t| t.kind).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
@@ -884,6 +919,7 @@ pub fn recognize(
                 .position(|t| t.kind == TokenKind::Word)
                 .unwrap_or(0),
             body_caps: &body_caps,
+            caps: vec![std::cell::OnceCell::new(); words.len()],
             words,
             gaz,
         };
@@ -1149,7 +1185,7 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
         let t = ctx.title_len(first, b);
         if t > 0 {
             first += t;
-        } else if ctx.lex.misc.contains(&ctx.lower[first]) {
+        } else if ctx.lex.misc.contains(ctx.lower[first]) {
             first += 1;
         } else {
             break;
@@ -1272,7 +1308,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
 }
 
 fn is_cue_word(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex.org_cues.contains(ctx.lower[i].as_str())
+    ctx.lex.org_cues.contains(ctx.lower[i])
 }
 
 fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
@@ -1280,8 +1316,8 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
     for p in pieces {
         if let Some(prev) = out.last_mut() {
             let adjacent = prev.b == p.a;
-            let last = ctx.lower[p.b - 1].as_str();
-            let first = ctx.lower[prev.a].as_str();
+            let last = ctx.lower[p.b - 1];
+            let first = ctx.lower[prev.a];
             if let Some(rule) = team_pair(ctx, prev, &p).filter(|_| adjacent) {
                 // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
                 // and a town, in a results line or match report, make one side.
@@ -1315,7 +1351,7 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
             }
             if adjacent && prev.gaz.is_some() && p.gaz.is_none() && !p.title_before {
                 let cue_of = p.b - p.a > 2
-                    && ctx.lex.org_cues.contains(ctx.lower[p.a].as_str())
+                    && ctx.lex.org_cues.contains(ctx.lower[p.a])
                     && ctx.lower[p.a + 1] == "of";
                 if ctx.lex.org_cues.contains(last) || cue_of {
                     // "Florida Department of Law Enforcement".
@@ -1372,7 +1408,7 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 && ctx.lower[prev.b - 1] == "of"
             {
                 // "University of Pittsburgh", "Gulf of Aden": a head, "of" and a known name.
-                let head = ctx.lower[prev.b - 2].as_str();
+                let head = ctx.lower[prev.b - 2];
                 let place = ctx.lex.loc_prefix.contains(first)
                     || ctx.lex.loc_prefix.contains(head)
                     || in_sorted(PLACE_OF_HEADS, head);
@@ -1435,7 +1471,7 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
             && !ctx.lex.is_first_name(ctx.words[x.a])
     };
     let club_word = word(prev)
-        && (in_sorted(CLUB_PREFIXES, &ctx.lower[prev.a])
+        && (in_sorted(CLUB_PREFIXES, ctx.lower[prev.a])
             || in_sorted(CLUB_ABBREVIATIONS, ctx.words[prev.a]));
     if club_word && town(p) && !p.title_before {
         // "FC Kelmore", "Dynamo Lodz": a club word before a town names a club anywhere.
@@ -1468,7 +1504,7 @@ fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
     let mut a = descriptors::skip(ctx, a, b);
     while a < b {
-        let l = ctx.lower[a].as_str();
+        let l = ctx.lower[a];
         let drop = in_sorted(LEADING_FUNCTION, l)
             || ctx.particle(a) && b - a == 1
             || adjective_before_name(ctx, a, b)
@@ -1487,9 +1523,9 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
 /// "Republican Mitt Romney", "Democrat Terry Lane": a party or nationality word
 /// before a given name and a surname describes the person, it is no part of the name.
 fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let last = ctx.lower[b - 1].as_str();
+    let last = ctx.lower[b - 1];
     b - a >= 3
-        && ctx.lex.misc.contains(&ctx.lower[a])
+        && ctx.lex.misc.contains(ctx.lower[a])
         && ctx.lex.is_first_name(ctx.words[a + 1])
         && !ctx.lex.loc_suffix.contains(last)
         && !ctx.lex.org_cues.contains(last)
@@ -1499,9 +1535,7 @@ fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     if p.forced.is_some() {
         // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
-        while p.b - p.a > 1
-            && ctx.gaz[p.a].is_none()
-            && in_sorted(LEADING_FUNCTION, &ctx.lower[p.a])
+        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && in_sorted(LEADING_FUNCTION, ctx.lower[p.a])
         {
             p.a += 1;
         }
@@ -1510,8 +1544,8 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         p.a = name_start(ctx, p.a, p.b);
         while p.b > p.a
             && (ctx.particle(p.b - 1)
-                || matches!(ctx.lower[p.b - 1].as_str(), "of" | "for" | "&")
-                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, &ctx.lower[p.b - 1])))
+                || matches!(ctx.lower[p.b - 1], "of" | "for" | "&")
+                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
         {
             p.b -= 1;
         }
@@ -1572,7 +1606,7 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     let misc = &ctx.lex.misc;
     let doctrine = |w: &str| w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"));
     let word = |i: usize| {
-        ctx.kinds[i] != TokenKind::Word || misc.contains(&ctx.lower[i]) || doctrine(&ctx.lower[i])
+        ctx.kinds[i] != TokenKind::Word || misc.contains(ctx.lower[i]) || doctrine(ctx.lower[i])
     };
     match b - a {
         1 => word(a),
@@ -1661,7 +1695,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return None;
     }
     let n = p.b - p.a;
-    let first = ctx.lower[p.a].as_str();
+    let first = ctx.lower[p.a];
     if is_junk(ctx, p.a, p.b) {
         return None;
     }
@@ -1678,12 +1712,12 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return None;
     }
     // The head word is the last one before an ordinal ("World War II", "Apollo 11").
-    let head = if n > 1 && is_ordinal(&ctx.lower[p.b - 1]) {
+    let head = if n > 1 && is_ordinal(ctx.lower[p.b - 1]) {
         p.b - 2
     } else {
         p.b - 1
     };
-    let last = ctx.lower[head].as_str();
+    let last = ctx.lower[head];
     if is_misc(ctx, p.a, p.b) {
         return None;
     }
@@ -1691,15 +1725,15 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     // listed as it is ("Wales" is no plural of "wale").
     let all_common = (p.a..p.b).all(|i| {
         ctx.kinds[i] != TokenKind::Word
-            || ctx.lex.common.contains(&ctx.lower[i])
-            || (n > 1 && is_common_plural(ctx.lex, &ctx.lower[i]))
+            || ctx.lex.common.contains(ctx.lower[i])
+            || (n > 1 && is_common_plural(ctx.lex, ctx.lower[i]))
     });
     let lex = ctx.lex;
 
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
         return Some((EntityType::Organization, false, "org.cue"));
     }
-    if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(|w| w == "of") {
+    if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(|&w| w == "of") {
         return Some((EntityType::Organization, false, "org.cue-of"));
     }
     if n > 1 && (lex.event_cues.contains(last) || first == "operation") {
@@ -1715,11 +1749,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && in_sorted(CLUB_PREFIXES, first) {
         return Some((EntityType::Organization, false, "org.club"));
     }
-    let before = if p.a > 0 {
-        ctx.lower[p.a - 1].as_str()
-    } else {
-        ""
-    };
+    let before = if p.a > 0 { ctx.lower[p.a - 1] } else { "" };
     let noun_before =
         in_sorted(ORG_NOUNS, before) && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
     if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
@@ -1753,13 +1783,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some(t);
     }
     // Context around the piece.
-    let after = ctx.lower.get(p.b).map(String::as_str).unwrap_or("");
-    let after2 = ctx.lower.get(p.b + 1).map(String::as_str).unwrap_or("");
-    let before2 = if p.a > 1 {
-        ctx.lower[p.a - 2].as_str()
-    } else {
-        ""
-    };
+    let after = ctx.lower.get(p.b).copied().unwrap_or("");
+    let after2 = ctx.lower.get(p.b + 1).copied().unwrap_or("");
+    let before2 = if p.a > 1 { ctx.lower[p.a - 2] } else { "" };
     if after == "-" && matches!(after2, "based" | "born") {
         return Some((EntityType::Location, false, "location.based"));
     }

@@ -54,7 +54,7 @@ fn descriptor(ctx: &Ctx, k: usize) -> Option<bool> {
     if ctx.kinds[k] != TokenKind::Word || ctx.gaz[k].is_some() || ctx.particle(k) {
         return None;
     }
-    let l = ctx.lower[k].as_str();
+    let l = ctx.lower[k];
     let w = ctx.words[k];
     // An organization's word opening the run keeps it whole ("Bank Julius Baer").
     if ctx.lex.is_first_name(w) || ctx.lex.surnames.contains(l) || ctx.lex.org_cues.contains(l) {
@@ -124,7 +124,7 @@ fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
     if b - k < 2 || !ctx.lex.is_first_name(ctx.words[k]) {
         return false;
     }
-    let last = ctx.lower[b - 1].as_str();
+    let last = ctx.lower[b - 1];
     let words_ok = (k + 1..b)
         .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i) || ctx.particle(i));
     words_ok
@@ -139,18 +139,15 @@ fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
 fn ambiguous_word(ctx: &Ctx, k: usize) -> bool {
     ctx.kinds[k] == TokenKind::Word
         && ctx.gaz[k].is_none()
-        && ctx
-            .lex
-            .ambiguous_first_names
-            .contains(ctx.lower[k].as_str())
-        && ctx.lex.is_common_lower(&ctx.lower[k])
+        && ctx.lex.ambiguous_first_names.contains(ctx.lower[k])
+        && ctx.lex.is_common_lower(ctx.lower[k])
 }
 
 /// Tokens `k..b` are capitalised words ending in a known surname ("Jeb Roe").
 fn ends_in_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
     (k..b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i))
         && ctx.kinds[b - 1] == TokenKind::Word
-        && ctx.lex.surnames.contains(ctx.lower[b - 1].as_str())
+        && ctx.lex.surnames.contains(ctx.lower[b - 1])
 }
 
 /// Token `k` alone ends the run and is a known surname ("Is Roe").
@@ -158,5 +155,5 @@ fn lone_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
     b - k == 1
         && ctx.kinds[k] == TokenKind::Word
         && ctx.is_upper_initial(k)
-        && ctx.lex.surnames.contains(ctx.lower[k].as_str())
+        && ctx.lex.surnames.contains(ctx.lower[k])
 }

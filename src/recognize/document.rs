@@ -99,7 +99,7 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
     if a < 2 {
         return false;
     }
-    let (before, before2) = (ctx.lower[a - 1].as_str(), ctx.lower[a - 2].as_str());
+    let (before, before2) = (ctx.lower[a - 1], ctx.lower[a - 2]);
     // "in" only after what one holds in a company: "jobs in Dunmere" is a town's.
     let business = match before {
         "at" => BUSINESS_NOUNS.binary_search(&before2).is_ok(),
@@ -108,7 +108,7 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
     };
     let speaker = before == "for"
         && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
-        && !ctx.lex.surnames.contains(ctx.lower[a].as_str())
+        && !ctx.lex.surnames.contains(ctx.lower[a])
         && !ctx.lex.is_first_name(ctx.words[a]);
     business || speaker
 }

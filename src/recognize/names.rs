@@ -69,12 +69,12 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
     let about_games = *ctx.about_games.get_or_init(|| {
         ctx.lower
             .iter()
-            .any(|w| GROUP_WORDS.binary_search(&w.as_str()).is_ok())
+            .any(|w| GROUP_WORDS.binary_search(w).is_ok())
     });
     if !about_games {
         return false;
     }
-    let w = ctx.lower[a].as_str();
+    let w = ctx.lower[a];
     let Some(stem) = w.strip_suffix('s') else {
         return false;
     };
@@ -94,7 +94,7 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
         && PLURAL_NOT_GROUPS.binary_search(&w).is_err()
         // "the Protocols of ...": a longer title, left alone; so is "the
         // Ratepayers' Association", a name that goes on after the apostrophe.
-        && !matches!(ctx.lower.get(b).map(String::as_str), Some("of"))
+        && !matches!(ctx.lower.get(b).copied(), Some("of"))
         && !(matches!(ctx.words.get(b).copied(), Some("'" | "\u{2019}"))
             && ctx.words.get(b + 1).is_some_and(|_| ctx.is_upper_initial(b + 1)))
 }
@@ -126,7 +126,7 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let quote = |i: usize| matches!(ctx.words[i], "\"" | "\u{201c}" | "\u{201d}");
     let title_word = |i: usize| {
         ctx.kinds[i] == TokenKind::Word
-            && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, &ctx.lower[i]))
+            && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, ctx.lower[i]))
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
     let Some(open) = (a.saturating_sub(QUOTE_REACH)..a)
@@ -145,10 +145,10 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let words = (open + 1..close)
         .filter(|&i| ctx.kinds[i] == TokenKind::Word)
         .count();
-    let noun = open.checked_sub(1).map_or("", |i| ctx.lower[i].as_str());
+    let noun = open.checked_sub(1).map_or("", |i| ctx.lower[i]);
     // A quoted name that is all there is and ends in a cue word is the
     // body's or the place's own: "\"Cary Town Center\"", "\"Cold Spring Harbor\"".
-    let last = ctx.lower[b - 1].as_str();
+    let last = ctx.lower[b - 1];
     let cue = ctx.lex.org_cues.contains(last) || ctx.lex.loc_suffix.contains(last);
     let whole = open + 1 == a && close == b;
     let own_name = whole && cue;
@@ -167,7 +167,7 @@ pub(super) fn letter_label(ctx: &Ctx, a: usize, b: usize) -> bool {
         1 => letter(a),
         2 => {
             letter(a + 1)
-                && ctx.lex.is_common_lower(&ctx.lower[a])
+                && ctx.lex.is_common_lower(ctx.lower[a])
                 && !ctx.lex.is_first_name(ctx.words[a])
         }
         _ => false,
@@ -188,9 +188,8 @@ const DIRECTIONS: &[&str] = &[
 
 /// A lone name after a point of the compass and "of" is a place.
 pub(super) fn after_direction(ctx: &Ctx, a: usize) -> Option<(EntityType, bool, &'static str)> {
-    let direction = a >= 2
-        && ctx.lower[a - 1] == "of"
-        && DIRECTIONS.binary_search(&ctx.lower[a - 2].as_str()).is_ok();
+    let direction =
+        a >= 2 && ctx.lower[a - 1] == "of" && DIRECTIONS.binary_search(&ctx.lower[a - 2]).is_ok();
     direction.then_some((EntityType::Location, false, "location.direction-of"))
 }
 
@@ -202,7 +201,7 @@ pub(super) fn person_after_org(ctx: &Ctx, cur: usize, k: usize, b: usize) -> boo
     k >= cur + 2
         && b - k >= 2
         && b - k <= 3
-        && ctx.lex.org_cues.contains(ctx.lower[k - 1].as_str())
+        && ctx.lex.org_cues.contains(ctx.lower[k - 1])
         && ctx.gaz[k].is_none()
         && ctx.lex.is_unambiguous_first_name(ctx.words[k])
         && (k + 1..b).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
@@ -216,7 +215,7 @@ pub(super) fn title_of_phrase(ctx: &Ctx, end: usize, b: usize) -> usize {
     if end + 2 >= b || ctx.lower[end] != "of" {
         return 0;
     }
-    let head = ctx.lower[end - 1].as_str();
+    let head = ctx.lower[end - 1];
     if !ctx.lex.title_of_heads.contains(head) {
         return 0;
     }

@@ -95,7 +95,7 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     if !town || prev.gaz.is_some() || prev.b - prev.a != 1 || prev.b != p.a {
         return false;
     }
-    let word = |i: usize| ctx.lower.get(i).map_or("", String::as_str);
+    let word = |i: usize| ctx.lower.get(i).copied().unwrap_or("");
     let before = if prev.a > 0 { word(prev.a - 1) } else { "" };
     let after = word(p.b);
     let score_after = ctx.kinds.get(p.b) == Some(&TokenKind::Number);
@@ -106,7 +106,7 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         return false;
     }
     let i = prev.a;
-    let lower = ctx.lower[i].as_str();
+    let lower = ctx.lower[i];
     ctx.kinds[i] == TokenKind::Word
         && ctx.words[i].chars().count() >= 3
         && ctx.words[i].chars().any(char::is_lowercase)
