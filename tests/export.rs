@@ -679,7 +679,7 @@ fn hostile_strings_round_trip_in_the_streamed_tables() {
     use export::csv::{EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER};
     let rows = table_rows(&MENTIONS_HEADER, |t| {
         for (i, s) in HOSTILE.iter().enumerate() {
-            t.mention(s, i, i + 1, s, s, EntityType::Person, i)?;
+            t.mention(s, i, i + 1, s, s, EntityType::Person.as_str(), i)?;
         }
         Ok(())
     });
@@ -723,7 +723,15 @@ fn the_sample_mentions_give_back_their_text() {
     let rows = table_rows(&export::csv::MENTIONS_HEADER, |t| {
         for m in &mentions {
             let end = m.start + m.text.chars().count();
-            t.mention(m.doc, m.start, end, m.text, m.entity, m.ty, m.sentence)?;
+            t.mention(
+                m.doc,
+                m.start,
+                end,
+                m.text,
+                m.entity,
+                m.ty.as_str(),
+                m.sentence,
+            )?;
         }
         Ok(())
     });
