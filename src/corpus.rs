@@ -430,7 +430,6 @@ impl<M: Write> MentionReplay<'_, M> {
         if g == DROPPED || (nationality && !self.named[g]) {
             return Ok(());
         }
-        // A nationality word counts as no mention of its country.
         if let (Some(day), false) = (rec.date, nationality) {
             self.timelines[g].add(day, 1);
         }
