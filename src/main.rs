@@ -239,49 +239,34 @@ fn read_list(path: &std::path::Path, max_bytes: u64) -> Result<String, Error> {
     ergraph::input::read_list(path, max_bytes)
 }
 
+/// A problem that stops the build: said once, then exit code 2.
+type Stop = Box<dyn std::fmt::Display>;
+
 fn build(args: BuildArgs) -> ExitCode {
+    match run_build(&args) {
+        Ok(failed) if failed => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(Some(stop)) => {
+            report(&stop);
+            ExitCode::from(2)
+        }
+        // Nothing could be read: said already, nothing written.
+        Err(None) => ExitCode::from(1),
+    }
+}
+
+/// Runs the build; `Ok(true)` when some input or the render failed and the rest was
+/// written, `Err(None)` when no document could be read (nothing is written then).
+fn run_build(args: &BuildArgs) -> Result<bool, Option<Stop>> {
     let started = Instant::now();
     let mut failed = false;
-
-    let mut user = Vec::new();
-    for path in &args.gazetteer {
-        match read_list(path, args.max_bytes)
-            .and_then(|t| parse_user_gazetteer(&path.display().to_string(), &t))
-        {
-            Ok(mut entries) => user.append(&mut entries),
-            Err(e) => {
-                report(&e);
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let mut stop = Vec::new();
-    for path in &args.stoplist {
-        match read_list(path, args.max_bytes) {
-            Ok(t) => stop.extend(parse_stoplist(&t)),
-            Err(e) => {
-                report(&e);
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let custom;
-    let lex: &Lexicon = if user.is_empty() && stop.is_empty() {
-        Lexicon::builtin()
-    } else {
-        custom = Lexicon::new(&user, &stop);
-        &custom
-    };
-
+    let custom = custom_lexicon(args)?;
+    let lex = custom.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let dates = read_dates(args)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let out = match OutputDir::begin(&args.out) {
-        Ok(out) => out,
-        Err(err) => {
-            // A busy folder or one ergraph did not write is said as it is.
-            report(&ExportError::io(&args.out, "create folder", err));
-            return ExitCode::from(2);
-        }
-    };
+    // A busy folder or one ergraph did not write is said as it is.
+    let out = OutputDir::begin(&args.out)
+        .map_err(|err| stop(ExportError::io(&args.out, "create folder", err)))?;
     let bar = progress_bar(&inputs, args.quiet);
     let on_progress = |s: Summary| {
         if let Some(bar) = &bar {
@@ -290,29 +275,96 @@ fn build(args: BuildArgs) -> ExitCode {
         }
     };
     let mut on_error = |e: Error| {
-        if let Some(bar) = &bar {
-            bar.suspend(|| report(&e));
-        } else {
-            report(&e);
+        match &bar {
+            Some(bar) => bar.suspend(|| report(&e)),
+            None => report(&e),
         }
         failed = true;
     };
-    let dates = match &args.dates {
-        None => Default::default(),
-        Some(path) => match read_list(path, args.max_bytes) {
-            Ok(t) => parse_dates(&path.display().to_string(), &t),
-            Err(e) => {
-                report(&e);
-                return ExitCode::from(2);
-            }
-        },
+    let options = ExportOptions {
+        csv_raw: args.csv_raw,
     };
+    let docs = dated_documents(inputs, args.max_bytes, dates);
+    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress, options);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let (graph, summary, mut cuts) = built.map_err(stop)?;
+    if summary.documents == 0 {
+        // An empty graph would replace a good one over a typo: write nothing.
+        report(&format!(
+            "no document could be read; nothing written to {}",
+            args.out.display()
+        ));
+        return Err(None);
+    }
+    let filter = args.filter.to_filter();
+    if !filter.keeps_all() {
+        cuts = cut_in_place(out.path(), &filter, options, args.quiet)?;
+    }
+    if !args.quiet {
+        for (file, note) in &cuts.0 {
+            report(&format!(
+                "{file} holds {note}; the CSV tables hold the whole graph"
+            ));
+        }
+    }
+    if let Some(format) = args.render {
+        if let Err(e) = render_into(out.path(), format, args.layout) {
+            report(&e);
+            failed = true;
+        }
+    }
+    out.commit()
+        .map_err(|e| stop(ExportError::io(&args.out, "replace the folder", e)))?;
+    if !args.quiet {
+        say_built(&graph, summary.documents, &args.out, started);
+    }
+    Ok(failed)
+}
+
+fn stop(e: impl std::fmt::Display + 'static) -> Option<Stop> {
+    Some(Box::new(e))
+}
+
+/// The built-in lexicon unless --gazetteer or --stoplist adds to it.
+fn custom_lexicon(args: &BuildArgs) -> Result<Option<Lexicon>, Option<Stop>> {
+    let mut user = Vec::new();
+    for path in &args.gazetteer {
+        let text = read_list(path, args.max_bytes).map_err(stop)?;
+        user.append(&mut parse_user_gazetteer(&path.display().to_string(), &text).map_err(stop)?);
+    }
+    let mut stoplist = Vec::new();
+    for path in &args.stoplist {
+        stoplist.extend(parse_stoplist(
+            &read_list(path, args.max_bytes).map_err(stop)?,
+        ));
+    }
+    Ok((!user.is_empty() || !stoplist.is_empty()).then(|| Lexicon::new(&user, &stoplist)))
+}
+
+/// The --dates list, its warnings said (a bad line leaves its document undated).
+fn read_dates(args: &BuildArgs) -> Result<ergraph::dates::Dates, Option<Stop>> {
+    let Some(path) = &args.dates else {
+        return Ok(Default::default());
+    };
+    let text = read_list(path, args.max_bytes).map_err(stop)?;
+    let dates = parse_dates(&path.display().to_string(), &text);
     for w in &dates.warnings {
         report(&format!("warning: {w}"));
     }
-    // Bad dates are warnings (the document is read undated); --dates wins over JSONL.
-    let mut reader = DocumentReader::new(inputs, args.max_bytes);
-    let docs = std::iter::from_fn(move || {
+    Ok(dates)
+}
+
+/// The documents of the inputs, read lazily, with --dates winning over a JSONL date;
+/// the reader's warnings are said as they come.
+fn dated_documents(
+    inputs: Vec<Input>,
+    max_bytes: u64,
+    dates: ergraph::dates::Dates,
+) -> impl Iterator<Item = Result<ergraph::Document, Error>> {
+    let mut reader = DocumentReader::new(inputs, max_bytes);
+    std::iter::from_fn(move || {
         let item = reader.next()?;
         for w in reader.take_warnings() {
             report(&format!("warning: {w}"));
@@ -323,121 +375,73 @@ fn build(args: BuildArgs) -> ExitCode {
             }
             doc
         }))
-    });
-    let options = ExportOptions {
-        csv_raw: args.csv_raw,
+    })
+}
+
+/// Cuts the whole graph just written in `stage`: it moves to a folder inside the
+/// staging one, is read back from there and cut into the staging folder, then removed.
+fn cut_in_place(
+    stage: &std::path::Path,
+    filter: &Filter,
+    options: ExportOptions,
+    quiet: bool,
+) -> Result<ergraph::export::Cuts, Option<Stop>> {
+    let full = stage.join(".full");
+    let moved = (|| -> std::io::Result<()> {
+        std::fs::create_dir(&full)?;
+        for entry in std::fs::read_dir(stage)? {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                std::fs::rename(entry.path(), full.join(entry.file_name()))?;
+            }
+        }
+        Ok(())
+    })();
+    moved.map_err(|e| stop(ExportError::io(&full, "move the whole graph into", e)))?;
+    // Its text cells were written with `options`, as the cut ones are.
+    let kept = filter_into(&full, stage, filter, options).map_err(stop)?;
+    if !quiet {
+        report(&kept);
+    }
+    std::fs::remove_dir_all(&full).map_err(|e| stop(ExportError::io(&full, "remove", e)))?;
+    Ok(kept.cuts)
+}
+
+/// Renders graph.dot into the staging folder, so the picture is part of the committed
+/// set (graph.dot is already cut to what Graphviz draws in seconds).
+fn render_into(stage: &std::path::Path, format: Format, engine: Engine) -> Result<(), ExportError> {
+    let (fmt, name) = match format {
+        Format::Svg => (RenderFormat::Svg, "graph.svg"),
+        Format::Png => (RenderFormat::Png, "graph.png"),
     };
-    let built = build_into(docs, lex, out.path(), &mut on_error, &on_progress, options);
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
-    let (graph, summary, cuts) = match built {
-        Ok(built) => built,
-        Err(e) => {
-            report(&e);
-            return ExitCode::from(2);
-        }
+    let layout = match engine {
+        Engine::Sfdp => Layout::Sfdp,
+        Engine::Dot => Layout::Dot,
+        Engine::Neato => Layout::Neato,
     };
-    let documents = summary.documents;
-    if documents == 0 {
-        // An empty graph would replace a good one over a typo: write nothing.
-        report(&format!(
-            "no document could be read; nothing written to {}",
-            args.out.display()
-        ));
-        return ExitCode::from(1);
-    }
-    let filter = args.filter.to_filter();
-    let mut cuts = cuts;
-    if !filter.keeps_all() {
-        // The whole graph just written moves to a folder inside the staging one, is read
-        // back from there and cut into the staging folder, then removed.
-        let full = out.path().join(".full");
-        let moved = (|| -> std::io::Result<()> {
-            std::fs::create_dir(&full)?;
-            for entry in std::fs::read_dir(out.path())? {
-                let entry = entry?;
-                if entry.file_type()?.is_file() {
-                    std::fs::rename(entry.path(), full.join(entry.file_name()))?;
-                }
-            }
-            Ok(())
-        })();
-        if let Err(e) = moved {
-            report(&ExportError::io(&full, "move the whole graph into", e));
-            return ExitCode::from(2);
-        }
-        // Its text cells were written with `options`, as the cut ones are.
-        match filter_into(&full, out.path(), &filter, options) {
-            Ok(kept) => {
-                if !args.quiet {
-                    report(&kept);
-                }
-                cuts = kept.cuts;
-            }
-            Err(e) => {
-                report(&e);
-                return ExitCode::from(2);
-            }
-        }
-        if let Err(e) = std::fs::remove_dir_all(&full) {
-            report(&ExportError::io(&full, "remove", e));
-            return ExitCode::from(2);
-        }
-    }
-    if !args.quiet {
-        for (file, note) in &cuts.0 {
-            report(&format!(
-                "{file} holds {note}; the CSV tables hold the whole graph"
-            ));
-        }
-    }
-    // Rendered into the staging folder, so the picture is part of the committed set
-    // (graph.dot is already cut to what Graphviz draws in seconds).
-    if let Some(format) = args.render {
-        let (fmt, name) = match format {
-            Format::Svg => (RenderFormat::Svg, "graph.svg"),
-            Format::Png => (RenderFormat::Png, "graph.png"),
-        };
-        let layout = match args.layout {
-            Engine::Sfdp => Layout::Sfdp,
-            Engine::Dot => Layout::Dot,
-            Engine::Neato => Layout::Neato,
-        };
-        if let Err(e) = render_layout(
-            &out.path().join("graph.dot"),
-            fmt,
-            layout,
-            &out.path().join(name),
-        ) {
-            report(&e);
-            failed = true;
-        }
-    }
-    if let Err(e) = out.commit() {
-        report(&ExportError::io(&args.out, "replace the folder", e));
-        return ExitCode::from(2);
-    }
-    if !args.quiet {
-        let typed = graph
-            .graph
-            .edge_weights()
-            .filter(|e| e.kind != ergraph::RelationKind::CoMention)
-            .count();
-        let _ = writeln!(
-            std::io::stderr(),
-            "ergraph: {documents} documents, {} entities, {} edges ({typed} typed) -> {} in {:.2}s",
-            graph.graph.node_count(),
-            graph.graph.edge_count(),
-            args.out.display(),
-            started.elapsed().as_secs_f64()
-        );
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    render_layout(&stage.join("graph.dot"), fmt, layout, &stage.join(name))
+}
+
+/// The closing summary line on standard error.
+fn say_built(
+    graph: &ergraph::EntityGraph,
+    documents: usize,
+    out: &std::path::Path,
+    started: Instant,
+) {
+    let typed = graph
+        .graph
+        .edge_weights()
+        .filter(|e| e.kind != ergraph::RelationKind::CoMention)
+        .count();
+    let _ = writeln!(
+        std::io::stderr(),
+        "ergraph: {documents} documents, {} entities, {} edges ({typed} typed) -> {} in {:.2}s",
+        graph.graph.node_count(),
+        graph.graph.edge_count(),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
 }
 
 /// A progress bar on standard error when it is a terminal: bytes read of the
