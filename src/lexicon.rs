@@ -117,6 +117,183 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 
 static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
 
+/// The gazetteer's entries (user entries, countries, places, organizations, in that
+/// order), every surface form of each, and the entry of each normalised name.
+struct Gazetteer {
+    entries: Vec<GazEntry>,
+    surfaces: Vec<(String, usize, SurfaceKind)>,
+    by_key: HashMap<String, usize>,
+    countries: std::ops::Range<usize>,
+}
+
+impl Gazetteer {
+    fn read(user: &[UserEntry]) -> Gazetteer {
+        let mut gaz = Gazetteer {
+            entries: Vec::new(),
+            surfaces: Vec::new(),
+            by_key: HashMap::default(),
+            countries: 0..0,
+        };
+        // User entries first so that their surfaces win on exact ties.
+        for u in user {
+            let aliases = u.aliases.iter().map(String::as_str).collect();
+            gaz.add(&u.name, u.entity_type, None, aliases, Vec::new(), true);
+        }
+        let first_country = gaz.entries.len();
+        for (name, f) in tsv_rows(include_str!("../data/countries.tsv")) {
+            let aliases = split_list(f.get(1).copied()).collect();
+            let demonyms = split_list(f.get(2).copied()).collect();
+            gaz.add(name, EntityType::Location, None, aliases, demonyms, false);
+        }
+        gaz.countries = first_country..gaz.entries.len();
+        for (name, f) in tsv_rows(include_str!("../data/places.tsv")) {
+            let country = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty());
+            let aliases = split_list(f.get(3).copied()).collect();
+            let country = country.map(str::to_string);
+            gaz.add(
+                name,
+                EntityType::Location,
+                country,
+                aliases,
+                Vec::new(),
+                false,
+            );
+        }
+        for (name, f) in tsv_rows(include_str!("../data/organizations.tsv")) {
+            let aliases = split_list(f.get(2).copied()).collect();
+            gaz.add(
+                name,
+                EntityType::Organization,
+                None,
+                aliases,
+                Vec::new(),
+                false,
+            );
+        }
+        gaz
+    }
+
+    /// One entry with its names and demonyms; `overrides` lets its names take the key
+    /// of an earlier entry (user entries win).
+    fn add(
+        &mut self,
+        name: &str,
+        ty: EntityType,
+        country: Option<String>,
+        aliases: Vec<&str>,
+        demonyms: Vec<&str>,
+        overrides: bool,
+    ) {
+        let id = self.entries.len();
+        self.entries.push(GazEntry {
+            key: norm_key(name),
+            name: name.to_string(),
+            entity_type: ty,
+            country,
+        });
+        for s in std::iter::once(name).chain(aliases) {
+            let key = norm_key(s);
+            if overrides {
+                self.by_key.insert(key, id);
+            } else {
+                self.by_key.entry(key).or_insert(id);
+            }
+            self.surfaces.push((s.to_string(), id, SurfaceKind::Name));
+        }
+        for d in demonyms {
+            self.surfaces
+                .push((d.to_string(), id, SurfaceKind::Demonym));
+        }
+    }
+}
+
+/// One pattern per distinct surface (the first entry, user, country, place, org, wins),
+/// plus the capital form of the longer ones, in one leftmost-longest automaton.
+fn surface_automaton(
+    surfaces: Vec<(String, usize, SurfaceKind)>,
+    common: &HashSet<String>,
+) -> (Vec<(usize, SurfaceKind)>, AhoCorasick) {
+    let mut seen = HashSet::default();
+    let mut patterns = Vec::new();
+    let mut pattern_text = Vec::new();
+    let mut upper_forms = Vec::new();
+    for (s, id, kind) in surfaces {
+        // Datelines and all-capital headlines ("GENEVA", "UNITED NATIONS"): the capital
+        // form of a longer name that is not also a common word ("NICE", "SPLIT").
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4 && s.chars().any(char::is_lowercase) && !common.contains(&s.to_lowercase())
+        {
+            upper_forms.push((s.to_uppercase(), id, kind));
+        }
+        if seen.insert(s.clone()) {
+            patterns.push((id, kind));
+            pattern_text.push(s);
+        }
+    }
+    for (s, id, kind) in upper_forms {
+        if seen.insert(s.clone()) {
+            patterns.push((id, kind));
+            pattern_text.push(s);
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&pattern_text)
+        .expect("gazetteer automaton builds from plain strings");
+    (patterns, automaton)
+}
+
+/// Title phrases by their first word, longest first, and the title words followed
+/// by "of" ("mayor of", "minister of").
+#[allow(clippy::type_complexity)]
+fn title_table() -> (HashMap<String, Vec<Vec<String>>>, HashSet<String>) {
+    let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    for line in data_lines(include_str!("../data/titles.txt")) {
+        let toks = phrase_tokens(line.trim());
+        if let Some(first) = toks.first() {
+            titles.entry(first.clone()).or_default().push(toks.clone());
+        }
+    }
+    for list in titles.values_mut() {
+        list.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    }
+    let title_of_heads = titles
+        .values()
+        .flatten()
+        .flat_map(|t| {
+            t.windows(2)
+                .filter(|w| w[1] == "of")
+                .map(|w| w[0].clone())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (titles, title_of_heads)
+}
+
+/// Place cue words that come before a name ("Lake", "Mount"), after it ("River",
+/// "Province"), or both.
+fn loc_cues() -> (HashSet<String>, HashSet<String>) {
+    let mut prefix = HashSet::default();
+    let mut suffix = HashSet::default();
+    for line in data_lines(include_str!("../data/loc_cues.txt")) {
+        let mut f = line.split('\t');
+        let word = f.next().unwrap_or("").trim().to_lowercase();
+        match f.next().map(str::trim).unwrap_or("suffix") {
+            "prefix" => {
+                prefix.insert(word);
+            }
+            "both" => {
+                prefix.insert(word.clone());
+                suffix.insert(word);
+            }
+            _ => {
+                suffix.insert(word);
+            }
+        }
+    }
+    (prefix, suffix)
+}
+
 impl Lexicon {
     /// The lexicon built from the embedded data files, parsed once per process.
     pub fn builtin() -> &'static Lexicon {
@@ -125,159 +302,16 @@ impl Lexicon {
 
     /// The embedded lists plus a user's gazetteer entries (which win) and stoplist.
     pub fn new(user: &[UserEntry], stop: &[String]) -> Lexicon {
-        let mut entries: Vec<GazEntry> = Vec::new();
-        let mut surfaces: Vec<(String, usize, SurfaceKind)> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::default();
-
-        let mut add = |entries: &mut Vec<GazEntry>,
-                       name: &str,
-                       ty: EntityType,
-                       country: Option<String>,
-                       aliases: Vec<&str>,
-                       demonyms: Vec<&str>,
-                       overrides: bool| {
-            let id = entries.len();
-            entries.push(GazEntry {
-                key: norm_key(name),
-                name: name.to_string(),
-                entity_type: ty,
-                country,
-            });
-            for s in std::iter::once(name).chain(aliases) {
-                let key = norm_key(s);
-                if overrides {
-                    by_key.insert(key, id);
-                } else {
-                    by_key.entry(key).or_insert(id);
-                }
-                surfaces.push((s.to_string(), id, SurfaceKind::Name));
-            }
-            for d in demonyms {
-                surfaces.push((d.to_string(), id, SurfaceKind::Demonym));
-            }
-        };
-
-        // User entries first so that their surfaces win on exact ties.
-        for u in user {
-            add(
-                &mut entries,
-                &u.name,
-                u.entity_type,
-                None,
-                u.aliases.iter().map(String::as_str).collect(),
-                Vec::new(),
-                true,
-            );
-        }
-        let first_country = entries.len();
-        for (name, f) in tsv_rows(include_str!("../data/countries.tsv")) {
-            add(
-                &mut entries,
-                name,
-                EntityType::Location,
-                None,
-                split_list(f.get(1).copied()).collect(),
-                split_list(f.get(2).copied()).collect(),
-                false,
-            );
-        }
-        let countries = first_country..entries.len();
-        for (name, f) in tsv_rows(include_str!("../data/places.tsv")) {
-            let country = f.get(2).map(|s| s.trim()).filter(|s| !s.is_empty());
-            add(
-                &mut entries,
-                name,
-                EntityType::Location,
-                country.map(str::to_string),
-                split_list(f.get(3).copied()).collect(),
-                Vec::new(),
-                false,
-            );
-        }
-        for (name, f) in tsv_rows(include_str!("../data/organizations.tsv")) {
-            add(
-                &mut entries,
-                name,
-                EntityType::Organization,
-                None,
-                split_list(f.get(2).copied()).collect(),
-                Vec::new(),
-                false,
-            );
-        }
-
-        // One pattern per distinct surface: the first entry (user, country, place, org) wins.
+        let Gazetteer {
+            entries,
+            surfaces,
+            by_key,
+            countries,
+        } = Gazetteer::read(user);
         let common = word_set(include_str!("../data/common_words.txt"));
-        let mut seen = HashSet::default();
-        let mut patterns = Vec::new();
-        let mut pattern_text = Vec::new();
-        let mut upper_forms = Vec::new();
-        for (s, id, kind) in surfaces {
-            // Datelines and all-capital headlines ("GENEVA", "UNITED NATIONS"): the capital
-            // form of a longer name that is not also a common word ("NICE", "SPLIT").
-            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 4
-                && s.chars().any(char::is_lowercase)
-                && !common.contains(&s.to_lowercase())
-            {
-                upper_forms.push((s.to_uppercase(), id, kind));
-            }
-            if seen.insert(s.clone()) {
-                patterns.push((id, kind));
-                pattern_text.push(s);
-            }
-        }
-        for (s, id, kind) in upper_forms {
-            if seen.insert(s.clone()) {
-                patterns.push((id, kind));
-                pattern_text.push(s);
-            }
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pattern_text)
-            .expect("gazetteer automaton builds from plain strings");
-
-        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for line in data_lines(include_str!("../data/titles.txt")) {
-            let toks = phrase_tokens(line.trim());
-            if let Some(first) = toks.first() {
-                titles.entry(first.clone()).or_default().push(toks.clone());
-            }
-        }
-        for list in titles.values_mut() {
-            list.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        }
-        let title_of_heads = titles
-            .values()
-            .flatten()
-            .flat_map(|t| {
-                t.windows(2)
-                    .filter(|w| w[1] == "of")
-                    .map(|w| w[0].clone())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-
-        let mut loc_prefix = HashSet::default();
-        let mut loc_suffix = HashSet::default();
-        for line in data_lines(include_str!("../data/loc_cues.txt")) {
-            let mut f = line.split('\t');
-            let word = f.next().unwrap_or("").trim().to_lowercase();
-            match f.next().map(str::trim).unwrap_or("suffix") {
-                "prefix" => {
-                    loc_prefix.insert(word);
-                }
-                "both" => {
-                    loc_prefix.insert(word.clone());
-                    loc_suffix.insert(word);
-                }
-                _ => {
-                    loc_suffix.insert(word);
-                }
-            }
-        }
-
+        let (patterns, automaton) = surface_automaton(surfaces, &common);
+        let (titles, title_of_heads) = title_table();
+        let (loc_prefix, loc_suffix) = loc_cues();
         let particles = word_set(include_str!("../data/particles.txt"));
         Lexicon {
             entries,
