@@ -390,50 +390,106 @@ fn find_ego(nodes: &[Option<Node>], name: &str) -> Option<usize> {
 
 /// Applies `filter` to `graph`; nodes and edges keep their order.
 pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, FilterError> {
-    use petgraph::visit::EdgeRef;
-    let mut nodes: Vec<Option<Node>> = graph.graph.node_weights().cloned().map(Some).collect();
-    let mut edges: Vec<Option<(usize, usize, Edge)>> = graph
-        .graph
-        .edge_references()
-        .map(|e| Some((e.source().index(), e.target().index(), e.weight().clone())))
-        .collect();
-
+    let mut cut = Cut::of(graph);
     // A date range keeps what was seen in it and cuts timelines (so first/last seen and
     // GEXF spells) to it. Counts stay whole, like the rows of mentions.csv and
     // evidence.csv, which carry no dates; the `timeline` column has the range's counts.
     if filter.from.is_some() || filter.to.is_some() {
-        for slot in &mut nodes {
+        cut.restrict_dates(filter.from, filter.to);
+    }
+    cut.edges_by_kind_and_weight(filter);
+    if let Some(types) = &filter.types {
+        cut.nodes_of_types(types);
+    }
+    cut.prune();
+    if let Some(name) = &filter.ego {
+        let Some(center) = find_ego(&cut.nodes, name) else {
+            return Err(ego_not_found(graph, name));
+        };
+        cut.within(center, filter.radius);
+        cut.prune();
+    }
+    if let Some(top) = filter.top {
+        cut.top(top, filter.by);
+        cut.prune();
+    }
+    if filter.drop_isolated {
+        cut.drop_isolated();
+    }
+    Ok(cut.into_graph())
+}
+
+/// The --ego error, saying whether the name exists and another option dropped it.
+fn ego_not_found(graph: &EntityGraph, name: &str) -> FilterError {
+    let wanted = name.trim();
+    let exists = graph.graph.node_weights().any(|n| {
+        n.label.eq_ignore_ascii_case(wanted)
+            || n.aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
+    });
+    let hint = if exists {
+        "; it exists but the other options dropped it"
+    } else {
+        "; look it up in nodes.csv (Label or aliases)"
+    };
+    FilterError::EgoNotFound {
+        name: name.to_string(),
+        hint: hint.to_string(),
+    }
+}
+
+/// A graph being cut: a dropped node or edge is `None`, so indexes stay put.
+struct Cut {
+    nodes: Vec<Option<Node>>,
+    edges: Vec<Option<(usize, usize, Edge)>>,
+}
+
+impl Cut {
+    fn of(graph: &EntityGraph) -> Cut {
+        use petgraph::visit::EdgeRef;
+        Cut {
+            nodes: graph.graph.node_weights().cloned().map(Some).collect(),
+            edges: graph
+                .graph
+                .edge_references()
+                .map(|e| Some((e.source().index(), e.target().index(), e.weight().clone())))
+                .collect(),
+        }
+    }
+
+    fn restrict_dates(&mut self, from: Option<Day>, to: Option<Day>) {
+        for slot in &mut self.nodes {
             if let Some(node) = slot {
-                node.timeline = restrict(&node.timeline, filter.from, filter.to);
+                node.timeline = restrict(&node.timeline, from, to);
                 if node.timeline.is_empty() {
                     *slot = None;
                 }
             }
         }
-        for slot in &mut edges {
+        for slot in &mut self.edges {
             if let Some((_, _, edge)) = slot {
-                edge.timeline = restrict(&edge.timeline, filter.from, filter.to);
+                edge.timeline = restrict(&edge.timeline, from, to);
                 if edge.timeline.is_empty() {
                     *slot = None;
                 }
             }
         }
     }
-    for slot in &mut edges {
-        let drop = match slot {
-            Some((_, _, e)) => {
+
+    fn edges_by_kind_and_weight(&mut self, filter: &Filter) {
+        for slot in &mut self.edges {
+            let drop = slot.as_ref().is_some_and(|(_, _, e)| {
                 filter.kinds.as_ref().is_some_and(|k| !k.contains(&e.kind))
                     || e.weight < filter.min_weight
                     || e.documents < filter.min_documents
+            });
+            if drop {
+                *slot = None;
             }
-            None => false,
-        };
-        if drop {
-            *slot = None;
         }
     }
-    if let Some(types) = &filter.types {
-        for slot in &mut nodes {
+
+    fn nodes_of_types(&mut self, types: &[EntityType]) {
+        for slot in &mut self.nodes {
             if slot
                 .as_ref()
                 .is_some_and(|n| !types.contains(&n.entity_type))
@@ -442,8 +498,11 @@ pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, Filter
             }
         }
     }
-    let prune = |nodes: &[Option<Node>], edges: &mut Vec<Option<(usize, usize, Edge)>>| {
-        for slot in edges.iter_mut() {
+
+    /// Drops the edges of dropped nodes.
+    fn prune(&mut self) {
+        let nodes = &self.nodes;
+        for slot in self.edges.iter_mut() {
             if slot
                 .as_ref()
                 .is_some_and(|(s, t, _)| nodes[*s].is_none() || nodes[*t].is_none())
@@ -451,36 +510,20 @@ pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, Filter
                 *slot = None;
             }
         }
-    };
-    prune(&nodes, &mut edges);
+    }
 
-    if let Some(name) = &filter.ego {
-        let Some(center) = find_ego(&nodes, name) else {
-            let hint = if graph.graph.node_weights().any(|n| {
-                n.label.eq_ignore_ascii_case(name.trim())
-                    || n.aliases
-                        .iter()
-                        .any(|a| a.eq_ignore_ascii_case(name.trim()))
-            }) {
-                "; it exists but the other options dropped it".to_string()
-            } else {
-                "; look it up in nodes.csv (Label or aliases)".to_string()
-            };
-            return Err(FilterError::EgoNotFound {
-                name: name.clone(),
-                hint,
-            });
-        };
-        let mut adjacent: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-        for (s, t, _) in edges.iter().flatten() {
+    /// Keeps the nodes at most `radius` edges from `center` (breadth first).
+    fn within(&mut self, center: usize, radius: usize) {
+        let mut adjacent: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        for (s, t, _) in self.edges.iter().flatten() {
             adjacent[*s].push(*t);
             adjacent[*t].push(*s);
         }
-        let mut distance = vec![usize::MAX; nodes.len()];
+        let mut distance = vec![usize::MAX; self.nodes.len()];
         distance[center] = 0;
         let mut queue = VecDeque::from([center]);
         while let Some(n) = queue.pop_front() {
-            if distance[n] >= filter.radius {
+            if distance[n] >= radius {
                 continue;
             }
             for &m in &adjacent[n] {
@@ -490,59 +533,63 @@ pub fn apply(graph: &EntityGraph, filter: &Filter) -> Result<EntityGraph, Filter
                 }
             }
         }
-        for (i, slot) in nodes.iter_mut().enumerate() {
+        for (i, slot) in self.nodes.iter_mut().enumerate() {
             if distance[i] == usize::MAX {
                 *slot = None;
             }
         }
-        prune(&nodes, &mut edges);
     }
 
-    if let Some(top) = filter.top {
-        let mut degree = vec![0u64; nodes.len()];
-        for (s, t, _) in edges.iter().flatten() {
+    /// The number of kept edges at each node.
+    fn degrees(&self) -> Vec<u64> {
+        let mut degree = vec![0u64; self.nodes.len()];
+        for (s, t, _) in self.edges.iter().flatten() {
             degree[*s] += 1;
             degree[*t] += 1;
         }
+        degree
+    }
+
+    /// Keeps the `top` nodes by mentions or degree (ties by id).
+    fn top(&mut self, top: usize, by: Rank) {
+        let degree = self.degrees();
+        let nodes = &self.nodes;
         let mut alive: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].is_some()).collect();
-        let score = |i: usize| match filter.by {
+        let score = |i: usize| match by {
             Rank::Mentions => nodes[i].as_ref().map_or(0, |n| n.mentions),
             Rank::Degree => degree[i],
         };
         let id = |i: usize| nodes[i].as_ref().map_or("", |n| n.id.as_str());
         alive.sort_by(|&a, &b| score(b).cmp(&score(a)).then_with(|| id(a).cmp(id(b))));
         for &i in alive.iter().skip(top) {
-            nodes[i] = None;
+            self.nodes[i] = None;
         }
-        prune(&nodes, &mut edges);
     }
 
-    if filter.drop_isolated {
-        let mut linked = vec![false; nodes.len()];
-        for (s, t, _) in edges.iter().flatten() {
-            linked[*s] = true;
-            linked[*t] = true;
-        }
-        for (i, slot) in nodes.iter_mut().enumerate() {
-            if !linked[i] {
+    fn drop_isolated(&mut self) {
+        let degree = self.degrees();
+        for (slot, d) in self.nodes.iter_mut().zip(degree) {
+            if d == 0 {
                 *slot = None;
             }
         }
     }
 
-    let mut out = EntityGraph::default();
-    let mut index = vec![None; nodes.len()];
-    for (i, node) in nodes.into_iter().enumerate() {
-        if let Some(node) = node {
-            index[i] = Some(out.graph.add_node(node));
+    fn into_graph(self) -> EntityGraph {
+        let mut out = EntityGraph::default();
+        let mut index = vec![None; self.nodes.len()];
+        for (i, node) in self.nodes.into_iter().enumerate() {
+            if let Some(node) = node {
+                index[i] = Some(out.graph.add_node(node));
+            }
         }
-    }
-    for (s, t, edge) in edges.into_iter().flatten() {
-        if let (Some(s), Some(t)) = (index[s], index[t]) {
-            out.graph.add_edge(s, t, edge);
+        for (s, t, edge) in self.edges.into_iter().flatten() {
+            if let (Some(s), Some(t)) = (index[s], index[t]) {
+                out.graph.add_edge(s, t, edge);
+            }
         }
+        out
     }
-    Ok(out)
 }
 
 // ---------------------------------------------------------------- writing
