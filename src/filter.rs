@@ -246,17 +246,61 @@ pub fn unquote_formula(cell: &str) -> &str {
 /// mentions: those stay in `mentions.csv`). `spreadsheet_safe`: the folder's text cells
 /// were written with a `'` before formulas (the default of `ergraph build`), to undo.
 pub fn read_graph(dir: &Path, spreadsheet_safe: bool) -> Result<EntityGraph, FilterError> {
-    let cell = |s: &str| -> String {
-        if spreadsheet_safe {
+    let mut graph = EntityGraph::default();
+    let index = read_nodes(dir, spreadsheet_safe, &mut graph)?;
+    read_edges(dir, spreadsheet_safe, &index, &mut graph)?;
+    Ok(graph)
+}
+
+/// One row of a table being read back, for its cells and its one-line errors.
+struct Row<'a> {
+    path: &'a Path,
+    record: &'a ::csv::ByteRecord,
+    spreadsheet_safe: bool,
+}
+
+impl Row<'_> {
+    fn text(&self, c: usize) -> &str {
+        text(self.record, c)
+    }
+
+    /// A text cell, with the spreadsheet guard undone when the folder has it.
+    fn cell(&self, c: usize) -> String {
+        let s = self.text(c);
+        if self.spreadsheet_safe {
             unquote_formula(s).to_string()
         } else {
             s.to_string()
         }
-    };
-    let mut graph = EntityGraph::default();
-    let mut index = HashMap::new();
-    let mut record = ::csv::ByteRecord::new();
+    }
 
+    fn bad(&self, what: &str, value: &str) -> FilterError {
+        let line = self.record.position().map_or(0, |p| p.line());
+        table(self.path, format!("line {line}: bad {what} {value:?}"))
+    }
+
+    fn number(&self, c: usize, what: &str) -> Result<u64, FilterError> {
+        self.text(c)
+            .parse::<u64>()
+            .map_err(|_| self.bad(what, self.text(c)))
+    }
+
+    fn timeline(&self, column: Option<usize>) -> Result<Timeline, FilterError> {
+        match column {
+            Some(c) => {
+                parse_timeline(self.text(c)).ok_or_else(|| self.bad("timeline", self.text(c)))
+            }
+            None => Ok(Timeline::default()),
+        }
+    }
+}
+
+/// Reads `nodes.csv` into `graph`; returns the graph index of each node id.
+fn read_nodes(
+    dir: &Path,
+    spreadsheet_safe: bool,
+    graph: &mut EntityGraph,
+) -> Result<HashMap<String, petgraph::graph::NodeIndex>, FilterError> {
     let path = dir.join(export::NODES_CSV);
     let mut nodes = Table::open(&path)?;
     let [id, label, ty, mentions, documents, aliases] = [
@@ -271,40 +315,45 @@ pub fn read_graph(dir: &Path, spreadsheet_safe: bool) -> Result<EntityGraph, Fil
     let (id, label, ty, mentions, documents, aliases) =
         (id?, label?, ty?, mentions?, documents?, aliases?);
     let timeline = nodes.column("timeline");
+    let mut index = HashMap::new();
+    let mut record = ::csv::ByteRecord::new();
     while nodes.next(&mut record)? {
-        let line = record.position().map_or(0, |p| p.line());
-        let bad =
-            |what: &str, value: &str| table(&path, format!("line {line}: bad {what} {value:?}"));
-        let number = |c: usize, what: &str| {
-            text(&record, c)
-                .parse::<u64>()
-                .map_err(|_| bad(what, text(&record, c)))
+        let row = Row {
+            path: &path,
+            record: &record,
+            spreadsheet_safe,
         };
         let node = Node {
-            id: text(&record, id).to_string(),
-            label: cell(text(&record, label)),
-            entity_type: EntityType::parse(text(&record, ty))
-                .ok_or_else(|| bad("entity_type", text(&record, ty)))?,
-            mentions: number(mentions, "mentions")?,
-            documents: number(documents, "documents")?,
-            aliases: cell(text(&record, aliases))
+            id: row.text(id).to_string(),
+            label: row.cell(label),
+            entity_type: EntityType::parse(row.text(ty))
+                .ok_or_else(|| row.bad("entity_type", row.text(ty)))?,
+            mentions: row.number(mentions, "mentions")?,
+            documents: row.number(documents, "documents")?,
+            aliases: row
+                .cell(aliases)
                 .split(export::csv::ALIAS_SEPARATOR)
                 .filter(|a| !a.is_empty())
                 .map(str::to_string)
                 .collect(),
-            timeline: match timeline {
-                Some(c) => parse_timeline(text(&record, c))
-                    .ok_or_else(|| bad("timeline", text(&record, c)))?,
-                None => Timeline::default(),
-            },
+            timeline: row.timeline(timeline)?,
         };
         if index.contains_key(&node.id) {
-            return Err(bad("Id (given twice)", &node.id));
+            return Err(row.bad("Id (given twice)", &node.id));
         }
         let id = node.id.clone();
         index.insert(id, graph.graph.add_node(node));
     }
+    Ok(index)
+}
 
+/// Reads `edges.csv` into `graph`, whose nodes are all read.
+fn read_edges(
+    dir: &Path,
+    spreadsheet_safe: bool,
+    index: &HashMap<String, petgraph::graph::NodeIndex>,
+    graph: &mut EntityGraph,
+) -> Result<(), FilterError> {
     let path = dir.join(export::EDGES_CSV);
     let mut edges = Table::open(&path)?;
     let [source, target, kind, weight, documents, role, evidence] = [
@@ -321,41 +370,35 @@ pub fn read_graph(dir: &Path, spreadsheet_safe: bool) -> Result<EntityGraph, Fil
         source?, target?, kind?, weight?, documents?, role?, evidence?,
     );
     let timeline = edges.column("timeline");
+    let mut record = ::csv::ByteRecord::new();
     while edges.next(&mut record)? {
-        let line = record.position().map_or(0, |p| p.line());
-        let bad =
-            |what: &str, value: &str| table(&path, format!("line {line}: bad {what} {value:?}"));
-        let number = |c: usize, what: &str| {
-            text(&record, c)
-                .parse::<u64>()
-                .map_err(|_| bad(what, text(&record, c)))
+        let row = Row {
+            path: &path,
+            record: &record,
+            spreadsheet_safe,
         };
         let end = |c: usize| {
             index
-                .get(text(&record, c))
+                .get(row.text(c))
                 .copied()
-                .ok_or_else(|| bad("node (not in nodes.csv)", text(&record, c)))
+                .ok_or_else(|| row.bad("node (not in nodes.csv)", row.text(c)))
         };
         let (s, t) = (end(source)?, end(target)?);
         let kind = RelationKind::ALL
             .into_iter()
-            .find(|k| k.as_str() == text(&record, kind))
-            .ok_or_else(|| bad("Kind", text(&record, kind)))?;
+            .find(|k| k.as_str() == row.text(kind))
+            .ok_or_else(|| row.bad("Kind", row.text(kind)))?;
         let edge = make_edge(
             kind,
-            number(weight, "Weight")?,
-            number(documents, "documents")?,
-            cell(text(&record, role)),
-            cell(text(&record, evidence)),
-            match timeline {
-                Some(c) => parse_timeline(text(&record, c))
-                    .ok_or_else(|| bad("timeline", text(&record, c)))?,
-                None => Timeline::default(),
-            },
+            row.number(weight, "Weight")?,
+            row.number(documents, "documents")?,
+            row.cell(role),
+            row.cell(evidence),
+            row.timeline(timeline)?,
         );
         graph.graph.add_edge(s, t, edge);
     }
-    Ok(graph)
+    Ok(())
 }
 
 // ---------------------------------------------------------------- filtering
