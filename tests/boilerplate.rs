@@ -55,3 +55,18 @@ fn a_caption_printed_twice_counts_once() {
         .expect("Scholz is a node");
     assert_eq!(scholz.mentions, 1);
 }
+
+/// A staff photographer's credit opens a caption: the newspaper is a node of its
+/// own and the person in the picture another, not one name run across both.
+#[test]
+fn a_newspaper_credit_does_not_run_into_the_caption() {
+    let text = "Farmers Wait for Rain\n\n\
+                The drought has lasted three summers.\n\n\
+                Ann Lowry/The Christian Science Monitor Tom Varga, standing on the farm \
+                his family has worked for a century, says the wells are dry.\n\n\
+                Varga said he would sell the herd.";
+    let l = labels(text);
+    assert!(l.contains(&"Tom Varga".to_string()), "{l:?}");
+    assert!(l.contains(&"The Christian Science Monitor".to_string()), "{l:?}");
+    assert!(!l.iter().any(|x| x.contains("Monitor Tom")), "{l:?}");
+}
