@@ -1333,9 +1333,20 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
             let first = ctx.lower[prev.a];
             if bounds::article_place(ctx, prev, &p) {
                 // "Ar Raqqah": the article is part of the place's name.
-                prev.b = p.b;
-                prev.gaz = None;
-                prev.forced = Some((EntityType::Location, "location.article"));
+                let art = prev.b - 1;
+                let place = Piece {
+                    a: art,
+                    b: p.b,
+                    gaz: None,
+                    title_before: false,
+                    forced: Some((EntityType::Location, "location.article")),
+                };
+                if art == prev.a {
+                    *prev = place;
+                } else {
+                    prev.b = art;
+                    out.push(place);
+                }
                 continue;
             }
             if let Some(rule) = team_pair(ctx, prev, &p).filter(|_| adjacent) {
@@ -1744,6 +1755,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if names::letter_label(ctx, p.a, p.b) {
         return None;
     }
+    if bounds::is_time_zone_name(ctx, p.a, p.b) {
+        return None;
+    }
     if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
@@ -1868,6 +1882,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
             return Some((EntityType::Organization, false, "org.default"));
+        }
+        if !ctx.caps_only && !ctx.headline && ctx.is_all_caps(p.a) {
+            // "NAVCENT CTFs", "ANG Airmen": an acronym opening a name in running
+            // text is a body's, not a person's given name.
+            return Some((EntityType::Organization, false, "org.acronym-head"));
         }
         return Some((EntityType::Person, false, "person.default"));
     }

@@ -85,6 +85,8 @@ fn an_arabic_article_before_a_known_place_is_part_of_its_name() {
     let f = mentions("Fighting went on near the hospital in Ar Ramadi on Sunday.");
     assert!(has(&f, "Ar Ramadi", Loc), "{f:?}");
     assert!(!has_surface(&f, "Ar"), "{f:?}");
+    let g = mentions("Near Ar Ramadi, two strikes hit a depot.");
+    assert!(has(&g, "Ar Ramadi", Loc), "{g:?}");
 }
 
 #[test]
@@ -142,4 +144,20 @@ fn a_petty_officer_is_a_title() {
     assert!(has(&f, "Ann Rusk", Per), "{f:?}");
     assert!(has(&f, "Tom Bexley", Per), "{f:?}");
     assert!(!f.iter().any(|(s, _)| s.contains("Petty")), "{f:?}");
+}
+
+#[test]
+fn a_time_zone_is_no_name() {
+    let f = mentions("The talks began at 0900 Greenwich Mean Time in Dunmere Hall.");
+    assert!(!f.iter().any(|(s, _)| s.contains("Greenwich")), "{f:?}");
+    let g = mentions("The Greenwich Council met on Monday.");
+    assert!(has(&g, "Greenwich Council", Org), "{g:?}");
+}
+
+#[test]
+fn an_acronym_opening_an_unknown_name_is_a_body() {
+    let f = mentions("Ships of KELNAV CTFs joined the drill with KELNAV Vantor on Monday.");
+    assert!(!f.iter().any(|(_, t)| *t == Per), "{f:?}");
+    let g = mentions("Reporters asked Ivo Brantek about the drill.");
+    assert!(has(&g, "Ivo Brantek", Per), "{g:?}");
 }

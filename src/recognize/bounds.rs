@@ -93,14 +93,17 @@ pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
 }
 
 /// "Ar Raqqah", "Al Anbar": an Arabic article written as a capitalised word of
-/// its own, then a known place, is one place name. A sentence's first word is
-/// English ("As Baghdad burned").
+/// its own, then a known place, is one place name. The article is the last
+/// word of `prev` ("Near Ar" + "Raqqah"). A sentence's first word is English
+/// ("As Baghdad burned").
 pub(super) fn article_place(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
+    let art = prev.b - 1;
     prev.b == p.a
-        && prev.b - prev.a == 1
         && prev.gaz.is_none()
-        && ARABIC_ARTICLES.binary_search(&ctx.lower[prev.a]).is_ok()
-        && !ctx.is_sentence_initial(prev.a)
+        && prev.forced.is_none()
+        && ARABIC_ARTICLES.binary_search(&ctx.lower[art]).is_ok()
+        && ctx.is_upper_initial(art)
+        && !ctx.is_sentence_initial(art)
         && !p.title_before
         && p.gaz.is_some_and(|h| {
             h.kind == SurfaceKind::Name
@@ -122,4 +125,15 @@ pub(super) fn people_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let known = ctx.lex.is_unambiguous_first_name(ctx.words[a])
         || ctx.lex.is_unambiguous_first_name(ctx.words[amp + 1]);
     (known && person(a, amp) && person(amp + 1, b)).then_some(amp)
+}
+
+/// "Greenwich Mean Time", "Eastern Standard Time", "British Summer Time": the
+/// name of a time zone, a clock reading's label and no place or body.
+pub(super) fn is_time_zone_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b - a >= 2
+        && ctx.lower[b - 1] == "time"
+        && matches!(
+            ctx.lower[b - 2],
+            "mean" | "standard" | "summer" | "daylight"
+        )
 }
