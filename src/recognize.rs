@@ -15,8 +15,10 @@ use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
 
+mod bounds;
 mod descriptors;
 mod document;
+mod facilities;
 mod names;
 mod sides;
 
@@ -1129,12 +1131,23 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
                 }
             } else if j == a && ctx.particle(j) {
                 j += 1;
+            } else if let Some(k) = bounds::nickname_end(ctx, a, j) {
+                // "John \"J.D.\" Dorrian": the nickname stays inside the name.
+                j = k;
             } else {
                 break;
             }
         }
         for (x, y) in sub_runs(ctx, a, j) {
-            for piece in split_run(ctx, x, y) {
+            let halves = match bounds::people_ampersand(ctx, x, y) {
+                Some(amp) => [(x, amp), (amp + 1, y)],
+                None => [(x, y), (y, y)],
+            };
+            for piece in halves
+                .into_iter()
+                .filter(|(x, y)| x < y)
+                .flat_map(|(x, y)| split_run(ctx, x, y))
+            {
                 if let Some(m) = finish_piece(ctx, si, piece) {
                     out.push(m);
                 }
@@ -1318,6 +1331,24 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
             let adjacent = prev.b == p.a;
             let last = ctx.lower[p.b - 1];
             let first = ctx.lower[prev.a];
+            if bounds::article_place(ctx, prev, &p) {
+                // "Ar Raqqah": the article is part of the place's name.
+                let art = prev.b - 1;
+                let place = Piece {
+                    a: art,
+                    b: p.b,
+                    gaz: None,
+                    title_before: false,
+                    forced: Some((EntityType::Location, "location.article")),
+                };
+                if art == prev.a {
+                    *prev = place;
+                } else {
+                    prev.b = art;
+                    out.push(place);
+                }
+                continue;
+            }
             if let Some(rule) = team_pair(ctx, prev, &p).filter(|_| adjacent) {
                 // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
                 // and a town, in a results line or match report, make one side.
@@ -1356,9 +1387,15 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 if ctx.lex.org_cues.contains(last) || cue_of {
                     // "Florida Department of Law Enforcement".
                     // "US State Department", "Syria Support Group", "UN Security Council".
+                    // "Santa Clara Convention Center" is a venue.
+                    let venue = facilities::venue_centre(ctx, p.a, p.b);
                     prev.b = p.b;
                     prev.gaz = None;
-                    prev.forced = Some((EntityType::Organization, "org.prefixed-cue"));
+                    prev.forced = Some(if venue {
+                        (EntityType::Location, "location.venue")
+                    } else {
+                        (EntityType::Organization, "org.prefixed-cue")
+                    });
                     continue;
                 }
                 if ctx.lex.event_cues.contains(last) {
@@ -1367,7 +1404,9 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     prev.forced = Some((EntityType::Other, "other.event-cue"));
                     continue;
                 }
-                if p.b - p.a == 1 && ctx.lex.loc_suffix.contains(last) {
+                // "Heathrow Airport", "Tiyas Military Airfield".
+                let named_site = p.b - p.a == 1 || !ctx.lex.is_first_name(ctx.words[p.a]);
+                if named_site && ctx.lex.loc_suffix.contains(last) {
                     prev.b = p.b;
                     prev.gaz = None;
                     prev.forced = Some((EntityType::Location, "location.cue"));
@@ -1558,7 +1597,17 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             }
         }
     }
+    if bounds::is_ship(ctx, &p) {
+        // "USS Mahan", "HMS Daring": vessels are no people, bodies or places.
+        return None;
+    }
     let (entity_type, demonym, rule) = classify(ctx, &p)?;
+    if entity_type == EntityType::Organization {
+        // "65th Air Division": the unit's number is part of its name.
+        if let Some(n) = bounds::unit_number_start(ctx, &p) {
+            p.a = n;
+        }
+    }
     let span = Span::new(ctx.spans[p.a].start, ctx.spans[p.b - 1].end);
     let words = (p.a..p.b)
         .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
@@ -1706,6 +1755,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if names::letter_label(ctx, p.a, p.b) {
         return None;
     }
+    if bounds::is_time_zone_name(ctx, p.a, p.b) {
+        return None;
+    }
     if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
@@ -1730,6 +1782,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     });
     let lex = ctx.lex;
 
+    if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b) {
+        return Some((t, false, rule));
+    }
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
         return Some((EntityType::Organization, false, "org.cue"));
     }
@@ -1761,6 +1816,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         // surname the document gives in full elsewhere: the document pass decides.
         let lone = n == 1 && !ctx.headline && !ctx.is_sentence_initial(p.a);
         return lone.then_some((EntityType::Other, false, "unknown"));
+    }
+    if n > 1 && !p.title_before && facilities::after_near(ctx, p.a) {
+        // "near Al Huwayjah": a place, whatever its first word.
+        return Some((EntityType::Location, false, "location.near"));
     }
     if n > 1 && (p.a + 1..p.b - 1).any(|i| ctx.particle(i)) {
         return Some((EntityType::Person, false, "person.particle"));
@@ -1823,6 +1882,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
             return Some((EntityType::Organization, false, "org.default"));
+        }
+        if !ctx.caps_only && !ctx.headline && ctx.is_all_caps(p.a) {
+            // "NAVCENT CTFs", "ANG Airmen": an acronym opening a name in running
+            // text is a body's, not a person's given name.
+            return Some((EntityType::Organization, false, "org.acronym-head"));
         }
         return Some((EntityType::Person, false, "person.default"));
     }

@@ -1,0 +1,139 @@
+//! Where a name's span begins and ends when the words around it are no plain
+//! capitalised run: a nickname in quotes inside a person's name, the number of a
+//! military unit, an Arabic article before a place, a ship's prefix, two people
+//! joined by "&".
+
+use super::{Ctx, Piece};
+use crate::lexicon::SurfaceKind;
+use crate::model::EntityType;
+use crate::text::TokenKind;
+
+/// Prefixes of ships' names ("USS Mahan", "HMS Daring"): a vessel is no person,
+/// organization or place (CoNLL's MISC). Not "SS", which is also a body.
+const SHIP_PREFIXES: &[&str] = &[
+    "ARA", "FS", "HMAS", "HMC", "HMCS", "HMNZS", "HMS", "INS", "MV", "RFA", "RMS", "USNS", "USS",
+];
+
+/// Closing words of military units, which take the unit's number ("65th Air
+/// Division", "3 Commando Brigade") as part of the name (sorted).
+const UNIT_HEADS: &[&str] = &[
+    "army",
+    "battalion",
+    "battery",
+    "brigade",
+    "command",
+    "corps",
+    "division",
+    "fleet",
+    "flotilla",
+    "force",
+    "group",
+    "regiment",
+    "squadron",
+    "wing",
+];
+
+/// Arabic articles written as a capitalised word before a place ("Ar Raqqah",
+/// "As Sulaymaniyah", "Al Anbar") (sorted).
+const ARABIC_ARTICLES: &[&str] = &["ad", "al", "an", "ar", "as", "ash", "at", "az", "el"];
+
+/// Token `i` is a ship's prefix.
+pub(super) fn is_ship_prefix(ctx: &Ctx, i: usize) -> bool {
+    ctx.kinds[i] == TokenKind::Word && SHIP_PREFIXES.binary_search(&ctx.words[i]).is_ok()
+}
+
+/// The piece names a ship: it opens with a ship's prefix followed by a name, or
+/// the prefix stands right before it.
+pub(super) fn is_ship(ctx: &Ctx, p: &Piece) -> bool {
+    (p.b - p.a >= 2 && is_ship_prefix(ctx, p.a)) || (p.a > 0 && is_ship_prefix(ctx, p.a - 1))
+}
+
+/// Where a quoted nickname inside a person's name ends: at `j` an opening quote,
+/// one or two capitalised words, the closing quote and a capitalised surname
+/// ("John \"J.D.\" Dorrian", "Thomas 'Tip' O'Neill"), after a run `a..j` that
+/// holds a given name. Returns the index of the surname.
+pub(super) fn nickname_end(ctx: &Ctx, a: usize, j: usize) -> Option<usize> {
+    let open = |w: &str| matches!(w, "\"" | "\u{201c}" | "'" | "\u{2018}");
+    let close = |w: &str| matches!(w, "\"" | "\u{201d}" | "'" | "\u{2019}");
+    if j == a || j - a > 4 || !open(ctx.words.get(j)?) {
+        return None;
+    }
+    let given = (a..j).any(|i| ctx.lex.is_first_name(ctx.words[i]));
+    if !given || !ctx.is_upper_initial(j - 1) {
+        return None;
+    }
+    let q = (j + 1..(j + 4).min(ctx.words.len())).find(|&i| close(ctx.words[i]))?;
+    let inner_ok =
+        q > j + 1 && (j + 1..q).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i));
+    let surname = q + 1;
+    let surname_ok = surname < ctx.words.len()
+        && ctx.kinds[surname] == TokenKind::Word
+        && ctx.is_upper_initial(surname)
+        && ctx.cap(surname);
+    (inner_ok && surname_ok).then_some(surname)
+}
+
+/// The number before a military unit's name that belongs to it: "65th" of
+/// "65th Air Division", "3" of "3 Commando Brigade". Returns the token to start
+/// the piece at.
+pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
+    let n = p.a.checked_sub(1)?;
+    if ctx.kinds[n] != TokenKind::Number || ctx.spans[n].end >= ctx.spans[p.a].start {
+        return None;
+    }
+    let w = ctx.lower[n];
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    let ordinal = matches!(suffix, "st" | "nd" | "rd" | "th" | "d");
+    let plain = suffix.is_empty() && digits.len() <= 3;
+    let head = ctx.lower[p.b - 1];
+    let unit = UNIT_HEADS.binary_search(&head).is_ok();
+    (unit && !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) && (ordinal || plain))
+        .then_some(n)
+}
+
+/// "Ar Raqqah", "Al Anbar": an Arabic article written as a capitalised word of
+/// its own, then a known place, is one place name. The article is the last
+/// word of `prev` ("Near Ar" + "Raqqah"). A sentence's first word is English
+/// ("As Baghdad burned").
+pub(super) fn article_place(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
+    let art = prev.b - 1;
+    prev.b == p.a
+        && prev.gaz.is_none()
+        && prev.forced.is_none()
+        && ARABIC_ARTICLES.binary_search(&ctx.lower[art]).is_ok()
+        && ctx.is_upper_initial(art)
+        && !ctx.is_sentence_initial(art)
+        && !p.title_before
+        && p.gaz.is_some_and(|h| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+        })
+}
+
+/// Where a run of two people joined by "&" splits ("David Ross & Lee Tate"):
+/// a given name and a surname on each side of the "&", one given name known for
+/// certain. Company names with "&" ("Marks & Spencer", "Simon & Schuster") have
+/// one word on a side.
+pub(super) fn people_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let amp = (a + 2..b.saturating_sub(2)).find(|&i| ctx.words[i] == "&")?;
+    let person = |x: usize, y: usize| {
+        y - x >= 2
+            && ctx.lex.is_first_name(ctx.words[x])
+            && (x..y).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
+    };
+    let known = ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        || ctx.lex.is_unambiguous_first_name(ctx.words[amp + 1]);
+    (known && person(a, amp) && person(amp + 1, b)).then_some(amp)
+}
+
+/// "Greenwich Mean Time", "Eastern Standard Time", "British Summer Time": the
+/// name of a time zone, a clock reading's label and no place or body.
+pub(super) fn is_time_zone_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b - a >= 2
+        && ctx.lower[b - 1] == "time"
+        && matches!(
+            ctx.lower[b - 2],
+            "mean" | "standard" | "summer" | "daylight"
+        )
+}

@@ -1,0 +1,81 @@
+//! Facilities, landmarks and places named by the words around them, typed as
+//! CoNLL-style news annotation has them: a building or ground people go to
+//! (stadium, airport, convention centre, memorial hall) is a place; an
+//! institution housed in one (museum, university, hospital) is an organization
+//! by its own cue word. Countries stay places whatever they do.
+
+use super::Ctx;
+use crate::model::EntityType;
+
+/// Words before "Center"/"Centre" that make a venue, not a body: "Santa Clara
+/// Convention Center", "Kennedy Space Center" (sorted).
+const VENUE_CENTRE_WORDS: &[&str] = &[
+    "civic",
+    "conference",
+    "convention",
+    "events",
+    "exhibition",
+    "leisure",
+    "shopping",
+    "space",
+    "sports",
+    "trade",
+    "visitor",
+    "visitors",
+];
+
+/// Words right before a name that place it: "near Ayn Isa", "outside Al Qaim"
+/// (sorted). Not "at", "from" or "to", which come before people and companies.
+const NEAR_WORDS: &[&str] = &["near", "outside", "toward", "towards"];
+
+/// Points of the compass before "of": "north of Dayr Hafir".
+const DIRECTIONS: &[&str] = &[
+    "east",
+    "north",
+    "northeast",
+    "northwest",
+    "south",
+    "southeast",
+    "southwest",
+    "west",
+];
+
+/// A venue named "<...> Convention Center", "<...> Space Centre": a place.
+pub(super) fn venue_centre(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b - a >= 2
+        && matches!(ctx.lower[b - 1], "center" | "centre")
+        && VENUE_CENTRE_WORDS.binary_search(&ctx.lower[b - 2]).is_ok()
+}
+
+/// Tokens `a..b` stand right after "near", "outside" or "north of": a place,
+/// even when its first word is also a given name ("near Al Huwayjah").
+pub(super) fn after_near(ctx: &Ctx, a: usize) -> bool {
+    let before = |k: usize| a.checked_sub(k).map_or("", |i| ctx.lower[i]);
+    NEAR_WORDS.binary_search(&before(1)).is_ok()
+        || (before(1) == "of" && DIRECTIONS.binary_search(&before(2)).is_ok())
+}
+
+/// "Jane Park said", "Stuart Hall wrote": a given name and a surname that is
+/// also a place's closing word ("Park", "Hall", "Hill") make a person, unless a
+/// place word comes before ("at Albert Hall", "in Victoria Park", "the ...").
+pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let last = ctx.lower[b - 1];
+    let before = a.checked_sub(1).map_or("", |i| ctx.lower[i]);
+    b - a == 2
+        && ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        && ctx.lex.surnames.contains(last)
+        && ctx.lex.loc_suffix.contains(last)
+        && !super::in_sorted(super::PLACE_PREPOSITIONS, before)
+        && !matches!(before, "the" | "on" | "of")
+}
+
+/// The type of a piece by the facility rules above, if one applies.
+pub(super) fn facility_type(ctx: &Ctx, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+    if venue_centre(ctx, a, b) {
+        return Some((EntityType::Location, "location.venue"));
+    }
+    if person_named_like_place(ctx, a, b) {
+        return Some((EntityType::Person, "person.place-surname"));
+    }
+    None
+}

@@ -1,0 +1,163 @@
+//! Where names begin and end, and how facilities and places named by the words
+//! around them are typed: nicknames inside names, military units and their
+//! numbers, ships, Arabic articles, people joined by "&", venues and grounds.
+//! Every text is written for these tests; the people, units, grounds and towns
+//! in them are invented (countries, real cities and titles are real words).
+
+use ergraph::analyze::analyze;
+use ergraph::lexicon::Lexicon;
+use ergraph::{Document, EntityType};
+
+use EntityType::{Location as Loc, Organization as Org, Person as Per};
+
+/// Every mention of one document as (surface, type), in text order.
+fn mentions(text: &str) -> Vec<(String, EntityType)> {
+    let doc = Document {
+        id: "t".into(),
+        source: "t.txt".into(),
+        text: text.to_string(),
+        date: Default::default(),
+    };
+    let a = analyze(&doc, Lexicon::builtin());
+    a.mentions
+        .iter()
+        .map(|m| (m.text.clone(), m.entity_type))
+        .collect()
+}
+
+fn has(found: &[(String, EntityType)], surface: &str, t: EntityType) -> bool {
+    found.iter().any(|(s, x)| s == surface && *x == t)
+}
+
+fn has_surface(found: &[(String, EntityType)], surface: &str) -> bool {
+    found.iter().any(|(s, _)| s == surface)
+}
+
+#[test]
+fn a_quoted_nickname_stays_inside_the_name() {
+    let f = mentions(
+        "Col. Ray \"Tex\" Voller said the convoy was late. Then Thomas 'Sonny' Dremel spoke.",
+    );
+    assert!(has(&f, "Ray \"Tex\" Voller", Per), "{f:?}");
+    assert!(has(&f, "Thomas 'Sonny' Dremel", Per), "{f:?}");
+    assert!(!has_surface(&f, "Tex"), "{f:?}");
+}
+
+#[test]
+fn a_quoted_word_after_a_name_is_no_nickname_without_a_surname_after_it() {
+    let f = mentions("Mary Orlen called the plan \"Harvest\" and left the room.");
+    assert!(has(&f, "Mary Orlen", Per), "{f:?}");
+    assert!(
+        !f.iter()
+            .any(|(s, _)| s.contains("Harvest") && s.contains("Orlen")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_military_unit_keeps_its_number() {
+    let f =
+        mentions("Troops of the 41st Signal Battalion and 3 Commando Brigade crossed the river.");
+    assert!(has(&f, "41st Signal Battalion", Org), "{f:?}");
+    assert!(has(&f, "3 Commando Brigade", Org), "{f:?}");
+}
+
+#[test]
+fn a_year_or_a_count_before_a_name_is_not_part_of_it() {
+    let f = mentions("In 1944 Eastbridge Division staff moved north. The army sent 300 Marines.");
+    assert!(!f.iter().any(|(s, _)| s.starts_with("1944")), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s.starts_with("300")), "{f:?}");
+}
+
+#[test]
+fn ships_are_no_people_bodies_or_places() {
+    let f = mentions("The destroyer USS Corran sailed with HMS Valiant and FS Darrieux on Monday.");
+    assert!(!has_surface(&f, "USS Corran"), "{f:?}");
+    assert!(!has_surface(&f, "HMS Valiant"), "{f:?}");
+    assert!(!has_surface(&f, "FS Darrieux"), "{f:?}");
+    // An acronym that is no ship's prefix still names a body.
+    let g = mentions("The report was aired on BBC Radio on Monday.");
+    assert!(has(&g, "BBC Radio", Org), "{g:?}");
+}
+
+#[test]
+fn an_arabic_article_before_a_known_place_is_part_of_its_name() {
+    let f = mentions("Fighting went on near the hospital in Ar Ramadi on Sunday.");
+    assert!(has(&f, "Ar Ramadi", Loc), "{f:?}");
+    assert!(!has_surface(&f, "Ar"), "{f:?}");
+    let g = mentions("Near Ar Ramadi, two strikes hit a depot.");
+    assert!(has(&g, "Ar Ramadi", Loc), "{g:?}");
+}
+
+#[test]
+fn an_english_word_opening_a_sentence_is_no_article() {
+    let f = mentions("As Ramadi fell, the army withdrew.");
+    assert!(has(&f, "Ramadi", Loc), "{f:?}");
+    assert!(!has_surface(&f, "As Ramadi"), "{f:?}");
+}
+
+#[test]
+fn a_name_after_near_is_a_place_even_with_a_given_name_first() {
+    let f =
+        mentions("Near Tal Hamrun, two strikes hit a depot. Another hit a bridge near Al Qarmish.");
+    assert!(has(&f, "Tal Hamrun", Loc), "{f:?}");
+    assert!(has(&f, "Al Qarmish", Loc), "{f:?}");
+    let g = mentions("The minister met Al Qarmish at the ministry.");
+    assert!(has(&g, "Al Qarmish", Per), "{g:?}");
+}
+
+#[test]
+fn a_given_name_and_a_place_word_surname_make_a_person() {
+    let f = mentions("Jane Park said the plan was sound.");
+    assert!(has(&f, "Jane Park", Per), "{f:?}");
+    let g = mentions("A fire broke out in Victoria Park on Friday.");
+    assert!(has(&g, "Victoria Park", Loc), "{g:?}");
+}
+
+#[test]
+fn venues_and_grounds_are_places_and_institutions_organizations() {
+    let f = mentions(
+        "The fair moved from the Eastbridge Convention Centre to Kelmore Oval, \
+         while the Eastbridge Medical Centre stayed open.",
+    );
+    assert!(has(&f, "Eastbridge Convention Centre", Loc), "{f:?}");
+    assert!(has(&f, "Kelmore Oval", Loc), "{f:?}");
+    assert!(has(&f, "Eastbridge Medical Centre", Org), "{f:?}");
+    let g =
+        mentions("The verdict was read at Dunmere Courthouse before fans left for Halvik Field.");
+    assert!(has(&g, "Dunmere Courthouse", Loc), "{g:?}");
+    assert!(has(&g, "Halvik Field", Loc), "{g:?}");
+}
+
+#[test]
+fn two_people_joined_by_an_ampersand_are_two_names() {
+    let f = mentions("The show is hosted by Kevin Marlow & Susan Tredd every week.");
+    assert!(has(&f, "Kevin Marlow", Per), "{f:?}");
+    assert!(has(&f, "Susan Tredd", Per), "{f:?}");
+    let g = mentions("Shares of Hobbs & Tarrant rose on Monday.");
+    assert!(!has_surface(&g, "Tarrant"), "{g:?}");
+}
+
+#[test]
+fn a_petty_officer_is_a_title() {
+    let f = mentions("Petty Officer Ann Rusk and Chief Petty Officer Tom Bexley were decorated.");
+    assert!(has(&f, "Ann Rusk", Per), "{f:?}");
+    assert!(has(&f, "Tom Bexley", Per), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s.contains("Petty")), "{f:?}");
+}
+
+#[test]
+fn a_time_zone_is_no_name() {
+    let f = mentions("The talks began at 0900 Greenwich Mean Time in Dunmere Hall.");
+    assert!(!f.iter().any(|(s, _)| s.contains("Greenwich")), "{f:?}");
+    let g = mentions("The Greenwich Council met on Monday.");
+    assert!(has(&g, "Greenwich Council", Org), "{g:?}");
+}
+
+#[test]
+fn an_acronym_opening_an_unknown_name_is_a_body() {
+    let f = mentions("Ships of KELNAV CTFs joined the drill with KELNAV Vantor on Monday.");
+    assert!(!f.iter().any(|(_, t)| *t == Per), "{f:?}");
+    let g = mentions("Reporters asked Ivo Brantek about the drill.");
+    assert!(has(&g, "Ivo Brantek", Per), "{g:?}");
+}
