@@ -245,9 +245,12 @@ const TEAM_ROLES: &[&str] = &[
 /// Verbs after a side's name in a match report with a score: "Norhaven beat ...".
 const RESULT_VERBS: &[&str] = &[
     "beat",
+    "beaten",
+    "beating",
     "beats",
     "crushed",
     "defeated",
+    "defeating",
     "drew",
     "edged",
     "hammered",
@@ -484,6 +487,8 @@ struct Ctx<'a> {
     results: bool,
     /// The sentence is a fixture: two sides around "v" ("Kelmore v Dunmere").
     fixture: bool,
+    /// The document is a report on a team sport ([`sides::sports_report`]).
+    sports: bool,
     /// Whether the sentence speaks of games or music, computed on first need.
     about_games: std::cell::OnceCell<bool>,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
@@ -674,6 +679,9 @@ impl Ctx<'_> {
         let word = |i: usize| self.lower.get(i).copied().unwrap_or("");
         let after = word(b);
         let before = if a > 0 { word(a - 1) } else { "" };
+        if self.fixture {
+            return Some(TEAM_RULE);
+        }
         if matches!(before, "in" | "at" | "(") {
             return None;
         }
@@ -691,24 +699,40 @@ impl Ctx<'_> {
             b
         };
         let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
-        if results_line || self.fixture {
+        if results_line {
             return Some(TEAM_RULE);
         }
         if role {
             return Some(TEAM_ROLE_RULE);
         }
         // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
-        // over Leeds"; a poll's "49-37" far off in the sentence is no match.
+        // over Leeds"; a poll's "49-37" far off in the sentence is no match. A
+        // sports report needs no score: "Leeds held Arsenal", "Norhaven play Kelmore".
         let near_score = self
             .scores
             .iter()
             .any(|&s| (s >= b && s - b <= 5) || (s + 3 <= a && a - (s + 3) <= 4));
-        if !near_score {
+        if !near_score && !self.sports {
+            return None;
+        }
+        // Without a score, a known person's name beside the verb is a player's
+        // ("Greaves plays on"), unless it is a town's.
+        let town = self.gaz[a].is_some_and(|(e, _)| e == b);
+        let personal =
+            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
+        if !near_score && personal && !town {
             return None;
         }
         let before2 = if a > 1 { word(a - 2) } else { "" };
+        // "lost 3-0 to Ashcombe": a score between the verb and "to".
+        let lost_by = a >= 5
+            && before == "to"
+            && self.scores.contains(&(a - 4))
+            && matches!(word(a - 5), "lost" | "losing" | "lose" | "loss" | "defeat");
         let beside_verb = in_sorted(RESULT_VERBS, after)
             || in_sorted(RESULT_VERBS, before)
+            || lost_by
+            || (self.sports && (sides::match_verb(after) || sides::match_verb(before)))
             || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
             || (before == "with" && matches!(before2, "drew" | "draw" | "drawn" | "tied"))
             || (before == "to"
@@ -752,16 +776,12 @@ impl Ctx<'_> {
                         | "with"
                 )
         };
-        for i in k + 1..(k + 5).min(self.words.len()) {
-            if self.kinds[i] != TokenKind::Word {
-                return None;
-            }
-            if self.is_upper_initial(i) {
-                // "the Danish brewer": a capitalised word is no noun of the phrase.
-                continue;
-            }
+        // The phrase's last noun that types a name decides, up to a function
+        // word or a mark: "a major Brazilian manufacturer of bicycles", "a
+        // former bank manager who", "a kitplane maker founded by".
+        let type_of = |i: usize| {
             let w = word(i);
-            let typed = if self.title_len(i, i + 1) > 0 {
+            if self.title_len(i, i + 1) > 0 {
                 // "Vance, a former governor,", "Vance is the president".
                 Some((EntityType::Person, false, "person.apposition"))
             } else if self.lex.place_nouns.contains(w) {
@@ -770,12 +790,28 @@ impl Ctx<'_> {
                 Some((EntityType::Organization, false, "org.apposition"))
             } else {
                 None
-            };
-            if typed.is_some() {
-                return typed.filter(|_| closed(i));
+            }
+        };
+        let mut head = None;
+        for i in k + 1..(k + 5).min(self.words.len()) {
+            let stop = self.lex.function_words.contains(word(i))
+                || in_sorted(TITLE_CASE_LOWER, word(i))
+                || matches!(word(i), "based" | "that" | "which" | "who" | "whose");
+            if self.kinds[i] != TokenKind::Word || stop {
+                break;
+            }
+            if self.is_upper_initial(i) {
+                // "the Danish brewer": a capitalised word is no noun of the phrase.
+                continue;
+            }
+            if let Some(t) = type_of(i) {
+                head = Some((i, t));
+                if comma && closed(i) {
+                    break;
+                }
             }
         }
-        None
+        head.filter(|(i, _)| closed(*i)).map(|(_, t)| t)
     }
 
     fn title_len(&self, from: usize, to: usize) -> usize {
@@ -827,6 +863,7 @@ pub fn recognize(
     lex: &Lexicon,
 ) -> Vec<RawMention> {
     let hits = lex.find(text);
+    let sports = sides::sports_report(text);
     let kinds = line_kinds(text, sentences, skip_line.len());
     let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
     let mut body_caps = std::collections::HashSet::default();
@@ -910,7 +947,8 @@ pub fn recognize(
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
             results: sides::opens_with_results_pair(text, tokens),
-            fixture: sides::is_fixture(text, tokens),
+            fixture: sides::is_fixture(text, tokens, sports),
+            sports,
             about_games: std::cell::OnceCell::new(),
             scores: score_positions(text, tokens),
             caps_only,
@@ -1540,6 +1578,11 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             p.a += 1;
         }
     }
+    if p.gaz.is_none() && p.forced.is_none() && document::company_noun_first(ctx, p.a, p.b) {
+        // "Insurer Corvane said": the noun that opens the sentence types the name.
+        p.a += 1;
+        p.forced = Some((EntityType::Organization, "org.noun-before"));
+    }
     if p.gaz.is_none() && p.forced.is_none() {
         p.a = name_start(ctx, p.a, p.b);
         while p.b > p.a
@@ -1680,7 +1723,8 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             // A town's club in a results line or a match report; countries stay
             // places, as CoNLL-style annotation has them.
             SurfaceKind::Name
-                if entry.entity_type == EntityType::Location && !ctx.lex.is_country(hit.entry) =>
+                if entry.entity_type == EntityType::Location
+                    && !sides::national(ctx.lex, hit.entry) =>
             {
                 match ctx.team_context(p.a, p.b) {
                     Some(rule) => Some((EntityType::Organization, false, rule)),
@@ -1741,6 +1785,13 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Other, false, "other.event-cue"));
     }
     if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
+        // "Halbury Town 4 Stanport 2", "Halbury Town coach": a club named as its town is.
+        if let Some(rule) = ctx
+            .team_context(p.a, p.b)
+            .filter(|_| !lex.loc_prefix.contains(first))
+        {
+            return Some((EntityType::Organization, false, rule));
+        }
         return Some((EntityType::Location, false, "location.cue"));
     }
     if p.title_before {
@@ -1996,18 +2047,18 @@ fn sides_that_are_people(text: &str, mentions: &mut [RawMention]) {
 }
 
 /// A town or given name that the document shows as a side (in a results line or
-/// a match report) is the side wherever it stands alone, but not after "in",
-/// "at" or "from", nor in the dateline ("LEEDS 1996-08-30").
+/// a match report, or as a word of a club's name: "Sporting Lena" ... "Lena") is
+/// the side wherever it stands alone, but not after "in", "at" or "from", nor in
+/// the dateline ("LEEDS 1996-08-30"). In a report on a team sport every town
+/// standing so is a side.
 fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
-    if !mentions.iter().any(|m| m.rule == TEAM_RULE) {
+    let sports = sides::sports_report(text);
+    let teams = sides::team_keys(text, mentions, lex);
+    if teams.is_empty() && !sports {
         return;
     }
-    let teams: rustc_hash::FxHashSet<String> = mentions
-        .iter()
-        .filter(|m| m.rule == TEAM_RULE)
-        .map(|m| m.key.clone())
-        .collect();
     for m in mentions.iter_mut() {
+        let town = m.rule == "gazetteer" && m.gaz.is_some_and(|g| sides::town_entry(lex, g));
         let open = match m.rule {
             "gazetteer" => m.gaz.is_some_and(|g| {
                 lex.entries[g].entity_type == EntityType::Location && !lex.is_country(g)
@@ -2015,7 +2066,8 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             "unknown" | "person.given-name" | "consistency.document" => true,
             _ => false,
         };
-        if !open || m.demonym || !teams.contains(&m.key) {
+        let known = teams.contains(&m.key) || (sports && town);
+        if !open || m.demonym || !known {
             continue;
         }
         let before = text[..m.span.start].trim_end_matches([' ', '\t']);
@@ -2026,7 +2078,8 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             .to_lowercase();
         let line_start = before.is_empty() || before.ends_with('\n');
         let after = text[m.span.end..].trim_start_matches([' ', '\t']);
-        let dateline = line_start && after.starts_with(|c: char| c.is_ascii_digit() || c == ',');
+        let dateline = (line_start && after.starts_with(|c: char| c.is_ascii_digit()))
+            || sides::in_dateline(text, m.span);
         if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
             continue;
         }
