@@ -393,6 +393,9 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
         any_lower: usize,
         period: bool,
         numbers: usize,
+        /// Commas and semicolons, and opening parentheses: a list's marks.
+        separators: usize,
+        parens: usize,
         starts_with_number: Option<bool>,
     }
     let mut stats = vec![Stats::default(); lines];
@@ -412,6 +415,11 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 && !(w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()));
             if figure {
                 slot.numbers += 1;
+            }
+            match w {
+                "," | ";" => slot.separators += 1,
+                "(" => slot.parens += 1,
+                _ => {}
             }
             // The second half of a compound ("Cease-fire") keeps its own case.
             let compound_tail = i > 0
@@ -447,9 +455,12 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
     stats
         .iter()
         .map(|st| {
+            // A list of names with their countries or clubs in brackets ("Squad :
+            // Tim Roe ( Bath ) , Lee Dacre ( Wasps )") is no headline either.
+            let list = st.parens >= 2 || (st.parens >= 1 && st.separators >= 2);
             let table = st.any_lower == 0
                 && st.caps > 0
-                && (st.numbers >= 2 || st.starts_with_number == Some(true));
+                && (st.numbers >= 2 || st.starts_with_number == Some(true) || list);
             if table {
                 LineKind::Table
             } else if st.long >= 3 && st.lower == 0 && !st.period && st.caps * 5 >= st.long * 4 {
@@ -588,12 +599,14 @@ impl Ctx<'_> {
         }
         match self.words.get(i + 1) {
             Some(&w) => {
+                // "Jan de Voss", "Mar del Plata": a particle goes on with a name.
                 w == "."
                     || self.kinds[i + 1] == TokenKind::Number
-                    || !self.words[i + 1]
+                    || !(self.words[i + 1]
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
+                        || self.particle(i + 1))
             }
             None => true,
         }
@@ -1750,6 +1763,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if names::letter_label(ctx, p.a, p.b) {
         return None;
     }
+    if n == 1 && sides::dismissal_name(ctx, p.a) {
+        // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
+        return Some((EntityType::Person, false, "person.scorecard"));
+    }
     if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
@@ -1860,8 +1877,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
-    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !ctx.table {
-        // "Internet Explorer 6", "Falcon Heavy 2": a product and its version.
+    let minute = ctx.table || ctx.results || ctx.sports;
+    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !minute {
+        // "Internet Explorer 6", "Falcon Heavy 2": a product and its version; in
+        // a sports report the figure is a scorer's minute ("Ruud Kroon 55").
         return None;
     }
     if n > 1 {
@@ -1913,6 +1932,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if place_follows && !lex.is_first_name(ctx.words[p.a]) && !lex.surnames.contains(first) {
         // "Debden, England", "Mobile, Alabama": a town named with its region or country.
         return Some((EntityType::Location, false, "location.comma-place"));
+    }
+    if sides::player_club(ctx, p.a, p.b) {
+        return Some((EntityType::Organization, false, "org.player-club"));
     }
     if !ctx.headline && !ctx.table && lex.is_unambiguous_first_name(ctx.words[p.a]) {
         // "his wife, Karen, ...", "Karen later wrote": a given name alone is a person
@@ -2430,6 +2452,14 @@ mod headline_tests {
         assert_eq!(
             headlines("Kerry, Lavrov Will Again Confer on Syrian Cease-fire\nGerman Chancellor Angela Merkel met him.\nUS, Russia Exploring Ways to Break Deadlock Over Syria"),
             vec![true, false, true]
+        );
+    }
+
+    #[test]
+    fn a_list_with_names_in_brackets_is_no_headline() {
+        assert_eq!(
+            headlines("Squad : Tim Stamford ( Bath ) , John Pelham ( Leicester ) , Lee Dacre\nNew Rules ( Draft ) Worry Local Farmers"),
+            vec![false, true]
         );
     }
 }

@@ -28,6 +28,9 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
     };
     // A name of one to four capitalised words, then its score; returns the
     // index after the score.
+    // A name of one to four capitalised words, then its score and perhaps its
+    // scorers in brackets ("Tarvik 2 ( Jan Roe 12 ) Emmen 1"); returns the
+    // index after them.
     let side = |from: usize| -> Option<usize> {
         let names = tokens[from.min(tokens.len())..]
             .iter()
@@ -35,7 +38,16 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
             .take_while(|t| capital(t))
             .count();
         let at = from + names;
-        (names > 0 && names <= 4 && tokens.get(at).is_some_and(score)).then_some(at + 1)
+        if !(names > 0 && names <= 4 && tokens.get(at).is_some_and(score)) {
+            return None;
+        }
+        let after = at + 1;
+        if tokens.get(after).map(word) != Some("(") {
+            return Some(after);
+        }
+        // The brackets close within a bounded stretch, or the side ends at the score.
+        let close = tokens[after..].iter().take(40).position(|t| word(t) == ")");
+        Some(close.map_or(after, |c| after + c + 1))
     };
     let Some(first) = tokens.iter().position(|t| t.kind != TokenKind::Punct) else {
         return false;
@@ -226,6 +238,31 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && ctx.title_len(i, i + 1) == 0
 }
 
+/// Whether the lone word at token `a` follows a scorecard's mark of a catch,
+/// a bowler or a stumping ("c Marsh b Young 21", "lbw b Oakes 12", "st Cox"):
+/// a cricketer's name, in a line that ends in a figure.
+pub(super) fn dismissal_name(ctx: &Ctx, a: usize) -> bool {
+    a > 0
+        && matches!(ctx.words[a - 1], "b" | "c" | "st")
+        && ctx.kinds[a] == TokenKind::Word
+        && ctx.is_upper_initial(a)
+        && ctx.kinds.last() == Some(&TokenKind::Number)
+}
+
+/// Whether tokens `a..b` are a club in brackets after a player's name in a
+/// team-sports report ("Tim Roe ( Harlequins )"): one word no gazetteer knows
+/// (countries and towns are found before), right after a capitalised word.
+pub(super) fn player_club(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let word = |i: usize| ctx.words.get(i).copied().unwrap_or("");
+    ctx.sports
+        && b == a + 1
+        && a >= 2
+        && word(a - 1) == "("
+        && word(b) == ")"
+        && ctx.kinds[a - 2] == TokenKind::Word
+        && ctx.is_upper_initial(a - 2)
+}
+
 /// Keys of the names the document shows as sides: a side of a results line or
 /// match report, and each word of a club's longer name ("Sporting Lena",
 /// "Vitrex Braga", "Westfold United") that is no common word, but for the
@@ -399,5 +436,58 @@ mod tests {
         assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
         let text = "The coach was sacked and returned to Denver on Sunday .";
         assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_results_pair_with_its_scorers_in_brackets_names_sides_and_players() {
+        let text = "Summaries :\nTarvik 2 ( Jan de Voss 12 , Piet Kroon 80 ) Dovrik 1 ( Ruud Marsman 55 ) . Halftime 1-0 .\n";
+        let f = found(text);
+        assert_eq!(type_of(text, "Tarvik"), ORG, "{f:?}");
+        assert_eq!(type_of(text, "Dovrik"), ORG, "{f:?}");
+        let per = Some(EntityType::Person);
+        assert_eq!(type_of(text, "Jan de Voss"), per, "{f:?}");
+        assert_eq!(type_of(text, "Ruud Marsman"), per, "{f:?}");
+        // Outside a report a figure after a name is a version: no name.
+        let text = "The office still runs Internet Explorer 6 on old machines.";
+        assert_eq!(
+            type_of(text, "Internet Explorer"),
+            None,
+            "{:?}",
+            found(text)
+        );
+        // "Jan" before a figure is a month.
+        let text = "The deal closed on Jan 5 in Denver.";
+        assert_eq!(type_of(text, "Jan"), None, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_scorecard_names_the_fielder_and_the_bowler() {
+        let text =
+            "Norhaven first innings\nM. Elliott c Tarrow b Young 21\nG. Blewett lbw b Oakes 104\n";
+        let per = Some(EntityType::Person);
+        assert_eq!(type_of(text, "Young"), per, "{:?}", found(text));
+        assert_eq!(type_of(text, "Tarrow"), per, "{:?}", found(text));
+        assert_eq!(type_of(text, "Oakes"), per, "{:?}", found(text));
+        // The letters mark a scorecard only in a line ending in a figure.
+        let text = "The answer is b Young readers agreed .";
+        assert_ne!(type_of(text, "Young"), per, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_club_in_brackets_after_a_player_in_a_sports_report() {
+        let text = "RUGBY UNION - SQUAD NAMED .\nLONDON 1997-03-08\n\
+                    Squad : Tim Stamford ( Harlequins ) , Lee Dacre ( Wasps ) , Mark Rowe ( Denver )\n";
+        let f = found(text);
+        assert_eq!(type_of(text, "Harlequins"), ORG, "{f:?}");
+        assert_eq!(type_of(text, "Wasps"), ORG, "{f:?}");
+        assert_eq!(type_of(text, "Denver"), ORG, "{f:?}");
+        assert_eq!(
+            type_of(text, "Tim Stamford"),
+            Some(EntityType::Person),
+            "{f:?}"
+        );
+        // Elsewhere a word in brackets is not typed so.
+        let text = "The chef Tim Stamford ( Harlequins ) cooked for us.";
+        assert_ne!(type_of(text, "Harlequins"), ORG, "{:?}", found(text));
     }
 }
