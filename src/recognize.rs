@@ -247,9 +247,12 @@ const TEAM_ROLES: &[&str] = &[
 /// Verbs after a side's name in a match report with a score: "Norhaven beat ...".
 const RESULT_VERBS: &[&str] = &[
     "beat",
+    "beaten",
+    "beating",
     "beats",
     "crushed",
     "defeated",
+    "defeating",
     "drew",
     "edged",
     "hammered",
@@ -392,6 +395,9 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
         any_lower: usize,
         period: bool,
         numbers: usize,
+        /// Commas and semicolons, and opening parentheses: a list's marks.
+        separators: usize,
+        parens: usize,
         starts_with_number: Option<bool>,
     }
     let mut stats = vec![Stats::default(); lines];
@@ -411,6 +417,11 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 && !(w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()));
             if figure {
                 slot.numbers += 1;
+            }
+            match w {
+                "," | ";" => slot.separators += 1,
+                "(" => slot.parens += 1,
+                _ => {}
             }
             // The second half of a compound ("Cease-fire") keeps its own case.
             let compound_tail = i > 0
@@ -446,9 +457,12 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
     stats
         .iter()
         .map(|st| {
+            // A list of names with their countries or clubs in brackets ("Squad :
+            // Tim Roe ( Bath ) , Lee Dacre ( Wasps )") is no headline either.
+            let list = st.parens >= 2 || (st.parens >= 1 && st.separators >= 2);
             let table = st.any_lower == 0
                 && st.caps > 0
-                && (st.numbers >= 2 || st.starts_with_number == Some(true));
+                && (st.numbers >= 2 || st.starts_with_number == Some(true) || list);
             if table {
                 LineKind::Table
             } else if st.long >= 3 && st.lower == 0 && !st.period && st.caps * 5 >= st.long * 4 {
@@ -486,6 +500,8 @@ struct Ctx<'a> {
     results: bool,
     /// The sentence is a fixture: two sides around "v" ("Kelmore v Dunmere").
     fixture: bool,
+    /// The document is a report on a team sport ([`sides::sports_report`]).
+    sports: bool,
     /// Whether the sentence speaks of games or music, computed on first need.
     about_games: std::cell::OnceCell<bool>,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
@@ -585,12 +601,14 @@ impl Ctx<'_> {
         }
         match self.words.get(i + 1) {
             Some(&w) => {
+                // "Jan de Voss", "Mar del Plata": a particle goes on with a name.
                 w == "."
                     || self.kinds[i + 1] == TokenKind::Number
-                    || !self.words[i + 1]
+                    || !(self.words[i + 1]
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
+                        || self.particle(i + 1))
             }
             None => true,
         }
@@ -676,6 +694,9 @@ impl Ctx<'_> {
         let word = |i: usize| self.lower.get(i).copied().unwrap_or("");
         let after = word(b);
         let before = if a > 0 { word(a - 1) } else { "" };
+        if self.fixture {
+            return Some(TEAM_RULE);
+        }
         if matches!(before, "in" | "at" | "(") {
             return None;
         }
@@ -693,24 +714,40 @@ impl Ctx<'_> {
             b
         };
         let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
-        if results_line || self.fixture {
+        if results_line {
             return Some(TEAM_RULE);
         }
         if role {
             return Some(TEAM_ROLE_RULE);
         }
         // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
-        // over Leeds"; a poll's "49-37" far off in the sentence is no match.
+        // over Leeds"; a poll's "49-37" far off in the sentence is no match. A
+        // sports report needs no score: "Leeds held Arsenal", "Norhaven play Kelmore".
         let near_score = self
             .scores
             .iter()
             .any(|&s| (s >= b && s - b <= 5) || (s + 3 <= a && a - (s + 3) <= 4));
-        if !near_score {
+        if !near_score && !self.sports {
+            return None;
+        }
+        // Without a score, a known person's name beside the verb is a player's
+        // ("Greaves plays on"), unless it is a town's.
+        let town = self.gaz[a].is_some_and(|(e, _)| e == b);
+        let personal =
+            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
+        if !near_score && personal && !town {
             return None;
         }
         let before2 = if a > 1 { word(a - 2) } else { "" };
+        // "lost 3-0 to Ashcombe": a score between the verb and "to".
+        let lost_by = a >= 5
+            && before == "to"
+            && self.scores.contains(&(a - 4))
+            && matches!(word(a - 5), "lost" | "losing" | "lose" | "loss" | "defeat");
         let beside_verb = in_sorted(RESULT_VERBS, after)
             || in_sorted(RESULT_VERBS, before)
+            || lost_by
+            || (self.sports && (sides::match_verb(after) || sides::match_verb(before)))
             || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
             || (before == "with" && matches!(before2, "drew" | "draw" | "drawn" | "tied"))
             || (before == "to"
@@ -754,16 +791,12 @@ impl Ctx<'_> {
                         | "with"
                 )
         };
-        for i in k + 1..(k + 5).min(self.words.len()) {
-            if self.kinds[i] != TokenKind::Word {
-                return None;
-            }
-            if self.is_upper_initial(i) {
-                // "the Danish brewer": a capitalised word is no noun of the phrase.
-                continue;
-            }
+        // The phrase's last noun that types a name decides, up to a function
+        // word or a mark: "a major Brazilian manufacturer of bicycles", "a
+        // former bank manager who", "a kitplane maker founded by".
+        let type_of = |i: usize| {
             let w = word(i);
-            let typed = if self.title_len(i, i + 1) > 0 {
+            if self.title_len(i, i + 1) > 0 {
                 // "Vance, a former governor,", "Vance is the president".
                 Some((EntityType::Person, false, "person.apposition"))
             } else if self.lex.place_nouns.contains(w) {
@@ -772,12 +805,28 @@ impl Ctx<'_> {
                 Some((EntityType::Organization, false, "org.apposition"))
             } else {
                 None
-            };
-            if typed.is_some() {
-                return typed.filter(|_| closed(i));
+            }
+        };
+        let mut head = None;
+        for i in k + 1..(k + 5).min(self.words.len()) {
+            let stop = self.lex.function_words.contains(word(i))
+                || in_sorted(TITLE_CASE_LOWER, word(i))
+                || matches!(word(i), "based" | "that" | "which" | "who" | "whose");
+            if self.kinds[i] != TokenKind::Word || stop {
+                break;
+            }
+            if self.is_upper_initial(i) {
+                // "the Danish brewer": a capitalised word is no noun of the phrase.
+                continue;
+            }
+            if let Some(t) = type_of(i) {
+                head = Some((i, t));
+                if comma && closed(i) {
+                    break;
+                }
             }
         }
-        None
+        head.filter(|(i, _)| closed(*i)).map(|(_, t)| t)
     }
 
     fn title_len(&self, from: usize, to: usize) -> usize {
@@ -829,6 +878,7 @@ pub fn recognize(
     lex: &Lexicon,
 ) -> Vec<RawMention> {
     let hits = lex.find(text);
+    let sports = sides::sports_report(text);
     let kinds = line_kinds(text, sentences, skip_line.len());
     let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
     let mut body_caps = std::collections::HashSet::default();
@@ -912,7 +962,8 @@ pub fn recognize(
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
             results: sides::opens_with_results_pair(text, tokens),
-            fixture: sides::is_fixture(text, tokens),
+            fixture: sides::is_fixture(text, tokens, sports),
+            sports,
             about_games: std::cell::OnceCell::new(),
             scores: score_positions(text, tokens),
             caps_only,
@@ -1579,6 +1630,11 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             p.a += 1;
         }
     }
+    if p.gaz.is_none() && p.forced.is_none() && document::company_noun_first(ctx, p.a, p.b) {
+        // "Insurer Corvane said": the noun that opens the sentence types the name.
+        p.a += 1;
+        p.forced = Some((EntityType::Organization, "org.noun-before"));
+    }
     if p.gaz.is_none() && p.forced.is_none() {
         p.a = name_start(ctx, p.a, p.b);
         while p.b > p.a
@@ -1729,7 +1785,8 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             // A town's club in a results line or a match report; countries stay
             // places, as CoNLL-style annotation has them.
             SurfaceKind::Name
-                if entry.entity_type == EntityType::Location && !ctx.lex.is_country(hit.entry) =>
+                if entry.entity_type == EntityType::Location
+                    && !sides::national(ctx.lex, hit.entry) =>
             {
                 match ctx.team_context(p.a, p.b) {
                     Some(rule) => Some((EntityType::Organization, false, rule)),
@@ -1757,6 +1814,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     if bounds::is_time_zone_name(ctx, p.a, p.b) {
         return None;
+    }
+    if n == 1 && sides::dismissal_name(ctx, p.a) {
+        // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
+        return Some((EntityType::Person, false, "person.scorecard"));
     }
     if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
@@ -1796,6 +1857,13 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Other, false, "other.event-cue"));
     }
     if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
+        // "Halbury Town 4 Stanport 2", "Halbury Town coach": a club named as its town is.
+        if let Some(rule) = ctx
+            .team_context(p.a, p.b)
+            .filter(|_| !lex.loc_prefix.contains(first))
+        {
+            return Some((EntityType::Organization, false, rule));
+        }
         return Some((EntityType::Location, false, "location.cue"));
     }
     if p.title_before {
@@ -1868,8 +1936,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if n > 1 && in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
-    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !ctx.table {
-        // "Internet Explorer 6", "Falcon Heavy 2": a product and its version.
+    let minute = ctx.table || ctx.results || ctx.sports;
+    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !minute {
+        // "Internet Explorer 6", "Falcon Heavy 2": a product and its version; in
+        // a sports report the figure is a scorer's minute ("Ruud Kroon 55").
         return None;
     }
     if n > 1 {
@@ -1926,6 +1996,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if place_follows && !lex.is_first_name(ctx.words[p.a]) && !lex.surnames.contains(first) {
         // "Debden, England", "Mobile, Alabama": a town named with its region or country.
         return Some((EntityType::Location, false, "location.comma-place"));
+    }
+    if sides::player_club(ctx, p.a, p.b) {
+        return Some((EntityType::Organization, false, "org.player-club"));
     }
     if !ctx.headline && !ctx.table && lex.is_unambiguous_first_name(ctx.words[p.a]) {
         // "his wife, Karen, ...", "Karen later wrote": a given name alone is a person
@@ -2060,18 +2133,18 @@ fn sides_that_are_people(text: &str, mentions: &mut [RawMention]) {
 }
 
 /// A town or given name that the document shows as a side (in a results line or
-/// a match report) is the side wherever it stands alone, but not after "in",
-/// "at" or "from", nor in the dateline ("LEEDS 1996-08-30").
+/// a match report, or as a word of a club's name: "Sporting Lena" ... "Lena") is
+/// the side wherever it stands alone, but not after "in", "at" or "from", nor in
+/// the dateline ("LEEDS 1996-08-30"). In a report on a team sport every town
+/// standing so is a side.
 fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
-    if !mentions.iter().any(|m| m.rule == TEAM_RULE) {
+    let sports = sides::sports_report(text);
+    let teams = sides::team_keys(text, mentions, lex);
+    if teams.is_empty() && !sports {
         return;
     }
-    let teams: rustc_hash::FxHashSet<String> = mentions
-        .iter()
-        .filter(|m| m.rule == TEAM_RULE)
-        .map(|m| m.key.clone())
-        .collect();
     for m in mentions.iter_mut() {
+        let town = m.rule == "gazetteer" && m.gaz.is_some_and(|g| sides::town_entry(lex, g));
         let open = match m.rule {
             "gazetteer" => m.gaz.is_some_and(|g| {
                 lex.entries[g].entity_type == EntityType::Location && !lex.is_country(g)
@@ -2079,7 +2152,8 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             "unknown" | "person.given-name" | "consistency.document" => true,
             _ => false,
         };
-        if !open || m.demonym || !teams.contains(&m.key) {
+        let known = teams.contains(&m.key) || (sports && town);
+        if !open || m.demonym || !known {
             continue;
         }
         let before = text[..m.span.start].trim_end_matches([' ', '\t']);
@@ -2090,7 +2164,8 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             .to_lowercase();
         let line_start = before.is_empty() || before.ends_with('\n');
         let after = text[m.span.end..].trim_start_matches([' ', '\t']);
-        let dateline = line_start && after.starts_with(|c: char| c.is_ascii_digit() || c == ',');
+        let dateline = (line_start && after.starts_with(|c: char| c.is_ascii_digit()))
+            || sides::in_dateline(text, m.span);
         if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
             continue;
         }
@@ -2441,6 +2516,14 @@ mod headline_tests {
         assert_eq!(
             headlines("Kerry, Lavrov Will Again Confer on Syrian Cease-fire\nGerman Chancellor Angela Merkel met him.\nUS, Russia Exploring Ways to Break Deadlock Over Syria"),
             vec![true, false, true]
+        );
+    }
+
+    #[test]
+    fn a_list_with_names_in_brackets_is_no_headline() {
+        assert_eq!(
+            headlines("Squad : Tim Stamford ( Bath ) , John Pelham ( Leicester ) , Lee Dacre\nNew Rules ( Draft ) Worry Local Farmers"),
+            vec![false, true]
         );
     }
 }

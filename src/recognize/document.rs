@@ -8,6 +8,7 @@ use super::{Ctx, RawMention};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::normalize::norm_key;
+use crate::text::TokenKind;
 
 /// Nouns that stand for a company already named ("the brewer said", "the
 /// insurer's shares"): the business words of company news (sorted). Not
@@ -111,6 +112,22 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
         && !ctx.lex.surnames.contains(ctx.lower[a])
         && !ctx.lex.is_first_name(ctx.words[a]);
     business || speaker
+}
+
+/// "Insurer Corvane said", "Brewer Halvik cut jobs": a company noun capitalised
+/// only because it opens the sentence, then a name that is no given name. Not
+/// "company", "firm" or "airline", which begin names ("Airline Partners").
+pub(super) fn company_noun_first(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let l = ctx.lower[a];
+    b - a >= 2
+        && ctx.kinds[a] == TokenKind::Word
+        && ctx.gaz[a].is_none()
+        && ctx.is_sentence_initial(a)
+        && COMPANY_NOUNS.binary_search(&l).is_ok()
+        && !matches!(l, "airline" | "company" | "firm")
+        && ctx.kinds[a + 1] == TokenKind::Word
+        && ctx.is_upper_initial(a + 1)
+        && !ctx.lex.is_first_name(ctx.words[a + 1])
 }
 
 /// How far (in characters) a company noun may stand from a lone name it types:
@@ -291,5 +308,28 @@ mod tests {
         // A known surname there is a person's.
         let text = "A spokesman for Clinton declined to comment.";
         assert_ne!(type_of(text, "Clinton"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_company_noun_opening_a_sentence_types_the_name_after_it() {
+        let text = "Shares fell on Monday. Insurer Quorvia said losses rose.";
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Quorvia" && *t == EntityType::Organization),
+            "{f:?}"
+        );
+        assert!(!f.iter().any(|(s, _, _)| s.contains("Insurer")), "{f:?}");
+        // A given name after the noun is a person's: "Miner" stays out of it.
+        let text = "The pit closed. Miner John Hale said he would move.";
+        assert_ne!(type_of(text, "John Hale"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn an_apposition_is_typed_by_its_last_noun() {
+        let text = "Quorvia is a major Danish manufacturer of pumps.";
+        assert_eq!(type_of(text, "Quorvia"), ORG, "{:?}", found(text));
+        let text = "Talbrin is a former bank manager who lives in Denver.";
+        assert_ne!(type_of(text, "Talbrin"), ORG, "{:?}", found(text));
     }
 }

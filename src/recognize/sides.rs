@@ -1,8 +1,11 @@
 //! Sports sides from the layout of a line and from a name glued to a town.
 
-use super::{Ctx, Piece};
-use crate::lexicon::SurfaceKind;
-use crate::model::EntityType;
+use rustc_hash::FxHashSet;
+
+use super::{Ctx, Piece, RawMention, CLUB_PREFIXES, TEAM_ROLE_RULE, TEAM_RULE};
+use crate::lexicon::{Lexicon, SurfaceKind};
+use crate::model::{EntityType, Span};
+use crate::normalize::norm_key;
 use crate::text::{Token, TokenKind};
 
 /// The rule id of a brand or sponsor word and a town read as one name
@@ -25,6 +28,9 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
     };
     // A name of one to four capitalised words, then its score; returns the
     // index after the score.
+    // A name of one to four capitalised words, then its score and perhaps its
+    // scorers in brackets ("Tarvik 2 ( Jan Roe 12 ) Emmen 1"); returns the
+    // index after them.
     let side = |from: usize| -> Option<usize> {
         let names = tokens[from.min(tokens.len())..]
             .iter()
@@ -32,7 +38,16 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
             .take_while(|t| capital(t))
             .count();
         let at = from + names;
-        (names > 0 && names <= 4 && tokens.get(at).is_some_and(score)).then_some(at + 1)
+        if !(names > 0 && names <= 4 && tokens.get(at).is_some_and(score)) {
+            return None;
+        }
+        let after = at + 1;
+        if tokens.get(after).map(word) != Some("(") {
+            return Some(after);
+        }
+        // The brackets close within a bounded stretch, or the side ends at the score.
+        let close = tokens[after..].iter().take(40).position(|t| word(t) == ")");
+        Some(close.map_or(after, |c| after + c + 1))
     };
     let Some(first) = tokens.iter().position(|t| t.kind != TokenKind::Punct) else {
         return false;
@@ -42,16 +57,16 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
 
 /// Whether a sentence is a fixture and nothing else: capitalised names on
 /// both sides of "v" or "vs" ("Kelmore Athletic v Westfold United", "Norhaven
-/// vs. Eastbridge"), as fixture lists print them.
-pub(super) fn is_fixture(text: &str, tokens: &[Token]) -> bool {
+/// vs. Eastbridge"), as fixture lists print them. In a sports report (`sports`)
+/// a schedule's "at" does too ("DETROIT AT TORONTO", "Dallas at Denver").
+pub(super) fn is_fixture(text: &str, tokens: &[Token], sports: bool) -> bool {
     let word = |t: &Token| &text[t.span.start..t.span.end];
     let capital = |t: &Token| {
         t.kind == TokenKind::Word && word(t).chars().next().is_some_and(char::is_uppercase)
     };
-    let Some(v) = tokens
-        .iter()
-        .position(|t| matches!(word(t), "v" | "vs" | "v." | "vs."))
-    else {
+    let Some(v) = tokens.iter().position(|t| {
+        matches!(word(t), "v" | "vs" | "v." | "vs.") || (sports && matches!(word(t), "at" | "AT"))
+    }) else {
         return false;
     };
     let (left, right) = (&tokens[..v], &tokens[v + 1..]);
@@ -68,6 +83,108 @@ pub(super) fn is_fixture(text: &str, tokens: &[Token]) -> bool {
         (1..=4).contains(&side.len()) && side.iter().all(capital)
     };
     names(left) && names(right)
+}
+
+/// Team sports whose sides take their towns' names, as the slug at the head of
+/// a wire report names them ("SOCCER - ...", "RUGBY UNION - ...") (sorted).
+const TEAM_SPORTS: &[&str] = &[
+    "american football",
+    "australian rules",
+    "baseball",
+    "basketball",
+    "cricket",
+    "football",
+    "hockey",
+    "ice hockey",
+    "nba",
+    "nfl",
+    "nhl",
+    "rugby",
+    "rugby league",
+    "rugby union",
+    "soccer",
+];
+
+/// Whether a document is a report on a team sport: its first line opens with
+/// the sport's slug and a dash or colon ("SOCCER - NORHAVEN BEAT EASTBRIDGE",
+/// "Ice hockey: ..."). Towns in it that stand with no preposition name sides.
+pub(super) fn sports_report(text: &str) -> bool {
+    let first = text.trim_start().lines().next().unwrap_or("");
+    let Some((slug, rest)) = first.split_once(['-', ':', '\u{2013}', '\u{2014}']) else {
+        return false;
+    };
+    if slug.len() > 24 || !rest.starts_with(' ') {
+        return false;
+    }
+    let slug = slug.split_whitespace().collect::<Vec<_>>().join(" ");
+    super::in_sorted(TEAM_SPORTS, &slug.to_lowercase())
+}
+
+/// Verbs of a coming or played match beside a side's name in a sports report
+/// ("Norhaven play Kelmore next week", "Leeds held Arsenal") (sorted).
+const MATCH_VERBS: &[&str] = &[
+    "entertain",
+    "entertains",
+    "face",
+    "faces",
+    "held",
+    "hold",
+    "holds",
+    "host",
+    "hosts",
+    "meet",
+    "meets",
+    "play",
+    "plays",
+    "visit",
+    "visits",
+];
+
+/// Whether `w` is a verb of a match ([`MATCH_VERBS`]).
+pub(super) fn match_verb(w: &str) -> bool {
+    super::in_sorted(MATCH_VERBS, w)
+}
+
+/// The nations of the United Kingdom, which field national sides of their own
+/// (sorted keys).
+const HOME_NATIONS: &[&str] = &["england", "northern ireland", "scotland", "wales"];
+
+/// Whether a gazetteer entry is a nation whose side is a national one: a
+/// country or a home nation. National sides stay places, as CoNLL-style
+/// annotation has them.
+pub(super) fn national(lex: &Lexicon, entry: usize) -> bool {
+    lex.is_country(entry) || super::in_sorted(HOME_NATIONS, &lex.entries[entry].key)
+}
+
+/// A gazetteer place that a side may be named after: a town or region of a
+/// country, not a nation ([`national`]) nor a continent or sea.
+pub(super) fn town_entry(lex: &Lexicon, entry: usize) -> bool {
+    let e = &lex.entries[entry];
+    e.entity_type == EntityType::Location && e.country.is_some() && !national(lex, entry)
+}
+
+/// Whether the line holding `span` is a dateline: a few capitalised words and
+/// a date with a year ("LEEDS 1996-08-30", "VARNHOLT , Denmark 1997-06-12").
+/// The names there are places, whatever the report is about.
+pub(super) fn in_dateline(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line = &text[start..end];
+    let words = line.split_whitespace().count();
+    let Some(last) = line.split_whitespace().last() else {
+        return false;
+    };
+    let date = last.len() >= 6
+        && last
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.'))
+        && last.split(['-', '/', '.']).any(|part| part.len() == 4);
+    date && words <= 8
+        && !line
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Words before a side's name that a place's name does not take: "played for
@@ -119,6 +236,58 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && !ctx.lex.loc_prefix.contains(lower)
         && !ctx.lex.misc.contains(lower)
         && ctx.title_len(i, i + 1) == 0
+}
+
+/// Whether the lone word at token `a` follows a scorecard's mark of a catch,
+/// a bowler or a stumping ("c Marsh b Young 21", "lbw b Oakes 12", "st Cox"):
+/// a cricketer's name, in a line that ends in a figure.
+pub(super) fn dismissal_name(ctx: &Ctx, a: usize) -> bool {
+    a > 0
+        && matches!(ctx.words[a - 1], "b" | "c" | "st")
+        && ctx.kinds[a] == TokenKind::Word
+        && ctx.is_upper_initial(a)
+        && ctx.kinds.last() == Some(&TokenKind::Number)
+}
+
+/// Whether tokens `a..b` are a club in brackets after a player's name in a
+/// team-sports report ("Tim Roe ( Harlequins )"): one word no gazetteer knows
+/// (countries and towns are found before), right after a capitalised word.
+pub(super) fn player_club(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let word = |i: usize| ctx.words.get(i).copied().unwrap_or("");
+    ctx.sports
+        && b == a + 1
+        && a >= 2
+        && word(a - 1) == "("
+        && word(b) == ")"
+        && ctx.kinds[a - 2] == TokenKind::Word
+        && ctx.is_upper_initial(a - 2)
+}
+
+/// Keys of the names the document shows as sides: a side of a results line or
+/// match report, and each word of a club's longer name ("Sporting Lena",
+/// "Vitrex Braga", "Westfold United") that is no common word, but for the
+/// club words ("Sporting"), which stand for the club alone.
+pub(super) fn team_keys(text: &str, mentions: &[RawMention], lex: &Lexicon) -> FxHashSet<String> {
+    let mut keys = FxHashSet::default();
+    for m in mentions {
+        if m.rule == TEAM_RULE {
+            keys.insert(m.key.clone());
+        }
+        let club = matches!(
+            m.rule,
+            TEAM_RULE | TEAM_ROLE_RULE | NAME_TOWN_RULE | "org.club"
+        );
+        if !club || m.words.len() < 2 {
+            continue;
+        }
+        for w in &m.words {
+            let key = norm_key(&text[w.start..w.end]);
+            if !lex.is_common_lower(&key) || super::in_sorted(CLUB_PREFIXES, &key) {
+                keys.insert(key);
+            }
+        }
+    }
+    keys
 }
 
 #[cfg(test)]
@@ -179,5 +348,146 @@ mod tests {
     fn v_inside_a_sentence_makes_no_fixture() {
         let text = "The court in Denver heard the appeal v the council on Monday.";
         assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    /// The types of every mention written `name`, in text order.
+    fn types_of(text: &str, name: &str) -> Vec<EntityType> {
+        found(text)
+            .into_iter()
+            .filter(|(s, _, _)| s == name)
+            .map(|(_, t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn towns_in_a_team_sports_report_are_sides_but_after_in_and_in_the_dateline() {
+        let text = "SOCCER - DENVER HOLD PHOENIX .\nLONDON 1997-03-08\n\
+                    Denver held Phoenix to a draw on Saturday .\n\
+                    Phoenix play their next game in Denver .\n\
+                    France beat Spain in the other group .\n";
+        let org = EntityType::Organization;
+        let loc = EntityType::Location;
+        assert_eq!(
+            types_of(text, "Denver"),
+            vec![org, loc],
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(
+            types_of(text, "Phoenix"),
+            vec![org, org],
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(types_of(text, "LONDON"), vec![loc], "{:?}", found(text));
+        // National sides stay places.
+        assert_eq!(type_of(text, "France"), LOC, "{:?}", found(text));
+        assert_eq!(type_of(text, "Spain"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_dateline_with_a_region_stays_a_place_in_a_sports_report() {
+        let text = "CRICKET - LATE RALLY .\nDENVER , Colorado 1997-03-08\n\
+                    Phoenix beat Denver by five wickets on Friday .\n";
+        assert_eq!(type_of(text, "Colorado"), LOC, "{:?}", found(text));
+        assert_eq!(type_of(text, "DENVER"), LOC, "{:?}", found(text));
+        assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn towns_outside_a_sports_report_stay_places_without_a_score() {
+        let text = "POLITICS - MAYORS MEET .\nLONDON 1997-03-08\n\
+                    Denver held talks with Phoenix on water rights .\n\
+                    Denver at Phoenix\n";
+        assert_eq!(types_of(text, "Denver"), vec![EntityType::Location; 2]);
+        assert_eq!(types_of(text, "Phoenix"), vec![EntityType::Location; 2]);
+        // A slug of a sport without town sides ("GOLF") makes no sides either.
+        let text = "GOLF - LATE BIRDIE .\nLONDON 1997-03-08\nDenver hosts the open next year .\n";
+        assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_schedule_line_in_a_sports_report_names_two_sides() {
+        let text =
+            "BASEBALL - SCHEDULE .\nNEW YORK 1997-07-01\nFriday 's games :\nDENVER AT PHOENIX\n";
+        assert_eq!(type_of(text, "DENVER"), ORG, "{:?}", found(text));
+        assert_eq!(type_of(text, "PHOENIX"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_word_of_a_club_name_alone_is_the_club() {
+        let text = "Sporting Lena won the cup final on Sunday .\n\
+                    The striker scored twice for Sporting .\n\
+                    Lena had lost the league game 3-1 .\n";
+        assert_eq!(type_of(text, "Sporting"), ORG, "{:?}", found(text));
+        assert_eq!(type_of(text, "Lena"), ORG, "{:?}", found(text));
+        // With no club of that name, a given name alone is a person.
+        let text = "The striker scored twice on Sunday .\nLena had praised him .\n";
+        assert_ne!(type_of(text, "Lena"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_club_named_town_in_a_results_line_or_after_lost_to_is_a_side() {
+        let text = "Results on Saturday :\nHalbury Town 4 Stanport 2\n";
+        assert_eq!(type_of(text, "Halbury Town"), ORG, "{:?}", found(text));
+        let text = "Floods hit Halbury Town on Monday .";
+        assert_eq!(type_of(text, "Halbury Town"), LOC, "{:?}", found(text));
+        let text = "The coach was sacked after his side lost 3-0 to Denver on Sunday .";
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
+        let text = "The coach was sacked and returned to Denver on Sunday .";
+        assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_results_pair_with_its_scorers_in_brackets_names_sides_and_players() {
+        let text = "Summaries :\nTarvik 2 ( Jan de Voss 12 , Piet Kroon 80 ) Dovrik 1 ( Ruud Marsman 55 ) . Halftime 1-0 .\n";
+        let f = found(text);
+        assert_eq!(type_of(text, "Tarvik"), ORG, "{f:?}");
+        assert_eq!(type_of(text, "Dovrik"), ORG, "{f:?}");
+        let per = Some(EntityType::Person);
+        assert_eq!(type_of(text, "Jan de Voss"), per, "{f:?}");
+        assert_eq!(type_of(text, "Ruud Marsman"), per, "{f:?}");
+        // Outside a report a figure after a name is a version: no name.
+        let text = "The office still runs Internet Explorer 6 on old machines.";
+        assert_eq!(
+            type_of(text, "Internet Explorer"),
+            None,
+            "{:?}",
+            found(text)
+        );
+        // "Jan" before a figure is a month.
+        let text = "The deal closed on Jan 5 in Denver.";
+        assert_eq!(type_of(text, "Jan"), None, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_scorecard_names_the_fielder_and_the_bowler() {
+        let text =
+            "Norhaven first innings\nM. Elliott c Tarrow b Young 21\nG. Blewett lbw b Oakes 104\n";
+        let per = Some(EntityType::Person);
+        assert_eq!(type_of(text, "Young"), per, "{:?}", found(text));
+        assert_eq!(type_of(text, "Tarrow"), per, "{:?}", found(text));
+        assert_eq!(type_of(text, "Oakes"), per, "{:?}", found(text));
+        // The letters mark a scorecard only in a line ending in a figure.
+        let text = "The answer is b Young readers agreed .";
+        assert_ne!(type_of(text, "Young"), per, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_club_in_brackets_after_a_player_in_a_sports_report() {
+        let text = "RUGBY UNION - SQUAD NAMED .\nLONDON 1997-03-08\n\
+                    Squad : Tim Stamford ( Harlequins ) , Lee Dacre ( Wasps ) , Mark Rowe ( Denver )\n";
+        let f = found(text);
+        assert_eq!(type_of(text, "Harlequins"), ORG, "{f:?}");
+        assert_eq!(type_of(text, "Wasps"), ORG, "{f:?}");
+        assert_eq!(type_of(text, "Denver"), ORG, "{f:?}");
+        assert_eq!(
+            type_of(text, "Tim Stamford"),
+            Some(EntityType::Person),
+            "{f:?}"
+        );
+        // Elsewhere a word in brackets is not typed so.
+        let text = "The chef Tim Stamford ( Harlequins ) cooked for us.";
+        assert_ne!(type_of(text, "Harlequins"), ORG, "{:?}", found(text));
     }
 }
