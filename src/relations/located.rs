@@ -138,6 +138,10 @@ impl Places<'_, '_> {
             return Vec::new();
         }
         let mut j = i + 2;
+        // "Mount Tyree in the Sentinel Range": a place named with "the".
+        if self.word(j) == Some("the") && self.plain_place(j + 1).is_some() {
+            j += 1;
+        }
         if self.is(j, class::DIRECTION) {
             j += 1;
         }

@@ -1903,3 +1903,25 @@ fn purchase_of_an_organization_negative() {
         assert_none(s, &[("Globex", ORG), ("Acme Foods", ORG)], LinkedTo);
     }
 }
+
+#[test]
+fn located_in_a_place_named_with_the() {
+    assert_kind(
+        "The climbers camped near Mount Verell in the Tarn Range.",
+        &[("Mount Verell", LOC), ("Tarn Range", LOC)],
+        LocatedIn,
+        &["located_in Mount Verell -> Tarn Range"],
+    );
+    // A person "in the" place, and a time "in the" year: nothing.
+    assert_none(
+        "The award went to Ola Berg in the Tarn Range.",
+        &[("Ola Berg", PER), ("Tarn Range", LOC)],
+        LocatedIn,
+    );
+    // "the" before something other than a place's name gives nothing.
+    assert_none(
+        "Fighting near Velo in the spring spread to Marden County.",
+        &[("Velo", LOC), ("Marden County", LOC)],
+        LocatedIn,
+    );
+}
