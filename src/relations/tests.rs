@@ -1925,3 +1925,40 @@ fn located_in_a_place_named_with_the() {
         LocatedIn,
     );
 }
+
+#[test]
+fn located_in_a_site_after_any_word() {
+    assert_kind(
+        "She graduated from Harlow School of Art in Vandalia.",
+        &[("Harlow School of Art", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+        &["located_in Harlow School of Art -> Vandalia"],
+    );
+    assert_kind(
+        "He later joined Marden University in Velo, Vandalia.",
+        &[("Marden University", ORG), ("Velo", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Marden University -> Velo",
+            "located_in Marden University -> Vandalia",
+            "located_in Velo -> Vandalia",
+        ],
+    );
+    // An organization that is no site, and a church (a denomination), stay unplaced.
+    assert_none(
+        "He later joined Acme Foods in Vandalia.",
+        &[("Acme Foods", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "He leads the growth of Velo Gospel Church in Vandalia.",
+        &[("Velo Gospel Church", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+    );
+    // A date after "in" is no place.
+    assert_none(
+        "She graduated from Harlow School of Art in 1990 and moved to Vandalia.",
+        &[("Harlow School of Art", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+    );
+}
