@@ -1962,3 +1962,38 @@ fn located_in_a_site_after_any_word() {
         LocatedIn,
     );
 }
+
+#[test]
+fn nationality_after_asides_and_before_participles() {
+    assert_kind(
+        "Ola Berg, (3 May 1840 – 9 June 1911) was a Norwegian lawyer and judge.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    assert_kind(
+        "Ola Berg () (born 1960) is a Norwegian painter.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    assert_kind(
+        "Ola Berg (born 1960) is a Norwegian fine art photographer specializing in portraits.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    // The last of a list before the aside is not the subject.
+    assert_none(
+        "Lord of Velo, Ola Berg, (born 1960) is a Norwegian painter.",
+        &[("Velo", LOC), ("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+    );
+    // A participle before a noun is a modifier, not the end of the description.
+    assert_kind(
+        "Ola Berg (born 1960) is a Norwegian voice and singing teacher.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+}
