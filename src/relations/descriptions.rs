@@ -288,8 +288,18 @@ impl Descriptions<'_, '_> {
     /// the name at item `i`, past adverbs ("is also"); None when negated or hedged.
     fn link_after(&self, i: usize) -> Option<usize> {
         let mut k = i + 1;
-        if self.punct(k) == Some("(") {
-            k = (k + 1..(k + 40).min(self.items.len())).find(|&j| self.punct(j) == Some(")"))? + 1;
+        // "X, (1837 – 1916) was": a comma may open the aside of a name that starts the
+        // sentence (not "Marquis of X, (1848 – 1905) was", whose X is not the subject).
+        if self.punct(k) == Some(",") && self.punct(k + 1) == Some("(") && self.at_start(i) {
+            k += 1;
+        }
+        // "X () (1920 – 2014) was": at most two asides.
+        for _ in 0..2 {
+            if self.punct(k) == Some("(") {
+                k = (k + 1..(k + 40).min(self.items.len()))
+                    .find(|&j| self.punct(j) == Some(")"))?
+                    + 1;
+            }
         }
         // "(born 1950), is": the comma closes the aside.
         if k > i + 1 && self.punct(k) == Some(",") && self.copula_len(k + 1) > 0 {
@@ -655,8 +665,11 @@ impl Descriptions<'_, '_> {
             let Some(w) = self.word(k) else { break };
             // "a school run by Acme": a participle before "by" ends the description.
             let participle = self.word(k + 1) == Some("by");
-            // "a Chinese historian best known for": what follows qualifies the noun.
-            let after_noun = d.noun.is_some() && matches!(w, "best" | "known" | "widely");
+            // "a Chinese historian best known for", "a photographer specializing in" (not
+            // "a vehicle manufacturing company"): what follows qualifies the noun.
+            let after_noun = d.noun.is_some()
+                && (matches!(w, "best" | "known" | "widely")
+                    || (w.ends_with("ing") && self.is(k + 1, class::PREP)));
             if !self.noun_word(k) || self.is(k, class::SITED) || w == "born" || participle {
                 break;
             }

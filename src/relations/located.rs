@@ -24,6 +24,32 @@ impl<'a> Deref for Places<'_, 'a> {
     }
 }
 
+/// Nouns that make an organization's name the name of a site ("Westminster School",
+/// "the University of Kent"), sorted: such an organization "in" a place is there, whatever
+/// comes before it, while "NATO in Afghanistan" is no address ("church" is left out: "the
+/// Catholic Church in Poland" is no building).
+const SITE_WORDS: [&str; 19] = [
+    "abbey",
+    "academy",
+    "cathedral",
+    "cemetery",
+    "college",
+    "conservatory",
+    "gallery",
+    "hospital",
+    "institute",
+    "library",
+    "monastery",
+    "museum",
+    "observatory",
+    "prison",
+    "school",
+    "seminary",
+    "theater",
+    "theatre",
+    "university",
+];
+
 /// Words after which "X, Y" names a place inside a larger one ("in Geneva, Switzerland").
 const PLACE_PREPS: [&str; 19] = [
     "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward",
@@ -112,7 +138,8 @@ impl Places<'_, '_> {
     /// "born in Buttenhausen in Münsingen, Württemberg", "the Kremlin in Moscow", "studied
     /// at the Conservatory in Naples": the places after "in" that hold the place or
     /// institution at item `i`. A place must follow a preposition or start the sentence;
-    /// an organization must follow "the" or "at" ("NATO in Afghanistan" is no address).
+    /// an organization must follow "the" or "at" ("NATO in Afghanistan" is no address),
+    /// unless its name is a site's ("graduated from Westminster School in Connecticut").
     fn in_places(&self, i: usize) -> Vec<usize> {
         let Some(u) = self.unit(i) else {
             return Vec::new();
@@ -130,7 +157,8 @@ impl Places<'_, '_> {
                         || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET)))
             }
             EntityType::Organization => {
-                unit.first == unit.last && matches!(before, Some("the" | "at"))
+                unit.first == unit.last
+                    && (matches!(before, Some("the" | "at")) || self.site_name(unit.head))
             }
             _ => false,
         };
@@ -138,6 +166,10 @@ impl Places<'_, '_> {
             return Vec::new();
         }
         let mut j = i + 2;
+        // "Mount Tyree in the Sentinel Range": a place named with "the".
+        if self.word(j) == Some("the") && self.plain_place(j + 1).is_some() {
+            j += 1;
+        }
         if self.is(j, class::DIRECTION) {
             j += 1;
         }
@@ -187,6 +219,15 @@ impl Places<'_, '_> {
             return Vec::new();
         }
         chain.iter().map(|&c| self.head_at(c)).collect()
+    }
+
+    /// Whether mention `m` names a site: a capitalised word of its name is a site noun.
+    fn site_name(&self, m: usize) -> bool {
+        let m = &self.mentions[m];
+        self.text[m.span.start..m.span.end]
+            .split(' ')
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .any(|w| SITE_WORDS.binary_search(&w.to_lowercase().as_str()).is_ok())
     }
 
     /// The place mention of the unit at item `i`.

@@ -1903,3 +1903,97 @@ fn purchase_of_an_organization_negative() {
         assert_none(s, &[("Globex", ORG), ("Acme Foods", ORG)], LinkedTo);
     }
 }
+
+#[test]
+fn located_in_a_place_named_with_the() {
+    assert_kind(
+        "The climbers camped near Mount Verell in the Tarn Range.",
+        &[("Mount Verell", LOC), ("Tarn Range", LOC)],
+        LocatedIn,
+        &["located_in Mount Verell -> Tarn Range"],
+    );
+    // A person "in the" place, and a time "in the" year: nothing.
+    assert_none(
+        "The award went to Ola Berg in the Tarn Range.",
+        &[("Ola Berg", PER), ("Tarn Range", LOC)],
+        LocatedIn,
+    );
+    // "the" before something other than a place's name gives nothing.
+    assert_none(
+        "Fighting near Velo in the spring spread to Marden County.",
+        &[("Velo", LOC), ("Marden County", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn located_in_a_site_after_any_word() {
+    assert_kind(
+        "She graduated from Harlow School of Art in Vandalia.",
+        &[("Harlow School of Art", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+        &["located_in Harlow School of Art -> Vandalia"],
+    );
+    assert_kind(
+        "He later joined Marden University in Velo, Vandalia.",
+        &[("Marden University", ORG), ("Velo", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Marden University -> Velo",
+            "located_in Marden University -> Vandalia",
+            "located_in Velo -> Vandalia",
+        ],
+    );
+    // An organization that is no site, and a church (a denomination), stay unplaced.
+    assert_none(
+        "He later joined Acme Foods in Vandalia.",
+        &[("Acme Foods", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "He leads the growth of Velo Gospel Church in Vandalia.",
+        &[("Velo Gospel Church", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+    );
+    // A date after "in" is no place.
+    assert_none(
+        "She graduated from Harlow School of Art in 1990 and moved to Vandalia.",
+        &[("Harlow School of Art", ORG), ("Vandalia", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn nationality_after_asides_and_before_participles() {
+    assert_kind(
+        "Ola Berg, (3 May 1840 – 9 June 1911) was a Norwegian lawyer and judge.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    assert_kind(
+        "Ola Berg () (born 1960) is a Norwegian painter.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    assert_kind(
+        "Ola Berg (born 1960) is a Norwegian fine art photographer specializing in portraits.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    // The last of a list before the aside is not the subject.
+    assert_none(
+        "Lord of Velo, Ola Berg, (born 1960) is a Norwegian painter.",
+        &[("Velo", LOC), ("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+    );
+    // A participle before a noun is a modifier, not the end of the description.
+    assert_kind(
+        "Ola Berg (born 1960) is a Norwegian voice and singing teacher.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+}
