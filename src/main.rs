@@ -267,7 +267,7 @@ fn build(args: BuildArgs) -> ExitCode {
     }
     let custom;
     let lex: &Lexicon = if user.is_empty() && stop.is_empty() {
-        Lexicon::builtin()
+        ergraph::timing::timed("lexicon", Lexicon::builtin)
     } else {
         custom = Lexicon::new(&user, &stop);
         &custom

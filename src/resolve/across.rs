@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
@@ -18,6 +19,7 @@ use super::{
 };
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
+use crate::timing;
 
 /// The corpus map's value for a tentative entity that named nothing known.
 pub const DROPPED: usize = usize::MAX;
@@ -343,11 +345,12 @@ fn type_index(t: EntityType) -> u8 {
 /// where each local entity went. Nationality words are aliases but not mentions:
 /// "Turkish" links Erdogan to Turkey and names it, but is not counted as a mention.
 pub fn resolve_corpus(locals: Locals, lex: &Lexicon) -> (Vec<GlobalEntity>, Maps) {
-    let mut r = Resolver::new(locals, lex);
-    for i in r.order() {
-        r.resolve(i);
-    }
-    r.finish()
+    let mut r = timing::timed("resolve: keys", || Resolver::new(locals, lex));
+    let order = timing::timed("resolve: order", || r.order());
+    timing::timed("resolve: merge", || {
+        order.into_iter().for_each(|i| r.resolve(i))
+    });
+    timing::timed("resolve: finish", || r.finish())
 }
 
 struct Resolver<'a> {
@@ -449,7 +452,7 @@ impl<'a> Resolver<'a> {
     /// Most specific names first, so that short forms find their full form.
     fn order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.l.entities.len()).collect();
-        order.sort_by_cached_key(|&i| {
+        order.par_sort_by_cached_key(|&i| {
             let e = &self.l.entities[i];
             let full = if Self::is_full_person(e) {
                 self.name_words(e).len()
