@@ -126,8 +126,7 @@ where
                     summary.documents += batch.len();
                     summary.bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
                     let start = Instant::now();
-                    let analysed: Vec<DocAnalysis> =
-                        batch.par_iter().map(|d| analyze(d, lex)).collect();
+                    let analysed = analyze_batch(&batch, lex);
                     analysing += start.elapsed();
                     drop(batch);
                     if fold_tx.send(analysed).is_err() {
@@ -148,6 +147,20 @@ where
         timing::phase("waiting for the corpus", start);
         Ok((corpus, summary))
     })
+}
+
+/// Analyses a batch on every core, longest documents first, so that no core is
+/// left alone with a long one at the end of the batch; the analyses come back in
+/// input order.
+fn analyze_batch(batch: &[Document], lex: &Lexicon) -> Vec<DocAnalysis> {
+    let mut order: Vec<usize> = (0..batch.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(batch[i].text.len()));
+    let mut done: Vec<(usize, DocAnalysis)> = order
+        .par_iter()
+        .map(|&i| (i, analyze(&batch[i], lex)))
+        .collect();
+    done.sort_unstable_by_key(|x| x.0);
+    done.into_iter().map(|x| x.1).collect()
 }
 
 /// Cuts the documents into batches of about [`BATCH_BYTES`]; a document id seen

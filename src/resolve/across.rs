@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
@@ -902,6 +902,7 @@ impl<'a> Resolver<'a> {
             demonyms[g as usize].push((f, c));
         }
         let mut labels: Vec<String> = (0..n)
+            .into_par_iter()
             .map(|g| self.label(g, self.acc[g].majority(), &forms[g], &demonyms[g]))
             .collect();
         let root = self.same_label_roots(&forms, &labels);
@@ -948,15 +949,20 @@ impl<'a> Resolver<'a> {
         for &(g, _) in &docs {
             documents[g as usize] += 1;
         }
-        let entities = kept
+        let first_labels: Vec<String> = kept
             .iter()
-            .map(|&g| {
+            .map(|&g| std::mem::take(&mut labels[g]))
+            .collect();
+        let entities = kept
+            .par_iter()
+            .zip(first_labels)
+            .map(|(&g, first_label)| {
                 let a = &self.acc[g];
                 let entry = (a.gaz != NONE).then(|| &self.lex.entries[a.gaz as usize]);
                 let entity_type = entry.map_or_else(|| a.majority(), |x| x.entity_type);
                 let label = match grew[g] {
                     true => self.label(g, entity_type, &forms[g], &demonyms[g]),
-                    false => std::mem::take(&mut labels[g]),
+                    false => first_label,
                 };
                 let mentions = forms[g].iter().map(|x| x.1 as u64).sum();
                 let mut all: BTreeMap<String, usize> = BTreeMap::new();
