@@ -13,6 +13,7 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyze::DocAnalysis;
@@ -21,6 +22,7 @@ use crate::export::{clip_example, ExportOptions};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Edge, EntityGraph, EntityType, Node, RelationKind, Timeline};
 use crate::resolve::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROPPED};
+use crate::timing;
 
 /// Where the spill goes: memory for small library runs, a file for the command.
 pub enum SpillTarget {
@@ -214,7 +216,8 @@ impl<'a, W: Write> Corpus<'a, W> {
         mentions: M,
         evidence: E,
     ) -> io::Result<(EntityGraph, W, M, E)> {
-        let (entities, maps) = resolve_corpus(self.locals, self.lex);
+        let (entities, maps) =
+            timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
         let (entities, maps) = without_other(entities, maps);
         let ids = assign_ids(&entities);
         let sentences = self.sentences.finish()?;
@@ -236,12 +239,23 @@ impl<'a, W: Write> Corpus<'a, W> {
             text: String::new(),
         };
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
+        let start = std::time::Instant::now();
         let (mentions_done, links_done) = rayon::join(
-            || mention_spill.replay(|r| records(r, |rec, r| mention_replay.record(rec, r))),
-            || link_spill.replay(|r| records(r, |rec, r| link_replay.record(rec, r))),
+            || {
+                timing::timed("replay mentions", || {
+                    mention_spill.replay(|r| records(r, |rec, r| mention_replay.record(rec, r)))
+                })
+            },
+            || {
+                timing::timed("replay links", || {
+                    link_spill.replay(|r| records(r, |rec, r| link_replay.record(rec, r)))
+                })
+            },
         );
+        timing::phase("replay spills", start);
         mentions_done?;
         links_done?;
+        let start = std::time::Instant::now();
         let graph = assemble(
             entities,
             &ids,
@@ -249,6 +263,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             link_replay.edges,
             &self.roles.names,
         );
+        timing::phase("assemble", start);
         let (mentions, evidence) = (mention_replay.out, link_replay.out);
         Ok((graph, sentences, mentions.finish()?, evidence.finish()?))
     }
@@ -259,7 +274,7 @@ impl<'a, W: Write> Corpus<'a, W> {
 fn assign_ids(entities: &[GlobalEntity]) -> Vec<Arc<str>> {
     let slugs: Vec<String> = entities.iter().map(|e| slug(&e.label)).collect();
     let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| {
+    order.par_sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
         (
             &slugs[a],
@@ -536,7 +551,7 @@ fn assemble(
     let mut by_id: Vec<usize> = (0..entities.len())
         .filter(|&g| entities[g].mentions > 0 || needed[g])
         .collect();
-    by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+    by_id.par_sort_by(|&a, &b| ids[a].cmp(&ids[b]));
     let mut graph = petgraph::Graph::with_capacity(by_id.len(), accs.len());
     let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
     let mut entities = entities;
@@ -563,7 +578,8 @@ fn assemble(
         }
     }
     let mut order: Vec<u32> = (0..accs.len() as u32).collect();
-    order.sort_unstable_by(|&x, &y| {
+    // (source, target, kind) is one edge's alone: the parallel sort orders as any sort.
+    order.par_sort_unstable_by(|&x, &y| {
         let (a, b) = (&accs[x as usize], &accs[y as usize]);
         (&ids[a.source as usize], &ids[a.target as usize], a.kind).cmp(&(
             &ids[b.source as usize],

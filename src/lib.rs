@@ -38,6 +38,7 @@ pub mod recognize;
 pub mod relations;
 pub mod resolve;
 pub mod text;
+pub mod timing;
 
 pub use error::{Error, Result};
 pub use model::*;

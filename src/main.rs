@@ -261,7 +261,9 @@ fn run_build(args: &BuildArgs) -> Result<bool, Option<Stop>> {
     let started = Instant::now();
     let mut failed = false;
     let custom = custom_lexicon(args)?;
-    let lex = custom.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let lex = custom
+        .as_ref()
+        .unwrap_or_else(|| ergraph::timing::timed("lexicon", Lexicon::builtin));
     let dates = read_dates(args)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     // A busy folder or one ergraph did not write is said as it is.

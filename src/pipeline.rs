@@ -12,6 +12,7 @@ use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::Path;
 use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -21,6 +22,7 @@ use crate::error::Error;
 use crate::export::{self, ExportError};
 use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityGraph};
+use crate::timing;
 
 /// Documents are analysed in parallel batches of about this many bytes.
 pub const BATCH_BYTES: usize = 2 * 1024 * 1024;
@@ -64,11 +66,13 @@ where
     let spill = SpillTarget::File(dir.join(".spill"));
     let corpus = Corpus::new(lex, spill, sentences, options)
         .map_err(|err| ExportError::io(dir, "write the spill file in", err))?;
-    let (corpus, summary) = stream(docs, lex, corpus, on_error, progress)
-        .map_err(|err| ExportError::io(&dir.join(export::SENTENCES_CSV), "write", err))?;
-    let (graph, sentences, mentions, evidence) = corpus
-        .finish(create(export::MENTIONS_CSV)?, create(export::EVIDENCE_CSV)?)
-        .map_err(|err| ExportError::io(&dir.join(export::MENTIONS_CSV), "write", err))?;
+    let (corpus, summary) =
+        timing::timed("stream", || stream(docs, lex, corpus, on_error, progress))
+            .map_err(|err| ExportError::io(&dir.join(export::SENTENCES_CSV), "write", err))?;
+    let (mentions, evidence) = (create(export::MENTIONS_CSV)?, create(export::EVIDENCE_CSV)?);
+    let (graph, sentences, mentions, evidence) =
+        timing::timed("corpus finish", || corpus.finish(mentions, evidence))
+            .map_err(|err| ExportError::io(&dir.join(export::MENTIONS_CSV), "write", err))?;
     for (name, w) in [
         (export::SENTENCES_CSV, sentences),
         (export::MENTIONS_CSV, mentions),
@@ -78,7 +82,7 @@ where
             .map_err(|e| e.into_error())
             .map_err(|err| ExportError::io(&dir.join(name), "write", err))?;
     }
-    let cuts = export::write_graph(dir, &graph, options)?;
+    let cuts = timing::timed("graph files", || export::write_graph(dir, &graph, options))?;
     Ok((graph, summary, cuts))
 }
 
@@ -100,22 +104,30 @@ where
     std::thread::scope(|scope| {
         scope.spawn(move || read_batches(docs, |msg| read_tx.send(msg).is_ok()));
         let folder = scope.spawn(move || -> io::Result<Corpus<'a, W>> {
+            let mut busy = Duration::ZERO;
             for batch in fold_rx {
+                let start = Instant::now();
                 for analysis in batch {
                     corpus.add(analysis)?;
                 }
+                busy += start.elapsed();
             }
+            timing::report("corpus thread busy", busy);
             Ok(corpus)
         });
         let mut summary = Summary::default();
+        let (mut waited, mut analysing) = (Duration::ZERO, Duration::ZERO);
+        let mut asked = Instant::now();
         for msg in read_rx {
+            waited += asked.elapsed();
             match msg {
                 Read::Failed(err) => on_error(err),
                 Read::Batch(batch) => {
                     summary.documents += batch.len();
                     summary.bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
-                    let analysed: Vec<DocAnalysis> =
-                        batch.par_iter().map(|d| analyze(d, lex)).collect();
+                    let start = Instant::now();
+                    let analysed = analyze_batch(&batch, lex);
+                    analysing += start.elapsed();
                     drop(batch);
                     if fold_tx.send(analysed).is_err() {
                         break; // the corpus thread failed: its error is returned below
@@ -123,13 +135,32 @@ where
                     progress(summary);
                 }
             }
+            asked = Instant::now();
         }
+        timing::report("waiting for the reader", waited);
+        timing::report("analysis (batches)", analysing);
         drop(fold_tx);
+        let start = Instant::now();
         let corpus = folder
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        timing::phase("waiting for the corpus", start);
         Ok((corpus, summary))
     })
+}
+
+/// Analyses a batch on every core, longest documents first, so that no core is
+/// left alone with a long one at the end of the batch; the analyses come back in
+/// input order.
+fn analyze_batch(batch: &[Document], lex: &Lexicon) -> Vec<DocAnalysis> {
+    let mut order: Vec<usize> = (0..batch.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(batch[i].text.len()));
+    let mut done: Vec<(usize, DocAnalysis)> = order
+        .par_iter()
+        .map(|&i| (i, analyze(&batch[i], lex)))
+        .collect();
+    done.sort_unstable_by_key(|x| x.0);
+    done.into_iter().map(|x| x.1).collect()
 }
 
 /// Cuts the documents into batches of about [`BATCH_BYTES`]; a document id seen

@@ -52,8 +52,11 @@ pub fn write_html<W: Write>(mut out: W, graph: &EntityGraph, tables: &Path) -> i
     let nodes: Vec<_> = graph.nodes().collect();
     let edges: Vec<_> = graph.edges().collect();
     let cut = cut(graph);
-    let positions = layout(graph, &cut);
-    let evidence = collect_evidence(graph, &cut, tables)?;
+    let (positions, evidence) = rayon::join(
+        || crate::timing::timed("html layout", || layout(graph, &cut)),
+        || crate::timing::timed("html evidence", || collect_evidence(graph, &cut, tables)),
+    );
+    let evidence = evidence?;
 
     // Position of each drawn node in the page's node list.
     let mut slot: HashMap<&str, usize> = HashMap::new();
@@ -288,24 +291,13 @@ fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
         pos[i] = (radius * angle.cos(), radius * angle.sin());
     }
 
-    const REPULSION: f64 = 20.0;
     const GRAVITY: f64 = 0.02;
     let iterations = 400;
     let mut force = vec![(0.0f64, 0.0f64); n];
     for step in 0..iterations {
         let temperature = 30.0 * (1.0 - step as f64 / iterations as f64) + 0.2;
         force.iter_mut().for_each(|f| *f = (0.0, 0.0));
-        for i in 0..n {
-            for j in (i + 1)..n {
-                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
-                let dist2 = (dx * dx + dy * dy).max(0.01);
-                let f = REPULSION * mass[i] * mass[j] / dist2;
-                force[i].0 += dx * f;
-                force[i].1 += dy * f;
-                force[j].0 -= dx * f;
-                force[j].1 -= dy * f;
-            }
-        }
+        repel(&pos, &mass, &mut force);
         for &(a, b) in &links {
             let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
             force[a].0 -= dx;
@@ -343,6 +335,28 @@ fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
             (x * shrink / extent * 500.0, y * shrink / extent * 500.0)
         })
         .collect()
+}
+
+/// Adds every pair's repulsion to `force`, pair by pair in the order (0, 1), (0, 2),
+/// ..., (1, 2), ...: each node's sum is taken in that order, so the layout is the same
+/// on every machine.
+fn repel(pos: &[(f64, f64)], mass: &[f64], force: &mut [(f64, f64)]) {
+    const REPULSION: f64 = 20.0;
+    for i in 0..pos.len() {
+        let (p, pull) = (pos[i], REPULSION * mass[i]);
+        let (done, rest) = force.split_at_mut(i + 1);
+        let mut fi = done[i];
+        for ((q, m), fj) in pos[i + 1..].iter().zip(&mass[i + 1..]).zip(rest) {
+            let (dx, dy) = (p.0 - q.0, p.1 - q.1);
+            let dist2 = (dx * dx + dy * dy).max(0.01);
+            let f = pull * m / dist2;
+            fi.0 += dx * f;
+            fi.1 += dy * f;
+            fj.0 -= dx * f;
+            fj.1 -= dy * f;
+        }
+        done[i] = fi;
+    }
 }
 
 /// Up to [`MAX_EVIDENCE`] `(doc, sentence)` for each drawn edge, in file order, read
@@ -455,6 +469,9 @@ fn collect_evidence(
         if let Some(slots) = waiting.remove(key.as_str()) {
             for (edge, slot) in slots {
                 found[edge][slot].1 = clip_example(field(cx)).into_owned();
+            }
+            if waiting.is_empty() {
+                break; // every sentence wanted is found
             }
         }
     }

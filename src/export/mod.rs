@@ -184,8 +184,12 @@ pub fn write_graph(
     graph: &EntityGraph,
     options: ExportOptions,
 ) -> Result<Cuts, ExportError> {
-    let for_file = cut::cut(graph, cut::GRAPH_FILE);
-    let for_drawing = cut::cut(graph, cut::DRAWING);
+    let start = std::time::Instant::now();
+    let (for_file, for_drawing) = rayon::join(
+        || cut::cut(graph, cut::GRAPH_FILE),
+        || cut::cut(graph, cut::DRAWING),
+    );
+    crate::timing::phase("cuts", start);
     let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
     let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
     type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
@@ -212,7 +216,10 @@ pub fn write_graph(
     jobs.par_iter()
         .map(|(name, fill)| {
             let path = dir.join(name);
-            write_file(&path, *fill).map_err(|err| ExportError::io(&path, "write", err))
+            let start = std::time::Instant::now();
+            let done = write_file(&path, *fill);
+            crate::timing::phase(name, start);
+            done.map_err(|err| ExportError::io(&path, "write", err))
         })
         .collect::<Result<Vec<()>, _>>()?;
     let mut cuts = Vec::new();

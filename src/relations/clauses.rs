@@ -53,7 +53,7 @@ pub(super) struct Clause {
 
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
-    pub(super) toks: &'a [Tok],
+    pub(super) toks: &'a [Tok<'a>],
     pub(super) mentions: &'a [SentenceMention],
     pub(super) units: &'a [Unit],
     pub(super) items: Vec<Item>,
@@ -63,7 +63,7 @@ pub(super) struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     pub(super) fn new(
         text: &'a str,
-        toks: &'a [Tok],
+        toks: &'a [Tok<'a>],
         mentions: &'a [SentenceMention],
         units: &'a [Unit],
         owner: &[Option<usize>],
@@ -128,13 +128,13 @@ impl<'a> Sentence<'a> {
     pub(super) fn word(&self, i: usize) -> Option<&'a str> {
         let it = self.items.get(i)?;
         let t = &self.toks[it.tok];
-        (it.unit.is_none() && t.kind == TokKind::Word).then_some(t.lower.as_str())
+        (it.unit.is_none() && t.kind == TokKind::Word).then_some(&*t.lower)
     }
 
     pub(super) fn punct(&self, i: usize) -> Option<&'a str> {
         let it = self.items.get(i)?;
         let t = &self.toks[it.tok];
-        (it.unit.is_none() && t.kind == TokKind::Punct).then_some(t.lower.as_str())
+        (it.unit.is_none() && t.kind == TokKind::Punct).then_some(&*t.lower)
     }
 
     /// The sentence's text from the word at item `first` to the word at item `last`.
@@ -173,7 +173,7 @@ impl<'a> Sentence<'a> {
         let t = &self.toks[it.tok];
         match t.kind {
             TokKind::Word => {
-                let w = t.lower.as_str();
+                let w = &*t.lower;
                 const OK: u64 = class::CLOSED
                     | class::PREP
                     | class::DATES

@@ -1,6 +1,8 @@
 //! A small tokenizer for the text between mentions: each mention stays one token, the
 //! text around it is split into words and punctuation.
 
+use std::borrow::Cow;
+
 use super::found::SentenceMention;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,13 +14,14 @@ pub(crate) enum TokKind {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub kind: TokKind,
     /// Byte offsets into the sentence.
     pub start: usize,
     pub end: usize,
     /// Lowercase text with typographic apostrophes made plain; empty for mentions.
-    pub lower: String,
+    /// Borrowed from the sentence when it is lowercase ASCII already.
+    pub lower: Cow<'a, str>,
     /// Whether whitespace (or the sentence start) comes right before.
     pub space_before: bool,
 }
@@ -30,10 +33,13 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "oct", "prof", "rep", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
 ];
 
-fn normalize(s: &str) -> String {
+fn normalize(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         // None of the marks below is ASCII.
-        return s.to_ascii_lowercase();
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(s);
+        }
+        return Cow::Owned(s.to_ascii_lowercase());
     }
     s.chars()
         .map(|c| match c {
@@ -42,7 +48,8 @@ fn normalize(s: &str) -> String {
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Zero-width and direction marks that web text leaves between words: read as a space.
@@ -56,7 +63,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens; mentions that overlap an earlier one, are empty or do not
 /// fall on character boundaries are left out (their text is then tokenized as words).
-pub(crate) fn tokenize(text: &str, mentions: &[SentenceMention]) -> Vec<Tok> {
+pub(crate) fn tokenize<'a>(text: &'a str, mentions: &[SentenceMention]) -> Vec<Tok<'a>> {
     let mut toks = Vec::new();
     let mut pos = 0;
     for (i, m) in mentions.iter().enumerate() {
@@ -74,7 +81,7 @@ pub(crate) fn tokenize(text: &str, mentions: &[SentenceMention]) -> Vec<Tok> {
             kind: TokKind::Mention(i),
             start,
             end,
-            lower: String::new(),
+            lower: Cow::Borrowed(""),
             space_before: space_before(text, start),
         });
         pos = end;
@@ -90,7 +97,7 @@ fn space_before(text: &str, at: usize) -> bool {
         .map_or(true, |c| c.is_whitespace() || is_invisible(c))
 }
 
-fn split_gap(text: &str, a: usize, b: usize, toks: &mut Vec<Tok>) {
+fn split_gap<'a>(text: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
     let gap = &text[a..b];
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(gap.len());
     chars.extend(gap.char_indices());
@@ -161,7 +168,7 @@ fn split_gap(text: &str, a: usize, b: usize, toks: &mut Vec<Tok>) {
         };
         let raw = &gap[start..off(end)];
         let lower = if kind == TokKind::Word && raw.chars().next().is_some_and(is_apostrophe) {
-            "'s".to_string()
+            Cow::Borrowed("'s")
         } else {
             normalize(raw)
         };
@@ -187,7 +194,7 @@ mod tests {
             .iter()
             .map(|t| match t.kind {
                 TokKind::Mention(i) => format!("<{i}>"),
-                _ => t.lower.clone(),
+                _ => t.lower.to_string(),
             })
             .collect()
     }

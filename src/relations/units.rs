@@ -49,7 +49,7 @@ pub(crate) fn is_number(w: &str) -> bool {
 }
 
 /// Whether most longer words start with a capital ("Kerry, Lavrov Will Again Confer").
-fn title_cased(text: &str, toks: &[Tok]) -> bool {
+fn title_cased(text: &str, toks: &[Tok<'_>]) -> bool {
     let mut words = 0;
     let mut caps = 0;
     for t in toks
@@ -83,7 +83,7 @@ struct Chunker<'a> {
     text: &'a str,
     /// A headline in Title Case: capitals say nothing about names there.
     title_cased: bool,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     mentions: &'a [SentenceMention],
     lex: &'a Lexicon,
     owner: Vec<Option<usize>>,
@@ -93,7 +93,7 @@ struct Chunker<'a> {
 
 pub(crate) fn chunk(
     text: &str,
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     mentions: &[SentenceMention],
     lex: &Lexicon,
 ) -> Chunks {
@@ -132,12 +132,12 @@ pub(crate) fn chunk(
 impl<'a> Chunker<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word).then_some(t.lower.as_str())
+        (t.kind == TokKind::Word).then_some(&*t.lower)
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == TokKind::Punct).then_some(t.lower.as_str())
+        (t.kind == TokKind::Punct).then_some(&*t.lower)
     }
 
     fn mention(&self, i: usize) -> Option<usize> {
@@ -214,7 +214,7 @@ impl<'a> Chunker<'a> {
                 !attached
             }
             TokKind::Word => {
-                let w = t.lower.as_str();
+                let w = &*t.lower;
                 const OK: u64 = class::CLOSED
                     | class::PREP
                     | class::AUX
@@ -409,7 +409,7 @@ impl<'a> Chunker<'a> {
             }
             match self.toks[k].kind {
                 TokKind::Word => {
-                    let w = self.toks[k].lower.as_str();
+                    let w = &*self.toks[k].lower;
                     if w == "'s" {
                         if k > 0 && self.free(k - 1) && self.org_or_place(k - 1, true) {
                             org_tok = Some(k - 1);

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 
+use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
@@ -18,6 +19,7 @@ use super::{
 };
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
+use crate::timing;
 
 /// The corpus map's value for a tentative entity that named nothing known.
 pub const DROPPED: usize = usize::MAX;
@@ -343,11 +345,12 @@ fn type_index(t: EntityType) -> u8 {
 /// where each local entity went. Nationality words are aliases but not mentions:
 /// "Turkish" links Erdogan to Turkey and names it, but is not counted as a mention.
 pub fn resolve_corpus(locals: Locals, lex: &Lexicon) -> (Vec<GlobalEntity>, Maps) {
-    let mut r = Resolver::new(locals, lex);
-    for i in r.order() {
-        r.resolve(i);
-    }
-    r.finish()
+    let mut r = timing::timed("resolve: keys", || Resolver::new(locals, lex));
+    let order = timing::timed("resolve: order", || r.order());
+    timing::timed("resolve: merge", || {
+        order.into_iter().for_each(|i| r.resolve(i))
+    });
+    timing::timed("resolve: finish", || r.finish())
 }
 
 struct Resolver<'a> {
@@ -449,7 +452,7 @@ impl<'a> Resolver<'a> {
     /// Most specific names first, so that short forms find their full form.
     fn order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.l.entities.len()).collect();
-        order.sort_by_cached_key(|&i| {
+        order.par_sort_by_cached_key(|&i| {
             let e = &self.l.entities[i];
             let full = if Self::is_full_person(e) {
                 self.name_words(e).len()
@@ -899,6 +902,7 @@ impl<'a> Resolver<'a> {
             demonyms[g as usize].push((f, c));
         }
         let mut labels: Vec<String> = (0..n)
+            .into_par_iter()
             .map(|g| self.label(g, self.acc[g].majority(), &forms[g], &demonyms[g]))
             .collect();
         let root = self.same_label_roots(&forms, &labels);
@@ -945,15 +949,20 @@ impl<'a> Resolver<'a> {
         for &(g, _) in &docs {
             documents[g as usize] += 1;
         }
-        let entities = kept
+        let first_labels: Vec<String> = kept
             .iter()
-            .map(|&g| {
+            .map(|&g| std::mem::take(&mut labels[g]))
+            .collect();
+        let entities = kept
+            .par_iter()
+            .zip(first_labels)
+            .map(|(&g, first_label)| {
                 let a = &self.acc[g];
                 let entry = (a.gaz != NONE).then(|| &self.lex.entries[a.gaz as usize]);
                 let entity_type = entry.map_or_else(|| a.majority(), |x| x.entity_type);
                 let label = match grew[g] {
                     true => self.label(g, entity_type, &forms[g], &demonyms[g]),
-                    false => std::mem::take(&mut labels[g]),
+                    false => first_label,
                 };
                 let mentions = forms[g].iter().map(|x| x.1 as u64).sum();
                 let mut all: BTreeMap<String, usize> = BTreeMap::new();
