@@ -67,6 +67,9 @@ fn a_newspaper_credit_does_not_run_into_the_caption() {
                 Varga said he would sell the herd.";
     let l = labels(text);
     assert!(l.contains(&"Tom Varga".to_string()), "{l:?}");
-    assert!(l.contains(&"The Christian Science Monitor".to_string()), "{l:?}");
+    assert!(
+        l.contains(&"The Christian Science Monitor".to_string()),
+        "{l:?}"
+    );
     assert!(!l.iter().any(|x| x.contains("Monitor Tom")), "{l:?}");
 }
