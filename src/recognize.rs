@@ -20,6 +20,7 @@ mod descriptors;
 mod document;
 mod facilities;
 mod names;
+mod offices;
 mod sides;
 
 /// A recognised mention before resolution.
@@ -1189,6 +1190,27 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
                 break;
             }
         }
+        if let Some(start) = offices::possessive_office_start(ctx, a, j) {
+            // "the Multnomah County Sheriff's Office": one organization, in place of
+            // the pieces of the run before the possessive.
+            let from = ctx.spans[start].start;
+            while out
+                .last()
+                .is_some_and(|m| m.sentence == si && m.span.start >= from)
+            {
+                out.pop();
+            }
+            let office = Piece {
+                a: start,
+                b: j,
+                gaz: None,
+                title_before: false,
+                forced: Some((EntityType::Organization, offices::RULE)),
+            };
+            out.extend(finish_piece(ctx, si, office));
+            i = j;
+            continue;
+        }
         for (x, y) in sub_runs(ctx, a, j) {
             let halves = match bounds::people_ampersand(ctx, x, y) {
                 Some(amp) => [(x, amp), (amp + 1, y)],
@@ -1652,6 +1674,10 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
                 p.gaz = Some(h);
             }
         }
+    }
+    if offices::is_lone_head(ctx, p.a, p.b) {
+        // "Office" of a title's office cut off before it names nothing alone.
+        return None;
     }
     if bounds::is_ship(ctx, &p) {
         // "USS Mahan", "HMS Daring": vessels are no people, bodies or places.

@@ -339,3 +339,36 @@ fn the_pronoun_i_and_a_lone_legal_form_are_no_names() {
     assert!(!surfaces.contains(&"LLC"), "{surfaces:?}");
     assert!(surfaces.contains(&"Marta Velsing"), "{surfaces:?}");
 }
+
+/// An office named after its holder is one organization: the possessive and the
+/// title inside it do not cut it into a place and a lone "Office".
+#[test]
+fn an_office_named_after_its_holder_is_one_organization() {
+    let org = EntityType::Organization;
+    let f = mentions(
+        "The Harlow County Sheriff's Office said Dana Whitcombe, 31, was released. \
+         A spokesman for the Medical Examiner's Office declined to comment. \
+         The case went to the U.S. Attorney's Office in Denver.",
+    );
+    for office in [
+        "Harlow County Sheriff's Office",
+        "Medical Examiner's Office",
+        "U.S. Attorney's Office",
+    ] {
+        assert!(all(&f, office, org), "{office}: {f:?}");
+    }
+    assert!(types_of(&f, "Office").is_empty(), "{f:?}");
+    assert!(all(&f, "Denver", EntityType::Location), "{f:?}");
+}
+
+/// A person's possessive before a capitalised word is no office ("Whitcombe's
+/// Office Depot receipt"), and a lower-case office stays out of the name.
+#[test]
+fn a_possessive_before_other_words_is_no_office() {
+    let f = mentions(
+        "Dana Whitcombe's Office Depot receipt was found in Denver. \
+         The mayor's office in Tulsa did not answer.",
+    );
+    assert!(!f.iter().any(|(s, _)| s.contains("'s")), "{f:?}");
+    assert!(all(&f, "Tulsa", EntityType::Location), "{f:?}");
+}
