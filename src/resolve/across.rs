@@ -361,6 +361,8 @@ struct Resolver<'a> {
     /// String -> its norm key; norm key -> its transliteration fold.
     norm: HashMap<u32, u32>,
     folded: HashMap<u32, u32>,
+    /// Folds found in parallel beforehand, by norm key, not yet interned.
+    fold_text: HashMap<u32, String>,
     acc: Vec<Acc>,
     primary: HashMap<Key, u32>,
     alias: HashMap<Key, Vec<u32>>,
@@ -396,6 +398,7 @@ impl<'a> Resolver<'a> {
             l,
             norm: HashMap::default(),
             folded: HashMap::default(),
+            fold_text: HashMap::default(),
             acc: Vec::new(),
             primary: HashMap::default(),
             alias: HashMap::default(),
@@ -412,20 +415,23 @@ impl<'a> Resolver<'a> {
             docs: Vec::new(),
         };
         r.canonicalize_people();
-        let keys = r.form_keys();
+        let mut keys = r.form_keys();
         for d in 0..r.l.documents() {
             for i in r.l.range(d) {
                 r.doc_of.push(d as u32);
                 let e = r.l.entities[i];
                 for k in 0..e.n_forms {
                     let f = r.l.forms[(e.forms + k) as usize].0;
-                    let Some((norm, fold)) = &keys[f as usize] else {
+                    let Some((norm, fold)) = &mut keys[f as usize] else {
                         continue; // every form has its keys: see form_keys
                     };
                     let key = r.norm_with(f, norm);
                     if !norm.contains(' ') {
                         let t = r.fold_with(key, fold);
                         r.doc_words.insert((d as u32, t));
+                    } else if !r.folded.contains_key(&key) && !fold.is_empty() {
+                        // Interned when the merge first asks (see fold_of), as before.
+                        r.fold_text.entry(key).or_insert(std::mem::take(fold));
                     }
                 }
             }
@@ -491,7 +497,10 @@ impl<'a> Resolver<'a> {
         if let Some(&t) = self.folded.get(&k) {
             return t;
         }
-        let t = self.l.strings.intern(&translit(self.l.strings.get(k)));
+        let t = match self.fold_text.remove(&k) {
+            Some(fold) => self.l.strings.intern(&fold),
+            None => self.l.strings.intern(&translit(self.l.strings.get(k))),
+        };
         self.folded.insert(k, t);
         t
     }
