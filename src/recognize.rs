@@ -532,10 +532,11 @@ impl Ctx<'_> {
     /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name.
     fn is_article_name(&self, i: usize) -> bool {
         let w = self.words[i];
-        match w.split_once('-') {
-            Some((a, rest)) => {
-                self.lex.particles.contains(a)
-                    && rest.chars().next().is_some_and(char::is_uppercase)
+        // A byte search: words are short, and split_once sets up a memchr search.
+        match w.bytes().position(|b| b == b'-') {
+            Some(at) => {
+                self.lex.particles.contains(&w[..at])
+                    && w[at + 1..].chars().next().is_some_and(char::is_uppercase)
             }
             None => false,
         }

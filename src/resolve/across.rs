@@ -361,6 +361,8 @@ struct Resolver<'a> {
     /// String -> its norm key; norm key -> its transliteration fold.
     norm: HashMap<u32, u32>,
     folded: HashMap<u32, u32>,
+    /// Folds found in parallel beforehand, by norm key, not yet interned.
+    fold_text: HashMap<u32, String>,
     acc: Vec<Acc>,
     primary: HashMap<Key, u32>,
     alias: HashMap<Key, Vec<u32>>,
@@ -396,6 +398,7 @@ impl<'a> Resolver<'a> {
             l,
             norm: HashMap::default(),
             folded: HashMap::default(),
+            fold_text: HashMap::default(),
             acc: Vec::new(),
             primary: HashMap::default(),
             alias: HashMap::default(),
@@ -412,21 +415,71 @@ impl<'a> Resolver<'a> {
             docs: Vec::new(),
         };
         r.canonicalize_people();
+        let mut keys = r.form_keys();
         for d in 0..r.l.documents() {
             for i in r.l.range(d) {
                 r.doc_of.push(d as u32);
                 let e = r.l.entities[i];
                 for k in 0..e.n_forms {
                     let f = r.l.forms[(e.forms + k) as usize].0;
-                    let key = r.norm_of(f);
-                    if !r.l.strings.get(key).contains(' ') {
-                        let t = r.fold_of(key);
+                    let Some((norm, fold)) = &mut keys[f as usize] else {
+                        continue; // every form has its keys: see form_keys
+                    };
+                    let key = r.norm_with(f, norm);
+                    if !norm.contains(' ') {
+                        let t = r.fold_with(key, fold);
                         r.doc_words.insert((d as u32, t));
+                    } else if !r.folded.contains_key(&key) && !fold.is_empty() {
+                        // Interned when the merge first asks (see fold_of), as before.
+                        r.fold_text.entry(key).or_insert(std::mem::take(fold));
                     }
                 }
             }
         }
         r
+    }
+
+    /// The norm key and its transliteration fold of every form (by string id),
+    /// computed in parallel; [`Self::norm_with`] and [`Self::fold_with`] intern them
+    /// in the order [`Self::norm_of`] and [`Self::fold_of`] would.
+    fn form_keys(&self) -> Vec<Option<(String, String)>> {
+        let strings = &self.l.strings;
+        let mut form = vec![false; strings.spans.len()];
+        for e in &self.l.entities {
+            for &(f, _) in self.l.forms(e) {
+                form[f as usize] = true;
+            }
+        }
+        form.into_par_iter()
+            .enumerate()
+            .map(|(s, is_form)| {
+                is_form.then(|| {
+                    let norm = norm_key(strings.get(s as u32));
+                    let fold = translit(&norm);
+                    (norm, fold)
+                })
+            })
+            .collect()
+    }
+
+    /// [`Self::norm_of`] with the key's text known.
+    fn norm_with(&mut self, s: u32, norm: &str) -> u32 {
+        if let Some(&k) = self.norm.get(&s) {
+            return k;
+        }
+        let k = self.l.strings.intern(norm);
+        self.norm.insert(s, k);
+        k
+    }
+
+    /// [`Self::fold_of`] with the fold's text known.
+    fn fold_with(&mut self, k: u32, fold: &str) -> u32 {
+        if let Some(&t) = self.folded.get(&k) {
+            return t;
+        }
+        let t = self.l.strings.intern(fold);
+        self.folded.insert(k, t);
+        t
     }
 
     /// The interned norm key of an interned string.
@@ -444,7 +497,10 @@ impl<'a> Resolver<'a> {
         if let Some(&t) = self.folded.get(&k) {
             return t;
         }
-        let t = self.l.strings.intern(&translit(self.l.strings.get(k)));
+        let t = match self.fold_text.remove(&k) {
+            Some(fold) => self.l.strings.intern(&fold),
+            None => self.l.strings.intern(&translit(self.l.strings.get(k))),
+        };
         self.folded.insert(k, t);
         t
     }
@@ -488,18 +544,18 @@ impl<'a> Resolver<'a> {
             .chain(&self.lex.ambiguous_first_names)
             .map(|w| translit(w))
             .collect();
-        for i in 0..self.l.entities.len() {
-            let e = self.l.entities[i];
-            if !Self::is_full_person(&e) {
-                continue;
-            }
-            if let Some(words) = self.canonical(&e, &given) {
-                let start = self.l.words.len() as u32;
-                self.l.words.extend(words);
-                let e = &mut self.l.entities[i];
-                e.words = start;
-                e.n_words = self.l.words.len() as u32 - start;
-            }
+        // Found in parallel, applied in entity order (so the word vector is the same).
+        let canonical: Vec<(usize, Vec<u32>)> = (0..self.l.entities.len())
+            .into_par_iter()
+            .filter(|&i| Self::is_full_person(&self.l.entities[i]))
+            .filter_map(|i| Some((i, self.canonical(&self.l.entities[i], &given)?)))
+            .collect();
+        for (i, words) in canonical {
+            let start = self.l.words.len() as u32;
+            self.l.words.extend(words);
+            let e = &mut self.l.entities[i];
+            e.words = start;
+            e.n_words = self.l.words.len() as u32 - start;
         }
     }
 
