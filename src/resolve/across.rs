@@ -695,11 +695,10 @@ impl<'a> Resolver<'a> {
         if cands.len() == 1 {
             return Some(cands[0]);
         }
-        // Only a plain name ("George Bush") chooses among people by dominance; one
-        // with middle names joins only the one person it agrees with.
-        if words.len() > 2 {
-            return None;
-        }
+        // Several people agree with the name ("George Bush"; "Hillary Rodham Clinton"
+        // beside "Hillary Diane Rodham Clinton" and a rare "Hillary R. Clinton"): the
+        // dominant one by mentions takes it. Names whose middles disagree ("Paul D.
+        // Ryan", "Paul S. Ryan") are no candidates of each other.
         dominant(&cands, |g| self.acc[g as usize].mentions)
     }
 
@@ -1440,6 +1439,20 @@ mod tests {
         assert_ne!(at[0], at[2], "{g:?}");
         // The plain form joins the dominant one.
         assert_eq!(at[3], at[0], "{g:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_middle_joins_the_dominant_of_the_people_it_agrees_with() {
+        let (g, at) = resolve(vec![
+            person(
+                &[("Marta Anna Lenz Kowal", 1), ("Kowal", 30)],
+                "marta anna lenz kowal",
+            ),
+            person(&[("Marta L. Kowal", 1)], "marta l kowal"),
+            person(&[("Marta Lenz Kowal", 2), ("Kowal", 3)], "marta lenz kowal"),
+        ]);
+        assert_ne!(at[1], at[0], "{g:?}");
+        assert_eq!(at[2], at[0], "{g:?}");
     }
 
     #[test]
