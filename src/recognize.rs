@@ -718,6 +718,17 @@ impl Ctx<'_> {
         if role {
             return Some(TEAM_ROLE_RULE);
         }
+        // A town's or an unknown name (not a person's) after "played for",
+        // "coached", or before "football team".
+        let town = self.gaz[a].is_some_and(|(e, _)| e == b);
+        let personal =
+            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
+        let before2 = if a > 1 { word(a - 2) } else { "" };
+        let cued = sides::career_cue(before2, before)
+            || sides::team_noun_after(self.sports, after, word(b + 1));
+        if cued && (town || !personal) {
+            return Some(TEAM_RULE);
+        }
         // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
         // over Leeds"; a poll's "49-37" far off in the sentence is no match. A
         // sports report needs no score: "Leeds held Arsenal", "Norhaven play Kelmore".
@@ -730,13 +741,9 @@ impl Ctx<'_> {
         }
         // Without a score, a known person's name beside the verb is a player's
         // ("Greaves plays on"), unless it is a town's.
-        let town = self.gaz[a].is_some_and(|(e, _)| e == b);
-        let personal =
-            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
         if !near_score && personal && !town {
             return None;
         }
-        let before2 = if a > 1 { word(a - 2) } else { "" };
         // "lost 3-0 to Ashcombe": a score between the verb and "to".
         let lost_by = a >= 5
             && before == "to"
@@ -1803,10 +1810,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
         // "Halbury Town 4 Stanport 2", "Halbury Town coach": a club named as its town is.
-        if let Some(rule) = ctx
-            .team_context(p.a, p.b)
-            .filter(|_| !lex.loc_prefix.contains(first))
-        {
+        if let Some(rule) = ctx.team_context(p.a, p.b) {
             return Some((EntityType::Organization, false, rule));
         }
         return Some((EntityType::Location, false, "location.cue"));

@@ -263,6 +263,37 @@ pub(super) fn player_club(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.is_upper_initial(a - 2)
 }
 
+/// Whether the two words before a name say a player's or a coach's club comes
+/// next: "played for", "played with", "signed for", "games for", "coached".
+pub(super) fn career_cue(before2: &str, before: &str) -> bool {
+    let with = matches!(
+        before2,
+        "appearances" | "debut" | "games" | "played" | "playing" | "plays" | "signed" | "signs"
+    );
+    (with && matches!(before, "for" | "with"))
+        || matches!(before, "captained" | "coached" | "coaching" | "coaches")
+}
+
+/// Sports whose name may stand between a side's name and "team" (sorted).
+const SPORT_WORDS: &[&str] = &[
+    "baseball",
+    "basketball",
+    "cricket",
+    "football",
+    "hockey",
+    "netball",
+    "rugby",
+    "soccer",
+    "volleyball",
+];
+
+/// Whether the words after a name make it a side: a sport and "team", "club" or
+/// "squad" ("Norhaven football team"), or, in a sports report, such a noun alone.
+pub(super) fn team_noun_after(sports: bool, after: &str, after2: &str) -> bool {
+    let noun = |w: &str| matches!(w, "club" | "squad" | "team");
+    (super::in_sorted(SPORT_WORDS, after) && noun(after2)) || (sports && noun(after))
+}
+
 /// Keys of the names the document shows as sides: a side of a results line or
 /// match report, and each word of a club's longer name ("Sporting Lena",
 /// "Vitrex Braga", "Westfold United") that is no common word, but for the
@@ -489,5 +520,30 @@ mod tests {
         // Elsewhere a word in brackets is not typed so.
         let text = "The chef Tim Stamford ( Harlequins ) cooked for us.";
         assert_ne!(type_of(text, "Harlequins"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_town_after_played_for_or_coached_is_a_club() {
+        let text = "Tom Hale played for Denver for six seasons and later coached Phoenix .";
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
+        assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+        // A person's name there stays a person's; a town elsewhere a place.
+        let text = "The band played for Mary Tarrow before moving to Denver .";
+        assert_eq!(
+            type_of(text, "Mary Tarrow"),
+            Some(EntityType::Person),
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_name_before_a_sport_and_team_is_a_side() {
+        let text = "The 2007 Kelmore Falcons football team won nine games .";
+        assert_eq!(type_of(text, "Kelmore Falcons"), ORG, "{:?}", found(text));
+        // "team" alone outside a sports report: the town stays a place.
+        let text = "The Denver team of researchers published the data .";
+        assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
     }
 }
