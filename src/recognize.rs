@@ -266,6 +266,7 @@ const RESULT_VERBS: &[&str] = &[
 /// Nouns that type the name right after them as an organization: "the brewer
 /// Halvik", "insurer Corvane", "the law firm Brask-Tell".
 const ORG_NOUNS: &[&str] = &[
+    "agency",
     "airline",
     "automaker",
     "band",
@@ -284,6 +285,7 @@ const ORG_NOUNS: &[&str] = &[
     "distiller",
     "drugmaker",
     "firm",
+    "group",
     "insurer",
     "label",
     "lender",
@@ -293,12 +295,15 @@ const ORG_NOUNS: &[&str] = &[
     "network",
     "newspaper",
     "operator",
+    "party",
     "publisher",
     "refiner",
     "retailer",
     "side",
     "steelmaker",
     "supermarket",
+    "team",
+    "union",
     "utility",
 ];
 
@@ -817,6 +822,10 @@ impl Ctx<'_> {
             let stop = self.lex.function_words.contains(word(i))
                 || in_sorted(TITLE_CASE_LOWER, word(i))
                 || matches!(word(i), "based" | "that" | "which" | "who" | "whose");
+            if matches!(word(i), "'" | "\u{2019}") {
+                // "the team's star": a possessive noun is no head.
+                return None;
+            }
             if self.kinds[i] != TokenKind::Word || stop {
                 break;
             }
@@ -1822,8 +1831,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Organization, false, "org.club"));
     }
     let before = if p.a > 0 { ctx.lower[p.a - 1] } else { "" };
-    let noun_before =
-        in_sorted(ORG_NOUNS, before) && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
+    // Not the tail of a compound ("Multi-party Democracy").
+    let compound = p.a >= 2 && ctx.words[p.a - 2].chars().all(is_hyphen);
+    let noun_before = in_sorted(ORG_NOUNS, before)
+        && !compound
+        && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
     if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
         // "the brewer Halvik", "insurer Corvane": the document says what it is.
         return Some((EntityType::Organization, false, "org.noun-before"));
@@ -1877,6 +1889,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             return None;
         }
         return Some((EntityType::Organization, false, "org.acronym"));
+    }
+    let personal = lex.is_first_name(ctx.words[p.a]) || lex.surnames.contains(last);
+    if !personal && document::company_cue_after(ctx, p.b) {
+        // "Halvik said its profit rose", "Halvik shares fell": a company.
+        return Some((EntityType::Organization, false, "org.company-cue"));
     }
     if n > 1 && in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
