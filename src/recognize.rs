@@ -700,7 +700,7 @@ impl Ctx<'_> {
         if self.fixture {
             return Some(TEAM_RULE);
         }
-        if matches!(before, "in" | "at" | "(") {
+        if matches!(before, "in" | "at" | "(") || sides::scorer(self, a, b) {
             return None;
         }
         let results_line = (self.table || self.results)
@@ -1778,6 +1778,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     if names::letter_label(ctx, p.a, p.b) {
         return None;
+    }
+    if sides::scorer(ctx, p.a, p.b) && !is_common_plural(ctx.lex, ctx.lower[p.a]) {
+        // "( Roe 12 , Dacre 34 )", "Scorers : Roe 12": a player and his minute.
+        return Some((EntityType::Person, false, "person.scorer"));
     }
     if n == 1 && sides::dismissal_name(ctx, p.a) {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.

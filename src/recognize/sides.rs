@@ -249,6 +249,47 @@ pub(super) fn dismissal_name(ctx: &Ctx, a: usize) -> bool {
         && ctx.kinds.last() == Some(&TokenKind::Number)
 }
 
+/// Words that open a line listing players: "Scorers : Roe 12 , 57", "Sent off :
+/// Dacre 88" (sorted).
+const PLAYER_LINES: &[&str] = &[
+    "booked",
+    "goalscorer",
+    "goalscorers",
+    "scorer",
+    "scorers",
+    "sent",
+    "sending-off",
+    "sendings-off",
+];
+
+/// Whether tokens `a..b` are a scorer's name with the minute after it, in a
+/// results or sports line: inside the brackets after a side's score ("Tarvik 2
+/// ( Roe 12 , 57 , Dacre 34 )") or in a line of scorers ("Scorers : Roe 12").
+/// A side's name stands at the head of the line or after a score instead.
+pub(super) fn scorer(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let minute = ctx.kinds.get(b) == Some(&TokenKind::Number)
+        && ctx.words[b].len() <= 3
+        && ctx.words[b].bytes().all(|c| c.is_ascii_digit());
+    if !(minute && (ctx.table || ctx.results || ctx.sports)) {
+        return false;
+    }
+    let first = ctx.first_word;
+    let listing = super::in_sorted(PLAYER_LINES, ctx.lower[first]) && a > first;
+    // An open bracket before the name, looking back a bounded stretch.
+    let mut inside = false;
+    for i in (a.saturating_sub(40)..a).rev() {
+        match ctx.words[i] {
+            ")" => break,
+            "(" => {
+                inside = true;
+                break;
+            }
+            _ => {}
+        }
+    }
+    listing || inside
+}
+
 /// Whether tokens `a..b` are a club in brackets after a player's name in a
 /// team-sports report ("Tim Roe ( Harlequins )"): one word no gazetteer knows
 /// (countries and towns are found before), right after a capitalised word.
@@ -545,5 +586,28 @@ mod tests {
         // "team" alone outside a sports report: the town stays a place.
         let text = "The Denver team of researchers published the data .";
         assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn scorers_with_their_minutes_are_players_and_sides_stay_sides() {
+        let text =
+            "Results :\nNorhaven 3 ( Tarvik 12 , 57 , Dovrik 34 ) Kelmore 1 ( Ostrander 80 )\n\
+                    Scorers : Tarvik 12 , Dovrik 34\nStandings :\nNorhaven 30 17 8 5 49 30 59\n";
+        let per = EntityType::Person;
+        assert_eq!(
+            types_of(text, "Tarvik"),
+            vec![per, per],
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(type_of(text, "Ostrander"), Some(per), "{:?}", found(text));
+        let org = EntityType::Organization;
+        assert_eq!(
+            types_of(text, "Norhaven"),
+            vec![org, org],
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(type_of(text, "Kelmore"), ORG, "{:?}", found(text));
     }
 }
