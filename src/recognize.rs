@@ -2125,7 +2125,12 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             .to_lowercase();
         let line_start = before.is_empty() || before.ends_with('\n');
         let after = text[m.span.end..].trim_start_matches([' ', '\t']);
-        let dateline = (line_start && after.starts_with(|c: char| c.is_ascii_digit()))
+        // "LEEDS 1996-08-30", "LEEDS , England (Reuters) -", but not "Leeds , who".
+        let region_after = after
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
+        let dateline = (line_start
+            && (after.starts_with(|c: char| c.is_ascii_digit()) || region_after))
             || sides::in_dateline(text, m.span);
         if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
             continue;

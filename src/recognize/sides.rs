@@ -464,6 +464,13 @@ mod tests {
         assert_eq!(type_of(text, "Colorado"), LOC, "{:?}", found(text));
         assert_eq!(type_of(text, "DENVER"), LOC, "{:?}", found(text));
         assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+        // A dateline that opens the report's first sentence.
+        let text = "SOCCER - LATE GOAL .\nDENVER , Colorado ( Reuters ) - Phoenix beat Denver on Friday .\n";
+        assert_eq!(type_of(text, "DENVER"), LOC, "{:?}", found(text));
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
+        // A side opening a line with a clause after it is no dateline.
+        let text = "SOCCER - LATE GOAL .\nLONDON 1997-03-08\nDenver , who play Phoenix on Sunday , are top .\n";
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
     }
 
     #[test]
