@@ -167,10 +167,22 @@ pub(super) fn town_entry(lex: &Lexicon, entry: usize) -> bool {
 /// a date with a year ("LEEDS 1996-08-30", "VARNHOLT , Denmark 1997-06-12").
 /// The names there are places, whatever the report is about.
 pub(super) fn in_dateline(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    // A dateline is short: look no further than this for its ends, so a long
+    // line costs no more than a short one.
+    const REACH: usize = 120;
+    let bytes = text.as_bytes();
+    let lo = span.start.saturating_sub(REACH);
+    let start = match bytes[lo..span.start].iter().rposition(|&c| c == b'\n') {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let hi = (span.end + REACH).min(text.len());
+    let end = match bytes[span.end..hi].iter().position(|&c| c == b'\n') {
+        Some(i) => span.end + i,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
     let line = &text[start..end];
     let words = line.split_whitespace().count();
     let Some(last) = line.split_whitespace().last() else {
