@@ -348,13 +348,13 @@ pub(super) fn team_noun_after(sports: bool, after: &str, after2: &str) -> bool {
 }
 
 /// Keys of the names the document shows as sides: a side of a results line or
-/// match report, and each word of a club's longer name ("Sporting Lena",
+/// match report or with a player's role after it ("Chelsea striker"), and each word of a club's longer name ("Sporting Lena",
 /// "Vitrex Braga", "Westfold United") that is no common word, but for the
 /// club words ("Sporting"), which stand for the club alone.
 pub(super) fn team_keys(text: &str, mentions: &[RawMention], lex: &Lexicon) -> FxHashSet<String> {
     let mut keys = FxHashSet::default();
     for m in mentions {
-        if m.rule == TEAM_RULE {
+        if matches!(m.rule, TEAM_RULE | TEAM_ROLE_RULE) {
             keys.insert(m.key.clone());
         }
         let club = matches!(
@@ -628,5 +628,21 @@ mod tests {
             found(text)
         );
         assert_eq!(type_of(text, "Kelmore"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_name_with_a_players_role_is_the_side_elsewhere_too() {
+        let text = "Chelsea , who signed two players , are third .\nChelsea striker Mark Hughes was booked .\n";
+        let org = EntityType::Organization;
+        assert_eq!(
+            types_of(text, "Chelsea"),
+            vec![org, org],
+            "{:?}",
+            found(text)
+        );
+        // Without the role the given name alone stays a person.
+        let text =
+            "Chelsea , who signed two players , is happy .\nThe striker Mark Hughes was booked .\n";
+        assert_ne!(type_of(text, "Chelsea"), ORG, "{:?}", found(text));
     }
 }
