@@ -269,6 +269,7 @@ const RESULT_VERBS: &[&str] = &[
 /// Nouns that type the name right after them as an organization: "the brewer
 /// Halvik", "insurer Corvane", "the law firm Brask-Tell".
 const ORG_NOUNS: &[&str] = &[
+    "agency",
     "airline",
     "automaker",
     "band",
@@ -287,6 +288,7 @@ const ORG_NOUNS: &[&str] = &[
     "distiller",
     "drugmaker",
     "firm",
+    "group",
     "insurer",
     "label",
     "lender",
@@ -296,12 +298,15 @@ const ORG_NOUNS: &[&str] = &[
     "network",
     "newspaper",
     "operator",
+    "party",
     "publisher",
     "refiner",
     "retailer",
     "side",
     "steelmaker",
     "supermarket",
+    "team",
+    "union",
     "utility",
 ];
 
@@ -699,7 +704,7 @@ impl Ctx<'_> {
         if self.fixture {
             return Some(TEAM_RULE);
         }
-        if matches!(before, "in" | "at" | "(") {
+        if matches!(before, "in" | "at" | "(") || sides::scorer(self, a, b) {
             return None;
         }
         let results_line = (self.table || self.results)
@@ -722,6 +727,17 @@ impl Ctx<'_> {
         if role {
             return Some(TEAM_ROLE_RULE);
         }
+        // A town's or an unknown name (not a person's) after "played for",
+        // "coached", or before "football team".
+        let town = self.gaz[a].is_some_and(|(e, _)| e == b);
+        let personal =
+            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
+        let before2 = if a > 1 { word(a - 2) } else { "" };
+        let cued = sides::career_cue(before2, before)
+            || sides::team_noun_after(self.sports, after, word(b + 1));
+        if cued && (town || !personal) {
+            return Some(TEAM_RULE);
+        }
         // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
         // over Leeds"; a poll's "49-37" far off in the sentence is no match. A
         // sports report needs no score: "Leeds held Arsenal", "Norhaven play Kelmore".
@@ -734,13 +750,9 @@ impl Ctx<'_> {
         }
         // Without a score, a known person's name beside the verb is a player's
         // ("Greaves plays on"), unless it is a town's.
-        let town = self.gaz[a].is_some_and(|(e, _)| e == b);
-        let personal =
-            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
         if !near_score && personal && !town {
             return None;
         }
-        let before2 = if a > 1 { word(a - 2) } else { "" };
         // "lost 3-0 to Ashcombe": a score between the verb and "to".
         let lost_by = a >= 5
             && before == "to"
@@ -814,6 +826,10 @@ impl Ctx<'_> {
             let stop = self.lex.function_words.contains(word(i))
                 || in_sorted(TITLE_CASE_LOWER, word(i))
                 || matches!(word(i), "based" | "that" | "which" | "who" | "whose");
+            if matches!(word(i), "'" | "\u{2019}") {
+                // "the team's star": a possessive noun is no head.
+                return None;
+            }
             if self.kinds[i] != TokenKind::Word || stop {
                 break;
             }
@@ -1842,6 +1858,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if bounds::is_time_zone_name(ctx, p.a, p.b) {
         return None;
     }
+    if sides::scorer(ctx, p.a, p.b) && !is_common_plural(ctx.lex, ctx.lower[p.a]) {
+        // "( Roe 12 , Dacre 34 )", "Scorers : Roe 12": a player and his minute.
+        return Some((EntityType::Person, false, "person.scorer"));
+    }
     if n == 1 && sides::dismissal_name(ctx, p.a) {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
         return Some((EntityType::Person, false, "person.scorecard"));
@@ -1885,10 +1905,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     }
     if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
         // "Halbury Town 4 Stanport 2", "Halbury Town coach": a club named as its town is.
-        if let Some(rule) = ctx
-            .team_context(p.a, p.b)
-            .filter(|_| !lex.loc_prefix.contains(first))
-        {
+        if let Some(rule) = ctx.team_context(p.a, p.b) {
             return Some((EntityType::Organization, false, rule));
         }
         return Some((EntityType::Location, false, "location.cue"));
@@ -1900,8 +1917,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         return Some((EntityType::Organization, false, "org.club"));
     }
     let before = if p.a > 0 { ctx.lower[p.a - 1] } else { "" };
-    let noun_before =
-        in_sorted(ORG_NOUNS, before) && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
+    // Not the tail of a compound ("Multi-party Democracy").
+    let compound = p.a >= 2 && ctx.words[p.a - 2].chars().all(is_hyphen);
+    let noun_before = in_sorted(ORG_NOUNS, before)
+        && !compound
+        && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
     if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
         // "the brewer Halvik", "insurer Corvane": the document says what it is.
         return Some((EntityType::Organization, false, "org.noun-before"));
@@ -1959,6 +1979,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
             return None;
         }
         return Some((EntityType::Organization, false, "org.acronym"));
+    }
+    let personal = lex.is_first_name(ctx.words[p.a]) || lex.surnames.contains(last);
+    if !personal && document::company_cue_after(ctx, p.b) {
+        // "Halvik said its profit rose", "Halvik shares fell": a company.
+        return Some((EntityType::Organization, false, "org.company-cue"));
     }
     if n > 1 && in_sorted(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
@@ -2191,7 +2216,12 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             .to_lowercase();
         let line_start = before.is_empty() || before.ends_with('\n');
         let after = text[m.span.end..].trim_start_matches([' ', '\t']);
-        let dateline = (line_start && after.starts_with(|c: char| c.is_ascii_digit()))
+        // "LEEDS 1996-08-30", "LEEDS , England (Reuters) -", but not "Leeds , who".
+        let region_after = after
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
+        let dateline = (line_start
+            && (after.starts_with(|c: char| c.is_ascii_digit()) || region_after))
             || sides::in_dateline(text, m.span);
         if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
             continue;

@@ -130,6 +130,27 @@ pub(super) fn company_noun_first(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !ctx.lex.is_first_name(ctx.words[a + 1])
 }
 
+/// Whether the words after a name (ending at token `b`) speak of a company:
+/// its shares ("Halvik shares fell", "Halvik's shares"), or "its" after its
+/// saying ("Halvik said on Monday its profit rose"), which a person's would not
+/// take.
+pub(super) fn company_cue_after(ctx: &Ctx, b: usize) -> bool {
+    let word = |i: usize| ctx.lower.get(i).copied().unwrap_or("");
+    let stock = |w: &str| matches!(w, "shares" | "stock");
+    if stock(word(b))
+        || (matches!(word(b), "'" | "\u{2019}") && word(b + 1) == "s" && stock(word(b + 2)))
+    {
+        return true;
+    }
+    if !matches!(word(b), "said" | "says") {
+        return false;
+    }
+    (b + 1..b + 7)
+        .map(word)
+        .take_while(|w| !matches!(*w, "" | "," | "." | ";" | "\"" | "he" | "she" | "they"))
+        .any(|w| w == "its")
+}
+
 /// How far (in characters) a company noun may stand from a lone name it types:
 /// about two sentences.
 const NOUN_REACH: usize = 300;
@@ -330,6 +351,33 @@ mod tests {
         let text = "Quorvia is a major Danish manufacturer of pumps.";
         assert_eq!(type_of(text, "Quorvia"), ORG, "{:?}", found(text));
         let text = "Talbrin is a former bank manager who lives in Denver.";
+        assert_ne!(type_of(text, "Talbrin"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_name_whose_shares_or_its_saying_follow_is_a_company() {
+        let text = "Earlier, Vornex said on Monday its profit rose.";
+        assert_eq!(type_of(text, "Vornex"), ORG, "{:?}", found(text));
+        let text = "In Oslo, Vornex shares fell 3 percent.";
+        assert_eq!(type_of(text, "Vornex"), ORG, "{:?}", found(text));
+        // A person's saying, or "it" with no "its", types no company.
+        let text = "Earlier, Vornex said it was a fair result.";
+        assert_ne!(type_of(text, "Vornex"), ORG, "{:?}", found(text));
+        let text = "Earlier, Mary Tarrow said its roof leaked.";
+        assert_ne!(type_of(text, "Mary Tarrow"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_group_noun_before_a_name_types_it_but_not_in_a_compound() {
+        let text = "The finals saw the team Vornex beat the group Talbrin Seven.";
+        assert_eq!(type_of(text, "Vornex"), ORG, "{:?}", found(text));
+        let text = "He led the Movement for Multi-party Rights in the vote.";
+        assert_ne!(type_of(text, "Rights"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_possessive_noun_in_an_apposition_types_nothing() {
+        let text = "In the final, Talbrin was the team's best player.";
         assert_ne!(type_of(text, "Talbrin"), ORG, "{:?}", found(text));
     }
 }

@@ -167,10 +167,22 @@ pub(super) fn town_entry(lex: &Lexicon, entry: usize) -> bool {
 /// a date with a year ("LEEDS 1996-08-30", "VARNHOLT , Denmark 1997-06-12").
 /// The names there are places, whatever the report is about.
 pub(super) fn in_dateline(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    // A dateline is short: look no further than this for its ends, so a long
+    // line costs no more than a short one.
+    const REACH: usize = 120;
+    let bytes = text.as_bytes();
+    let lo = span.start.saturating_sub(REACH);
+    let start = match bytes[lo..span.start].iter().rposition(|&c| c == b'\n') {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let hi = (span.end + REACH).min(text.len());
+    let end = match bytes[span.end..hi].iter().position(|&c| c == b'\n') {
+        Some(i) => span.end + i,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
     let line = &text[start..end];
     let words = line.split_whitespace().count();
     let Some(last) = line.split_whitespace().last() else {
@@ -249,6 +261,47 @@ pub(super) fn dismissal_name(ctx: &Ctx, a: usize) -> bool {
         && ctx.kinds.last() == Some(&TokenKind::Number)
 }
 
+/// Words that open a line listing players: "Scorers : Roe 12 , 57", "Sent off :
+/// Dacre 88" (sorted).
+const PLAYER_LINES: &[&str] = &[
+    "booked",
+    "goalscorer",
+    "goalscorers",
+    "scorer",
+    "scorers",
+    "sent",
+    "sending-off",
+    "sendings-off",
+];
+
+/// Whether tokens `a..b` are a scorer's name with the minute after it, in a
+/// results or sports line: inside the brackets after a side's score ("Tarvik 2
+/// ( Roe 12 , 57 , Dacre 34 )") or in a line of scorers ("Scorers : Roe 12").
+/// A side's name stands at the head of the line or after a score instead.
+pub(super) fn scorer(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let minute = ctx.kinds.get(b) == Some(&TokenKind::Number)
+        && ctx.words[b].len() <= 3
+        && ctx.words[b].bytes().all(|c| c.is_ascii_digit());
+    if !(minute && (ctx.table || ctx.results || ctx.sports)) {
+        return false;
+    }
+    let first = ctx.first_word;
+    let listing = super::in_sorted(PLAYER_LINES, ctx.lower[first]) && a > first;
+    // An open bracket before the name, looking back a bounded stretch.
+    let mut inside = false;
+    for i in (a.saturating_sub(40)..a).rev() {
+        match ctx.words[i] {
+            ")" => break,
+            "(" => {
+                inside = true;
+                break;
+            }
+            _ => {}
+        }
+    }
+    listing || inside
+}
+
 /// Whether tokens `a..b` are a club in brackets after a player's name in a
 /// team-sports report ("Tim Roe ( Harlequins )"): one word no gazetteer knows
 /// (countries and towns are found before), right after a capitalised word.
@@ -263,14 +316,45 @@ pub(super) fn player_club(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.is_upper_initial(a - 2)
 }
 
+/// Whether the two words before a name say a player's or a coach's club comes
+/// next: "played for", "played with", "signed for", "games for", "coached".
+pub(super) fn career_cue(before2: &str, before: &str) -> bool {
+    let with = matches!(
+        before2,
+        "appearances" | "debut" | "games" | "played" | "playing" | "plays" | "signed" | "signs"
+    );
+    (with && matches!(before, "for" | "with"))
+        || matches!(before, "captained" | "coached" | "coaching" | "coaches")
+}
+
+/// Sports whose name may stand between a side's name and "team" (sorted).
+const SPORT_WORDS: &[&str] = &[
+    "baseball",
+    "basketball",
+    "cricket",
+    "football",
+    "hockey",
+    "netball",
+    "rugby",
+    "soccer",
+    "volleyball",
+];
+
+/// Whether the words after a name make it a side: a sport and "team", "club" or
+/// "squad" ("Norhaven football team"), or, in a sports report, such a noun alone.
+pub(super) fn team_noun_after(sports: bool, after: &str, after2: &str) -> bool {
+    let noun = |w: &str| matches!(w, "club" | "squad" | "team");
+    (super::in_sorted(SPORT_WORDS, after) && noun(after2)) || (sports && noun(after))
+}
+
 /// Keys of the names the document shows as sides: a side of a results line or
-/// match report, and each word of a club's longer name ("Sporting Lena",
+/// match report or with a player's role after it ("Chelsea striker"), and each word of a club's longer name ("Sporting Lena",
 /// "Vitrex Braga", "Westfold United") that is no common word, but for the
 /// club words ("Sporting"), which stand for the club alone.
 pub(super) fn team_keys(text: &str, mentions: &[RawMention], lex: &Lexicon) -> FxHashSet<String> {
     let mut keys = FxHashSet::default();
     for m in mentions {
-        if m.rule == TEAM_RULE {
+        if matches!(m.rule, TEAM_RULE | TEAM_ROLE_RULE) {
             keys.insert(m.key.clone());
         }
         let club = matches!(
@@ -392,6 +476,13 @@ mod tests {
         assert_eq!(type_of(text, "Colorado"), LOC, "{:?}", found(text));
         assert_eq!(type_of(text, "DENVER"), LOC, "{:?}", found(text));
         assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+        // A dateline that opens the report's first sentence.
+        let text = "SOCCER - LATE GOAL .\nDENVER , Colorado ( Reuters ) - Phoenix beat Denver on Friday .\n";
+        assert_eq!(type_of(text, "DENVER"), LOC, "{:?}", found(text));
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
+        // A side opening a line with a clause after it is no dateline.
+        let text = "SOCCER - LATE GOAL .\nLONDON 1997-03-08\nDenver , who play Phoenix on Sunday , are top .\n";
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
     }
 
     #[test]
@@ -489,5 +580,69 @@ mod tests {
         // Elsewhere a word in brackets is not typed so.
         let text = "The chef Tim Stamford ( Harlequins ) cooked for us.";
         assert_ne!(type_of(text, "Harlequins"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_town_after_played_for_or_coached_is_a_club() {
+        let text = "Tom Hale played for Denver for six seasons and later coached Phoenix .";
+        assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
+        assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+        // A person's name there stays a person's; a town elsewhere a place.
+        let text = "The band played for Mary Tarrow before moving to Denver .";
+        assert_eq!(
+            type_of(text, "Mary Tarrow"),
+            Some(EntityType::Person),
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_name_before_a_sport_and_team_is_a_side() {
+        let text = "The 2007 Kelmore Falcons football team won nine games .";
+        assert_eq!(type_of(text, "Kelmore Falcons"), ORG, "{:?}", found(text));
+        // "team" alone outside a sports report: the town stays a place.
+        let text = "The Denver team of researchers published the data .";
+        assert_eq!(type_of(text, "Denver"), LOC, "{:?}", found(text));
+    }
+
+    #[test]
+    fn scorers_with_their_minutes_are_players_and_sides_stay_sides() {
+        let text =
+            "Results :\nNorhaven 3 ( Tarvik 12 , 57 , Dovrik 34 ) Kelmore 1 ( Ostrander 80 )\n\
+                    Scorers : Tarvik 12 , Dovrik 34\nStandings :\nNorhaven 30 17 8 5 49 30 59\n";
+        let per = EntityType::Person;
+        assert_eq!(
+            types_of(text, "Tarvik"),
+            vec![per, per],
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(type_of(text, "Ostrander"), Some(per), "{:?}", found(text));
+        let org = EntityType::Organization;
+        assert_eq!(
+            types_of(text, "Norhaven"),
+            vec![org, org],
+            "{:?}",
+            found(text)
+        );
+        assert_eq!(type_of(text, "Kelmore"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_name_with_a_players_role_is_the_side_elsewhere_too() {
+        let text = "Chelsea , who signed two players , are third .\nChelsea striker Mark Hughes was booked .\n";
+        let org = EntityType::Organization;
+        assert_eq!(
+            types_of(text, "Chelsea"),
+            vec![org, org],
+            "{:?}",
+            found(text)
+        );
+        // Without the role the given name alone stays a person.
+        let text =
+            "Chelsea , who signed two players , is happy .\nThe striker Mark Hughes was booked .\n";
+        assert_ne!(type_of(text, "Chelsea"), ORG, "{:?}", found(text));
     }
 }
