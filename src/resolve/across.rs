@@ -231,7 +231,13 @@ fn label_form(
         .copied()
         .filter(|x| clean(strings.get(x.0)))
         .collect();
-    let is_multi = |x: &(u32, u32)| word_count(strings.get(x.0)) > 1;
+    // A person's hyphenated surname is one word: "Ocasio-Cortez" is no full name
+    // beside "Alexandria Ocasio-Cortez".
+    let words = |f: &str| match t {
+        EntityType::Person => f.split_whitespace().count(),
+        _ => word_count(f),
+    };
+    let is_multi = |x: &(u32, u32)| words(strings.get(x.0)) > 1;
     // A person's surname alone is no full name; for anything else a name of several
     // words is preferred only if written at least a third as often as the most
     // frequent one-word name ("Fox News" beside "Fox", not "No Republican" beside
@@ -256,7 +262,7 @@ fn label_form(
                 .cmp(&mixed(y))
                 .then(full(a).cmp(&full(b)))
                 .then(a.1.cmp(&b.1))
-                .then(word_count(x).cmp(&word_count(y)))
+                .then(words(x).cmp(&words(y)))
                 .then(y.cmp(x))
         })
         .map(|x| x.0)
@@ -1278,6 +1284,11 @@ mod tests {
             ("Team Lodz", 9),
         ];
         assert_eq!(label(&romney, person), "Vera Lodz");
+        // A hyphenated surname is one word, however often it is written alone.
+        assert_eq!(
+            label(&[("Lena Ostrava-Kim", 2), ("Ostrava-Kim", 30)], person),
+            "Lena Ostrava-Kim"
+        );
         // With no clean full name, a clean surname; with nothing clean, the fullest form.
         assert_eq!(label(&[("Team Lodz", 9), ("Lodz", 3)], person), "Lodz");
         assert_eq!(
