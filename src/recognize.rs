@@ -1640,7 +1640,8 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
             || (ctx.is_sentence_initial(a)
                 && ctx.lex.common.contains(l)
                 && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
-                && ctx.gaz[a].is_none());
+                && ctx.gaz[a].is_none()
+                && !names::initial_given_name(ctx, a, b));
         if !drop {
             break;
         }
@@ -1925,6 +1926,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
         // "the brewer Halvik", "insurer Corvane": the document says what it is.
         return Some((EntityType::Organization, false, "org.noun-before"));
+    }
+    if all_common && n == 2 && lex.is_first_name(ctx.words[p.a]) && lex.surnames.contains(last) {
+        // "Bill Gates", "Mark Cuban": a given name and a surname, both also words.
+        return Some((EntityType::Person, false, "person.first-name"));
     }
     if all_common {
         // A lone common word capitalised inside a sentence ("Cook said") may be a

@@ -372,3 +372,25 @@ fn a_possessive_before_other_words_is_no_office() {
     assert!(!f.iter().any(|(s, _)| s.contains("'s")), "{f:?}");
     assert!(all(&f, "Tulsa", EntityType::Location), "{f:?}");
 }
+
+/// A given name that is also a word ("Bill", "Mark", "Rush") opening a sentence
+/// before a surname is part of the name; a modal verb or a month is not, and a
+/// common word after it makes no person.
+#[test]
+fn a_given_name_that_is_a_word_opens_a_sentence() {
+    let per = EntityType::Person;
+    let f = mentions(
+        "Bill Varga spoke in Ohio on Monday. Mark Hollis met him later. \
+         Rush Delacroix said the vote was close. He met Bill Gates in Iowa.",
+    );
+    for name in ["Bill Varga", "Mark Hollis", "Rush Delacroix", "Bill Gates"] {
+        assert!(all(&f, name, per), "{name}: {f:?}");
+    }
+    let f = mentions(
+        "Will Varga sign the bill? Varga said no. Mark Twelve Days on the calendar. \
+         June Primary results came in from Ohio.",
+    );
+    assert!(!f.iter().any(|(s, _)| s.starts_with("Will ")), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s.starts_with("Mark ")), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s.starts_with("June")), "{f:?}");
+}
