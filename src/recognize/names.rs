@@ -230,6 +230,22 @@ pub(super) fn title_of_phrase(ctx: &Ctx, end: usize, b: usize) -> usize {
     0
 }
 
+/// "Bill Clinton said", "Mark Warner met": a given name that is also a common word,
+/// opening the sentence before one capitalised word that is a known surname or no
+/// common word, is the person's given name, not a word capitalised by its place.
+/// Not the modal verbs ("Will Trump sign?") nor months ("June Primary").
+pub(super) fn initial_given_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let s = a + 1;
+    b == a + 2
+        && ctx.lex.ambiguous_first_names.contains(ctx.lower[a])
+        && !matches!(ctx.lower[a], "will" | "may" | "can")
+        && !ctx.is_calendar(a)
+        && ctx.kinds[s] == TokenKind::Word
+        && ctx.is_upper_initial(s)
+        && !ctx.is_all_caps(s)
+        && (ctx.lex.surnames.contains(ctx.lower[s]) || !ctx.lex.is_common_lower(ctx.lower[s]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{found, type_of};
@@ -346,20 +362,4 @@ mod tests {
         let text = "A film about Malcolm X opened on Friday.";
         assert_eq!(type_of(text, "Malcolm X"), PER, "{:?}", found(text));
     }
-}
-
-/// "Bill Clinton said", "Mark Warner met": a given name that is also a common word,
-/// opening the sentence before one capitalised word that is a known surname or no
-/// common word, is the person's given name, not a word capitalised by its place.
-/// Not the modal verbs ("Will Trump sign?") nor months ("June Primary").
-pub(super) fn initial_given_name(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let s = a + 1;
-    b == a + 2
-        && ctx.lex.ambiguous_first_names.contains(ctx.lower[a])
-        && !matches!(ctx.lower[a], "will" | "may" | "can")
-        && !ctx.is_calendar(a)
-        && ctx.kinds[s] == TokenKind::Word
-        && ctx.is_upper_initial(s)
-        && !ctx.is_all_caps(s)
-        && (ctx.lex.surnames.contains(ctx.lower[s]) || !ctx.lex.is_common_lower(ctx.lower[s]))
 }
