@@ -1510,8 +1510,11 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 // A plural is a team's name ("Kelmore Suns"), a common singular a
                 // thing there ("London Bridge" is left to the place cues).
                 let team_word = last.ends_with('s') && !last.ends_with("ss");
+                // "Kentucky Republican", "Ohio Democrats": a place and a party or
+                // nationality word describe a person; the place stays a place.
                 if place_before
                     && p.forced.is_none()
+                    && !is_misc(ctx, p.a, p.b)
                     && (person || !personal && (team_word || !ctx.lex.is_common_lower(last)))
                 {
                     // A place name leading a longer name: "Chad Edward Gaudin" is a

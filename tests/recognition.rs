@@ -394,3 +394,20 @@ fn a_given_name_that_is_a_word_opens_a_sentence() {
     assert!(!f.iter().any(|(s, _)| s.starts_with("Mark ")), "{f:?}");
     assert!(!f.iter().any(|(s, _)| s.starts_with("June")), "{f:?}");
 }
+
+/// A place and a party word describe a politician: the place stays a place and
+/// no "Kentucky Republican" organization is made; a party's own name keeps its place.
+#[test]
+fn a_place_and_a_party_word_are_no_organization() {
+    let f = mentions(
+        "McVale, a Kentucky Republican, spoke on Monday. \
+         The Texas Republican Party met in Austin.",
+    );
+    assert!(types_of(&f, "Kentucky Republican").is_empty(), "{f:?}");
+    assert!(all(&f, "Kentucky", EntityType::Location), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|(s, t)| s.ends_with("Republican Party") && *t == EntityType::Organization),
+        "{f:?}"
+    );
+}
