@@ -686,6 +686,10 @@ impl<'a> Sentence<'a> {
                 break;
             }
             j += 2;
+            // "in Aleppo, northern Syria".
+            if self.is(j, class::DIRECTION) && self.plain_place(j + 1).is_some() {
+                j += 1;
+            }
             // "in Campbell County, Tennessee, in the southeastern United States", "in the
             // district of A, within B, C, in northern D"
             let within = self.word(j) == Some("within");

@@ -1793,6 +1793,7 @@ fn place_pairs_closed_by_a_parallel_phrase() {
         &[
             "located_in Lakefield -> Ontario",
             "located_in Montreal -> Quebec",
+            "located_in Gamma College -> Leeds",
         ],
     );
 }
@@ -1995,5 +1996,82 @@ fn nationality_after_asides_and_before_participles() {
         &[("Ola Berg", PER), ("*Norwegian", LOC)],
         AffiliatedWith,
         &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+}
+
+#[test]
+fn nationality_before_listed_and_plural_nouns() {
+    assert_kind(
+        "The prize went to the Chilean painters Ana Vera and Luis Roa.",
+        &[("*Chilean", LOC), ("Ana Vera", PER), ("Luis Roa", PER)],
+        AffiliatedWith,
+        &[
+            "affiliated_with Ana Vera -> Chilean (citizen)",
+            "affiliated_with Luis Roa -> Chilean (citizen)",
+        ],
+    );
+    assert_kind(
+        "The talks were led by the German envoys Karl Stein and Otto Brandt.",
+        &[("*German", LOC), ("Karl Stein", PER), ("Otto Brandt", PER)],
+        AffiliatedWith,
+        &[
+            "affiliated_with Karl Stein -> German (citizen)",
+            "affiliated_with Otto Brandt -> German (citizen)",
+        ],
+    );
+    assert_kind(
+        "The song is by Polish pianist, composer and teacher Ewa Nowak.",
+        &[("*Polish", LOC), ("Ewa Nowak", PER)],
+        AffiliatedWith,
+        &["affiliated_with Ewa Nowak -> Polish (citizen)"],
+    );
+    // A list of nationalities and things is no description of the name after it.
+    assert_none(
+        "She studied Polish grammar, history and Ewa Nowak.",
+        &[("*Polish", LOC), ("Ewa Nowak", PER)],
+        AffiliatedWith,
+    );
+    // A plural that names no person ("the German streets") describes nobody.
+    assert_none(
+        "They walked the German streets Karl Stein loved.",
+        &[("*German", LOC), ("Karl Stein", PER)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn nationality_of_a_military_description() {
+    assert_kind(
+        "Ola Berg was a Norwegian military officer, sportsman, and writer.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    // "the Norwegian military" as the object: no nationality of the subject.
+    assert_none(
+        "Ola Berg was a critic of the Norwegian military.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn located_in_a_direction_of_a_place() {
+    assert_kind(
+        "The attack happened in Velo, northern Vandalia, on Monday.",
+        &[("Velo", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &["located_in Velo -> Vandalia"],
+    );
+    // A list of places, each with its direction, is no address.
+    assert_none(
+        "It includes most of Velo, northern Marden as well as western Tarn.",
+        &[("Velo", LOC), ("Marden", LOC), ("Tarn", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Troops moved into Velo, northern Marden and Tarn.",
+        &[("Velo", LOC), ("Marden", LOC), ("Tarn", LOC)],
+        LocatedIn,
     );
 }
