@@ -168,9 +168,32 @@ pub use references::DocContext;
 use clauses::Sentence;
 use found::Collector;
 use lexicon::Lexicon;
+use crate::model::EntityType;
 
 /// Finds the typed relations `sentence` states between `mentions` (sorted by span).
 pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {
+    if mentions.len() < 2 {
+        return Vec::new();
+    }
+    // A name of type other (a law, an event, a lone unknown word) is no end of any relation;
+    // read as words, it no longer cuts a title in two ("Minister for Trade").
+    if mentions.iter().any(|m| m.entity_type == EntityType::Other) {
+        let kept: Vec<usize> = (0..mentions.len())
+            .filter(|&i| mentions[i].entity_type != EntityType::Other)
+            .collect();
+        let typed: Vec<SentenceMention> = kept.iter().map(|&i| mentions[i].clone()).collect();
+        let mut found = extract_typed(sentence, &typed);
+        for r in &mut found {
+            r.source = kept[r.source];
+            r.target = kept[r.target];
+        }
+        return found;
+    }
+    extract_typed(sentence, mentions)
+}
+
+/// [`extract`] over mentions none of which has type other.
+fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {
     if mentions.len() < 2 {
         return Vec::new();
     }

@@ -2075,3 +2075,29 @@ fn located_in_a_direction_of_a_place() {
         LocatedIn,
     );
 }
+
+#[test]
+fn a_name_of_type_other_inside_a_title() {
+    let s = "Ola Berg, Vandalia's Minister for Trade, responded.";
+    let mut ms = mentions(s, &[("Ola Berg", PER), ("Vandalia", LOC), ("Trade", LOC)]);
+    ms[2].entity_type = EntityType::Other;
+    assert_eq!(
+        show(s, &ms),
+        ["affiliated_with Ola Berg -> Vandalia (Minister for Trade) [affiliated.apposition]"]
+    );
+    // The indexes of the relations found still point into the mentions given.
+    let s = "The Trade Act passed; Ola Berg is a member of Acme Party.";
+    let mut ms = mentions(
+        s,
+        &[("Trade Act", LOC), ("Ola Berg", PER), ("Acme Party", ORG)],
+    );
+    ms[0].entity_type = EntityType::Other;
+    let found = extract(s, &ms);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].source, found[0].target), (1, 2));
+    // A name of type other still ends no relation.
+    let s = "Ola Berg joined the Trade Act campaign.";
+    let mut ms = mentions(s, &[("Ola Berg", PER), ("Trade Act", ORG)]);
+    ms[1].entity_type = EntityType::Other;
+    assert!(extract(s, &ms).is_empty());
+}
