@@ -2101,3 +2101,30 @@ fn a_name_of_type_other_inside_a_title() {
     ms[1].entity_type = EntityType::Other;
     assert!(extract(s, &ms).is_empty());
 }
+
+#[test]
+fn located_in_a_region_of_a_direction_of_a_place() {
+    assert_kind(
+        "Velo is a town in the Marden region of central Vandalia.",
+        &[("Velo", LOC), ("Marden", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Marden -> Vandalia",
+            "located_in Velo -> Marden",
+            "located_in Velo -> Vandalia",
+        ],
+    );
+    // Without the direction, "the A region of B" keeps its reading (B in A).
+    assert_kind(
+        "Fighting reached the Marden town of Velo.",
+        &[("Marden", LOC), ("Velo", LOC)],
+        LocatedIn,
+        &["located_in Velo -> Marden"],
+    );
+    // A nationality word before the noun is no place of the phrase.
+    assert_none(
+        "It is the Vandalian region of central Marden.",
+        &[("*Vandalian", LOC), ("Marden", LOC)],
+        LocatedIn,
+    );
+}

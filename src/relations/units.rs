@@ -631,6 +631,11 @@ impl<'a> Chunker<'a> {
             return;
         }
         let b = k + 1;
+        if self.word(k) == Some("of") && self.word(b).is_some_and(|w| self.lex.is(w, class::DIRECTION))
+        {
+            self.part_of(a, b + 1);
+            return;
+        }
         if self.word(k) != Some("of")
             || !self.free(b)
             || !self
@@ -668,6 +673,29 @@ impl<'a> Chunker<'a> {
             None,
             rules::LOCATED_OF_NOUN,
         );
+    }
+
+    /// "the Lazio region of central Italy": after a direction, the place at token `b`
+    /// holds the one named at token `a`, and the phrase stands for the latter.
+    fn part_of(&mut self, a: usize, b: usize) {
+        let place = |m: &SentenceMention| m.entity_type == EntityType::Location && !m.demonym;
+        if !self.free(b) || !self.m(a).is_some_and(place) || !self.m(b).is_some_and(place) {
+            return;
+        }
+        let (Some(ma), Some(mb)) = (self.mention(a), self.mention(b)) else {
+            return;
+        };
+        let arg = self.follows_name(b + 1);
+        self.claim(Unit {
+            head: ma,
+            first: a,
+            last: b,
+            arg,
+            counterpart: false,
+            role: None,
+            org: None,
+        });
+        self.emit(RelationKind::LocatedIn, ma, mb, None, rules::LOCATED_OF);
     }
 
     /// "US-backed Kurdish YPG", "al-Qaeda-linked al-Nusra".
