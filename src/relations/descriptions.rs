@@ -202,25 +202,24 @@ impl Descriptions<'_, '_> {
         people
     }
 
-    /// Past "the" and "the (Mexican) pop group" before an organization's name at item `k`.
+    /// Past "the" and "(the) (Mexican) pop group" before an organization's name at item `k`.
     fn past_org_description(&self, k: usize) -> usize {
-        if self.word(k) != Some("the") {
-            return k;
-        }
-        let mut j = k + 1;
+        let the = self.word(k) == Some("the");
+        let start = k + usize::from(the);
+        let mut j = start;
         let demonym = |j: usize| {
             self.unit(j).is_some_and(|u| {
                 self.units[u].first == self.units[u].last && self.mentions[self.head(u)].demonym
             })
         };
-        while j < k + 5 && (demonym(j) || self.adjective(j)) {
+        while j < start + 4 && (demonym(j) || self.adjective(j)) {
             j += 1;
         }
-        let described = j > k + 1 && self.word(j - 1).is_some_and(|w| self.org_noun(w));
+        let described = j > start && self.word(j - 1).is_some_and(|w| self.org_noun(w));
         if described {
             j
         } else {
-            k + 1
+            start
         }
     }
 

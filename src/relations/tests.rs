@@ -2128,3 +2128,19 @@ fn located_in_a_region_of_a_direction_of_a_place() {
         LocatedIn,
     );
 }
+
+#[test]
+fn person_of_a_described_organization_without_the() {
+    assert_kind(
+        "The cover is of a song by Lena Holm of Danish pop group Vortex Nine.",
+        &[("Lena Holm", PER), ("*Danish", LOC), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Vortex Nine"],
+    );
+    // "of" and a description that is no organization's: nothing.
+    assert_none(
+        "It is a portrait by Lena Holm of Danish fishing villages near Vortex Nine.",
+        &[("Lena Holm", PER), ("*Danish", LOC), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+    );
+}
