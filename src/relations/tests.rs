@@ -2144,3 +2144,43 @@ fn person_of_a_described_organization_without_the() {
         AffiliatedWith,
     );
 }
+
+#[test]
+fn located_in_by_a_possessive() {
+    assert_kind(
+        "The trip began at Vandalia's Velo Airport and ended in Tarn.",
+        &[("Vandalia", LOC), ("Velo Airport", LOC), ("Tarn", LOC)],
+        LocatedIn,
+        &["located_in Velo Airport -> Vandalia"],
+    );
+    assert_kind(
+        "The orchestra played at the court in Vandalia's capital Velo.",
+        &[("Vandalia", LOC), ("Velo", LOC)],
+        LocatedIn,
+        &["located_in Velo -> Vandalia"],
+    );
+    assert_kind(
+        "It was founded by Vandalia's National Assembly (VNA) in 1990.",
+        &[("Vandalia", LOC), ("National Assembly", ORG), ("VNA", ORG)],
+        LocatedIn,
+        &["located_in National Assembly -> Vandalia"],
+    );
+    // The name modifies a noun: "Vandalia's Acme allies" says nothing of Acme's place.
+    assert_none(
+        "The plan worried Vandalia's Acme allies.",
+        &[("Vandalia", LOC), ("Acme", ORG)],
+        LocatedIn,
+    );
+    // A saint's name is part of the name after it.
+    assert_none(
+        "She studied at St. Velo's Art College.",
+        &[("St. Velo", LOC), ("Art College", ORG)],
+        LocatedIn,
+    );
+    // A person's possessive places nothing.
+    assert_none(
+        "Ola Berg's Acme Foods grew fast.",
+        &[("Ola Berg", PER), ("Acme Foods", ORG)],
+        LocatedIn,
+    );
+}
