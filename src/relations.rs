@@ -165,10 +165,10 @@ mod units;
 pub use found::{rules, FoundRelation, SentenceMention};
 pub use references::DocContext;
 
+use crate::model::EntityType;
 use clauses::Sentence;
 use found::Collector;
 use lexicon::Lexicon;
-use crate::model::EntityType;
 
 /// Finds the typed relations `sentence` states between `mentions` (sorted by span).
 pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {

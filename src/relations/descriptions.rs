@@ -247,7 +247,10 @@ impl Descriptions<'_, '_> {
         }
         let Some(last) = last else { return };
         // "the Chilean artists A and B", "the German envoys A and B".
-        let one = last.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(last);
+        let one = last
+            .strip_suffix('s')
+            .filter(|s| s.len() > 3)
+            .unwrap_or(last);
         let person = person_noun(last) || person_noun(one) || self.lex.is(one, class::HEAD);
         if !(person || self.org_noun(last)) || self.arg(k).is_none() {
             return;

@@ -634,7 +634,10 @@ impl<'a> Chunker<'a> {
             return;
         }
         let b = k + 1;
-        if self.word(k) == Some("of") && self.word(b).is_some_and(|w| self.lex.is(w, class::DIRECTION))
+        if self.word(k) == Some("of")
+            && self
+                .word(b)
+                .is_some_and(|w| self.lex.is(w, class::DIRECTION))
         {
             self.part_of(a, b + 1);
             return;
@@ -717,9 +720,18 @@ impl<'a> Chunker<'a> {
         if saint || (a > 0 && matches!(self.word(a - 1), Some("st" | "saint"))) {
             return;
         }
-        let b = a + 2 + usize::from(self.word(a + 2).is_some_and(|w| self.lex.is(w, class::PLACE)));
+        let b = a
+            + 2
+            + usize::from(
+                self.word(a + 2)
+                    .is_some_and(|w| self.lex.is(w, class::PLACE)),
+            );
         let held = |m: &SentenceMention| {
-            !m.demonym && matches!(m.entity_type, EntityType::Location | EntityType::Organization)
+            !m.demonym
+                && matches!(
+                    m.entity_type,
+                    EntityType::Location | EntityType::Organization
+                )
         };
         if !self.free(b) || !self.m(b).is_some_and(held) {
             return;
@@ -734,12 +746,16 @@ impl<'a> Chunker<'a> {
         let ends = match self.toks.get(b + 1) {
             None => true,
             Some(t) if t.kind == TokKind::Punct => t.lower != "-",
-            Some(t) => {
-                t.kind == TokKind::Word && t.lower != "'s" && self.lex.is(&t.lower, ENDS)
-            }
+            Some(t) => t.kind == TokKind::Word && t.lower != "'s" && self.lex.is(&t.lower, ENDS),
         };
         if let (true, Some(ma), Some(mb)) = (ends, self.mention(a), self.mention(b)) {
-            self.emit(RelationKind::LocatedIn, mb, ma, None, rules::LOCATED_POSSESSIVE);
+            self.emit(
+                RelationKind::LocatedIn,
+                mb,
+                ma,
+                None,
+                rules::LOCATED_POSSESSIVE,
+            );
         }
     }
 
