@@ -21,7 +21,7 @@ use crate::clean::{boilerplate_lines, mask_furniture, split_run_together};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{recognize, settle, RawMention};
-use crate::relations::{extract, DocContext, SentenceMention};
+use crate::relations::{extract, rules, DocContext, SentenceMention};
 use crate::resolve::{resolve_document, LocalEntity};
 use crate::text::{lines, split_sentences, CharIndex, Sentence};
 
@@ -263,7 +263,12 @@ impl SentenceView<'_> {
             let (mut source, mut target) = (a.entity, b.entity);
             if r.kind == RelationKind::LocatedIn {
                 // Facts outrank word order: a country or continent is never inside a
-                // city, nor inside another country ("Iran, Saudi Arabia" is a list).
+                // city, nor inside another country ("Iran, Saudi Arabia" is a list). A
+                // city the gazetteers place in a country may still be inside a district
+                // they do not know ("Belmopan is located in Cayo District"), so only a
+                // country turns the edge round, except in "the A district of B", whose
+                // word order says nothing ("the Damascus district of Jobar", "the Pudu
+                // district of Kuala Lumpur"): there a known city holds an unknown place.
                 let (rs, rt) = (
                     place_rank(&entities[source], lex),
                     place_rank(&entities[target], lex),
@@ -271,7 +276,8 @@ impl SentenceView<'_> {
                 if rs == PlaceRank::Country && rt == PlaceRank::Country {
                     continue;
                 }
-                if rs > rt {
+                let of_noun = r.rule == rules::LOCATED_OF_NOUN;
+                if rs == PlaceRank::Country || (of_noun && rs > rt) {
                     std::mem::swap(&mut source, &mut target);
                 }
             }
@@ -426,5 +432,35 @@ mod tests {
         assert!(n > 20, "{n}");
         assert!(co_mentions(&a) <= COMENTION_WINDOW * n);
         assert!(co_mentions(&a) > 0);
+    }
+
+    /// The typed `located_in` links as "smaller > larger" labels.
+    fn located(a: &DocAnalysis) -> Vec<String> {
+        let mut out: Vec<String> = a
+            .links
+            .iter()
+            .filter(|l| l.kind == RelationKind::LocatedIn)
+            .map(|l| {
+                let name = |e: usize| a.entities[e].fullest().unwrap_or("").to_string();
+                format!("{} > {}", name(l.source), name(l.target))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_known_city_may_lie_in_an_unknown_district() {
+        let a = analyze(
+            &doc("Lyon is located in Marden District, far from the coast."),
+            Lexicon::builtin(),
+        );
+        assert_eq!(located(&a), ["Lyon > Marden District"]);
+        // In "the A district of B" facts decide: a known city holds the unknown place.
+        let a = analyze(
+            &doc("Shells fell on the Lyon district of Velonne on Monday."),
+            Lexicon::builtin(),
+        );
+        assert_eq!(located(&a), ["Velonne > Lyon"]);
     }
 }

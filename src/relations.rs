@@ -76,7 +76,20 @@
 //! | `affiliated.party` | Person (X Party): a party's name in brackets after a person's ("Janne Holm (Green Party)") |
 //! | `located.description` (added) | "in the (far) (northeastern) part/corner/edge of A" is in A |
 //! | `located.comma` (added) | "in A, B," closed by a parallel "Org in" phrase ("at Acme School in Lakefield, Ontario, Beta University in Montreal") |
+//! | `located.in` (added) | "X in the Y" ("Mount Tyree in the Sentinel Range"); an organization whose name is a site's (School, College, University, Academy, Institute, Museum, Hospital, Library, Theatre, ...; not "Church") after any word ("graduated from Westminster School in Connecticut") |
+//! | `located.comma` (added) | "in A, northern B" (a direction before the larger place; then only punctuation may close the pair: "A, northern B as well as western C" is a list) |
+//! | `located.of` (added) | "the A region/district/... of central B": A in B, and the phrase stands for A |
+//! | `located.possessive` | Place's Place or Organization ending its phrase: "Chile's Punta Arenas", "Sweden's capital Stockholm", "Panama's National Assembly"; not "Warsaw's Acme steelworks", not a saint's name ("St. Paul's Church") |
+//! | `affiliated.demonym` (added) | "X, (1837 – 1916) was a Canadian lawyer" (the comma only when X starts the sentence), two asides "X () (1920 – 2014) was"; "a Norwegian military officer"; a participle before a preposition ends the description ("a photographer specializing in"); before names, nouns listed with commas ("Polish pianist, composer and teacher X") and plural person nouns ("the German envoys A and B") |
+//! | `affiliated.of` (added) | also past a description without "the" ("X of Bulgarian rock band Y") |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
+//!
+//! A name of type other (a law, an event, a lone unknown word) ends no relation and is read
+//! as words, so it does not cut a title in two ("Australia's Minister for Trade"). The
+//! gazetteers turn a `located_in` edge round only when its smaller end is a country, continent
+//! or sea, or in "the A district of B", whose word order says nothing ("the Damascus district
+//! of Jobar", "the Pudu district of Kuala Lumpur"); elsewhere the sentence's order stands
+//! ("Belmopan is located in Cayo District").
 //!
 //! A place fronted without its comma ("In Geneva Kerry met Lavrov", "In Turkey Minister
 //! Ellwood met ...") is where, not whose: it starts no title and does not hide the subject.
@@ -165,12 +178,35 @@ mod units;
 pub use found::{rules, FoundRelation, SentenceMention};
 pub use references::DocContext;
 
+use crate::model::EntityType;
 use clauses::Sentence;
 use found::Collector;
 use lexicon::Lexicon;
 
 /// Finds the typed relations `sentence` states between `mentions` (sorted by span).
 pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {
+    if mentions.len() < 2 {
+        return Vec::new();
+    }
+    // A name of type other (a law, an event, a lone unknown word) is no end of any relation;
+    // read as words, it no longer cuts a title in two ("Minister for Trade").
+    if mentions.iter().any(|m| m.entity_type == EntityType::Other) {
+        let kept: Vec<usize> = (0..mentions.len())
+            .filter(|&i| mentions[i].entity_type != EntityType::Other)
+            .collect();
+        let typed: Vec<SentenceMention> = kept.iter().map(|&i| mentions[i].clone()).collect();
+        let mut found = extract_typed(sentence, &typed);
+        for r in &mut found {
+            r.source = kept[r.source];
+            r.target = kept[r.target];
+        }
+        return found;
+    }
+    extract_typed(sentence, mentions)
+}
+
+/// [`extract`] over mentions none of which has type other.
+fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {
     if mentions.len() < 2 {
         return Vec::new();
     }

@@ -670,12 +670,14 @@ impl<'a> Sentence<'a> {
     pub(super) fn place_chain(&self, k: usize) -> Vec<usize> {
         let mut chain = Vec::new();
         let mut j = k;
-        // The first may be "the California town of Ojai": a unit that ends in its place.
+        // The first may be "the California town of Ojai" or "the Lazio region of central
+        // Italy": a unit that ends or starts with its place.
         let ends_in_place = |j: usize| {
             self.unit(j).is_some_and(|u| {
                 let unit = &self.units[u];
-                self.place(unit.head)
-                    && self.toks.get(unit.last).map(|t| t.kind) == Some(TokKind::Mention(unit.head))
+                let at = |t: usize| self.toks.get(t).map(|t| t.kind);
+                let head = Some(TokKind::Mention(unit.head));
+                self.place(unit.head) && (at(unit.last) == head || at(unit.first) == head)
             })
         };
         while (self.plain_place(j).is_some() || (chain.is_empty() && ends_in_place(j)))
@@ -686,6 +688,10 @@ impl<'a> Sentence<'a> {
                 break;
             }
             j += 2;
+            // "in Aleppo, northern Syria".
+            if self.is(j, class::DIRECTION) && self.plain_place(j + 1).is_some() {
+                j += 1;
+            }
             // "in Campbell County, Tennessee, in the southeastern United States", "in the
             // district of A, within B, C, in northern D"
             let within = self.word(j) == Some("within");

@@ -202,25 +202,24 @@ impl Descriptions<'_, '_> {
         people
     }
 
-    /// Past "the" and "the (Mexican) pop group" before an organization's name at item `k`.
+    /// Past "the" and "(the) (Mexican) pop group" before an organization's name at item `k`.
     fn past_org_description(&self, k: usize) -> usize {
-        if self.word(k) != Some("the") {
-            return k;
-        }
-        let mut j = k + 1;
+        let the = self.word(k) == Some("the");
+        let start = k + usize::from(the);
+        let mut j = start;
         let demonym = |j: usize| {
             self.unit(j).is_some_and(|u| {
                 self.units[u].first == self.units[u].last && self.mentions[self.head(u)].demonym
             })
         };
-        while j < k + 5 && (demonym(j) || self.adjective(j)) {
+        while j < start + 4 && (demonym(j) || self.adjective(j)) {
             j += 1;
         }
-        let described = j > k + 1 && self.word(j - 1).is_some_and(|w| self.org_noun(w));
+        let described = j > start && self.word(j - 1).is_some_and(|w| self.org_noun(w));
         if described {
             j
         } else {
-            k + 1
+            start
         }
     }
 
@@ -236,16 +235,23 @@ impl Descriptions<'_, '_> {
         }
         let mut k = i + 1;
         let mut last = None;
-        while k < i + 5 {
-            match self.word(k) {
-                Some("and") if last.is_some() => {}
-                Some(w) if self.noun_word(k) && !self.is(k, class::SITED) => last = Some(w),
+        while k < i + 6 {
+            match (self.word(k), self.punct(k)) {
+                (Some("and"), _) if last.is_some() => {}
+                // "Polish pianist, composer and teacher X": nouns listed with commas.
+                (_, Some(",")) if last.is_some() && self.noun_word(k + 1) => {}
+                (Some(w), _) if self.noun_word(k) && !self.is(k, class::SITED) => last = Some(w),
                 _ => break,
             }
             k += 1;
         }
         let Some(last) = last else { return };
-        let person = person_noun(last);
+        // "the Chilean artists A and B", "the German envoys A and B".
+        let one = last
+            .strip_suffix('s')
+            .filter(|s| s.len() > 3)
+            .unwrap_or(last);
+        let person = person_noun(last) || person_noun(one) || self.lex.is(one, class::HEAD);
         if !(person || self.org_noun(last)) || self.arg(k).is_none() {
             return;
         }
@@ -639,6 +645,16 @@ impl Descriptions<'_, '_> {
                 let m = &self.mentions[h];
                 let joined =
                     self.punct(k + 1) == Some("-") || self.punct(k.wrapping_sub(1)) == Some("-");
+                // "a Norwegian military officer": the unit "Norwegian military" is the
+                // nationality and a modifier of the noun after it.
+                let state = unit.last == unit.first + 1
+                    && self.lex.is(&self.toks[unit.last].lower, class::STATE)
+                    && self.noun_word(k + 1);
+                if m.demonym && state && d.demonym.is_none() {
+                    d.demonym = Some(h);
+                    k += 1;
+                    continue;
+                }
                 if unit.first != unit.last {
                     break;
                 }

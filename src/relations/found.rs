@@ -62,6 +62,8 @@ pub mod rules {
     pub const LOCATED_OF_NOUN: &str = "located.of-noun";
     /// "Jarabulus, a town in northern Syria", "Aleppo, Syria's second city".
     pub const LOCATED_APPOSITION: &str = "located.apposition";
+    /// "Chile's Punta Arenas", "Turkey's Defense Industry Committee".
+    pub const LOCATED_POSSESSIVE: &str = "located.possessive";
     /// "Westmere is a hamlet in Albany County, New York", "Acme, a firm based in Leeds".
     pub const LOCATED_DESCRIPTION: &str = "located.description";
     /// "Acme is a Norwegian football club": an organization or place in a country.

@@ -98,7 +98,7 @@ impl Places<'_, '_> {
                 }
                 continue;
             }
-            let b = if self.plain_place(i + 2).is_some() {
+            let b = if self.plain_place(self.second_at(i)).is_some() {
                 self.comma_pair(i)
                     .map(|b| (b, rules::LOCATED_COMMA))
                     .or_else(|| {
@@ -271,10 +271,11 @@ impl Places<'_, '_> {
     /// "in Geneva, Switzerland" with Geneva at item `i`: after a preposition, or a dateline
     /// at the start; what follows must close the phrase.
     fn comma_pair(&self, i: usize) -> Option<usize> {
-        if self.word(i + 3) == Some("'s") {
+        let second = self.second_at(i);
+        if self.word(second + 1) == Some("'s") {
             return None;
         }
-        let b = self.plain_place(i + 2)?;
+        let b = self.plain_place(second)?;
         let after_prep = self.after_place_prep(i)
             || (i > 0 && self.punct(i - 1) == Some("("))
             || self.second_pair(i);
@@ -282,8 +283,10 @@ impl Places<'_, '_> {
             return None;
         }
         // "In Syria, Russia on Friday ...": a fronted phrase; only punctuation may follow.
-        let strict = !after_prep || self.at_start(i - 1);
-        let k = i + 3;
+        // "most of A, northern B as well as western C" is a list: after a direction only
+        // punctuation may close the pair.
+        let strict = !after_prep || self.at_start(i - 1) || second > i + 2;
+        let k = second + 1;
         let end_ok = if k >= self.items.len() {
             true
         } else if let Some(p) = self.punct(k) {
@@ -299,6 +302,12 @@ impl Places<'_, '_> {
             self.object_follow_ok(k) && (!self.and_place(k) || self.is_pair(k + 1))
         };
         end_ok.then_some(b)
+    }
+
+    /// The item of the second place of "A, B" or "A, northern B" with A at item `i`.
+    fn second_at(&self, i: usize) -> usize {
+        let direction = self.is(i + 2, class::DIRECTION) && self.plain_place(i + 3).is_some();
+        i + 2 + usize::from(direction)
     }
 
     /// Whether "A, B" at item `i` (A a place, B one) is a place in a larger one, not a list.

@@ -1793,6 +1793,7 @@ fn place_pairs_closed_by_a_parallel_phrase() {
         &[
             "located_in Lakefield -> Ontario",
             "located_in Montreal -> Quebec",
+            "located_in Gamma College -> Leeds",
         ],
     );
 }
@@ -1995,5 +1996,191 @@ fn nationality_after_asides_and_before_participles() {
         &[("Ola Berg", PER), ("*Norwegian", LOC)],
         AffiliatedWith,
         &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+}
+
+#[test]
+fn nationality_before_listed_and_plural_nouns() {
+    assert_kind(
+        "The prize went to the Chilean painters Ana Vera and Luis Roa.",
+        &[("*Chilean", LOC), ("Ana Vera", PER), ("Luis Roa", PER)],
+        AffiliatedWith,
+        &[
+            "affiliated_with Ana Vera -> Chilean (citizen)",
+            "affiliated_with Luis Roa -> Chilean (citizen)",
+        ],
+    );
+    assert_kind(
+        "The talks were led by the German envoys Karl Stein and Otto Brandt.",
+        &[("*German", LOC), ("Karl Stein", PER), ("Otto Brandt", PER)],
+        AffiliatedWith,
+        &[
+            "affiliated_with Karl Stein -> German (citizen)",
+            "affiliated_with Otto Brandt -> German (citizen)",
+        ],
+    );
+    assert_kind(
+        "The song is by Polish pianist, composer and teacher Ewa Nowak.",
+        &[("*Polish", LOC), ("Ewa Nowak", PER)],
+        AffiliatedWith,
+        &["affiliated_with Ewa Nowak -> Polish (citizen)"],
+    );
+    // A list of nationalities and things is no description of the name after it.
+    assert_none(
+        "She studied Polish grammar, history and Ewa Nowak.",
+        &[("*Polish", LOC), ("Ewa Nowak", PER)],
+        AffiliatedWith,
+    );
+    // A plural that names no person ("the German streets") describes nobody.
+    assert_none(
+        "They walked the German streets Karl Stein loved.",
+        &[("*German", LOC), ("Karl Stein", PER)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn nationality_of_a_military_description() {
+    assert_kind(
+        "Ola Berg was a Norwegian military officer, sportsman, and writer.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+        &["affiliated_with Ola Berg -> Norwegian (citizen)"],
+    );
+    // "the Norwegian military" as the object: no nationality of the subject.
+    assert_none(
+        "Ola Berg was a critic of the Norwegian military.",
+        &[("Ola Berg", PER), ("*Norwegian", LOC)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn located_in_a_direction_of_a_place() {
+    assert_kind(
+        "The attack happened in Velo, northern Vandalia, on Monday.",
+        &[("Velo", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &["located_in Velo -> Vandalia"],
+    );
+    // A list of places, each with its direction, is no address.
+    assert_none(
+        "It includes most of Velo, northern Marden as well as western Tarn.",
+        &[("Velo", LOC), ("Marden", LOC), ("Tarn", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Troops moved into Velo, northern Marden and Tarn.",
+        &[("Velo", LOC), ("Marden", LOC), ("Tarn", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn a_name_of_type_other_inside_a_title() {
+    let s = "Ola Berg, Vandalia's Minister for Trade, responded.";
+    let mut ms = mentions(s, &[("Ola Berg", PER), ("Vandalia", LOC), ("Trade", LOC)]);
+    ms[2].entity_type = EntityType::Other;
+    assert_eq!(
+        show(s, &ms),
+        ["affiliated_with Ola Berg -> Vandalia (Minister for Trade) [affiliated.apposition]"]
+    );
+    // The indexes of the relations found still point into the mentions given.
+    let s = "The Trade Act passed; Ola Berg is a member of Acme Party.";
+    let mut ms = mentions(
+        s,
+        &[("Trade Act", LOC), ("Ola Berg", PER), ("Acme Party", ORG)],
+    );
+    ms[0].entity_type = EntityType::Other;
+    let found = extract(s, &ms);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].source, found[0].target), (1, 2));
+    // A name of type other still ends no relation.
+    let s = "Ola Berg joined the Trade Act campaign.";
+    let mut ms = mentions(s, &[("Ola Berg", PER), ("Trade Act", ORG)]);
+    ms[1].entity_type = EntityType::Other;
+    assert!(extract(s, &ms).is_empty());
+}
+
+#[test]
+fn located_in_a_region_of_a_direction_of_a_place() {
+    assert_kind(
+        "Velo is a town in the Marden region of central Vandalia.",
+        &[("Velo", LOC), ("Marden", LOC), ("Vandalia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Marden -> Vandalia",
+            "located_in Velo -> Marden",
+            "located_in Velo -> Vandalia",
+        ],
+    );
+    // Without the direction, "the A region of B" keeps its reading (B in A).
+    assert_kind(
+        "Fighting reached the Marden town of Velo.",
+        &[("Marden", LOC), ("Velo", LOC)],
+        LocatedIn,
+        &["located_in Velo -> Marden"],
+    );
+    // A nationality word before the noun is no place of the phrase.
+    assert_none(
+        "It is the Vandalian region of central Marden.",
+        &[("*Vandalian", LOC), ("Marden", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn person_of_a_described_organization_without_the() {
+    assert_kind(
+        "The cover is of a song by Lena Holm of Danish pop group Vortex Nine.",
+        &[("Lena Holm", PER), ("*Danish", LOC), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Lena Holm -> Vortex Nine"],
+    );
+    // "of" and a description that is no organization's: nothing.
+    assert_none(
+        "It is a portrait by Lena Holm of Danish fishing villages near Vortex Nine.",
+        &[("Lena Holm", PER), ("*Danish", LOC), ("Vortex Nine", ORG)],
+        AffiliatedWith,
+    );
+}
+
+#[test]
+fn located_in_by_a_possessive() {
+    assert_kind(
+        "The trip began at Vandalia's Velo Airport and ended in Tarn.",
+        &[("Vandalia", LOC), ("Velo Airport", LOC), ("Tarn", LOC)],
+        LocatedIn,
+        &["located_in Velo Airport -> Vandalia"],
+    );
+    assert_kind(
+        "The orchestra played at the court in Vandalia's capital Velo.",
+        &[("Vandalia", LOC), ("Velo", LOC)],
+        LocatedIn,
+        &["located_in Velo -> Vandalia"],
+    );
+    assert_kind(
+        "It was founded by Vandalia's National Assembly (VNA) in 1990.",
+        &[("Vandalia", LOC), ("National Assembly", ORG), ("VNA", ORG)],
+        LocatedIn,
+        &["located_in National Assembly -> Vandalia"],
+    );
+    // The name modifies a noun: "Vandalia's Acme allies" says nothing of Acme's place.
+    assert_none(
+        "The plan worried Vandalia's Acme allies.",
+        &[("Vandalia", LOC), ("Acme", ORG)],
+        LocatedIn,
+    );
+    // A saint's name is part of the name after it.
+    assert_none(
+        "She studied at St. Velo's Art College.",
+        &[("St. Velo", LOC), ("Art College", ORG)],
+        LocatedIn,
+    );
+    // A person's possessive places nothing.
+    assert_none(
+        "Ola Berg's Acme Foods grew fast.",
+        &[("Ola Berg", PER), ("Acme Foods", ORG)],
+        LocatedIn,
     );
 }

@@ -119,6 +119,9 @@ pub(crate) fn chunk(
         c.compound(a);
     }
     for a in 0..toks.len() {
+        c.possessive_place(a);
+    }
+    for a in 0..toks.len() {
         c.single(a);
     }
     c.counterparts();
@@ -631,6 +634,14 @@ impl<'a> Chunker<'a> {
             return;
         }
         let b = k + 1;
+        if self.word(k) == Some("of")
+            && self
+                .word(b)
+                .is_some_and(|w| self.lex.is(w, class::DIRECTION))
+        {
+            self.part_of(a, b + 1);
+            return;
+        }
         if self.word(k) != Some("of")
             || !self.free(b)
             || !self
@@ -668,6 +679,84 @@ impl<'a> Chunker<'a> {
             None,
             rules::LOCATED_OF_NOUN,
         );
+    }
+
+    /// "the Lazio region of central Italy": after a direction, the place at token `b`
+    /// holds the one named at token `a`, and the phrase stands for the latter.
+    fn part_of(&mut self, a: usize, b: usize) {
+        let place = |m: &SentenceMention| m.entity_type == EntityType::Location && !m.demonym;
+        if !self.free(b) || !self.m(a).is_some_and(place) || !self.m(b).is_some_and(place) {
+            return;
+        }
+        let (Some(ma), Some(mb)) = (self.mention(a), self.mention(b)) else {
+            return;
+        };
+        let arg = self.follows_name(b + 1);
+        self.claim(Unit {
+            head: ma,
+            first: a,
+            last: b,
+            arg,
+            counterpart: false,
+            role: None,
+            org: None,
+        });
+        self.emit(RelationKind::LocatedIn, ma, mb, None, rules::LOCATED_OF);
+    }
+
+    /// "Chile's Punta Arenas", "Sweden's capital Stockholm", "Turkey's Defense Industry
+    /// Committee": a place's possessive before a place or an organization that ends its
+    /// phrase puts the latter in the former ("Warsaw's Acme steelworks" gives nothing).
+    fn possessive_place(&mut self, a: usize) {
+        let place = |m: &SentenceMention| m.entity_type == EntityType::Location && !m.demonym;
+        if !self.free(a) || !self.m(a).is_some_and(place) || self.word(a + 1) != Some("'s") {
+            return;
+        }
+        // "St. Paul's Church", "Saint Martin's College": a saint's name is part of the name.
+        let saint = self.m(a).is_some_and(|m| {
+            let name = &self.text[m.span.start..m.span.end];
+            name.starts_with("St.") || name.starts_with("St ") || name.starts_with("Saint ")
+        });
+        if saint || (a > 0 && matches!(self.word(a - 1), Some("st" | "saint"))) {
+            return;
+        }
+        let b = a
+            + 2
+            + usize::from(
+                self.word(a + 2)
+                    .is_some_and(|w| self.lex.is(w, class::PLACE)),
+            );
+        let held = |m: &SentenceMention| {
+            !m.demonym
+                && matches!(
+                    m.entity_type,
+                    EntityType::Location | EntityType::Organization
+                )
+        };
+        if !self.free(b) || !self.m(b).is_some_and(held) {
+            return;
+        }
+        const ENDS: u64 = class::PREP
+            | class::CLOSED
+            | class::AUX
+            | class::REL
+            | class::CLAUSE
+            | class::REPORT
+            | class::COPULA;
+        let ends = match self.toks.get(b + 1) {
+            None => true,
+            Some(t) if t.kind == TokKind::Punct => t.lower != "-",
+            Some(t) => t.kind == TokKind::Word && t.lower != "'s" && self.lex.is(&t.lower, ENDS),
+        };
+        if let (true, Some(ma), Some(mb)) = (ends, self.mention(a), self.mention(b)) {
+            self.emit(
+                RelationKind::LocatedIn,
+                mb,
+                ma,
+                None,
+                rules::LOCATED_POSSESSIVE,
+            );
+        }
     }
 
     /// "US-backed Kurdish YPG", "al-Qaeda-linked al-Nusra".
