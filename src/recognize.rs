@@ -999,6 +999,19 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
 /// "Kerry-led"). Returns `None` when nothing is joined.
 fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
     let word = |t: &Token| &text[t.span.start..t.span.end];
+    // "Moon Jae-in", "Ban Ki-moon": after a family name even an English-looking
+    // syllable belongs to the given name.
+    let family_name_before = |i: usize| {
+        let Some(f) = i.checked_sub(1).map(|k| word(&tokens[k])) else {
+            return false;
+        };
+        tokens[i].space_before
+            && tokens[i - 1].kind == TokenKind::Word
+            && f.chars().count() >= 2
+            && f.chars().next().is_some_and(char::is_uppercase)
+            && f.chars().skip(1).all(char::is_lowercase)
+            && !lex.function_words.contains(&f.to_lowercase())
+    };
     let joinable = |i: usize| {
         let (Some(a), Some(h), Some(b)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
         else {
@@ -1017,7 +1030,7 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
             // Syllables of romanised names are short: "ming", "jung", "chuan".
             && wa.chars().count() <= 6
             && wb.chars().count() <= 5
-            && !lex.is_common_lower(wb)
+            && (!lex.is_common_lower(wb) || family_name_before(i) && !english_tail(wb))
             // Not the middle of a longer compound ("Wei-ming-style").
             && tokens
                 .get(i + 3)
@@ -1043,6 +1056,38 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
         }
     }
     Some(out)
+}
+
+/// Tails of English compounds after a name ("Kerry-led", "Bush-era",
+/// "Syria-based"): never a syllable of a given name.
+fn english_tail(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || matches!(
+            w,
+            "era"
+                | "like"
+                | "style"
+                | "type"
+                | "free"
+                | "wide"
+                | "run"
+                | "made"
+                | "born"
+                | "held"
+                | "old"
+                | "year"
+                | "day"
+                | "size"
+                | "class"
+                | "level"
+                | "term"
+                | "time"
+                | "way"
+                | "side"
+                | "led"
+        )
 }
 
 /// Where a sentence's match scores start: two small figures joined by a dash

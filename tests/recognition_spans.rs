@@ -161,3 +161,28 @@ fn an_acronym_opening_an_unknown_name_is_a_body() {
     let g = mentions("Reporters asked Ivo Brantek about the drill.");
     assert!(has(&g, "Ivo Brantek", Per), "{g:?}");
 }
+
+#[test]
+fn a_given_name_syllable_that_is_an_english_word_stays_after_a_family_name() {
+    let f = mentions("Officials said Song Mi-in and Han Ki-moon met the envoy.");
+    assert!(has(&f, "Song Mi-in", Per), "{f:?}");
+    assert!(has(&f, "Han Ki-moon", Per), "{f:?}");
+}
+
+#[test]
+fn an_english_compound_after_a_name_is_cut_at_the_hyphen() {
+    let f = mentions("The Ivo Brantek-led talks and the Orlen-era rules ended.");
+    assert!(has(&f, "Ivo Brantek", Per), "{f:?}");
+    assert!(
+        !f.iter()
+            .any(|(s, _)| s.contains("-led") || s.contains("-era")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_unit_keeps_an_ordinal_word_or_its_ordinal_before_initials() {
+    let f = mentions("Planes of the Ninth Air Force covered the 93d KVR as it crossed.");
+    assert!(has(&f, "Ninth Air Force", Org), "{f:?}");
+    assert!(has(&f, "93d KVR", Org), "{f:?}");
+}
