@@ -1433,7 +1433,7 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     // "Florida Department of Law Enforcement".
                     // "US State Department", "Syria Support Group", "UN Security Council".
                     // "Santa Clara Convention Center" is a venue.
-                    let venue = facilities::venue_centre(ctx, p.a, p.b);
+                    let venue = facilities::is_venue(ctx, p.a, p.b);
                     prev.b = p.b;
                     prev.gaz = None;
                     prev.forced = Some(if venue {

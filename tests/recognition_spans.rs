@@ -186,3 +186,12 @@ fn a_unit_keeps_an_ordinal_word_or_its_ordinal_before_initials() {
     assert!(has(&f, "Ninth Air Force", Org), "{f:?}");
     assert!(has(&f, "93d KVR", Org), "{f:?}");
 }
+
+#[test]
+fn memorials_and_venue_halls_are_places_and_a_hall_surname_a_person() {
+    let f = mentions("Crowds filled the Kelmore Memorial and Dunmere Concert Hall on Sunday.");
+    assert!(has(&f, "Kelmore Memorial", Loc), "{f:?}");
+    assert!(has(&f, "Dunmere Concert Hall", Loc), "{f:?}");
+    let g = mentions("Critic Tova Hall said the concert was long.");
+    assert!(has(&g, "Tova Hall", Per), "{g:?}");
+}

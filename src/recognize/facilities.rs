@@ -7,9 +7,9 @@
 use super::Ctx;
 use crate::model::EntityType;
 
-/// Words before "Center"/"Centre" that make a venue, not a body: "Santa Clara
-/// Convention Center", "Kennedy Space Center" (sorted).
-const VENUE_CENTRE_WORDS: &[&str] = &[
+/// Words before "Center" or "Centre" that make a venue, not a body: "Santa
+/// Clara Convention Center", "Kennedy Space Center" (sorted).
+const CENTRE_WORDS: &[&str] = &[
     "civic",
     "conference",
     "convention",
@@ -22,6 +22,20 @@ const VENUE_CENTRE_WORDS: &[&str] = &[
     "trade",
     "visitor",
     "visitors",
+];
+
+/// Words before "Hall" that make a venue, not a surname: "City Hall",
+/// "Carnegie Concert Hall", "Lincoln Memorial Hall" (sorted).
+const HALL_WORDS: &[&str] = &[
+    "assembly",
+    "city",
+    "concert",
+    "constitution",
+    "exhibition",
+    "festival",
+    "memorial",
+    "music",
+    "town",
 ];
 
 /// Words right before a name that place it: "near Ayn Isa", "outside Al Qaim"
@@ -40,11 +54,15 @@ const DIRECTIONS: &[&str] = &[
     "west",
 ];
 
-/// A venue named "<...> Convention Center", "<...> Space Centre": a place.
-pub(super) fn venue_centre(ctx: &Ctx, a: usize, b: usize) -> bool {
-    b - a >= 2
-        && matches!(ctx.lower[b - 1], "center" | "centre")
-        && VENUE_CENTRE_WORDS.binary_search(&ctx.lower[b - 2]).is_ok()
+/// A venue named "<...> Convention Center", "<...> Space Centre", "<...>
+/// Memorial Hall": a place.
+pub(super) fn is_venue(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let words = match ctx.lower[b - 1] {
+        "center" | "centre" => CENTRE_WORDS,
+        "hall" => HALL_WORDS,
+        _ => return false,
+    };
+    b - a >= 2 && words.binary_search(&ctx.lower[b - 2]).is_ok()
 }
 
 /// Tokens `a..b` stand right after "near", "outside" or "north of": a place,
@@ -71,7 +89,7 @@ pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// The type of a piece by the facility rules above, if one applies.
 pub(super) fn facility_type(ctx: &Ctx, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
-    if venue_centre(ctx, a, b) {
+    if is_venue(ctx, a, b) {
         return Some((EntityType::Location, "location.venue"));
     }
     if person_named_like_place(ctx, a, b) {
