@@ -2041,6 +2041,11 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             m.entity_type = EntityType::Person;
             m.gaz = None;
             m.rule = "person.surname-in-document";
+        } else if m.rule == "location.preposition" && person_elsewhere(typed.get(&key)) {
+            // "at the hands of Assad" where the document names Assad a person
+            // more often than a place: the preposition was weak evidence.
+            m.entity_type = EntityType::Person;
+            m.rule = "consistency.document";
         } else if m.rule == "unknown" {
             if first_names.get(&key) == Some(&1) {
                 m.entity_type = EntityType::Person;
@@ -2074,6 +2079,15 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     coordinated(text, mentions, lex);
     document::companies_in_document(text, mentions, lex);
     teams_in_document(text, mentions, lex);
+}
+
+/// The document types a word as a person at least as often as a place, not
+/// counting the mention asked about (a place by its preposition).
+fn person_elsewhere(types: Option<&HashMap<EntityType, usize>>) -> bool {
+    types.is_some_and(|t| {
+        let count = |x: EntityType| t.get(&x).copied().unwrap_or(0);
+        count(EntityType::Person) >= count(EntityType::Location)
+    })
 }
 
 /// A name the document shows as a person ("President Vance", "Mark Vance") is a

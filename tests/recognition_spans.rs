@@ -195,3 +195,11 @@ fn memorials_and_venue_halls_are_places_and_a_hall_surname_a_person() {
     let g = mentions("Critic Tova Hall said the concert was long.");
     assert!(has(&g, "Tova Hall", Per), "{g:?}");
 }
+
+#[test]
+fn a_word_after_a_place_preposition_is_the_person_the_document_names() {
+    let f = mentions("Mr Drevlan said on Monday that he would not resign. Thousands fled from Drevlan and his army.");
+    assert!(!f.iter().any(|(s, t)| s == "Drevlan" && *t == Loc), "{f:?}");
+    let g = mentions("Dunmere is a town on the coast. Aid came from Dunmere on Monday.");
+    assert!(has(&g, "Dunmere", Loc), "{g:?}");
+}
