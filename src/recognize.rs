@@ -1425,7 +1425,14 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 prev.forced = Some((EntityType::Organization, "org.prefixed-cue"));
                 continue;
             }
-            if adjacent && prev.gaz.is_some() && p.gaz.is_none() && !p.title_before {
+            // "West Jersey" (a point of the compass and a known place) goes on
+            // like the place alone: "West Jersey Railroad", "South Jutland County".
+            let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
+            if adjacent
+                && (prev.gaz.is_some() || compass_place)
+                && p.gaz.is_none()
+                && !p.title_before
+            {
                 let cue_of = p.b - p.a > 2
                     && ctx.lex.org_cues.contains(ctx.lower[p.a])
                     && ctx.lower[p.a + 1] == "of";

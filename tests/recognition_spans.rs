@@ -203,3 +203,12 @@ fn a_word_after_a_place_preposition_is_the_person_the_document_names() {
     let g = mentions("Dunmere is a town on the coast. Aid came from Dunmere on Monday.");
     assert!(has(&g, "Dunmere", Loc), "{g:?}");
 }
+
+#[test]
+fn a_compass_word_and_a_known_place_go_on_into_a_longer_name() {
+    let f = mentions("Trains of the East Jersey Railroad ran through South Jutland County.");
+    assert!(has(&f, "East Jersey Railroad", Org), "{f:?}");
+    assert!(has(&f, "South Jutland County", Loc), "{f:?}");
+    let g = mentions("Storms hit Northern Ohio on Monday.");
+    assert!(has(&g, "Northern Ohio", Loc), "{g:?}");
+}
