@@ -1539,6 +1539,13 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 prev.forced = Some((EntityType::Location, "location.cue"));
                 continue;
             }
+            if facilities::institution_and_town(ctx, prev, &p) {
+                // "Hotel Essex", "Radio Sarajevo": an institution named by its town.
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, "org.institution-town"));
+                continue;
+            }
         }
         out.push(p);
     }

@@ -212,3 +212,12 @@ fn a_compass_word_and_a_known_place_go_on_into_a_longer_name() {
     let g = mentions("Storms hit Northern Ohio on Monday.");
     assert!(has(&g, "Northern Ohio", Loc), "{g:?}");
 }
+
+#[test]
+fn an_institution_word_before_a_known_town_names_the_institution() {
+    let f = mentions("He stayed at the Hotel Essex and spoke to Radio Sarajevo.");
+    assert!(has(&f, "Hotel Essex", Org), "{f:?}");
+    assert!(has(&f, "Radio Sarajevo", Org), "{f:?}");
+    let g = mentions("The hotel in Essex was full.");
+    assert!(has(&g, "Essex", Loc), "{g:?}");
+}

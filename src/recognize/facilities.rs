@@ -4,7 +4,8 @@
 //! institution housed in one (museum, university, hospital) is an organization
 //! by its own cue word. Countries stay places whatever they do.
 
-use super::Ctx;
+use super::{Ctx, Piece};
+use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 
 /// Words before "Center" or "Centre" that make a venue, not a body: "Santa
@@ -96,4 +97,23 @@ pub(super) fn facility_type(ctx: &Ctx, a: usize, b: usize) -> Option<(EntityType
         return Some((EntityType::Person, "person.place-surname"));
     }
     None
+}
+
+/// Words of institutions that open a name and take a town after them: "Hotel
+/// Essex", "Radio Sarajevo", "Bank Leumi" (sorted).
+const INSTITUTION_WORDS: &[&str] = &["bank", "club", "hospital", "hotel", "museum", "radio"];
+
+/// An institution's word alone, then a known place: one organization ("Hotel
+/// Essex", "Radio Sarajevo").
+pub(super) fn institution_and_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
+    prev.b == p.a
+        && prev.b - prev.a == 1
+        && prev.gaz.is_none()
+        && prev.forced.is_none()
+        && !p.title_before
+        && super::in_sorted(INSTITUTION_WORDS, ctx.lower[prev.a])
+        && p.gaz.is_some_and(|h| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+        })
 }
