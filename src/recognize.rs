@@ -1876,7 +1876,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         let lone = n == 1 && !ctx.headline && !ctx.is_sentence_initial(p.a);
         return lone.then_some((EntityType::Other, false, "unknown"));
     }
-    if n > 1 && !p.title_before && facilities::after_near(ctx, p.a) {
+    if !p.title_before && bounds::ends_in_service_plural(ctx, p.b) {
+        // "Reserve Airmen": a group of servicemen, no person.
+        return Some((EntityType::Organization, false, "org.service-plural"));
+    }
+    if n > 1 && !p.title_before && facilities::after_near(ctx, p.a, p.b) {
         // "near Al Huwayjah": a place, whatever its first word.
         return Some((EntityType::Location, false, "location.near"));
     }
@@ -2019,6 +2023,11 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             if let Some(last_two) = last_surname_with_particle(text, m, lex) {
                 *surnames.entry(last_two).or_default() += 1;
             }
+        }
+        if m.rule == "org.acronym-head" {
+            // "NAVCENT CTFs" makes a lone "NAVCENT" the body too.
+            let head = norm_key(&text[m.words[0].start..m.words[0].end]);
+            *org_heads.entry(head).or_default() += 1;
         }
         if m.entity_type == EntityType::Organization && m.words.len() > 1 {
             // "Nusra Front" makes "Nusra" (al-Nusra) an organization.

@@ -221,3 +221,26 @@ fn an_institution_word_before_a_known_town_names_the_institution() {
     let g = mentions("The hotel in Essex was full.");
     assert!(has(&g, "Essex", Loc), "{g:?}");
 }
+
+#[test]
+fn a_group_of_service_people_is_no_person() {
+    let f = mentions("The group of Reserve Airmen landed at dawn with Kelmore Guardsmen.");
+    assert!(has(&f, "Reserve Airmen", Org), "{f:?}");
+    assert!(has(&f, "Kelmore Guardsmen", Org), "{f:?}");
+}
+
+#[test]
+fn a_name_in_a_place_before_a_comma_and_a_region_is_a_place() {
+    let f = mentions("The convoy was hit in Hamid Osra, northern Syria, on Monday.");
+    assert!(has(&f, "Hamid Osra", Loc), "{f:?}");
+    let g = mentions("Officials said Hamid Osra, a farmer, was hurt in the attack.");
+    assert!(has(&g, "Hamid Osra", Per), "{g:?}");
+}
+
+#[test]
+fn an_acronym_opening_a_body_name_names_the_body_alone() {
+    let f = mentions(
+        "Ships of KELNAVCOM CTFs joined the drill. Later the drill of KELNAVCOM went well.",
+    );
+    assert!(has(&f, "KELNAVCOM", Org), "{f:?}");
+}

@@ -153,3 +153,22 @@ pub(super) fn is_time_zone_name(ctx: &Ctx, a: usize, b: usize) -> bool {
             "mean" | "standard" | "summer" | "daylight"
         )
 }
+
+/// Plurals of service people ("Reserve Airmen", "Citizen Guardsmen"): a name
+/// ending in one is a group of them, never one person (sorted).
+const SERVICE_PLURALS: &[&str] = &[
+    "airmen",
+    "guardsmen",
+    "militiamen",
+    "reservists",
+    "sailors",
+    "seamen",
+    "servicemen",
+    "soldiers",
+    "troops",
+];
+
+/// The piece's last word is a plural of service people.
+pub(super) fn ends_in_service_plural(ctx: &Ctx, b: usize) -> bool {
+    SERVICE_PLURALS.binary_search(&ctx.lower[b - 1]).is_ok()
+}

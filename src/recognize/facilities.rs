@@ -66,12 +66,41 @@ pub(super) fn is_venue(ctx: &Ctx, a: usize, b: usize) -> bool {
     b - a >= 2 && words.binary_search(&ctx.lower[b - 2]).is_ok()
 }
 
-/// Tokens `a..b` stand right after "near", "outside" or "north of": a place,
-/// even when its first word is also a given name ("near Al Huwayjah").
-pub(super) fn after_near(ctx: &Ctx, a: usize) -> bool {
+/// Compass adjectives before a region: "northern Syria", "central Iraq" (sorted).
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "central",
+    "eastern",
+    "northeastern",
+    "northern",
+    "northwestern",
+    "southeastern",
+    "southern",
+    "southwestern",
+    "western",
+];
+
+/// Tokens `a..b` stand right after "near", "outside" or "north of", or after
+/// "in" with a known place (or a compass adjective and one) after a comma ("in
+/// Urem al-Kubra, northern Syria"): a place, even when its first word is also
+/// a given name ("near Al Huwayjah").
+pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
     let before = |k: usize| a.checked_sub(k).map_or("", |i| ctx.lower[i]);
+    let place_at = |i: usize| {
+        ctx.gaz.get(i).copied().flatten().is_some_and(|(e, h)| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                && !matches!(ctx.words.get(e).copied(), Some("'" | "\u{2019}"))
+        })
+    };
+    let comma_place = ctx.words.get(b) == Some(&",")
+        && (place_at(b + 1)
+            || ctx
+                .lower
+                .get(b + 1)
+                .is_some_and(|w| COMPASS_ADJECTIVES.binary_search(w).is_ok() && place_at(b + 2)));
     NEAR_WORDS.binary_search(&before(1)).is_ok()
         || (before(1) == "of" && DIRECTIONS.binary_search(&before(2)).is_ok())
+        || (before(1) == "in" && comma_place)
 }
 
 /// "Jane Park said", "Stuart Hall wrote": a given name and a surname that is
