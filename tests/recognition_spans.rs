@@ -244,3 +244,11 @@ fn an_acronym_opening_a_body_name_names_the_body_alone() {
     );
     assert!(has(&f, "KELNAVCOM", Org), "{f:?}");
 }
+
+#[test]
+fn a_school_district_is_a_body_and_a_district_a_place() {
+    let f = mentions("Both the Dunmere Independent School District and the police said so.");
+    assert!(has(&f, "Dunmere Independent School District", Org), "{f:?}");
+    let g = mentions("Floods hit the Dunmere Hill District on Monday.");
+    assert!(has(&g, "Dunmere Hill District", Loc), "{g:?}");
+}

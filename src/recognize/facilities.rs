@@ -117,8 +117,12 @@ pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !matches!(before, "the" | "on" | "of")
 }
 
-/// The type of a piece by the facility rules above, if one applies.
+/// The type of a piece by the facility rules above, if one applies. A school
+/// district is the body that runs schools ("Dunmere Unified School District").
 pub(super) fn facility_type(ctx: &Ctx, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+    if b - a >= 2 && ctx.lower[b - 1] == "district" && ctx.lower[b - 2] == "school" {
+        return Some((EntityType::Organization, "org.school-district"));
+    }
     if is_venue(ctx, a, b) {
         return Some((EntityType::Location, "location.venue"));
     }
