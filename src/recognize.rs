@@ -1841,7 +1841,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     });
     let lex = ctx.lex;
 
-    if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b) {
+    if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b, p.title_before) {
         return Some((t, false, rule));
     }
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {

@@ -252,3 +252,11 @@ fn a_school_district_is_a_body_and_a_district_a_place() {
     let g = mentions("Floods hit the Dunmere Hill District on Monday.");
     assert!(has(&g, "Dunmere Hill District", Loc), "{g:?}");
 }
+
+#[test]
+fn a_titled_three_word_name_ending_in_a_place_word_is_a_person_and_an_untitled_one_a_place() {
+    let f = mentions("The historian and professor Ivo Lamont Hill commented on the vote.");
+    assert!(has(&f, "Ivo Lamont Hill", Per), "{f:?}");
+    let g = mentions("Crowds filled Ivo Anderson Park on Sunday.");
+    assert!(has(&g, "Ivo Anderson Park", Loc), "{g:?}");
+}

@@ -103,13 +103,20 @@ pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
         || (before(1) == "in" && comma_place)
 }
 
-/// "Jane Park said", "Stuart Hall wrote": a given name and a surname that is
-/// also a place's closing word ("Park", "Hall", "Hill") make a person, unless a
-/// place word comes before ("at Albert Hall", "in Victoria Park", "the ...").
-pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize) -> bool {
+/// "Jane Park said", "Stuart Hall wrote", "professor Marc Lamont Hill": a given
+/// name and a surname that is also a place's closing word ("Park", "Hall",
+/// "Hill") make a person, unless a place word comes before ("at Albert Hall",
+/// "in Victoria Park", "the ..."). With a middle name the title before it must
+/// say so: a park is often named after a whole person ("Cal Anderson Park").
+pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize, title: bool) -> bool {
     let last = ctx.lower[b - 1];
     let before = a.checked_sub(1).map_or("", |i| ctx.lower[i]);
-    b - a == 2
+    let middle_ok = b - a == 2
+        || (b - a == 3
+            && title
+            && (ctx.lex.is_unambiguous_first_name(ctx.words[a + 1])
+                || ctx.lex.surnames.contains(ctx.lower[a + 1])));
+    middle_ok
         && ctx.lex.is_unambiguous_first_name(ctx.words[a])
         && ctx.lex.surnames.contains(last)
         && ctx.lex.loc_suffix.contains(last)
@@ -119,14 +126,19 @@ pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// The type of a piece by the facility rules above, if one applies. A school
 /// district is the body that runs schools ("Dunmere Unified School District").
-pub(super) fn facility_type(ctx: &Ctx, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+pub(super) fn facility_type(
+    ctx: &Ctx,
+    a: usize,
+    b: usize,
+    title: bool,
+) -> Option<(EntityType, &'static str)> {
     if b - a >= 2 && ctx.lower[b - 1] == "district" && ctx.lower[b - 2] == "school" {
         return Some((EntityType::Organization, "org.school-district"));
     }
     if is_venue(ctx, a, b) {
         return Some((EntityType::Location, "location.venue"));
     }
-    if person_named_like_place(ctx, a, b) {
+    if person_named_like_place(ctx, a, b, title) {
         return Some((EntityType::Person, "person.place-surname"));
     }
     None
