@@ -1068,6 +1068,19 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
 /// "Kerry-led"). Returns `None` when nothing is joined.
 fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
     let word = |t: &Token| &text[t.span.start..t.span.end];
+    // "Moon Jae-in", "Ban Ki-moon": after a family name even an English-looking
+    // syllable belongs to the given name.
+    let family_name_before = |i: usize| {
+        let Some(f) = i.checked_sub(1).map(|k| word(&tokens[k])) else {
+            return false;
+        };
+        tokens[i].space_before
+            && tokens[i - 1].kind == TokenKind::Word
+            && f.chars().count() >= 2
+            && f.chars().next().is_some_and(char::is_uppercase)
+            && f.chars().skip(1).all(char::is_lowercase)
+            && !lex.function_words.contains(&f.to_lowercase())
+    };
     let joinable = |i: usize| {
         let (Some(a), Some(h), Some(b)) = (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
         else {
@@ -1086,7 +1099,7 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
             // Syllables of romanised names are short: "ming", "jung", "chuan".
             && wa.chars().count() <= 6
             && wb.chars().count() <= 5
-            && !lex.is_common_lower(wb)
+            && (!lex.is_common_lower(wb) || family_name_before(i) && !english_tail(wb))
             // Not the middle of a longer compound ("Wei-ming-style").
             && tokens
                 .get(i + 3)
@@ -1112,6 +1125,38 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
         }
     }
     Some(out)
+}
+
+/// Tails of English compounds after a name ("Kerry-led", "Bush-era",
+/// "Syria-based"): never a syllable of a given name.
+fn english_tail(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || matches!(
+            w,
+            "era"
+                | "like"
+                | "style"
+                | "type"
+                | "free"
+                | "wide"
+                | "run"
+                | "made"
+                | "born"
+                | "held"
+                | "old"
+                | "year"
+                | "day"
+                | "size"
+                | "class"
+                | "level"
+                | "term"
+                | "time"
+                | "way"
+                | "side"
+                | "led"
+        )
 }
 
 /// Where a sentence's match scores start: two small figures joined by a dash
@@ -1470,7 +1515,14 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 prev.forced = Some((EntityType::Organization, "org.prefixed-cue"));
                 continue;
             }
-            if adjacent && prev.gaz.is_some() && p.gaz.is_none() && !p.title_before {
+            // "West Jersey" (a point of the compass and a known place) goes on
+            // like the place alone: "West Jersey Railroad", "South Jutland County".
+            let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
+            if adjacent
+                && (prev.gaz.is_some() || compass_place)
+                && p.gaz.is_none()
+                && !p.title_before
+            {
                 let cue_of = p.b - p.a > 2
                     && ctx.lex.org_cues.contains(ctx.lower[p.a])
                     && ctx.lower[p.a + 1] == "of";
@@ -1478,7 +1530,7 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                     // "Florida Department of Law Enforcement".
                     // "US State Department", "Syria Support Group", "UN Security Council".
                     // "Santa Clara Convention Center" is a venue.
-                    let venue = facilities::venue_centre(ctx, p.a, p.b);
+                    let venue = facilities::is_venue(ctx, p.a, p.b);
                     prev.b = p.b;
                     prev.gaz = None;
                     prev.forced = Some(if venue {
@@ -1578,6 +1630,13 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
                 // "Lake Geneva", "Mount Hermon".
                 prev.b = p.b;
                 prev.forced = Some((EntityType::Location, "location.cue"));
+                continue;
+            }
+            if facilities::institution_and_town(ctx, prev, &p) {
+                // "Hotel Essex", "Radio Sarajevo": an institution named by its town.
+                prev.b = p.b;
+                prev.gaz = None;
+                prev.forced = Some((EntityType::Organization, "org.institution-town"));
                 continue;
             }
         }
@@ -1894,7 +1953,7 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     });
     let lex = ctx.lex;
 
-    if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b) {
+    if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b, p.title_before) {
         return Some((t, false, rule));
     }
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
@@ -1940,7 +1999,11 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         let lone = n == 1 && !ctx.headline && !ctx.is_sentence_initial(p.a);
         return lone.then_some((EntityType::Other, false, "unknown"));
     }
-    if n > 1 && !p.title_before && facilities::after_near(ctx, p.a) {
+    if !p.title_before && bounds::ends_in_service_plural(ctx, p.b) {
+        // "Reserve Airmen": a group of servicemen, no person.
+        return Some((EntityType::Organization, false, "org.service-plural"));
+    }
+    if n > 1 && !p.title_before && facilities::after_near(ctx, p.a, p.b) {
         // "near Al Huwayjah": a place, whatever its first word.
         return Some((EntityType::Location, false, "location.near"));
     }
@@ -2094,6 +2157,11 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
                 *surnames.entry(last_two).or_default() += 1;
             }
         }
+        if m.rule == "org.acronym-head" {
+            // "NAVCENT CTFs" makes a lone "NAVCENT" the body too.
+            let head = norm_key(&text[m.words[0].start..m.words[0].end]);
+            *org_heads.entry(head).or_default() += 1;
+        }
         if m.entity_type == EntityType::Organization && m.words.len() > 1 {
             // "Nusra Front" makes "Nusra" (al-Nusra) an organization.
             let last =
@@ -2129,6 +2197,11 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             m.entity_type = EntityType::Person;
             m.gaz = None;
             m.rule = "person.surname-in-document";
+        } else if m.rule == "location.preposition" && person_elsewhere(typed.get(&key)) {
+            // "at the hands of Assad" where the document names Assad a person
+            // more often than a place: the preposition was weak evidence.
+            m.entity_type = EntityType::Person;
+            m.rule = "consistency.document";
         } else if m.rule == "unknown" {
             if first_names.get(&key) == Some(&1) {
                 m.entity_type = EntityType::Person;
@@ -2162,6 +2235,15 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     coordinated(text, mentions, lex);
     document::companies_in_document(text, mentions, lex);
     teams_in_document(text, mentions, lex);
+}
+
+/// The document types a word as a person at least as often as a place, not
+/// counting the mention asked about (a place by its preposition).
+fn person_elsewhere(types: Option<&HashMap<EntityType, usize>>) -> bool {
+    types.is_some_and(|t| {
+        let count = |x: EntityType| t.get(&x).copied().unwrap_or(0);
+        count(EntityType::Person) >= count(EntityType::Location)
+    })
 }
 
 /// A name the document shows as a person ("President Vance", "Mark Vance") is a

@@ -161,3 +161,102 @@ fn an_acronym_opening_an_unknown_name_is_a_body() {
     let g = mentions("Reporters asked Ivo Brantek about the drill.");
     assert!(has(&g, "Ivo Brantek", Per), "{g:?}");
 }
+
+#[test]
+fn a_given_name_syllable_that_is_an_english_word_stays_after_a_family_name() {
+    let f = mentions("Officials said Song Mi-in and Han Ki-moon met the envoy.");
+    assert!(has(&f, "Song Mi-in", Per), "{f:?}");
+    assert!(has(&f, "Han Ki-moon", Per), "{f:?}");
+}
+
+#[test]
+fn an_english_compound_after_a_name_is_cut_at_the_hyphen() {
+    let f = mentions("The Ivo Brantek-led talks and the Orlen-era rules ended.");
+    assert!(has(&f, "Ivo Brantek", Per), "{f:?}");
+    assert!(
+        !f.iter()
+            .any(|(s, _)| s.contains("-led") || s.contains("-era")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_unit_keeps_an_ordinal_word_or_its_ordinal_before_initials() {
+    let f = mentions("Planes of the Ninth Air Force covered the 93d KVR as it crossed.");
+    assert!(has(&f, "Ninth Air Force", Org), "{f:?}");
+    assert!(has(&f, "93d KVR", Org), "{f:?}");
+}
+
+#[test]
+fn memorials_and_venue_halls_are_places_and_a_hall_surname_a_person() {
+    let f = mentions("Crowds filled the Kelmore Memorial and Dunmere Concert Hall on Sunday.");
+    assert!(has(&f, "Kelmore Memorial", Loc), "{f:?}");
+    assert!(has(&f, "Dunmere Concert Hall", Loc), "{f:?}");
+    let g = mentions("Critic Tova Hall said the concert was long.");
+    assert!(has(&g, "Tova Hall", Per), "{g:?}");
+}
+
+#[test]
+fn a_word_after_a_place_preposition_is_the_person_the_document_names() {
+    let f = mentions("Mr Drevlan said on Monday that he would not resign. Thousands fled from Drevlan and his army.");
+    assert!(!f.iter().any(|(s, t)| s == "Drevlan" && *t == Loc), "{f:?}");
+    let g = mentions("Dunmere is a town on the coast. Aid came from Dunmere on Monday.");
+    assert!(has(&g, "Dunmere", Loc), "{g:?}");
+}
+
+#[test]
+fn a_compass_word_and_a_known_place_go_on_into_a_longer_name() {
+    let f = mentions("Trains of the East Jersey Railroad ran through South Jutland County.");
+    assert!(has(&f, "East Jersey Railroad", Org), "{f:?}");
+    assert!(has(&f, "South Jutland County", Loc), "{f:?}");
+    let g = mentions("Storms hit Northern Ohio on Monday.");
+    assert!(has(&g, "Northern Ohio", Loc), "{g:?}");
+}
+
+#[test]
+fn an_institution_word_before_a_known_town_names_the_institution() {
+    let f = mentions("He stayed at the Hotel Essex and spoke to Radio Sarajevo.");
+    assert!(has(&f, "Hotel Essex", Org), "{f:?}");
+    assert!(has(&f, "Radio Sarajevo", Org), "{f:?}");
+    let g = mentions("The hotel in Essex was full.");
+    assert!(has(&g, "Essex", Loc), "{g:?}");
+}
+
+#[test]
+fn a_group_of_service_people_is_no_person() {
+    let f = mentions("The group of Reserve Airmen landed at dawn with Kelmore Guardsmen.");
+    assert!(has(&f, "Reserve Airmen", Org), "{f:?}");
+    assert!(has(&f, "Kelmore Guardsmen", Org), "{f:?}");
+}
+
+#[test]
+fn a_name_in_a_place_before_a_comma_and_a_region_is_a_place() {
+    let f = mentions("The convoy was hit in Hamid Osra, northern Syria, on Monday.");
+    assert!(has(&f, "Hamid Osra", Loc), "{f:?}");
+    let g = mentions("Officials said Hamid Osra, a farmer, was hurt in the attack.");
+    assert!(has(&g, "Hamid Osra", Per), "{g:?}");
+}
+
+#[test]
+fn an_acronym_opening_a_body_name_names_the_body_alone() {
+    let f = mentions(
+        "Ships of KELNAVCOM CTFs joined the drill. Later the drill of KELNAVCOM went well.",
+    );
+    assert!(has(&f, "KELNAVCOM", Org), "{f:?}");
+}
+
+#[test]
+fn a_school_district_is_a_body_and_a_district_a_place() {
+    let f = mentions("Both the Dunmere Independent School District and the police said so.");
+    assert!(has(&f, "Dunmere Independent School District", Org), "{f:?}");
+    let g = mentions("Floods hit the Dunmere Hill District on Monday.");
+    assert!(has(&g, "Dunmere Hill District", Loc), "{g:?}");
+}
+
+#[test]
+fn a_titled_three_word_name_ending_in_a_place_word_is_a_person_and_an_untitled_one_a_place() {
+    let f = mentions("The historian and professor Ivo Lamont Hill commented on the vote.");
+    assert!(has(&f, "Ivo Lamont Hill", Per), "{f:?}");
+    let g = mentions("Crowds filled Ivo Anderson Park on Sunday.");
+    assert!(has(&g, "Ivo Anderson Park", Loc), "{g:?}");
+}

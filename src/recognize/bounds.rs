@@ -17,6 +17,7 @@ const SHIP_PREFIXES: &[&str] = &[
 /// Closing words of military units, which take the unit's number ("65th Air
 /// Division", "3 Commando Brigade") as part of the name (sorted).
 const UNIT_HEADS: &[&str] = &[
+    "airborne",
     "army",
     "battalion",
     "battery",
@@ -73,12 +74,28 @@ pub(super) fn nickname_end(ctx: &Ctx, a: usize, j: usize) -> Option<usize> {
     (inner_ok && surname_ok).then_some(surname)
 }
 
+/// Ordinals written as words before a unit ("Fourth Air Force", "Fifth Fleet").
+const ORDINAL_WORDS: &[&str] = &[
+    "eighth", "eleventh", "fifth", "first", "fourth", "ninth", "second", "seventh", "sixth",
+    "tenth", "third", "twelfth",
+];
+
 /// The number before a military unit's name that belongs to it: "65th" of
-/// "65th Air Division", "3" of "3 Commando Brigade". Returns the token to start
-/// the piece at.
+/// "65th Air Division", "3" of "3 Commando Brigade", "Fourth" of "Fourth Air
+/// Force", "93d" of "93d PVI" (an ordinal before a regiment's initials).
+/// Returns the token to start the piece at.
 pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
     let n = p.a.checked_sub(1)?;
-    if ctx.kinds[n] != TokenKind::Number || ctx.spans[n].end >= ctx.spans[p.a].start {
+    if ctx.spans[n].end >= ctx.spans[p.a].start {
+        return None;
+    }
+    let head = ctx.lower[p.b - 1];
+    let unit = UNIT_HEADS.binary_search(&head).is_ok();
+    if ctx.kinds[n] == TokenKind::Word {
+        let word = ORDINAL_WORDS.binary_search(&ctx.lower[n]).is_ok() && ctx.is_upper_initial(n);
+        return (unit && word).then_some(n);
+    }
+    if ctx.kinds[n] != TokenKind::Number {
         return None;
     }
     let w = ctx.lower[n];
@@ -86,10 +103,9 @@ pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
     let suffix = &w[digits.len()..];
     let ordinal = matches!(suffix, "st" | "nd" | "rd" | "th" | "d");
     let plain = suffix.is_empty() && digits.len() <= 3;
-    let head = ctx.lower[p.b - 1];
-    let unit = UNIT_HEADS.binary_search(&head).is_ok();
-    (unit && !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) && (ordinal || plain))
-        .then_some(n)
+    let initials = p.b - p.a == 1 && ctx.is_all_caps(p.a);
+    let numeral = !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit());
+    (numeral && ((unit && (ordinal || plain)) || (initials && ordinal))).then_some(n)
 }
 
 /// "Ar Raqqah", "Al Anbar": an Arabic article written as a capitalised word of
@@ -136,4 +152,23 @@ pub(super) fn is_time_zone_name(ctx: &Ctx, a: usize, b: usize) -> bool {
             ctx.lower[b - 2],
             "mean" | "standard" | "summer" | "daylight"
         )
+}
+
+/// Plurals of service people ("Reserve Airmen", "Citizen Guardsmen"): a name
+/// ending in one is a group of them, never one person (sorted).
+const SERVICE_PLURALS: &[&str] = &[
+    "airmen",
+    "guardsmen",
+    "militiamen",
+    "reservists",
+    "sailors",
+    "seamen",
+    "servicemen",
+    "soldiers",
+    "troops",
+];
+
+/// The piece's last word is a plural of service people.
+pub(super) fn ends_in_service_plural(ctx: &Ctx, b: usize) -> bool {
+    SERVICE_PLURALS.binary_search(&ctx.lower[b - 1]).is_ok()
 }

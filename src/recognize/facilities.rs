@@ -4,12 +4,13 @@
 //! institution housed in one (museum, university, hospital) is an organization
 //! by its own cue word. Countries stay places whatever they do.
 
-use super::Ctx;
+use super::{Ctx, Piece};
+use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 
-/// Words before "Center"/"Centre" that make a venue, not a body: "Santa Clara
-/// Convention Center", "Kennedy Space Center" (sorted).
-const VENUE_CENTRE_WORDS: &[&str] = &[
+/// Words before "Center" or "Centre" that make a venue, not a body: "Santa
+/// Clara Convention Center", "Kennedy Space Center" (sorted).
+const CENTRE_WORDS: &[&str] = &[
     "civic",
     "conference",
     "convention",
@@ -22,6 +23,20 @@ const VENUE_CENTRE_WORDS: &[&str] = &[
     "trade",
     "visitor",
     "visitors",
+];
+
+/// Words before "Hall" that make a venue, not a surname: "City Hall",
+/// "Carnegie Concert Hall", "Lincoln Memorial Hall" (sorted).
+const HALL_WORDS: &[&str] = &[
+    "assembly",
+    "city",
+    "concert",
+    "constitution",
+    "exhibition",
+    "festival",
+    "memorial",
+    "music",
+    "town",
 ];
 
 /// Words right before a name that place it: "near Ayn Isa", "outside Al Qaim"
@@ -40,28 +55,68 @@ const DIRECTIONS: &[&str] = &[
     "west",
 ];
 
-/// A venue named "<...> Convention Center", "<...> Space Centre": a place.
-pub(super) fn venue_centre(ctx: &Ctx, a: usize, b: usize) -> bool {
-    b - a >= 2
-        && matches!(ctx.lower[b - 1], "center" | "centre")
-        && VENUE_CENTRE_WORDS.binary_search(&ctx.lower[b - 2]).is_ok()
+/// A venue named "<...> Convention Center", "<...> Space Centre", "<...>
+/// Memorial Hall": a place.
+pub(super) fn is_venue(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let words = match ctx.lower[b - 1] {
+        "center" | "centre" => CENTRE_WORDS,
+        "hall" => HALL_WORDS,
+        _ => return false,
+    };
+    b - a >= 2 && words.binary_search(&ctx.lower[b - 2]).is_ok()
 }
 
-/// Tokens `a..b` stand right after "near", "outside" or "north of": a place,
-/// even when its first word is also a given name ("near Al Huwayjah").
-pub(super) fn after_near(ctx: &Ctx, a: usize) -> bool {
+/// Compass adjectives before a region: "northern Syria", "central Iraq" (sorted).
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "central",
+    "eastern",
+    "northeastern",
+    "northern",
+    "northwestern",
+    "southeastern",
+    "southern",
+    "southwestern",
+    "western",
+];
+
+/// Tokens `a..b` stand right after "near", "outside" or "north of", or after
+/// "in" with a known place (or a compass adjective and one) after a comma ("in
+/// Urem al-Kubra, northern Syria"): a place, even when its first word is also
+/// a given name ("near Al Huwayjah").
+pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
     let before = |k: usize| a.checked_sub(k).map_or("", |i| ctx.lower[i]);
+    let place_at = |i: usize| {
+        ctx.gaz.get(i).copied().flatten().is_some_and(|(e, h)| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+                && !matches!(ctx.words.get(e).copied(), Some("'" | "\u{2019}"))
+        })
+    };
+    let comma_place = ctx.words.get(b) == Some(&",")
+        && (place_at(b + 1)
+            || ctx
+                .lower
+                .get(b + 1)
+                .is_some_and(|w| COMPASS_ADJECTIVES.binary_search(w).is_ok() && place_at(b + 2)));
     NEAR_WORDS.binary_search(&before(1)).is_ok()
         || (before(1) == "of" && DIRECTIONS.binary_search(&before(2)).is_ok())
+        || (before(1) == "in" && comma_place)
 }
 
-/// "Jane Park said", "Stuart Hall wrote": a given name and a surname that is
-/// also a place's closing word ("Park", "Hall", "Hill") make a person, unless a
-/// place word comes before ("at Albert Hall", "in Victoria Park", "the ...").
-pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize) -> bool {
+/// "Jane Park said", "Stuart Hall wrote", "professor Marc Lamont Hill": a given
+/// name and a surname that is also a place's closing word ("Park", "Hall",
+/// "Hill") make a person, unless a place word comes before ("at Albert Hall",
+/// "in Victoria Park", "the ..."). With a middle name the title before it must
+/// say so: a park is often named after a whole person ("Cal Anderson Park").
+pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize, title: bool) -> bool {
     let last = ctx.lower[b - 1];
     let before = a.checked_sub(1).map_or("", |i| ctx.lower[i]);
-    b - a == 2
+    let middle_ok = b - a == 2
+        || (b - a == 3
+            && title
+            && (ctx.lex.is_unambiguous_first_name(ctx.words[a + 1])
+                || ctx.lex.surnames.contains(ctx.lower[a + 1])));
+    middle_ok
         && ctx.lex.is_unambiguous_first_name(ctx.words[a])
         && ctx.lex.surnames.contains(last)
         && ctx.lex.loc_suffix.contains(last)
@@ -69,13 +124,41 @@ pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !matches!(before, "the" | "on" | "of")
 }
 
-/// The type of a piece by the facility rules above, if one applies.
-pub(super) fn facility_type(ctx: &Ctx, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
-    if venue_centre(ctx, a, b) {
+/// The type of a piece by the facility rules above, if one applies. A school
+/// district is the body that runs schools ("Dunmere Unified School District").
+pub(super) fn facility_type(
+    ctx: &Ctx,
+    a: usize,
+    b: usize,
+    title: bool,
+) -> Option<(EntityType, &'static str)> {
+    if b - a >= 2 && ctx.lower[b - 1] == "district" && ctx.lower[b - 2] == "school" {
+        return Some((EntityType::Organization, "org.school-district"));
+    }
+    if is_venue(ctx, a, b) {
         return Some((EntityType::Location, "location.venue"));
     }
-    if person_named_like_place(ctx, a, b) {
+    if person_named_like_place(ctx, a, b, title) {
         return Some((EntityType::Person, "person.place-surname"));
     }
     None
+}
+
+/// Words of institutions that open a name and take a town after them: "Hotel
+/// Essex", "Radio Sarajevo", "Bank Leumi" (sorted).
+const INSTITUTION_WORDS: &[&str] = &["bank", "club", "hospital", "hotel", "museum", "radio"];
+
+/// An institution's word alone, then a known place: one organization ("Hotel
+/// Essex", "Radio Sarajevo").
+pub(super) fn institution_and_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
+    prev.b == p.a
+        && prev.b - prev.a == 1
+        && prev.gaz.is_none()
+        && prev.forced.is_none()
+        && !p.title_before
+        && super::in_sorted(INSTITUTION_WORDS, ctx.lower[prev.a])
+        && p.gaz.is_some_and(|h| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+        })
 }
