@@ -1815,7 +1815,10 @@ fn is_ordinal(lower: &str) -> bool {
 /// CoNLL's MISC, never a person, organization or place on their own.
 fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     let misc = &ctx.lex.misc;
-    let doctrine = |w: &str| w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"));
+    // Doctrines and fears are ideas: "Catholicism", "Islamophobia".
+    let doctrine = |w: &str| {
+        w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms") || w.ends_with("phobia"))
+    };
     let word = |i: usize| {
         ctx.kinds[i] != TokenKind::Word || misc.contains(ctx.lower[i]) || doctrine(ctx.lower[i])
     };

@@ -332,3 +332,25 @@ fn common_noun_abbreviations_are_no_names() {
         assert!(s.iter().any(|m| m == name), "{name} missing from {s:?}");
     }
 }
+
+/// Title abbreviations, adherents of a faith, fears and a capitalised "Government"
+/// name no one by themselves; the person after them stays.
+#[test]
+fn title_abbreviations_faiths_and_fears_are_no_names() {
+    let s = surfaces(
+        "POTUS spoke to Scientologist Dara Venn about Islamophobia on Monday. \
+         The Government said VIP guests would meet in Ohio.",
+    );
+    for junk in [
+        "POTUS",
+        "Scientologist Dara Venn",
+        "Islamophobia",
+        "Government",
+        "VIP",
+    ] {
+        assert!(!s.iter().any(|m| m == junk), "{junk} in {s:?}");
+    }
+    for name in ["Dara Venn", "Ohio"] {
+        assert!(s.iter().any(|m| m == name), "{name} missing from {s:?}");
+    }
+}

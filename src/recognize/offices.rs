@@ -85,10 +85,14 @@ fn capitalised_or_dotted(ctx: &Ctx, i: usize) -> bool {
     ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i)
 }
 
-/// The piece `a..b` is an office's head word alone ("Office"): it names nothing
-/// by itself (the office of a title cut off before it).
+/// The piece `a..b` is an office's head word alone ("Office", the office of a
+/// title cut off before it) or "Government" capitalised in British style: it
+/// names nothing by itself.
 pub(super) fn is_lone_head(ctx: &Ctx, a: usize, b: usize) -> bool {
-    b == a + 1 && is_head(ctx, a) && ctx.lower[a] == "office"
+    b == a + 1
+        && ctx.kinds[a] == TokenKind::Word
+        && ctx.is_upper_initial(a)
+        && matches!(ctx.lower[a], "office" | "government")
 }
 
 #[cfg(test)]
