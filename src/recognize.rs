@@ -645,7 +645,8 @@ impl Ctx<'_> {
                 (head_ok || fame)
                     && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
             }
-            "for" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
+            // "Center for American Progress", "Council on Foreign Relations".
+            "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
             "&" => next_cap,
             _ => self.particle(i) && next_cap,
         }
@@ -1924,6 +1925,10 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if bounds::is_time_zone_name(ctx, p.a, p.b) {
         return None;
     }
+    if n == 1 && first.len() > 1 && is_ordinal(first) {
+        // "part XVII", "Chapter IV": a Roman numeral alone names nothing.
+        return None;
+    }
     if sides::scorer(ctx, p.a, p.b) && !is_common_plural(ctx.lex, ctx.lower[p.a]) {
         // "( Roe 12 , Dacre 34 )", "Scorers : Roe 12": a player and his minute.
         return Some((EntityType::Person, false, "person.scorer"));
@@ -1962,7 +1967,8 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
         return Some((EntityType::Organization, false, "org.cue"));
     }
-    if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(|&w| w == "of") {
+    let cue_joiner = |w: &&str| matches!(*w, "of" | "for" | "on");
+    if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(cue_joiner) {
         return Some((EntityType::Organization, false, "org.cue-of"));
     }
     if n > 1 && (lex.event_cues.contains(last) || first == "operation") {

@@ -354,3 +354,11 @@ fn title_abbreviations_faiths_and_fears_are_no_names() {
         assert!(s.iter().any(|m| m == name), "{name} missing from {s:?}");
     }
 }
+
+/// A Roman numeral alone names nothing; after a name it stays part of it.
+#[test]
+fn a_roman_numeral_alone_is_no_name() {
+    let s = surfaces("He posted part XVII of the series. Henry VIII ruled England.");
+    assert!(!s.iter().any(|m| m == "XVII"), "{s:?}");
+    assert!(s.iter().any(|m| m == "Henry VIII"), "{s:?}");
+}

@@ -411,3 +411,19 @@ fn a_place_and_a_party_word_are_no_organization() {
         "{f:?}"
     );
 }
+
+/// An institution's head word takes its "for" or "on" phrase ("the Center on
+/// Housing", "the Institute for Tides"); a lone "Center" names nothing, and a
+/// lower-case "for" after a name does not join it.
+#[test]
+fn an_institution_keeps_its_for_or_on_phrase() {
+    let org = EntityType::Organization;
+    let f = mentions(
+        "A fellow at the Center on Housing said it. The Institute for Tides agreed. \
+         Officials at the Center declined to comment. Ohio voted for Varga.",
+    );
+    assert!(all(&f, "Center on Housing", org), "{f:?}");
+    assert!(all(&f, "Institute for Tides", org), "{f:?}");
+    assert!(types_of(&f, "Center").is_empty(), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s.contains("for Varga")), "{f:?}");
+}

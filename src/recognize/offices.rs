@@ -86,13 +86,13 @@ fn capitalised_or_dotted(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// The piece `a..b` is an office's head word alone ("Office", the office of a
-/// title cut off before it) or "Government" capitalised in British style: it
-/// names nothing by itself.
+/// title cut off before it), a "Center" cut from its name, or "Government"
+/// capitalised in British style: it names nothing by itself.
 pub(super) fn is_lone_head(ctx: &Ctx, a: usize, b: usize) -> bool {
     b == a + 1
         && ctx.kinds[a] == TokenKind::Word
         && ctx.is_upper_initial(a)
-        && matches!(ctx.lower[a], "office" | "government")
+        && matches!(ctx.lower[a], "office" | "government" | "center" | "centre")
 }
 
 #[cfg(test)]
