@@ -619,8 +619,8 @@ impl Ctx<'_> {
     fn particle(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Word
             && self.lower[i].len() <= self.lex.particle_max_len
+            && self.lex.is_particle(self.lower[i])
             && self.words[i].chars().all(char::is_lowercase)
-            && self.lex.particles.contains(self.lower[i])
     }
 
     /// A non-name token that may sit inside a name when followed by a name word.
