@@ -357,6 +357,15 @@ fn lowered<'b>(words: &[&str], buf: &'b mut String, ends: &mut Vec<usize>) -> Ve
         .collect()
 }
 
+/// Whether `w` starts with an upper-case letter (an ASCII first byte is read as is).
+#[inline]
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 fn in_sorted(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
@@ -407,6 +416,9 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             continue;
         };
         for (i, t) in s.tokens.iter().enumerate() {
+            if slot.lower > 0 {
+                break; // A lower-case word makes the line prose: the rest changes nothing.
+            }
             if slot.starts_with_number.is_none() {
                 slot.starts_with_number = Some(t.kind == TokenKind::Number);
             }
@@ -521,7 +533,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn is_upper_initial(&self, i: usize) -> bool {
-        self.words[i].chars().next().is_some_and(char::is_uppercase)
+        starts_upper(self.words[i])
     }
 
     fn is_all_caps(&self, i: usize) -> bool {
@@ -1057,13 +1069,16 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
         else {
             return false;
         };
+        if a.kind != TokenKind::Word
+            || h.kind != TokenKind::Punct
+            || b.kind != TokenKind::Word
+            || a.span.end != h.span.start
+            || h.span.end != b.span.start
+        {
+            return false; // Most tokens: no words to slice.
+        }
         let (wa, wb) = (word(a), word(b));
-        a.kind == TokenKind::Word
-            && h.kind == TokenKind::Punct
-            && b.kind == TokenKind::Word
-            && a.span.end == h.span.start
-            && h.span.end == b.span.start
-            && word(h).chars().all(is_hyphen)
+        word(h).chars().all(is_hyphen)
             && wa.chars().next().is_some_and(char::is_uppercase)
             && wa.chars().skip(1).all(char::is_lowercase)
             && wb.chars().all(char::is_lowercase)
