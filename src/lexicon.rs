@@ -439,10 +439,12 @@ fn short_key(w: &str) -> Option<u64> {
     if w.len() > 7 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    buf[7] = w.len() as u8;
-    Some(u64::from_le_bytes(buf))
+    // Byte by byte: a copy of a few bytes would be a call to memcpy.
+    let mut key = (w.len() as u64) << 56;
+    for (k, &b) in w.as_bytes().iter().enumerate() {
+        key |= u64::from(b) << (8 * k);
+    }
+    Some(key)
 }
 
 /// Calls `f` with `word.to_lowercase()`; a short ASCII word (most words) is

@@ -86,6 +86,9 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
+const CALENDAR_SHAPES: [u32; 16] = crate::normalize::shapes(CALENDAR);
+const TIME_ZONE_SHAPES: [u32; 16] = crate::normalize::shapes(TIME_ZONES);
+
 /// Longer words that title case leaves in lower case.
 const TITLE_CASE_LOWER: &[&str] = &[
     "a", "about", "after", "against", "amid", "among", "an", "and", "as", "at", "before", "but",
@@ -581,7 +584,9 @@ impl Ctx<'_> {
         if self.is_calendar(i) {
             return false;
         }
-        if in_sorted(TIME_ZONES, self.lower[i]) {
+        if crate::normalize::may_be_in(&TIME_ZONE_SHAPES, self.lower[i])
+            && in_sorted(TIME_ZONES, self.lower[i])
+        {
             return false;
         }
         let common = self.lex.is_common_lower(self.lower[i]);
@@ -605,7 +610,8 @@ impl Ctx<'_> {
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
     fn is_calendar(&self, i: usize) -> bool {
         let l = self.lower[i];
-        if !in_sorted(CALENDAR, l.trim_end_matches('.')) {
+        let day = l.trim_end_matches('.');
+        if !(crate::normalize::may_be_in(&CALENDAR_SHAPES, day) && in_sorted(CALENDAR, day)) {
             return false;
         }
         let abbreviation =
