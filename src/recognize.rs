@@ -335,10 +335,29 @@ fn title_case(w: &str) -> String {
 }
 
 /// The lower-case form of each word ([`lowercase`]), all written into one
-/// buffer reused from sentence to sentence; `ends` is scratch space.
-fn lowered<'b>(words: &[&str], buf: &'b mut String, ends: &mut Vec<usize>) -> Vec<&'b str> {
+/// buffer reused from sentence to sentence; `ends` is scratch space. When the
+/// text the `tokens` (the words' spans) cover is ASCII, as most is, it is lowered
+/// in one piece and each word is a slice of it.
+fn lowered<'b>(
+    text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    buf: &'b mut String,
+    ends: &mut Vec<usize>,
+) -> Vec<&'b str> {
     buf.clear();
     ends.clear();
+    let start = tokens.iter().map(|t| t.span.start).min().unwrap_or(0);
+    let end = tokens.iter().map(|t| t.span.end).max().unwrap_or(0);
+    if let Some(covered) = text.get(start..end).filter(|c| c.is_ascii()) {
+        buf.push_str(covered);
+        buf.make_ascii_lowercase();
+        let buf: &'b str = buf;
+        return tokens
+            .iter()
+            .map(|t| &buf[t.span.start - start..t.span.end - start])
+            .collect();
+    }
     for w in words {
         let start = buf.len();
         if w.is_ascii() {
@@ -366,6 +385,29 @@ fn starts_upper(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+#[cfg(test)]
+mod lowered_tests {
+    use super::*;
+
+    #[test]
+    fn lowered_words_are_each_word_lowercased() {
+        for text in [
+            "The U.S. Senate met Jane O'Neil.",
+            "Zoë MÜLLER met İlhan Omar.",
+        ] {
+            let tokens = crate::text::tokenize(text, crate::model::Span::new(0, text.len()));
+            let words: Vec<&str> = tokens
+                .iter()
+                .map(|t| &text[t.span.start..t.span.end])
+                .collect();
+            let (mut buf, mut ends) = (String::new(), Vec::new());
+            let lower = lowered(text, &tokens, &words, &mut buf, &mut ends);
+            let expected: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
+            assert_eq!(lower, expected);
+        }
     }
 }
 
@@ -976,7 +1018,7 @@ pub fn recognize(
         let ctx = Ctx {
             text,
             lex,
-            lower: lowered(&words, &mut lower_buf, &mut lower_ends),
+            lower: lowered(text, tokens, &words, &mut lower_buf, &mut lower_ends),
             kinds: tokens.iter().map(|t| t.kind).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
