@@ -448,11 +448,21 @@ pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
 fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let t = tokens[i];
     let w = &text[t.span.start..t.span.end];
+    // Most words: an ASCII first letter that is no capital, read without decoding.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
     let mut chars = w.char_indices();
     if !chars.next()?.1.is_uppercase() {
         return None;
     }
     let (k, c) = chars.find(|&(_, c)| !c.is_lowercase())?;
+    if k < 3 {
+        return None;
+    }
     let rest = &w[k..];
     let figures = rest.bytes().all(|b| b.is_ascii_digit());
     let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
