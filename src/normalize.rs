@@ -34,8 +34,12 @@ pub fn may_be_in(shapes: &[u32; 16], w: &str) -> bool {
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
-    if s.is_ascii() {
-        // Most names: one pass over the bytes, no case tables.
+    if s.is_ascii() && !s.bytes().any(|b| matches!(b, b'.' | b'`' | b'-' | b'_')) {
+        // Most names: nothing to replace, only the case to fold.
+        folded.push_str(s);
+        folded.make_ascii_lowercase();
+    } else if s.is_ascii() {
+        // One pass over the bytes, no case tables.
         for b in s.bytes() {
             match b {
                 b'.' => {}
