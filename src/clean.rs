@@ -149,6 +149,47 @@ const CREDIT_CUES: &[&str] = &[
     "photos",
 ];
 
+/// Bit `c - b'a'` of `OPENERS[n]`: a widget, credit cue or agency opens with a
+/// word of `n` bytes whose first letter is `c` (any case). A word not in it opens
+/// none of them: a cheap first look before comparing it with each.
+const OPENERS: [u32; 16] = openers();
+
+const fn openers() -> [u32; 16] {
+    const fn mark(table: &mut [u32; 16], w: &str) {
+        let b = w.as_bytes();
+        assert!(b.len() < 16 && b[0].is_ascii_lowercase());
+        table[b.len()] |= 1 << (b[0] - b'a');
+    }
+    let mut table = [0u32; 16];
+    let mut i = 0;
+    while i < WIDGETS.len() {
+        mark(&mut table, WIDGETS[i][0]);
+        i += 1;
+    }
+    i = 0;
+    while i < AGENCIES.len() {
+        mark(&mut table, AGENCIES[i][0]);
+        i += 1;
+    }
+    i = 0;
+    while i < CREDIT_CUES.len() {
+        mark(&mut table, CREDIT_CUES[i]);
+        i += 1;
+    }
+    table
+}
+
+/// Whether `w` may be the first word of a widget, credit cue or agency ([`OPENERS`]).
+fn may_open(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_alphabetic() && b.len() < OPENERS.len() => {
+            (OPENERS[b.len()] >> (c.to_ascii_lowercase() - b'a')) & 1 == 1
+        }
+        _ => false,
+    }
+}
+
 /// Replaces the agencies and cues of photo credits ("Jim Watson/AFP/Getty Images",
 /// "Photo: Jane Roe (AP)") and page widgets ("Enlarge this image toggle caption",
 /// "Newsletter Sign Up Continue") in each sentence's tokens by one punctuation
@@ -168,6 +209,10 @@ pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
         }
         let mut i = 0;
         while i < s.tokens.len() {
+            if !may_open(view.words[i]) {
+                i += 1;
+                continue;
+            }
             let end = view
                 .widget_at(i, lex)
                 .or_else(|| view.cue_at(i))
@@ -192,6 +237,7 @@ fn may_hold_furniture(text: &str, tokens: &[Token]) -> bool {
         let w = &text[t.span.start..t.span.end];
         matches!(w, "/" | "|")
             || (w.starts_with(|c: char| c.is_ascii_uppercase())
+                && may_open(w)
                 && (WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
                     || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))))
     })
@@ -402,11 +448,21 @@ pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
 fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let t = tokens[i];
     let w = &text[t.span.start..t.span.end];
+    // Most words: an ASCII first letter that is no capital, read without decoding.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return None;
+    }
     let mut chars = w.char_indices();
     if !chars.next()?.1.is_uppercase() {
         return None;
     }
     let (k, c) = chars.find(|&(_, c)| !c.is_lowercase())?;
+    if k < 3 {
+        return None;
+    }
     let rest = &w[k..];
     let figures = rest.bytes().all(|b| b.is_ascii_digit());
     let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
@@ -423,4 +479,20 @@ fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bo
         .iter()
         .any(|p| &text[p.span.start..p.span.end] == left);
     (said_before && !handle).then_some((t.span.start + k, figures))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_furniture_word_may_open_and_others_do_not() {
+        let firsts = WIDGETS.iter().chain(AGENCIES).map(|p| p[0]);
+        for w in firsts.chain(CREDIT_CUES.iter().copied()) {
+            assert!(may_open(w) && may_open(&w.to_uppercase()), "{w}");
+        }
+        for w in ["The", "President", "", "/", "Éclair", "Buyer", "AFPX"] {
+            assert!(!may_open(w), "{w}");
+        }
+    }
 }

@@ -60,6 +60,8 @@ pub struct Lexicon {
     pub particles: HashSet<String>,
     /// The byte length of the longest particle: a longer word is looked up no further.
     pub particle_max_len: usize,
+    /// [`short_key`] of each particle of up to seven bytes (all of them, as shipped).
+    particle_keys: HashSet<u64>,
     /// Nationality, language and religion words that are never reported (CoNLL MISC).
     pub misc: HashSet<String>,
     /// Pronouns, determiners, question words and interjections: alone, never a name.
@@ -329,6 +331,7 @@ impl Lexicon {
             event_cues: word_set(include_str!("../data/event_cues.txt")),
             place_nouns: word_set(include_str!("../data/place_nouns.txt")),
             particle_max_len: particles.iter().map(String::len).max().unwrap_or(0),
+            particle_keys: particles.iter().filter_map(|p| short_key(p)).collect(),
             particles,
             misc: word_set(include_str!("../data/misc_words.txt")),
             function_words: word_set(include_str!("../data/function_words.txt")),
@@ -372,7 +375,7 @@ impl Lexicon {
     }
 
     pub fn is_common(&self, word: &str) -> bool {
-        self.is_common_lower(&word.to_lowercase())
+        with_lowercase(word, |w| self.is_common_lower(w))
     }
 
     /// Whether a lower-case word is a common English word, inflections included
@@ -407,16 +410,56 @@ impl Lexicon {
         self.countries.contains(&entry)
     }
 
+    /// Whether a lower-case word is in [`Lexicon::particles`]: a short word is
+    /// looked up as one number, without hashing its bytes.
+    pub fn is_particle(&self, lower: &str) -> bool {
+        match short_key(lower) {
+            Some(key) => self.particle_keys.contains(&key),
+            None => self.particles.contains(lower),
+        }
+    }
+
     pub fn is_first_name(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.first_names.contains(&w) || self.ambiguous_first_names.contains(&w)
+        with_lowercase(word, |w| {
+            self.first_names.contains(w) || self.ambiguous_first_names.contains(w)
+        })
     }
 
     pub fn is_unambiguous_first_name(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.first_names.contains(&w)
-            && !self.ambiguous_first_names.contains(&w)
-            && !self.common.contains(&w)
+        with_lowercase(word, |w| {
+            self.first_names.contains(w)
+                && !self.ambiguous_first_names.contains(w)
+                && !self.common.contains(w)
+        })
+    }
+}
+
+/// A word of up to seven bytes as one number: its bytes and its length.
+fn short_key(w: &str) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    // Byte by byte: a copy of a few bytes would be a call to memcpy.
+    let mut key = (w.len() as u64) << 56;
+    for (k, &b) in w.as_bytes().iter().enumerate() {
+        key |= u64::from(b) << (8 * k);
+    }
+    Some(key)
+}
+
+/// Calls `f` with `word.to_lowercase()`; a short ASCII word (most words) is
+/// lowered on the stack, without allocating.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(lower).unwrap_or(word))
+    } else {
+        f(&word.to_lowercase())
     }
 }
 
@@ -505,6 +548,29 @@ pub fn parse_stoplist(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_by_number_are_the_particles_by_name() {
+        let lex = Lexicon::builtin();
+        assert!(lex.particles.iter().all(|p| lex.is_particle(p)));
+        for w in ["van", "de", "l'", "the", "v", "vanx", "", "deutschland"] {
+            assert_eq!(lex.is_particle(w), lex.particles.contains(w), "{w}");
+        }
+        assert!(!lex.is_particle("the") && lex.is_particle("van"));
+        // The length is part of the key: "d" is no "d\0".
+        assert_ne!(short_key("d"), short_key("d\0"));
+        assert_eq!(short_key("eightbyt"), None);
+    }
+
+    #[test]
+    fn stack_lowercase_is_to_lowercase() {
+        let long = "A".repeat(40);
+        for w in ["Maria", "MARIA", "Élodie", "ÉLODIE", "", long.as_str()] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase());
+        }
+        let lex = Lexicon::builtin();
+        assert!(lex.is_first_name("MARIA") && !lex.is_first_name("Xqzv"));
+    }
 
     #[test]
     fn every_particle_fits_the_particle_length_bound() {

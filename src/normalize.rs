@@ -3,12 +3,43 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The shapes of a word list: bit `c - b'a'` of `shapes[n]` says that a word of
+/// `n` bytes opens with the letter `c`. Every word must be shorter than 16 bytes
+/// and open with a lower-case ASCII letter (checked when the table is built).
+pub const fn shapes(list: &[&str]) -> [u32; 16] {
+    let mut table = [0u32; 16];
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes();
+        assert!(b.len() < 16 && b[0].is_ascii_lowercase());
+        table[b.len()] |= 1 << (b[0] - b'a');
+        i += 1;
+    }
+    table
+}
+
+/// Whether `w` has the length and first letter of a word of [`shapes`]: a cheap
+/// first look before searching the list itself (`false` means it is not there).
+#[inline]
+pub fn may_be_in(shapes: &[u32; 16], w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&c) if c.is_ascii_lowercase() && w.len() < 16 => {
+            (shapes[w.len()] >> (c - b'a')) & 1 == 1
+        }
+        _ => false,
+    }
+}
+
 /// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
-    if s.is_ascii() {
-        // Most names: one pass over the bytes, no case tables.
+    if s.is_ascii() && !s.bytes().any(|b| matches!(b, b'.' | b'`' | b'-' | b'_')) {
+        // Most names: nothing to replace, only the case to fold.
+        folded.push_str(s);
+        folded.make_ascii_lowercase();
+    } else if s.is_ascii() {
+        // One pass over the bytes, no case tables.
         for b in s.bytes() {
             match b {
                 b'.' => {}
@@ -256,6 +287,26 @@ pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_pass_every_listed_word_and_stop_others() {
+        const LIST: &[&str] = &["est", "friday", "jan"];
+        const SHAPES: [u32; 16] = shapes(LIST);
+        assert!(LIST.iter().all(|w| may_be_in(&SHAPES, w)));
+        // Same length and first letter: passes the first look, the list decides.
+        assert!(may_be_in(&SHAPES, "eat"));
+        for w in [
+            "east",
+            "es",
+            "monday",
+            "Est",
+            "",
+            "éé",
+            "a-very-long-word-indeed",
+        ] {
+            assert!(!may_be_in(&SHAPES, w), "{w}");
+        }
+    }
 
     #[test]
     fn keys_fold_case_accents_articles_and_possessives() {

@@ -86,6 +86,9 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
+const CALENDAR_SHAPES: [u32; 16] = crate::normalize::shapes(CALENDAR);
+const TIME_ZONE_SHAPES: [u32; 16] = crate::normalize::shapes(TIME_ZONES);
+
 /// Longer words that title case leaves in lower case.
 const TITLE_CASE_LOWER: &[&str] = &[
     "a", "about", "after", "against", "amid", "among", "an", "and", "as", "at", "before", "but",
@@ -337,10 +340,29 @@ fn title_case(w: &str) -> String {
 }
 
 /// The lower-case form of each word ([`lowercase`]), all written into one
-/// buffer reused from sentence to sentence; `ends` is scratch space.
-fn lowered<'b>(words: &[&str], buf: &'b mut String, ends: &mut Vec<usize>) -> Vec<&'b str> {
+/// buffer reused from sentence to sentence; `ends` is scratch space. When the
+/// text the `tokens` (the words' spans) cover is ASCII, as most is, it is lowered
+/// in one piece and each word is a slice of it.
+fn lowered<'b>(
+    text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    buf: &'b mut String,
+    ends: &mut Vec<usize>,
+) -> Vec<&'b str> {
     buf.clear();
     ends.clear();
+    let start = tokens.iter().map(|t| t.span.start).min().unwrap_or(0);
+    let end = tokens.iter().map(|t| t.span.end).max().unwrap_or(0);
+    if let Some(covered) = text.get(start..end).filter(|c| c.is_ascii()) {
+        buf.push_str(covered);
+        buf.make_ascii_lowercase();
+        let buf: &'b str = buf;
+        return tokens
+            .iter()
+            .map(|t| &buf[t.span.start - start..t.span.end - start])
+            .collect();
+    }
     for w in words {
         let start = buf.len();
         if w.is_ascii() {
@@ -360,6 +382,38 @@ fn lowered<'b>(words: &[&str], buf: &'b mut String, ends: &mut Vec<usize>) -> Ve
             w
         })
         .collect()
+}
+
+/// Whether `w` starts with an upper-case letter (an ASCII first byte is read as is).
+#[inline]
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+#[cfg(test)]
+mod lowered_tests {
+    use super::*;
+
+    #[test]
+    fn lowered_words_are_each_word_lowercased() {
+        for text in [
+            "The U.S. Senate met Jane O'Neil.",
+            "Zoë MÜLLER met İlhan Omar.",
+        ] {
+            let tokens = crate::text::tokenize(text, crate::model::Span::new(0, text.len()));
+            let words: Vec<&str> = tokens
+                .iter()
+                .map(|t| &text[t.span.start..t.span.end])
+                .collect();
+            let (mut buf, mut ends) = (String::new(), Vec::new());
+            let lower = lowered(text, &tokens, &words, &mut buf, &mut ends);
+            let expected: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
+            assert_eq!(lower, expected);
+        }
+    }
 }
 
 fn in_sorted(list: &[&str], w: &str) -> bool {
@@ -412,6 +466,9 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             continue;
         };
         for (i, t) in s.tokens.iter().enumerate() {
+            if slot.lower > 0 {
+                break; // A lower-case word makes the line prose: the rest changes nothing.
+            }
             if slot.starts_with_number.is_none() {
                 slot.starts_with_number = Some(t.kind == TokenKind::Number);
             }
@@ -526,7 +583,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn is_upper_initial(&self, i: usize) -> bool {
-        self.words[i].chars().next().is_some_and(char::is_uppercase)
+        starts_upper(self.words[i])
     }
 
     fn is_all_caps(&self, i: usize) -> bool {
@@ -574,7 +631,9 @@ impl Ctx<'_> {
         if self.is_calendar(i) {
             return false;
         }
-        if in_sorted(TIME_ZONES, self.lower[i]) {
+        if crate::normalize::may_be_in(&TIME_ZONE_SHAPES, self.lower[i])
+            && in_sorted(TIME_ZONES, self.lower[i])
+        {
             return false;
         }
         let common = self.lex.is_common_lower(self.lower[i]);
@@ -598,7 +657,8 @@ impl Ctx<'_> {
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
     fn is_calendar(&self, i: usize) -> bool {
         let l = self.lower[i];
-        if !in_sorted(CALENDAR, l.trim_end_matches('.')) {
+        let day = l.trim_end_matches('.');
+        if !(crate::normalize::may_be_in(&CALENDAR_SHAPES, day) && in_sorted(CALENDAR, day)) {
             return false;
         }
         let abbreviation =
@@ -624,8 +684,8 @@ impl Ctx<'_> {
     fn particle(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Word
             && self.lower[i].len() <= self.lex.particle_max_len
+            && self.lex.is_particle(self.lower[i])
             && self.words[i].chars().all(char::is_lowercase)
-            && self.lex.particles.contains(self.lower[i])
     }
 
     /// A non-name token that may sit inside a name when followed by a name word.
@@ -975,7 +1035,7 @@ pub fn recognize(
         let ctx = Ctx {
             text,
             lex,
-            lower: lowered(&words, &mut lower_buf, &mut lower_ends),
+            lower: lowered(text, tokens, &words, &mut lower_buf, &mut lower_ends),
             kinds: tokens.iter().map(|t| t.kind).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
@@ -1087,13 +1147,16 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
         else {
             return false;
         };
+        if a.kind != TokenKind::Word
+            || h.kind != TokenKind::Punct
+            || b.kind != TokenKind::Word
+            || a.span.end != h.span.start
+            || h.span.end != b.span.start
+        {
+            return false; // Most tokens: no words to slice.
+        }
         let (wa, wb) = (word(a), word(b));
-        a.kind == TokenKind::Word
-            && h.kind == TokenKind::Punct
-            && b.kind == TokenKind::Word
-            && a.span.end == h.span.start
-            && h.span.end == b.span.start
-            && word(h).chars().all(is_hyphen)
+        word(h).chars().all(is_hyphen)
             && wa.chars().next().is_some_and(char::is_uppercase)
             && wa.chars().skip(1).all(char::is_lowercase)
             && wb.chars().all(char::is_lowercase)

@@ -99,8 +99,7 @@ fn space_before(text: &str, at: usize) -> bool {
 
 fn split_gap<'a>(text: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
     let gap = &text[a..b];
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(gap.len());
-    chars.extend(gap.char_indices());
+    let chars = crate::text::char_indices(gap);
     let off = |i: usize| chars.get(i).map_or(gap.len(), |x| x.0);
     let ch = |i: usize| chars.get(i).map(|x| x.1);
     let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
