@@ -1944,114 +1944,180 @@ const LEGAL_FORMS: [&str; 7] = ["corp", "gmbh", "inc", "llc", "llp", "ltd", "plc
 
 /// Type of a piece; `None` drops it. `Other` pieces with no evidence are kept as
 /// unknown single words for the document-level pass to settle.
-fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
+/// A piece's type, whether it is a nationality word standing for its country, and
+/// the rule that decided.
+type Typed = (EntityType, bool, &'static str);
+
+/// A typing stage's answer: `Some(t)` decides (`Some(None)` drops the piece),
+/// `None` leaves it to the next stage.
+type Verdict = Option<Option<Typed>>;
+
+/// What the typing stages read of a piece's words.
+struct Shape<'a> {
+    n: usize,
+    first: &'a str,
+    /// The head word: the last one before an ordinal ("World War II", "Apollo 11").
+    last: &'a str,
+    /// The word before the piece ("" at the start).
+    before: &'a str,
+    /// Every word is a common word; plurals count in longer pieces ("Mountain
+    /// Bikes"), a lone word must be listed as it is ("Wales" is no plural of "wale").
+    all_common: bool,
+}
+
+impl<'a> Shape<'a> {
+    fn of(ctx: &Ctx<'a>, p: &Piece) -> Shape<'a> {
+        let n = p.b - p.a;
+        let head = if n > 1 && is_ordinal(ctx.lower[p.b - 1]) {
+            p.b - 2
+        } else {
+            p.b - 1
+        };
+        let all_common = (p.a..p.b).all(|i| {
+            ctx.kinds[i] != TokenKind::Word
+                || ctx.lex.common.contains(ctx.lower[i])
+                || (n > 1 && is_common_plural(ctx.lex, ctx.lower[i]))
+        });
+        Shape {
+            n,
+            first: ctx.lower[p.a],
+            last: ctx.lower[head],
+            before: if p.a > 0 { ctx.lower[p.a - 1] } else { "" },
+            all_common,
+        }
+    }
+}
+
+/// Types a piece, stage by stage: what is known of it, what names nothing, the cue
+/// words in and before it, its shape, then the words around it.
+fn classify(ctx: &Ctx, p: &Piece) -> Option<Typed> {
+    if let Some(t) = known_type(ctx, p) {
+        return Some(t);
+    }
+    let s = Shape::of(ctx, p);
+    let stages: [fn(&Ctx, &Piece, &Shape) -> Verdict; 4] = [
+        nothing_or_player,
+        by_cue_words,
+        by_noun_or_common_words,
+        by_shape,
+    ];
+    for stage in stages {
+        if let Some(verdict) = stage(ctx, p, &s) {
+            return verdict;
+        }
+    }
+    by_neighbours(ctx, p, &s)
+}
+
+/// A forced type (a glue rule's), or the gazetteer's.
+fn known_type(ctx: &Ctx, p: &Piece) -> Option<Typed> {
     if let Some((t, rule)) = p.forced {
         return Some((t, false, rule));
     }
-    if let Some(hit) = p.gaz {
-        let entry = &ctx.lex.entries[hit.entry];
-        return match hit.kind {
-            SurfaceKind::Demonym => Some((EntityType::Location, true, "gazetteer.demonym")),
-            SurfaceKind::Name if ctx.country_pair(p.a, p.b) => {
-                Some((EntityType::Organization, false, "gazetteer.country-pair"))
+    let hit = p.gaz?;
+    let entry = &ctx.lex.entries[hit.entry];
+    match hit.kind {
+        SurfaceKind::Demonym => Some((EntityType::Location, true, "gazetteer.demonym")),
+        SurfaceKind::Name if ctx.country_pair(p.a, p.b) => {
+            Some((EntityType::Organization, false, "gazetteer.country-pair"))
+        }
+        // A town's club in a results line or a match report; countries stay
+        // places, as CoNLL-style annotation has them.
+        SurfaceKind::Name
+            if entry.entity_type == EntityType::Location
+                && !sides::national(ctx.lex, hit.entry) =>
+        {
+            match ctx.team_context(p.a, p.b) {
+                Some(rule) => Some((EntityType::Organization, false, rule)),
+                None => Some((entry.entity_type, false, "gazetteer")),
             }
-            // A town's club in a results line or a match report; countries stay
-            // places, as CoNLL-style annotation has them.
-            SurfaceKind::Name
-                if entry.entity_type == EntityType::Location
-                    && !sides::national(ctx.lex, hit.entry) =>
-            {
-                match ctx.team_context(p.a, p.b) {
-                    Some(rule) => Some((EntityType::Organization, false, rule)),
-                    None => Some((entry.entity_type, false, "gazetteer")),
-                }
-            }
-            SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
-        };
+        }
+        SurfaceKind::Name => Some((entry.entity_type, false, "gazetteer")),
     }
+}
+
+/// Pieces that name nothing (titles of works, junk, letters, time zones, Roman
+/// numerals, legal forms, MISC words), and players in results lines.
+fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
+    let (n, first) = (s.n, s.first);
     if names::inside_quoted_title(ctx, p.a, p.b) {
         // "Letters for Maria": a song's or a book's title, not a person.
-        return None;
+        return Some(None);
     }
-    let n = p.b - p.a;
-    let first = ctx.lower[p.a];
     if is_junk(ctx, p.a, p.b) {
-        return None;
+        return Some(None);
     }
     if first.starts_with("i'") || first.starts_with("i\u{2019}") {
         // "I've", "I’m": the pronoun, never a name.
-        return None;
+        return Some(None);
     }
     if names::letter_label(ctx, p.a, p.b) {
-        return None;
+        return Some(None);
     }
     if bounds::is_time_zone_name(ctx, p.a, p.b) {
-        return None;
+        return Some(None);
     }
     if n == 1 && first.len() > 1 && is_ordinal(first) {
         // "part XVII", "Chapter IV": a Roman numeral alone names nothing.
-        return None;
+        return Some(None);
     }
     if sides::scorer(ctx, p.a, p.b) && !is_common_plural(ctx.lex, ctx.lower[p.a]) {
         // "( Roe 12 , Dacre 34 )", "Scorers : Roe 12": a player and his minute.
-        return Some((EntityType::Person, false, "person.scorer"));
+        return Some(Some((EntityType::Person, false, "person.scorer")));
     }
     if n == 1 && sides::dismissal_name(ctx, p.a) {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
-        return Some((EntityType::Person, false, "person.scorecard"));
+        return Some(Some((EntityType::Person, false, "person.scorecard")));
     }
     if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
-        return None;
+        return Some(None);
     }
-    // The head word is the last one before an ordinal ("World War II", "Apollo 11").
-    let head = if n > 1 && is_ordinal(ctx.lower[p.b - 1]) {
-        p.b - 2
-    } else {
-        p.b - 1
-    };
-    let last = ctx.lower[head];
     if is_misc(ctx, p.a, p.b) {
-        return None;
+        return Some(None);
     }
-    // Plurals count in longer pieces ("Mountain Bikes"); a lone word must be
-    // listed as it is ("Wales" is no plural of "wale").
-    let all_common = (p.a..p.b).all(|i| {
-        ctx.kinds[i] != TokenKind::Word
-            || ctx.lex.common.contains(ctx.lower[i])
-            || (n > 1 && is_common_plural(ctx.lex, ctx.lower[i]))
-    });
-    let lex = ctx.lex;
+    None
+}
 
+/// Cue words of the piece: facilities, organization, event and place words, a
+/// title before it, a club prefix.
+fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
+    let (n, first, last, lex) = (s.n, s.first, s.last, ctx.lex);
     if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b, p.title_before) {
-        return Some((t, false, rule));
+        return Some(Some((t, false, rule)));
     }
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
-        return Some((EntityType::Organization, false, "org.cue"));
+        return Some(Some((EntityType::Organization, false, "org.cue")));
     }
     let cue_joiner = |w: &&str| matches!(*w, "of" | "for" | "on");
     if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(cue_joiner) {
-        return Some((EntityType::Organization, false, "org.cue-of"));
+        return Some(Some((EntityType::Organization, false, "org.cue-of")));
     }
     if n > 1 && (lex.event_cues.contains(last) || first == "operation") {
         // "Operation Desert Storm": military operations are events.
-        return Some((EntityType::Other, false, "other.event-cue"));
+        return Some(Some((EntityType::Other, false, "other.event-cue")));
     }
     if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
         // "Halbury Town 4 Stanport 2", "Halbury Town coach": a club named as its town is.
         if let Some(rule) = ctx.team_context(p.a, p.b) {
-            return Some((EntityType::Organization, false, rule));
+            return Some(Some((EntityType::Organization, false, rule)));
         }
-        return Some((EntityType::Location, false, "location.cue"));
+        return Some(Some((EntityType::Location, false, "location.cue")));
     }
     if p.title_before {
-        return Some((EntityType::Person, false, "person.title"));
+        return Some(Some((EntityType::Person, false, "person.title")));
     }
     if n > 1 && in_sorted(CLUB_PREFIXES, first) {
-        return Some((EntityType::Organization, false, "org.club"));
+        return Some(Some((EntityType::Organization, false, "org.club")));
     }
-    let before = if p.a > 0 { ctx.lower[p.a - 1] } else { "" };
+    None
+}
+
+/// A company noun before the piece ("the brewer Halvik"), and pieces made only of
+/// common words.
+fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
+    let (n, last, before, all_common, lex) = (s.n, s.last, s.before, s.all_common, ctx.lex);
     // Not the tail of a compound ("Multi-party Democracy").
     let compound = p.a >= 2 && ctx.words[p.a - 2].chars().all(is_hyphen);
     let noun_before = in_sorted(ORG_NOUNS, before)
@@ -2059,58 +2125,73 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
         && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
     if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
         // "the brewer Halvik", "insurer Corvane": the document says what it is.
-        return Some((EntityType::Organization, false, "org.noun-before"));
+        return Some(Some((EntityType::Organization, false, "org.noun-before")));
     }
     if all_common && n == 2 && lex.is_first_name(ctx.words[p.a]) && lex.surnames.contains(last) {
         // "Bill Gates", "Mark Cuban": a given name and a surname, both also words.
-        return Some((EntityType::Person, false, "person.first-name"));
+        return Some(Some((EntityType::Person, false, "person.first-name")));
     }
     if all_common {
         // A lone common word capitalised inside a sentence ("Cook said") may be a
         // surname the document gives in full elsewhere: the document pass decides.
         let lone = n == 1 && !ctx.headline && !ctx.is_sentence_initial(p.a);
-        return lone.then_some((EntityType::Other, false, "unknown"));
+        return Some(lone.then_some((EntityType::Other, false, "unknown")));
     }
+    None
+}
+
+/// The piece's own words (particles, given names, surnames, acronyms, figures) and
+/// its appositions.
+fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
+    let (n, first, last, before, lex) = (s.n, s.first, s.last, s.before, ctx.lex);
     if !p.title_before && bounds::ends_in_service_plural(ctx, p.b) {
         // "Reserve Airmen": a group of servicemen, no person.
-        return Some((EntityType::Organization, false, "org.service-plural"));
+        return Some(Some((
+            EntityType::Organization,
+            false,
+            "org.service-plural",
+        )));
     }
     if n > 1 && !p.title_before && facilities::after_near(ctx, p.a, p.b) {
         // "near Al Huwayjah": a place, whatever its first word.
-        return Some((EntityType::Location, false, "location.near"));
+        return Some(Some((EntityType::Location, false, "location.near")));
     }
     if n > 1 && (p.a + 1..p.b - 1).any(|i| ctx.particle(i)) {
-        return Some((EntityType::Person, false, "person.particle"));
+        return Some(Some((EntityType::Person, false, "person.particle")));
     }
     if n > 1 && lex.is_first_name(ctx.words[p.a]) {
         let ambiguous = !lex.is_unambiguous_first_name(ctx.words[p.a]);
         if !ambiguous || !lex.common.contains(last) {
-            return Some((EntityType::Person, false, "person.first-name"));
+            return Some(Some((EntityType::Person, false, "person.first-name")));
         }
     }
     if n > 1 && lex.surnames.contains(last) {
-        return Some((EntityType::Person, false, "person.surname"));
+        return Some(Some((EntityType::Person, false, "person.surname")));
     }
     if let Some(rule) = ctx.team_context(p.a, p.b) {
-        return Some((EntityType::Organization, false, rule));
+        return Some(Some((EntityType::Organization, false, rule)));
     }
     // "Inexplicably, the ...": an adverb opening a sentence has no apposition.
     let adverb = n == 1 && ctx.is_sentence_initial(p.a) && first.ends_with("ly");
     if let Some(t) = ctx.apposition_type(p.b).filter(|_| !adverb) {
-        return Some(t);
+        return Some(Some(t));
     }
     // Context around the piece.
     let after = ctx.lower.get(p.b).copied().unwrap_or("");
     let after2 = ctx.lower.get(p.b + 1).copied().unwrap_or("");
     let before2 = if p.a > 1 { ctx.lower[p.a - 2] } else { "" };
     if after == "-" && matches!(after2, "based" | "born") {
-        return Some((EntityType::Location, false, "location.based"));
+        return Some(Some((EntityType::Location, false, "location.based")));
     }
     if before == "of" && lex.place_nouns.contains(before2) {
-        return Some((EntityType::Location, false, "location.place-noun-of"));
+        return Some(Some((
+            EntityType::Location,
+            false,
+            "location.place-noun-of",
+        )));
     }
     if lex.place_nouns.contains(after) && n <= 2 {
-        return Some((EntityType::Location, false, "location.place-noun"));
+        return Some(Some((EntityType::Location, false, "location.place-noun")));
     }
     if n == 1
         && !ctx.caps_only
@@ -2119,42 +2200,50 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<(EntityType, bool, &'static str)> {
     {
         if matches!(before, "a" | "an") {
             // "a UAV", "an IED": an acronym counted like a noun is a thing, not a name.
-            return None;
+            return Some(None);
         }
-        return Some((EntityType::Organization, false, "org.acronym"));
+        return Some(Some((EntityType::Organization, false, "org.acronym")));
     }
     let personal = lex.is_first_name(ctx.words[p.a]) || lex.surnames.contains(last);
     if !personal && document::company_cue_after(ctx, p.b) {
         // "Halvik said its profit rose", "Halvik shares fell": a company.
-        return Some((EntityType::Organization, false, "org.company-cue"));
+        return Some(Some((EntityType::Organization, false, "org.company-cue")));
     }
     if n > 1 && in_sorted(SAY_VERBS, after) {
-        return Some((EntityType::Person, false, "person.says"));
+        return Some(Some((EntityType::Person, false, "person.says")));
     }
     let minute = ctx.table || ctx.results || ctx.sports;
     if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !minute {
         // "Internet Explorer 6", "Falcon Heavy 2": a product and its version; in
         // a sports report the figure is a scorer's minute ("Ruud Kroon 55").
-        return None;
+        return Some(None);
     }
     if n > 1 {
         if (p.a..p.b).any(|i| ctx.words[i].bytes().any(|b| b.is_ascii_digit())) {
             // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
-            return None;
+            return Some(None);
         }
         let common_last = lex.common.contains(last) || is_common_plural(lex, last);
         if before == "the" || (common_last && !lex.surnames.contains(last)) {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
-            return Some((EntityType::Organization, false, "org.default"));
+            return Some(Some((EntityType::Organization, false, "org.default")));
         }
         if !ctx.caps_only && !ctx.headline && ctx.is_all_caps(p.a) {
             // "NAVCENT CTFs", "ANG Airmen": an acronym opening a name in running
             // text is a body's, not a person's given name.
-            return Some((EntityType::Organization, false, "org.acronym-head"));
+            return Some(Some((EntityType::Organization, false, "org.acronym-head")));
         }
-        return Some((EntityType::Person, false, "person.default"));
+        return Some(Some((EntityType::Person, false, "person.default")));
     }
+    None
+}
+
+/// A piece no stage decided: the words around it, else a given name, else unknown
+/// (settled by the document pass).
+fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
+    let (first, before, lex) = (s.first, s.before, ctx.lex);
+    let after = ctx.lower.get(p.b).copied().unwrap_or("");
     if ctx.headline {
         // "FAITH IN VANCE": a headline's wording is clipped; the word takes the
         // type the body gives it (the document pass), not its neighbours'.
