@@ -1523,190 +1523,187 @@ fn is_cue_word(ctx: &Ctx, i: usize) -> bool {
     ctx.lex.org_cues.contains(ctx.lower[i])
 }
 
+/// Joins each piece to the one before it where the two make one name ("Ar Raqqah",
+/// "Vitrex Lodz", "Ohio Senate", "University of Pittsburgh", "Michael Jordan").
 fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     for p in pieces {
         if let Some(prev) = out.last_mut() {
-            let adjacent = prev.b == p.a;
-            let last = ctx.lower[p.b - 1];
-            let first = ctx.lower[prev.a];
             if bounds::article_place(ctx, prev, &p) {
                 // "Ar Raqqah": the article is part of the place's name.
-                let art = prev.b - 1;
-                let place = Piece {
-                    a: art,
-                    b: p.b,
-                    gaz: None,
-                    title_before: false,
-                    forced: Some((EntityType::Location, "location.article")),
-                };
-                if art == prev.a {
-                    *prev = place;
-                } else {
-                    prev.b = art;
+                if let Some(place) = article_and_place(prev, &p) {
                     out.push(place);
                 }
                 continue;
             }
-            if let Some(rule) = team_pair(ctx, prev, &p).filter(|_| adjacent) {
-                // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
-                // and a town, in a results line or match report, make one side.
+            if let Some((a, joined)) = joined_with(ctx, prev, &p) {
+                prev.a = a;
                 prev.b = p.b;
                 prev.gaz = None;
-                prev.forced = Some((EntityType::Organization, rule));
-                continue;
-            }
-            if sides::name_before_town(ctx, prev, &p) {
-                prev.b = p.b;
-                prev.gaz = None;
-                prev.forced = Some((EntityType::Organization, sides::NAME_TOWN_RULE));
-                continue;
-            }
-            let place_before = prev.gaz.is_some_and(|h| {
-                h.kind == SurfaceKind::Name
-                    && ctx.lex.entries[h.entry].entity_type == EntityType::Location
-            });
-            if adjacent
-                && place_before
-                && p.gaz.is_some()
-                && p.b - p.a == 1
-                && !p.title_before
-                && ctx.lex.org_cues.contains(last)
-            {
-                // "Ohio Senate", "Kansas Army": a place and its own institution.
-                prev.b = p.b;
-                prev.gaz = None;
-                prev.forced = Some((EntityType::Organization, "org.prefixed-cue"));
-                continue;
-            }
-            // "West Jersey" (a point of the compass and a known place) goes on
-            // like the place alone: "West Jersey Railroad", "South Jutland County".
-            let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
-            if adjacent
-                && (prev.gaz.is_some() || compass_place)
-                && p.gaz.is_none()
-                && !p.title_before
-            {
-                let cue_of = p.b - p.a > 2
-                    && ctx.lex.org_cues.contains(ctx.lower[p.a])
-                    && ctx.lower[p.a + 1] == "of";
-                if ctx.lex.org_cues.contains(last) || cue_of {
-                    // "Florida Department of Law Enforcement".
-                    // "US State Department", "Syria Support Group", "UN Security Council".
-                    // "Santa Clara Convention Center" is a venue.
-                    let venue = facilities::is_venue(ctx, p.a, p.b);
-                    prev.b = p.b;
-                    prev.gaz = None;
-                    prev.forced = Some(if venue {
-                        (EntityType::Location, "location.venue")
-                    } else {
-                        (EntityType::Organization, "org.prefixed-cue")
-                    });
-                    continue;
-                }
-                if ctx.lex.event_cues.contains(last) {
-                    prev.b = p.b;
-                    prev.gaz = None;
-                    prev.forced = Some((EntityType::Other, "other.event-cue"));
-                    continue;
-                }
-                // "Heathrow Airport", "Tiyas Military Airfield".
-                let named_site = p.b - p.a == 1 || !ctx.lex.is_first_name(ctx.words[p.a]);
-                if named_site && ctx.lex.loc_suffix.contains(last) {
-                    prev.b = p.b;
-                    prev.gaz = None;
-                    prev.forced = Some((EntityType::Location, "location.cue"));
-                    continue;
-                }
-                let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
-                    || ctx.lex.surnames.contains(last)
-                    || (p.a + 1..p.b).any(|i| ctx.particle(i));
-                let person =
-                    personal && prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
-                // A plural is a team's name ("Kelmore Suns"), a common singular a
-                // thing there ("London Bridge" is left to the place cues).
-                let team_word = last.ends_with('s') && !last.ends_with("ss");
-                // "Kentucky Republican", "Ohio Democrats": a place and a party or
-                // nationality word describe a person; the place stays a place.
-                if place_before
-                    && p.forced.is_none()
-                    && !is_misc(ctx, p.a, p.b)
-                    && (person || !personal && (team_word || !ctx.lex.is_common_lower(last)))
-                {
-                    // A place name leading a longer name: "Chad Edward Gaudin" is a
-                    // person when the place is also a given name; otherwise a team,
-                    // paper or firm named after its home ("Toronto Blue Jays"). A
-                    // place before a person's name stays apart ("Syria Jane Doe").
-                    prev.b = p.b;
-                    prev.gaz = None;
-                    prev.forced = Some(if person {
-                        (EntityType::Person, "person.first-name")
-                    } else {
-                        (EntityType::Organization, "org.place-prefixed")
-                    });
-                    continue;
-                }
-            }
-            if adjacent
-                && prev.gaz.is_none()
-                && prev.forced.is_none()
-                && p.gaz.is_some_and(|h| h.kind == SurfaceKind::Name)
-                && !p.title_before
-                && prev.b - prev.a >= 2
-                && ctx.lower[prev.b - 1] == "of"
-            {
-                // "University of Pittsburgh", "Gulf of Aden": a head, "of" and a known name.
-                let head = ctx.lower[prev.b - 2];
-                let place = ctx.lex.loc_prefix.contains(first)
-                    || ctx.lex.loc_prefix.contains(head)
-                    || in_sorted(PLACE_OF_HEADS, head);
-                prev.b = p.b;
-                prev.forced = Some(if place {
-                    (EntityType::Location, "location.head-of")
-                } else {
-                    (EntityType::Organization, "org.head-of")
-                });
-                continue;
-            }
-            if adjacent
-                && prev.gaz.is_none()
-                && prev.forced.is_none()
-                && given_names(ctx, name_start(ctx, prev.a, prev.b), prev.b)
-                && p.b - p.a == 1
-                && !p.title_before
-                && p.gaz.is_some_and(|h| {
-                    h.kind == SurfaceKind::Name
-                        && ctx.lex.entries[h.entry].entity_type == EntityType::Location
-                })
-            {
-                // "Michael Jordan", "David C. Lyons": given names before a place name.
-                prev.a = name_start(ctx, prev.a, prev.b);
-                prev.b = p.b;
-                prev.forced = Some((EntityType::Person, "person.first-name"));
-                continue;
-            }
-            if adjacent
-                && prev.gaz.is_none()
-                && p.gaz.is_some()
-                && prev.b - prev.a == 1
-                && ctx.lex.loc_prefix.contains(first)
-            {
-                // "Lake Geneva", "Mount Hermon".
-                prev.b = p.b;
-                prev.forced = Some((EntityType::Location, "location.cue"));
-                continue;
-            }
-            if facilities::institution_and_town(ctx, prev, &p) {
-                // "Hotel Essex", "Radio Sarajevo": an institution named by its town.
-                prev.b = p.b;
-                prev.gaz = None;
-                prev.forced = Some((EntityType::Organization, "org.institution-town"));
+                prev.forced = Some(joined);
                 continue;
             }
         }
         out.push(p);
     }
     out
+}
+
+/// The type and rule of two pieces joined into one.
+type Joined = (EntityType, &'static str);
+
+/// "Near Ar" + "Raqqah": the article and the place become one place, in place of
+/// `prev` when the article is all of it, else after `prev` cut before the article
+/// (returned, to be pushed).
+fn article_and_place(prev: &mut Piece, p: &Piece) -> Option<Piece> {
+    let art = prev.b - 1;
+    let place = Piece {
+        a: art,
+        b: p.b,
+        gaz: None,
+        title_before: false,
+        forced: Some((EntityType::Location, "location.article")),
+    };
+    if art == prev.a {
+        *prev = place;
+        None
+    } else {
+        prev.b = art;
+        Some(place)
+    }
+}
+
+/// Whether `p` joins `prev` into one name: where the joined name starts, and its
+/// type and rule.
+fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
+    let adjacent = prev.b == p.a;
+    let last = ctx.lower[p.b - 1];
+    let first = ctx.lower[prev.a];
+    if let Some(rule) = team_pair(ctx, prev, p).filter(|_| adjacent) {
+        // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
+        // and a town, in a results line or match report, make one side.
+        return Some((prev.a, (EntityType::Organization, rule)));
+    }
+    if sides::name_before_town(ctx, prev, p) {
+        return Some((prev.a, (EntityType::Organization, sides::NAME_TOWN_RULE)));
+    }
+    let place_before = prev.gaz.is_some_and(|h| {
+        h.kind == SurfaceKind::Name && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+    });
+    if adjacent
+        && place_before
+        && p.gaz.is_some()
+        && p.b - p.a == 1
+        && !p.title_before
+        && ctx.lex.org_cues.contains(last)
+    {
+        // "Ohio Senate", "Kansas Army": a place and its own institution.
+        return Some((prev.a, (EntityType::Organization, "org.prefixed-cue")));
+    }
+    // "West Jersey" (a point of the compass and a known place) goes on
+    // like the place alone: "West Jersey Railroad", "South Jutland County".
+    let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
+    if adjacent && (prev.gaz.is_some() || compass_place) && p.gaz.is_none() && !p.title_before {
+        if let Some(joined) = after_known_name(ctx, prev, p, place_before) {
+            return Some((prev.a, joined));
+        }
+    }
+    let unknown_before = adjacent && prev.gaz.is_none();
+    if unknown_before
+        && prev.forced.is_none()
+        && p.gaz.is_some_and(|h| h.kind == SurfaceKind::Name)
+        && !p.title_before
+        && prev.b - prev.a >= 2
+        && ctx.lower[prev.b - 1] == "of"
+    {
+        // "University of Pittsburgh", "Gulf of Aden": a head, "of" and a known name.
+        let head = ctx.lower[prev.b - 2];
+        let place = ctx.lex.loc_prefix.contains(first)
+            || ctx.lex.loc_prefix.contains(head)
+            || in_sorted(PLACE_OF_HEADS, head);
+        return Some((
+            prev.a,
+            if place {
+                (EntityType::Location, "location.head-of")
+            } else {
+                (EntityType::Organization, "org.head-of")
+            },
+        ));
+    }
+    if unknown_before
+        && prev.forced.is_none()
+        && given_names(ctx, name_start(ctx, prev.a, prev.b), prev.b)
+        && p.b - p.a == 1
+        && !p.title_before
+        && p.gaz.is_some_and(|h| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+        })
+    {
+        // "Michael Jordan", "David C. Lyons": given names before a place name.
+        let a = name_start(ctx, prev.a, prev.b);
+        return Some((a, (EntityType::Person, "person.first-name")));
+    }
+    if unknown_before
+        && p.gaz.is_some()
+        && prev.b - prev.a == 1
+        && ctx.lex.loc_prefix.contains(first)
+    {
+        // "Lake Geneva", "Mount Hermon".
+        return Some((prev.a, (EntityType::Location, "location.cue")));
+    }
+    if facilities::institution_and_town(ctx, prev, p) {
+        // "Hotel Essex", "Radio Sarajevo": an institution named by its town.
+        return Some((prev.a, (EntityType::Organization, "org.institution-town")));
+    }
+    None
+}
+
+/// An unknown piece right after a known name (or a compass word and a known place):
+/// the known name opens a body ("Florida Department of Law Enforcement"), a venue, an
+/// event, a site ("Heathrow Airport"), a team or firm named after its home ("Toronto
+/// Blue Jays"), or a person whose given name is also a place ("Chad Edward Gaudin").
+fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> Option<Joined> {
+    let last = ctx.lower[p.b - 1];
+    let cue_of =
+        p.b - p.a > 2 && ctx.lex.org_cues.contains(ctx.lower[p.a]) && ctx.lower[p.a + 1] == "of";
+    if ctx.lex.org_cues.contains(last) || cue_of {
+        // "Florida Department of Law Enforcement".
+        // "US State Department", "Syria Support Group", "UN Security Council".
+        // "Santa Clara Convention Center" is a venue.
+        return Some(if facilities::is_venue(ctx, p.a, p.b) {
+            (EntityType::Location, "location.venue")
+        } else {
+            (EntityType::Organization, "org.prefixed-cue")
+        });
+    }
+    if ctx.lex.event_cues.contains(last) {
+        return Some((EntityType::Other, "other.event-cue"));
+    }
+    // "Heathrow Airport", "Tiyas Military Airfield".
+    let named_site = p.b - p.a == 1 || !ctx.lex.is_first_name(ctx.words[p.a]);
+    if named_site && ctx.lex.loc_suffix.contains(last) {
+        return Some((EntityType::Location, "location.cue"));
+    }
+    let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
+        || ctx.lex.surnames.contains(last)
+        || (p.a + 1..p.b).any(|i| ctx.particle(i));
+    let person = personal && prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
+    // A plural is a team's name ("Kelmore Suns"), a common singular a
+    // thing there ("London Bridge" is left to the place cues).
+    let team_word = last.ends_with('s') && !last.ends_with("ss");
+    // "Kentucky Republican", "Ohio Democrats": a place and a party or
+    // nationality word describe a person; the place stays a place.
+    let joins = place_before
+        && p.forced.is_none()
+        && !is_misc(ctx, p.a, p.b)
+        && (person || !personal && (team_word || !ctx.lex.is_common_lower(last)));
+    // A place before a person's name stays apart ("Syria Jane Doe").
+    joins.then_some(if person {
+        (EntityType::Person, "person.first-name")
+    } else {
+        (EntityType::Organization, "org.place-prefixed")
+    })
 }
 
 /// Whether two adjacent pieces, one a town and the other one word that is no
