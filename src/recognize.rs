@@ -2048,7 +2048,7 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "I've", "I’m": the pronoun, never a name.
         return Some(None);
     }
-    if names::letter_label(ctx, p.a, p.b) {
+    if names::letter_label(ctx, p.a, p.b) || names::state_of_the_union(ctx, p.a, p.b) {
         return Some(None);
     }
     if bounds::is_time_zone_name(ctx, p.a, p.b) {

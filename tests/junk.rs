@@ -362,3 +362,15 @@ fn a_roman_numeral_alone_is_no_name() {
     assert!(!s.iter().any(|m| m == "XVII"), "{s:?}");
     assert!(s.iter().any(|m| m == "Henry VIII"), "{s:?}");
 }
+
+/// The State of the Union is an address: its "Union" is no organization, while the
+/// European Union stays one.
+#[test]
+fn the_state_of_the_union_names_no_union() {
+    let s = surfaces(
+        "Varga gave his State of the Union address in Washington. \
+         The European Union welcomed it.",
+    );
+    assert!(!s.iter().any(|m| m == "Union"), "{s:?}");
+    assert!(s.iter().any(|m| m == "European Union"), "{s:?}");
+}

@@ -246,6 +246,17 @@ pub(super) fn initial_given_name(ctx: &Ctx, a: usize, b: usize) -> bool {
         && (ctx.lex.surnames.contains(ctx.lower[s]) || !ctx.lex.is_common_lower(ctx.lower[s]))
 }
 
+/// "the State of the Union": the president's yearly address, an event; its "Union"
+/// names no organization.
+pub(super) fn state_of_the_union(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b == a + 1
+        && a >= 3
+        && ctx.lower[a] == "union"
+        && ctx.lower[a - 1] == "the"
+        && ctx.lower[a - 2] == "of"
+        && ctx.lower[a - 3] == "state"
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{found, type_of};
