@@ -4,7 +4,7 @@
 //! institution housed in one (museum, university, hospital) is an organization
 //! by its own cue word. Countries stay places whatever they do.
 
-use super::{Ctx, Piece};
+use super::{names, Ctx, Piece};
 use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 
@@ -42,18 +42,6 @@ const HALL_WORDS: &[&str] = &[
 /// Words right before a name that place it: "near Ayn Isa", "outside Al Qaim"
 /// (sorted). Not "at", "from" or "to", which come before people and companies.
 const NEAR_WORDS: &[&str] = &["near", "outside", "toward", "towards"];
-
-/// Points of the compass before "of": "north of Dayr Hafir".
-const DIRECTIONS: &[&str] = &[
-    "east",
-    "north",
-    "northeast",
-    "northwest",
-    "south",
-    "southeast",
-    "southwest",
-    "west",
-];
 
 /// A venue named "<...> Convention Center", "<...> Space Centre", "<...>
 /// Memorial Hall": a place.
@@ -99,7 +87,7 @@ pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
                 .get(b + 1)
                 .is_some_and(|w| COMPASS_ADJECTIVES.binary_search(w).is_ok() && place_at(b + 2)));
     NEAR_WORDS.binary_search(&before(1)).is_ok()
-        || (before(1) == "of" && DIRECTIONS.binary_search(&before(2)).is_ok())
+        || (before(1) == "of" && names::DIRECTIONS.binary_search(&before(2)).is_ok())
         || (before(1) == "in" && comma_place)
 }
 

@@ -174,8 +174,8 @@ pub(super) fn letter_label(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
 }
 
-/// Points of the compass before "of" and a place: "20 km north of Hornsea".
-const DIRECTIONS: &[&str] = &[
+/// Points of the compass before "of" and a place: "20 km north of Hornsea" (sorted).
+pub(super) const DIRECTIONS: &[&str] = &[
     "east",
     "north",
     "northeast",
