@@ -290,6 +290,20 @@ impl<'a> Chunker<'a> {
         best
     }
 
+    /// Claims tokens `first..=last` for a unit headed by mention `head`, with no
+    /// counterpart, role or organization.
+    fn claim_plain(&mut self, head: usize, first: usize, last: usize, arg: bool) -> usize {
+        self.claim(Unit {
+            head,
+            first,
+            last,
+            arg,
+            counterpart: false,
+            role: None,
+            org: None,
+        })
+    }
+
     fn claim(&mut self, unit: Unit) -> usize {
         let u = self.units.len();
         for o in &mut self.owner[unit.first..=unit.last] {
@@ -663,15 +677,7 @@ impl<'a> Chunker<'a> {
             return;
         }
         let arg = self.follows_name(b + 1);
-        self.claim(Unit {
-            head: mb,
-            first: a,
-            last: b,
-            arg,
-            counterpart: false,
-            role: None,
-            org: None,
-        });
+        self.claim_plain(mb, a, b, arg);
         self.emit(
             RelationKind::LocatedIn,
             mb,
@@ -692,15 +698,7 @@ impl<'a> Chunker<'a> {
             return;
         };
         let arg = self.follows_name(b + 1);
-        self.claim(Unit {
-            head: ma,
-            first: a,
-            last: b,
-            arg,
-            counterpart: false,
-            role: None,
-            org: None,
-        });
+        self.claim_plain(ma, a, b, arg);
         self.emit(RelationKind::LocatedIn, ma, mb, None, rules::LOCATED_OF);
     }
 
@@ -801,15 +799,7 @@ impl<'a> Chunker<'a> {
         if !source_ok || !target_ok || !self.follows_name(last + 1) {
             return;
         }
-        self.claim(Unit {
-            head: mb,
-            first: a,
-            last,
-            arg: true,
-            counterpart: false,
-            role: None,
-            org: None,
-        });
+        self.claim_plain(mb, a, last, true);
         self.emit(kind, ma, mb, None, rule);
     }
 
