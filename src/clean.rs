@@ -410,9 +410,15 @@ const RUN_TOGETHER_WINDOW: usize = 8;
 /// is a name written on its own a few words before, glued to a capitalised word or
 /// to figures. The figures become punctuation; brand names ("YouTube",
 /// "McConnell", "@FoxNews") are left alone, their first part not being such a name.
+///
+/// A link widget prints the person's card before the glued headline: the name again,
+/// in full, then the headlines up to "MORE" ("Dana Whitcombe Dana (Dee) Marie
+/// WhitcombeSenate passes bill MORE"). The card and those headlines are masked
+/// ([`mask_name_card`]): they are no mention, and the headlines link nobody.
 pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
     for s in sentences.iter_mut() {
         let mut out: Option<Vec<Token>> = None;
+        let mut glued = Vec::new();
         for (i, t) in s.tokens.iter().enumerate() {
             let cut = (t.kind == TokenKind::Word)
                 .then(|| run_together_cut(text, &s.tokens, i))
@@ -428,6 +434,7 @@ pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
                 span: Span::new(t.span.start, cut),
                 ..*t
             });
+            glued.push(v.len());
             v.push(Token {
                 span: Span::new(cut, t.span.end),
                 kind: if figures {
@@ -439,9 +446,51 @@ pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
             });
         }
         if let Some(v) = out {
-            s.tokens = v;
+            let mut masked = vec![false; v.len()];
+            for &g in &glued {
+                mask_name_card(text, &v, g, &mut masked);
+            }
+            s.tokens = if masked.contains(&true) {
+                merge_masked(&v, &masked)
+            } else {
+                v
+            };
         }
     }
+}
+
+/// How far after a card its headlines may run to the "MORE" that closes them.
+const CARD_HEADLINES: usize = 80;
+
+/// Marks the card whose last word is glued to token `g`: the capitalised words
+/// (and a nickname in brackets) back to the same surname written just before them,
+/// "Dana Whitcombe [Dana (Dee) Marie Whitcombe]". When "MORE" closes the run of
+/// headlines within [`CARD_HEADLINES`] tokens, they are marked too.
+fn mask_name_card(text: &str, tokens: &[Token], g: usize, masked: &mut [bool]) {
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let last = g - 1;
+    let surname = word(last);
+    let mut k = last;
+    let start = loop {
+        if k == 0 || last - k > RUN_TOGETHER_WINDOW {
+            return;
+        }
+        k -= 1;
+        let w = word(k);
+        if w == surname {
+            break k + 1;
+        }
+        let card_word = tokens[k].kind == TokenKind::Word && w.starts_with(char::is_uppercase);
+        if !(card_word || w == "(" || w == ")") {
+            return;
+        }
+    };
+    if start == last {
+        return;
+    }
+    let more = (g..tokens.len().min(g + CARD_HEADLINES)).find(|&i| word(i) == "MORE");
+    let end = more.map_or(last + 1, |m| m + 1);
+    masked[start..end].iter_mut().for_each(|m| *m = true);
 }
 
 /// Where word `i` splits (byte offset), and whether its second part is figures.

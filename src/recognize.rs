@@ -1359,9 +1359,10 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
 /// Token `i` is a word glued to the word before it with no space or mark between:
 /// the second half of a run-together word the cleaner split ("Sanders|Some").
 fn glued(ctx: &Ctx, i: usize) -> bool {
+    // The token before may be furniture masked as one punctuation token, ending in a
+    // glued word ("Dana WhitcombeSome say", the card masked).
     i > 0
         && ctx.kinds[i] == TokenKind::Word
-        && ctx.kinds[i - 1] == TokenKind::Word
         && ctx.spans[i - 1].end == ctx.spans[i].start
         && ctx.words[i - 1].ends_with(char::is_lowercase)
         && ctx.is_upper_initial(i)
