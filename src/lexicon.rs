@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::{EntityType, Span};
-use crate::normalize::norm_key;
+use crate::normalize::{norm_key, translit};
 use crate::text::{tokenize, TokenKind};
 
 /// One known entity from the gazetteers (or a user's list).
@@ -66,6 +66,9 @@ pub struct Lexicon {
     pub misc: HashSet<String>,
     /// Pronouns, determiners, question words and interjections: alone, never a name.
     pub function_words: HashSet<String>,
+    /// Short forms of given names ("chuck") -> the one formal name they stand for
+    /// ("charles"), both folded as name words are ([`crate::normalize::translit`]).
+    pub nicknames: HashMap<String, String>,
     /// Titles as lower-case token sequences, grouped by first token.
     titles: HashMap<String, Vec<Vec<String>>>,
     /// Words that stand before "of" inside a title ("secretary" of "Secretary of State").
@@ -99,6 +102,15 @@ fn tsv_rows(text: &str) -> impl Iterator<Item = (&str, Vec<&str>)> {
 
 fn word_set(text: &str) -> HashSet<String> {
     data_lines(text).map(|l| l.trim().to_lowercase()).collect()
+}
+
+/// The short forms of given names, each folded as a name word.
+fn nicknames(text: &str) -> HashMap<String, String> {
+    let fold = |w: &str| translit(&norm_key(w));
+    data_lines(text)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(short, formal)| (fold(short), fold(formal)))
+        .collect()
 }
 
 fn split_list(field: Option<&str>) -> impl Iterator<Item = &str> {
@@ -323,6 +335,7 @@ impl Lexicon {
             countries,
             first_names: word_set(include_str!("../data/first_names.txt")),
             ambiguous_first_names: word_set(include_str!("../data/ambiguous_first_names.txt")),
+            nicknames: nicknames(include_str!("../data/nicknames.tsv")),
             surnames: word_set(include_str!("../data/surnames.txt")),
             common,
             org_cues: word_set(include_str!("../data/org_cues.txt")),

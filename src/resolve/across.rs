@@ -550,11 +550,12 @@ impl<'a> Resolver<'a> {
             .chain(&self.lex.ambiguous_first_names)
             .map(|w| translit(w))
             .collect();
+        let formal = self.formal_names();
         // Found in parallel, applied in entity order (so the word vector is the same).
         let canonical: Vec<(usize, Vec<u32>)> = (0..self.l.entities.len())
             .into_par_iter()
             .filter(|&i| Self::is_full_person(&self.l.entities[i]))
-            .filter_map(|i| Some((i, self.canonical(&self.l.entities[i], &given)?)))
+            .filter_map(|i| Some((i, self.canonical(&self.l.entities[i], &given, &formal)?)))
             .collect();
         for (i, words) in canonical {
             let start = self.l.words.len() as u32;
@@ -565,12 +566,32 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The short forms of given names the corpus writes, by string id, with the id of
+    /// the formal name each stands for ([`Lexicon::nicknames`]).
+    fn formal_names(&mut self) -> HashMap<u32, u32> {
+        let mut shorts: Vec<(&String, &String)> = self.lex.nicknames.iter().collect();
+        shorts.sort_unstable();
+        let mut out = HashMap::default();
+        for (short, formal) in shorts {
+            if let Some(s) = self.l.strings.find(short) {
+                out.insert(s, self.l.strings.intern(formal));
+            }
+        }
+        out
+    }
+
     /// A person's name words without what the text glued on, if anything was:
     /// leading words before the first given name ("WH John Roberts", "Nevadan Harry
     /// Reid") or that are titles, party words or common words ("Top Republican
     /// Darrell Issa"), while two words are left; and a surname repeated inside the
-    /// name ("John Kasich Kasich").
-    fn canonical(&self, e: &Compact, given: &HashSet<String>) -> Option<Vec<u32>> {
+    /// name ("John Kasich Kasich"). A short form of a given name is compared as the
+    /// formal name it stands for ("Bernie Sanders" as "Bernard Sanders").
+    fn canonical(
+        &self,
+        e: &Compact,
+        given: &HashSet<String>,
+        formal: &HashMap<u32, u32>,
+    ) -> Option<Vec<u32>> {
         let words = self.l.words(e);
         let n = words.len();
         // The fullest form's words as written (before transliteration folding),
@@ -597,7 +618,12 @@ impl<'a> Resolver<'a> {
                 out.push(w);
             }
         }
-        (out.len() >= 2 && out.len() < n).then_some(out)
+        if out.len() >= 2 {
+            if let Some(&f) = formal.get(&out[0]) {
+                out[0] = f;
+            }
+        }
+        (out.len() >= 2 && out != words).then_some(out)
     }
 
     fn is_glued_word(&self, w: &str) -> bool {
@@ -1390,6 +1416,30 @@ mod tests {
 
     fn bare_quellman() -> LocalEntity {
         person(&[("Quellman", 2)], "quellman")
+    }
+
+    #[test]
+    fn a_short_given_name_joins_the_formal_one_of_the_same_surname() {
+        let (entities, at) = resolve(vec![
+            person(&[("Bernie Quellman", 3)], "bernie quellman"),
+            person(&[("Bernard Quellman", 1)], "bernard quellman"),
+            person(&[("Chuck Quellman", 2)], "chuck quellman"),
+            person(&[("Charles E. Quellman", 1)], "charles e quellman"),
+        ]);
+        assert_eq!(at[0], at[1]);
+        assert_eq!(at[2], at[3]);
+        assert_ne!(at[0], at[2]);
+        assert_eq!(entities[at[0]].label, "Bernie Quellman");
+        // A short form of several formal names ("Ted": Edward or Theodore) joins none,
+        // and a short form never joins another surname.
+        let (_, at) = resolve(vec![
+            person(&[("Ted Quellman", 2)], "ted quellman"),
+            person(&[("Edward Quellman", 2)], "edward quellman"),
+            person(&[("Bernie Dorrance", 2)], "bernie dorrance"),
+            person(&[("Bernard Quellman", 2)], "bernard quellman"),
+        ]);
+        assert_ne!(at[0], at[1]);
+        assert_ne!(at[2], at[3]);
     }
 
     #[test]
