@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::model::{EntityType, Span};
 use crate::normalize::{norm_key, translit};
@@ -354,23 +354,39 @@ impl Lexicon {
         }
     }
 
-    /// Gazetteer names in `text` that start and end on word boundaries.
+    /// Gazetteer names in `text` that start and end on word boundaries. The longest
+    /// name at a place that ends inside a word gives way to the longest one there that
+    /// ends on a boundary ("Arizona" in "Arizona Republican", not "Arizona Republic").
     pub fn find(&self, text: &str) -> Vec<GazHit> {
         let bytes = text.as_bytes();
         let boundary_before = |i: usize| i == 0 || !is_word_byte_before(text, i);
         let boundary_after = |i: usize| i >= bytes.len() || !is_word_byte_after(text, i);
-        self.automaton
-            .find_iter(text)
-            .filter(|m| boundary_before(m.start()) && boundary_after(m.end()))
-            .map(|m| {
-                let (entry, kind) = self.patterns[m.pattern().as_usize()];
-                GazHit {
-                    span: Span::new(m.start(), m.end()),
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).range(pos..)) {
+            pos = m.end();
+            if !boundary_before(m.start()) {
+                continue;
+            }
+            let mut hit = Some(m);
+            while let Some(h) = hit.filter(|h| !boundary_after(h.end())) {
+                let shorter = Input::new(text).range(h.start()..h.end() - 1);
+                hit = self
+                    .automaton
+                    .find(shorter)
+                    .filter(|s| s.start() == h.start());
+            }
+            if let Some(h) = hit {
+                pos = h.end();
+                let (entry, kind) = self.patterns[h.pattern().as_usize()];
+                out.push(GazHit {
+                    span: Span::new(h.start(), h.end()),
                     entry,
                     kind,
-                }
-            })
-            .collect()
+                });
+            }
+        }
+        out
     }
 
     /// Length in tokens of the longest title starting at `lower[0]` (lower-case words).

@@ -708,8 +708,30 @@ impl Ctx<'_> {
             // "Center for American Progress", "Council on Foreign Relations".
             "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
             "&" => next_cap,
+            "and" => self.and_in_name(run_last, i),
             _ => self.particle(i) && next_cap,
         }
+    }
+
+    /// Whether "and" at `i` joins two capitalised common words into the name of a
+    /// committee or agency whose head word follows ("Ways and Means Committee",
+    /// "Energy and Commerce Committee"). "Justice and State Department" stays two
+    /// departments, and a name before "and" ("Trump and Means Committee") joins nothing.
+    fn and_in_name(&self, run_last: usize, i: usize) -> bool {
+        let plain = |k: usize| {
+            self.kinds[k] == TokenKind::Word
+                && self.is_upper_initial(k)
+                && !self.lex.is_first_name(self.words[k])
+                && !self.lex.function_words.contains(self.lower[k])
+                && self.lex.is_common_lower(self.lower[k])
+        };
+        let cue = |k: usize| {
+            self.kinds[k] == TokenKind::Word
+                && self.is_upper_initial(k)
+                && self.lex.org_cues.contains(self.lower[k])
+                && !matches!(self.lower[k], "department" | "ministry")
+        };
+        run_last + 1 == i && i + 2 < self.words.len() && plain(i - 1) && plain(i + 1) && cue(i + 2)
     }
 
     /// Whether tokens `a..b` are a country glued by a hyphen to another country
@@ -1689,10 +1711,19 @@ fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> O
     let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
         || ctx.lex.surnames.contains(last)
         || (p.a + 1..p.b).any(|i| ctx.particle(i));
-    let person = personal && prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
     // A plural is a team's name ("Kelmore Suns"), a common singular a
     // thing there ("London Bridge" is left to the place cues).
     let team_word = last.ends_with('s') && !last.ends_with("ss");
+    // A place that is also a given name, before a known surname or one word of five
+    // letters or more that is no common word or plural: a person ("Chad Pergram",
+    // "Jordan Spieth"; not "Georgia Tech").
+    let given = prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
+    let surname_like = p.b - p.a == 1
+        && !team_word
+        && last.chars().count() >= 5
+        && !last.contains(is_hyphen)
+        && !ctx.lex.is_common_lower(last);
+    let person = given && (personal || surname_like);
     // "Kentucky Republican", "Ohio Democrats": a place and a party or
     // nationality word describe a person; the place stays a place.
     let joins = place_before

@@ -427,3 +427,63 @@ fn an_institution_keeps_its_for_or_on_phrase() {
     assert!(types_of(&f, "Center").is_empty(), "{f:?}");
     assert!(!f.iter().any(|(s, _)| s.contains("for Varga")), "{f:?}");
 }
+
+/// A gazetteer name that ends inside a word gives way to the shorter one that ends on a
+/// boundary: "Arizona Republican" holds the state, not the newspaper "Arizona Republic".
+#[test]
+fn a_known_name_cut_inside_a_word_gives_way_to_a_shorter_one() {
+    let f = mentions("The bill stalled after Arizona Republican Sen. Dana Whitcombe objected.");
+    assert!(all(&f, "Arizona", EntityType::Location), "{f:?}");
+    assert!(types_of(&f, "Arizona Republican").is_empty(), "{f:?}");
+    let f = mentions("She wrote for the Arizona Republic for ten years.");
+    assert!(
+        all(&f, "Arizona Republic", EntityType::Organization),
+        "{f:?}"
+    );
+}
+
+/// Postal abbreviations of states after a town, as wire copy writes them.
+#[test]
+fn a_state_abbreviation_after_a_town_is_the_state() {
+    let f = mentions(
+        "Dana Whitcombe in Jefferson City, Mo., and Lou Brandt in Monroe, La., contributed.",
+    );
+    assert!(all(&f, "Mo.", EntityType::Location), "{f:?}");
+    assert!(all(&f, "La.", EntityType::Location), "{f:?}");
+    assert!(all(&f, "Dana Whitcombe", EntityType::Person), "{f:?}");
+}
+
+/// "and" between two capitalised common words joins a committee's or agency's name
+/// when its head word follows; two departments, or a name before "and", stay apart.
+#[test]
+fn and_joins_the_words_of_a_committee_name() {
+    let org = EntityType::Organization;
+    let f = mentions("The Roads and Bridges Committee met, and the Fish and Game Service agreed.");
+    assert!(all(&f, "Roads and Bridges Committee", org), "{f:?}");
+    assert!(all(&f, "Fish and Game Service", org), "{f:?}");
+    let f = mentions(
+        "Justice and State Department officials met Dana Whitcombe and Means Committee aides.",
+    );
+    assert!(!f.iter().any(|(s, _)| s.contains(" and ")), "{f:?}");
+}
+
+/// A place that is also a given name, before an unknown word that looks like a
+/// surname, is a person; before a short word or a hyphenated one it is not.
+#[test]
+fn a_given_name_that_is_a_place_before_a_surname_is_a_person() {
+    let f = mentions("Fox News' Chad Pergram and Lou Brandt contributed to this report.");
+    assert!(all(&f, "Chad Pergram", EntityType::Person), "{f:?}");
+    let f = mentions("She studied at Georgia Tech and wrote for the Austin American-Statesman.");
+    assert!(
+        types_of(&f, "Georgia Tech")
+            .iter()
+            .all(|t| *t != EntityType::Person),
+        "{f:?}"
+    );
+    assert!(
+        types_of(&f, "Austin American-Statesman")
+            .iter()
+            .all(|t| *t != EntityType::Person),
+        "{f:?}"
+    );
+}
