@@ -32,7 +32,7 @@ const MB: f64 = 1e6;
 
 /// The same allocator as the `ergraph` binary, so the figures are the tool's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 
 /// The benchmark corpus of real scraped news, beside the repository when it is there.
 const REAL_CORPUS: &str = "../shared/corpus/allsides-dev.jsonl";

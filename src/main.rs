@@ -191,7 +191,7 @@ enum Engine {
 /// The pipeline makes many small strings; mimalloc serves them faster than the system
 /// allocator (measured in `benches/throughput.rs`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

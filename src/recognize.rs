@@ -2299,7 +2299,6 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
     let mut org_heads: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter() {
-        let key = m.key.clone();
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
             let words: Vec<String> = m
                 .words
@@ -2338,36 +2337,38 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             }
         }
         if m.rule != "unknown" && !m.demonym {
-            *typed
-                .entry(key)
-                .or_default()
-                .entry(m.entity_type)
-                .or_default() += 1;
+            // The key is copied only the first time it is seen.
+            if !typed.contains_key(&m.key) {
+                typed.insert(m.key.clone(), HashMap::default());
+            }
+            if let Some(types) = typed.get_mut(&m.key) {
+                *types.entry(m.entity_type).or_default() += 1;
+            }
         }
     }
     for m in mentions.iter_mut() {
         if m.demonym || m.words.len() != 1 {
             continue;
         }
-        let key = m.key.clone();
+        let key = m.key.as_str();
         let initialism = is_initialism(&text[m.span.start..m.span.end]);
-        if surnames.contains_key(&key) && m.entity_type != EntityType::Person && !initialism {
+        if surnames.contains_key(key) && m.entity_type != EntityType::Person && !initialism {
             m.entity_type = EntityType::Person;
             m.gaz = None;
             m.rule = "person.surname-in-document";
-        } else if m.rule == "location.preposition" && person_elsewhere(typed.get(&key)) {
+        } else if m.rule == "location.preposition" && person_elsewhere(typed.get(key)) {
             // "at the hands of Assad" where the document names Assad a person
             // more often than a place: the preposition was weak evidence.
             m.entity_type = EntityType::Person;
             m.rule = "consistency.document";
         } else if m.rule == "unknown" {
-            if first_names.get(&key) == Some(&1) {
+            if first_names.get(key) == Some(&1) {
                 m.entity_type = EntityType::Person;
                 m.rule = "person.first-name-in-document";
-            } else if org_heads.contains_key(&key) {
+            } else if org_heads.contains_key(key) {
                 m.entity_type = EntityType::Organization;
                 m.rule = "org.head-in-document";
-            } else if let Some(types) = typed.get(&key) {
+            } else if let Some(types) = typed.get(key) {
                 if let Some((&t, _)) = types
                     .iter()
                     .max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t)))
