@@ -32,12 +32,13 @@ const MB: f64 = 1e6;
 
 /// The same allocator as the `ergraph` binary, so the figures are the tool's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 
 /// The benchmark corpus of real scraped news, beside the repository when it is there.
 const REAL_CORPUS: &str = "../shared/corpus/allsides-dev.jsonl";
 
 fn main() {
+    ergraph::alloc::keep_freed_memory();
     let megabytes = match std::env::var("ERGRAPH_BENCH_MB") {
         Ok(v) => match v.trim().parse::<f64>() {
             Ok(n) if n > 0.0 => Some(n),

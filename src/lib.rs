@@ -22,6 +22,7 @@
 //! let graph = build_graph(vec![doc]);
 //! assert!(graph.nodes().any(|n| n.label == "Angela Merkel"));
 //! ```
+pub mod alloc;
 pub mod analyze;
 pub mod clean;
 pub mod corpus;

@@ -191,9 +191,10 @@ enum Engine {
 /// The pipeline makes many small strings; mimalloc serves them faster than the system
 /// allocator (measured in `benches/throughput.rs`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 
 fn main() -> ExitCode {
+    ergraph::alloc::keep_freed_memory();
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),

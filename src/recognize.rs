@@ -341,10 +341,12 @@ fn title_case(w: &str) -> String {
 
 /// The lower-case form of each word ([`lowercase`]), all written into one
 /// buffer reused from sentence to sentence; `ends` is scratch space. When the
-/// text the `tokens` (the words' spans) cover is ASCII, as most is, it is lowered
-/// in one piece and each word is a slice of it.
+/// text the `tokens` (the words' spans) cover is ASCII, as most is, each word is
+/// a slice of `ascii_lower`, the document with its ASCII letters lowered (same
+/// offsets).
 fn lowered<'b>(
     text: &str,
+    ascii_lower: &'b str,
     tokens: &[Token],
     words: &[&str],
     buf: &'b mut String,
@@ -354,29 +356,30 @@ fn lowered<'b>(
     ends.clear();
     let start = tokens.iter().map(|t| t.span.start).min().unwrap_or(0);
     let end = tokens.iter().map(|t| t.span.end).max().unwrap_or(0);
-    if let Some(covered) = text.get(start..end).filter(|c| c.is_ascii()) {
-        buf.push_str(covered);
-        buf.make_ascii_lowercase();
-        let buf: &'b str = buf;
+    if text.get(start..end).is_some_and(|c| c.is_ascii()) {
         return tokens
             .iter()
-            .map(|t| &buf[t.span.start - start..t.span.end - start])
+            .map(|t| &ascii_lower[t.span.start..t.span.end])
             .collect();
     }
+    // ASCII words are slices of `ascii_lower` (marked `usize::MAX` in `ends`); the
+    // others are lowered into `buf`, sliced once it is complete.
     for w in words {
-        let start = buf.len();
         if w.is_ascii() {
-            buf.push_str(w);
-            buf[start..].make_ascii_lowercase();
+            ends.push(usize::MAX);
         } else {
             buf.push_str(&lowercase(w));
+            ends.push(buf.len());
         }
-        ends.push(buf.len());
     }
     let buf: &'b str = buf;
     let mut start = 0;
     ends.iter()
-        .map(|&end| {
+        .zip(tokens)
+        .map(|(&end, t)| {
+            if end == usize::MAX {
+                return &ascii_lower[t.span.start..t.span.end];
+            }
             let w = &buf[start..end];
             start = end;
             w
@@ -409,7 +412,8 @@ mod lowered_tests {
                 .map(|t| &text[t.span.start..t.span.end])
                 .collect();
             let (mut buf, mut ends) = (String::new(), Vec::new());
-            let lower = lowered(text, &tokens, &words, &mut buf, &mut ends);
+            let ascii_lower = text.to_ascii_lowercase();
+            let lower = lowered(text, &ascii_lower, &tokens, &words, &mut buf, &mut ends);
             let expected: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
             assert_eq!(lower, expected);
         }
@@ -995,8 +999,11 @@ pub fn recognize(
             .position(|t| t.kind == TokenKind::Word)
             .unwrap_or(0);
         for t in &s.tokens[(first + 1).min(s.tokens.len())..] {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
             let w = &text[t.span.start..t.span.end];
-            if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase) {
+            if starts_upper(w) {
                 body_caps.insert(w);
             }
         }
@@ -1004,6 +1011,7 @@ pub fn recognize(
     let mut out = Vec::new();
     let mut hit_iter = 0;
     let (mut lower_buf, mut lower_ends) = (String::new(), Vec::new());
+    let ascii_lower = text.to_ascii_lowercase();
     for (si, s) in sentences.iter().enumerate() {
         if skip_line.get(s.line).copied().unwrap_or(false) {
             continue;
@@ -1057,7 +1065,14 @@ pub fn recognize(
         let ctx = Ctx {
             text,
             lex,
-            lower: lowered(text, tokens, &words, &mut lower_buf, &mut lower_ends),
+            lower: lowered(
+                text,
+                &ascii_lower,
+                tokens,
+                &words,
+                &mut lower_buf,
+                &mut lower_ends,
+            ),
             kinds: tokens.iter().map(|t| t.kind).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
             headline: headlines.get(s.line).copied().unwrap_or(false),
@@ -1089,25 +1104,32 @@ pub fn recognize(
 /// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
 /// nothing is split, so most sentences allocate nothing.
 fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec<Token>> {
+    // Most sentences hold no hyphen at all: one byte search each (U+2010 and U+2011
+    // open with 0xE2).
+    let covered = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end)?,
+        _ => return None,
+    };
+    if !covered.contains(&b'-') && !covered.contains(&0xE2) {
+        return None;
+    }
     let mut out: Option<Vec<Token>> = None;
     let mut h = 0;
     for (ti, t) in tokens.iter().enumerate() {
         while h < hits.len() && hits[h].span.start < t.span.start {
             h += 1;
         }
-        let w = &text[t.span.start..t.span.end];
         // Not inside a longer name ("UK-France Summit", "Osijek-Baranja County").
-        let name_follows = tokens.get(ti + 1).is_some_and(|n| {
-            n.kind == TokenKind::Word
-                && text[n.span.start..n.span.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        });
+        let name_follows = || {
+            tokens.get(ti + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && starts_upper(&text[n.span.start..n.span.end])
+            })
+        };
+        // Cheapest first: most words hold no hyphen.
         let candidate = t.kind == TokenKind::Word
-            && !name_follows
-            && w.contains(is_hyphen)
-            && w.chars().next().is_some_and(char::is_uppercase);
+            && has_hyphen(&text[t.span.start..t.span.end])
+            && starts_upper(&text[t.span.start..t.span.end])
+            && !name_follows();
         let parts = if candidate {
             tiled_parts(text, t.span, &hits[h..])
         } else {
@@ -1276,6 +1298,12 @@ fn score_positions(text: &str, tokens: &[Token]) -> Vec<usize> {
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// `w.contains(is_hyphen)`, with byte searches first: U+2010 and U+2011 open with 0xE2.
+fn has_hyphen(w: &str) -> bool {
+    let b = w.as_bytes();
+    (b.contains(&b'-') || b.contains(&0xE2)) && w.contains(is_hyphen)
 }
 
 /// How many of `hits` (from the first) tile `span` as capitalised names joined by
@@ -2331,7 +2359,6 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
     let mut org_heads: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter() {
-        let key = m.key.clone();
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
             let words: Vec<String> = m
                 .words
@@ -2370,36 +2397,38 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             }
         }
         if m.rule != "unknown" && !m.demonym {
-            *typed
-                .entry(key)
-                .or_default()
-                .entry(m.entity_type)
-                .or_default() += 1;
+            // The key is copied only the first time it is seen.
+            if !typed.contains_key(&m.key) {
+                typed.insert(m.key.clone(), HashMap::default());
+            }
+            if let Some(types) = typed.get_mut(&m.key) {
+                *types.entry(m.entity_type).or_default() += 1;
+            }
         }
     }
     for m in mentions.iter_mut() {
         if m.demonym || m.words.len() != 1 {
             continue;
         }
-        let key = m.key.clone();
+        let key = m.key.as_str();
         let initialism = is_initialism(&text[m.span.start..m.span.end]);
-        if surnames.contains_key(&key) && m.entity_type != EntityType::Person && !initialism {
+        if surnames.contains_key(key) && m.entity_type != EntityType::Person && !initialism {
             m.entity_type = EntityType::Person;
             m.gaz = None;
             m.rule = "person.surname-in-document";
-        } else if m.rule == "location.preposition" && person_elsewhere(typed.get(&key)) {
+        } else if m.rule == "location.preposition" && person_elsewhere(typed.get(key)) {
             // "at the hands of Assad" where the document names Assad a person
             // more often than a place: the preposition was weak evidence.
             m.entity_type = EntityType::Person;
             m.rule = "consistency.document";
         } else if m.rule == "unknown" {
-            if first_names.get(&key) == Some(&1) {
+            if first_names.get(key) == Some(&1) {
                 m.entity_type = EntityType::Person;
                 m.rule = "person.first-name-in-document";
-            } else if org_heads.contains_key(&key) {
+            } else if org_heads.contains_key(key) {
                 m.entity_type = EntityType::Organization;
                 m.rule = "org.head-in-document";
-            } else if let Some(types) = typed.get(&key) {
+            } else if let Some(types) = typed.get(key) {
                 if let Some((&t, _)) = types
                     .iter()
                     .max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t)))

@@ -117,7 +117,7 @@ fn translit_words(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<Vec
     mentions
         .iter()
         .map(|m| {
-            let mut out = Vec::new();
+            let mut out = Vec::with_capacity(m.words.len());
             for w in &m.words {
                 let word = &text[w.start..w.end];
                 let parts = cache.entry(word).or_insert_with(|| fold(word));
@@ -242,7 +242,7 @@ pub fn resolve_document(
     mentions: &[RawMention],
     lex: &Lexicon,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
-    let keys = mention_keys(text, mentions, lex);
+    let keys = mention_keys(mentions, lex);
     let tr = translit_words(text, mentions, lex);
     let mut dsu = Dsu::new(mentions.len());
     merge_same_keys(&keys, &mut dsu);
@@ -253,12 +253,19 @@ pub fn resolve_document(
 }
 
 /// Each mention's comparison key: the gazetteer entry's, else the folded surface form.
-fn mention_keys(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<String> {
+fn mention_keys(mentions: &[RawMention], lex: &Lexicon) -> Vec<String> {
     mentions
         .iter()
         .map(|m| match m.gaz {
-            Some(g) => format!("g:{}", lex.entries[g].key),
-            None => norm_key(&text[m.span.start..m.span.end]),
+            Some(g) => {
+                let key = &lex.entries[g].key;
+                let mut k = String::with_capacity(key.len() + 2);
+                k.push_str("g:");
+                k.push_str(key);
+                k
+            }
+            // The surface form's key, folded once by recognition.
+            None => m.key.clone(),
         })
         .collect()
 }

@@ -130,35 +130,90 @@ pub fn char_indices(s: &str) -> Vec<(usize, char)> {
     chars
 }
 
+/// The characters of a string by index, with their byte offsets: ASCII text is
+/// read byte by byte in place, other text from its collected [`char_indices`].
+pub trait CharSeq {
+    fn count(&self) -> usize;
+    /// The `i`th character (`i < count()`).
+    fn ch(&self, i: usize) -> char;
+    /// Byte offset of the `i`th character (`i < count()`).
+    fn off(&self, i: usize) -> usize;
+    fn get(&self, i: usize) -> Option<char> {
+        (i < self.count()).then(|| self.ch(i))
+    }
+}
+
+/// The bytes of an ASCII string as its characters.
+pub struct AsciiChars<'a>(pub &'a [u8]);
+
+impl CharSeq for AsciiChars<'_> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn ch(&self, i: usize) -> char {
+        char::from(self.0[i])
+    }
+    #[inline]
+    fn off(&self, i: usize) -> usize {
+        i
+    }
+}
+
+impl CharSeq for [(usize, char)] {
+    #[inline]
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn ch(&self, i: usize) -> char {
+        self[i].1
+    }
+    #[inline]
+    fn off(&self, i: usize) -> usize {
+        self[i].0
+    }
+}
+
 /// Tokens of `text[span]`, offsets relative to `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.start..span.end];
-    let chars = char_indices(s);
+    if s.is_ascii() {
+        tokens_of(&AsciiChars(s.as_bytes()), s.len(), span.start)
+    } else {
+        tokens_of(char_indices(s).as_slice(), s.len(), span.start)
+    }
+}
+
+/// [`tokenize`] over the characters of a string of `len` bytes starting at `base`.
+fn tokens_of<C: CharSeq + ?Sized>(chars: &C, len: usize, base: usize) -> Vec<Token> {
     // About one token in five bytes of news: sized so that most sentences never regrow it.
-    let mut tokens = Vec::with_capacity(s.len() / 4 + 1);
+    let mut tokens = Vec::with_capacity(len / 4 + 1);
+    let n = chars.count();
     let mut i = 0;
     let mut space_before = true;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < n {
+        let c = chars.ch(i);
         if c.is_whitespace() {
             space_before = true;
             i += 1;
             continue;
         }
-        let start = pos;
-        let (end_idx, kind) = if let Some((k, false)) = mojibake(&chars, i) {
+        let start = chars.off(i);
+        let (end_idx, kind) = if let Some((k, false)) = mojibake(chars, i) {
             // "Ã¢â‚¬â„¢" for "’": one punctuation mark, as the writer meant it.
             (i + k, TokenKind::Punct)
         } else if c.is_ascii_digit() {
-            (scan_number(&chars, i), TokenKind::Number)
+            (scan_number(chars, i), TokenKind::Number)
         } else if is_word_char(c) {
-            (scan_word(&chars, i), TokenKind::Word)
+            (scan_word(chars, i), TokenKind::Word)
         } else {
             (i + 1, TokenKind::Punct)
         };
-        let end = chars.get(end_idx).map(|&(p, _)| p).unwrap_or(s.len());
+        let end = if end_idx < n { chars.off(end_idx) } else { len };
         tokens.push(Token {
-            span: Span::new(span.start + start, span.start + end),
+            span: Span::new(base + start, base + end),
             kind,
             space_before,
         });
@@ -172,39 +227,38 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// [`mojibake_at`]): its length in characters and whether it stands for a letter
 /// or digit. Only tried at the few characters that can open one.
 #[inline(always)]
-fn mojibake(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
+fn mojibake<C: CharSeq + ?Sized>(chars: &C, i: usize) -> Option<(usize, bool)> {
     // Checked first: called at every character, and almost none opens a sequence.
-    if !is_mojibake_lead(chars[i].1) {
+    if !is_mojibake_lead(chars.ch(i)) {
         return None;
     }
     mojibake_after_lead(chars, i)
 }
 
 /// [`mojibake`] at a lead character.
-fn mojibake_after_lead(chars: &[(usize, char)], i: usize) -> Option<(usize, bool)> {
+fn mojibake_after_lead<C: CharSeq + ?Sized>(chars: &C, i: usize) -> Option<(usize, bool)> {
     // Every byte after a lead is a continuation byte, never ASCII: "é" in "café" stops here.
-    let next = chars.get(i + 1)?.1;
+    let next = chars.get(i + 1)?;
     if next.is_ascii() {
         return None;
     }
-    let window: Vec<char> = chars[i..chars.len().min(i + 64)]
-        .iter()
-        .map(|&(_, c)| c)
+    let window: Vec<char> = (i..chars.count().min(i + 64))
+        .map(|k| chars.ch(k))
         .collect();
     mojibake_at(&window).map(|(k, c)| (k, is_word_char(c)))
 }
 
-fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
-    let n = chars.len();
+fn scan_number<C: CharSeq + ?Sized>(chars: &C, mut i: usize) -> usize {
+    let n = chars.count();
     while i < n {
-        let c = chars[i].1;
+        let c = chars.ch(i);
         // Digits and letters run together (10th, 1990s); separators only between digits
         // (1,000 / 3.5 / 10:00 / 5/1); a hyphen splits (48-hour).
         let inner_separator = matches!(c, ',' | '.' | ':' | '/')
             && i + 1 < n
-            && chars[i + 1].1.is_ascii_digit()
+            && chars.ch(i + 1).is_ascii_digit()
             && i > 0
-            && chars[i - 1].1.is_ascii_digit();
+            && chars.ch(i - 1).is_ascii_digit();
         if c.is_ascii_digit() || c.is_alphabetic() || inner_separator {
             i += 1;
         } else {
@@ -214,32 +268,39 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
     i
 }
 
-fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
-    let n = chars.len();
-    // Dotted abbreviations: U.S., U.N., D.C., U.S.A. (letter, dot, letter, dot ...).
-    if chars[start].1.is_alphabetic()
+/// The end of a dotted abbreviation (U.S., U.N., D.C., U.S.A.: letter, dot, letter,
+/// dot ...) starting at `start`, if one does.
+fn dotted_end<C: CharSeq + ?Sized>(chars: &C, start: usize) -> Option<usize> {
+    let n = chars.count();
+    if !(chars.ch(start).is_alphabetic()
         && start + 2 < n
-        && chars[start + 1].1 == '.'
-        && chars[start + 2].1.is_alphabetic()
+        && chars.ch(start + 1) == '.'
+        && chars.ch(start + 2).is_alphabetic())
     {
-        let mut j = start;
-        while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
-            j += 2;
-            if !(j < n && chars[j].1.is_alphabetic()) {
-                break;
-            }
-            if j + 1 < n && is_word_char(chars[j + 1].1) {
-                // "U.Something": not an abbreviation chain after all.
-                break;
-            }
+        return None;
+    }
+    let mut j = start;
+    while j + 1 < n && chars.ch(j).is_alphabetic() && chars.ch(j + 1) == '.' {
+        j += 2;
+        if !(j < n && chars.ch(j).is_alphabetic()) {
+            break;
         }
-        if j > start + 2 && (j >= n || !is_word_char(chars[j].1)) {
-            return j;
+        if j + 1 < n && is_word_char(chars.ch(j + 1)) {
+            // "U.Something": not an abbreviation chain after all.
+            break;
         }
     }
+    (j > start + 2 && (j >= n || !is_word_char(chars.ch(j)))).then_some(j)
+}
+
+fn scan_word<C: CharSeq + ?Sized>(chars: &C, start: usize) -> usize {
+    if let Some(j) = dotted_end(chars, start) {
+        return j;
+    }
+    let n = chars.count();
     let mut i = start;
     while i < n {
-        let c = chars[i].1;
+        let c = chars.ch(i);
         match mojibake(chars, i) {
             // "PelÃ©" is one word, "ObamaÃ¢â‚¬â„¢s" a word and an apostrophe.
             Some((k, true)) => {
@@ -253,12 +314,12 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
             i += 1;
             continue;
         }
-        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let next = chars.get(i + 1);
         if is_apostrophe(c) {
             // Inner apostrophe (O'Brien, don't) but not a possessive 's / s'.
             match next {
                 Some(nc) if nc.is_alphabetic() => {
-                    let after = chars.get(i + 2).map(|&(_, c)| c);
+                    let after = chars.get(i + 2);
                     let possessive = (nc == 's' || nc == 'S') && !after.is_some_and(is_word_char);
                     if possessive {
                         break;
@@ -273,7 +334,7 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
             // Keep cease-fire and al-Assad whole; split US-backed and Syria-rebel.
             match next {
                 Some(nc) if is_word_char(nc) => {
-                    let left_has_upper = chars[start..i].iter().any(|&(_, c)| c.is_uppercase());
+                    let left_has_upper = (start..i).any(|k| chars.ch(k).is_uppercase());
                     if nc.is_lowercase() && left_has_upper {
                         break;
                     }
@@ -284,22 +345,12 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
             }
         }
         if c == '.' {
-            // web addresses: JioSaavn.com
-            if let Some(nc) = next {
-                if nc.is_ascii_lowercase() && i > start {
-                    let mut j = i + 1;
-                    while j < n && chars[j].1.is_ascii_alphanumeric() {
-                        j += 1;
-                    }
-                    let tld_len = j - (i + 1);
-                    if (2..=4).contains(&tld_len) && (j >= n || !is_word_char(chars[j].1)) {
-                        i = j;
-                        continue;
-                    }
-                }
+            if let Some(end) = web_address_end(chars, start, i) {
+                i = end;
+                continue;
             }
             // Abbreviation or initial: Mr. / Sept. / W.
-            let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+            let word: String = (start..i).map(|k| chars.ch(k)).collect();
             let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
             if initial || is_abbreviation(&word) {
                 return i + 1;
@@ -308,6 +359,21 @@ fn scan_word(chars: &[(usize, char)], start: usize) -> usize {
         break;
     }
     i
+}
+
+/// The end of a web address's top-level domain after the dot at `dot` (JioSaavn.com).
+fn web_address_end<C: CharSeq + ?Sized>(chars: &C, start: usize, dot: usize) -> Option<usize> {
+    let n = chars.count();
+    let nc = chars.get(dot + 1)?;
+    if !(nc.is_ascii_lowercase() && dot > start) {
+        return None;
+    }
+    let mut j = dot + 1;
+    while j < n && chars.ch(j).is_ascii_alphanumeric() {
+        j += 1;
+    }
+    let tld_len = j - (dot + 1);
+    ((2..=4).contains(&tld_len) && (j >= n || !is_word_char(chars.ch(j)))).then_some(j)
 }
 
 /// Splits `text[line]` into sentences.

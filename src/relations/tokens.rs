@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::found::SentenceMention;
+use crate::text::{char_indices, AsciiChars, CharSeq};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -99,15 +100,31 @@ fn space_before(text: &str, at: usize) -> bool {
 
 fn split_gap<'a>(text: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
     let gap = &text[a..b];
-    let chars = crate::text::char_indices(gap);
-    let off = |i: usize| chars.get(i).map_or(gap.len(), |x| x.0);
-    let ch = |i: usize| chars.get(i).map(|x| x.1);
+    if gap.is_ascii() {
+        split_chars(text, a, b, &AsciiChars(gap.as_bytes()), toks);
+    } else {
+        split_chars(text, a, b, char_indices(gap).as_slice(), toks);
+    }
+}
+
+/// [`split_gap`] over the characters of `text[a..b]`.
+fn split_chars<'a, C: CharSeq + ?Sized>(
+    text: &'a str,
+    a: usize,
+    b: usize,
+    chars: &C,
+    toks: &mut Vec<Tok<'a>>,
+) {
+    let gap = &text[a..b];
+    let n = chars.count();
+    let off = |i: usize| if i < n { chars.off(i) } else { gap.len() };
+    let ch = |i: usize| chars.get(i);
     let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
     let digit = |i: usize| ch(i).is_some_and(|c| c.is_ascii_digit());
     let mut space = space_before(text, a);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while i < n {
+        let c = chars.ch(i);
         if c.is_whitespace() || is_invisible(c) {
             space = true;
             i += 1;
@@ -116,8 +133,8 @@ fn split_gap<'a>(text: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
         let start = off(i);
         let (kind, end) = if c.is_alphanumeric() {
             let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            while j < n {
+                let cj = chars.ch(j);
                 if cj.is_alphanumeric() {
                     j += 1;
                 } else if is_apostrophe(cj) {
@@ -128,7 +145,7 @@ fn split_gap<'a>(text: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
                     } else {
                         break;
                     }
-                } else if cj == ',' && chars[j - 1].1.is_ascii_digit() && digit(j + 1) {
+                } else if cj == ',' && chars.ch(j - 1).is_ascii_digit() && digit(j + 1) {
                     // "8,000": one number.
                     j += 1;
                 } else if matches!(cj, '-' | '.' | '‐' | '‑') && alnum(j + 1) {
