@@ -220,6 +220,51 @@ impl<W: Write> TableWriter<W> {
     }
 }
 
+impl<W: Write> TableWriter<Counted<W>> {
+    /// The byte offset in the table where the next row starts.
+    pub fn position(&mut self) -> io::Result<u64> {
+        self.csv.flush()?;
+        Ok(self.csv.get_ref().written)
+    }
+}
+
+/// A writer that counts the bytes written through it, so that a table can tell where
+/// each of its rows starts. Its `flush` only hands the table's buffered bytes on, and
+/// leaves the inner writer's buffer be: [`Counted::into_inner`] flushes that.
+pub struct Counted<W: Write> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Counted<W> {
+    pub fn new(inner: W) -> Counted<W> {
+        Counted { inner, written: 0 }
+    }
+
+    /// Bytes written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Flushes the inner writer and hands it back.
+    pub fn into_inner(mut self) -> io::Result<W> {
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// `\n` line ends everywhere (the csv crate's default is also `\n`; said here so it stays).
 fn writer<W: Write>(out: W) -> ::csv::Writer<W> {
     ::csv::WriterBuilder::new()
@@ -368,6 +413,28 @@ mod tests {
         assert!(!may_need_cleaning(
             "São Paulo © 2020, a long clean cell".as_bytes()
         ));
+    }
+
+    #[test]
+    fn positions_are_where_rows_start() {
+        let mut table = TableWriter::new(
+            Counted::new(Vec::new()),
+            &SENTENCES_HEADER,
+            ExportOptions::default(),
+        )
+        .unwrap();
+        let first = table.position().unwrap();
+        table.sentence("d1", 0, 0, 9, "Kerry met\nLavrov.").unwrap();
+        let second = table.position().unwrap();
+        table.sentence("d1", 3, 20, 30, "He left.").unwrap();
+        let out = table.finish().unwrap().into_inner().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(&text[..first as usize], "doc,sentence,start,end,text\n");
+        assert_eq!(
+            &text[first as usize..second as usize],
+            "d1,0,0,9,\"Kerry met\nLavrov.\"\n"
+        );
+        assert_eq!(&text[second as usize..], "d1,3,20,30,He left.\n");
     }
 
     #[test]
