@@ -58,7 +58,11 @@ pub const SENTENCES_HEADER: [&str; 5] = ["doc", "sentence", "start", "end", "tex
 pub const ALIAS_SEPARATOR: &str = "|";
 
 fn day(d: Option<Day>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+    let mut out = String::new();
+    if let Some(d) = d {
+        super::json::push_day(&mut out, d);
+    }
+    out
 }
 
 /// One row per node.
@@ -69,6 +73,7 @@ pub fn write_nodes<W: Write>(
 ) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &NODES_HEADER)?;
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
     for node in graph.nodes() {
         row(
             &mut csv,
@@ -76,8 +81,8 @@ pub fn write_nodes<W: Write>(
                 &node.id,
                 &options.csv_cell(&node.label),
                 node.entity_type.as_str(),
-                &node.mentions.to_string(),
-                &node.documents.to_string(),
+                a.format(node.mentions),
+                b.format(node.documents),
                 &options.csv_cell(&node.aliases.join(ALIAS_SEPARATOR)),
                 &day(node.timeline.first()),
                 &day(node.timeline.last()),
@@ -97,6 +102,7 @@ pub fn write_edges<W: Write>(
 ) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &EDGES_HEADER)?;
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
     for (source, target, edge) in graph.edges() {
         let ty = if edge.kind.is_directed() {
             "Directed"
@@ -110,8 +116,8 @@ pub fn write_edges<W: Write>(
                 &target.id,
                 ty,
                 edge.kind.as_str(),
-                &edge.weight.to_string(),
-                &edge.documents.to_string(),
+                a.format(edge.weight),
+                b.format(edge.documents),
                 &options.csv_cell(&edge.role),
                 &options.csv_cell(edge.example()),
                 &day(edge.timeline.first()),
