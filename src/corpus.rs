@@ -17,7 +17,10 @@ use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyze::DocAnalysis;
-use crate::export::csv::{TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER};
+use crate::export::csv::{
+    clean, Counted, TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER,
+};
+use crate::export::html::{KnownEvidence, MAX_EVIDENCE};
 use crate::export::{clip_example, ExportOptions};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Edge, EntityGraph, EntityType, Node, RelationKind, Timeline};
@@ -118,7 +121,12 @@ pub struct Corpus<'a, W: Write> {
     locals: Locals,
     mention_spill: Spill,
     link_spill: Spill,
-    sentences: TableWriter<W>,
+    sentences: TableWriter<Counted<W>>,
+    /// What the page needs of `evidence.csv` and `sentences.csv`, gathered as they are
+    /// written; and whether every document id is written as it is (else two ids could
+    /// read alike there, and the page reads the files).
+    known: KnownEvidence,
+    verbatim_ids: bool,
     rules: Interner,
     roles: Interner,
     options: ExportOptions,
@@ -137,7 +145,9 @@ impl<'a, W: Write> Corpus<'a, W> {
             locals: Locals::default(),
             mention_spill: Spill::new(&spill, "mentions")?,
             link_spill: Spill::new(&spill, "links")?,
-            sentences: TableWriter::new(sentences, &SENTENCES_HEADER, options)?,
+            sentences: TableWriter::new(Counted::new(sentences), &SENTENCES_HEADER, options)?,
+            known: KnownEvidence::default(),
+            verbatim_ids: true,
             options,
             rules: Interner::default(),
             roles: Interner::default(),
@@ -151,7 +161,10 @@ impl<'a, W: Write> Corpus<'a, W> {
 
     /// Takes one document's analysis (documents must come in input order).
     pub fn add(&mut self, doc: DocAnalysis) -> io::Result<()> {
+        self.note_document(&doc.id);
         for s in &doc.sentences {
+            let at = self.sentences.position()?;
+            self.known.sentences.push((s.index as u32, at));
             self.sentences
                 .sentence(&doc.id, s.index, s.start, s.end, &s.text)?;
         }
@@ -209,18 +222,31 @@ impl<'a, W: Write> Corpus<'a, W> {
         Ok(())
     }
 
+    /// Notes a document's id as `evidence.csv` writes it, and where its sentences start.
+    fn note_document(&mut self, id: &str) {
+        let cell = self.options.csv_cell(id);
+        self.verbatim_ids &= cell == id && clean(&cell) == id;
+        let first = self.known.sentences.len() as u32;
+        self.known.docs.push((Box::from(id), first));
+    }
+
     /// Merges the entities, writes `mentions.csv` and `evidence.csv`, and returns the
-    /// graph and the finished `sentences.csv` writer.
+    /// graph, the finished `sentences.csv` writer, and the evidence the page needs
+    /// when it is known (see [`KnownEvidence`]).
+    #[allow(clippy::type_complexity)]
     pub fn finish<M: Write + Send, E: Write + Send>(
         self,
         mentions: M,
         evidence: E,
-    ) -> io::Result<(EntityGraph, W, M, E)> {
+    ) -> io::Result<(EntityGraph, W, M, E, Option<KnownEvidence>)> {
         let (entities, maps) =
             timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
         let (entities, maps) = without_other(entities, maps);
         let ids = assign_ids(&entities);
         let sentences = self.sentences.finish()?;
+        let mut known = self.known;
+        known.end = sentences.written();
+        let sentences = sentences.into_inner()?;
         // Mentions and links are read back at once, each on its own thread.
         let mut mention_replay = MentionReplay {
             maps: &maps,
@@ -236,6 +262,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             rules: &self.rules.names,
             out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
             edges: Edges::default(),
+            first_rows: Vec::new(),
             text: String::new(),
         };
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
@@ -256,16 +283,25 @@ impl<'a, W: Write> Corpus<'a, W> {
         mentions_done?;
         links_done?;
         let start = std::time::Instant::now();
+        known.rows = link_replay.first_rows;
         let graph = assemble(
             entities,
             &ids,
             mention_replay.timelines,
             link_replay.edges,
             &self.roles.names,
+            &mut known.rows,
         );
         timing::phase("assemble", start);
+        let known = self.verbatim_ids.then_some(known);
         let (mentions, evidence) = (mention_replay.out, link_replay.out);
-        Ok((graph, sentences, mentions.finish()?, evidence.finish()?))
+        Ok((
+            graph,
+            sentences,
+            mentions.finish()?,
+            evidence.finish()?,
+            known,
+        ))
     }
 }
 
@@ -471,6 +507,8 @@ struct LinkReplay<'a, E: Write> {
     rules: &'a [Arc<str>],
     out: TableWriter<E>,
     edges: Edges,
+    /// (edge, document, sentence) of each edge's first [`MAX_EVIDENCE`] rows.
+    first_rows: Vec<(u32, u32, u32)>,
     text: String,
 }
 
@@ -517,6 +555,9 @@ impl<E: Write> LinkReplay<'_, E> {
             acc.example = Some(Box::from(clip_example(&self.text)));
         }
         let rule = self.rules.get(rule).ok_or_else(corrupt)?;
+        if acc.weight as usize <= MAX_EVIDENCE {
+            self.first_rows.push((e, d as u32, sentence));
+        }
         self.out.evidence(
             &self.ids[s],
             &self.ids[t],
@@ -528,13 +569,16 @@ impl<E: Write> LinkReplay<'_, E> {
     }
 }
 
-/// The graph: nodes sorted by id, edges by (source id, target id, kind).
+/// The graph: nodes sorted by id, edges by (source id, target id, kind). The edges
+/// of `evidence_rows` become the graph's, and the rows are sorted by them (each
+/// edge's in the order they came).
 fn assemble(
     entities: Vec<GlobalEntity>,
     ids: &[Arc<str>],
     mut timelines: Vec<Timeline>,
     edges: Edges,
     roles: &[Arc<str>],
+    evidence_rows: &mut [(u32, u32, u32)],
 ) -> EntityGraph {
     let Edges {
         index,
@@ -587,6 +631,14 @@ fn assemble(
             b.kind,
         ))
     });
+    let mut stored = vec![0u32; accs.len()];
+    for (at, &e) in order.iter().enumerate() {
+        stored[e as usize] = at as u32;
+    }
+    evidence_rows
+        .iter_mut()
+        .for_each(|r| r.0 = stored[r.0 as usize]);
+    evidence_rows.par_sort_by_key(|r| r.0);
     for e in order {
         let acc = std::mem::take(&mut accs[e as usize]);
         let role = best

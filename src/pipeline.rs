@@ -70,7 +70,7 @@ where
         timing::timed("stream", || stream(docs, lex, corpus, on_error, progress))
             .map_err(|err| ExportError::io(&dir.join(export::SENTENCES_CSV), "write", err))?;
     let (mentions, evidence) = (create(export::MENTIONS_CSV)?, create(export::EVIDENCE_CSV)?);
-    let (graph, sentences, mentions, evidence) =
+    let (graph, sentences, mentions, evidence, known) =
         timing::timed("corpus finish", || corpus.finish(mentions, evidence))
             .map_err(|err| ExportError::io(&dir.join(export::MENTIONS_CSV), "write", err))?;
     for (name, w) in [
@@ -82,7 +82,9 @@ where
             .map_err(|e| e.into_error())
             .map_err(|err| ExportError::io(&dir.join(name), "write", err))?;
     }
-    let cuts = timing::timed("graph files", || export::write_graph(dir, &graph, options))?;
+    let cuts = timing::timed("graph files", || {
+        export::write_graph_with(dir, &graph, options, known.as_ref())
+    })?;
     Ok((graph, summary, cuts))
 }
 

@@ -125,6 +125,46 @@ const HOSTILE: &str = "</script><script>alert(1)</script><!-- \"q\" 'a' \\ & <b>
 
 // ---------------------------------------------------------------- writers
 
+/// Builds `docs` into `out` as the command does; returns the graph.
+fn build_folder(docs: Vec<Document>, out: &Path) -> EntityGraph {
+    use ergraph::pipeline::build_into;
+    fs::create_dir_all(out).unwrap();
+    let docs = docs.into_iter().map(Ok);
+    let lex = ergraph::lexicon::Lexicon::builtin();
+    let options = ergraph::export::ExportOptions::default();
+    let (graph, _, _) =
+        build_into(docs, lex, out, &mut |e| panic!("{e}"), &|_| {}, options).unwrap();
+    graph
+}
+
+#[test]
+fn the_page_a_build_writes_quotes_the_evidence_the_tables_hold() {
+    // Sentences with quotes and commas, one sentence behind several edges, and more
+    // sentences for an edge than the page shows (five: "day 5" is none's first five).
+    let mut texts = vec![
+        "John Kerry met Sergei Lavrov in Geneva, \"at last\", said Ban Ki-moon.".to_string(),
+        "Kerry and Lavrov spoke;\nBan Ki-moon and Kerry, too.".to_string(),
+    ];
+    for i in 0..8 {
+        texts.push(format!("Kerry met Lavrov again in Vienna on day {i}."));
+    }
+    for ids in [["a", "b"], ["-a", "b"]] {
+        // "-a" is written "'-a" in the tables: the page then reads them, as for any folder.
+        let dir = tempfile::tempdir().unwrap();
+        let docs = vec![
+            doc(ids[0], &texts[..2].join(" ")),
+            doc(ids[1], &texts[2..].join(" ")),
+        ];
+        let graph = build_folder(docs, dir.path());
+        let written = fs::read_to_string(dir.path().join("graph.html")).unwrap();
+        assert_eq!(written, html(&graph, dir.path()), "{ids:?}");
+        assert!(written.contains("Ban Ki-moon and Kerry, too."), "{ids:?}");
+        assert!(written.contains(r#"Geneva, \"at last\", said"#), "{ids:?}");
+        assert!(written.contains("on day 4."), "{ids:?}");
+        assert!(!written.contains("on day 5."), "{ids:?}");
+    }
+}
+
 #[test]
 fn hostile_labels_stay_text_in_gexf_json_and_html() {
     let mut graph = small_graph();

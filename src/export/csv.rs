@@ -58,7 +58,11 @@ pub const SENTENCES_HEADER: [&str; 5] = ["doc", "sentence", "start", "end", "tex
 pub const ALIAS_SEPARATOR: &str = "|";
 
 fn day(d: Option<Day>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+    let mut out = String::new();
+    if let Some(d) = d {
+        super::json::push_day(&mut out, d);
+    }
+    out
 }
 
 /// One row per node.
@@ -69,6 +73,7 @@ pub fn write_nodes<W: Write>(
 ) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &NODES_HEADER)?;
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
     for node in graph.nodes() {
         row(
             &mut csv,
@@ -76,8 +81,8 @@ pub fn write_nodes<W: Write>(
                 &node.id,
                 &options.csv_cell(&node.label),
                 node.entity_type.as_str(),
-                &node.mentions.to_string(),
-                &node.documents.to_string(),
+                a.format(node.mentions),
+                b.format(node.documents),
                 &options.csv_cell(&node.aliases.join(ALIAS_SEPARATOR)),
                 &day(node.timeline.first()),
                 &day(node.timeline.last()),
@@ -97,6 +102,7 @@ pub fn write_edges<W: Write>(
 ) -> io::Result<()> {
     let mut csv = writer(out);
     row(&mut csv, &EDGES_HEADER)?;
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
     for (source, target, edge) in graph.edges() {
         let ty = if edge.kind.is_directed() {
             "Directed"
@@ -110,8 +116,8 @@ pub fn write_edges<W: Write>(
                 &target.id,
                 ty,
                 edge.kind.as_str(),
-                &edge.weight.to_string(),
-                &edge.documents.to_string(),
+                a.format(edge.weight),
+                b.format(edge.documents),
                 &options.csv_cell(&edge.role),
                 &options.csv_cell(edge.example()),
                 &day(edge.timeline.first()),
@@ -217,6 +223,51 @@ impl<W: Write> TableWriter<W> {
     /// Flushes the table and hands back its writer.
     pub fn finish(self) -> io::Result<W> {
         self.csv.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+impl<W: Write> TableWriter<Counted<W>> {
+    /// The byte offset in the table where the next row starts.
+    pub fn position(&mut self) -> io::Result<u64> {
+        self.csv.flush()?;
+        Ok(self.csv.get_ref().written)
+    }
+}
+
+/// A writer that counts the bytes written through it, so that a table can tell where
+/// each of its rows starts. Its `flush` only hands the table's buffered bytes on, and
+/// leaves the inner writer's buffer be: [`Counted::into_inner`] flushes that.
+pub struct Counted<W: Write> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Counted<W> {
+    pub fn new(inner: W) -> Counted<W> {
+        Counted { inner, written: 0 }
+    }
+
+    /// Bytes written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// Flushes the inner writer and hands it back.
+    pub fn into_inner(mut self) -> io::Result<W> {
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -368,6 +419,28 @@ mod tests {
         assert!(!may_need_cleaning(
             "São Paulo © 2020, a long clean cell".as_bytes()
         ));
+    }
+
+    #[test]
+    fn positions_are_where_rows_start() {
+        let mut table = TableWriter::new(
+            Counted::new(Vec::new()),
+            &SENTENCES_HEADER,
+            ExportOptions::default(),
+        )
+        .unwrap();
+        let first = table.position().unwrap();
+        table.sentence("d1", 0, 0, 9, "Kerry met\nLavrov.").unwrap();
+        let second = table.position().unwrap();
+        table.sentence("d1", 3, 20, 30, "He left.").unwrap();
+        let out = table.finish().unwrap().into_inner().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(&text[..first as usize], "doc,sentence,start,end,text\n");
+        assert_eq!(
+            &text[first as usize..second as usize],
+            "d1,0,0,9,\"Kerry met\nLavrov.\"\n"
+        );
+        assert_eq!(&text[second as usize..], "d1,3,20,30,He left.\n");
     }
 
     #[test]

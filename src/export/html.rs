@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufReader, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::path::Path;
 
 use super::gexf::{hex, kind_rgb, type_rgb};
@@ -48,13 +48,58 @@ struct Cut {
 /// Writes the page. `tables` is the folder where `evidence.csv` (and, with the archive
 /// layout, `sentences.csv`) were written: they are streamed once to collect up to
 /// [`MAX_EVIDENCE`] sentences for each drawn edge.
-pub fn write_html<W: Write>(mut out: W, graph: &EntityGraph, tables: &Path) -> io::Result<()> {
+pub fn write_html<W: Write>(out: W, graph: &EntityGraph, tables: &Path) -> io::Result<()> {
+    write_html_with(out, graph, tables, None)
+}
+
+/// The evidence rows of a graph that this run built, kept while `evidence.csv` and
+/// `sentences.csv` were written, so that the page need not read them again: the first
+/// [`MAX_EVIDENCE`] rows of each edge and where each sentence's row starts.
+#[derive(Default)]
+pub struct KnownEvidence {
+    /// (edge in stored order, document, sentence index), by edge and then in
+    /// `evidence.csv`'s order, at most [`MAX_EVIDENCE`] of each edge.
+    pub rows: Vec<(u32, u32, u32)>,
+    /// Each document's id, as `evidence.csv` writes it, and its first sentence row.
+    pub docs: Vec<(Box<str>, u32)>,
+    /// (sentence index, byte offset in `sentences.csv`) of every row, in file order.
+    pub sentences: Vec<(u32, u64)>,
+    /// The length of `sentences.csv`.
+    pub end: u64,
+}
+
+impl KnownEvidence {
+    /// The bytes of `sentences.csv` that hold document `d`'s sentence `s`: its first
+    /// row of that index, as a reader of the file finds it.
+    fn sentence_row(&self, d: usize, s: u32) -> Option<(u64, u64)> {
+        let from = self.docs.get(d)?.1 as usize;
+        let to = self
+            .docs
+            .get(d + 1)
+            .map_or(self.sentences.len(), |x| x.1 as usize);
+        let at = from + self.sentences[from..to].iter().position(|r| r.0 == s)?;
+        let end = self.sentences.get(at + 1).map_or(self.end, |r| r.1);
+        Some((self.sentences[at].1, end))
+    }
+}
+
+/// [`write_html`], with the evidence of the build when it is known (`known`).
+pub fn write_html_with<W: Write>(
+    mut out: W,
+    graph: &EntityGraph,
+    tables: &Path,
+    known: Option<&KnownEvidence>,
+) -> io::Result<()> {
     let nodes: Vec<_> = graph.nodes().collect();
     let edges: Vec<_> = graph.edges().collect();
     let cut = cut(graph);
+    let evidence = |cut: &Cut| match known {
+        Some(known) => known_evidence(known, cut, tables),
+        None => collect_evidence(graph, cut, tables),
+    };
     let (positions, evidence) = rayon::join(
         || crate::timing::timed("html layout", || layout(graph, &cut)),
-        || crate::timing::timed("html evidence", || collect_evidence(graph, &cut, tables)),
+        || crate::timing::timed("html evidence", || evidence(&cut)),
     );
     let evidence = evidence?;
 
@@ -476,6 +521,98 @@ fn collect_evidence(
         }
     }
     Ok(found)
+}
+
+/// [`collect_evidence`] from the evidence kept in memory: the same sentences, with
+/// only their rows of `sentences.csv` read.
+fn known_evidence(
+    known: &KnownEvidence,
+    cut: &Cut,
+    tables: &Path,
+) -> io::Result<Vec<Vec<(String, String)>>> {
+    let mut found: Vec<Vec<(String, String)>> = vec![Vec::new(); cut.edges.len()];
+    // (start, end) of the sentence's row, and the (edge, slot) waiting for it.
+    let mut wanted: Vec<(u64, u64, usize, usize)> = Vec::new();
+    for (i, &e) in cut.edges.iter().enumerate() {
+        let e = e as u32;
+        let from = known.rows.partition_point(|r| r.0 < e);
+        for &(_, d, s) in known.rows[from..].iter().take_while(|r| r.0 == e) {
+            let doc = known.docs.get(d as usize).map_or("", |x| &x.0);
+            if let Some((start, end)) = known.sentence_row(d as usize, s) {
+                wanted.push((start, end, i, found[i].len()));
+            }
+            found[i].push((doc.to_string(), String::new()));
+        }
+    }
+    wanted.sort_unstable();
+    let texts = read_sentences(&tables.join(super::SENTENCES_CSV), &wanted)?;
+    for ((_, _, edge, slot), text) in wanted.into_iter().zip(texts) {
+        found[edge][slot].1 = text;
+    }
+    Ok(found)
+}
+
+/// The clipped text of each row of `sentences.csv` in `rows` ((start, end, ..) in
+/// file order), reading the file once from start to end and parsing only those rows.
+fn read_sentences(path: &Path, rows: &[(u64, u64, usize, usize)]) -> io::Result<Vec<String>> {
+    let mut texts: Vec<String> = Vec::with_capacity(rows.len());
+    if rows.is_empty() {
+        return Ok(texts);
+    }
+    let text_column = super::csv::SENTENCES_HEADER
+        .iter()
+        .position(|h| *h == "text");
+    let mut file = BufReader::with_capacity(1 << 16, File::open(path)?);
+    let (mut at, mut bytes) = (0u64, Vec::new());
+    // Rows are gathered into `bytes` (each once) and parsed together, a batch at a time.
+    let parse = |bytes: &mut Vec<u8>, texts: &mut Vec<String>| -> io::Result<()> {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes.as_slice());
+        let mut record = ::csv::ByteRecord::new();
+        while reader
+            .read_byte_record(&mut record)
+            .map_err(csv_error(path))?
+        {
+            let field = text_column.and_then(|c| record.get(c)).unwrap_or_default();
+            texts.push(clip_example(std::str::from_utf8(field).unwrap_or("")).into_owned());
+        }
+        bytes.clear();
+        Ok(())
+    };
+    let mut distinct = 0;
+    for (i, &(start, end, ..)) in rows.iter().enumerate() {
+        if i > 0 && rows[i - 1].0 == start {
+            continue;
+        }
+        file.seek_relative((start - at) as i64)?;
+        let from = bytes.len();
+        bytes.resize(from + (end - start) as usize, 0);
+        file.read_exact(&mut bytes[from..])?;
+        at = end;
+        distinct += 1;
+        if bytes.len() >= 1 << 20 {
+            parse(&mut bytes, &mut texts)?;
+        }
+    }
+    parse(&mut bytes, &mut texts)?;
+    if texts.len() != distinct {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: rows moved while the page was written", path.display()),
+        ));
+    }
+    // One text per wanted row, repeated rows sharing their text.
+    let mut out = Vec::with_capacity(rows.len());
+    let mut next = texts.into_iter();
+    for (i, row) in rows.iter().enumerate() {
+        match i > 0 && rows[i - 1].0 == row.0 {
+            true => out.push(out.last().cloned().unwrap_or_default()),
+            false => out.push(next.next().unwrap_or_default()),
+        }
+    }
+    Ok(out)
 }
 
 fn edge_key(source: &str, target: &str, kind: &str) -> String {

@@ -11,18 +11,35 @@
 use std::io::{self, Write};
 
 use super::gexf::{hex, kind_rgb, node_size, type_rgb};
-use crate::model::{EntityGraph, Timeline};
+use crate::model::{Day, EntityGraph, Timeline};
 
 /// `2016-09-09:3|2016-09-10:1`: the `timeline` column and attribute.
 pub fn timeline_text(timeline: &Timeline) -> String {
-    let mut out = String::new();
-    for (i, (day, count)) in timeline.0.iter().enumerate() {
+    let mut out = String::with_capacity(timeline.0.len() * 14);
+    let mut number = itoa::Buffer::new();
+    for (i, &(day, count)) in timeline.0.iter().enumerate() {
         if i > 0 {
             out.push('|');
         }
-        out.push_str(&format!("{day}:{count}"));
+        push_day(&mut out, day);
+        out.push(':');
+        out.push_str(number.format(count));
     }
     out
+}
+
+/// Appends `day` as it displays (`2016-09-09`), without the formatting machinery: the
+/// timelines of every node and edge hold many days.
+pub fn push_day(out: &mut String, day: Day) {
+    let (y, m, d) = day.ymd();
+    if !(0..=9999).contains(&y) || !(0..=99).contains(&m) || !(0..=99).contains(&d) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{day}");
+        return;
+    }
+    let digit = |v: i32| char::from(b'0' + v as u8);
+    out.extend([y / 1000, y / 100 % 10, y / 10 % 10, y % 10].map(digit));
+    out.extend(['-', digit(m / 10), digit(m % 10), '-', digit(d / 10), digit(d % 10)]);
 }
 
 /// A JSON string literal. serde_json escapes quotes, backslashes and control
@@ -108,7 +125,16 @@ fn day(day: Option<crate::model::Day>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Day;
+
+    #[test]
+    fn days_are_pushed_as_they_display() {
+        let days = (-800_000..3_000_000).step_by(997).chain([0, 10_956, 19_000, -1]);
+        for n in days {
+            let mut out = String::from("x");
+            push_day(&mut out, Day(n));
+            assert_eq!(out, format!("x{}", Day(n)), "{n}");
+        }
+    }
 
     #[test]
     fn strings_are_json_and_safe_inside_a_script_element() {

@@ -184,6 +184,17 @@ pub fn write_graph(
     graph: &EntityGraph,
     options: ExportOptions,
 ) -> Result<Cuts, ExportError> {
+    write_graph_with(dir, graph, options, None)
+}
+
+/// [`write_graph`], with the evidence of the build when it is known (see
+/// [`html::KnownEvidence`]): the page then reads only the sentences it quotes.
+pub fn write_graph_with(
+    dir: &Path,
+    graph: &EntityGraph,
+    options: ExportOptions,
+    known: Option<&html::KnownEvidence>,
+) -> Result<Cuts, ExportError> {
     let start = std::time::Instant::now();
     let (for_file, for_drawing) = rayon::join(
         || cut::cut(graph, cut::GRAPH_FILE),
@@ -196,7 +207,7 @@ pub fn write_graph(
     // The page quotes evidence.csv and sentences.csv, already in `dir`; it makes its own
     // cut of the whole graph and says so.
     let jobs: [(&str, Fill); 7] = [
-        (HTML, &|w| html::write_html(w, graph, dir)),
+        (HTML, &|w| html::write_html_with(w, graph, dir, known)),
         (NODES_CSV, &|w| csv::write_nodes(w, graph, options)),
         (EDGES_CSV, &|w| csv::write_edges(w, graph, options)),
         (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),

@@ -359,14 +359,42 @@ pub fn resolve_corpus(locals: Locals, lex: &Lexicon) -> (Vec<GlobalEntity>, Maps
     timing::timed("resolve: finish", || r.finish())
 }
 
+/// Per (norm key, type slot): the two entities written so most often, and the total.
+#[derive(Clone, Copy)]
+struct Said {
+    top: [(u32, u32); 2],
+    total: u64,
+}
+
+/// A map from string ids to string ids, as a vector (string ids are dense).
+#[derive(Default)]
+struct IdMap(Vec<u32>);
+
+impl IdMap {
+    fn get(&self, s: u32) -> Option<u32> {
+        self.0.get(s as usize).copied().filter(|&v| v != NONE)
+    }
+
+    fn contains_key(&self, s: &u32) -> bool {
+        self.get(*s).is_some()
+    }
+
+    fn insert(&mut self, s: u32, v: u32) {
+        if self.0.len() <= s as usize {
+            self.0.resize(s as usize + 1, NONE);
+        }
+        self.0[s as usize] = v;
+    }
+}
+
 struct Resolver<'a> {
     lex: &'a Lexicon,
     l: Locals,
     /// Document of each local entity.
     doc_of: Vec<u32>,
     /// String -> its norm key; norm key -> its transliteration fold.
-    norm: HashMap<u32, u32>,
-    folded: HashMap<u32, u32>,
+    norm: IdMap,
+    folded: IdMap,
     /// Folds found in parallel beforehand, by norm key, not yet interned.
     fold_text: HashMap<u32, String>,
     acc: Vec<Acc>,
@@ -384,8 +412,7 @@ struct Resolver<'a> {
     /// of that type (or of any, [`ANY_TYPE`]) that went to the entity are written so;
     /// per (norm key, type slot) the entity written so most often, and the total.
     said: HashMap<(u32, u32, u8), u32>,
-    said_best: HashMap<(u32, u8), [(u32, u32); 2]>,
-    said_total: HashMap<(u32, u8), u64>,
+    said_best: HashMap<(u32, u8), Said>,
     /// Surname -> the two full-name people of that surname with most mentions, and
     /// the mentions of all of them.
     bearers: HashMap<u32, ([(u32, u64); 2], u64)>,
@@ -402,8 +429,8 @@ impl<'a> Resolver<'a> {
             doc_of: Vec::with_capacity(l.entities.len()),
             targets: vec![DROPPED; l.entities.len()],
             l,
-            norm: HashMap::default(),
-            folded: HashMap::default(),
+            norm: IdMap::default(),
+            folded: IdMap::default(),
             fold_text: HashMap::default(),
             acc: Vec::new(),
             primary: HashMap::default(),
@@ -415,7 +442,6 @@ impl<'a> Resolver<'a> {
             forms: HashMap::default(),
             said: HashMap::default(),
             said_best: HashMap::default(),
-            said_total: HashMap::default(),
             bearers: HashMap::default(),
             demonyms: HashMap::default(),
             docs: Vec::new(),
@@ -470,7 +496,7 @@ impl<'a> Resolver<'a> {
 
     /// [`Self::norm_of`] with the key's text known.
     fn norm_with(&mut self, s: u32, norm: &str) -> u32 {
-        if let Some(&k) = self.norm.get(&s) {
+        if let Some(k) = self.norm.get(s) {
             return k;
         }
         let k = self.l.strings.intern(norm);
@@ -480,7 +506,7 @@ impl<'a> Resolver<'a> {
 
     /// [`Self::fold_of`] with the fold's text known.
     fn fold_with(&mut self, k: u32, fold: &str) -> u32 {
-        if let Some(&t) = self.folded.get(&k) {
+        if let Some(t) = self.folded.get(k) {
             return t;
         }
         let t = self.l.strings.intern(fold);
@@ -490,7 +516,7 @@ impl<'a> Resolver<'a> {
 
     /// The interned norm key of an interned string.
     fn norm_of(&mut self, s: u32) -> u32 {
-        if let Some(&k) = self.norm.get(&s) {
+        if let Some(k) = self.norm.get(s) {
             return k;
         }
         let k = self.l.strings.intern(&norm_key(self.l.strings.get(s)));
@@ -500,7 +526,7 @@ impl<'a> Resolver<'a> {
 
     /// The interned transliteration fold of an interned norm key.
     fn fold_of(&mut self, k: u32) -> u32 {
-        if let Some(&t) = self.folded.get(&k) {
+        if let Some(t) = self.folded.get(k) {
             return t;
         }
         let t = match self.fold_text.remove(&k) {
@@ -737,8 +763,10 @@ impl<'a> Resolver<'a> {
     /// The corpus entity that holds a dominant share ([`DOMINANT_SHARE`]) of the
     /// mentions written with norm key `k` by local entities of type slot `t`.
     fn writer(&self, k: u32, t: u8) -> Option<u32> {
-        let &[(g, best), (_, second)] = self.said_best.get(&(k, t))?;
-        let total = self.said_total.get(&(k, t)).copied().unwrap_or(0);
+        let Said {
+            top: [(g, best), (_, second)],
+            total,
+        } = *self.said_best.get(&(k, t))?;
         is_dominant(best as u64, second as u64, total).then_some(g)
     }
 
@@ -747,7 +775,7 @@ impl<'a> Resolver<'a> {
     /// organization, "Middle-East" as a person), joins the entity the corpus
     /// mostly writes it for, of whatever type.
     fn same_name(&self, k: u32, t: EntityType, unsure: bool) -> Option<u32> {
-        let total = |t: u8| self.said_total.get(&(k, t)).copied().unwrap_or(0);
+        let total = |t: u8| self.said_best.get(&(k, t)).map_or(0, |x| x.total);
         let rare = total(type_index(t)) * 4 < total(ANY_TYPE);
         self.writer(k, ANY_TYPE).filter(|_| unsure || rare)
     }
@@ -770,9 +798,12 @@ impl<'a> Resolver<'a> {
             let n = self.said.entry((g, k, t)).or_default();
             *n += c;
             let n = *n;
-            let top = self.said_best.entry((k, t)).or_insert([(NONE, 0); 2]);
-            lead(top, g, n);
-            *self.said_total.entry((k, t)).or_default() += c as u64;
+            let said = self.said_best.entry((k, t)).or_insert(Said {
+                top: [(NONE, 0); 2],
+                total: 0,
+            });
+            lead(&mut said.top, g, n);
+            said.total += c as u64;
         }
     }
 
