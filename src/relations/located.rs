@@ -50,6 +50,48 @@ const SITE_WORDS: [&str; 19] = [
     "university",
 ];
 
+/// Words right before an organization that fights or is fought, which puts it where the
+/// fighting is ("strikes against ISIL in Iraq", "to defeat ISIL in Syria"), sorted by use.
+const FOUGHT_BEFORE: [&str; 22] = [
+    "against",
+    "defeat",
+    "defeating",
+    "defeated",
+    "fight",
+    "fighting",
+    "fought",
+    "destroy",
+    "destroying",
+    "degrade",
+    "degrading",
+    "combat",
+    "combating",
+    "combatting",
+    "attack",
+    "attacking",
+    "attacked",
+    "engaged",
+    "battling",
+    "battle",
+    "targeting",
+    "targeted",
+];
+
+/// Nouns of a defeat before "of X in P" ("the defeat of Daesh in Iraq").
+const DEFEAT_NOUNS: [&str; 4] = ["defeat", "destruction", "expulsion", "elimination"];
+
+/// Nouns after "X's" that put X in the place after them ("ISIL's presence in Palmyra").
+const PRESENCE_NOUNS: [&str; 8] = [
+    "presence",
+    "campaign",
+    "operations",
+    "offensive",
+    "fighters",
+    "forces",
+    "troops",
+    "positions",
+];
+
 /// Words after which "X, Y" names a place inside a larger one ("in Geneva, Switzerland").
 const PLACE_PREPS: [&str; 19] = [
     "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward",
@@ -139,7 +181,8 @@ impl Places<'_, '_> {
     /// at the Conservatory in Naples": the places after "in" that hold the place or
     /// institution at item `i`. A place must follow a preposition or start the sentence;
     /// an organization must follow "the" or "at" ("NATO in Afghanistan" is no address),
-    /// unless its name is a site's ("graduated from Westminster School in Connecticut").
+    /// unless its name is a site's ("graduated from Westminster School in Connecticut"),
+    /// or the sentence puts it there (see [`Places::present`]).
     fn in_places(&self, i: usize) -> Vec<usize> {
         let Some(u) = self.unit(i) else {
             return Vec::new();
@@ -149,31 +192,58 @@ impl Places<'_, '_> {
             return Vec::new();
         };
         let before = i.checked_sub(1).and_then(|j| self.word(j));
-        let ok = match m.entity_type {
-            EntityType::Location => {
+        let (ok, at, present) = match m.entity_type {
+            EntityType::Location => (
                 self.plain_place(i).is_some()
                     && (i == 0
                         || self.punct(i - 1).is_some()
-                        || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET)))
-            }
-            EntityType::Organization => {
-                unit.first == unit.last
-                    && (matches!(before, Some("the" | "at")) || self.site_name(unit.head))
-            }
-            _ => false,
+                        || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET))),
+                i + 1,
+                false,
+            ),
+            EntityType::Organization => match self.present(i) {
+                Some(at) => (true, at, true),
+                None => (
+                    unit.first == unit.last
+                        && (matches!(before, Some("the" | "at")) || self.site_name(unit.head)),
+                    i + 1,
+                    false,
+                ),
+            },
+            _ => (false, i + 1, false),
         };
-        if !ok || self.word(i + 1) != Some("in") {
+        if !ok || self.word(at) != Some("in") {
             return Vec::new();
         }
-        let mut j = i + 2;
+        let mut j = at + 1;
         // "Mount Tyree in the Sentinel Range": a place named with "the".
         if self.word(j) == Some("the") && self.plain_place(j + 1).is_some() {
+            j += 1;
+        }
+        // "ISIL fighters in both Iraq and Syria".
+        if present && self.word(j) == Some("both") {
             j += 1;
         }
         if self.is(j, class::DIRECTION) {
             j += 1;
         }
-        let chain = self.place_chain(j);
+        let mut chain = self.place_chain(j);
+        // "ISIL fighters in Iraq and Syria" are in each; "born in Iowa and Ohio" is unclear.
+        if present {
+            while let Some(&last) = chain.last() {
+                if chain.len() >= 4 || !self.and_place(last + 1) {
+                    break;
+                }
+                let mut k = last + 2;
+                if self.is(k, class::DIRECTION) {
+                    k += 1;
+                }
+                if self.plain_place(k).is_none() {
+                    break;
+                }
+                chain.push(k);
+            }
+        }
         let Some(&last) = chain.last() else {
             return Vec::new();
         };
@@ -187,6 +257,39 @@ impl Places<'_, '_> {
         chain.iter().map(|&c| self.head_at(c)).collect()
     }
 
+    /// Where "in" follows an organization the sentence puts in a place, for the unit at
+    /// item `i`: its fighters, forces or targets ("ISIL fighters in Mosul", "Coalition
+    /// forces in Iraq", "strikes against ISIL targets in Syria"); the organization fought
+    /// ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in
+    /// Iraq"); its presence or campaign ("ISIL's presence in Palmyra").
+    fn present(&self, i: usize) -> Option<usize> {
+        let u = self.unit(i)?;
+        let unit = &self.units[u];
+        let last_word = self.toks.get(unit.last).map(|t| &*t.lower);
+        let people = unit.last > unit.first
+            && last_word.is_some_and(|w| {
+                self.lex
+                    .is(w, class::STATE | class::MEMBERS | class::TARGETS)
+            });
+        let fought = i >= 1 && {
+            let mut j = i - 1;
+            if self.is(j, class::DET) && j > 0 {
+                j -= 1;
+            }
+            self.word(j).is_some_and(|w| FOUGHT_BEFORE.contains(&w))
+                || (self.word(j) == Some("of")
+                    && j > 0
+                    && self.word(j - 1).is_some_and(|w| DEFEAT_NOUNS.contains(&w)))
+        };
+        if people || fought {
+            return Some(i + 1);
+        }
+        let possessed = self.word(i + 1) == Some("'s")
+            && self
+                .word(i + 2)
+                .is_some_and(|w| PRESENCE_NOUNS.contains(&w));
+        possessed.then_some(i + 3)
+    }
     /// "studied at Acme Institute, Springfield, Ohio, in 1990": an organization after "at"
     /// or "in" (maybe with "the") and the places after its comma, which must close the
     /// phrase; fronted ("At Acme, Paris ...") only punctuation may follow.
