@@ -247,8 +247,14 @@ impl Places<'_, '_> {
         let Some(&last) = chain.last() else {
             return Vec::new();
         };
+        // "ISIL's presence in Palmyra is a tragedy": the phrase may be a subject.
+        let follow_ok = if present {
+            self.phrase_follow_ok(last + 1)
+        } else {
+            self.object_follow_ok(last + 1)
+        };
         if self.word(last + 1) == Some("'s")
-            || !self.object_follow_ok(last + 1)
+            || !follow_ok
             || self.and_place(last + 1)
             || (self.punct(last + 1) == Some(",") && self.unit(last + 2).is_some())
         {
