@@ -2266,3 +2266,54 @@ fn located_in_an_organization_not_put_there() {
         LocatedIn,
     );
 }
+
+#[test]
+fn located_fronted_place_holds_its_clause() {
+    assert_kind(
+        "Near Velo, three strikes engaged two Red Hand units; destroyed a truck.",
+        &[("Velo", LOC), ("Red Hand", ORG)],
+        LocatedIn,
+        &["located_in Red Hand -> Velo"],
+    );
+    assert_kind(
+        "In Velonia, Blue Shield forces conducted nine strikes against Red Hand targets.",
+        &[("Velonia", LOC), ("Blue Shield", ORG), ("Red Hand", ORG)],
+        LocatedIn,
+        &[
+            "located_in Blue Shield -> Velonia",
+            "located_in Red Hand -> Velonia",
+        ],
+    );
+}
+
+#[test]
+fn located_fronted_place_negative() {
+    // A party's voters, and a bare organization fought in words, are nowhere.
+    assert_none(
+        "In Velonia, Greens have a small edge in the early count.",
+        &[("Velonia", LOC), ("Greens", ORG)],
+        LocatedIn,
+    );
+    assert_none(
+        "In Velonia, he discussed the campaign against Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+    // Negated, or reported from there.
+    assert_none(
+        "In Velonia, Blue Shield forces have not engaged Red Hand units.",
+        &[("Velonia", LOC), ("Blue Shield", ORG), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+    assert_none(
+        "In Velonia, officials said Blue Shield forces struck Red Hand units.",
+        &[("Velonia", LOC), ("Blue Shield", ORG), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+    // Without its comma the place may be a subject's modifier.
+    assert_none(
+        "Near Velo three strikes engaged two Red Hand units.",
+        &[("Velo", LOC), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+}
