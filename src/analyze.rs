@@ -21,7 +21,7 @@ use crate::clean::{boilerplate_lines, mask_furniture, split_run_together};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{recognize, settle, RawMention};
-use crate::relations::{extract, rules, DocContext, SentenceMention};
+use crate::relations::{extract, rules, DocContext, FoundRelation, SentenceMention};
 use crate::resolve::{resolve_document, LocalEntity};
 use crate::text::{lines, split_sentences, CharIndex, Sentence};
 
@@ -256,10 +256,16 @@ impl SentenceView<'_> {
             .collect();
         self.refs.annotate(self.index(), &mut view); // rel: references
         let sentence_text = &self.text[base..self.sentence.span.end];
-        for r in extract(sentence_text, &view) {
+        let found = extract(sentence_text, &view);
+        let listed = listed_countries(&found, &view, entities, lex);
+        for r in found {
             let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {
                 continue;
             };
+            let chained = matches!(r.rule, rules::LOCATED_COMMA | rules::LOCATED_TRANSITIVE);
+            if chained && (listed.contains(&r.source) || listed.contains(&r.target)) {
+                continue;
+            }
             let (mut source, mut target) = (a.entity, b.entity);
             if r.kind == RelationKind::LocatedIn {
                 // Facts outrank word order: a country or continent is never inside a
@@ -336,6 +342,33 @@ impl SentenceView<'_> {
             .count();
         name_bytes * 2 >= letters
     }
+}
+
+/// The mentions of countries that a comma chain puts one inside another ("the ministers
+/// of Iran, Saudi Arabia, Emirates, Turkey"): such a chain is a list, and no place in it
+/// is inside any other.
+fn listed_countries(
+    found: &[FoundRelation],
+    view: &[SentenceMention],
+    entities: &[LocalEntity],
+    lex: &Lexicon,
+) -> Vec<usize> {
+    let country = |m: usize| {
+        view.get(m)
+            .and_then(|m| entities[m.entity].gaz)
+            .is_some_and(|g| lex.is_country(g))
+    };
+    let mut listed = Vec::new();
+    for r in found {
+        if r.kind == RelationKind::LocatedIn
+            && r.rule == rules::LOCATED_COMMA
+            && country(r.source)
+            && country(r.target)
+        {
+            listed.extend([r.source, r.target]);
+        }
+    }
+    listed
 }
 
 /// How large a place is known to be, from the gazetteers.
@@ -462,5 +495,19 @@ mod tests {
             Lexicon::builtin(),
         );
         assert_eq!(located(&a), ["Velonne > Lyon"]);
+    }
+
+    #[test]
+    fn a_comma_chain_holding_two_countries_is_a_list() {
+        let a = analyze(
+            &doc("She phoned the envoys of Peru, Chile, Wakanda, Norway, Kenya before noon."),
+            Lexicon::builtin(),
+        );
+        assert!(located(&a).is_empty(), "{:?}", located(&a));
+        let a = analyze(
+            &doc("He was born in Lyon, France, and moved away in 1990."),
+            Lexicon::builtin(),
+        );
+        assert_eq!(located(&a), ["Lyon > France"]);
     }
 }

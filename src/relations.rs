@@ -82,6 +82,8 @@
 //! | `located.possessive` | Place's Place or Organization ending its phrase: "Chile's Punta Arenas", "Sweden's capital Stockholm", "Panama's National Assembly"; not "Warsaw's Acme steelworks", not a saint's name ("St. Paul's Church") |
 //! | `affiliated.demonym` (added) | "X, (1837 – 1916) was a Canadian lawyer" (the comma only when X starts the sentence), two asides "X () (1920 – 2014) was"; "a Norwegian military officer"; a participle before a preposition ends the description ("a photographer specializing in"); before names, nouns listed with commas ("Polish pianist, composer and teacher X") and plural person nouns ("the German envoys A and B") |
 //! | `affiliated.of` (added) | also past a description without "the" ("X of Bulgarian rock band Y") |
+//! | `located.in` (added) | an organization the sentence puts in a place: its fighters/forces/targets/... in P ("ISIL fighters in Mosul"), fought in P ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in Iraq"), "X's presence/campaign/operations in P"; "in A and B" gives both |
+//! | `located.fronted` | a fronted "In/Near/Around/Outside P," holds its clause's organization subject when it names people or things ("In Syria, Coalition forces conducted ..."), the fighters or targets the clause fights, and organizations a strike verb reaches ("Near Mosul, one strike engaged an ISIL unit"); up to ";", ":" or a reporting verb; not negated or hedged |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A name of type other (a law, an event, a lone unknown word) ends no relation and is read

@@ -70,6 +70,9 @@ pub mod rules {
     pub const LOCATED_DEMONYM: &str = "located.demonym";
     /// "born in Buttenhausen in Münsingen", "the Kremlin in Moscow".
     pub const LOCATED_IN: &str = "located.in";
+    /// "Near Mosul, five strikes engaged four ISIL units": a fronted place holds the
+    /// organizations of its clause.
+    pub const LOCATED_FRONTED: &str = "located.fronted";
     /// "the Kunene Province of southern Angola".
     pub const LOCATED_OF: &str = "located.of";
     /// "a Leeds-based company", "the Leeds-based Acme".

@@ -7,6 +7,7 @@ use std::ops::Deref;
 use super::clauses::Sentence;
 use super::found::{rules, Collector};
 use super::lexicon::class;
+use super::units::{is_ly_adverb, is_number};
 use crate::model::{EntityType, RelationKind};
 
 /// Finds the `located_in` relations between the places of `s`.
@@ -50,6 +51,90 @@ const SITE_WORDS: [&str; 19] = [
     "university",
 ];
 
+/// Words right before an organization that fights or is fought, which puts it where the
+/// fighting is ("strikes against ISIL in Iraq", "to defeat ISIL in Syria"), sorted by use.
+const FOUGHT_BEFORE: [&str; 22] = [
+    "against",
+    "defeat",
+    "defeating",
+    "defeated",
+    "fight",
+    "fighting",
+    "fought",
+    "destroy",
+    "destroying",
+    "degrade",
+    "degrading",
+    "combat",
+    "combating",
+    "combatting",
+    "attack",
+    "attacking",
+    "attacked",
+    "engaged",
+    "battling",
+    "battle",
+    "targeting",
+    "targeted",
+];
+
+/// Prepositions of a fronted place that says where its clause happens ("Near Mosul, ...").
+const SCENE_PREPS: [&str; 4] = ["in", "near", "around", "outside"];
+
+/// Adverbs that may come before such a fronted place ("Elsewhere in Syria, ...").
+const SCENE_ADVERBS: [&str; 4] = ["elsewhere", "meanwhile", "also", "further"];
+
+/// Verbs of a strike that reaches its target where the strike is ("Near Mosul, one strike
+/// engaged an ISIL unit"); not "hit" or "targeted", often said of words ("targeted the
+/// committee chairman").
+const STRUCK: [&str; 8] = [
+    "engaged",
+    "attacked",
+    "struck",
+    "bombed",
+    "shelled",
+    "raided",
+    "suppressed",
+    "ambushed",
+];
+
+/// Count words before a counted noun ("engaged four ISIL units").
+fn is_count(w: &str) -> bool {
+    is_number(w)
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "many"
+                | "multiple"
+                | "dozens"
+        )
+}
+
+/// Nouns of a defeat before "of X in P" ("the defeat of Daesh in Iraq").
+const DEFEAT_NOUNS: [&str; 4] = ["defeat", "destruction", "expulsion", "elimination"];
+
+/// Nouns after "X's" that put X in the place after them ("ISIL's presence in Palmyra").
+const PRESENCE_NOUNS: [&str; 8] = [
+    "presence",
+    "campaign",
+    "operations",
+    "offensive",
+    "fighters",
+    "forces",
+    "troops",
+    "positions",
+];
+
 /// Words after which "X, Y" names a place inside a larger one ("in Geneva, Switzerland").
 const PLACE_PREPS: [&str; 19] = [
     "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward",
@@ -60,7 +145,11 @@ impl Places<'_, '_> {
     /// "in Geneva, Switzerland", "Jarabulus, a town in northern Syria", "Aleppo, Syria's
     /// second city", "Jarabulus, a Syrian border town".
     fn located(&self, out: &mut Collector) {
-        let mut found = Vec::new();
+        let mut found: Vec<(usize, usize, &str)> = self
+            .fronted()
+            .into_iter()
+            .map(|(a, b)| (a, b, rules::LOCATED_FRONTED))
+            .collect();
         for i in 0..self.items.len() {
             for b in self.in_places(i) {
                 if let Some(a) = self.unit(i).map(|u| self.head(u)) {
@@ -139,7 +228,8 @@ impl Places<'_, '_> {
     /// at the Conservatory in Naples": the places after "in" that hold the place or
     /// institution at item `i`. A place must follow a preposition or start the sentence;
     /// an organization must follow "the" or "at" ("NATO in Afghanistan" is no address),
-    /// unless its name is a site's ("graduated from Westminster School in Connecticut").
+    /// unless its name is a site's ("graduated from Westminster School in Connecticut"),
+    /// or the sentence puts it there (see [`Places::present`]).
     fn in_places(&self, i: usize) -> Vec<usize> {
         let Some(u) = self.unit(i) else {
             return Vec::new();
@@ -149,42 +239,191 @@ impl Places<'_, '_> {
             return Vec::new();
         };
         let before = i.checked_sub(1).and_then(|j| self.word(j));
-        let ok = match m.entity_type {
-            EntityType::Location => {
+        let (ok, at, present) = match m.entity_type {
+            EntityType::Location => (
                 self.plain_place(i).is_some()
                     && (i == 0
                         || self.punct(i - 1).is_some()
-                        || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET)))
-            }
-            EntityType::Organization => {
-                unit.first == unit.last
-                    && (matches!(before, Some("the" | "at")) || self.site_name(unit.head))
-            }
-            _ => false,
+                        || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET))),
+                i + 1,
+                false,
+            ),
+            EntityType::Organization => match self.present(i) {
+                Some(at) => (true, at, true),
+                None => (
+                    unit.first == unit.last
+                        && (matches!(before, Some("the" | "at")) || self.site_name(unit.head)),
+                    i + 1,
+                    false,
+                ),
+            },
+            _ => (false, i + 1, false),
         };
-        if !ok || self.word(i + 1) != Some("in") {
+        if !ok || self.word(at) != Some("in") {
             return Vec::new();
         }
-        let mut j = i + 2;
+        let mut j = at + 1;
         // "Mount Tyree in the Sentinel Range": a place named with "the".
         if self.word(j) == Some("the") && self.plain_place(j + 1).is_some() {
+            j += 1;
+        }
+        // "ISIL fighters in both Iraq and Syria".
+        if present && self.word(j) == Some("both") {
             j += 1;
         }
         if self.is(j, class::DIRECTION) {
             j += 1;
         }
-        let chain = self.place_chain(j);
+        let mut chain = self.place_chain(j);
+        // "ISIL fighters in Iraq and Syria" are in each; "born in Iowa and Ohio" is unclear.
+        if present {
+            while let Some(&last) = chain.last() {
+                if chain.len() >= 4 || !self.and_place(last + 1) {
+                    break;
+                }
+                let mut k = last + 2;
+                if self.is(k, class::DIRECTION) {
+                    k += 1;
+                }
+                if self.plain_place(k).is_none() {
+                    break;
+                }
+                chain.push(k);
+            }
+        }
         let Some(&last) = chain.last() else {
             return Vec::new();
         };
+        // "ISIL's presence in Palmyra is a tragedy": the phrase may be a subject.
+        let follow_ok = if present {
+            self.phrase_follow_ok(last + 1)
+        } else {
+            self.object_follow_ok(last + 1)
+        };
         if self.word(last + 1) == Some("'s")
-            || !self.object_follow_ok(last + 1)
+            || !follow_ok
             || self.and_place(last + 1)
             || (self.punct(last + 1) == Some(",") && self.unit(last + 2).is_some())
         {
             return Vec::new();
         }
         chain.iter().map(|&c| self.head_at(c)).collect()
+    }
+
+    /// Whether the unit at item `i` names an organization's people or things: "ISIL
+    /// fighters", "Coalition military forces", "ISIL targets".
+    fn people(&self, i: usize) -> bool {
+        self.unit(i).is_some_and(|u| {
+            let unit = &self.units[u];
+            let last = self.toks.get(unit.last).map(|t| &*t.lower);
+            unit.last > unit.first
+                && last.is_some_and(|w| {
+                    self.lex
+                        .is(w, class::STATE | class::MEMBERS | class::TARGETS)
+                })
+        })
+    }
+
+    /// Whether the unit at item `i` is what fighting is aimed at: "against ISIL", "to defeat
+    /// the Red Hand", "engaged four ISIL units", "the defeat of Daesh".
+    fn fought(&self, i: usize) -> bool {
+        let j = self.before_count(i);
+        self.word(j).is_some_and(|w| FOUGHT_BEFORE.contains(&w))
+            || (self.word(j) == Some("of")
+                && j > 0
+                && self.word(j - 1).is_some_and(|w| DEFEAT_NOUNS.contains(&w)))
+    }
+
+    /// The item before the unit at `i`, past determiners and counts ("engaged four").
+    fn before_count(&self, i: usize) -> usize {
+        let mut j = i.saturating_sub(1);
+        while j > 0 && i - j < 3 && (self.is(j, class::DET) || self.word(j).is_some_and(is_count)) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// "Near Mosul, five strikes engaged four ISIL units", "In Syria, Coalition forces
+    /// conducted 15 strikes against ISIL targets": a place fronted with its comma says
+    /// where its clause happens, so an organization's people or things there are in it:
+    /// the clause's subject ("Coalition forces"), the fighters or targets it fights, and
+    /// any organization a strike verb reaches ("engaged an ISIL unit"); up to a semicolon,
+    /// a colon or a reporting verb, and not when the clause is negated or hedged ("In
+    /// Florida, Democrats have ..." puts no party anywhere). Gives (organization, place)
+    /// pairs.
+    fn fronted(&self) -> Vec<(usize, usize)> {
+        let mut k = 0;
+        while k < 3
+            && self
+                .word(k)
+                .is_some_and(|w| is_ly_adverb(w) || SCENE_ADVERBS.contains(&w))
+        {
+            k += 1;
+        }
+        if !self.word(k).is_some_and(|w| SCENE_PREPS.contains(&w)) {
+            return Vec::new();
+        }
+        k += 1;
+        while k < 6 && self.is(k, class::DET | class::DIRECTION) {
+            k += 1;
+        }
+        let chain = self.place_chain(k);
+        let Some(&last) = chain.last() else {
+            return Vec::new();
+        };
+        let start = last + 2;
+        if self.punct(last + 1) != Some(",") {
+            return Vec::new();
+        }
+        let mut end = start;
+        while end < self.items.len()
+            && end < start + 80
+            && !matches!(self.punct(end), Some(";" | ":"))
+            && !self.is(end, class::REPORT)
+        {
+            end += 1;
+        }
+        if self.negator_in(start, end) {
+            return Vec::new();
+        }
+        let mut subject = start;
+        if self.is(subject, class::DET) {
+            subject += 1;
+        }
+        let mut out = Vec::new();
+        for j in start..end {
+            let Some(u) = self.arg(j) else { continue };
+            let head = self.head(u);
+            if self.mentions[head].entity_type != EntityType::Organization {
+                continue;
+            }
+            // Fighters, forces or targets: people and things, not a party's voters.
+            let people = self.people(j);
+            let acts = j == subject && people && self.phrase_follow_ok(j + 1);
+            let struck = self
+                .word(self.before_count(j))
+                .is_some_and(|w| STRUCK.contains(&w));
+            if acts || struck || (people && self.fought(j)) {
+                out.extend(chain.iter().map(|&c| (head, self.head_at(c))));
+            }
+        }
+        out
+    }
+
+    /// Where "in" follows an organization the sentence puts in a place, for the unit at
+    /// item `i`: its fighters, forces or targets ("ISIL fighters in Mosul", "Coalition
+    /// forces in Iraq", "strikes against ISIL targets in Syria"); the organization fought
+    /// ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in
+    /// Iraq"); its presence or campaign ("ISIL's presence in Palmyra").
+    fn present(&self, i: usize) -> Option<usize> {
+        if self.people(i) || self.fought(i) {
+            return Some(i + 1);
+        }
+        let possessed = self.word(i + 1) == Some("'s")
+            && self
+                .word(i + 2)
+                .is_some_and(|w| PRESENCE_NOUNS.contains(&w));
+        possessed.then_some(i + 3)
     }
 
     /// "studied at Acme Institute, Springfield, Ohio, in 1990": an organization after "at"

@@ -2184,3 +2184,136 @@ fn located_in_by_a_possessive() {
         LocatedIn,
     );
 }
+
+#[test]
+fn located_in_an_organization_the_sentence_puts_there() {
+    // Its fighters, forces or targets are there.
+    assert_kind(
+        "Jets bombed Red Hand fighters in Velonia and Marovia on Sunday.",
+        &[("Red Hand", ORG), ("Velonia", LOC), ("Marovia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Red Hand -> Velonia",
+            "located_in Red Hand -> Marovia",
+        ],
+    );
+    assert_kind(
+        "Jets struck at Red Hand targets in northern Velonia.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Red Hand -> Velonia"],
+    );
+    // Fought there.
+    assert_kind(
+        "The allies vowed to defeat the Red Hand in both Velonia and Marovia.",
+        &[("Red Hand", ORG), ("Velonia", LOC), ("Marovia", LOC)],
+        LocatedIn,
+        &[
+            "located_in Red Hand -> Velonia",
+            "located_in Red Hand -> Marovia",
+        ],
+    );
+    assert_kind(
+        "The army pressed its offensive against Red Hand in Velonia.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Red Hand -> Velonia"],
+    );
+    assert_kind(
+        "They celebrated the defeat of Red Hand in Velonia.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Red Hand -> Velonia"],
+    );
+    // Its presence there.
+    assert_kind(
+        "Red Hand's presence in Velonia alarmed the villagers.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Red Hand -> Velonia"],
+    );
+}
+
+#[test]
+fn located_in_an_organization_not_put_there() {
+    // Praise, a report or a sale says nothing of where the organization is.
+    assert_none(
+        "The minister praised Acme Foods in Velonia on Monday.",
+        &[("Acme Foods", ORG), ("Velonia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "He told Acme News in Velonia that talks had stalled.",
+        &[("Acme News", ORG), ("Velonia", LOC)],
+        LocatedIn,
+    );
+    // A country's forces in another country are not a country inside it.
+    assert_none(
+        "Marovian forces in Velonia withdrew.",
+        &[("*Marovian", LOC), ("Velonia", LOC)],
+        LocatedIn,
+    );
+    // The profits, not the company, are in the place named.
+    assert_none(
+        "Acme Foods's profits in Velonia fell.",
+        &[("Acme Foods", ORG), ("Velonia", LOC)],
+        LocatedIn,
+    );
+    // "in A and Bs": a place and a phrase are no list of places.
+    assert_none(
+        "Jets bombed Red Hand fighters in Velonia and Marovian towns.",
+        &[("Red Hand", ORG), ("Velonia", LOC), ("*Marovian", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn located_fronted_place_holds_its_clause() {
+    assert_kind(
+        "Near Velo, three strikes engaged two Red Hand units; destroyed a truck.",
+        &[("Velo", LOC), ("Red Hand", ORG)],
+        LocatedIn,
+        &["located_in Red Hand -> Velo"],
+    );
+    assert_kind(
+        "In Velonia, Blue Shield forces conducted nine strikes against Red Hand targets.",
+        &[("Velonia", LOC), ("Blue Shield", ORG), ("Red Hand", ORG)],
+        LocatedIn,
+        &[
+            "located_in Blue Shield -> Velonia",
+            "located_in Red Hand -> Velonia",
+        ],
+    );
+}
+
+#[test]
+fn located_fronted_place_negative() {
+    // A party's voters, and a bare organization fought in words, are nowhere.
+    assert_none(
+        "In Velonia, Greens have a small edge in the early count.",
+        &[("Velonia", LOC), ("Greens", ORG)],
+        LocatedIn,
+    );
+    assert_none(
+        "In Velonia, he discussed the campaign against Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+    // Negated, or reported from there.
+    assert_none(
+        "In Velonia, Blue Shield forces have not engaged Red Hand units.",
+        &[("Velonia", LOC), ("Blue Shield", ORG), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+    assert_none(
+        "In Velonia, officials said Blue Shield forces struck Red Hand units.",
+        &[("Velonia", LOC), ("Blue Shield", ORG), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+    // Without its comma the place may be a subject's modifier.
+    assert_none(
+        "Near Velo three strikes engaged two Red Hand units.",
+        &[("Velo", LOC), ("Red Hand", ORG)],
+        LocatedIn,
+    );
+}
