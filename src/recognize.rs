@@ -1798,9 +1798,21 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
 }
 
 /// A given name followed only by initials or more given names ("Mary Ann", "John F.").
+/// The first may be one that is also something else, unless it is a common word, a
+/// nationality or religion word or a known name itself: "Jim" (Jim Crow) is; "Bill",
+/// "Christian", "Fox" and "Georgia" are not.
 fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let first = |w: &str| {
+        let lower = ctx.lower[a];
+        ctx.lex.is_unambiguous_first_name(w)
+            || (ctx.lex.is_first_name(w)
+                && ctx.gaz[a].is_none()
+                && !ctx.lex.by_key.contains_key(lower)
+                && !ctx.lex.misc.contains(lower)
+                && !ctx.lex.is_common(w))
+    };
     a < b
-        && ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        && first(ctx.words[a])
         && (a + 1..b).all(|i| {
             let w = ctx.words[i];
             let initial = w.len() <= 3

@@ -487,3 +487,13 @@ fn a_given_name_that_is_a_place_before_a_surname_is_a_person() {
         "{f:?}"
     );
 }
+
+/// A given name that is also something else ("Jim": Jim Crow) before a place name
+/// is a person all the same; a nationality or religion word before a place is not.
+#[test]
+fn a_short_given_name_before_a_place_name_makes_a_person() {
+    let f = mentions("The campaign manager, Jim Messina, said the race was close.");
+    assert!(all(&f, "Jim Messina", EntityType::Person), "{f:?}");
+    let f = mentions("The pastor spoke of a Christian America on Sunday.");
+    assert!(types_of(&f, "Christian America").is_empty(), "{f:?}");
+}
