@@ -1914,11 +1914,12 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         sentence: si,
         entity_type,
         demonym,
-        // A town's club is not the town: resolved apart from the gazetteer entry.
+        // A town's club is not the town, nor "Mr. Rhodes" the island: resolved apart
+        // from the gazetteer entry.
         gaz: p
             .gaz
             .map(|h| h.entry)
-            .filter(|_| rule != TEAM_RULE && rule != TEAM_ROLE_RULE),
+            .filter(|_| !matches!(rule, TEAM_RULE | TEAM_ROLE_RULE | TITLE_SURNAME_RULE)),
         words,
         rule,
     })
@@ -2079,6 +2080,9 @@ fn classify(ctx: &Ctx, p: &Piece) -> Option<Typed> {
 }
 
 /// A forced type (a glue rule's), or the gazetteer's.
+/// The rule of a one-word place name after a title ("Mr. Rhodes"): a person.
+const TITLE_SURNAME_RULE: &str = "person.title-surname";
+
 fn known_type(ctx: &Ctx, p: &Piece) -> Option<Typed> {
     if let Some((t, rule)) = p.forced {
         return Some((t, false, rule));
@@ -2092,6 +2096,22 @@ fn known_type(ctx: &Ctx, p: &Piece) -> Option<Typed> {
         }
         // A town's club in a results line or a match report; countries stay
         // places, as CoNLL-style annotation has them.
+        // "Mr. Rhodes", "Rep. Labrador": a title makes a one-word place name, other
+        // than a country's, the surname of a person.
+        SurfaceKind::Name
+            if entry.entity_type == EntityType::Location
+                && p.title_before
+                && p.b - p.a == 1
+                && p.a > 0
+                && ctx.is_upper_initial(p.a - 1)
+                && !ctx
+                    .words
+                    .get(p.b)
+                    .is_some_and(|_| ctx.is_upper_initial(p.b))
+                && !ctx.lex.is_country(hit.entry) =>
+        {
+            Some((EntityType::Person, false, TITLE_SURNAME_RULE))
+        }
         SurfaceKind::Name
             if entry.entity_type == EntityType::Location
                 && !sides::national(ctx.lex, hit.entry) =>

@@ -497,3 +497,14 @@ fn a_short_given_name_before_a_place_name_makes_a_person() {
     let f = mentions("The pastor spoke of a Christian America on Sunday.");
     assert!(types_of(&f, "Christian America").is_empty(), "{f:?}");
 }
+
+/// A title before a one-word place name makes it a person's surname ("Mr. Rhodes");
+/// a lower-case adjective ("major California cities") or a country does not.
+#[test]
+fn a_title_before_a_town_name_makes_a_surname() {
+    let f = mentions("The plan was drafted in Geneva, and Mr. Messina defended it on Monday.");
+    assert!(all(&f, "Messina", EntityType::Person), "{f:?}");
+    let f = mentions("Voters in two major California cities and President Obama in Kenya agreed.");
+    assert!(all(&f, "California", EntityType::Location), "{f:?}");
+    assert!(all(&f, "Kenya", EntityType::Location), "{f:?}");
+}
