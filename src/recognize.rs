@@ -2176,6 +2176,10 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b, p.title_before) {
         return Some(Some((t, false, rule)));
     }
+    if n == 2 && lex.is_unambiguous_first_name(ctx.words[p.a]) && lex.surnames.contains(last) {
+        // "Cheryl Mills", "Dave Camp": a given name and a surname that is also a cue.
+        return Some(Some((EntityType::Person, false, "person.first-name")));
+    }
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
         return Some(Some((EntityType::Organization, false, "org.cue")));
     }

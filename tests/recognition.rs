@@ -508,3 +508,19 @@ fn a_title_before_a_town_name_makes_a_surname() {
     assert!(all(&f, "California", EntityType::Location), "{f:?}");
     assert!(all(&f, "Kenya", EntityType::Location), "{f:?}");
 }
+
+/// A given name and a surname that is also an organization's or a place's head word
+/// ("Mills", "Camp") make a person; the head word after a place keeps its sense.
+#[test]
+fn a_given_name_and_a_surname_that_is_a_cue_word_make_a_person() {
+    let f = mentions("Aides to Cheryl Mills met Dave Camp in the capital.");
+    assert!(all(&f, "Cheryl Mills", EntityType::Person), "{f:?}");
+    assert!(all(&f, "Dave Camp", EntityType::Person), "{f:?}");
+    let f = mentions("Workers at Halbury Mills went on strike.");
+    assert!(
+        types_of(&f, "Halbury Mills")
+            .iter()
+            .all(|t| *t != EntityType::Person),
+        "{f:?}"
+    );
+}
