@@ -508,10 +508,9 @@ fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bo
     if !chars.next()?.1.is_uppercase() {
         return None;
     }
-    let (k, c) = chars.find(|&(_, c)| !c.is_lowercase())?;
-    if k < 3 {
-        return None;
-    }
+    // A capital within the first three letters belongs to the name ("McConnell",
+    // "DeSantis"): the cut is at the first capital or figure after them.
+    let (k, c) = chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())?;
     let rest = &w[k..];
     let figures = rest.bytes().all(|b| b.is_ascii_digit());
     let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);

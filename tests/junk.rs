@@ -170,6 +170,11 @@ fn a_person_card_and_its_headlines_are_furniture() {
     );
     let f: Vec<String> = a.mentions.iter().map(|m| m.text.clone()).collect();
     assert_eq!(f, ["Dana Whitcombe"], "{f:?}");
+    // A surname with a capital inside is cut after it.
+    let f = surfaces(
+        "Senator Lou McVale Louis (Lou) Ray McValeBudget talks stall: report MORE said no.",
+    );
+    assert_eq!(f, ["Lou McVale"], "{f:?}");
     // No "MORE": the card goes, the glued text stays.
     let f = surfaces("Senator Dana Whitcombe Dana (Dee) Marie WhitcombeLou Brandt talks.");
     assert_eq!(
