@@ -35,6 +35,10 @@ pub enum SpillTarget {
     File(PathBuf),
 }
 
+/// A spill being read back: buffered, so that reading a field is mostly a copy
+/// from the buffer.
+type SpillReader = BufReader<Box<dyn Read>>;
+
 enum Spill {
     Memory(Vec<u8>),
     File(BufWriter<File>, PathBuf),
@@ -58,14 +62,15 @@ impl Spill {
     }
 
     /// Reads the spill back from its start with `each`, then removes its file.
-    fn replay(self, each: impl FnOnce(&mut dyn Read) -> io::Result<()>) -> io::Result<()> {
+    fn replay(self, each: impl FnOnce(&mut SpillReader) -> io::Result<()>) -> io::Result<()> {
+        let buffered = |r: Box<dyn Read>| BufReader::with_capacity(1 << 20, r);
         match self {
-            Spill::Memory(v) => each(&mut io::Cursor::new(v)),
+            Spill::Memory(v) => each(&mut buffered(Box::new(io::Cursor::new(v)))),
             Spill::File(f, path) => {
                 let result = (|| {
                     let mut file = f.into_inner().map_err(|e| e.into_error())?;
                     file.rewind()?;
-                    each(&mut BufReader::with_capacity(1 << 20, file))
+                    each(&mut buffered(Box::new(file)))
                 })();
                 let _ = std::fs::remove_file(&path);
                 result
@@ -424,8 +429,8 @@ struct Record<'a> {
 /// Reads a spill's records in order; `each` reads the body of every record after
 /// its document's header.
 fn records(
-    r: &mut dyn Read,
-    mut each: impl FnMut(&Record, &mut dyn Read) -> io::Result<()>,
+    r: &mut SpillReader,
+    mut each: impl FnMut(&Record, &mut SpillReader) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut doc: Option<usize> = None;
     let mut doc_id = String::new();
@@ -464,7 +469,7 @@ struct MentionReplay<'a, M: Write> {
 }
 
 impl<M: Write> MentionReplay<'_, M> {
-    fn record(&mut self, rec: &Record, r: &mut dyn Read) -> io::Result<()> {
+    fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_MENTION {
             return Err(corrupt());
         }
@@ -513,7 +518,7 @@ struct LinkReplay<'a, E: Write> {
 }
 
 impl<E: Write> LinkReplay<'_, E> {
-    fn record(&mut self, rec: &Record, r: &mut dyn Read) -> io::Result<()> {
+    fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_LINK {
             return Err(corrupt());
         }

@@ -39,7 +39,14 @@ pub fn push_day(out: &mut String, day: Day) {
     }
     let digit = |v: i32| char::from(b'0' + v as u8);
     out.extend([y / 1000, y / 100 % 10, y / 10 % 10, y % 10].map(digit));
-    out.extend(['-', digit(m / 10), digit(m % 10), '-', digit(d / 10), digit(d % 10)]);
+    out.extend([
+        '-',
+        digit(m / 10),
+        digit(m % 10),
+        '-',
+        digit(d / 10),
+        digit(d % 10),
+    ]);
 }
 
 /// A JSON string literal. serde_json escapes quotes, backslashes and control
@@ -117,7 +124,12 @@ pub fn write_json<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
 /// A day as a JSON string, or `null`.
 fn day(day: Option<crate::model::Day>) -> String {
     match day {
-        Some(d) => format!("\"{d}\""),
+        Some(d) => {
+            let mut text = String::from("\"");
+            push_day(&mut text, d);
+            text.push('"');
+            text
+        }
         None => "null".to_string(),
     }
 }
@@ -128,7 +140,9 @@ mod tests {
 
     #[test]
     fn days_are_pushed_as_they_display() {
-        let days = (-800_000..3_000_000).step_by(997).chain([0, 10_956, 19_000, -1]);
+        let days = (-800_000..3_000_000)
+            .step_by(997)
+            .chain([0, 10_956, 19_000, -1]);
         for n in days {
             let mut out = String::from("x");
             push_day(&mut out, Day(n));
