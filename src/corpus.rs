@@ -13,6 +13,7 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -313,7 +314,7 @@ impl<'a, W: Write> Corpus<'a, W> {
 /// Ids: the slug of the label; a clash gets the type, then a number. The most
 /// mentioned entity of a slug keeps the plain slug.
 fn assign_ids(entities: &[GlobalEntity]) -> Vec<Arc<str>> {
-    let slugs: Vec<String> = entities.iter().map(|e| slug(&e.label)).collect();
+    let slugs: Vec<String> = entities.par_iter().map(|e| slug(&e.label)).collect();
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.par_sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
@@ -352,9 +353,18 @@ fn assign_ids(entities: &[GlobalEntity]) -> Vec<Arc<str>> {
 /// A readable ASCII id: "Staffan de Mistura" -> "staffan-de-mistura".
 pub fn slug(label: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII is its own compatibility decomposition.
+    match label.is_ascii() {
+        true => slug_of(label.chars()),
+        false => slug_of(label.nfkd()),
+    }
+}
+
+/// [`slug`] of a label's decomposed characters.
+fn slug_of(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in label.nfkd() {
+    for c in chars {
         if c.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -757,5 +767,15 @@ mod tests {
         assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
         assert_eq!(slug("al-Qaeda"), "al-qaeda");
         assert_eq!(slug("???"), "entity");
+    }
+
+    #[test]
+    fn ascii_labels_slug_as_their_decomposition_does() {
+        use unicode_normalization::UnicodeNormalization;
+        let ascii: String = (0u8..128).map(char::from).collect();
+        for label in [ascii.as_str(), "O'Brien & Co.", "A-1 .. B_2", "\t x \u{7f}"] {
+            assert_eq!(slug(label), slug_of(label.nfkd()), "{label:?}");
+        }
+        assert_eq!(slug("Erdoğan"), "erdogan");
     }
 }
