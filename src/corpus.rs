@@ -13,6 +13,7 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -34,6 +35,10 @@ pub enum SpillTarget {
     /// removed by the corpus pass.
     File(PathBuf),
 }
+
+/// A spill being read back: buffered, so that reading a field is mostly a copy
+/// from the buffer.
+type SpillReader = BufReader<Box<dyn Read>>;
 
 enum Spill {
     Memory(Vec<u8>),
@@ -58,14 +63,15 @@ impl Spill {
     }
 
     /// Reads the spill back from its start with `each`, then removes its file.
-    fn replay(self, each: impl FnOnce(&mut dyn Read) -> io::Result<()>) -> io::Result<()> {
+    fn replay(self, each: impl FnOnce(&mut SpillReader) -> io::Result<()>) -> io::Result<()> {
+        let buffered = |r: Box<dyn Read>| BufReader::with_capacity(1 << 20, r);
         match self {
-            Spill::Memory(v) => each(&mut io::Cursor::new(v)),
+            Spill::Memory(v) => each(&mut buffered(Box::new(io::Cursor::new(v)))),
             Spill::File(f, path) => {
                 let result = (|| {
                     let mut file = f.into_inner().map_err(|e| e.into_error())?;
                     file.rewind()?;
-                    each(&mut BufReader::with_capacity(1 << 20, file))
+                    each(&mut buffered(Box::new(file)))
                 })();
                 let _ = std::fs::remove_file(&path);
                 result
@@ -308,7 +314,7 @@ impl<'a, W: Write> Corpus<'a, W> {
 /// Ids: the slug of the label; a clash gets the type, then a number. The most
 /// mentioned entity of a slug keeps the plain slug.
 fn assign_ids(entities: &[GlobalEntity]) -> Vec<Arc<str>> {
-    let slugs: Vec<String> = entities.iter().map(|e| slug(&e.label)).collect();
+    let slugs: Vec<String> = entities.par_iter().map(|e| slug(&e.label)).collect();
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.par_sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
@@ -347,9 +353,18 @@ fn assign_ids(entities: &[GlobalEntity]) -> Vec<Arc<str>> {
 /// A readable ASCII id: "Staffan de Mistura" -> "staffan-de-mistura".
 pub fn slug(label: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII is its own compatibility decomposition.
+    match label.is_ascii() {
+        true => slug_of(label.chars()),
+        false => slug_of(label.nfkd()),
+    }
+}
+
+/// [`slug`] of a label's decomposed characters.
+fn slug_of(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in label.nfkd() {
+    for c in chars {
         if c.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -424,8 +439,8 @@ struct Record<'a> {
 /// Reads a spill's records in order; `each` reads the body of every record after
 /// its document's header.
 fn records(
-    r: &mut dyn Read,
-    mut each: impl FnMut(&Record, &mut dyn Read) -> io::Result<()>,
+    r: &mut SpillReader,
+    mut each: impl FnMut(&Record, &mut SpillReader) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut doc: Option<usize> = None;
     let mut doc_id = String::new();
@@ -464,7 +479,7 @@ struct MentionReplay<'a, M: Write> {
 }
 
 impl<M: Write> MentionReplay<'_, M> {
-    fn record(&mut self, rec: &Record, r: &mut dyn Read) -> io::Result<()> {
+    fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_MENTION {
             return Err(corrupt());
         }
@@ -513,7 +528,7 @@ struct LinkReplay<'a, E: Write> {
 }
 
 impl<E: Write> LinkReplay<'_, E> {
-    fn record(&mut self, rec: &Record, r: &mut dyn Read) -> io::Result<()> {
+    fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_LINK {
             return Err(corrupt());
         }
@@ -752,5 +767,15 @@ mod tests {
         assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
         assert_eq!(slug("al-Qaeda"), "al-qaeda");
         assert_eq!(slug("???"), "entity");
+    }
+
+    #[test]
+    fn ascii_labels_slug_as_their_decomposition_does() {
+        use unicode_normalization::UnicodeNormalization;
+        let ascii: String = (0u8..128).map(char::from).collect();
+        for label in [ascii.as_str(), "O'Brien & Co.", "A-1 .. B_2", "\t x \u{7f}"] {
+            assert_eq!(slug(label), slug_of(label.nfkd()), "{label:?}");
+        }
+        assert_eq!(slug("Erdoğan"), "erdogan");
     }
 }

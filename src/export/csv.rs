@@ -131,7 +131,7 @@ pub fn write_edges<W: Write>(
 
 /// A table written row by row while the corpus streams through.
 pub struct TableWriter<W: Write> {
-    csv: ::csv::Writer<W>,
+    csv: Rows<W>,
     options: ExportOptions,
 }
 
@@ -222,15 +222,14 @@ impl<W: Write> TableWriter<W> {
 
     /// Flushes the table and hands back its writer.
     pub fn finish(self) -> io::Result<W> {
-        self.csv.into_inner().map_err(|e| e.into_error())
+        self.csv.into_inner()
     }
 }
 
 impl<W: Write> TableWriter<Counted<W>> {
     /// The byte offset in the table where the next row starts.
     pub fn position(&mut self) -> io::Result<u64> {
-        self.csv.flush()?;
-        Ok(self.csv.get_ref().written)
+        Ok(self.csv.out.written)
     }
 }
 
@@ -271,19 +270,90 @@ impl<W: Write> Write for Counted<W> {
     }
 }
 
-/// `\n` line ends everywhere (the csv crate's default is also `\n`; said here so it stays).
-fn writer<W: Write>(out: W) -> ::csv::Writer<W> {
-    ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(out)
+/// `\n` line ends everywhere.
+fn writer<W: Write>(out: W) -> Rows<W> {
+    Rows {
+        out,
+        line: Vec::new(),
+    }
 }
 
-fn row<W: Write>(csv: &mut ::csv::Writer<W>, fields: &[&str]) -> io::Result<()> {
-    for field in fields {
-        csv.write_field(clean(field).as_bytes())?;
+/// Writes CSV rows as the csv crate's writer does with its defaults and `\n` line
+/// ends: a field is quoted only when it holds `,`, `"`, `\r` or `\n`, with its quotes
+/// doubled, and a row of one empty field is `""`. Each row goes to `out` in one write.
+struct Rows<W: Write> {
+    out: W,
+    line: Vec<u8>,
+}
+
+impl<W: Write> Rows<W> {
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
-    csv.write_record(None::<&[u8]>)?;
-    Ok(())
+
+    fn into_inner(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// One row of `fields`, each [`clean`]ed.
+fn row<W: Write>(csv: &mut Rows<W>, fields: &[&str]) -> io::Result<()> {
+    let line = &mut csv.line;
+    line.clear();
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            line.push(b',');
+        }
+        push_field(line, field);
+    }
+    if let [""] = fields {
+        line.extend_from_slice(b"\"\"");
+    }
+    line.push(b'\n');
+    csv.out.write_all(line)
+}
+
+/// Appends one cleaned field, quoted when it must be.
+fn push_field(line: &mut Vec<u8>, field: &str) {
+    if !may_need_care(field.as_bytes()) {
+        line.extend_from_slice(field.as_bytes());
+        return;
+    }
+    let field = clean(field);
+    let bytes = field.as_bytes();
+    if !bytes
+        .iter()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        line.extend_from_slice(bytes);
+        return;
+    }
+    line.push(b'"');
+    for (i, part) in bytes.split(|&b| b == b'"').enumerate() {
+        if i > 0 {
+            line.extend_from_slice(b"\"\"");
+        }
+        line.extend_from_slice(part);
+    }
+    line.push(b'"');
+}
+
+/// Whether a field could need cleaning or quotes: [`may_need_cleaning`]'s bytes, `,`
+/// and `"` (a table lookup per byte, eight bytes at a time).
+fn may_need_care(bytes: &[u8]) -> bool {
+    const CARE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xef || b == 0x2c || b == 0x22;
+            b += 1;
+        }
+        table
+    };
+    let mut blocks = bytes.chunks_exact(8);
+    let any = |block: &[u8]| block.iter().fold(false, |any, &b| any | CARE[b as usize]);
+    blocks.any(any) || any(blocks.remainder())
 }
 
 /// Replaces control characters other than `\n` and `\t` (C0, DEL, C1, and so `\r`) and
@@ -388,6 +458,7 @@ mod tests {
         for c in (0u32..0x11_0000).filter_map(char::from_u32) {
             let text = format!("a{c}b");
             let bad = clean(&text) != text.as_str();
+            assert!(!bad || may_need_care(text.as_bytes()), "U+{:04X}", c as u32);
             assert!(
                 !bad || may_need_cleaning(text.as_bytes()),
                 "U+{:04X}",
@@ -441,6 +512,55 @@ mod tests {
             "d1,0,0,9,\"Kerry met\nLavrov.\"\n"
         );
         assert_eq!(&text[second as usize..], "d1,3,20,30,He left.\n");
+    }
+
+    #[test]
+    fn rows_are_written_as_the_csv_crate_writes_them() {
+        let odd = [
+            "",
+            "plain",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\r",
+            "tab\tkept",
+            "bell\u{7}",
+            "\u{85}next",
+            "São Paulo",
+            "\u{ffff}",
+            ",",
+            "\"\"",
+            " lead",
+            "#x",
+        ];
+        let long: Vec<String> = odd
+            .iter()
+            .map(|f| format!("{}{f}{}", "x".repeat(20), "y".repeat(9)))
+            .collect();
+        let mut rows: Vec<Vec<&str>> = vec![vec![""], vec!["", ""], odd.to_vec()];
+        rows.push(long.iter().map(String::as_str).collect());
+        for a in odd {
+            rows.push(vec![a, "1", a]);
+        }
+        let mut ours = Vec::new();
+        let mut theirs = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::Any(b'\n'))
+            .flexible(true)
+            .from_writer(Vec::new());
+        {
+            let mut csv = writer(&mut ours);
+            for fields in &rows {
+                row(&mut csv, fields).unwrap();
+                let cleaned: Vec<String> = fields.iter().map(|f| clean(f).into_owned()).collect();
+                theirs.write_record(&cleaned).unwrap();
+            }
+        }
+        let theirs = theirs.into_inner().unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
     }
 
     #[test]

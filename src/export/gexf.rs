@@ -144,8 +144,14 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
         let (first, last) = seen(&node.timeline);
         let values = [
             ("entity_type", node.entity_type.as_str().to_string()),
-            ("mentions", node.mentions.to_string()),
-            ("documents", node.documents.to_string()),
+            (
+                "mentions",
+                itoa::Buffer::new().format(node.mentions).to_string(),
+            ),
+            (
+                "documents",
+                itoa::Buffer::new().format(node.documents).to_string(),
+            ),
             ("aliases", node.aliases.join(super::csv::ALIAS_SEPARATOR)),
             ("first_seen", first),
             ("last_seen", last),
@@ -211,7 +217,7 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
 /// First and last day as text, or two empty strings for an undated timeline.
 fn seen(timeline: &Timeline) -> (String, String) {
     match (timeline.first(), timeline.last()) {
-        (Some(first), Some(last)) => (first.to_string(), last.to_string()),
+        (Some(first), Some(last)) => (day_text(first), day_text(last)),
         _ => (String::new(), String::new()),
     }
 }
@@ -270,11 +276,22 @@ fn spells<W: Write>(out: &mut W, timeline: &Timeline) -> io::Result<()> {
     if runs.is_empty() {
         return Ok(());
     }
-    write!(out, "        <spells>")?;
+    let mut text = String::from("        <spells>");
     for (start, end) in runs {
-        write!(out, "<spell start=\"{start}\" end=\"{end}\"/>")?;
+        text.push_str("<spell start=\"");
+        super::json::push_day(&mut text, start);
+        text.push_str("\" end=\"");
+        super::json::push_day(&mut text, end);
+        text.push_str("\"/>");
     }
-    writeln!(out, "</spells>")
+    text.push_str("</spells>\n");
+    out.write_all(text.as_bytes())
+}
+
+fn day_text(day: Day) -> String {
+    let mut text = String::with_capacity(10);
+    super::json::push_day(&mut text, day);
+    text
 }
 
 #[cfg(test)]

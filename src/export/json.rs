@@ -124,7 +124,12 @@ pub fn write_json<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
 /// A day as a JSON string, or `null`.
 fn day(day: Option<crate::model::Day>) -> String {
     match day {
-        Some(d) => format!("\"{d}\""),
+        Some(d) => {
+            let mut text = String::from("\"");
+            push_day(&mut text, d);
+            text.push('"');
+            text
+        }
         None => "null".to_string(),
     }
 }

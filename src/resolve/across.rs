@@ -923,14 +923,14 @@ impl<'a> Resolver<'a> {
 
     /// Counts the local entity's votes, forms and document into corpus entity `g`.
     fn fold_into(&mut self, g: u32, e: &Compact, d: u32) {
-        let words = self.name_words(e).to_vec();
+        let words = self.l.words(e);
         let a = &mut self.acc[g as usize];
         a.votes[type_index(e.entity_type) as usize] += if e.weak { 1 } else { 3 };
         if a.gaz == NONE {
             a.gaz = e.gaz;
         }
         if words.len() > a.words.len() {
-            a.words = words;
+            a.words = words.to_vec();
         }
         for x in 0..e.n_forms {
             let (f, c) = self.l.forms[(e.forms + x) as usize];
