@@ -141,6 +141,9 @@
 //!   link.
 //! - Words outside the closed classes between subject and cue also give nothing ("Kerry
 //!   wants to meet", "Kerry tried to meet"): only what is stated is kept.
+//! - A possessive noun phrase presupposes its relation: "They may join the SDF's fight
+//!   against ISIL" gives it, wherever the phrase stands; only a negator inside the
+//!   phrase drops it ("ISIL's failed attack on ...").
 //! - Relations stated inside a noun phrase do not depend on the clause: titles
 //!   ("Russian Foreign Minister Sergei Lavrov"), appositions, "X-backed Y", "X-linked Y",
 //!   "Geneva, Switzerland" and "the Syrian city of Aleppo" are kept even in a negated or

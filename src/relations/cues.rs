@@ -331,7 +331,14 @@ impl Cues<'_, '_> {
             return;
         };
         let group = if possessive {
-            self.group_left(k - 2)
+            // "to join the SDF's fight against ISIL": the possessive states it wherever
+            // its phrase stands.
+            self.group_left(k - 2).or_else(|| {
+                Some(Group {
+                    units: vec![self.unit(k - 2)?],
+                    start: k - 2,
+                })
+            })
         } else if let Some(g) = self.travelled_for(k) {
             Some(g)
         } else {
@@ -364,7 +371,14 @@ impl Cues<'_, '_> {
             cue_end: ce,
             group: group.clone(),
         });
-        if self.negated(group.start, cs) {
+        // "They want to join the SDF's fight against ISIL": a possessive presupposes its
+        // relation, so only a negator inside the phrase drops it ("X's failed attack").
+        let negated = if possessive {
+            self.negator_in(group.start, cs)
+        } else {
+            self.negated(group.start, cs)
+        };
+        if negated {
             return;
         }
         for &s in &group.units {

@@ -2317,3 +2317,38 @@ fn located_fronted_place_negative() {
         LocatedIn,
     );
 }
+
+#[test]
+fn opposes_possessive_noun_after_a_verb() {
+    // "X's fight against Y" states it wherever the phrase stands.
+    assert_kind(
+        "Many villagers want to join the Blue Shield's fight against Red Hand.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Blue Shield -> Red Hand"],
+    );
+    assert_kind(
+        "He was sent to improve Red Hand's defenses against the Blue Shield.",
+        &[("Red Hand", ORG), ("Blue Shield", ORG)],
+        Opposes,
+        &["opposes Red Hand -> Blue Shield"],
+    );
+    // Hedged outside the phrase, it still holds; negated inside it, it does not.
+    assert_kind(
+        "They may soon join Blue Shield's war on Red Hand.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Blue Shield -> Red Hand"],
+    );
+    assert_none(
+        "Reporters mocked Red Hand's failed attack on the Blue Shield.",
+        &[("Red Hand", ORG), ("Blue Shield", ORG)],
+        Opposes,
+    );
+    // A defense of someone is no attack on them.
+    assert_none(
+        "Critics mocked Ann Vole's defense of Bo Dane.",
+        &[("Ann Vole", PER), ("Bo Dane", PER)],
+        Opposes,
+    );
+}
