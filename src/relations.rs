@@ -29,9 +29,9 @@
 //! | `supports.modifier` | \[Org/Place/Nationality\] support/backing for/to/of Y ("UK support for Iraq") |
 //! | `supports.relnoun` | X is an ally/backer/sponsor of Y; X is Y's closest ally; Y's ally X; X, Y's ally, |
 //! | `supports.backed-compound` | X-backed/-supported/-sponsored/-funded/-armed Y (Y named) |
-//! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions Y; declared war on Y; passive |
+//! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions/defeats/counters/combats/degrades/destroys Y; declared war on Y; passive |
 //! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets) |
-//! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z, or efforts/campaign to defeat Z: X opposes Z |
+//! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z, or efforts/campaign to defeat Z; backs/helps/stands by X (and Y) to defeat/fight/... Z: X opposes Z |
 //! | `opposes.modifier` | \[Org/Nationality\] strikes/airstrikes/raids/shelling/sanctions/attacks/offensive/assault/invasion on/against Y ("U.S. airstrikes against Y", "ISIL attacks on Y"); a place only before strikes, raids, bombing, shelling, sanctions |
 //! | `opposes.coalition` | the \[named\] Coalition/Alliance against Y; the \[Org\] alliance against Y; X-led coalition/alliance against Y (both named) |
 //! | `opposes.relnoun` | X is an enemy/foe/opponent of Y; Y's enemy X |

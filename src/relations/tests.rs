@@ -2352,3 +2352,71 @@ fn opposes_possessive_noun_after_a_verb() {
         Opposes,
     );
 }
+
+#[test]
+fn opposes_defeat_verbs() {
+    assert_kind(
+        "Blue Shield forces defeated Red Hand near the river.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Blue Shield -> Red Hand"],
+    );
+    assert_kind(
+        "Velonia is working to counter Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &[],
+    );
+    assert_kind(
+        "Velonia vowed to degrade and destroy Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Velonia -> Red Hand"],
+    );
+    // "countered on Twitter": a reply, and no object.
+    assert_none(
+        "Ann Vole countered on Twitter that the plan was sound.",
+        &[("Ann Vole", PER), ("Twitter", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Velonia could defeat Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+}
+
+#[test]
+fn opposes_the_side_helped_to_fight() {
+    assert_kind(
+        "Marovia stands by Velonia to defeat Red Hand.",
+        &[("Marovia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Velonia -> Red Hand"],
+    );
+    assert_kind(
+        "Marovia backs Velonia and the Blue Shield to fight Red Hand.",
+        &[
+            ("Marovia", LOC),
+            ("Velonia", LOC),
+            ("Blue Shield", ORG),
+            ("Red Hand", ORG),
+        ],
+        Opposes,
+        &[
+            "opposes Blue Shield -> Red Hand",
+            "opposes Velonia -> Red Hand",
+        ],
+    );
+    // Not helped: "asked X to fight Y" is a request; refused help is none.
+    assert_none(
+        "Marovia asked Velonia to fight Red Hand.",
+        &[("Marovia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Marovia refused to back Velonia to fight Red Hand.",
+        &[("Marovia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+}
