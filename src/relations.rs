@@ -82,7 +82,7 @@
 //! | `located.possessive` | Place's Place or Organization ending its phrase: "Chile's Punta Arenas", "Sweden's capital Stockholm", "Panama's National Assembly"; not "Warsaw's Acme steelworks", not a saint's name ("St. Paul's Church") |
 //! | `affiliated.demonym` (added) | "X, (1837 – 1916) was a Canadian lawyer" (the comma only when X starts the sentence), two asides "X () (1920 – 2014) was"; "a Norwegian military officer"; a participle before a preposition ends the description ("a photographer specializing in"); before names, nouns listed with commas ("Polish pianist, composer and teacher X") and plural person nouns ("the German envoys A and B") |
 //! | `affiliated.of` (added) | also past a description without "the" ("X of Bulgarian rock band Y") |
-//! | `located.in` (added) | an organization the sentence puts in a place: its fighters/forces/targets/... in P ("ISIL fighters in Mosul"), fought in P ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in Iraq"), "X's presence/campaign/operations in P"; "in A and B" gives both |
+//! | `located.in` (added) | an organization the sentence puts in a place: its fighters/forces/targets/... in P ("ISIL fighters in Mosul"), fought in P ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in Iraq"), "X's presence/campaign/operations in P"; "in A and B" gives both; a place may be "the city of A" or "A province/district/region/..." before "in", and a verb may follow the phrase ("the city of Mosul in Iraq was taken") |
 //! | `located.fronted` | a fronted "In/Near/Around/Outside P," holds its clause's organization subject when it names people or things ("In Syria, Coalition forces conducted ..."), the fighters or targets the clause fights, and organizations a strike verb reaches ("Near Mosul, one strike engaged an ISIL unit"); up to ";", ":" or a reporting verb; not negated or hedged |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
@@ -91,7 +91,10 @@
 //! gazetteers turn a `located_in` edge round only when its smaller end is a country, continent
 //! or sea, or in "the A district of B", whose word order says nothing ("the Damascus district
 //! of Jobar", "the Pudu district of Kuala Lumpur"); elsewhere the sentence's order stands
-//! ("Belmopan is located in Cayo District").
+//! ("Belmopan is located in Cayo District"). A country "in" a smaller place is a misread
+//! "in" ("the Embassy of the United States in Cairo") and gives nothing, and a comma chain
+//! that would put a country in another country is a list, whose `located_in` edges are
+//! all dropped.
 //!
 //! A place fronted without its comma ("In Geneva Kerry met Lavrov", "In Turkey Minister
 //! Ellwood met ...") is where, not whose: it starts no title and does not hide the subject.

@@ -2420,3 +2420,50 @@ fn opposes_the_side_helped_to_fight() {
         Opposes,
     );
 }
+
+#[test]
+fn located_in_more_place_phrases() {
+    // An Arabic article before a place's name.
+    assert_kind(
+        "A bomb exploded in al-Varra in Velonia",
+        &[("al-Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in al-Varra -> Velonia"],
+    );
+    // A division noun after the name; "the city of" before it; a verb after the phrase.
+    assert_kind(
+        "Troops moved into Varra province in Velonia on Monday.",
+        &[("Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Varra -> Velonia"],
+    );
+    assert_kind(
+        "The city of Varra in Velonia was taken by the rebels.",
+        &[("Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Varra -> Velonia"],
+    );
+    assert_kind(
+        "Strikes in Velonia's Varra province killed ten fighters.",
+        &[("Velonia", LOC), ("Varra province", LOC)],
+        LocatedIn,
+        &["located_in Varra province -> Velonia"],
+    );
+    // "a Rustbelt town in X": the town, not the modifier, is in X; "U.S. officials in
+    // Paris" put no country in a city.
+    assert_none(
+        "The novel is set in a Varra town in Velonia.",
+        &[("Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "They met Marovian officials in Velo on Friday.",
+        &[("*Marovian", LOC), ("Velo", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "They met Marovia officials in Velo on Friday.",
+        &[("Marovia", LOC), ("Velo", LOC)],
+        LocatedIn,
+    );
+}
