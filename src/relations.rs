@@ -8,7 +8,9 @@
 //! words (auxiliaries, adverbs, dates, determiners: `data/relation_words.txt`) may sit
 //! between a subject, its cue and its object, so a relation never reaches across a clause
 //! or into a phrase the rules do not understand: precision comes before recall, and every
-//! edge should read as true from the sentence alone. A passive ("Assad is backed by
+//! edge should read as true from the sentence alone. A relative pronoun's antecedent
+//! ("the 134th Squadron, which will fly missions against ISIL") may stand anywhere but
+//! inside another noun's phrase ("a lawyer with Acme who ..."). A passive ("Assad is backed by
 //! Moscow", "Hezbollah, backed by Iran,") reverses the direction; a relative pronoun
 //! ("Russia, which backs Assad") reaches back to its antecedent; "X backs Y and has
 //! accused Z" shares the subject. Never between two mentions of one entity.
@@ -30,7 +32,7 @@
 //! | `supports.relnoun` | X is an ally/backer/sponsor of Y; X is Y's closest ally; Y's ally X; X, Y's ally, |
 //! | `supports.backed-compound` | X-backed/-supported/-sponsored/-funded/-armed Y (Y named) |
 //! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions/defeats/counters/combats/degrades/destroys Y; declared war on Y; passive |
-//! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets) |
+//! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets); X flew (strike) missions/sorties against Y; X is committed to carrying out attacks against Y |
 //! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z, or efforts/campaign to defeat Z; backs/helps/stands by X (and Y) to defeat/fight/... Z: X opposes Z |
 //! | `opposes.modifier` | \[Org/Nationality\] strikes/airstrikes/raids/shelling/sanctions/attacks/offensive/assault/invasion on/against Y ("U.S. airstrikes against Y", "ISIL attacks on Y"); a place only before strikes, raids, bombing, shelling, sanctions |
 //! | `opposes.coalition` | the \[named\] Coalition/Alliance against Y; the \[Org\] alliance against Y; X-led coalition/alliance against Y (both named) |

@@ -532,7 +532,22 @@ impl<'a> Sentence<'a> {
         } else {
             return None;
         };
-        let group = self.group_left(anchor)?;
+        let relative = anchor != i && !descriptor;
+        let group = self.group_left(anchor).or_else(|| {
+            // "... comprise the 134th Squadron, which will fly missions against ISIL": the
+            // antecedent of a relative pronoun may stand anywhere, but not inside a phrase
+            // of another noun ("the wife of X, who ...", "a lawyer with X who ...").
+            let mut s = anchor;
+            if s > 0 && self.is(s - 1, class::DET) {
+                s -= 1;
+            }
+            let of = s > 0 && self.is(s - 1, class::PREP) && self.word(s - 1) != Some("to");
+            let u = self.unit(anchor).filter(|_| relative && !of)?;
+            Some(Group {
+                units: vec![u],
+                start: s,
+            })
+        })?;
         let scope = (anchor != i).then_some(anchor + 1);
         Some(Left {
             group,

@@ -2467,3 +2467,31 @@ fn located_in_more_place_phrases() {
         LocatedIn,
     );
 }
+
+#[test]
+fn opposes_missions_and_commitments() {
+    // A relative pronoun's antecedent may stand after a verb.
+    assert_kind(
+        "The pilots will join the 12th Squadron, which will fly strike missions against Red Hand.",
+        &[("12th Squadron", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes 12th Squadron -> Red Hand"],
+    );
+    assert_kind(
+        "Red Hand remains committed to carrying out attacks against Velonia.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        Opposes,
+        &["opposes Red Hand -> Velonia"],
+    );
+    // Inside another noun's phrase the name is not the antecedent.
+    assert_none(
+        "They met a lawyer with Blue Shield who has long fought Red Hand.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Red Hand is not committed to carrying out attacks against Velonia.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        Opposes,
+    );
+}
