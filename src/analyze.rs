@@ -283,6 +283,11 @@ impl SentenceView<'_> {
                     continue;
                 }
                 let of_noun = r.rule == rules::LOCATED_OF_NOUN;
+                // "the Embassy of the United States in Cairo": "in" attached to the wrong
+                // phrase; turned round it would say nothing the sentence does.
+                if rs == PlaceRank::Country && r.rule == rules::LOCATED_IN {
+                    continue;
+                }
                 if rs == PlaceRank::Country || (of_noun && rs > rt) {
                     std::mem::swap(&mut source, &mut target);
                 }
@@ -495,6 +500,18 @@ mod tests {
             Lexicon::builtin(),
         );
         assert_eq!(located(&a), ["Velonne > Lyon"]);
+    }
+
+    #[test]
+    fn a_country_in_a_city_is_a_misread_in() {
+        // "in Geneva" tells where the talks were, not where France is.
+        let a = analyze(
+            &doc("Talks with France in Geneva began on Monday."),
+            Lexicon::builtin(),
+        );
+        assert!(located(&a).is_empty(), "{:?}", located(&a));
+        let a = analyze(&doc("She was born in Lyon in France."), Lexicon::builtin());
+        assert_eq!(located(&a), ["Lyon > France"]);
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //! words (auxiliaries, adverbs, dates, determiners: `data/relation_words.txt`) may sit
 //! between a subject, its cue and its object, so a relation never reaches across a clause
 //! or into a phrase the rules do not understand: precision comes before recall, and every
-//! edge should read as true from the sentence alone. A passive ("Assad is backed by
+//! edge should read as true from the sentence alone. A relative pronoun's antecedent
+//! ("the 134th Squadron, which will fly missions against ISIL") may stand anywhere but
+//! inside another noun's phrase ("a lawyer with Acme who ..."). A passive ("Assad is backed by
 //! Moscow", "Hezbollah, backed by Iran,") reverses the direction; a relative pronoun
 //! ("Russia, which backs Assad") reaches back to its antecedent; "X backs Y and has
 //! accused Z" shares the subject. Never between two mentions of one entity.
@@ -29,9 +31,9 @@
 //! | `supports.modifier` | \[Org/Place/Nationality\] support/backing for/to/of Y ("UK support for Iraq") |
 //! | `supports.relnoun` | X is an ally/backer/sponsor of Y; X is Y's closest ally; Y's ally X; X, Y's ally, |
 //! | `supports.backed-compound` | X-backed/-supported/-sponsored/-funded/-armed Y (Y named) |
-//! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions Y; declared war on Y; passive |
-//! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets) |
-//! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z, or efforts/campaign to defeat Z: X opposes Z |
+//! | `opposes.verb` | X accuses/blames/condemns/criticizes/fights (against)/attacks/shells/bombs/targets/invades/sanctions/defeats/counters/combats/degrades/destroys Y; declared war on Y; passive |
+//! | `opposes.noun` | X's war/campaign/fight/battle/strikes/attacks/sanctions on/against Y; X imposed sanctions on Y; X conducted (more than 300) strikes against Y (targets); X flew (strike) missions/sorties against Y; X is committed to carrying out attacks against Y |
+//! | `opposes.in-fight` | support for/backs/helps/stands by X (and Y) in its/their/the fight/war/campaign/battle/struggle against Z, or efforts/campaign to defeat Z; backs/helps/stands by X (and Y) to defeat/fight/... Z: X opposes Z |
 //! | `opposes.modifier` | \[Org/Nationality\] strikes/airstrikes/raids/shelling/sanctions/attacks/offensive/assault/invasion on/against Y ("U.S. airstrikes against Y", "ISIL attacks on Y"); a place only before strikes, raids, bombing, shelling, sanctions |
 //! | `opposes.coalition` | the \[named\] Coalition/Alliance against Y; the \[Org\] alliance against Y; X-led coalition/alliance against Y (both named) |
 //! | `opposes.relnoun` | X is an enemy/foe/opponent of Y; Y's enemy X |
@@ -82,7 +84,7 @@
 //! | `located.possessive` | Place's Place or Organization ending its phrase: "Chile's Punta Arenas", "Sweden's capital Stockholm", "Panama's National Assembly"; not "Warsaw's Acme steelworks", not a saint's name ("St. Paul's Church") |
 //! | `affiliated.demonym` (added) | "X, (1837 – 1916) was a Canadian lawyer" (the comma only when X starts the sentence), two asides "X () (1920 – 2014) was"; "a Norwegian military officer"; a participle before a preposition ends the description ("a photographer specializing in"); before names, nouns listed with commas ("Polish pianist, composer and teacher X") and plural person nouns ("the German envoys A and B") |
 //! | `affiliated.of` (added) | also past a description without "the" ("X of Bulgarian rock band Y") |
-//! | `located.in` (added) | an organization the sentence puts in a place: its fighters/forces/targets/... in P ("ISIL fighters in Mosul"), fought in P ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in Iraq"), "X's presence/campaign/operations in P"; "in A and B" gives both |
+//! | `located.in` (added) | an organization the sentence puts in a place: its fighters/forces/targets/... in P ("ISIL fighters in Mosul"), fought in P ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in Iraq"), "X's presence/campaign/operations in P"; "in A and B" gives both; a place may be "the city of A" or "A province/district/region/..." before "in", and a verb may follow the phrase ("the city of Mosul in Iraq was taken") |
 //! | `located.fronted` | a fronted "In/Near/Around/Outside P," holds its clause's organization subject when it names people or things ("In Syria, Coalition forces conducted ..."), the fighters or targets the clause fights, and organizations a strike verb reaches ("Near Mosul, one strike engaged an ISIL unit"); up to ";", ":" or a reporting verb; not negated or hedged |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
@@ -91,7 +93,10 @@
 //! gazetteers turn a `located_in` edge round only when its smaller end is a country, continent
 //! or sea, or in "the A district of B", whose word order says nothing ("the Damascus district
 //! of Jobar", "the Pudu district of Kuala Lumpur"); elsewhere the sentence's order stands
-//! ("Belmopan is located in Cayo District").
+//! ("Belmopan is located in Cayo District"). A country "in" a smaller place is a misread
+//! "in" ("the Embassy of the United States in Cairo") and gives nothing, and a comma chain
+//! that would put a country in another country is a list, whose `located_in` edges are
+//! all dropped.
 //!
 //! A place fronted without its comma ("In Geneva Kerry met Lavrov", "In Turkey Minister
 //! Ellwood met ...") is where, not whose: it starts no title and does not hide the subject.
@@ -141,6 +146,9 @@
 //!   link.
 //! - Words outside the closed classes between subject and cue also give nothing ("Kerry
 //!   wants to meet", "Kerry tried to meet"): only what is stated is kept.
+//! - A possessive noun phrase presupposes its relation: "They may join the SDF's fight
+//!   against ISIL" gives it, wherever the phrase stands; only a negator inside the
+//!   phrase drops it ("ISIL's failed attack on ...").
 //! - Relations stated inside a noun phrase do not depend on the clause: titles
 //!   ("Russian Foreign Minister Sergei Lavrov"), appositions, "X-backed Y", "X-linked Y",
 //!   "Geneva, Switzerland" and "the Syrian city of Aleppo" are kept even in a negated or

@@ -532,7 +532,22 @@ impl<'a> Sentence<'a> {
         } else {
             return None;
         };
-        let group = self.group_left(anchor)?;
+        let relative = anchor != i && !descriptor;
+        let group = self.group_left(anchor).or_else(|| {
+            // "... comprise the 134th Squadron, which will fly missions against ISIL": the
+            // antecedent of a relative pronoun may stand anywhere, but not inside a phrase
+            // of another noun ("the wife of X, who ...", "a lawyer with X who ...").
+            let mut s = anchor;
+            if s > 0 && self.is(s - 1, class::DET) {
+                s -= 1;
+            }
+            let of = s > 0 && self.is(s - 1, class::PREP) && self.word(s - 1) != Some("to");
+            let u = self.unit(anchor).filter(|_| relative && !of)?;
+            Some(Group {
+                units: vec![u],
+                start: s,
+            })
+        })?;
         let scope = (anchor != i).then_some(anchor + 1);
         Some(Left {
             group,
@@ -620,15 +635,22 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// A place name, capitalized ("Geneva", not "the airfield").
+    /// A place name, capitalized ("Geneva", "al-Hilla", not "the airfield").
     pub(super) fn place(&self, m: usize) -> bool {
         self.mentions.get(m).is_some_and(|m| {
+            let name = self.text[m.span.start..m.span.end]
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_start_matches("the ");
+            // An Arabic article before the name: "al-Hilla", "el-Arish".
+            let name = match name.split_once('-') {
+                Some((article, rest)) if article.len() <= 2 && article.starts_with(['a', 'e']) => {
+                    rest
+                }
+                _ => name,
+            };
             m.entity_type == EntityType::Location
                 && !m.demonym
-                && self.text[m.span.start..m.span.end]
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .trim_start_matches("the ")
-                    .starts_with(|c: char| c.is_uppercase())
+                && name.starts_with(|c: char| c.is_uppercase())
         })
     }
 
@@ -665,6 +687,17 @@ impl<'a> Sentence<'a> {
         (unit.first == unit.last && self.place(unit.head)).then_some(unit.head)
     }
 
+    /// Whether the unit at item `i` ends or starts with its place: "the California town of
+    /// Ojai", "the Lazio region of central Italy".
+    pub(super) fn edge_place(&self, i: usize) -> bool {
+        self.unit(i).is_some_and(|u| {
+            let unit = &self.units[u];
+            let at = |t: usize| self.toks.get(t).map(|t| t.kind);
+            let head = Some(TokKind::Mention(unit.head));
+            self.place(unit.head) && (at(unit.last) == head || at(unit.first) == head)
+        })
+    }
+
     /// The items of the places "A, B, C" from item `k`: plain place names joined by single
     /// commas, as far as they go (the caller judges what follows).
     pub(super) fn place_chain(&self, k: usize) -> Vec<usize> {
@@ -672,15 +705,7 @@ impl<'a> Sentence<'a> {
         let mut j = k;
         // The first may be "the California town of Ojai" or "the Lazio region of central
         // Italy": a unit that ends or starts with its place.
-        let ends_in_place = |j: usize| {
-            self.unit(j).is_some_and(|u| {
-                let unit = &self.units[u];
-                let at = |t: usize| self.toks.get(t).map(|t| t.kind);
-                let head = Some(TokKind::Mention(unit.head));
-                self.place(unit.head) && (at(unit.last) == head || at(unit.first) == head)
-            })
-        };
-        while (self.plain_place(j).is_some() || (chain.is_empty() && ends_in_place(j)))
+        while (self.plain_place(j).is_some() || (chain.is_empty() && self.edge_place(j)))
             && chain.len() < 8
         {
             chain.push(j);

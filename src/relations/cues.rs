@@ -126,6 +126,7 @@ impl Cues<'_, '_> {
                     continue;
                 }
                 match cue.frame {
+                    Frame::Verb if self.helped_to(cue, i, out) => {}
                     Frame::Verb => self.verb(cue, i, j, &mut clauses, out),
                     Frame::Joint => self.joint(cue, i, j, &mut clauses, out),
                     Frame::Noun => self.noun(cue, i, j, &mut clauses, out),
@@ -331,7 +332,14 @@ impl Cues<'_, '_> {
             return;
         };
         let group = if possessive {
-            self.group_left(k - 2)
+            // "to join the SDF's fight against ISIL": the possessive states it wherever
+            // its phrase stands.
+            self.group_left(k - 2).or_else(|| {
+                Some(Group {
+                    units: vec![self.unit(k - 2)?],
+                    start: k - 2,
+                })
+            })
         } else if let Some(g) = self.travelled_for(k) {
             Some(g)
         } else {
@@ -364,7 +372,14 @@ impl Cues<'_, '_> {
             cue_end: ce,
             group: group.clone(),
         });
-        if self.negated(group.start, cs) {
+        // "They want to join the SDF's fight against ISIL": a possessive presupposes its
+        // relation, so only a negator inside the phrase drops it ("X's failed attack").
+        let negated = if possessive {
+            self.negator_in(group.start, cs)
+        } else {
+            self.negated(group.start, cs)
+        };
+        if negated {
             return;
         }
         for &s in &group.units {
@@ -407,7 +422,12 @@ impl Cues<'_, '_> {
         {
             return None;
         }
-        let mut last = k - 3;
+        self.supported_group(k - 3)
+    }
+
+    /// The supported side ending at item `last`: "support for X (and Y)", "backs X",
+    /// "stands by X".
+    fn supported_group(&self, mut last: usize) -> Option<Group> {
         self.arg(last)?;
         let mut units = vec![self.unit(last)?];
         // "X and Y", "X, Y and Z" before "in their fight".
@@ -439,6 +459,30 @@ impl Cues<'_, '_> {
             SUPPORT_VERBS.contains(&before)
         };
         supported.then_some(Group { units, start: s })
+    }
+
+    /// "The UK stands by Iraq to defeat Daesh", "helped X and Y to fight Z": the side
+    /// supported fights, for an opposes verb cue at `cs`. Whether it applied.
+    fn helped_to(&self, cue: &Cue, cs: usize, out: &mut Collector) -> bool {
+        if cue.kind != RelationKind::Opposes || cs < 2 || self.word(cs - 1) != Some("to") {
+            return false;
+        }
+        let Some(g) = self.supported_group(cs - 2) else {
+            return false;
+        };
+        let end = cs + cue.slots.len();
+        if let Some((objs, _)) = self.right_object(end, &cue.particles, false, Follow::Object) {
+            if !self.negated(g.start, cs) {
+                self.push_pairs(
+                    RelationKind::Opposes,
+                    &g.units,
+                    &objs,
+                    rules::OPPOSES_IN_FIGHT,
+                    out,
+                );
+            }
+        }
+        true
     }
 
     /// "U.S. airstrikes against Y", "Russian strikes on Y", "ISIL attacks on Y", "UK

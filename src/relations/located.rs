@@ -7,6 +7,7 @@ use std::ops::Deref;
 use super::clauses::Sentence;
 use super::found::{rules, Collector};
 use super::lexicon::class;
+use super::tokens::TokKind;
 use super::units::{is_ly_adverb, is_number};
 use crate::model::{EntityType, RelationKind};
 
@@ -49,6 +50,19 @@ const SITE_WORDS: [&str; 19] = [
     "theater",
     "theatre",
     "university",
+];
+
+/// Division nouns after a place's name that name the place itself ("Idlib province in
+/// Syria"); "a Rustbelt town in ..." or "the Yangtze river in ..." do not.
+const DIVISIONS: [&str; 8] = [
+    "province",
+    "district",
+    "region",
+    "governorate",
+    "county",
+    "prefecture",
+    "municipality",
+    "oblast",
 ];
 
 /// Words right before an organization that fights or is fought, which puts it where the
@@ -240,12 +254,17 @@ impl Places<'_, '_> {
         };
         let before = i.checked_sub(1).and_then(|j| self.word(j));
         let (ok, at, present) = match m.entity_type {
+            // "in Mosul in Iraq", "the city of Mosul in Iraq", "Idlib province in Syria".
             EntityType::Location => (
-                self.plain_place(i).is_some()
+                (self.plain_place(i).is_some() || self.place_of_noun(i))
                     && (i == 0
                         || self.punct(i - 1).is_some()
                         || before.is_some_and(|w| self.lex.is(w, class::PREP | class::DET))),
-                i + 1,
+                i + 1
+                    + usize::from(
+                        self.plain_place(i).is_some()
+                            && self.word(i + 1).is_some_and(|w| DIVISIONS.contains(&w)),
+                    ),
                 false,
             ),
             EntityType::Organization => match self.present(i) {
@@ -294,14 +313,10 @@ impl Places<'_, '_> {
         let Some(&last) = chain.last() else {
             return Vec::new();
         };
-        // "ISIL's presence in Palmyra is a tragedy": the phrase may be a subject.
-        let follow_ok = if present {
-            self.phrase_follow_ok(last + 1)
-        } else {
-            self.object_follow_ok(last + 1)
-        };
+        // "ISIL's presence in Palmyra is a tragedy", "the city of Mosul in Iraq was
+        // taken": the phrase may be a subject.
         if self.word(last + 1) == Some("'s")
-            || !follow_ok
+            || !self.phrase_follow_ok(last + 1)
             || self.and_place(last + 1)
             || (self.punct(last + 1) == Some(",") && self.unit(last + 2).is_some())
         {
@@ -408,6 +423,25 @@ impl Places<'_, '_> {
             }
         }
         out
+    }
+
+    /// Whether the unit at item `i` is "the city of Mosul": a place noun, "of", the place
+    /// last ("the Embassy of the United States" is no place, "U.S. officials" no city).
+    fn place_of_noun(&self, i: usize) -> bool {
+        self.unit(i).is_some_and(|u| {
+            let unit = &self.units[u];
+            let word = |t: usize| {
+                self.toks
+                    .get(t)
+                    .filter(|t| t.kind == TokKind::Word)
+                    .map(|t| &*t.lower)
+            };
+            self.place(unit.head)
+                && self.toks.get(unit.last).map(|t| t.kind) == Some(TokKind::Mention(unit.head))
+                && unit.last >= unit.first + 2
+                && word(unit.last - 1) == Some("of")
+                && word(unit.last - 2).is_some_and(|w| self.lex.is(w, class::PLACE))
+        })
     }
 
     /// Where "in" follows an organization the sentence puts in a place, for the unit at

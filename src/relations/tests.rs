@@ -2317,3 +2317,181 @@ fn located_fronted_place_negative() {
         LocatedIn,
     );
 }
+
+#[test]
+fn opposes_possessive_noun_after_a_verb() {
+    // "X's fight against Y" states it wherever the phrase stands.
+    assert_kind(
+        "Many villagers want to join the Blue Shield's fight against Red Hand.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Blue Shield -> Red Hand"],
+    );
+    assert_kind(
+        "He was sent to improve Red Hand's defenses against the Blue Shield.",
+        &[("Red Hand", ORG), ("Blue Shield", ORG)],
+        Opposes,
+        &["opposes Red Hand -> Blue Shield"],
+    );
+    // Hedged outside the phrase, it still holds; negated inside it, it does not.
+    assert_kind(
+        "They may soon join Blue Shield's war on Red Hand.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Blue Shield -> Red Hand"],
+    );
+    assert_none(
+        "Reporters mocked Red Hand's failed attack on the Blue Shield.",
+        &[("Red Hand", ORG), ("Blue Shield", ORG)],
+        Opposes,
+    );
+    // A defense of someone is no attack on them.
+    assert_none(
+        "Critics mocked Ann Vole's defense of Bo Dane.",
+        &[("Ann Vole", PER), ("Bo Dane", PER)],
+        Opposes,
+    );
+}
+
+#[test]
+fn opposes_defeat_verbs() {
+    assert_kind(
+        "Blue Shield forces defeated Red Hand near the river.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Blue Shield -> Red Hand"],
+    );
+    assert_kind(
+        "Velonia is working to counter Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &[],
+    );
+    assert_kind(
+        "Velonia vowed to degrade and destroy Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Velonia -> Red Hand"],
+    );
+    // "countered on Twitter": a reply, and no object.
+    assert_none(
+        "Ann Vole countered on Twitter that the plan was sound.",
+        &[("Ann Vole", PER), ("Twitter", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Velonia could defeat Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+}
+
+#[test]
+fn opposes_the_side_helped_to_fight() {
+    assert_kind(
+        "Marovia stands by Velonia to defeat Red Hand.",
+        &[("Marovia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Velonia -> Red Hand"],
+    );
+    assert_kind(
+        "Marovia backs Velonia and the Blue Shield to fight Red Hand.",
+        &[
+            ("Marovia", LOC),
+            ("Velonia", LOC),
+            ("Blue Shield", ORG),
+            ("Red Hand", ORG),
+        ],
+        Opposes,
+        &[
+            "opposes Blue Shield -> Red Hand",
+            "opposes Velonia -> Red Hand",
+        ],
+    );
+    // Not helped: "asked X to fight Y" is a request; refused help is none.
+    assert_none(
+        "Marovia asked Velonia to fight Red Hand.",
+        &[("Marovia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Marovia refused to back Velonia to fight Red Hand.",
+        &[("Marovia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+}
+
+#[test]
+fn located_in_more_place_phrases() {
+    // An Arabic article before a place's name.
+    assert_kind(
+        "A bomb exploded in al-Varra in Velonia",
+        &[("al-Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in al-Varra -> Velonia"],
+    );
+    // A division noun after the name; "the city of" before it; a verb after the phrase.
+    assert_kind(
+        "Troops moved into Varra province in Velonia on Monday.",
+        &[("Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Varra -> Velonia"],
+    );
+    assert_kind(
+        "The city of Varra in Velonia was taken by the rebels.",
+        &[("Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Varra -> Velonia"],
+    );
+    assert_kind(
+        "Strikes in Velonia's Varra province killed ten fighters.",
+        &[("Velonia", LOC), ("Varra province", LOC)],
+        LocatedIn,
+        &["located_in Varra province -> Velonia"],
+    );
+    // "a Rustbelt town in X": the town, not the modifier, is in X; "U.S. officials in
+    // Paris" put no country in a city.
+    assert_none(
+        "The novel is set in a Varra town in Velonia.",
+        &[("Varra", LOC), ("Velonia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "They met Marovian officials in Velo on Friday.",
+        &[("*Marovian", LOC), ("Velo", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "They met Marovia officials in Velo on Friday.",
+        &[("Marovia", LOC), ("Velo", LOC)],
+        LocatedIn,
+    );
+}
+
+#[test]
+fn opposes_missions_and_commitments() {
+    // A relative pronoun's antecedent may stand after a verb.
+    assert_kind(
+        "The pilots will join the 12th Squadron, which will fly strike missions against Red Hand.",
+        &[("12th Squadron", ORG), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes 12th Squadron -> Red Hand"],
+    );
+    assert_kind(
+        "Red Hand remains committed to carrying out attacks against Velonia.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        Opposes,
+        &["opposes Red Hand -> Velonia"],
+    );
+    // Inside another noun's phrase the name is not the antecedent.
+    assert_none(
+        "They met a lawyer with Blue Shield who has long fought Red Hand.",
+        &[("Blue Shield", ORG), ("Red Hand", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Red Hand is not committed to carrying out attacks against Velonia.",
+        &[("Red Hand", ORG), ("Velonia", LOC)],
+        Opposes,
+    );
+}

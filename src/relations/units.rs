@@ -744,7 +744,12 @@ impl<'a> Chunker<'a> {
         let ends = match self.toks.get(b + 1) {
             None => true,
             Some(t) if t.kind == TokKind::Punct => t.lower != "-",
-            Some(t) => t.kind == TokKind::Word && t.lower != "'s" && self.lex.is(&t.lower, ENDS),
+            // "Syria's Idlib province killed ...": a verb after the phrase ends it too.
+            Some(t) => {
+                t.kind == TokKind::Word
+                    && t.lower != "'s"
+                    && (self.lex.is(&t.lower, ENDS | class::VERBS) || t.lower.ends_with("ed"))
+            }
         };
         if let (true, Some(ma), Some(mb)) = (ends, self.mention(a), self.mention(b)) {
             self.emit(
