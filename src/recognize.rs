@@ -463,6 +463,8 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
         separators: usize,
         parens: usize,
         starts_with_number: Option<bool>,
+        /// Capitalised prepositions and conjunctions ("About", "With"): a heading's words.
+        title_words: usize,
     }
     let mut stats = vec![Stats::default(); lines];
     for s in sentences {
@@ -498,6 +500,9 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 continue;
             }
             let upper = w.chars().next().is_some_and(char::is_uppercase);
+            if upper && is_heading_word(w) {
+                slot.title_words += 1;
+            }
             // Only whether a line has a lower-case word is used: one found, the rest is not looked up.
             if slot.lower == 0
                 && !upper
@@ -529,7 +534,9 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             let list = st.parens >= 2 || (st.parens >= 1 && st.separators >= 2);
             let table = st.any_lower == 0
                 && st.caps > 0
-                && (st.numbers >= 2 || st.starts_with_number == Some(true) || list);
+                && (st.numbers >= 2
+                    || (st.starts_with_number == Some(true) && st.title_words == 0)
+                    || list);
             if table {
                 LineKind::Table
             } else if st.long >= 3 && st.lower == 0 && !st.period && st.caps * 5 >= st.long * 4 {
@@ -539,6 +546,18 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             }
         })
         .collect()
+}
+
+/// A preposition or conjunction that title case capitalises ("About", "With"), other
+/// than the words of names ("The", "Of", "And", "For"): a numbered line holding one
+/// ("8. Christie Heckled About Hurricane Sandy") is a heading, not a table.
+fn is_heading_word(w: &str) -> bool {
+    if w.len() < 2 || w.len() > 7 {
+        return false;
+    }
+    let l = w.to_ascii_lowercase();
+    in_sorted(TITLE_CASE_LOWER, &l)
+        && !matches!(l.as_str(), "the" | "of" | "and" | "for" | "a" | "an")
 }
 
 /// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.

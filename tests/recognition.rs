@@ -524,3 +524,15 @@ fn a_given_name_and_a_surname_that_is_a_cue_word_make_a_person() {
         "{f:?}"
     );
 }
+
+/// A numbered line in title case with a capitalised preposition is a heading, not a
+/// table: its words do not run into one name.
+#[test]
+fn a_numbered_heading_is_no_table() {
+    let f = mentions(
+        "The ten best moments.\n\n8. Vance Heckled About Hurricane Lena\n\n\
+         Governor Dana Vance was addressing a crowd.\n\n2. Pavel Sorokin ( Russia ) 24.88\n",
+    );
+    assert!(!f.iter().any(|(s, _)| s.contains("Heckled")), "{f:?}");
+    assert!(all(&f, "Pavel Sorokin", EntityType::Person), "{f:?}");
+}
