@@ -301,6 +301,11 @@ fn scan_word<C: CharSeq + ?Sized>(chars: &C, start: usize) -> usize {
     let mut i = start;
     while i < n {
         let c = chars.ch(i);
+        if c.is_ascii_alphanumeric() {
+            // Most of a word: no mojibake lead, a word character.
+            i += 1;
+            continue;
+        }
         match mojibake(chars, i) {
             // "PelÃ©" is one word, "ObamaÃ¢â‚¬â„¢s" a word and an apostrophe.
             Some((k, true)) => {
