@@ -387,6 +387,11 @@ fn lowered<'b>(
         .collect()
 }
 
+/// Whether the last character of `w` is an ASCII lower-case letter.
+fn ends_lower_ascii(w: &str) -> bool {
+    w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+}
+
 /// Whether `w` starts with an upper-case letter (an ASCII first byte is read as is).
 #[inline]
 fn starts_upper(w: &str) -> bool {
@@ -595,23 +600,31 @@ impl Ctx<'_> {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     }
 
-    /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name.
-    fn is_article_name(&self, i: usize) -> bool {
-        let w = self.words[i];
-        // A byte search: words are short, and split_once sets up a memchr search.
-        match w.bytes().position(|b| b == b'-') {
-            Some(at) => {
-                self.lex.particles.contains(&w[..at])
-                    && w[at + 1..].chars().next().is_some_and(char::is_uppercase)
-            }
-            None => false,
-        }
+    /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name, `w`
+    /// with its first hyphen at byte `at`.
+    fn is_article_at(&self, w: &str, at: usize) -> bool {
+        self.lex.particles.contains(&w[..at])
+            && w[at + 1..].chars().next().is_some_and(char::is_uppercase)
     }
 
-    fn is_url(&self, i: usize) -> bool {
+    /// Whether word `i` is a web address (a dot, a lower-case end) and whether it is
+    /// an article name ([`Ctx::is_article_at`]), in one pass over its bytes (words are
+    /// short: a memchr search would cost more).
+    fn url_or_article(&self, i: usize) -> (bool, bool) {
         let w = self.words[i];
-        // A byte loop: words are short, and str::contains sets up a memchr search.
-        w.bytes().any(|b| b == b'.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+        let (mut dot, mut hyphen) = (false, None);
+        for (k, b) in w.bytes().enumerate() {
+            if b == b'.' {
+                dot = true;
+            } else if b == b'-' && hyphen.is_none() {
+                hyphen = Some(k);
+            }
+        }
+        let url = dot && ends_lower_ascii(w);
+        (
+            url,
+            !url && hyphen.is_some_and(|at| self.is_article_at(w, at)),
+        )
     }
 
     /// A token that can be part of a name by its own look (computed once per token).
@@ -620,13 +633,14 @@ impl Ctx<'_> {
     }
 
     fn cap_uncached(&self, i: usize) -> bool {
-        if self.kinds[i] != TokenKind::Word || self.is_url(i) {
+        if self.kinds[i] != TokenKind::Word {
             return false;
         }
-        if self.gaz[i].is_some() {
-            return true;
+        let (url, article) = self.url_or_article(i);
+        if url {
+            return false;
         }
-        if self.is_article_name(i) {
+        if self.gaz[i].is_some() || article {
             return true;
         }
         if !self.is_upper_initial(i) {
@@ -1370,13 +1384,14 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
                 Some(amp) => [(x, amp), (amp + 1, y)],
                 None => [(x, y), (y, y)],
             };
-            for piece in halves
-                .into_iter()
-                .filter(|(x, y)| x < y)
-                .flat_map(|(x, y)| split_run(ctx, x, y))
-            {
-                if let Some(m) = finish_piece(ctx, si, piece) {
-                    out.push(m);
+            for (x, y) in halves {
+                if x >= y {
+                    continue;
+                }
+                for piece in split_run(ctx, x, y) {
+                    if let Some(m) = finish_piece(ctx, si, piece) {
+                        out.push(m);
+                    }
                 }
             }
         }
