@@ -1096,13 +1096,7 @@ pub fn recognize(
 /// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
 /// nothing is split, so most sentences allocate nothing.
 fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec<Token>> {
-    // Most sentences hold no hyphen at all: one byte search each (U+2010 and U+2011
-    // open with 0xE2).
-    let covered = match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end)?,
-        _ => return None,
-    };
-    if !covered.contains(&b'-') && !covered.contains(&0xE2) {
+    if !may_hold_hyphen(text, tokens) {
         return None;
     }
     let mut out: Option<Vec<Token>> = None;
@@ -1164,6 +1158,9 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
 /// glued together are one word unless the tail is English ("Syria-based",
 /// "Kerry-led"). Returns `None` when nothing is joined.
 fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+    if !may_hold_hyphen(text, tokens) {
+        return None;
+    }
     let word = |t: &Token| &text[t.span.start..t.span.end];
     // "Moon Jae-in", "Ban Ki-moon": after a family name even an English-looking
     // syllable belongs to the given name.
@@ -1290,6 +1287,16 @@ fn score_positions(text: &str, tokens: &[Token]) -> Vec<usize> {
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Whether the text the `tokens` cover may hold a hyphen: most sentences hold none,
+/// found by two byte searches (U+2010 and U+2011 open with 0xE2).
+fn may_hold_hyphen(text: &str, tokens: &[Token]) -> bool {
+    let covered = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end),
+        _ => None,
+    };
+    covered.is_some_and(|c| c.contains(&b'-') || c.contains(&0xE2))
 }
 
 /// `w.contains(is_hyphen)`, with byte searches first: U+2010 and U+2011 open with 0xE2.
