@@ -1113,7 +1113,8 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
         };
         // Cheapest first: most words hold no hyphen.
         let candidate = t.kind == TokenKind::Word
-            && has_hyphen(&text[t.span.start..t.span.end])
+            && has_hyphen_byte(&text.as_bytes()[t.span.start..t.span.end])
+            && text[t.span.start..t.span.end].contains(is_hyphen)
             && starts_upper(&text[t.span.start..t.span.end])
             && !name_follows();
         let parts = if candidate {
@@ -1299,10 +1300,10 @@ fn may_hold_hyphen(text: &str, tokens: &[Token]) -> bool {
     covered.is_some_and(|c| c.contains(&b'-') || c.contains(&0xE2))
 }
 
-/// `w.contains(is_hyphen)`, with byte searches first: U+2010 and U+2011 open with 0xE2.
-fn has_hyphen(w: &str) -> bool {
-    let b = w.as_bytes();
-    (b.contains(&b'-') || b.contains(&0xE2)) && w.contains(is_hyphen)
+/// Whether a word's bytes may hold a hyphen (U+2010 and U+2011 open with 0xE2): a
+/// plain loop, words being short.
+fn has_hyphen_byte(w: &[u8]) -> bool {
+    w.iter().any(|&b| b == b'-' || b == 0xE2)
 }
 
 /// How many of `hits` (from the first) tile `span` as capitalised names joined by
