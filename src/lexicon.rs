@@ -62,6 +62,9 @@ pub struct Lexicon {
     pub particle_max_len: usize,
     /// [`short_key`] of each particle of up to seven bytes (all of them, as shipped).
     particle_keys: HashSet<u64>,
+    /// Bit [`key_bit`] of each of `particle_keys`: a word whose bit is clear is no
+    /// particle, known without a lookup (most words).
+    particle_bits: KeyBits,
     /// Nationality, language and religion words that are never reported (CoNLL MISC).
     pub misc: HashSet<String>,
     /// Pronouns, determiners, question words and interjections: alone, never a name.
@@ -332,6 +335,7 @@ impl Lexicon {
             place_nouns: word_set(include_str!("../data/place_nouns.txt")),
             particle_max_len: particles.iter().map(String::len).max().unwrap_or(0),
             particle_keys: particles.iter().filter_map(|p| short_key(p)).collect(),
+            particle_bits: KeyBits::of(particles.iter().filter_map(|p| short_key(p))),
             particles,
             misc: word_set(include_str!("../data/misc_words.txt")),
             function_words: word_set(include_str!("../data/function_words.txt")),
@@ -414,7 +418,7 @@ impl Lexicon {
     /// looked up as one number, without hashing its bytes.
     pub fn is_particle(&self, lower: &str) -> bool {
         match short_key(lower) {
-            Some(key) => self.particle_keys.contains(&key),
+            Some(key) => self.particle_bits.may_hold(key) && self.particle_keys.contains(&key),
             None => self.particles.contains(lower),
         }
     }
@@ -432,6 +436,33 @@ impl Lexicon {
                 && !self.common.contains(w)
         })
     }
+}
+
+/// A set of [`short_key`]s as 1024 bits, one per key's [`key_bit`]: a clear bit
+/// says the key is not in the set.
+struct KeyBits([u64; 16]);
+
+impl KeyBits {
+    fn of(keys: impl Iterator<Item = u64>) -> KeyBits {
+        let mut bits = [0u64; 16];
+        for key in keys {
+            let b = key_bit(key);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        KeyBits(bits)
+    }
+
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let b = key_bit(key);
+        (self.0[b / 64] >> (b % 64)) & 1 == 1
+    }
+}
+
+/// A key's bit in [`KeyBits`]: the top ten bits of a multiplicative hash.
+#[inline]
+fn key_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
 }
 
 /// A word of up to seven bytes as one number: its bytes and its length.
