@@ -71,6 +71,8 @@ pub struct Lexicon {
     pub function_words: HashSet<String>,
     /// Titles as lower-case token sequences, grouped by first token.
     titles: HashMap<String, Vec<Vec<String>>>,
+    /// [`KeyBits`] of the first words of `titles` of up to seven bytes.
+    title_bits: KeyBits,
     /// Words that stand before "of" inside a title ("secretary" of "Secretary of State").
     pub title_of_heads: HashSet<String>,
     /// User stoplist: normalised names never to report.
@@ -339,6 +341,7 @@ impl Lexicon {
             particles,
             misc: word_set(include_str!("../data/misc_words.txt")),
             function_words: word_set(include_str!("../data/function_words.txt")),
+            title_bits: KeyBits::of(titles.keys().filter_map(|w| short_key(w))),
             titles,
             title_of_heads,
             stop: stop.iter().map(|s| norm_key(s)).collect(),
@@ -367,6 +370,9 @@ impl Lexicon {
     /// Length in tokens of the longest title starting at `lower[0]` (lower-case words).
     pub fn title_at<S: AsRef<str>>(&self, lower: &[S]) -> usize {
         let Some(first) = lower.first() else { return 0 };
+        if short_key(first.as_ref()).is_some_and(|k| !self.title_bits.may_hold(k)) {
+            return 0; // Most words, without a lookup.
+        }
         let Some(list) = self.titles.get(first.as_ref()) else {
             return 0;
         };
@@ -579,6 +585,20 @@ pub fn parse_stoplist(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_found_past_the_filter() {
+        let lex = Lexicon::builtin();
+        for first in lex.titles.keys() {
+            assert!(
+                lex.title_at(&[first.as_str()]) > 0
+                    || lex.titles[first].iter().all(|t| t.len() > 1),
+                "{first}"
+            );
+        }
+        assert_eq!(lex.title_at(&["president"]), 1);
+        assert_eq!(lex.title_at(&["the"]), 0);
+    }
 
     #[test]
     fn particles_by_number_are_the_particles_by_name() {
