@@ -234,12 +234,16 @@ pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
 /// A cheap first look: a slash or bar, or a capitalised widget or cue word.
 fn may_hold_furniture(text: &str, tokens: &[Token]) -> bool {
     tokens.iter().any(|t| {
+        // The first byte decides for most tokens, without slicing the text.
+        match text.as_bytes().get(t.span.start) {
+            Some(b'/' | b'|') => return t.span.end - t.span.start == 1,
+            Some(b) if b.is_ascii_uppercase() => {}
+            _ => return false,
+        }
         let w = &text[t.span.start..t.span.end];
-        matches!(w, "/" | "|")
-            || (w.starts_with(|c: char| c.is_ascii_uppercase())
-                && may_open(w)
-                && (WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
-                    || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))))
+        may_open(w)
+            && (WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
+                || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)))
     })
 }
 

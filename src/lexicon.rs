@@ -62,6 +62,9 @@ pub struct Lexicon {
     pub particle_max_len: usize,
     /// [`short_key`] of each particle of up to seven bytes (all of them, as shipped).
     particle_keys: HashSet<u64>,
+    /// Bit [`key_bit`] of each of `particle_keys`: a word whose bit is clear is no
+    /// particle, known without a lookup (most words).
+    particle_bits: KeyBits,
     /// Nationality, language and religion words that are never reported (CoNLL MISC).
     pub misc: HashSet<String>,
     /// Pronouns, determiners, question words and interjections: alone, never a name.
@@ -71,6 +74,8 @@ pub struct Lexicon {
     pub nicknames: HashMap<String, String>,
     /// Titles as lower-case token sequences, grouped by first token.
     titles: HashMap<String, Vec<Vec<String>>>,
+    /// [`KeyBits`] of the first words of `titles` of up to seven bytes.
+    title_bits: KeyBits,
     /// Words that stand before "of" inside a title ("secretary" of "Secretary of State").
     pub title_of_heads: HashSet<String>,
     /// User stoplist: normalised names never to report.
@@ -345,9 +350,11 @@ impl Lexicon {
             place_nouns: word_set(include_str!("../data/place_nouns.txt")),
             particle_max_len: particles.iter().map(String::len).max().unwrap_or(0),
             particle_keys: particles.iter().filter_map(|p| short_key(p)).collect(),
+            particle_bits: KeyBits::of(particles.iter().filter_map(|p| short_key(p))),
             particles,
             misc: word_set(include_str!("../data/misc_words.txt")),
             function_words: word_set(include_str!("../data/function_words.txt")),
+            title_bits: KeyBits::of(titles.keys().filter_map(|w| short_key(w))),
             titles,
             title_of_heads,
             stop: stop.iter().map(|s| norm_key(s)).collect(),
@@ -392,6 +399,9 @@ impl Lexicon {
     /// Length in tokens of the longest title starting at `lower[0]` (lower-case words).
     pub fn title_at<S: AsRef<str>>(&self, lower: &[S]) -> usize {
         let Some(first) = lower.first() else { return 0 };
+        if short_key(first.as_ref()).is_some_and(|k| !self.title_bits.may_hold(k)) {
+            return 0; // Most words, without a lookup.
+        }
         let Some(list) = self.titles.get(first.as_ref()) else {
             return 0;
         };
@@ -443,7 +453,7 @@ impl Lexicon {
     /// looked up as one number, without hashing its bytes.
     pub fn is_particle(&self, lower: &str) -> bool {
         match short_key(lower) {
-            Some(key) => self.particle_keys.contains(&key),
+            Some(key) => self.particle_bits.may_hold(key) && self.particle_keys.contains(&key),
             None => self.particles.contains(lower),
         }
     }
@@ -461,6 +471,33 @@ impl Lexicon {
                 && !self.common.contains(w)
         })
     }
+}
+
+/// A set of [`short_key`]s as 1024 bits, one per key's [`key_bit`]: a clear bit
+/// says the key is not in the set.
+struct KeyBits([u64; 16]);
+
+impl KeyBits {
+    fn of(keys: impl Iterator<Item = u64>) -> KeyBits {
+        let mut bits = [0u64; 16];
+        for key in keys {
+            let b = key_bit(key);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        KeyBits(bits)
+    }
+
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let b = key_bit(key);
+        (self.0[b / 64] >> (b % 64)) & 1 == 1
+    }
+}
+
+/// A key's bit in [`KeyBits`]: the top ten bits of a multiplicative hash.
+#[inline]
+fn key_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
 }
 
 /// A word of up to seven bytes as one number: its bytes and its length.
@@ -577,6 +614,20 @@ pub fn parse_stoplist(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_found_past_the_filter() {
+        let lex = Lexicon::builtin();
+        for first in lex.titles.keys() {
+            assert!(
+                lex.title_at(&[first.as_str()]) > 0
+                    || lex.titles[first].iter().all(|t| t.len() > 1),
+                "{first}"
+            );
+        }
+        assert_eq!(lex.title_at(&["president"]), 1);
+        assert_eq!(lex.title_at(&["the"]), 0);
+    }
 
     #[test]
     fn particles_by_number_are_the_particles_by_name() {

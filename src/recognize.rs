@@ -387,6 +387,11 @@ fn lowered<'b>(
         .collect()
 }
 
+/// Whether the last character of `w` is an ASCII lower-case letter.
+fn ends_lower_ascii(w: &str) -> bool {
+    w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+}
+
 /// Whether `w` starts with an upper-case letter (an ASCII first byte is read as is).
 #[inline]
 fn starts_upper(w: &str) -> bool {
@@ -614,23 +619,31 @@ impl Ctx<'_> {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     }
 
-    /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name.
-    fn is_article_name(&self, i: usize) -> bool {
-        let w = self.words[i];
-        // A byte search: words are short, and split_once sets up a memchr search.
-        match w.bytes().position(|b| b == b'-') {
-            Some(at) => {
-                self.lex.particles.contains(&w[..at])
-                    && w[at + 1..].chars().next().is_some_and(char::is_uppercase)
-            }
-            None => false,
-        }
+    /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name, `w`
+    /// with its first hyphen at byte `at`.
+    fn is_article_at(&self, w: &str, at: usize) -> bool {
+        self.lex.particles.contains(&w[..at])
+            && w[at + 1..].chars().next().is_some_and(char::is_uppercase)
     }
 
-    fn is_url(&self, i: usize) -> bool {
+    /// Whether word `i` is a web address (a dot, a lower-case end) and whether it is
+    /// an article name ([`Ctx::is_article_at`]), in one pass over its bytes (words are
+    /// short: a memchr search would cost more).
+    fn url_or_article(&self, i: usize) -> (bool, bool) {
         let w = self.words[i];
-        // A byte loop: words are short, and str::contains sets up a memchr search.
-        w.bytes().any(|b| b == b'.') && w.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+        let (mut dot, mut hyphen) = (false, None);
+        for (k, b) in w.bytes().enumerate() {
+            if b == b'.' {
+                dot = true;
+            } else if b == b'-' && hyphen.is_none() {
+                hyphen = Some(k);
+            }
+        }
+        let url = dot && ends_lower_ascii(w);
+        (
+            url,
+            !url && hyphen.is_some_and(|at| self.is_article_at(w, at)),
+        )
     }
 
     /// A token that can be part of a name by its own look (computed once per token).
@@ -639,13 +652,14 @@ impl Ctx<'_> {
     }
 
     fn cap_uncached(&self, i: usize) -> bool {
-        if self.kinds[i] != TokenKind::Word || self.is_url(i) {
+        if self.kinds[i] != TokenKind::Word {
             return false;
         }
-        if self.gaz[i].is_some() {
-            return true;
+        let (url, article) = self.url_or_article(i);
+        if url {
+            return false;
         }
-        if self.is_article_name(i) {
+        if self.gaz[i].is_some() || article {
             return true;
         }
         if !self.is_upper_initial(i) {
@@ -1123,13 +1137,7 @@ pub fn recognize(
 /// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
 /// nothing is split, so most sentences allocate nothing.
 fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec<Token>> {
-    // Most sentences hold no hyphen at all: one byte search each (U+2010 and U+2011
-    // open with 0xE2).
-    let covered = match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end)?,
-        _ => return None,
-    };
-    if !covered.contains(&b'-') && !covered.contains(&0xE2) {
+    if !may_hold_hyphen(text, tokens) {
         return None;
     }
     let mut out: Option<Vec<Token>> = None;
@@ -1146,7 +1154,8 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
         };
         // Cheapest first: most words hold no hyphen.
         let candidate = t.kind == TokenKind::Word
-            && has_hyphen(&text[t.span.start..t.span.end])
+            && has_hyphen_byte(&text.as_bytes()[t.span.start..t.span.end])
+            && text[t.span.start..t.span.end].contains(is_hyphen)
             && starts_upper(&text[t.span.start..t.span.end])
             && !name_follows();
         let parts = if candidate {
@@ -1191,6 +1200,9 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
 /// glued together are one word unless the tail is English ("Syria-based",
 /// "Kerry-led"). Returns `None` when nothing is joined.
 fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+    if !may_hold_hyphen(text, tokens) {
+        return None;
+    }
     let word = |t: &Token| &text[t.span.start..t.span.end];
     // "Moon Jae-in", "Ban Ki-moon": after a family name even an English-looking
     // syllable belongs to the given name.
@@ -1319,10 +1331,20 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// `w.contains(is_hyphen)`, with byte searches first: U+2010 and U+2011 open with 0xE2.
-fn has_hyphen(w: &str) -> bool {
-    let b = w.as_bytes();
-    (b.contains(&b'-') || b.contains(&0xE2)) && w.contains(is_hyphen)
+/// Whether the text the `tokens` cover may hold a hyphen: most sentences hold none,
+/// found by two byte searches (U+2010 and U+2011 open with 0xE2).
+fn may_hold_hyphen(text: &str, tokens: &[Token]) -> bool {
+    let covered = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end),
+        _ => None,
+    };
+    covered.is_some_and(|c| c.contains(&b'-') || c.contains(&0xE2))
+}
+
+/// Whether a word's bytes may hold a hyphen (U+2010 and U+2011 open with 0xE2): a
+/// plain loop, words being short.
+fn has_hyphen_byte(w: &[u8]) -> bool {
+    w.iter().any(|&b| b == b'-' || b == 0xE2)
 }
 
 /// How many of `hits` (from the first) tile `span` as capitalised names joined by
@@ -1411,13 +1433,14 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
                 Some(amp) => [(x, amp), (amp + 1, y)],
                 None => [(x, y), (y, y)],
             };
-            for piece in halves
-                .into_iter()
-                .filter(|(x, y)| x < y)
-                .flat_map(|(x, y)| split_run(ctx, x, y))
-            {
-                if let Some(m) = finish_piece(ctx, si, piece) {
-                    out.push(m);
+            for (x, y) in halves {
+                if x >= y {
+                    continue;
+                }
+                for piece in split_run(ctx, x, y) {
+                    if let Some(m) = finish_piece(ctx, si, piece) {
+                        out.push(m);
+                    }
                 }
             }
         }

@@ -221,7 +221,8 @@ fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelat
         return Vec::new();
     }
     let lex = Lexicon::get();
-    let toks = tokens::tokenize(sentence, mentions);
+    let ascii_lower = sentence.to_ascii_lowercase();
+    let toks = tokens::tokenize(sentence, &ascii_lower, mentions);
     let chunks = units::chunk(sentence, &toks, mentions, lex);
     let mut out = Collector {
         mentions,

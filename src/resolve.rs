@@ -104,24 +104,40 @@ impl Dsu {
     }
 }
 
-/// Each mention's name words folded by [`translit`]; each distinct word of the
-/// document is folded once (a name is mentioned many times).
-fn translit_words(text: &str, mentions: &[RawMention], lex: &Lexicon) -> Vec<Vec<String>> {
-    let mut cache: HashMap<&str, Vec<String>> = HashMap::default();
-    let fold = |word: &str| -> Vec<String> {
-        name_word_keys(word, lex)
-            .iter()
-            .map(|w| translit(w))
-            .collect()
-    };
+/// Each distinct name word of a document's mentions, folded once (a name is
+/// mentioned many times): the folded parts of each, by the word's number.
+#[derive(Default)]
+struct FoldedWords(Vec<Vec<String>>);
+
+/// Each mention's name words folded by [`translit`], as slices of `pool`, which
+/// folds each distinct word of the document once.
+fn translit_words<'p>(
+    text: &str,
+    mentions: &[RawMention],
+    lex: &Lexicon,
+    pool: &'p mut FoldedWords,
+) -> Vec<Vec<&'p str>> {
+    let mut number: HashMap<&str, usize> = HashMap::default();
+    let mut numbers = Vec::new();
+    for m in mentions {
+        for w in &m.words {
+            let word = &text[w.start..w.end];
+            let n = *number.entry(word).or_insert_with(|| {
+                let keys = name_word_keys(word, lex);
+                pool.0.push(keys.iter().map(|w| translit(w)).collect());
+                pool.0.len() - 1
+            });
+            numbers.push(n);
+        }
+    }
+    let pool: &'p FoldedWords = pool;
+    let mut next = numbers.into_iter();
     mentions
         .iter()
         .map(|m| {
             let mut out = Vec::with_capacity(m.words.len());
-            for w in &m.words {
-                let word = &text[w.start..w.end];
-                let parts = cache.entry(word).or_insert_with(|| fold(word));
-                out.extend(parts.iter().cloned());
+            for n in next.by_ref().take(m.words.len()) {
+                out.extend(pool.0[n].iter().map(String::as_str));
             }
             out
         })
@@ -243,7 +259,8 @@ pub fn resolve_document(
     lex: &Lexicon,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
     let keys = mention_keys(mentions, lex);
-    let tr = translit_words(text, mentions, lex);
+    let mut pool = FoldedWords::default();
+    let tr = translit_words(text, mentions, lex, &mut pool);
     let mut dsu = Dsu::new(mentions.len());
     merge_same_keys(&keys, &mut dsu);
     let names = merge_full_names(mentions, &tr, &mut dsu);
@@ -294,11 +311,11 @@ struct NameIndex<'a> {
 /// each distinct name once, so a long document full of names stays cheap.
 fn merge_full_names<'a>(
     mentions: &[RawMention],
-    tr: &'a [Vec<String>],
+    tr: &'a [Vec<&'a str>],
     dsu: &mut Dsu,
 ) -> NameIndex<'a> {
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut first_of_name: HashMap<&[String], usize> = HashMap::default();
+    let mut first_of_name: HashMap<&[&str], usize> = HashMap::default();
     let people = (0..mentions.len())
         .filter(|&i| mentions[i].entity_type == EntityType::Person && tr[i].len() > 1);
     for i in people {
@@ -342,7 +359,7 @@ fn merge_full_names<'a>(
 fn attach_lone_names(
     text: &str,
     mentions: &[RawMention],
-    tr: &[Vec<String>],
+    tr: &[Vec<&str>],
     names: &NameIndex,
     dsu: &mut Dsu,
 ) {
@@ -354,7 +371,7 @@ fn attach_lone_names(
         {
             continue;
         }
-        let w = tr[i][0].as_str();
+        let w = tr[i][0];
         let same_surname = names.by_surname.get(w).cloned().unwrap_or_default();
         let same_surname = roots(dsu, same_surname);
         if same_surname.len() == 1 {
@@ -485,7 +502,7 @@ fn is_weak_rule(rule: &str) -> bool {
 fn collect_entities(
     text: &str,
     mentions: &[RawMention],
-    tr: &[Vec<String>],
+    tr: &[Vec<&str>],
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
@@ -520,7 +537,7 @@ fn collect_entities(
             ent.gaz = m.gaz;
         }
         if m.entity_type == EntityType::Person && tr[i].len() > ent.name_words.len() {
-            ent.name_words = tr[i].clone();
+            ent.name_words = tr[i].iter().map(|w| w.to_string()).collect();
         }
     }
     for (e, votes) in entities.iter_mut().zip(type_votes) {

@@ -80,6 +80,32 @@ pub fn is_abbreviation(word_without_dot: &str) -> bool {
     ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
 }
 
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const ABBREVIATION_MAX: usize = 6;
+
+/// Whether characters `start..end` are an initial ("W") or one of the
+/// [`ABBREVIATIONS`] in any case ([`is_abbreviation`]), lowered on the stack.
+fn abbreviation_at<C: CharSeq + ?Sized>(chars: &C, start: usize, end: usize) -> bool {
+    let len = end - start;
+    if len == 1 && chars.ch(start).is_uppercase() {
+        return true;
+    }
+    if len > ABBREVIATION_MAX {
+        return false;
+    }
+    let mut lower = [0u8; ABBREVIATION_MAX];
+    for (k, slot) in lower[..len].iter_mut().enumerate() {
+        match u8::try_from(chars.ch(start + k)) {
+            Ok(b) if b.is_ascii() => *slot = b.to_ascii_lowercase(),
+            // The list is ASCII.
+            _ => return false,
+        }
+    }
+    ABBREVIATIONS
+        .binary_search_by(|a| a.as_bytes().cmp(&lower[..len]))
+        .is_ok()
+}
+
 /// Byte spans of the lines of `text` (without their line breaks).
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -301,6 +327,11 @@ fn scan_word<C: CharSeq + ?Sized>(chars: &C, start: usize) -> usize {
     let mut i = start;
     while i < n {
         let c = chars.ch(i);
+        if c.is_ascii_alphanumeric() {
+            // Most of a word: no mojibake lead, a word character.
+            i += 1;
+            continue;
+        }
         match mojibake(chars, i) {
             // "PelÃ©" is one word, "ObamaÃ¢â‚¬â„¢s" a word and an apostrophe.
             Some((k, true)) => {
@@ -350,9 +381,7 @@ fn scan_word<C: CharSeq + ?Sized>(chars: &C, start: usize) -> usize {
                 continue;
             }
             // Abbreviation or initial: Mr. / Sept. / W.
-            let word: String = (start..i).map(|k| chars.ch(k)).collect();
-            let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-            if initial || is_abbreviation(&word) {
+            if abbreviation_at(chars, start, i) {
                 return i + 1;
             }
         }
@@ -541,6 +570,10 @@ mod tests {
     #[test]
     fn abbreviation_tables_are_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(ABBREVIATION_MAX)
+        );
         assert!(SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
     }
 

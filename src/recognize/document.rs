@@ -235,7 +235,8 @@ fn company_keys(
 /// brewer Halvik" types its name directly).
 fn company_noun_offsets(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices("he ") {
+    // "he " cannot overlap itself: every occurrence, found by a vectorised search.
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"he ") {
         let article = at > 0 && matches!(text.as_bytes()[at - 1], b't' | b'T');
         let word_start = at == 1 || (at > 1 && !text.as_bytes()[at - 2].is_ascii_alphanumeric());
         if !(article && word_start) {

@@ -55,6 +55,9 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
     side(first).and_then(side).is_some()
 }
 
+/// The most words a side of a fixture has.
+const FIXTURE_SIDE: usize = 4;
+
 /// Whether a sentence is a fixture and nothing else: capitalised names on
 /// both sides of "v" or "vs" ("Kelmore Athletic v Westfold United", "Norhaven
 /// vs. Eastbridge"), as fixture lists print them. In a sports report (`sports`)
@@ -64,7 +67,8 @@ pub(super) fn is_fixture(text: &str, tokens: &[Token], sports: bool) -> bool {
     let capital = |t: &Token| {
         t.kind == TokenKind::Word && word(t).chars().next().is_some_and(char::is_uppercase)
     };
-    let Some(v) = tokens.iter().position(|t| {
+    // A side is at most four words and a mark: a later "v" leaves too long a left side.
+    let Some(v) = tokens.iter().take(FIXTURE_SIDE + 2).position(|t| {
         matches!(word(t), "v" | "vs" | "v." | "vs.") || (sports && matches!(word(t), "at" | "AT"))
     }) else {
         return false;
@@ -80,7 +84,7 @@ pub(super) fn is_fixture(text: &str, tokens: &[Token], sports: bool) -> bool {
             Some(t) if t.kind == TokenKind::Punct => &side[..side.len() - 1],
             _ => side,
         };
-        (1..=4).contains(&side.len()) && side.iter().all(capital)
+        (1..=FIXTURE_SIDE).contains(&side.len()) && side.iter().all(capital)
     };
     names(left) && names(right)
 }
@@ -426,6 +430,15 @@ mod tests {
         let text = "Fixtures for Saturday:\nKelmore Athletic v Westfold United\nDenver v Phoenix\n";
         assert_eq!(type_of(text, "Denver"), ORG, "{:?}", found(text));
         assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_side_of_four_words_still_makes_a_fixture() {
+        // The "v" is looked for only where a side of four words leaves it.
+        let text = "Fixtures for Saturday:\nNorth Kelmore Athletic Reserves v Phoenix\n";
+        assert_eq!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
+        let text = "Results today from the North Kelmore league v Phoenix\n";
+        assert_ne!(type_of(text, "Phoenix"), ORG, "{:?}", found(text));
     }
 
     #[test]

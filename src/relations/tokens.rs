@@ -64,7 +64,13 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens; mentions that overlap an earlier one, are empty or do not
 /// fall on character boundaries are left out (their text is then tokenized as words).
-pub(crate) fn tokenize<'a>(text: &'a str, mentions: &[SentenceMention]) -> Vec<Tok<'a>> {
+/// `ascii_lower` is `text.to_ascii_lowercase()`: ASCII words borrow their lower case
+/// from it.
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    ascii_lower: &'a str,
+    mentions: &[SentenceMention],
+) -> Vec<Tok<'a>> {
     let mut toks = Vec::new();
     let mut pos = 0;
     for (i, m) in mentions.iter().enumerate() {
@@ -77,7 +83,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, mentions: &[SentenceMention]) -> Vec<T
         {
             continue;
         }
-        split_gap(text, pos, start, &mut toks);
+        split_gap(text, ascii_lower, pos, start, &mut toks);
         toks.push(Tok {
             kind: TokKind::Mention(i),
             start,
@@ -87,7 +93,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, mentions: &[SentenceMention]) -> Vec<T
         });
         pos = end;
     }
-    split_gap(text, pos, text.len(), &mut toks);
+    split_gap(text, ascii_lower, pos, text.len(), &mut toks);
     toks
 }
 
@@ -98,18 +104,19 @@ fn space_before(text: &str, at: usize) -> bool {
         .map_or(true, |c| c.is_whitespace() || is_invisible(c))
 }
 
-fn split_gap<'a>(text: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
+fn split_gap<'a>(text: &'a str, lower: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
     let gap = &text[a..b];
     if gap.is_ascii() {
-        split_chars(text, a, b, &AsciiChars(gap.as_bytes()), toks);
+        split_chars(text, lower, a, b, &AsciiChars(gap.as_bytes()), toks);
     } else {
-        split_chars(text, a, b, char_indices(gap).as_slice(), toks);
+        split_chars(text, lower, a, b, char_indices(gap).as_slice(), toks);
     }
 }
 
 /// [`split_gap`] over the characters of `text[a..b]`.
 fn split_chars<'a, C: CharSeq + ?Sized>(
     text: &'a str,
+    ascii_lower: &'a str,
     a: usize,
     b: usize,
     chars: &C,
@@ -185,6 +192,8 @@ fn split_chars<'a, C: CharSeq + ?Sized>(
         let raw = &gap[start..off(end)];
         let lower = if kind == TokKind::Word && raw.chars().next().is_some_and(is_apostrophe) {
             Cow::Borrowed("'s")
+        } else if raw.is_ascii() {
+            Cow::Borrowed(&ascii_lower[a + start..a + off(end)])
         } else {
             normalize(raw)
         };
@@ -206,7 +215,7 @@ mod tests {
     use crate::model::{EntityType, Span};
 
     fn words(text: &str, mentions: &[SentenceMention]) -> Vec<String> {
-        tokenize(text, mentions)
+        tokenize(text, &text.to_ascii_lowercase(), mentions)
             .iter()
             .map(|t| match t.kind {
                 TokKind::Mention(i) => format!("<{i}>"),
@@ -257,7 +266,8 @@ mod tests {
             words(t, &ms),
             ["<0>", "-", "backed", "rebels", "in", "<1>", "'s", "suburbs"]
         );
-        let toks = tokenize(t, &ms);
+        let lower = t.to_ascii_lowercase();
+        let toks = tokenize(t, &lower, &ms);
         assert!(!toks[1].space_before && !toks[2].space_before);
     }
 
@@ -265,7 +275,8 @@ mod tests {
     fn non_ascii_offsets_stay_on_boundaries() {
         let t = "Erdoğan met Çavuşoğlu — in Ankara.";
         let ms = [mention(t, "Çavuşoğlu")];
-        let toks = tokenize(t, &ms);
+        let lower = t.to_ascii_lowercase();
+        let toks = tokenize(t, &lower, &ms);
         for tok in &toks {
             assert!(t.is_char_boundary(tok.start) && t.is_char_boundary(tok.end));
         }
