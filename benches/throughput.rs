@@ -38,7 +38,6 @@ static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 const REAL_CORPUS: &str = "../shared/corpus/allsides-dev.jsonl";
 
 fn main() {
-    ergraph::alloc::keep_freed_memory();
     let megabytes = match std::env::var("ERGRAPH_BENCH_MB") {
         Ok(v) => match v.trim().parse::<f64>() {
             Ok(n) if n > 0.0 => Some(n),

@@ -8,7 +8,7 @@
 //! `mi_zalloc` and `mi_realloc`; a larger alignment keeps the aligned calls.
 
 use std::alloc::{GlobalAlloc, Layout};
-use std::ffi::{c_int, c_long, c_void};
+use std::ffi::c_void;
 
 use libmimalloc_sys as mi;
 
@@ -54,22 +54,4 @@ unsafe impl GlobalAlloc for MiMalloc {
             mi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8
         }
     }
-}
-
-extern "C" {
-    /// mimalloc's `mi_option_set` (in the library `libmimalloc_sys` links).
-    fn mi_option_set(option: c_int, value: c_long);
-}
-
-/// `mi_option_purge_delay` in mimalloc 3's `mi_option_e`.
-const MI_OPTION_PURGE_DELAY: c_int = 15;
-
-/// Keeps the memory the process frees for its own later use, instead of handing
-/// it back to the system after a delay: the analysis frees and allocates a
-/// batch's worth of memory over and over, and every page handed back was
-/// cleared by the kernel again when it returned (18,500 page faults on the
-/// 64 MB benchmark, 340 without). Call first thing in `main`.
-pub fn keep_freed_memory() {
-    // SAFETY: sets one integer option; mimalloc reads options at any time.
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
 }

@@ -194,7 +194,6 @@ enum Engine {
 static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 
 fn main() -> ExitCode {
-    ergraph::alloc::keep_freed_memory();
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
