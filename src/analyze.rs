@@ -257,7 +257,7 @@ impl SentenceView<'_> {
         self.refs.annotate(self.index(), &mut view); // rel: references
         let sentence_text = &self.text[base..self.sentence.span.end];
         let found = extract(sentence_text, &view);
-        let listed = listed_countries(&found, &view, entities, lex);
+        let listed = listed_places(&found, &view, entities, lex);
         for r in found {
             let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {
                 continue;
@@ -349,29 +349,48 @@ impl SentenceView<'_> {
     }
 }
 
-/// The mentions of countries that a comma chain puts one inside another ("the ministers
-/// of Iran, Saudi Arabia, Emirates, Turkey"): such a chain is a list, and no place in it
-/// is inside any other.
-fn listed_countries(
+/// The mentions of places that a comma chain puts one inside another against the
+/// gazetteers: two countries ("the ministers of Iran, Saudi Arabia, Emirates, Turkey"), or
+/// places of two different countries ("from Paris, Berlin, London, Prague"). Such a
+/// chain is a list, and no place in it is inside any other.
+fn listed_places(
     found: &[FoundRelation],
     view: &[SentenceMention],
     entities: &[LocalEntity],
     lex: &Lexicon,
 ) -> Vec<usize> {
-    let country = |m: usize| {
+    let entry = |m: usize| {
         view.get(m)
             .and_then(|m| entities[m.entity].gaz)
-            .is_some_and(|g| lex.is_country(g))
+            .filter(|&g| lex.entries[g].entity_type == EntityType::Location)
+    };
+    // The country a known place is in, or is.
+    let country_of = |g: usize| match &lex.entries[g].country {
+        Some(c) => Some(c.as_str()),
+        None if lex.is_country(g) => Some(lex.entries[g].name.as_str()),
+        None => None,
     };
     let mut listed = Vec::new();
+    let mut apart = Vec::new();
     for r in found {
-        if r.kind == RelationKind::LocatedIn
-            && r.rule == rules::LOCATED_COMMA
-            && country(r.source)
-            && country(r.target)
-        {
-            listed.extend([r.source, r.target]);
+        if r.kind != RelationKind::LocatedIn || r.rule != rules::LOCATED_COMMA {
+            continue;
         }
+        let (Some(a), Some(b)) = (entry(r.source), entry(r.target)) else {
+            continue;
+        };
+        if lex.is_country(a) && lex.is_country(b) {
+            listed.extend([r.source, r.target]);
+        } else if !lex.is_country(b)
+            && matches!((country_of(a), country_of(b)), (Some(x), Some(y)) if x != y)
+        {
+            apart.extend([r.source, r.target]);
+        }
+    }
+    // One such pair is a writer naming a town after its state ("Dublin, Ohio": the
+    // gazetteers know the Irish one); two or more are a list of towns.
+    if apart.len() >= 4 {
+        listed.extend(apart);
     }
     listed
 }
@@ -526,5 +545,26 @@ mod tests {
             Lexicon::builtin(),
         );
         assert_eq!(located(&a), ["Lyon > France"]);
+        // Towns of different countries are a list too; a town and its country are not.
+        let a = analyze(
+            &doc("Crowds marched from Paris, Berlin, London, Prague and beyond."),
+            Lexicon::builtin(),
+        );
+        assert!(located(&a).is_empty(), "{:?}", located(&a));
+        let a = analyze(
+            &doc("The talks were held in Geneva, Switzerland, on Monday."),
+            Lexicon::builtin(),
+        );
+        assert_eq!(located(&a), ["Geneva > Switzerland"]);
+        // A town named after its state, against the gazetteers' town of that name.
+        let a = analyze(
+            &doc("The company moved to Dublin, Ohio, in 2004."),
+            Lexicon::builtin(),
+        );
+        assert!(
+            located(&a).contains(&"Dublin > Ohio".to_string()),
+            "{:?}",
+            located(&a)
+        );
     }
 }
