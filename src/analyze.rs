@@ -350,9 +350,10 @@ impl SentenceView<'_> {
 }
 
 /// The mentions of places that a comma chain puts one inside another against the
-/// gazetteers: two countries ("the ministers of Iran, Saudi Arabia, Emirates, Turkey"), or
-/// places of two different countries ("from Paris, Berlin, London, Prague"). Such a
-/// chain is a list, and no place in it is inside any other.
+/// gazetteers: two countries ("the ministers of Iran, Saudi Arabia, Emirates, Turkey"),
+/// two states or provinces of one country ("Iowa, New Hampshire"), or places of two
+/// different countries ("from Paris, Berlin, London, Prague"). Such a chain is a list,
+/// and no place in it is inside any other.
 fn listed_places(
     found: &[FoundRelation],
     view: &[SentenceMention],
@@ -379,7 +380,11 @@ fn listed_places(
         let (Some(a), Some(b)) = (entry(r.source), entry(r.target)) else {
             continue;
         };
-        if lex.is_country(a) && lex.is_country(b) {
+        let (ea, eb) = (&lex.entries[a], &lex.entries[b]);
+        let same_country = ea.country.is_some() && ea.country == eb.country;
+        let peers = (lex.is_country(a) && lex.is_country(b))
+            || (ea.division && eb.division && same_country);
+        if peers {
             listed.extend([r.source, r.target]);
         } else if !lex.is_country(b)
             && matches!((country_of(a), country_of(b)), (Some(x), Some(y)) if x != y)
@@ -556,6 +561,11 @@ mod tests {
             Lexicon::builtin(),
         );
         assert_eq!(located(&a), ["Geneva > Switzerland"]);
+        let a = analyze(
+            &doc("Voters in Iowa, New Hampshire, Nevada and Ohio went to the polls."),
+            Lexicon::builtin(),
+        );
+        assert!(located(&a).is_empty(), "{:?}", located(&a));
         // A town named after its state, against the gazetteers' town of that name.
         let a = analyze(
             &doc("The company moved to Dublin, Ohio, in 2004."),

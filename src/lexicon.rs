@@ -22,6 +22,8 @@ pub struct GazEntry {
     pub entity_type: EntityType,
     /// For places: the country they are in (canonical name), when known.
     pub country: Option<String>,
+    /// A state or province: a first-level division of its country, never inside another.
+    pub division: bool,
 }
 
 /// How a surface form found in the text relates to its entry.
@@ -177,6 +179,9 @@ impl Gazetteer {
                 Vec::new(),
                 false,
             );
+            if let Some(e) = gaz.entries.last_mut() {
+                e.division = matches!(f.get(1).map(|k| k.trim()), Some("state" | "province"));
+            }
         }
         for (name, f) in tsv_rows(include_str!("../data/organizations.tsv")) {
             let aliases = split_list(f.get(2).copied()).collect();
@@ -209,6 +214,7 @@ impl Gazetteer {
             name: name.to_string(),
             entity_type: ty,
             country,
+            division: false,
         });
         for s in std::iter::once(name).chain(aliases) {
             let key = norm_key(s);
