@@ -26,6 +26,12 @@ impl<'a> Deref for Cues<'_, 'a> {
     }
 }
 
+/// Words before a group of names that make them examples of what another verb's object
+/// is, not the subject of a joint verb after them ("the heads of firms like Acme and
+/// Brix to discuss"). Participants named after "with" or "of" ("met with A, B and C",
+/// "the ministers of A and B met") did meet, all together.
+const JOINT_OBJECT_PREPS: [&str; 2] = ["like", "including"];
+
 /// Opposes nouns for a side's own fight: "support for X in its fight against Y".
 const FIGHT_NOUNS: [&str; 8] = [
     "fight", "war", "campaign", "battle", "struggle", "battles", "efforts", "effort",
@@ -227,6 +233,11 @@ impl Cues<'_, '_> {
         if left.comma_lead || left.descriptor || self.left_negated(&left, cs) {
             return;
         }
+        // "met with the heads of firms like Acme and Brix to discuss": names after a
+        // preposition are no subject of the joint verb.
+        if self.after_object_prep(left.group.start) {
+            return;
+        }
         let subj = &left.group.units;
         // "X and his counterpart Y agreed": agreeing counts only between counterparts.
         if cue.rule == rules::MEETS_COUNTERPART && !subj.iter().any(|&u| self.units[u].counterpart)
@@ -275,6 +286,19 @@ impl Cues<'_, '_> {
                 break;
             }
         }
+    }
+
+    /// Whether the names from item `start` back over commas and other names follow one
+    /// of [`JOINT_OBJECT_PREPS`] ("like Acme, Brix and Corvo").
+    fn after_object_prep(&self, start: usize) -> bool {
+        let mut k = start;
+        while k > 0 && (self.punct(k - 1) == Some(",") || self.unit(k - 1).is_some()) {
+            k -= 1;
+        }
+        k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|w| JOINT_OBJECT_PREPS.contains(&w))
     }
 
     /// "X's talks with Y", "X held talks with Y", "X launched strikes on Y".

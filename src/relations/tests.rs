@@ -221,6 +221,23 @@ fn meets_headlines_and_counterparts() {
 
 #[test]
 fn meets_negative() {
+    // Names after a preposition are no subject of a joint verb after them.
+    let firms = [("Acme", ORG), ("Brix", ORG), ("Corvo", ORG)];
+    assert_none(
+        "The president met with the heads of firms like Acme, Brix and Corvo to discuss taxes.",
+        &firms,
+        Meets,
+    );
+    assert_kind(
+        "Acme, Brix and Corvo met on Monday to discuss taxes.",
+        &firms,
+        Meets,
+        &[
+            "meets Acme -- Brix",
+            "meets Acme -- Corvo",
+            "meets Brix -- Corvo",
+        ],
+    );
     let pz = [("Pompeo", PER), ("Zarif", PER), ("Oslo", LOC)];
     assert_none("Pompeo did not meet Zarif in Oslo.", &pz, Meets);
     assert_none("Pompeo refused to meet Zarif in Oslo.", &pz, Meets);
