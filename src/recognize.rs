@@ -1065,6 +1065,8 @@ pub fn recognize(
             (None, Some(v)) => v,
             (None, None) => &s.tokens,
         };
+        let people = split_paired_people(text, tokens, lex);
+        let tokens: &[Token] = people.as_deref().unwrap_or(tokens);
         let caps_only = !tokens.iter().any(|t| {
             t.kind == TokenKind::Word
                 && text[t.span.start..t.span.end]
@@ -1193,6 +1195,71 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
         }
     }
     out
+}
+
+/// Splits a surname hyphenated to the next person's given name, as pairs of rivals are
+/// written ("the Hillary Clinton-Bernie Sanders race", "Ted Cruz-Marco Rubio feud"): a
+/// word "X-Y" between a given name and a capitalised word that is no common word (not
+/// "Stephanie Rawlings-Blake Resigns"), whose second part is a given
+/// name that is no common word, and whose first part is a listed surname (not an article
+/// or a name's prefix: "Mohamed El-Hassan Mohamed", "Abdel-Rahman"). Returns `None` when
+/// nothing is split.
+fn split_paired_people(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+    if !may_hold_hyphen(text, tokens) {
+        return None;
+    }
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let capital = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && word(i).starts_with(|c: char| c.is_uppercase())
+        })
+    };
+    let mut out: Option<Vec<Token>> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let surname_next = capital(i + 1) && !lex.is_common(word(i + 1));
+        let given_before = i > 0 && capital(i - 1) && lex.is_first_name(word(i - 1));
+        let cut = (given_before && capital(i) && surname_next)
+            .then(|| person_pair_cut(word(i), lex))
+            .flatten();
+        let Some(cut) = cut else {
+            if let Some(v) = out.as_mut() {
+                v.push(*t);
+            }
+            continue;
+        };
+        let v = out.get_or_insert_with(|| tokens[..i].to_vec());
+        let (a, h) = (t.span.start, t.span.start + cut);
+        v.push(Token {
+            span: Span::new(a, h),
+            ..*t
+        });
+        v.push(Token {
+            span: Span::new(h, h + 1),
+            kind: TokenKind::Punct,
+            space_before: false,
+        });
+        v.push(Token {
+            span: Span::new(h + 1, t.span.end),
+            kind: TokenKind::Word,
+            space_before: false,
+        });
+    }
+    out
+}
+
+/// Where "Clinton-Bernie" splits (the byte offset of its hyphen), if it is a listed
+/// surname and a given name.
+fn person_pair_cut(w: &str, lex: &Lexicon) -> Option<usize> {
+    let cut = w.find('-')?;
+    let (x, y) = (&w[..cut], &w[cut + 1..]);
+    let capital = |p: &str| p.len() >= 2 && p.starts_with(|c: char| c.is_uppercase());
+    let ok = capital(x)
+        && capital(y)
+        && !y.contains('-')
+        && lex.surnames.contains(&x.to_lowercase())
+        && lex.is_first_name(y)
+        && !lex.is_common(y);
+    ok.then_some(cut)
 }
 
 /// Joins the syllables of hyphenated given names that the tokenizer cut ("Lin

@@ -536,3 +536,23 @@ fn a_numbered_heading_is_no_table() {
     assert!(!f.iter().any(|(s, _)| s.contains("Heckled")), "{f:?}");
     assert!(all(&f, "Pavel Sorokin", EntityType::Person), "{f:?}");
 }
+
+/// A surname hyphenated to the next person's given name is two people ("the Dana
+/// Whitcombe-Lou Brandt race"); hyphenated surnames and given names stay whole.
+#[test]
+fn two_people_joined_by_a_hyphen_are_two_names() {
+    let f = mentions("The Hillary Clinton-Bernie Sanders race tightened in Iowa.");
+    assert!(all(&f, "Hillary Clinton", EntityType::Person), "{f:?}");
+    assert!(all(&f, "Bernie Sanders", EntityType::Person), "{f:?}");
+    let f = mentions(
+        "Mohamed El-Hassan Mohamed met Broadway star Lin-Manuel Miranda and Debbie \
+         Wasserman-Schultz.",
+    );
+    for name in [
+        "Mohamed El-Hassan Mohamed",
+        "Lin-Manuel Miranda",
+        "Debbie Wasserman-Schultz",
+    ] {
+        assert!(all(&f, name, EntityType::Person), "{name}: {f:?}");
+    }
+}
