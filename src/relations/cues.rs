@@ -319,17 +319,7 @@ impl Cues<'_, '_> {
         let possessive = k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some();
         if !possessive {
             if let Some(g) = self.fight_of_supported(cue, cs, k) {
-                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
-                    if !self.negated(g.start, cs) {
-                        self.push_pairs(
-                            RelationKind::Opposes,
-                            &g.units,
-                            &objs,
-                            rules::OPPOSES_IN_FIGHT,
-                            out,
-                        );
-                    }
-                }
+                self.oppose_objects(&g, cs, (ce, &[], Follow::Phrase), out);
                 return;
             }
             if let Some(u) = self.modifier_source(cue, cs, k) {
@@ -495,18 +485,31 @@ impl Cues<'_, '_> {
             return false;
         };
         let end = cs + cue.slots.len();
-        if let Some((objs, _)) = self.right_object(end, &cue.particles, false, Follow::Object) {
-            if !self.negated(g.start, cs) {
-                self.push_pairs(
-                    RelationKind::Opposes,
-                    &g.units,
-                    &objs,
-                    rules::OPPOSES_IN_FIGHT,
-                    out,
-                );
-            }
-        }
+        self.oppose_objects(&g, cs, (end, &cue.particles, Follow::Object), out);
         true
+    }
+
+    /// The supported group `g` opposes the objects found from `from` (with its particles
+    /// and follow), unless the words from the group to the cue at `cs` negate it.
+    fn oppose_objects(
+        &self,
+        g: &Group,
+        cs: usize,
+        (from, particles, follow): (usize, &[&str], Follow),
+        out: &mut Collector,
+    ) {
+        let Some((objs, _)) = self.right_object(from, particles, false, follow) else {
+            return;
+        };
+        if !self.negated(g.start, cs) {
+            self.push_pairs(
+                RelationKind::Opposes,
+                &g.units,
+                &objs,
+                rules::OPPOSES_IN_FIGHT,
+                out,
+            );
+        }
     }
 
     /// "U.S. airstrikes against Y", "Russian strikes on Y", "ISIL attacks on Y", "UK
