@@ -815,15 +815,6 @@ impl<'a> Chunker<'a> {
         }
         let Some(m) = self.m(a) else { return };
         let Some(head) = self.mention(a) else { return };
-        let plain = |head, first, last, arg| Unit {
-            head,
-            first,
-            last,
-            arg,
-            counterpart: false,
-            role: None,
-            org: None,
-        };
         if m.demonym {
             // "Russian and Syrian forces": each nationality stands for its country.
             let mut group = vec![a];
@@ -852,7 +843,7 @@ impl<'a> Chunker<'a> {
                 for (i, &d) in group.iter().enumerate() {
                     let end = if i + 1 == group.len() { last } else { d };
                     if let Some(h) = self.mention(d) {
-                        self.claim(plain(h, d, end, true));
+                        self.claim_plain(h, d, end, true);
                     }
                 }
                 return;
@@ -860,12 +851,12 @@ impl<'a> Chunker<'a> {
             // "the Russians": a plural nationality noun is an argument, "Russian" is not.
             let text = &self.text[m.span.start..m.span.end];
             let arg = self.follows_lenient(a + 1) && text.ends_with(['s', 'S']);
-            self.claim(plain(head, a, a, arg));
+            self.claim_plain(head, a, a, arg);
             return;
         }
         let last = self.extend(a);
         let arg = m.entity_type != EntityType::Other && self.follows_name(last + 1);
-        self.claim(plain(head, a, last, arg));
+        self.claim_plain(head, a, last, arg);
     }
 
     /// "X and his Turkish counterpart Y": Y's role is X's if stated.
