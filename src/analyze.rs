@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use crate::clean::{boilerplate_lines, mask_furniture, split_run_together};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
-use crate::recognize::{recognize, settle, RawMention};
+use crate::recognize::{drop_named_events, recognize, settle, RawMention};
 use crate::relations::{extract, rules, DocContext, FoundRelation, SentenceMention};
 use crate::resolve::{resolve_document, LocalEntity};
 use crate::text::{lines, split_sentences, CharIndex, Sentence};
@@ -100,6 +100,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     split_run_together(text, &mut sentences);
     mask_furniture(text, &mut sentences, lex);
     let mut raw = recognize(text, &sentences, &skip, lex);
+    drop_named_events(text, &mut raw);
     settle(text, &mut raw, lex);
     if !lex.stop.is_empty() {
         raw.retain(|m| !lex.stop.contains(&m.key));

@@ -15,9 +15,12 @@ use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
 
+pub use events::drop_named_events;
+
 mod bounds;
 mod descriptors;
 mod document;
+mod events;
 mod facilities;
 mod names;
 mod offices;
@@ -210,7 +213,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Words that begin a sports club's name ("Sporting Lena", "Dynamo Kirsk"): the
 /// generic society and club words of European and Latin American football.
-const CLUB_PREFIXES: &[&str] = &[
+pub(super) const CLUB_PREFIXES: &[&str] = &[
     "atletico",
     "atlético",
     "beitar",
@@ -2498,6 +2501,7 @@ fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
 /// Document-level consistency: single words take the type of the fuller names
 /// they belong to, and unknown words the type they have elsewhere in the document.
 pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    document::cut_leading_verbs(text, mentions, lex);
     sides_that_are_people(text, mentions);
     let mut surnames: HashMap<String, usize> = HashMap::default();
     let mut first_names: HashMap<String, usize> = HashMap::default();

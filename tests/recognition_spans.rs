@@ -260,3 +260,49 @@ fn a_titled_three_word_name_ending_in_a_place_word_is_a_person_and_an_untitled_o
     let g = mentions("Crowds filled Ivo Anderson Park on Sunday.");
     assert!(has(&g, "Ivo Anderson Park", Loc), "{g:?}");
 }
+
+/// A programme's or a book's title in quotes names nothing, also when the sentence's
+/// stop sits inside the closing quote; a quoted sentence with a name in it keeps it.
+#[test]
+fn a_quoted_title_ending_the_sentence_is_no_name() {
+    let f =
+        mentions("Senator Ida Wrenn said so on CBS's \u{201c}Face the Nation.\u{201d} She left.");
+    assert!(has(&f, "Ida Wrenn", Per), "{f:?}");
+    assert!(!has_surface(&f, "Nation"), "{f:?}");
+    let f = mentions("He told viewers of \"Meet the Press.\" Then he left Ohio.");
+    assert!(!has_surface(&f, "Press"), "{f:?}");
+    let f = mentions("She asked, \"Where is Tomas Reyno?\" and nobody answered.");
+    assert!(has(&f, "Tomas Reyno", Per), "{f:?}");
+}
+
+/// A storm is no person: "Hurricane Nadine" and "Nadine" alone after it are
+/// dropped, while another Nadine named in full elsewhere is a person.
+#[test]
+fn storms_are_not_people() {
+    let f = mentions(
+        "Hurricane Nadine struck the coast of Florida on Monday. Nadine cut power to \
+         two million homes, Gov. Alan Presby said.",
+    );
+    assert!(!f.iter().any(|(s, _)| s.contains("Nadine")), "{f:?}");
+    assert!(has(&f, "Alan Presby", Per), "{f:?}");
+    assert!(has(&f, "Florida", Loc), "{f:?}");
+    let f = mentions("Nadine Corvo, the mayor, met reporters in Tampa.");
+    assert!(has(&f, "Nadine Corvo", Per), "{f:?}");
+}
+
+/// A headline's verb in "-ing" before a name the document also gives alone is cut
+/// off ("Denouncing Varga"); without the lone name, or when the word is a listed
+/// given name or surname, the name stays whole.
+#[test]
+fn a_leading_verb_is_cut_when_the_name_stands_alone_elsewhere() {
+    let f = mentions(
+        "Denouncing Varga: the opposition walked out. Later Prime Minister Imre Varga \
+         replied, and Varga said the vote would go ahead.",
+    );
+    assert!(!f.iter().any(|(s, _)| s.contains("Denouncing")), "{f:?}");
+    assert!(has(&f, "Varga", Per), "{f:?}");
+    let f = mentions("In Leeds the Flying Pelicans won the cup on Sunday.");
+    assert!(has_surface(&f, "Flying Pelicans"), "{f:?}");
+    let f = mentions("Sterling Varga met reporters. Varga said no.");
+    assert!(has(&f, "Sterling Varga", Per), "{f:?}");
+}

@@ -2,7 +2,7 @@
 //! ("Tarsk Resources" ... "Tarsk said"), and a lone unknown name beside the
 //! noun the document uses for it ("Halvik ... the brewer said").
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Ctx, RawMention};
 use crate::lexicon::Lexicon;
@@ -197,6 +197,72 @@ pub(super) fn companies_in_document(text: &str, mentions: &mut [RawMention], lex
             m.entity_type = EntityType::Organization;
             m.rule = "org.company-noun-in-document";
         }
+    }
+}
+
+/// A capitalised verb in "-ing" that opens a longer name ("Denouncing Obama",
+/// "Accompanying Trump" of a headline): a word in "-ing" that is no listed given
+/// name, surname, club prefix or known name ("Sterling", "Manning", "Sporting",
+/// "Reading", "Beijing").
+fn leading_verb<'t>(text: &'t str, m: &RawMention, lex: &Lexicon) -> Option<&'t str> {
+    let first = m.words.first()?;
+    let w = &text[first.start..first.end];
+    let lower = w.to_lowercase();
+    let verb = m.words.len() >= 2
+        && m.gaz.is_none()
+        && lower.len() >= 6
+        && lower.ends_with("ing")
+        && w.starts_with(|c: char| c.is_uppercase())
+        && !lex.by_key.contains_key(&lower)
+        && !super::in_sorted(super::CLUB_PREFIXES, &lower)
+        && !lex.surnames.contains(&lower)
+        && !lex.is_first_name(w);
+    // "Persevering Front", "Sentencing Project": a name ending in a cue word is
+    // the body's whole name.
+    let last = m.words.last()?;
+    let cue = lex
+        .org_cues
+        .contains(&text[last.start..last.end].to_lowercase());
+    (verb && !cue).then(|| &text[m.words[1].start..m.span.end])
+}
+
+/// "Denouncing Obama" where the document also names "Obama" alone: the verb is
+/// cut off and the rest is typed as the name it repeats. Without that
+/// evidence the name stays whole ("Rolling Thunder", "Sentencing Project").
+pub(super) fn cut_leading_verbs(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    let mut plain: HashMap<&str, EntityType> = HashMap::default();
+    let mut any = false;
+    for m in mentions.iter() {
+        if leading_verb(text, m, lex).is_some() {
+            any = true;
+        } else {
+            plain.entry(m.key.as_str()).or_insert(m.entity_type);
+        }
+    }
+    if !any {
+        return;
+    }
+    let mut cuts = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(rest) = leading_verb(text, m, lex) else {
+            continue;
+        };
+        let key = norm_key(rest);
+        if let Some(&t) = plain.get(key.as_str()) {
+            cuts.push((i, key, t));
+        }
+    }
+    for (i, key, t) in cuts {
+        let m = &mut mentions[i];
+        m.words.remove(0);
+        m.span.start = m.words[0].start;
+        m.key = key;
+        // The rest takes the repeated name's type, or keeps its own when the
+        // repeat is still untyped.
+        if t != EntityType::Other {
+            m.entity_type = t;
+        }
+        m.rule = "consistency.verb-cut";
     }
 }
 

@@ -136,9 +136,14 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     else {
         return false;
     };
+    // A title that ends its sentence closes with its stop inside the quotes:
+    // "on NBC's \u{201c}Meet the Press.\u{201d}"
+    let stop_then_quote = |i: usize| {
+        matches!(ctx.words[i], "." | "?" | "!") && i + 1 < ctx.words.len() && quote(i + 1)
+    };
     let Some(close) = (b..(b + QUOTE_REACH).min(ctx.words.len()))
         .find(|&i| !inside(i))
-        .filter(|&i| quote(i))
+        .filter(|&i| quote(i) || stop_then_quote(i))
     else {
         return false;
     };

@@ -822,7 +822,9 @@ impl<'a> Resolver<'a> {
         }
         let tk = self.fold_of(k);
         let full_text = self.l.strings.get(full);
-        let acronym = is_acronym_form(full_text).then_some((Tag::Initials, k));
+        let caps = is_acronym_form(full_text);
+        let acronym = caps.then_some((Tag::Initials, k));
+        let folded = (!caps).then_some((Tag::Translit, tk));
         let fits = |a: &Acc| {
             let t = a.majority();
             e.entity_type == t
@@ -830,7 +832,7 @@ impl<'a> Resolver<'a> {
                 || e.entity_type == EntityType::Other
                 || t == EntityType::Other
         };
-        let mut cands: Vec<u32> = [Some((Tag::Alias, k)), Some((Tag::Translit, tk)), acronym]
+        let mut cands: Vec<u32> = [Some((Tag::Alias, k)), folded, acronym]
             .into_iter()
             .flat_map(|key| self.candidates(key))
             .copied()
@@ -964,8 +966,12 @@ impl<'a> Resolver<'a> {
         for x in 0..e.n_forms {
             let f = self.l.forms[(e.forms + x) as usize].0;
             let k = self.norm_of(f);
-            let t = self.fold_of(k);
-            self.add((Tag::Translit, t), g);
+            // Spelling variants fold together ("Sergey", "Sergei"); the letters of
+            // an acronym do not ("FFL" is not "FL").
+            if !is_acronym_form(self.l.strings.get(f)) {
+                let t = self.fold_of(k);
+                self.add((Tag::Translit, t), g);
+            }
             self.add((Tag::Alias, k), g);
         }
         if Self::is_full_person(e) {
@@ -1471,6 +1477,25 @@ mod tests {
         ]);
         assert_ne!(at[0], at[1]);
         assert_ne!(at[2], at[3]);
+    }
+
+    #[test]
+    fn acronyms_are_letters_not_spellings() {
+        // "Sergey"/"Sergei" fold together, but doubled capitals are other letters:
+        // "FFL" is not "FL", nor "AAFI" "AFI".
+        let (g, at) = resolve(vec![
+            org(&[("FFL", 3)]),
+            org(&[("FL", 2)]),
+            org(&[("AAFI", 1)]),
+            org(&[("AFI", 1)]),
+        ]);
+        assert_ne!(at[0], at[1], "{g:?}");
+        assert_ne!(at[2], at[3], "{g:?}");
+        let (g, at) = resolve(vec![
+            person(&[("Sergey Vellin", 2)], "sergey vellin"),
+            person(&[("Sergei Vellin", 1)], "sergei vellin"),
+        ]);
+        assert_eq!(at[0], at[1], "{g:?}");
     }
 
     #[test]
