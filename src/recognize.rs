@@ -771,7 +771,40 @@ impl Ctx<'_> {
                 && self.lex.org_cues.contains(self.lower[k])
                 && !matches!(self.lower[k], "department" | "ministry")
         };
-        run_last + 1 == i && i + 2 < self.words.len() && plain(i - 1) && plain(i + 1) && cue(i + 2)
+        if run_last + 1 != i || i + 2 >= self.words.len() || !plain(i - 1) || !plain(i + 1) {
+            return false;
+        }
+        cue(i + 2) || self.and_after_cue_preposition(i, &plain, &cue)
+    }
+
+    /// "Center on Budget and Policy Priorities", "Institute for Science and
+    /// International Security": after a cue word and "for", "on" or "of" in the
+    /// same name, "and" joins capitalised common words up to the name's end, when
+    /// none of them is a cue or a known name ("Center for Progress and Heritage
+    /// Foundation" is two bodies).
+    fn and_after_cue_preposition(
+        &self,
+        i: usize,
+        plain: &dyn Fn(usize) -> bool,
+        cue: &dyn Fn(usize) -> bool,
+    ) -> bool {
+        let opened = (i.saturating_sub(5)..i - 1)
+            .rev()
+            .find(|&k| matches!(self.lower[k], "for" | "on" | "of") && k > 0 && cue(k - 1));
+        let Some(prep) = opened else {
+            return false;
+        };
+        if !(prep + 1..i).all(|k| self.is_upper_initial(k) || self.lower[k] == "and") {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < self.words.len() && self.kinds[k] == TokenKind::Word && self.is_upper_initial(k) {
+            if !plain(k) || self.gaz[k].is_some() || self.lex.org_cues.contains(self.lower[k]) {
+                return false;
+            }
+            k += 1;
+        }
+        true
     }
 
     /// Whether tokens `a..b` are a country glued by a hyphen to another country
@@ -2270,7 +2303,12 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
         return Some(Some((EntityType::Person, false, "person.scorecard")));
     }
-    if n == 1 && (first == "i" || LEGAL_FORMS.binary_search(&first).is_ok()) {
+    if n == 1
+        && (first == "i"
+            || LEGAL_FORMS
+                .binary_search(&first.trim_end_matches('.'))
+                .is_ok())
+    {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
         return Some(None);

@@ -306,3 +306,28 @@ fn a_leading_verb_is_cut_when_the_name_stands_alone_elsewhere() {
     let f = mentions("Sterling Varga met reporters. Varga said no.");
     assert!(has(&f, "Sterling Varga", Per), "{f:?}");
 }
+
+/// "and" inside a body's name after its cue word and preposition joins the common
+/// words that end it; a second body after "and", or a cue word, starts a new name.
+#[test]
+fn and_joins_common_words_after_a_cue_and_preposition() {
+    let f = mentions("Lia Tamm of the Center on Housing and Public Policy spoke in Denver.");
+    assert!(has(&f, "Center on Housing and Public Policy", Org), "{f:?}");
+    let f = mentions(
+        "The Institute for Water and Heritage Foundation staff met the Council on Trade \
+         and Kremsky in Oslo.",
+    );
+    assert!(
+        !f.iter().any(|(s, _)| s.contains("Water and Heritage")),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|(s, _)| s.contains("and Kremsky")), "{f:?}");
+}
+
+/// A legal form cut off by a comma ("Tarsk, Inc.") names nothing by itself.
+#[test]
+fn a_legal_form_alone_is_no_name() {
+    let f = mentions("Shares of Tarsk, Inc. rose on Monday, and Halvik, Ltd. fell.");
+    assert!(!has_surface(&f, "Inc."), "{f:?}");
+    assert!(!has_surface(&f, "Ltd."), "{f:?}");
+}
