@@ -2477,9 +2477,25 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
             // text is a body's, not a person's given name.
             return Some(Some((EntityType::Organization, false, "org.acronym-head")));
         }
+        if !ctx.caps_only && !ctx.headline && acronym_tail(ctx, p.b - 1) {
+            // "Crossroads GPS", "Priorities USA": people's names do not end in an
+            // acronym other than a title ("Ann Lee MP") or a numeral ("John Roe III").
+            return Some(Some((EntityType::Organization, false, "org.acronym-tail")));
+        }
         return Some(Some((EntityType::Person, false, "person.default")));
     }
     None
+}
+
+/// Whether token `i` is an acronym of two to five capitals that is no title or
+/// Roman numeral ("GPS", not "MP", "CEO" or "III").
+fn acronym_tail(ctx: &Ctx, i: usize) -> bool {
+    let letters = ctx.words[i].chars().filter(|c| c.is_alphabetic()).count();
+    ctx.is_all_caps(i)
+        && (2..=5).contains(&letters)
+        && !ctx.words[i].contains('.')
+        && !is_ordinal(ctx.lower[i])
+        && ctx.lex.title_at(&ctx.lower[i..=i]) == 0
 }
 
 /// A piece no stage decided: the words around it, else a given name, else unknown

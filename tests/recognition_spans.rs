@@ -331,3 +331,14 @@ fn a_legal_form_alone_is_no_name() {
     assert!(!has_surface(&f, "Inc."), "{f:?}");
     assert!(!has_surface(&f, "Ltd."), "{f:?}");
 }
+
+/// A name closing in an acronym is a body's ("Harbor Trust GPS" style), unless the
+/// acronym is a title or a numeral after a person's name.
+#[test]
+fn an_acronym_closing_an_unknown_name_makes_a_body() {
+    let f =
+        mentions("Yesterday Kestrel Ridge PAC spent money in Ohio, and Vorn Ellery MP objected.");
+    assert!(has(&f, "Kestrel Ridge PAC", Org), "{f:?}");
+    let f = mentions("Later John Quarrel III won the race in Ohio.");
+    assert!(has(&f, "John Quarrel III", Per), "{f:?}");
+}
