@@ -1216,11 +1216,16 @@ fn split_paired_people(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
     };
     let mut out: Option<Vec<Token>> = None;
     for (i, t) in tokens.iter().enumerate() {
-        let surname_next = capital(i + 1) && !lex.is_common(word(i + 1));
-        let given_before = i > 0 && capital(i - 1) && lex.is_first_name(word(i - 1));
-        let cut = (given_before && capital(i) && surname_next)
-            .then(|| person_pair_cut(word(i), lex))
-            .flatten();
+        // Cheapest first: most words hold no hyphen, and lookups come last.
+        let cut = (word(i).as_bytes().contains(&b'-')
+            && capital(i)
+            && i > 0
+            && capital(i - 1)
+            && capital(i + 1)
+            && lex.is_first_name(word(i - 1))
+            && !lex.is_common(word(i + 1)))
+        .then(|| person_pair_cut(word(i), lex))
+        .flatten();
         let Some(cut) = cut else {
             if let Some(v) = out.as_mut() {
                 v.push(*t);
@@ -1399,13 +1404,20 @@ fn is_hyphen(c: char) -> bool {
 }
 
 /// Whether the text the `tokens` cover may hold a hyphen: most sentences hold none,
-/// found by two byte searches (U+2010 and U+2011 open with 0xE2).
+/// found by byte searches.
 fn may_hold_hyphen(text: &str, tokens: &[Token]) -> bool {
     let covered = match (tokens.first(), tokens.last()) {
         (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end),
         _ => None,
     };
-    covered.is_some_and(|c| c.contains(&b'-') || c.contains(&0xE2))
+    covered.is_some_and(|c| c.contains(&b'-') || has_unicode_hyphen(c))
+}
+
+/// Whether `bytes` hold U+2010 or U+2011 (E2 80 90, E2 80 91); curly quotes and
+/// dashes share the first two bytes, not the third.
+fn has_unicode_hyphen(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xE2, bytes)
+        .any(|k| matches!(bytes.get(k + 1..k + 3), Some([0x80, 0x90 | 0x91])))
 }
 
 /// Whether a word's bytes may hold a hyphen (U+2010 and U+2011 open with 0xE2): a
