@@ -232,7 +232,10 @@ fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelat
         out.push(r.kind, r.source, r.target, r.role, r.rule);
     }
     let s = Sentence::new(sentence, &toks, mentions, &chunks.units, &chunks.owner, lex);
-    located::find(&s, &mut out);
+    // A place relation ends at a place: without one, no place rule can add anything.
+    if mentions.iter().any(|m| m.entity_type == EntityType::Location) {
+        located::find(&s, &mut out);
+    }
     if !is_question(sentence) {
         cues::find(&s, &mut out);
     }
