@@ -217,7 +217,8 @@ pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelatio
 
 /// [`extract`] over mentions none of which has type other.
 fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {
-    if mentions.len() < 2 {
+    // A relation joins two entities: one entity named twice has none.
+    if mentions.len() < 2 || mentions.iter().all(|m| m.entity == mentions[0].entity) {
         return Vec::new();
     }
     let lex = Lexicon::get();
