@@ -105,13 +105,18 @@ fn is_demonym(ctx: &Ctx, l: &str) -> bool {
     if !l.bytes().all(|c| c.is_ascii_lowercase()) {
         return false;
     }
+    // One buffer for every stem tried, not a string each.
+    let mut place = String::new();
     FORMS.iter().any(|(ending, adds)| {
         l.strip_suffix(ending).is_some_and(|stem| {
             stem.len() >= 3
                 && adds.iter().any(|add| {
+                    place.clear();
+                    place.push_str(stem);
+                    place.push_str(add);
                     ctx.lex
                         .by_key
-                        .get(&format!("{stem}{add}"))
+                        .get(place.as_str())
                         .is_some_and(|&e| ctx.lex.entries[e].entity_type == EntityType::Location)
                 })
         })
