@@ -655,6 +655,10 @@ impl Ctx<'_> {
         if self.kinds[i] != TokenKind::Word {
             return false;
         }
+        let w = self.words[i];
+        if self.gaz[i].is_none() && !starts_upper(w) && !w.bytes().any(|b| b == b'-') {
+            return false; // Most words: lower case, no article glued to a name.
+        }
         let (url, article) = self.url_or_article(i);
         if url {
             return false;
@@ -1456,7 +1460,8 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
-        let starts_run = ctx.cap(i) || (ctx.particle(i) && i + 1 < n && ctx.cap(i + 1));
+        // cap(i + 1) is asked next anyway; the particle lookup only when it holds.
+        let starts_run = ctx.cap(i) || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i));
         if !starts_run {
             i += 1;
             continue;
