@@ -854,12 +854,14 @@ impl Ctx<'_> {
         // A town's or an unknown name (not a person's) after "played for",
         // "coached", or before "football team".
         let town = self.gaz[a].is_some_and(|(e, _)| e == b);
-        let personal =
-            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
+        // Looked up only where it decides.
+        let personal = || {
+            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1])
+        };
         let before2 = if a > 1 { word(a - 2) } else { "" };
         let cued = sides::career_cue(before2, before)
             || sides::team_noun_after(self.sports, after, word(b + 1));
-        if cued && (town || !personal) {
+        if cued && (town || !personal()) {
             return Some(TEAM_RULE);
         }
         // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
@@ -874,7 +876,7 @@ impl Ctx<'_> {
         }
         // Without a score, a known person's name beside the verb is a player's
         // ("Greaves plays on"), unless it is a town's.
-        if !near_score && personal && !town {
+        if !near_score && !town && personal() {
             return None;
         }
         // "lost 3-0 to Ashcombe": a score between the verb and "to".

@@ -14,6 +14,9 @@ use crate::text::TokenKind;
 /// name (a given name and a surname; in a headline, or after a demonym, party
 /// word or plural title, a known surname alone). One pass over the run.
 pub(super) fn skip(ctx: &Ctx, a: usize, b: usize) -> usize {
+    if b <= a + 1 {
+        return a; // One word: nothing is left to name after a descriptor.
+    }
     let mut k = a;
     let mut strong = false;
     while k < b {
