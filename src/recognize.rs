@@ -616,7 +616,8 @@ impl Ctx<'_> {
 
     fn is_all_caps(&self, i: usize) -> bool {
         let w = self.words[i];
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        // The lower-case test first: it stops at the second letter of most words.
+        !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 
     /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name, `w`
@@ -677,8 +678,7 @@ impl Ctx<'_> {
         {
             return false;
         }
-        let common = self.lex.is_common_lower(self.lower[i]);
-        if common && self.is_all_caps(i) {
+        if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
             return false; // FILE, UPDATE, BREAKING
         }
         if self.headline {
