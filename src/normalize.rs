@@ -131,6 +131,9 @@ fn has_pair(w: &str, pair: &str) -> bool {
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
 /// Takes a word already folded by [`norm_key`].
 pub fn translit(word: &str) -> String {
+    if is_translit_plain(word) {
+        return word.to_string();
+    }
     let mut w = word.to_string();
     for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u")] {
         if has_pair(&w, a) {
@@ -149,6 +152,17 @@ pub fn translit(word: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// An ASCII word that [`translit`] leaves as it is: none of its pairs, no "y", no
+/// letter written twice in a row.
+fn is_translit_plain(word: &str) -> bool {
+    let b = word.as_bytes();
+    word.is_ascii()
+        && !b.contains(&b'y')
+        && b.windows(2).all(|p| {
+            p[0] != p[1] && !matches!(p, [b'k', b's' | b'h'] | [b'p', b'h'] | [b'o', b'u'])
+        })
 }
 
 /// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
@@ -390,6 +404,26 @@ mod tests {
         assert_eq!(translit("pkhil"), "fil");
         assert_eq!(translit("anna"), "ana");
         assert_eq!(translit("k"), "k");
+    }
+
+    #[test]
+    fn only_words_without_pairs_doubles_or_y_are_plain() {
+        for w in ["obama", "merkel", "", "k", "sko", "pah", "uo"] {
+            assert!(is_translit_plain(w), "{w}");
+            assert_eq!(translit(w), w);
+        }
+        for (w, folded) in [
+            ("kassem", "kasem"),
+            ("aksel", "axel"),
+            ("khan", "han"),
+            ("joseph", "josef"),
+            ("louis", "luis"),
+            ("yuri", "iuri"),
+            ("zo\u{eb}\u{eb}", "zo\u{eb}"),
+        ] {
+            assert!(!is_translit_plain(w), "{w}");
+            assert_eq!(translit(w), folded);
+        }
     }
 
     #[test]
