@@ -2087,8 +2087,13 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     match b - a {
         1 => word(a),
         2 => {
-            (word(a) && word(a + 1))
-                || misc.contains(&format!("{} {}", ctx.lower[a], ctx.lower[a + 1]))
+            (word(a) && word(a + 1)) || {
+                let mut pair = String::with_capacity(32);
+                pair.push_str(ctx.lower[a]);
+                pair.push(' ');
+                pair.push_str(ctx.lower[a + 1]);
+                misc.contains(&pair)
+            }
         }
         _ => false,
     }
@@ -2575,8 +2580,10 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             continue;
         }
         let key = m.key.as_str();
-        let initialism = is_initialism(&text[m.span.start..m.span.end]);
-        if surnames.contains_key(key) && m.entity_type != EntityType::Person && !initialism {
+        if surnames.contains_key(key)
+            && m.entity_type != EntityType::Person
+            && !is_initialism(&text[m.span.start..m.span.end])
+        {
             m.entity_type = EntityType::Person;
             m.gaz = None;
             m.rule = "person.surname-in-document";
