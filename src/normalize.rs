@@ -100,17 +100,21 @@ pub fn norm_key(s: &str) -> String {
 /// apostrophes, one space apart, without a leading "the" or an Arabic article.
 fn is_plain_key(folded: &str) -> bool {
     let b = folded.as_bytes();
-    if !folded.is_ascii() || b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || folded.starts_with("the ") {
         return false;
     }
-    let plain_byte = |i: usize| match b[i] {
-        b'\'' | b'\t'..=b'\r' => false,
-        b' ' => b[i - 1] != b' ',
-        _ => true,
-    };
-    (0..b.len()).all(plain_byte)
-        && !folded.starts_with("the ")
-        && !folded.split(' ').any(|w| w == "al" || w == "el")
+    // One pass over the bytes: each word is checked at the space that ends it.
+    let article = |w: &[u8]| w == b"al" || w == b"el";
+    let mut word_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\'' | b'\t'..=b'\r' | 0x80.. => return false,
+            b' ' if b[i - 1] == b' ' || article(&b[word_start..i]) => return false,
+            b' ' => word_start = i + 1,
+            _ => {}
+        }
+    }
+    !article(&b[word_start..])
 }
 
 /// `word.to_lowercase()`, without the Unicode tables for ASCII words.
@@ -374,6 +378,7 @@ mod tests {
     fn plain_keys_are_their_own_key_and_the_rest_takes_the_full_fold() {
         assert!(is_plain_key("vale trust"));
         assert!(is_plain_key(""));
+        assert!(is_plain_key("ela alba theo"));
         for not_plain in [
             "the vale",
             "ana  lund",
@@ -382,6 +387,9 @@ mod tests {
             "o'neill",
             "el paso",
             "ana\tlund",
+            "paso el",
+            "ana al lund",
+            "caf\u{e9}",
         ] {
             assert!(!is_plain_key(not_plain), "{not_plain}");
         }
