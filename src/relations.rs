@@ -234,7 +234,10 @@ fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelat
     }
     let s = Sentence::new(sentence, &toks, mentions, &chunks.units, &chunks.owner, lex);
     // A place relation ends at a place: without one, no place rule can add anything.
-    if mentions.iter().any(|m| m.entity_type == EntityType::Location) {
+    if mentions
+        .iter()
+        .any(|m| m.entity_type == EntityType::Location)
+    {
         located::find(&s, &mut out);
     }
     if !is_question(sentence) {

@@ -130,7 +130,10 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
     // Most names have no quote near them: two cheap scans before the word tests.
-    let (lo, hi) = (a.saturating_sub(QUOTE_REACH), (b + QUOTE_REACH).min(ctx.words.len()));
+    let (lo, hi) = (
+        a.saturating_sub(QUOTE_REACH),
+        (b + QUOTE_REACH).min(ctx.words.len()),
+    );
     if !(lo..a).any(quote) || !(b..hi).any(quote) {
         return false;
     }
