@@ -32,11 +32,7 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
 
 fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
     // Most lines are prose: long enough that no rule below can call them furniture.
-    if text[line.start..line.end]
-        .split_whitespace()
-        .nth(15)
-        .is_some()
-    {
+    if more_words_than(&text[line.start..line.end], 15) {
         return false;
     }
     let tokens = tokenize(text, line);
@@ -72,6 +68,32 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
         let short_caps = w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase());
         lex.is_common(w) || (short_caps && !known(w))
     })
+}
+
+/// Whether `s` has more than `n` whitespace-separated words, as `split_whitespace`
+/// counts them, read byte by byte: only a non-ASCII character is decoded.
+fn more_words_than(s: &str, n: usize) -> bool {
+    let (mut words, mut in_word) = (0, false);
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let space = match b {
+            // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
+            0..=0x7F => false,
+            // A continuation byte goes with the character it continues.
+            0x80..=0xBF => continue,
+            _ => s[i..].chars().next().is_some_and(char::is_whitespace),
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn is_web_address(w: &str) -> bool {
@@ -536,6 +558,25 @@ fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let lines = [
+            "",
+            "  ",
+            "one",
+            " one two\tthree\u{a0}four\u{2009}five\u{3000}six ",
+            "a\u{b}b\u{c}c\r\nd",
+            "caf\u{e9} na\u{ef}ve \u{201c}quoted\u{201d} \u{2014} dash",
+            "x\u{85}y\u{2028}z\u{200b}w",
+        ];
+        for line in lines {
+            let count = line.split_whitespace().count();
+            for n in 0..8 {
+                assert_eq!(more_words_than(line, n), count > n, "{line:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn every_furniture_word_may_open_and_others_do_not() {

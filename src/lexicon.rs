@@ -438,15 +438,15 @@ impl Lexicon {
             ("es", ""),
             ("s", ""),
         ];
-        let mut stem = String::new();
         stems.iter().any(|(suffix, add)| {
             if w.len() <= suffix.len() + 2 || !w.ends_with(suffix) {
                 return false;
             }
-            stem.clear();
-            stem.push_str(&w[..w.len() - suffix.len()]);
-            stem.push_str(add);
-            self.common.contains(stem.as_str())
+            let stem = &w[..w.len() - suffix.len()];
+            if add.is_empty() {
+                return self.common.contains(stem);
+            }
+            with_suffix(stem, add, |s| self.common.contains(s))
         })
     }
 
@@ -517,6 +517,20 @@ fn short_key(w: &str) -> Option<u64> {
         key |= u64::from(b) << (8 * k);
     }
     Some(key)
+}
+
+/// Calls `f` with `stem` + `add`, joined on the stack when short (most words).
+fn with_suffix<R>(stem: &str, add: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    let len = stem.len() + add.len();
+    if len > SHORT {
+        return f(&format!("{stem}{add}"));
+    }
+    let mut buf = [0u8; SHORT];
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()..len].copy_from_slice(add.as_bytes());
+    // Two strings joined: valid UTF-8.
+    f(std::str::from_utf8(&buf[..len]).unwrap_or_default())
 }
 
 /// Calls `f` with `word.to_lowercase()`; a short ASCII word (most words) is
@@ -620,6 +634,22 @@ pub fn parse_stoplist(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inflected_common_words_are_common_and_names_are_not() {
+        let lex = Lexicon::builtin();
+        for w in ["exploring", "talked", "hoped", "makes", "parties", "taking"] {
+            assert!(lex.is_common_lower(w), "{w}");
+        }
+        for w in ["xqzing", "obamaed", "zzzies", "x".repeat(40).as_str()] {
+            assert!(!lex.is_common_lower(w), "{w}");
+        }
+        let long = format!("{}ing", "a".repeat(40));
+        assert!(!lex.is_common_lower(&long));
+        assert_eq!(with_suffix("hop", "e", str::to_string), "hope");
+        let stem = "b".repeat(40);
+        assert_eq!(with_suffix(&stem, "e", str::len), 41);
+    }
 
     #[test]
     fn titles_are_found_past_the_filter() {

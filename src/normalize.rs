@@ -100,17 +100,21 @@ pub fn norm_key(s: &str) -> String {
 /// apostrophes, one space apart, without a leading "the" or an Arabic article.
 fn is_plain_key(folded: &str) -> bool {
     let b = folded.as_bytes();
-    if !folded.is_ascii() || b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || folded.starts_with("the ") {
         return false;
     }
-    let plain_byte = |i: usize| match b[i] {
-        b'\'' | b'\t'..=b'\r' => false,
-        b' ' => b[i - 1] != b' ',
-        _ => true,
-    };
-    (0..b.len()).all(plain_byte)
-        && !folded.starts_with("the ")
-        && !folded.split(' ').any(|w| w == "al" || w == "el")
+    // One pass over the bytes: each word is checked at the space that ends it.
+    let article = |w: &[u8]| w == b"al" || w == b"el";
+    let mut word_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\'' | b'\t'..=b'\r' | 0x80.. => return false,
+            b' ' if b[i - 1] == b' ' || article(&b[word_start..i]) => return false,
+            b' ' => word_start = i + 1,
+            _ => {}
+        }
+    }
+    !article(&b[word_start..])
 }
 
 /// `word.to_lowercase()`, without the Unicode tables for ASCII words.
@@ -131,6 +135,9 @@ fn has_pair(w: &str, pair: &str) -> bool {
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Aleksei/Alexei.
 /// Takes a word already folded by [`norm_key`].
 pub fn translit(word: &str) -> String {
+    if is_translit_plain(word) {
+        return word.to_string();
+    }
     let mut w = word.to_string();
     for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u")] {
         if has_pair(&w, a) {
@@ -149,6 +156,17 @@ pub fn translit(word: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// An ASCII word that [`translit`] leaves as it is: none of its pairs, no "y", no
+/// letter written twice in a row.
+fn is_translit_plain(word: &str) -> bool {
+    let b = word.as_bytes();
+    word.is_ascii()
+        && !b.contains(&b'y')
+        && b.windows(2).all(|p| {
+            p[0] != p[1] && !matches!(p, [b'k', b's' | b'h'] | [b'p', b'h'] | [b'o', b'u'])
+        })
 }
 
 /// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
@@ -360,6 +378,7 @@ mod tests {
     fn plain_keys_are_their_own_key_and_the_rest_takes_the_full_fold() {
         assert!(is_plain_key("vale trust"));
         assert!(is_plain_key(""));
+        assert!(is_plain_key("ela alba theo"));
         for not_plain in [
             "the vale",
             "ana  lund",
@@ -368,6 +387,9 @@ mod tests {
             "o'neill",
             "el paso",
             "ana\tlund",
+            "paso el",
+            "ana al lund",
+            "caf\u{e9}",
         ] {
             assert!(!is_plain_key(not_plain), "{not_plain}");
         }
@@ -390,6 +412,26 @@ mod tests {
         assert_eq!(translit("pkhil"), "fil");
         assert_eq!(translit("anna"), "ana");
         assert_eq!(translit("k"), "k");
+    }
+
+    #[test]
+    fn only_words_without_pairs_doubles_or_y_are_plain() {
+        for w in ["obama", "merkel", "", "k", "sko", "pah", "uo"] {
+            assert!(is_translit_plain(w), "{w}");
+            assert_eq!(translit(w), w);
+        }
+        for (w, folded) in [
+            ("kassem", "kasem"),
+            ("aksel", "axel"),
+            ("khan", "han"),
+            ("joseph", "josef"),
+            ("louis", "luis"),
+            ("yuri", "iuri"),
+            ("zo\u{eb}\u{eb}", "zo\u{eb}"),
+        ] {
+            assert!(!is_translit_plain(w), "{w}");
+            assert_eq!(translit(w), folded);
+        }
     }
 
     #[test]

@@ -619,7 +619,8 @@ impl Ctx<'_> {
 
     fn is_all_caps(&self, i: usize) -> bool {
         let w = self.words[i];
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        // The lower-case test first: it stops at the second letter of most words.
+        !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 
     /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name, `w`
@@ -658,6 +659,10 @@ impl Ctx<'_> {
         if self.kinds[i] != TokenKind::Word {
             return false;
         }
+        let w = self.words[i];
+        if self.gaz[i].is_none() && !starts_upper(w) && !w.bytes().any(|b| b == b'-') {
+            return false; // Most words: lower case, no article glued to a name.
+        }
         let (url, article) = self.url_or_article(i);
         if url {
             return false;
@@ -676,8 +681,7 @@ impl Ctx<'_> {
         {
             return false;
         }
-        let common = self.lex.is_common_lower(self.lower[i]);
-        if common && self.is_all_caps(i) {
+        if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
             return false; // FILE, UPDATE, BREAKING
         }
         if self.headline {
@@ -886,12 +890,14 @@ impl Ctx<'_> {
         // A town's or an unknown name (not a person's) after "played for",
         // "coached", or before "football team".
         let town = self.gaz[a].is_some_and(|(e, _)| e == b);
-        let personal =
-            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1]);
+        // Looked up only where it decides.
+        let personal = || {
+            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1])
+        };
         let before2 = if a > 1 { word(a - 2) } else { "" };
         let cued = sides::career_cue(before2, before)
             || sides::team_noun_after(self.sports, after, word(b + 1));
-        if cued && (town || !personal) {
+        if cued && (town || !personal()) {
             return Some(TEAM_RULE);
         }
         // The score stands close to the side: "beat Eastbridge 4-1", "a 2-1 win
@@ -906,7 +912,7 @@ impl Ctx<'_> {
         }
         // Without a score, a known person's name beside the verb is a player's
         // ("Greaves plays on"), unless it is a town's.
-        if !near_score && personal && !town {
+        if !near_score && !town && personal() {
             return None;
         }
         // "lost 3-0 to Ashcombe": a score between the verb and "to".
@@ -1252,11 +1258,16 @@ fn split_paired_people(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
     };
     let mut out: Option<Vec<Token>> = None;
     for (i, t) in tokens.iter().enumerate() {
-        let surname_next = capital(i + 1) && !lex.is_common(word(i + 1));
-        let given_before = i > 0 && capital(i - 1) && lex.is_first_name(word(i - 1));
-        let cut = (given_before && capital(i) && surname_next)
-            .then(|| person_pair_cut(word(i), lex))
-            .flatten();
+        // Cheapest first: most words hold no hyphen, and lookups come last.
+        let cut = (word(i).as_bytes().contains(&b'-')
+            && capital(i)
+            && i > 0
+            && capital(i - 1)
+            && capital(i + 1)
+            && lex.is_first_name(word(i - 1))
+            && !lex.is_common(word(i + 1)))
+        .then(|| person_pair_cut(word(i), lex))
+        .flatten();
         let Some(cut) = cut else {
             if let Some(v) = out.as_mut() {
                 v.push(*t);
@@ -1435,13 +1446,20 @@ fn is_hyphen(c: char) -> bool {
 }
 
 /// Whether the text the `tokens` cover may hold a hyphen: most sentences hold none,
-/// found by two byte searches (U+2010 and U+2011 open with 0xE2).
+/// found by byte searches.
 fn may_hold_hyphen(text: &str, tokens: &[Token]) -> bool {
     let covered = match (tokens.first(), tokens.last()) {
         (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end),
         _ => None,
     };
-    covered.is_some_and(|c| c.contains(&b'-') || c.contains(&0xE2))
+    covered.is_some_and(|c| c.contains(&b'-') || has_unicode_hyphen(c))
+}
+
+/// Whether `bytes` hold U+2010 or U+2011 (E2 80 90, E2 80 91); curly quotes and
+/// dashes share the first two bytes, not the third.
+fn has_unicode_hyphen(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xE2, bytes)
+        .any(|k| matches!(bytes.get(k + 1..k + 3), Some([0x80, 0x90 | 0x91])))
 }
 
 /// Whether a word's bytes may hold a hyphen (U+2010 and U+2011 open with 0xE2): a
@@ -1480,7 +1498,8 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
-        let starts_run = ctx.cap(i) || (ctx.particle(i) && i + 1 < n && ctx.cap(i + 1));
+        // cap(i + 1) is asked next anyway; the particle lookup only when it holds.
+        let starts_run = ctx.cap(i) || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i));
         if !starts_run {
             i += 1;
             continue;
@@ -2104,8 +2123,13 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
     match b - a {
         1 => word(a),
         2 => {
-            (word(a) && word(a + 1))
-                || misc.contains(&format!("{} {}", ctx.lower[a], ctx.lower[a + 1]))
+            (word(a) && word(a + 1)) || {
+                let mut pair = String::with_capacity(32);
+                pair.push_str(ctx.lower[a]);
+                pair.push(' ');
+                pair.push_str(ctx.lower[a + 1]);
+                misc.contains(&pair)
+            }
         }
         _ => false,
     }
@@ -2614,8 +2638,10 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             continue;
         }
         let key = m.key.as_str();
-        let initialism = is_initialism(&text[m.span.start..m.span.end]);
-        if surnames.contains_key(key) && m.entity_type != EntityType::Person && !initialism {
+        if surnames.contains_key(key)
+            && m.entity_type != EntityType::Person
+            && !is_initialism(&text[m.span.start..m.span.end])
+        {
             m.entity_type = EntityType::Person;
             m.gaz = None;
             m.rule = "person.surname-in-document";

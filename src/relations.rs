@@ -217,7 +217,8 @@ pub fn extract(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelatio
 
 /// [`extract`] over mentions none of which has type other.
 fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelation> {
-    if mentions.len() < 2 {
+    // A relation joins two entities: one entity named twice has none.
+    if mentions.len() < 2 || mentions.iter().all(|m| m.entity == mentions[0].entity) {
         return Vec::new();
     }
     let lex = Lexicon::get();
@@ -232,7 +233,13 @@ fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelat
         out.push(r.kind, r.source, r.target, r.role, r.rule);
     }
     let s = Sentence::new(sentence, &toks, mentions, &chunks.units, &chunks.owner, lex);
-    located::find(&s, &mut out);
+    // A place relation ends at a place: without one, no place rule can add anything.
+    if mentions
+        .iter()
+        .any(|m| m.entity_type == EntityType::Location)
+    {
+        located::find(&s, &mut out);
+    }
     if !is_question(sentence) {
         cues::find(&s, &mut out);
     }

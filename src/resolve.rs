@@ -150,9 +150,17 @@ fn translit_words<'p>(
 fn name_word_keys(form: &str, lex: &Lexicon) -> Vec<String> {
     let mut out = Vec::new();
     for raw in form.split_whitespace() {
-        let given = raw.starts_with(char::is_uppercase) && lex.is_first_name(raw);
+        // Asked only of a particle (few words are).
+        let mut given = None;
         for w in norm_key(raw).split(' ') {
-            if !w.is_empty() && (given || !lex.particles.contains(w)) {
+            if w.is_empty() {
+                continue;
+            }
+            let keep = !lex.is_particle(w)
+                || *given.get_or_insert_with(|| {
+                    raw.starts_with(char::is_uppercase) && lex.is_first_name(raw)
+                });
+            if keep {
                 out.push(w.to_string());
             }
         }

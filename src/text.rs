@@ -499,6 +499,17 @@ fn starts(bytes: &[u8]) -> u32 {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32
 }
 
+/// [`starts`] of a whole block, eight bytes at a time: a continuation byte has its
+/// top bit set and the next one clear.
+fn block_starts(block: &[u8; BLOCK]) -> u32 {
+    let mut continuations = 0;
+    for word in block.chunks_exact(8) {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        continuations += (x & !(x << 1) & 0x8080_8080_8080_8080).count_ones();
+    }
+    BLOCK as u32 - continuations
+}
+
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> CharIndex<'a> {
         let bytes = text.as_bytes();
@@ -512,7 +523,10 @@ impl<'a> CharIndex<'a> {
         let mut count = 0u32;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
-            count += starts(chunk);
+            count += match chunk.try_into() {
+                Ok(block) => block_starts(block),
+                Err(_) => starts(chunk),
+            };
         }
         blocks.push(count);
         CharIndex { bytes, blocks }

@@ -40,7 +40,12 @@ const ARABIC_ARTICLES: &[&str] = &["ad", "al", "an", "ar", "as", "ash", "at", "a
 
 /// Token `i` is a ship's prefix.
 pub(super) fn is_ship_prefix(ctx: &Ctx, i: usize) -> bool {
-    ctx.kinds[i] == TokenKind::Word && SHIP_PREFIXES.binary_search(&ctx.words[i]).is_ok()
+    let w = ctx.words[i];
+    // Every prefix is two to five capitals: most words are not searched for.
+    ctx.kinds[i] == TokenKind::Word
+        && (2..=5).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && SHIP_PREFIXES.binary_search(&w).is_ok()
 }
 
 /// The piece names a ship: it opens with a ship's prefix followed by a name, or
@@ -171,4 +176,18 @@ const SERVICE_PLURALS: &[&str] = &[
 /// The piece's last word is a plural of service people.
 pub(super) fn ends_in_service_plural(ctx: &Ctx, b: usize) -> bool {
     SERVICE_PLURALS.binary_search(&ctx.lower[b - 1]).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SHIP_PREFIXES;
+
+    #[test]
+    fn ship_prefixes_are_sorted_short_capitals() {
+        assert!(SHIP_PREFIXES.windows(2).all(|w| w[0] < w[1]));
+        for p in SHIP_PREFIXES {
+            assert!((2..=5).contains(&p.len()), "{p}");
+            assert!(p.bytes().all(|b| b.is_ascii_uppercase()), "{p}");
+        }
+    }
 }

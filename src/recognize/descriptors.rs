@@ -14,6 +14,9 @@ use crate::text::TokenKind;
 /// name (a given name and a surname; in a headline, or after a demonym, party
 /// word or plural title, a known surname alone). One pass over the run.
 pub(super) fn skip(ctx: &Ctx, a: usize, b: usize) -> usize {
+    if b <= a + 1 {
+        return a; // One word: nothing is left to name after a descriptor.
+    }
     let mut k = a;
     let mut strong = false;
     while k < b {
@@ -105,13 +108,18 @@ fn is_demonym(ctx: &Ctx, l: &str) -> bool {
     if !l.bytes().all(|c| c.is_ascii_lowercase()) {
         return false;
     }
+    // One buffer for every stem tried, not a string each.
+    let mut place = String::new();
     FORMS.iter().any(|(ending, adds)| {
         l.strip_suffix(ending).is_some_and(|stem| {
             stem.len() >= 3
                 && adds.iter().any(|add| {
+                    place.clear();
+                    place.push_str(stem);
+                    place.push_str(add);
                     ctx.lex
                         .by_key
-                        .get(&format!("{stem}{add}"))
+                        .get(place.as_str())
                         .is_some_and(|&e| ctx.lex.entries[e].entity_type == EntityType::Location)
                 })
         })

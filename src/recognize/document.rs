@@ -191,8 +191,8 @@ pub(super) fn companies_in_document(text: &str, mentions: &mut [RawMention], lex
         if m.rule == "unknown"
             && surface.chars().count() > 2
             && surface.chars().any(char::is_lowercase)
-            && !lex.is_common(surface)
             && near
+            && !lex.is_common(surface)
         {
             m.entity_type = EntityType::Organization;
             m.rule = "org.company-noun-in-document";

@@ -551,15 +551,18 @@ impl Cues<'_, '_> {
             let Some(m) = self.mentions.get(unit.head) else {
                 continue;
             };
-            let last_word = self.text[m.span.start..m.span.end]
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
+            // Lowered only after the cheaper tests hold.
+            let last_word = || {
+                self.text[m.span.start..m.span.end]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase()
+            };
             let named = m.entity_type == EntityType::Organization
                 && unit.first == unit.last
-                && COALITION_NOUNS.contains(&last_word.as_str())
-                && self.word(i + 1) == Some("against");
+                && self.word(i + 1) == Some("against")
+                && COALITION_NOUNS.contains(&last_word().as_str());
             let led = self.punct(i + 1) == Some("-")
                 && self.word(i + 2) == Some("led")
                 && self
