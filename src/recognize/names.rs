@@ -129,10 +129,11 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
             && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, ctx.lower[i]))
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
-    // Most names have no quote near them: two cheap scans before the word tests.
+    // Most names have no quote near them: two cheap scans before the word tests
+    // (the closing quote may follow a stop at the end of the reach).
     let (lo, hi) = (
         a.saturating_sub(QUOTE_REACH),
-        (b + QUOTE_REACH).min(ctx.words.len()),
+        (b + QUOTE_REACH + 1).min(ctx.words.len()),
     );
     if !(lo..a).any(quote) || !(b..hi).any(quote) {
         return false;
