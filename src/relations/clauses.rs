@@ -488,6 +488,10 @@ impl<'a> Sentence<'a> {
             } else if allow_by && !by && w == "by" {
                 by = true;
                 k += 1;
+            } else if !used && self.members_of(k) {
+                // "killed 70 members of X", "met officials of X": the people stand for X.
+                used = true;
+                k += 2;
             } else {
                 break;
             }
@@ -495,6 +499,14 @@ impl<'a> Sentence<'a> {
         self.arg(k)?;
         let objs = self.group_right(k, follow);
         (!objs.is_empty()).then_some((objs, by))
+    }
+
+    /// Whether item `k` starts "members of", "fighters of", "officials of" (people of an
+    /// organization or a state), not "group of".
+    fn members_of(&self, k: usize) -> bool {
+        self.word(k)
+            .is_some_and(|w| w != "group" && self.lex.is(w, class::MEMBERS | class::STATE))
+            && self.word(k + 1) == Some("of")
     }
 
     /// The subject group before the cue starting at `cs`, past words `pre_ok` accepts

@@ -50,6 +50,9 @@ pub mod rules {
     pub const AFFILIATED_COUNTERPART: &str = "affiliated.counterpart";
     /// "support for Iraq in its fight against ISIL": the supported side fights.
     pub const OPPOSES_IN_FIGHT: &str = "opposes.in-fight";
+    /// "The UK stands by Iraq to defeat Daesh": who supports a side in its fight opposes
+    /// the enemy too.
+    pub const OPPOSES_SUPPORTER: &str = "opposes.supporter";
     /// "U.S. airstrikes against al-Qaeda", "ISIL attacks on the Kurds".
     pub const OPPOSES_MODIFIER: &str = "opposes.modifier";
     /// "the Global Coalition against Daesh", "the U.S.-led coalition against ISIL".
@@ -144,6 +147,42 @@ impl Collector<'_> {
         };
         if !self.found.iter().any(same) {
             self.found.push(new);
+        }
+    }
+
+    /// "The UK stands by Iraq to defeat Daesh", "UK support for Iraq in its fight against
+    /// ISIL": the supporter of a side that [`rules::OPPOSES_IN_FIGHT`] found fighting
+    /// opposes the enemy too.
+    pub(super) fn close_supported(&mut self) {
+        let fights: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .filter(|r| r.rule == rules::OPPOSES_IN_FIGHT)
+            .map(|r| (r.source, r.target))
+            .collect();
+        if fights.is_empty() {
+            return;
+        }
+        let backers: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .filter(|r| r.kind == RelationKind::Supports)
+            .map(|r| (r.source, r.target))
+            .collect();
+        for &(side, enemy) in &fights {
+            let e = self.mentions[side].entity;
+            for &(x, _) in backers
+                .iter()
+                .filter(|(_, y)| self.mentions[*y].entity == e)
+            {
+                self.push(
+                    RelationKind::Opposes,
+                    x,
+                    enemy,
+                    None,
+                    rules::OPPOSES_SUPPORTER,
+                );
+            }
         }
     }
 

@@ -278,6 +278,11 @@ impl Places<'_, '_> {
             },
             _ => (false, i + 1, false),
         };
+        // "Aleppo and other towns in Syria" wherever the phrase stands.
+        let (ok, at) = match self.past_other_places(at) {
+            past if past != at && self.plain_place(i).is_some() => (true, past),
+            _ => (ok, at),
+        };
         if !ok || self.word(at) != Some("in") {
             return Vec::new();
         }
@@ -323,6 +328,29 @@ impl Places<'_, '_> {
             return Vec::new();
         }
         chain.iter().map(|&c| self.head_at(c)).collect()
+    }
+
+    /// The item after "and other towns (and villages)" at item `k`, or `k`: "Aleppo and
+    /// other cities in Syria" puts Aleppo in Syria.
+    fn past_other_places(&self, k: usize) -> usize {
+        let plural_place = |j: usize| {
+            self.word(j).is_some_and(|w| {
+                let one = w
+                    .strip_suffix("ies")
+                    .map(|s| format!("{s}y"))
+                    .or_else(|| w.strip_suffix('s').map(str::to_string));
+                one.is_some_and(|one| self.lex.is(&one, class::PLACE))
+            })
+        };
+        if self.word(k) != Some("and") || self.word(k + 1) != Some("other") || !plural_place(k + 2)
+        {
+            return k;
+        }
+        if self.word(k + 3) == Some("and") && plural_place(k + 4) {
+            k + 5
+        } else {
+            k + 3
+        }
     }
 
     /// Whether the unit at item `i` names an organization's people or things: "ISIL

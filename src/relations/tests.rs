@@ -1004,7 +1004,10 @@ fn opposes_in_fight_positive() {
         "Canada pledged support for Kenya in its fight against al-Shabaab.",
         &[("Canada", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
         Opposes,
-        &["opposes Kenya -> al-Shabaab"],
+        &[
+            "opposes Kenya -> al-Shabaab",
+            "opposes Canada -> al-Shabaab",
+        ],
     );
     assert_kind(
         "Washington helped Nigeria and Chad in their battle against Boko Haram.",
@@ -1018,13 +1021,17 @@ fn opposes_in_fight_positive() {
         &[
             "opposes Chad -> Boko Haram",
             "opposes Nigeria -> Boko Haram",
+            "opposes Washington -> Boko Haram",
         ],
     );
     assert_kind(
         "Britain stands by the Kenyan government in the war on al-Shabaab.",
         &[("Britain", LOC), ("*Kenyan", LOC), ("al-Shabaab", ORG)],
         Opposes,
-        &["opposes Kenyan -> al-Shabaab"],
+        &[
+            "opposes Kenyan -> al-Shabaab",
+            "opposes Britain -> al-Shabaab",
+        ],
     );
 }
 
@@ -1290,7 +1297,10 @@ fn agreements_and_help() {
         "Norway backed Kenya in its efforts to defeat al-Shabaab.",
         &[("Norway", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
         Opposes,
-        &["opposes Kenya -> al-Shabaab"],
+        &[
+            "opposes Kenya -> al-Shabaab",
+            "opposes Norway -> al-Shabaab",
+        ],
     );
 }
 
@@ -2382,7 +2392,7 @@ fn opposes_defeat_verbs() {
         "Velonia is working to counter Red Hand.",
         &[("Velonia", LOC), ("Red Hand", ORG)],
         Opposes,
-        &[],
+        &["opposes Velonia -> Red Hand"],
     );
     assert_kind(
         "Velonia vowed to degrade and destroy Red Hand.",
@@ -2409,7 +2419,7 @@ fn opposes_the_side_helped_to_fight() {
         "Marovia stands by Velonia to defeat Red Hand.",
         &[("Marovia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
         Opposes,
-        &["opposes Velonia -> Red Hand"],
+        &["opposes Velonia -> Red Hand", "opposes Marovia -> Red Hand"],
     );
     assert_kind(
         "Marovia backs Velonia and the Blue Shield to fight Red Hand.",
@@ -2423,6 +2433,7 @@ fn opposes_the_side_helped_to_fight() {
         &[
             "opposes Blue Shield -> Red Hand",
             "opposes Velonia -> Red Hand",
+            "opposes Marovia -> Red Hand",
         ],
     );
     // Not helped: "asked X to fight Y" is a request; refused help is none.
@@ -2510,5 +2521,153 @@ fn opposes_missions_and_commitments() {
         "Red Hand is not committed to carrying out attacks against Velonia.",
         &[("Red Hand", ORG), ("Velonia", LOC)],
         Opposes,
+    );
+}
+
+#[test]
+fn opposes_supporter_of_a_fighting_side() {
+    assert_kind(
+        "Norway stands by Mali to defeat the Blue Brigade.",
+        &[("Norway", LOC), ("Mali", LOC), ("Blue Brigade", ORG)],
+        Opposes,
+        &[
+            "opposes Mali -> Blue Brigade",
+            "opposes Norway -> Blue Brigade",
+        ],
+    );
+    assert_kind(
+        "Ottawa reaffirmed Canadian support for Kenya in its fight against al-Shabaab.",
+        &[("*Canadian", LOC), ("Kenya", LOC), ("al-Shabaab", ORG)],
+        Opposes,
+        &[
+            "opposes Kenya -> al-Shabaab",
+            "opposes Canadian -> al-Shabaab",
+        ],
+    );
+    // Backing a side for something else is no fight of the backer's.
+    assert_kind(
+        "Norway backs Mali, and Mali will fight the Blue Brigade.",
+        &[
+            ("Norway", LOC),
+            ("Mali", LOC),
+            ("Mali", LOC),
+            ("Blue Brigade", ORG),
+        ],
+        Opposes,
+        &["opposes Mali -> Blue Brigade"],
+    );
+    assert_none(
+        "Norway might stand by Mali to defeat the Blue Brigade.",
+        &[("Norway", LOC), ("Mali", LOC), ("Blue Brigade", ORG)],
+        Opposes,
+    );
+}
+
+#[test]
+fn opposes_kill_use_of_weapons_and_efforts() {
+    assert_kind(
+        "The Red Hand killed 12 members of the Oro clan on Sunday.",
+        &[("Red Hand", ORG), ("Oro clan", ORG)],
+        Opposes,
+        &["opposes Red Hand -> Oro clan"],
+    );
+    assert_kind(
+        "Tom Vale was killed by the Red Hand.",
+        &[("Tom Vale", PER), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Red Hand -> Tom Vale"],
+    );
+    assert_kind(
+        "Velonia has used chemical weapons against Ardenia.",
+        &[("Velonia", LOC), ("Ardenia", LOC)],
+        Opposes,
+        &["opposes Velonia -> Ardenia"],
+    );
+    assert_kind(
+        "The Red Hand fired rockets into Ardenia on Sunday.",
+        &[("Red Hand", ORG), ("Ardenia", LOC)],
+        Opposes,
+        &["opposes Red Hand -> Ardenia"],
+    );
+    assert_kind(
+        "Velonia is working to degrade and defeat the Red Hand.",
+        &[("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &["opposes Velonia -> Red Hand"],
+    );
+    assert_none(
+        "The Red Hand did not kill members of the Oro clan.",
+        &[("Red Hand", ORG), ("Oro clan", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Velonia could use force against Ardenia.",
+        &[("Velonia", LOC), ("Ardenia", LOC)],
+        Opposes,
+    );
+    assert_none(
+        "Velonia has never used force against Ardenia.",
+        &[("Velonia", LOC), ("Ardenia", LOC)],
+        Opposes,
+    );
+    // "Fired" of a person is a dismissal, no attack.
+    assert_none(
+        "Tom Vale was fired by Acme Bank.",
+        &[("Tom Vale", PER), ("Acme Bank", ORG)],
+        Opposes,
+    );
+    // "Killed in" names where, not whom.
+    assert_none(
+        "Velonia lost soldiers killed in Ardenia.",
+        &[("Velonia", LOC), ("Ardenia", LOC)],
+        Opposes,
+    );
+}
+
+#[test]
+fn members_of_stand_for_their_organization() {
+    assert_kind(
+        "Jane Roe met officials of the Acme Union in Brussels.",
+        &[("Jane Roe", PER), ("Acme Union", ORG), ("Brussels", LOC)],
+        Meets,
+        &["meets Jane Roe -- Acme Union"],
+    );
+    // "a group of" is no organization's members.
+    assert_none(
+        "Jane Roe met a group of Acme Union staff.",
+        &[("Jane Roe", PER), ("Acme Union", ORG)],
+        Meets,
+    );
+}
+
+#[test]
+fn located_which_is_based_and_other_places() {
+    assert_kind(
+        "Tom Vale joined Acme Works, which is based in Leeds, last year.",
+        &[("Tom Vale", PER), ("Acme Works", ORG), ("Leeds", LOC)],
+        LocatedIn,
+        &["located_in Acme Works -> Leeds"],
+    );
+    assert_none(
+        "Acme Works, which is no longer based in Leeds, makes cars.",
+        &[("Acme Works", ORG), ("Leeds", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Acme Works, which may be based in Leeds, makes cars.",
+        &[("Acme Works", ORG), ("Leeds", LOC)],
+        LocatedIn,
+    );
+    assert_kind(
+        "Floods hit Tarvo and other towns and villages in northern Velonia.",
+        &[("Tarvo", LOC), ("Velonia", LOC)],
+        LocatedIn,
+        &["located_in Tarvo -> Velonia"],
+    );
+    // "other" of another kind of thing says nothing of where Tarvo is.
+    assert_none(
+        "Tarvo and other teams in Velonia played.",
+        &[("Tarvo", LOC), ("Velonia", LOC)],
+        LocatedIn,
     );
 }
