@@ -92,6 +92,8 @@
 //! | (any cue, added) | an object "N members/fighters/officials/soldiers of Y" stands for Y ("killed 70 members of Y"); "is working to" may stand between subject and cue like a plan ("X is working to defeat Y") |
 //! | `located.description` (added) | "X, which/who is based/located in A" and other descriptions after ", which is" |
 //! | `located.in` (added) | "A and other towns (and villages) in B", wherever the phrase stands |
+//! | `affiliated.verb` (added) | X was assigned/posted/seconded to Y; X represents Y; the passive keeps the type limit on the organization ("Y, led by X,", "Y is currently led by X") |
+//! | `affiliated.apposition` (added) | X, TITLE, Org (a bare title between commas: "Jane Roe, chairman, Acme Bank, said") |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A name of type other (a law, an event, a lone unknown word) ends no relation and is read

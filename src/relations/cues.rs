@@ -183,10 +183,13 @@ impl Cues<'_, '_> {
         let Some((objs, by)) = self.right_object(ce, &cue.particles, true, Follow::Object) else {
             return;
         };
+        // "is backed by", "is currently led by": the last word before the cue but adverbs.
         let be_before = left
             .pre
-            .last()
-            .and_then(|&i| self.word(i))
+            .iter()
+            .rev()
+            .filter_map(|&i| self.word(i))
+            .find(|&w| !self.lex.is(w, class::ADV) && !is_ly_adverb(w))
             .is_some_and(|w| BE.contains(&w));
         let participle = self
             .word(cs)
@@ -205,7 +208,9 @@ impl Cues<'_, '_> {
             return;
         }
         for &s in &left.group.units {
-            for &o in objs.iter().filter(|&&o| self.object_ok(cue, o)) {
+            // The type limit is the object's of the active verb: in "X is led by Y", X's.
+            let typed = |o: usize| self.object_ok(cue, if by { s } else { o });
+            for &o in objs.iter().filter(|&&o| typed(o)) {
                 let (a, b) = if by { (o, s) } else { (s, o) };
                 out.push(
                     cue.kind,

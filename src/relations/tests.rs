@@ -2671,3 +2671,52 @@ fn located_which_is_based_and_other_places() {
         LocatedIn,
     );
 }
+
+#[test]
+fn affiliated_led_assigned_represented_and_bare_titles() {
+    assert_kind(
+        "Acme Bank is currently led by Jane Roe.",
+        &[("Acme Bank", ORG), ("Jane Roe", PER)],
+        AffiliatedWith,
+        &["affiliated_with Jane Roe -> Acme Bank"],
+    );
+    assert_kind(
+        "The Acme Party, represented by Jane Roe, signed the deal.",
+        &[("Acme Party", ORG), ("Jane Roe", PER)],
+        AffiliatedWith,
+        &["affiliated_with Jane Roe -> Acme Party"],
+    );
+    assert_kind(
+        "Peter Hall was assigned to the Acme Division in 2010.",
+        &[("Peter Hall", PER), ("Acme Division", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Peter Hall -> Acme Division"],
+    );
+    assert_kind(
+        "Jane Roe, chairman, Acme Bank, said the deal was done.",
+        &[("Jane Roe", PER), ("Acme Bank", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Jane Roe -> Acme Bank (chairman)"],
+    );
+    // A place led by someone is no organization of theirs; a list is no apposition.
+    assert_none(
+        "Velonia is led by Jane Roe.",
+        &[("Velonia", LOC), ("Jane Roe", PER)],
+        AffiliatedWith,
+    );
+    assert_none(
+        "Jane Roe, chairman, Acme Bank and Beta Corp signed.",
+        &[("Jane Roe", PER), ("Acme Bank", ORG), ("Beta Corp", ORG)],
+        AffiliatedWith,
+    );
+    assert_none(
+        "Acme Bank was never led by Jane Roe.",
+        &[("Acme Bank", ORG), ("Jane Roe", PER)],
+        AffiliatedWith,
+    );
+    assert_none(
+        "Peter Hall may be assigned to the Acme Division.",
+        &[("Peter Hall", PER), ("Acme Division", ORG)],
+        AffiliatedWith,
+    );
+}

@@ -602,6 +602,24 @@ impl<'a> Chunker<'a> {
         // "P, a spokesman for ORG" / "P, president of COUNTRY"
         let ts = k;
         let mut te = title_run(ts);
+        // "P, commander, ORG": a bare title between commas, then the organization.
+        if ts == p + 2 && good_title(ts, te) && self.punct(te) == Some(",") && self.free(te) {
+            let org = te + 1;
+            let is_org = self
+                .m(org)
+                .is_some_and(|m| m.entity_type == EntityType::Organization);
+            let ends = closed(org + 1)
+                || self
+                    .word(org + 1)
+                    .is_some_and(|w| !matches!(w, "and" | "or" | "of" | "'s"));
+            if is_org && self.free(org) && ends {
+                return Some((
+                    self.mention(org)?,
+                    self.text_of(ts, te - 1),
+                    end_at(org + 1),
+                ));
+            }
+        }
         if !self.free(te) || !self.org_or_place(te, false) {
             return None;
         }
