@@ -94,6 +94,7 @@
 //! | `located.in` (added) | "A and other towns (and villages) in B", wherever the phrase stands |
 //! | `affiliated.verb` (added) | X was assigned/posted/seconded to Y; X represents Y; the passive keeps the type limit on the organization ("Y, led by X,", "Y is currently led by X") |
 //! | `affiliated.apposition` (added) | X, TITLE, Org (a bare title between commas: "Jane Roe, chairman, Acme Bank, said") |
+//! | `located.in` (added) | a group noun may end the organization's phrase: "the Acme tribe/group/party in P" |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A name of type other (a law, an event, a lone unknown word) ends no relation and is read

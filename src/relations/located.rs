@@ -269,10 +269,11 @@ impl Places<'_, '_> {
             ),
             EntityType::Organization => match self.present(i) {
                 Some(at) => (true, at, true),
+                // "the Acme tribe in Anbar": a group noun may end the name's phrase.
                 None => (
                     unit.first == unit.last
                         && (matches!(before, Some("the" | "at")) || self.site_name(unit.head)),
-                    i + 1,
+                    i + 1 + usize::from(self.is(i + 1, class::GROUP)),
                     false,
                 ),
             },

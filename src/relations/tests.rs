@@ -2720,3 +2720,19 @@ fn affiliated_led_assigned_represented_and_bare_titles() {
         AffiliatedWith,
     );
 }
+
+#[test]
+fn located_group_noun_ends_the_name() {
+    assert_kind(
+        "Gunmen killed members of the Oro tribe in Anbar province.",
+        &[("Oro", ORG), ("Anbar province", LOC)],
+        LocatedIn,
+        &["located_in Oro -> Anbar province"],
+    );
+    // A bare name before "tribe in" is no address ("NATO in Afghanistan").
+    assert_none(
+        "Gunmen killed Oro tribe members in Anbar province.",
+        &[("Oro", ORG), ("Anbar province", LOC)],
+        LocatedIn,
+    );
+}
