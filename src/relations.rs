@@ -95,6 +95,8 @@
 //! | `affiliated.verb` (added) | X was assigned/posted/seconded to Y; X represents Y; the passive keeps the type limit on the organization ("Y, led by X,", "Y is currently led by X") |
 //! | `affiliated.apposition` (added) | X, TITLE, Org (a bare title between commas: "Jane Roe, chairman, Acme Bank, said") |
 //! | `located.in` (added) | a group noun may end the organization's phrase: "the Acme tribe/group/party in P" |
+//! | `opposes.in-fight` (added) | "helps X to degrade and (ultimately) destroy Z": the second of two joined infinitives |
+//! | (nationality, added) | "the Syrian people" stands for the country as "Syrian forces" does (with "the" only) |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A name of type other (a law, an event, a lone unknown word) ends no relation and is read

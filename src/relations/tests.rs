@@ -2736,3 +2736,52 @@ fn located_group_noun_ends_the_name() {
         LocatedIn,
     );
 }
+
+#[test]
+fn the_nation_people_stand_for_the_country() {
+    assert_kind(
+        "Tom Vale has used chemical weapons against the Velonian people.",
+        &[("Tom Vale", PER), ("*Velonian", LOC)],
+        Opposes,
+        &["opposes Tom Vale -> Velonian"],
+    );
+    assert_kind(
+        "Norway backs the Malian people in their fight against the Blue Brigade.",
+        &[("Norway", LOC), ("*Malian", LOC), ("Blue Brigade", ORG)],
+        Opposes,
+        &[
+            "opposes Malian -> Blue Brigade",
+            "opposes Norway -> Blue Brigade",
+        ],
+    );
+    // Without "the", "Velonian people" are some people, not the nation.
+    assert_none(
+        "Tom Vale attacked Velonian people in the market.",
+        &[("Tom Vale", PER), ("*Velonian", LOC)],
+        Opposes,
+    );
+}
+
+#[test]
+fn opposes_helped_to_two_verbs() {
+    assert_kind(
+        "Ardenia is assisting the Velonian government to degrade and ultimately destroy Red Hand.",
+        &[("Ardenia", LOC), ("*Velonian", LOC), ("Red Hand", ORG)],
+        Opposes,
+        &[
+            "opposes Velonian -> Red Hand",
+            "opposes Ardenia -> Red Hand",
+        ],
+    );
+    // Asking is no help.
+    assert_none(
+        "Ardenia asked Velonia to degrade and destroy Red Hand.",
+        &[("Ardenia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+    assert_none(
+        "Ardenia refused to help Velonia to degrade and destroy Red Hand.",
+        &[("Ardenia", LOC), ("Velonia", LOC), ("Red Hand", ORG)],
+        Opposes,
+    );
+}

@@ -846,7 +846,12 @@ impl<'a> Chunker<'a> {
             }
             let tail = k - 1;
             let mut last = tail;
-            let mut j = tail + 1;
+            // "the Syrian people": the nation, an actor as its government is.
+            let the = a > 0 && self.word(a - 1) == Some("the");
+            if the && self.free(tail + 1) && self.word(tail + 1) == Some("people") {
+                last = tail + 1;
+            }
+            let mut j = last + 1;
             while j <= tail + 3 && self.free(j) {
                 let Some(w) = self.word(j) else { break };
                 if !self.lex.is(w, class::STATE | class::STATE_MOD) {
