@@ -61,6 +61,9 @@ pub mod rules {
     pub const SUPPORTS_MODIFIER: &str = "supports.modifier";
     /// "in Geneva, Switzerland".
     pub const LOCATED_COMMA: &str = "located.comma";
+    /// "to isolate Raqqa, Syria, before": "A, B" after no preposition; the pipeline keeps
+    /// it only when the gazetteers know B as a country and A as no country.
+    pub const LOCATED_COMMA_BARE: &str = "located.comma-bare";
     /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
     pub const LOCATED_OF_NOUN: &str = "located.of-noun";
     /// "Jarabulus, a town in northern Syria", "Aleppo, Syria's second city".
@@ -195,7 +198,10 @@ impl Collector<'_> {
             let pairs: Vec<(usize, usize)> = self
                 .found
                 .iter()
-                .filter(|r| r.kind == RelationKind::LocatedIn)
+                // A bare "A, B" waits for the gazetteers' word; it chains nothing.
+                .filter(|r| {
+                    r.kind == RelationKind::LocatedIn && r.rule != rules::LOCATED_COMMA_BARE
+                })
                 .map(|r| (r.source, r.target))
                 .collect();
             if pairs.len() > MAX {

@@ -204,6 +204,7 @@ impl Places<'_, '_> {
             let b = if self.plain_place(self.second_at(i)).is_some() {
                 self.comma_pair(i)
                     .map(|b| (b, rules::LOCATED_COMMA))
+                    .or_else(|| self.bare_pair(i).map(|b| (b, rules::LOCATED_COMMA_BARE)))
                     .or_else(|| {
                         self.second_city(i + 2)
                             .map(|b| (b, rules::LOCATED_APPOSITION))
@@ -604,6 +605,32 @@ impl Places<'_, '_> {
             self.object_follow_ok(k) && (!self.and_place(k) || self.is_pair(k + 1))
         };
         end_ok.then_some(b)
+    }
+
+    /// "to isolate Raqqa, Syria, before ...": "A, B" with A at item `i` after no
+    /// preposition, closed by punctuation; not after "and"/"or" or another name, and not
+    /// "A, B and C". Whether B is a country the pipeline checks.
+    fn bare_pair(&self, i: usize) -> Option<usize> {
+        let second = i + 2;
+        let b = self.plain_place(second)?;
+        let before = i.checked_sub(1);
+        let joined = before.is_some_and(|j| {
+            matches!(self.word(j), Some("and" | "or" | "between" | "'s")) || self.unit(j).is_some()
+        });
+        if joined || self.unit(i + 1).is_some() {
+            return None;
+        }
+        let k = second + 1;
+        let closed = match self.punct(k) {
+            None => k >= self.items.len(),
+            Some(",") => {
+                self.unit(k + 1).is_none()
+                    && !matches!(self.word(k + 1), Some("and" | "or"))
+                    && self.plain_place(k + 1).is_none()
+            }
+            Some(p) => matches!(p, "." | ";" | ":" | ")"),
+        };
+        closed.then_some(b)
     }
 
     /// The item of the second place of "A, B" or "A, northern B" with A at item `i`.

@@ -2785,3 +2785,28 @@ fn opposes_helped_to_two_verbs() {
         Opposes,
     );
 }
+
+#[test]
+fn located_bare_comma_pair() {
+    let got = rels(
+        "Rebels stormed Tarvo, Velonia, on Monday.",
+        &[("Tarvo", LOC), ("Velonia", LOC)],
+    );
+    assert_eq!(got, ["located_in Tarvo -> Velonia [located.comma-bare]"]);
+    // A headline's comma is "and"; a list goes on; a name before makes it a list.
+    assert_none(
+        "Tarvo, Velonia agree to talks.",
+        &[("Tarvo", LOC), ("Velonia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Envoys of Tarvo, Velonia and Ardenia met.",
+        &[("Tarvo", LOC), ("Velonia", LOC), ("Ardenia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Rebels stormed Tarvo, Velonia, Ardenia.",
+        &[("Tarvo", LOC), ("Velonia", LOC), ("Ardenia", LOC)],
+        LocatedIn,
+    );
+}
