@@ -89,7 +89,7 @@
 //! | `opposes.supporter` | who supports a side that `opposes.in-fight` finds fighting opposes its enemy too ("X stands by Y to defeat Z", "X's support for Y in its fight against Z": X opposes Z) |
 //! | `opposes.verb` (added) | X killed/assassinated Y; passive |
 //! | `opposes.noun` (added) | X used/fired (chemical) weapons/force/rockets/missiles/... against/at/into Y |
-//! | (any cue, added) | an object "N members/fighters/officials/soldiers of Y" stands for Y ("killed 70 members of Y"); "is working to" may stand between subject and cue like a plan ("X is working to defeat Y") |
+//! | (any cue, added) | an object "N members/fighters/officials/soldiers of Y" or "the government and people of Y" stands for Y ("killed 70 members of Y"); "is working to" may stand between subject and cue like a plan ("X is working to defeat Y") |
 //! | `located.description` (added) | "X, which/who is based/located in A" and other descriptions after ", which is" |
 //! | `located.in` (added) | "A and other towns (and villages) in B", wherever the phrase stands |
 //! | `affiliated.verb` (added) | X was assigned/posted/seconded to Y; X represents Y; the passive keeps the type limit on the organization ("Y, led by X,", "Y is currently led by X") |

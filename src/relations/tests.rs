@@ -2632,6 +2632,18 @@ fn members_of_stand_for_their_organization() {
         Meets,
         &["meets Jane Roe -- Acme Union"],
     );
+    assert_kind(
+        "Norway stands shoulder to shoulder with the government and people of Mali.",
+        &[("Norway", LOC), ("Mali", LOC)],
+        Supports,
+        &["supports Norway -> Mali"],
+    );
+    // Two nouns that are not people of it: "the cities and towns of Mali".
+    assert_none(
+        "Norway backs the cities and towns of Mali.",
+        &[("Norway", LOC), ("Mali", LOC)],
+        Supports,
+    );
     // "a group of" is no organization's members.
     assert_none(
         "Jane Roe met a group of Acme Union staff.",
