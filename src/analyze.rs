@@ -263,7 +263,10 @@ impl SentenceView<'_> {
             let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {
                 continue;
             };
-            let chained = matches!(r.rule, rules::LOCATED_COMMA | rules::LOCATED_TRANSITIVE);
+            let chained = matches!(
+                r.rule,
+                rules::LOCATED_COMMA | rules::LOCATED_COMMA_BARE | rules::LOCATED_TRANSITIVE
+            );
             if chained && (listed.contains(&r.source) || listed.contains(&r.target)) {
                 continue;
             }
@@ -287,6 +290,13 @@ impl SentenceView<'_> {
                 // "the Embassy of the United States in Cairo": "in" attached to the wrong
                 // phrase; turned round it would say nothing the sentence does.
                 if rs == PlaceRank::Country && r.rule == rules::LOCATED_IN {
+                    continue;
+                }
+                // "to isolate Raqqa, Syria, before": without a preposition "A, B" is
+                // a place in a country only when the gazetteers say B is one.
+                if r.rule == rules::LOCATED_COMMA_BARE
+                    && !(rt == PlaceRank::Country && rs != PlaceRank::Country)
+                {
                     continue;
                 }
                 if rs == PlaceRank::Country || (of_noun && rs > rt) {
@@ -525,6 +535,21 @@ mod tests {
             Lexicon::builtin(),
         );
         assert_eq!(located(&a), ["Velonne > Lyon"]);
+    }
+
+    #[test]
+    fn a_bare_comma_pair_needs_a_known_country() {
+        let a = analyze(
+            &doc("Rebels began to encircle Lyon, France, on Monday."),
+            Lexicon::builtin(),
+        );
+        assert_eq!(located(&a), ["Lyon > France"]);
+        // Without a preposition, "A, B" of two cities may be a list.
+        let a = analyze(
+            &doc("Rebels began to encircle Lyon, Marseille, on Monday."),
+            Lexicon::builtin(),
+        );
+        assert!(located(&a).is_empty(), "{:?}", located(&a));
     }
 
     #[test]

@@ -86,6 +86,18 @@
 //! | `affiliated.of` (added) | also past a description without "the" ("X of Bulgarian rock band Y") |
 //! | `located.in` (added) | an organization the sentence puts in a place: its fighters/forces/targets/... in P ("ISIL fighters in Mosul"), fought in P ("strikes against ISIL in Iraq", "to defeat ISIL in Syria", "the defeat of Daesh in Iraq"), "X's presence/campaign/operations in P"; "in A and B" gives both; a place may be "the city of A" or "A province/district/region/..." before "in", and a verb may follow the phrase ("the city of Mosul in Iraq was taken") |
 //! | `located.fronted` | a fronted "In/Near/Around/Outside P," holds its clause's organization subject when it names people or things ("In Syria, Coalition forces conducted ..."), the fighters or targets the clause fights, and organizations a strike verb reaches ("Near Mosul, one strike engaged an ISIL unit"); up to ";", ":" or a reporting verb; not negated or hedged |
+//! | `opposes.supporter` | who supports a side that `opposes.in-fight` finds fighting opposes its enemy too ("X stands by Y to defeat Z", "X's support for Y in its fight against Z": X opposes Z) |
+//! | `opposes.verb` (added) | X killed/assassinated Y; passive |
+//! | `opposes.noun` (added) | X used/fired (chemical) weapons/force/rockets/missiles/... against/at/into Y |
+//! | (any cue, added) | an object "N members/fighters/officials/soldiers of Y" or "the government and people of Y" stands for Y ("killed 70 members of Y"); "is working to" may stand between subject and cue like a plan ("X is working to defeat Y") |
+//! | `located.description` (added) | "X, which/who is based/located in A" and other descriptions after ", which is" |
+//! | `located.in` (added) | "A and other towns (and villages) in B", wherever the phrase stands |
+//! | `affiliated.verb` (added) | X was assigned/posted/seconded to Y; X represents Y; the passive keeps the type limit on the organization ("Y, led by X,", "Y is currently led by X") |
+//! | `affiliated.apposition` (added) | X, TITLE, Org (a bare title between commas: "Jane Roe, chairman, Acme Bank, said") |
+//! | `located.in` (added) | a group noun may end the organization's phrase: "the Acme tribe/group/party in P" |
+//! | `opposes.in-fight` (added) | "helps X to degrade and (ultimately) destroy Z": the second of two joined infinitives |
+//! | (nationality, added) | "the Syrian people" stands for the country as "Syrian forces" does (with "the" only) |
+//! | `located.comma-bare` | "A, B" after no preposition, closed by punctuation ("to isolate Raqqa, Syria, on Monday"); not after "and"/"or"/a name, not before "and"; the pipeline keeps it only when the gazetteers know B as a country and A as none, and it chains nothing |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!
 //! A name of type other (a law, an event, a lone unknown word) ends no relation and is read
@@ -242,6 +254,7 @@ fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelat
     }
     if !is_question(sentence) {
         cues::find(&s, &mut out);
+        out.close_supported();
     }
     descriptions::find(&s, &mut out);
     out.close_located();

@@ -488,6 +488,11 @@ impl<'a> Sentence<'a> {
             } else if allow_by && !by && w == "by" {
                 by = true;
                 k += 1;
+            } else if let Some(n) = self.members_of(k).filter(|_| !used) {
+                // "killed 70 members of X", "met officials of X", "the government and
+                // people of X": the people stand for X.
+                used = true;
+                k += n;
             } else {
                 break;
             }
@@ -495,6 +500,26 @@ impl<'a> Sentence<'a> {
         self.arg(k)?;
         let objs = self.group_right(k, follow);
         (!objs.is_empty()).then_some((objs, by))
+    }
+
+    /// How many words "members of", "fighters of", "officials of" (people of an
+    /// organization or a state, not "group of") or "the government and people of" take
+    /// from item `k`.
+    fn members_of(&self, k: usize) -> Option<usize> {
+        let members = |j: usize| {
+            self.word(j)
+                .is_some_and(|w| w != "group" && self.lex.is(w, class::MEMBERS | class::STATE))
+        };
+        if !members(k) {
+            return None;
+        }
+        if self.word(k + 1) == Some("of") {
+            return Some(2);
+        }
+        let pair = self.word(k + 1) == Some("and")
+            && (members(k + 2) || self.word(k + 2) == Some("people"))
+            && self.word(k + 3) == Some("of");
+        pair.then_some(4)
     }
 
     /// The subject group before the cue starting at `cs`, past words `pre_ok` accepts

@@ -183,10 +183,13 @@ impl Cues<'_, '_> {
         let Some((objs, by)) = self.right_object(ce, &cue.particles, true, Follow::Object) else {
             return;
         };
+        // "is backed by", "is currently led by": the last word before the cue but adverbs.
         let be_before = left
             .pre
-            .last()
-            .and_then(|&i| self.word(i))
+            .iter()
+            .rev()
+            .filter_map(|&i| self.word(i))
+            .find(|&w| !self.lex.is(w, class::ADV) && !is_ly_adverb(w))
             .is_some_and(|w| BE.contains(&w));
         let participle = self
             .word(cs)
@@ -205,7 +208,9 @@ impl Cues<'_, '_> {
             return;
         }
         for &s in &left.group.units {
-            for &o in objs.iter().filter(|&&o| self.object_ok(cue, o)) {
+            // The type limit is the object's of the active verb: in "X is led by Y", X's.
+            let typed = |o: usize| self.object_ok(cue, if by { s } else { o });
+            for &o in objs.iter().filter(|&&o| typed(o)) {
                 let (a, b) = if by { (o, s) } else { (s, o) };
                 out.push(
                     cue.kind,
@@ -478,15 +483,37 @@ impl Cues<'_, '_> {
     /// "The UK stands by Iraq to defeat Daesh", "helped X and Y to fight Z": the side
     /// supported fights, for an opposes verb cue at `cs`. Whether it applied.
     fn helped_to(&self, cue: &Cue, cs: usize, out: &mut Collector) -> bool {
-        if cue.kind != RelationKind::Opposes || cs < 2 || self.word(cs - 1) != Some("to") {
+        if cue.kind != RelationKind::Opposes {
             return false;
         }
-        let Some(g) = self.supported_group(cs - 2) else {
+        let Some(to) = self.to_before(cs) else {
+            return false;
+        };
+        let Some(g) = to.checked_sub(1).and_then(|k| self.supported_group(k)) else {
             return false;
         };
         let end = cs + cue.slots.len();
         self.oppose_objects(&g, cs, (end, &cue.particles, Follow::Object), out);
         true
+    }
+
+    /// The "to" of the infinitive whose verb is at `cs`: right before it, or before a
+    /// first verb joined by "and" ("to degrade and (ultimately) destroy").
+    fn to_before(&self, cs: usize) -> Option<usize> {
+        let mut k = cs.checked_sub(1)?;
+        if self.word(k) == Some("to") {
+            return Some(k);
+        }
+        while self
+            .word(k)
+            .is_some_and(|w| self.lex.is(w, class::ADV) || is_ly_adverb(w))
+        {
+            k = k.checked_sub(1)?;
+        }
+        let joined = self.word(k) == Some("and")
+            && self.word(k.checked_sub(1)?).is_some()
+            && self.word(k.checked_sub(2)?) == Some("to");
+        joined.then(|| k - 2)
     }
 
     /// The supported group `g` opposes the objects found from `from` (with its particles

@@ -321,6 +321,14 @@ impl Descriptions<'_, '_> {
             return None;
         }
         k += copula.max(1);
+        // "X, which is based in A", "X, who was the mayor of B": the relative clause
+        // describes X as an apposition does.
+        if apposition && matches!(self.word(k), Some("which" | "who")) {
+            let c = self.copula_len(k + 1);
+            if c > 0 {
+                k += 1 + c;
+            }
+        }
         while self
             .word(k)
             .is_some_and(|w| self.lex.is(w, class::ADV) || is_ly_adverb(w))

@@ -50,6 +50,9 @@ pub mod rules {
     pub const AFFILIATED_COUNTERPART: &str = "affiliated.counterpart";
     /// "support for Iraq in its fight against ISIL": the supported side fights.
     pub const OPPOSES_IN_FIGHT: &str = "opposes.in-fight";
+    /// "The UK stands by Iraq to defeat Daesh": who supports a side in its fight opposes
+    /// the enemy too.
+    pub const OPPOSES_SUPPORTER: &str = "opposes.supporter";
     /// "U.S. airstrikes against al-Qaeda", "ISIL attacks on the Kurds".
     pub const OPPOSES_MODIFIER: &str = "opposes.modifier";
     /// "the Global Coalition against Daesh", "the U.S.-led coalition against ISIL".
@@ -58,6 +61,9 @@ pub mod rules {
     pub const SUPPORTS_MODIFIER: &str = "supports.modifier";
     /// "in Geneva, Switzerland".
     pub const LOCATED_COMMA: &str = "located.comma";
+    /// "to isolate Raqqa, Syria, before": "A, B" after no preposition; the pipeline keeps
+    /// it only when the gazetteers know B as a country and A as no country.
+    pub const LOCATED_COMMA_BARE: &str = "located.comma-bare";
     /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
     pub const LOCATED_OF_NOUN: &str = "located.of-noun";
     /// "Jarabulus, a town in northern Syria", "Aleppo, Syria's second city".
@@ -147,6 +153,42 @@ impl Collector<'_> {
         }
     }
 
+    /// "The UK stands by Iraq to defeat Daesh", "UK support for Iraq in its fight against
+    /// ISIL": the supporter of a side that [`rules::OPPOSES_IN_FIGHT`] found fighting
+    /// opposes the enemy too.
+    pub(super) fn close_supported(&mut self) {
+        let fights: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .filter(|r| r.rule == rules::OPPOSES_IN_FIGHT)
+            .map(|r| (r.source, r.target))
+            .collect();
+        if fights.is_empty() {
+            return;
+        }
+        let backers: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .filter(|r| r.kind == RelationKind::Supports)
+            .map(|r| (r.source, r.target))
+            .collect();
+        for &(side, enemy) in &fights {
+            let e = self.mentions[side].entity;
+            for &(x, _) in backers
+                .iter()
+                .filter(|(_, y)| self.mentions[*y].entity == e)
+            {
+                self.push(
+                    RelationKind::Opposes,
+                    x,
+                    enemy,
+                    None,
+                    rules::OPPOSES_SUPPORTER,
+                );
+            }
+        }
+    }
+
     /// "Clark Lake is a lake in Gogebic County in the U.S. state of Michigan": a place in
     /// one that is in another is in that one too. Two rounds over the sentence's own
     /// `located_in` relations, skipped for sentences with very many.
@@ -156,7 +198,10 @@ impl Collector<'_> {
             let pairs: Vec<(usize, usize)> = self
                 .found
                 .iter()
-                .filter(|r| r.kind == RelationKind::LocatedIn)
+                // A bare "A, B" waits for the gazetteers' word; it chains nothing.
+                .filter(|r| {
+                    r.kind == RelationKind::LocatedIn && r.rule != rules::LOCATED_COMMA_BARE
+                })
                 .map(|r| (r.source, r.target))
                 .collect();
             if pairs.len() > MAX {

@@ -204,6 +204,7 @@ impl Places<'_, '_> {
             let b = if self.plain_place(self.second_at(i)).is_some() {
                 self.comma_pair(i)
                     .map(|b| (b, rules::LOCATED_COMMA))
+                    .or_else(|| self.bare_pair(i).map(|b| (b, rules::LOCATED_COMMA_BARE)))
                     .or_else(|| {
                         self.second_city(i + 2)
                             .map(|b| (b, rules::LOCATED_APPOSITION))
@@ -269,14 +270,20 @@ impl Places<'_, '_> {
             ),
             EntityType::Organization => match self.present(i) {
                 Some(at) => (true, at, true),
+                // "the Acme tribe in Anbar": a group noun may end the name's phrase.
                 None => (
                     unit.first == unit.last
                         && (matches!(before, Some("the" | "at")) || self.site_name(unit.head)),
-                    i + 1,
+                    i + 1 + usize::from(self.is(i + 1, class::GROUP)),
                     false,
                 ),
             },
             _ => (false, i + 1, false),
+        };
+        // "Aleppo and other towns in Syria" wherever the phrase stands.
+        let (ok, at) = match self.past_other_places(at) {
+            past if past != at && self.plain_place(i).is_some() => (true, past),
+            _ => (ok, at),
         };
         if !ok || self.word(at) != Some("in") {
             return Vec::new();
@@ -323,6 +330,29 @@ impl Places<'_, '_> {
             return Vec::new();
         }
         chain.iter().map(|&c| self.head_at(c)).collect()
+    }
+
+    /// The item after "and other towns (and villages)" at item `k`, or `k`: "Aleppo and
+    /// other cities in Syria" puts Aleppo in Syria.
+    fn past_other_places(&self, k: usize) -> usize {
+        let plural_place = |j: usize| {
+            self.word(j).is_some_and(|w| {
+                let one = w
+                    .strip_suffix("ies")
+                    .map(|s| format!("{s}y"))
+                    .or_else(|| w.strip_suffix('s').map(str::to_string));
+                one.is_some_and(|one| self.lex.is(&one, class::PLACE))
+            })
+        };
+        if self.word(k) != Some("and") || self.word(k + 1) != Some("other") || !plural_place(k + 2)
+        {
+            return k;
+        }
+        if self.word(k + 3) == Some("and") && plural_place(k + 4) {
+            k + 5
+        } else {
+            k + 3
+        }
     }
 
     /// Whether the unit at item `i` names an organization's people or things: "ISIL
@@ -575,6 +605,32 @@ impl Places<'_, '_> {
             self.object_follow_ok(k) && (!self.and_place(k) || self.is_pair(k + 1))
         };
         end_ok.then_some(b)
+    }
+
+    /// "to isolate Raqqa, Syria, before ...": "A, B" with A at item `i` after no
+    /// preposition, closed by punctuation; not after "and"/"or" or another name, and not
+    /// "A, B and C". Whether B is a country the pipeline checks.
+    fn bare_pair(&self, i: usize) -> Option<usize> {
+        let second = i + 2;
+        let b = self.plain_place(second)?;
+        let before = i.checked_sub(1);
+        let joined = before.is_some_and(|j| {
+            matches!(self.word(j), Some("and" | "or" | "between" | "'s")) || self.unit(j).is_some()
+        });
+        if joined || self.unit(i + 1).is_some() {
+            return None;
+        }
+        let k = second + 1;
+        let closed = match self.punct(k) {
+            None => k >= self.items.len(),
+            Some(",") => {
+                self.unit(k + 1).is_none()
+                    && !matches!(self.word(k + 1), Some("and" | "or"))
+                    && self.plain_place(k + 1).is_none()
+            }
+            Some(p) => matches!(p, "." | ";" | ":" | ")"),
+        };
+        closed.then_some(b)
     }
 
     /// The item of the second place of "A, B" or "A, northern B" with A at item `i`.

@@ -602,6 +602,24 @@ impl<'a> Chunker<'a> {
         // "P, a spokesman for ORG" / "P, president of COUNTRY"
         let ts = k;
         let mut te = title_run(ts);
+        // "P, commander, ORG": a bare title between commas, then the organization.
+        if ts == p + 2 && good_title(ts, te) && self.punct(te) == Some(",") && self.free(te) {
+            let org = te + 1;
+            let is_org = self
+                .m(org)
+                .is_some_and(|m| m.entity_type == EntityType::Organization);
+            let ends = closed(org + 1)
+                || self
+                    .word(org + 1)
+                    .is_some_and(|w| !matches!(w, "and" | "or" | "of" | "'s"));
+            if is_org && self.free(org) && ends {
+                return Some((
+                    self.mention(org)?,
+                    self.text_of(ts, te - 1),
+                    end_at(org + 1),
+                ));
+            }
+        }
         if !self.free(te) || !self.org_or_place(te, false) {
             return None;
         }
@@ -828,7 +846,12 @@ impl<'a> Chunker<'a> {
             }
             let tail = k - 1;
             let mut last = tail;
-            let mut j = tail + 1;
+            // "the Syrian people": the nation, an actor as its government is.
+            let the = a > 0 && self.word(a - 1) == Some("the");
+            if the && self.free(tail + 1) && self.word(tail + 1) == Some("people") {
+                last = tail + 1;
+            }
+            let mut j = last + 1;
             while j <= tail + 3 && self.free(j) {
                 let Some(w) = self.word(j) else { break };
                 if !self.lex.is(w, class::STATE | class::STATE_MOD) {
