@@ -274,7 +274,7 @@ impl Places<'_, '_> {
                 None => (
                     unit.first == unit.last
                         && (matches!(before, Some("the" | "at")) || self.site_name(unit.head)),
-                    i + 1 + usize::from(self.is(i + 1, class::GROUP)),
+                    i + 1 + usize::from(self.is(i + 1, class::GROUP) && !self.part_noun(i + 1)),
                     false,
                 ),
             },
@@ -607,6 +607,15 @@ impl Places<'_, '_> {
         end_ok.then_some(b)
     }
 
+    /// "the NBC affiliate in Portland", "the party's wing in Gaza": a part of the
+    /// body is in the place, not the body.
+    fn part_noun(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            Some("affiliate" | "unit" | "wing" | "offshoot" | "branch" | "office")
+        )
+    }
+
     /// "to isolate Raqqa, Syria, before ...": "A, B" with A at item `i` after no
     /// preposition, closed by punctuation; not after "and"/"or" or another name, and not
     /// "A, B and C". Whether B is a country the pipeline checks.
@@ -624,9 +633,16 @@ impl Places<'_, '_> {
         let closed = match self.punct(k) {
             None => k >= self.items.len(),
             Some(",") => {
-                self.unit(k + 1).is_none()
+                // "Kiev, Russia, the European Union and ...": a list goes on, also
+                // after an article.
+                let next = if self.word(k + 1) == Some("the") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                self.unit(next).is_none()
                     && !matches!(self.word(k + 1), Some("and" | "or"))
-                    && self.plain_place(k + 1).is_none()
+                    && self.plain_place(next).is_none()
             }
             Some(p) => matches!(p, "." | ";" | ":" | ")"),
         };

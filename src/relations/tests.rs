@@ -2741,6 +2741,17 @@ fn located_group_noun_ends_the_name() {
         LocatedIn,
         &["located_in Oro -> Anbar province"],
     );
+    // A part of the body is where it is, not the body.
+    assert_none(
+        "Kelvo spoke to WXRT, the Acme Radio affiliate in Tarvo.",
+        &[
+            ("Kelvo", PER),
+            ("WXRT", ORG),
+            ("Acme Radio", ORG),
+            ("Tarvo", LOC),
+        ],
+        LocatedIn,
+    );
     // A bare name before "tribe in" is no address ("NATO in Afghanistan").
     assert_none(
         "Gunmen killed Oro tribe members in Anbar province.",
@@ -2819,6 +2830,11 @@ fn located_bare_comma_pair() {
     assert_none(
         "Rebels stormed Tarvo, Velonia, Ardenia.",
         &[("Tarvo", LOC), ("Velonia", LOC), ("Ardenia", LOC)],
+        LocatedIn,
+    );
+    assert_none(
+        "Talks involving Tarvo, Velonia, the Ardenian Union and others resumed.",
+        &[("Tarvo", LOC), ("Velonia", LOC), ("Ardenian Union", ORG)],
         LocatedIn,
     );
 }
