@@ -322,6 +322,9 @@ fn run_build(args: &BuildArgs) -> Result<bool, Option<Stop>> {
     if !args.quiet {
         say_built(&graph, summary.documents, &args.out, started);
     }
+    // The process ends after this build: freeing the graph's many small allocations one
+    // by one would only keep a core busy at the end (~55M instructions on allsides-dev).
+    std::mem::forget(graph);
     Ok(failed)
 }
 
