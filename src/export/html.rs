@@ -264,8 +264,7 @@ fn cut(graph: &EntityGraph) -> Cut {
     });
     order.truncate(MAX_NODES);
     order.sort_unstable();
-    let kept: HashSet<&str> =
-        order.iter().map(|&n| nodes[n].id.as_str()).collect();
+    let kept: HashSet<&str> = order.iter().map(|&n| nodes[n].id.as_str()).collect();
 
     let edges: Vec<_> = graph.edges().collect();
     let mut among: Vec<usize> = (0..edges.len())
