@@ -586,11 +586,11 @@ impl<E: Write> LinkReplay<'_, E> {
 
 /// The graph: nodes sorted by id, edges by (source id, target id, kind). The edges
 /// of `evidence_rows` become the graph's, and the rows are sorted by them (each
-/// edge's in the order they came).
+/// edge's in the order they came). The nodes and the edges' order are found at once.
 fn assemble(
     entities: Vec<GlobalEntity>,
     ids: &[Arc<str>],
-    mut timelines: Vec<Timeline>,
+    timelines: Vec<Timeline>,
     edges: Edges,
     roles: &[Arc<str>],
     evidence_rows: &mut [(u32, u32, u32)],
@@ -601,9 +601,42 @@ fn assemble(
         roles: role_counts,
     } = edges;
     drop(index);
-    // A country reached only through nationality words is a node only if an edge needs it.
+    let ((mut graph, index), (order, best)) = rayon::join(
+        || graph_nodes(entities, ids, timelines, &accs),
+        || edge_order(&accs, ids, role_counts, roles, evidence_rows),
+    );
+    graph.reserve_edges(accs.len());
+    for e in order {
+        let acc = std::mem::take(&mut accs[e as usize]);
+        let role = best
+            .get(&e)
+            .map(|&(r, _)| roles[r as usize].to_string())
+            .unwrap_or_default();
+        let edge = Edge {
+            kind: acc.kind,
+            weight: acc.weight as u64,
+            documents: acc.documents as u64,
+            role,
+            example: acc.example.map(String::from),
+            timeline: acc.timeline,
+        };
+        graph.add_edge(index[acc.source as usize], index[acc.target as usize], edge);
+    }
+    EntityGraph { graph }
+}
+
+type Graph = petgraph::Graph<Node, Edge>;
+
+/// The graph's nodes sorted by id, and the node of each corpus entity. A country
+/// reached only through nationality words is a node only if an edge needs it.
+fn graph_nodes(
+    mut entities: Vec<GlobalEntity>,
+    ids: &[Arc<str>],
+    mut timelines: Vec<Timeline>,
+    accs: &[EdgeAcc],
+) -> (Graph, Vec<petgraph::graph::NodeIndex>) {
     let mut needed = vec![false; entities.len()];
-    for acc in &accs {
+    for acc in accs {
         needed[acc.source as usize] = true;
         needed[acc.target as usize] = true;
     }
@@ -611,9 +644,8 @@ fn assemble(
         .filter(|&g| entities[g].mentions > 0 || needed[g])
         .collect();
     by_id.par_sort_by(|&a, &b| ids[a].cmp(&ids[b]));
-    let mut graph = petgraph::Graph::with_capacity(by_id.len(), accs.len());
+    let mut graph = Graph::with_capacity(by_id.len(), 0);
     let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
-    let mut entities = entities;
     for g in by_id {
         let e = &mut entities[g];
         index[g] = graph.add_node(Node {
@@ -626,8 +658,19 @@ fn assemble(
             timeline: std::mem::take(&mut timelines[g]),
         });
     }
-    drop(entities);
-    // The most frequent role of each edge; ties go to the alphabetically first.
+    (graph, index)
+}
+
+/// The edges in stored order, with the most frequent role of each (ties go to the
+/// alphabetically first); `evidence_rows` are renumbered to stored edges and sorted.
+#[allow(clippy::type_complexity)]
+fn edge_order(
+    accs: &[EdgeAcc],
+    ids: &[Arc<str>],
+    role_counts: HashMap<(u32, u32), u32>,
+    roles: &[Arc<str>],
+    evidence_rows: &mut [(u32, u32, u32)],
+) -> (Vec<u32>, HashMap<u32, (u32, u32)>) {
     let mut best: HashMap<u32, (u32, u32)> = HashMap::default();
     for ((e, r), c) in role_counts {
         let slot = best.entry(e).or_insert((r, c));
@@ -654,23 +697,7 @@ fn assemble(
         .iter_mut()
         .for_each(|r| r.0 = stored[r.0 as usize]);
     evidence_rows.par_sort_by_key(|r| r.0);
-    for e in order {
-        let acc = std::mem::take(&mut accs[e as usize]);
-        let role = best
-            .get(&e)
-            .map(|&(r, _)| roles[r as usize].to_string())
-            .unwrap_or_default();
-        let edge = Edge {
-            kind: acc.kind,
-            weight: acc.weight as u64,
-            documents: acc.documents as u64,
-            role,
-            example: acc.example.map(String::from),
-            timeline: acc.timeline,
-        };
-        graph.add_edge(index[acc.source as usize], index[acc.target as usize], edge);
-    }
-    EntityGraph { graph }
+    (order, best)
 }
 
 fn corrupt() -> io::Error {

@@ -165,6 +165,43 @@ fn analyze_batch(batch: &[Document], lex: &Lexicon) -> Vec<DocAnalysis> {
     done.into_iter().map(|x| x.1).collect()
 }
 
+/// The most text [`read_ahead`] holds.
+pub const READ_AHEAD_BYTES: usize = 16 * 1024 * 1024;
+
+/// Runs `meanwhile` (building the lexicon) while another thread reads the first
+/// documents, until `meanwhile` is done or [`READ_AHEAD_BYTES`] of text are read; returns
+/// its value and every document, those read ahead first.
+pub fn read_ahead<I, T>(
+    docs: I,
+    meanwhile: impl FnOnce() -> T,
+) -> (T, impl Iterator<Item = I::Item>)
+where
+    I: Iterator<Item = crate::error::Result<Document>> + Send,
+{
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let head = scope.spawn(|| read_head(docs, &done));
+        let value = meanwhile();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let (head, rest) = head.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (value, head.into_iter().chain(rest))
+    })
+}
+
+/// The first documents of `docs`, read until `done` or [`READ_AHEAD_BYTES`], and the rest.
+fn read_head<I>(mut docs: I, done: &std::sync::atomic::AtomicBool) -> (Vec<I::Item>, I)
+where
+    I: Iterator<Item = crate::error::Result<Document>>,
+{
+    let (mut head, mut bytes) = (Vec::new(), 0);
+    while bytes < READ_AHEAD_BYTES && !done.load(std::sync::atomic::Ordering::Relaxed) {
+        let Some(item) = docs.next() else { break };
+        bytes += item.as_ref().map_or(0, |d| d.text.len());
+        head.push(item);
+    }
+    (head, docs)
+}
+
 /// Cuts the documents into batches of about [`BATCH_BYTES`]; a document id seen
 /// before is an error naming both sources.
 fn read_batches<I>(docs: I, mut send: impl FnMut(Read) -> bool)
@@ -230,4 +267,53 @@ pub fn build_graph_with(docs: Vec<Document>, lex: &Lexicon) -> EntityGraph {
     })();
     // Only memory and io::sink() are written to, and neither fails.
     result.unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(n: usize) -> Vec<crate::error::Result<Document>> {
+        (0..n)
+            .map(|i| match i {
+                2 => Err(Error::Empty {
+                    path: format!("f{i}"),
+                }),
+                _ => Ok(Document {
+                    id: format!("d{i}"),
+                    source: format!("f{i}"),
+                    text: "x".repeat(i + 1),
+                    date: None,
+                }),
+            })
+            .collect()
+    }
+
+    fn names(items: impl Iterator<Item = crate::error::Result<Document>>) -> Vec<String> {
+        items
+            .map(|d| d.map_or_else(|e| e.to_string(), |d| d.id))
+            .collect()
+    }
+
+    #[test]
+    fn documents_read_ahead_come_first_and_in_order() {
+        let slow = || {
+            std::thread::sleep(Duration::from_millis(50));
+            7
+        };
+        let (value, items) = read_ahead(docs(6).into_iter(), slow);
+        assert_eq!(value, 7);
+        assert_eq!(names(items), names(docs(6).into_iter()));
+    }
+
+    #[test]
+    fn reading_ahead_stops_when_the_lexicon_is_ready() {
+        let done = std::sync::atomic::AtomicBool::new(true);
+        let (head, rest) = read_head(docs(6).into_iter(), &done);
+        assert!(head.is_empty());
+        assert_eq!(rest.count(), 6);
+        done.store(false, std::sync::atomic::Ordering::Relaxed);
+        let (head, rest) = read_head(docs(6).into_iter(), &done);
+        assert_eq!((head.len(), rest.count()), (6, 0));
+    }
 }

@@ -6,8 +6,6 @@
 //! heaviest co-mentions. Graphviz cannot lay out tens of thousands of nodes (sfdp ran
 //! for more than five minutes on 51,418), and Gephi users cut such graphs first anyway.
 
-use std::collections::HashMap;
-
 use petgraph::visit::EdgeRef;
 
 use crate::model::{EntityGraph, RelationKind};
@@ -79,13 +77,15 @@ pub fn cut(graph: &EntityGraph, limits: Limits) -> Option<(EntityGraph, CutNote)
     // Stored order is by id: keep it.
     nodes.sort_unstable();
     let mut out = petgraph::Graph::new();
-    let mut index = HashMap::with_capacity(nodes.len());
+    // The kept nodes' places in the cut, by their place in the graph.
+    let mut index = vec![None; g.node_count()];
     for &n in &nodes {
-        index.insert(n, out.add_node(g[n].clone()));
+        index[n.index()] = Some(out.add_node(g[n].clone()));
     }
+    let kept = |n: petgraph::graph::NodeIndex| index[n.index()];
     let mut edges: Vec<_> = g
         .edge_references()
-        .filter(|e| index.contains_key(&e.source()) && index.contains_key(&e.target()))
+        .filter(|e| kept(e.source()).is_some() && kept(e.target()).is_some())
         .collect();
     edges.sort_by(|a, b| {
         let (x, y) = (a.weight(), b.weight());
@@ -98,7 +98,9 @@ pub fn cut(graph: &EntityGraph, limits: Limits) -> Option<(EntityGraph, CutNote)
     edges.truncate(limits.max_edges);
     edges.sort_by_key(|e| e.id());
     for e in &edges {
-        out.add_edge(index[&e.source()], index[&e.target()], e.weight().clone());
+        if let (Some(s), Some(t)) = (kept(e.source()), kept(e.target())) {
+            out.add_edge(s, t, e.weight().clone());
+        }
     }
     let note = CutNote {
         nodes: out.node_count(),

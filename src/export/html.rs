@@ -15,7 +15,7 @@
 //! type="application/json">` element with `<`, `>` and `&` escaped, and is put into the
 //! page with `textContent`, never as markup.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::path::Path;
@@ -104,7 +104,7 @@ pub fn write_html_with<W: Write>(
     let evidence = evidence?;
 
     // Position of each drawn node in the page's node list.
-    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let mut slot: HashMap<&str, usize> = HashMap::default();
     for (i, &n) in cut.nodes.iter().enumerate() {
         slot.insert(nodes[n].id.as_str(), i);
     }
@@ -264,8 +264,7 @@ fn cut(graph: &EntityGraph) -> Cut {
     });
     order.truncate(MAX_NODES);
     order.sort_unstable();
-    let kept: std::collections::HashSet<&str> =
-        order.iter().map(|&n| nodes[n].id.as_str()).collect();
+    let kept: HashSet<&str> = order.iter().map(|&n| nodes[n].id.as_str()).collect();
 
     let edges: Vec<_> = graph.edges().collect();
     let mut among: Vec<usize> = (0..edges.len())
@@ -298,7 +297,7 @@ fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
         return Vec::new();
     }
     let nodes: Vec<_> = graph.nodes().collect();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for (i, &node) in cut.nodes.iter().enumerate() {
         index.insert(nodes[node].id.as_str(), i);
     }
@@ -418,7 +417,7 @@ fn collect_evidence(
         return Ok(found);
     };
     let edges: Vec<_> = graph.edges().collect();
-    let mut wanted: HashMap<String, usize> = HashMap::new();
+    let mut wanted: HashMap<String, usize> = HashMap::default();
     for (i, &e) in cut.edges.iter().enumerate() {
         let (s, t, edge) = edges[e];
         wanted.insert(edge_key(&s.id, &t.id, edge.kind.as_str()), i);
@@ -449,7 +448,7 @@ fn collect_evidence(
 
     // With `sentences.csv`, `sentence` is an index to look up there: (doc, index) ->
     // the (edge, slot) pairs waiting for its text.
-    let mut waiting: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut waiting: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     let mut record = ::csv::ByteRecord::new();
     let mut key = String::new();
     while evidence

@@ -37,16 +37,21 @@ pub fn push_day(out: &mut String, day: Day) {
         let _ = write!(out, "{day}");
         return;
     }
-    let digit = |v: i32| char::from(b'0' + v as u8);
-    out.extend([y / 1000, y / 100 % 10, y / 10 % 10, y % 10].map(digit));
-    out.extend([
-        '-',
+    let digit = |v: i32| b'0' + v as u8;
+    let text = [
+        digit(y / 1000),
+        digit(y / 100 % 10),
+        digit(y / 10 % 10),
+        digit(y % 10),
+        b'-',
         digit(m / 10),
         digit(m % 10),
-        '-',
+        b'-',
         digit(d / 10),
         digit(d % 10),
-    ]);
+    ];
+    out.reserve(text.len());
+    text.iter().for_each(|&b| out.push(char::from(b)));
 }
 
 /// A JSON string literal. serde_json escapes quotes, backslashes and control
