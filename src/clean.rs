@@ -33,7 +33,7 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
 fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
     // Most lines are prose: long enough that no rule below can call them furniture.
     if more_words_than(&text[line.start..line.end], 15) {
-        return false;
+        return is_name_soup(&text[line.start..line.end]);
     }
     let tokens = tokenize(text, line);
     let words: Vec<&str> = tokens
@@ -68,6 +68,35 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
         let short_caps = w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase());
         lex.is_common(w) || (short_caps && !known(w))
     })
+}
+
+/// A line holding a long run of capitalised words with no punctuation between them: a
+/// country picker or a menu flattened into one line ("Afghanistan Albania Algeria ...
+/// Zimbabwe"), a photo gallery's credits, a list of linked headlines. Prose, even a
+/// list of names or a long official name, breaks such a run with a lowercase word
+/// ("and") or a comma well before 25 words; words in capitals (a transcript) break it
+/// too.
+fn is_name_soup(s: &str) -> bool {
+    const RUN: usize = 25;
+    let mut run = 0usize;
+    for w in s.split_whitespace() {
+        let mut chars = w.chars();
+        let title = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase);
+        let joiner = matches!(w, "of" | "the" | "de" | "&");
+        run = if title || (joiner && run > 0) {
+            run + 1
+        } else {
+            0
+        };
+        if run >= RUN {
+            return true;
+        }
+        if w.ends_with([',', ';', ':', '.', '!', '?']) {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Whether `s` has more than `n` whitespace-separated words, as `split_whitespace`
@@ -558,6 +587,29 @@ fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flattened_country_picker_is_furniture_and_prose_is_not() {
+        let countries = "Albania Algeria Andorra Angola Argentina Armenia Austria Bahrain \
+            Belarus Belgium Belize Benin Bhutan Bolivia Botswana Brazil Brunei Bulgaria \
+            Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Croatia Cuba \
+            Cyprus Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia Ethiopia Fiji \
+            Finland France Gabon Gambia Georgia Ghana Greece Please select your country.";
+        assert!(is_name_soup(countries));
+        let prose = "The ministers of Albania, Algeria, Andorra, Angola, Argentina, Armenia, \
+            Austria, Bahrain, Belarus, Belgium, Belize, Benin, Bhutan and Bolivia met in \
+            Geneva on Monday, and the talks went on late into the night while officials \
+            from Brazil and Brunei waited outside for the final text to be agreed.";
+        assert!(!is_name_soup(prose));
+        let shouting = "VO: THE ATTACKS HAVE THE SENATOR ON THE DEFENSE AS VOTERS IN OHIO \
+            AND MICHIGAN WEIGH THE CHARGES BROUGHT BY HIS RIVAL IN THE RACE FOR THE SEAT \
+            THAT HAS BEEN HELD BY HIS PARTY FOR MORE THAN THIRTY YEARS NOW AND MAY CHANGE";
+        assert!(!is_name_soup(shouting));
+        let joined = "He named John Edwards and Mark Foley and Bill Clinton and Newt Gingrich \
+            and Marion Barry and Gary Hart and Wilbur Mills and Buz Lukens and Kwame \
+            Kilpatrick and Larry Craig and Eliot Spitzer and John Ensign and Barney Frank.";
+        assert!(!is_name_soup(joined));
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
