@@ -168,6 +168,8 @@ pub fn char_indices(s: &str) -> Vec<(usize, char)> {
 /// The characters of a string by index, with their byte offsets: ASCII text is
 /// read byte by byte in place, other text from its collected [`char_indices`].
 pub trait CharSeq {
+    /// Every character is ASCII.
+    const ASCII: bool = false;
     fn count(&self) -> usize;
     /// The `i`th character (`i < count()`).
     fn ch(&self, i: usize) -> char;
@@ -182,6 +184,7 @@ pub trait CharSeq {
 pub struct AsciiChars<'a>(pub &'a [u8]);
 
 impl CharSeq for AsciiChars<'_> {
+    const ASCII: bool = true;
     #[inline]
     fn count(&self) -> usize {
         self.0.len()

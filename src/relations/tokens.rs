@@ -191,9 +191,10 @@ fn split_chars<'a, C: CharSeq + ?Sized>(
             (TokKind::Punct, i + 1)
         };
         let raw = &gap[start..off(end)];
-        let lower = if kind == TokKind::Word && raw.chars().next().is_some_and(is_apostrophe) {
+        // `c` opens the token; a gap read as ASCII has ASCII tokens only.
+        let lower = if kind == TokKind::Word && is_apostrophe(c) {
             Cow::Borrowed("'s")
-        } else if raw.is_ascii() {
+        } else if C::ASCII || raw.is_ascii() {
             Cow::Borrowed(&ascii_lower[a + start..a + off(end)])
         } else {
             normalize(raw)
