@@ -190,14 +190,15 @@ fn split_chars<'a, C: CharSeq + ?Sized>(
         } else {
             (TokKind::Punct, i + 1)
         };
-        let raw = &gap[start..off(end)];
+        // Sliced only when not ASCII: most tokens never need their raw text.
+        let raw = || &gap[start..off(end)];
         // `c` opens the token; a gap read as ASCII has ASCII tokens only.
         let lower = if kind == TokKind::Word && is_apostrophe(c) {
             Cow::Borrowed("'s")
-        } else if C::ASCII || raw.is_ascii() {
+        } else if C::ASCII || raw().is_ascii() {
             Cow::Borrowed(&ascii_lower[a + start..a + off(end)])
         } else {
-            normalize(raw)
+            normalize(raw())
         };
         toks.push(Tok {
             kind,
