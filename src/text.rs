@@ -144,14 +144,23 @@ fn is_hyphen(c: char) -> bool {
 }
 
 /// `s.char_indices()` collected, sized for the worst case up front (collecting
-/// would grow it step by step); ASCII text, most of it, is copied byte by byte
-/// without decoding.
+/// would grow it step by step); ASCII characters, most of them, are copied byte
+/// by byte without decoding.
 pub fn char_indices(s: &str) -> Vec<(usize, char)> {
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    if s.is_ascii() {
-        chars.extend(s.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
-    } else {
-        chars.extend(s.char_indices());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII, most of even a line with a curly quote, copied without decoding.
+        let run = bytes[i..].iter().position(|b| !b.is_ascii());
+        let end = run.map_or(bytes.len(), |r| i + r);
+        let ascii = bytes[i..end].iter().enumerate();
+        chars.extend(ascii.map(|(k, &b)| (i + k, char::from(b))));
+        i = end;
+        if let Some(c) = s[i..].chars().next() {
+            chars.push((i, c));
+            i += c.len_utf8();
+        }
     }
     chars
 }
@@ -159,6 +168,8 @@ pub fn char_indices(s: &str) -> Vec<(usize, char)> {
 /// The characters of a string by index, with their byte offsets: ASCII text is
 /// read byte by byte in place, other text from its collected [`char_indices`].
 pub trait CharSeq {
+    /// Every character is ASCII.
+    const ASCII: bool = false;
     fn count(&self) -> usize;
     /// The `i`th character (`i < count()`).
     fn ch(&self, i: usize) -> char;
@@ -173,6 +184,7 @@ pub trait CharSeq {
 pub struct AsciiChars<'a>(pub &'a [u8]);
 
 impl CharSeq for AsciiChars<'_> {
+    const ASCII: bool = true;
     #[inline]
     fn count(&self) -> usize {
         self.0.len()
