@@ -207,13 +207,18 @@ pub(super) fn companies_in_document(text: &str, mentions: &mut [RawMention], lex
 fn leading_verb<'t>(text: &'t str, m: &RawMention, lex: &Lexicon) -> Option<&'t str> {
     let first = m.words.first()?;
     let w = &text[first.start..first.end];
-    let lower = w.to_lowercase();
-    let verb = m.words.len() >= 2
+    let bytes = w.as_bytes();
+    // Cheap byte tests first: most mentions open with no capitalised word in "-ing".
+    let shape = m.words.len() >= 2
         && m.gaz.is_none()
-        && lower.len() >= 6
-        && lower.ends_with("ing")
-        && w.starts_with(|c: char| c.is_uppercase())
-        && !lex.by_key.contains_key(&lower)
+        && bytes.len() >= 6
+        && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"ing")
+        && w.starts_with(|c: char| c.is_uppercase());
+    if !shape {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    let verb = !lex.by_key.contains_key(&lower)
         && !super::in_sorted(super::CLUB_PREFIXES, &lower)
         && !lex.surnames.contains(&lower)
         && !lex.is_first_name(w);
@@ -230,23 +235,23 @@ fn leading_verb<'t>(text: &'t str, m: &RawMention, lex: &Lexicon) -> Option<&'t 
 /// cut off and the rest is typed as the name it repeats. Without that
 /// evidence the name stays whole ("Rolling Thunder", "Sentencing Project").
 pub(super) fn cut_leading_verbs(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
+    let verbs: Vec<(usize, &str)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| leading_verb(text, m, lex).map(|rest| (i, rest)))
+        .collect();
+    if verbs.is_empty() {
+        return;
+    }
     let mut plain: HashMap<&str, EntityType> = HashMap::default();
-    let mut any = false;
-    for m in mentions.iter() {
-        if leading_verb(text, m, lex).is_some() {
-            any = true;
-        } else {
+    let mut next = verbs.iter().map(|&(i, _)| i).peekable();
+    for (i, m) in mentions.iter().enumerate() {
+        if next.next_if_eq(&i).is_none() {
             plain.entry(m.key.as_str()).or_insert(m.entity_type);
         }
     }
-    if !any {
-        return;
-    }
     let mut cuts = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(rest) = leading_verb(text, m, lex) else {
-            continue;
-        };
+    for &(i, rest) in &verbs {
         let key = norm_key(rest);
         if let Some(&t) = plain.get(key.as_str()) {
             cuts.push((i, key, t));

@@ -8,14 +8,12 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::RawMention;
 
-/// Words that open a storm's name (sorted). "Storm" opens one only after another
+/// Words that open a storm's name. "Storm" opens one only after another
 /// word ("Tropical Storm Harvey", "Winter Storm Jonas"): "Storm Lake" is a town.
 const STORM_WORDS: &[&str] = &["cyclone", "hurricane", "superstorm", "typhoon"];
 
 fn is_storm_word(w: &str) -> bool {
-    STORM_WORDS
-        .binary_search(&w.to_ascii_lowercase().as_str())
-        .is_ok()
+    STORM_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
 
 /// The word ending `before` when only spaces follow it ("Hurricane " -> "Hurricane").
