@@ -96,7 +96,7 @@
 //! | `affiliated.apposition` (added) | X, TITLE, Org (a bare title between commas: "Jane Roe, chairman, Acme Bank, said") |
 //! | `located.in` (added) | a group noun may end the organization's phrase: "the Acme tribe/group/party in P" |
 //! | `opposes.in-fight` (added) | "helps X to degrade and (ultimately) destroy Z": the second of two joined infinitives |
-//! | (nationality, added) | "the Syrian people" stands for the country as "Syrian forces" does (with "the" only) |
+//! | (nationality, added) | "against the Syrian people" stands for the country as "Syrian forces" does (after "against the" only: met or backed, "the American people" are the public) |
 //! | `located.comma-bare` | "A, B" after no preposition, closed by punctuation ("to isolate Raqqa, Syria, on Monday"); not after "and"/"or"/a name, not before "and"; the pipeline keeps it only when the gazetteers know B as a country and A as none, and it chains nothing |
 //! | `*.ref` | any rule above where one end is a reference (a pronoun or "the company"; see References) |
 //!

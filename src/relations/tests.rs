@@ -2768,14 +2768,16 @@ fn the_nation_people_stand_for_the_country() {
         Opposes,
         &["opposes Tom Vale -> Velonian"],
     );
-    assert_kind(
-        "Norway backs the Malian people in their fight against the Blue Brigade.",
-        &[("Norway", LOC), ("*Malian", LOC), ("Blue Brigade", ORG)],
-        Opposes,
-        &[
-            "opposes Malian -> Blue Brigade",
-            "opposes Norway -> Blue Brigade",
-        ],
+    // Met or backed, "the Velonian people" are the public, not the state.
+    assert_none(
+        "Senator Tom Vale met with the Velonian people in Tarvo on Monday.",
+        &[("Tom Vale", PER), ("*Velonian", LOC), ("Tarvo", LOC)],
+        Meets,
+    );
+    assert_none(
+        "Norway backs the Malian people in their struggle.",
+        &[("Norway", LOC), ("*Malian", LOC)],
+        Supports,
     );
     // Without "the", "Velonian people" are some people, not the nation.
     assert_none(

@@ -846,8 +846,11 @@ impl<'a> Chunker<'a> {
             }
             let tail = k - 1;
             let mut last = tail;
-            // "the Syrian people": the nation, an actor as its government is.
-            let the = a > 0 && self.word(a - 1) == Some("the");
+            // "against the Syrian people": the nation, attacked as its state would be.
+            // Elsewhere "the American people" are the public ("met with the American
+            // people", "support for the Iranian people"), not the state.
+            let the =
+                a > 1 && self.word(a - 1) == Some("the") && self.word(a - 2) == Some("against");
             if the && self.free(tail + 1) && self.word(tail + 1) == Some("people") {
                 last = tail + 1;
             }
