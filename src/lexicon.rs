@@ -6,7 +6,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::model::{EntityType, Span};
 use crate::normalize::{norm_key, translit};
@@ -45,7 +47,14 @@ pub struct Lexicon {
     pub entries: Vec<GazEntry>,
     /// Pattern id -> (entry, kind).
     patterns: Vec<(usize, SurfaceKind)>,
-    automaton: AhoCorasick,
+    /// The surfaces as a trie, walked from each byte that can open one.
+    automaton: NFA,
+    /// The automaton's anchored start state.
+    start: StateID,
+    /// The pairs of bytes that open some surface, one bit each (a surface of one
+    /// byte sets every pair it opens): most places in a text open none, and no
+    /// walk starts there.
+    opens: Box<[u64; 1024]>,
     /// Normalised name or alias -> entry, for lookups by key.
     pub by_key: HashMap<String, usize>,
     /// Entries that are sovereign states (from countries.tsv).
@@ -237,7 +246,7 @@ impl Gazetteer {
 fn surface_automaton(
     surfaces: Vec<(String, usize, SurfaceKind)>,
     common: &HashSet<String>,
-) -> (Vec<(usize, SurfaceKind)>, AhoCorasick) {
+) -> (Vec<(usize, SurfaceKind)>, NFA, Box<[u64; 1024]>) {
     let mut seen = HashSet::default();
     let mut patterns = Vec::new();
     let mut pattern_text = Vec::new();
@@ -261,11 +270,23 @@ fn surface_automaton(
             pattern_text.push(s);
         }
     }
-    let automaton = AhoCorasick::builder()
+    let mut opens = Box::new([0u64; 1024]);
+    for s in &pattern_text {
+        let (first, second) = match *s.as_bytes() {
+            [a, b, ..] => (a, b..=b),
+            [a] => (a, 0..=u8::MAX),
+            [] => continue,
+        };
+        for b in second {
+            let pair = usize::from(first) << 8 | usize::from(b);
+            opens[pair / 64] |= 1 << (pair % 64);
+        }
+    }
+    let automaton = NFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&pattern_text)
         .expect("gazetteer automaton builds from plain strings");
-    (patterns, automaton)
+    (patterns, automaton, opens)
 }
 
 /// Title phrases by their first word, longest first, and the title words followed
@@ -334,14 +355,18 @@ impl Lexicon {
             countries,
         } = Gazetteer::read(user);
         let common = word_set(include_str!("../data/common_words.txt"));
-        let (patterns, automaton) = surface_automaton(surfaces, &common);
+        let (patterns, automaton, opens) = surface_automaton(surfaces, &common);
         let (titles, title_of_heads) = title_table();
         let (loc_prefix, loc_suffix) = loc_cues();
         let particles = word_set(include_str!("../data/particles.txt"));
         Lexicon {
             entries,
             patterns,
+            start: automaton
+                .start_state(Anchored::Yes)
+                .expect("the automaton has an anchored start"),
             automaton,
+            opens,
             by_key,
             countries,
             first_names: word_set(include_str!("../data/first_names.txt")),
@@ -376,30 +401,65 @@ impl Lexicon {
         let boundary_after = |i: usize| i >= bytes.len() || !is_word_byte_after(text, i);
         let mut out = Vec::new();
         let mut pos = 0;
-        while let Some(m) = self.automaton.find(Input::new(text).range(pos..)) {
-            pos = m.end();
-            if !boundary_before(m.start()) {
+        while let Some((start, m)) = self.leftmost_longest(bytes, pos) {
+            pos = m.0;
+            if !boundary_before(start) {
                 continue;
             }
             let mut hit = Some(m);
-            while let Some(h) = hit.filter(|h| !boundary_after(h.end())) {
-                let shorter = Input::new(text).range(h.start()..h.end() - 1);
-                hit = self
-                    .automaton
-                    .find(shorter)
-                    .filter(|s| s.start() == h.start());
+            while let Some((end, _)) = hit.filter(|&(end, _)| !boundary_after(end)) {
+                hit = self.longest_at(bytes, start, end - 1);
             }
-            if let Some(h) = hit {
-                pos = h.end();
-                let (entry, kind) = self.patterns[h.pattern().as_usize()];
+            if let Some((end, pattern)) = hit {
+                pos = end;
+                let (entry, kind) = self.patterns[pattern];
                 out.push(GazHit {
-                    span: Span::new(h.start(), h.end()),
+                    span: Span::new(start, end),
                     entry,
                     kind,
                 });
             }
         }
         out
+    }
+
+    /// The leftmost surface starting at or after `from`, the longest of those that
+    /// start there: tried only at the bytes that open a surface.
+    /// Its start, end and pattern.
+    fn leftmost_longest(&self, bytes: &[u8], from: usize) -> Option<(usize, (usize, usize))> {
+        let opens = |i: usize| {
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let pair = usize::from(bytes[i]) << 8 | usize::from(next);
+            self.opens[pair / 64] & 1 << (pair % 64) != 0
+        };
+        (from..bytes.len())
+            .filter(|&i| opens(i))
+            .find_map(|i| Some((i, self.longest_at(bytes, i, bytes.len())?)))
+    }
+
+    /// The end and pattern of the longest surface that starts at `start` and ends
+    /// by `end`: the last surface met on the walk down the trie before it leads nowhere.
+    fn longest_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut sid = self.start;
+        let mut longest = None;
+        for (i, &b) in bytes[start..end].iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if nfa.is_match(sid) {
+                // A state also holds the surfaces that end its path (those that
+                // started later): the one that starts here is as long as the path.
+                let len = i + 1;
+                longest = (0..nfa.match_len(sid))
+                    .map(|k| nfa.match_pattern(sid, k))
+                    .find(|&p| nfa.pattern_len(p) == len)
+                    .map(|p| (start + len, p.as_usize()))
+                    .or(longest);
+            }
+        }
+        longest
     }
 
     /// Length in tokens of the longest title starting at `lower[0]` (lower-case words).
