@@ -1,18 +1,19 @@
 //! Word lists and gazetteers of facts, embedded from `data/` and parsed once.
 //!
-//! Gazetteer names are found with one Aho-Corasick automaton over the whole
-//! document; matches are kept only where they fall on token boundaries.
+//! Gazetteer names are found with one byte trie walked across the whole document
+//! from every pair of bytes that opens a name, leftmost and longest first; matches
+//! are kept only where they fall on word boundaries.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 
 use crate::model::{EntityType, Span};
 use crate::normalize::{norm_key, translit};
 use crate::text::{tokenize, TokenKind};
+
+mod trie;
+use trie::Trie;
 
 /// One known entity from the gazetteers (or a user's list).
 #[derive(Clone, Debug)]
@@ -47,14 +48,9 @@ pub struct Lexicon {
     pub entries: Vec<GazEntry>,
     /// Pattern id -> (entry, kind).
     patterns: Vec<(usize, SurfaceKind)>,
-    /// The surfaces as a trie, walked from each byte that can open one.
-    automaton: NFA,
-    /// The automaton's anchored start state.
-    start: StateID,
-    /// The pairs of bytes that open some surface, one bit each (a surface of one
-    /// byte sets every pair it opens): most places in a text open none, and no
-    /// walk starts there.
-    opens: Box<[u64; 1024]>,
+    /// The surfaces by pattern id, walked byte by byte from each place that can
+    /// open one.
+    surfaces: Trie,
     /// Normalised name or alias -> entry, for lookups by key.
     pub by_key: HashMap<String, usize>,
     /// Entries that are sovereign states (from countries.tsv).
@@ -242,11 +238,11 @@ impl Gazetteer {
 }
 
 /// One pattern per distinct surface (the first entry, user, country, place, org, wins),
-/// plus the capital form of the longer ones, in one leftmost-longest automaton.
-fn surface_automaton(
+/// plus the capital form of the longer ones, in one trie.
+fn surface_map(
     surfaces: Vec<(String, usize, SurfaceKind)>,
     common: &HashSet<String>,
-) -> (Vec<(usize, SurfaceKind)>, NFA, Box<[u64; 1024]>) {
+) -> (Vec<(usize, SurfaceKind)>, Trie) {
     let mut seen = HashSet::default();
     let mut patterns = Vec::new();
     let mut pattern_text = Vec::new();
@@ -270,23 +266,7 @@ fn surface_automaton(
             pattern_text.push(s);
         }
     }
-    let mut opens = Box::new([0u64; 1024]);
-    for s in &pattern_text {
-        let (first, second) = match *s.as_bytes() {
-            [a, b, ..] => (a, b..=b),
-            [a] => (a, 0..=u8::MAX),
-            [] => continue,
-        };
-        for b in second {
-            let pair = usize::from(first) << 8 | usize::from(b);
-            opens[pair / 64] |= 1 << (pair % 64);
-        }
-    }
-    let automaton = NFA::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&pattern_text)
-        .expect("gazetteer automaton builds from plain strings");
-    (patterns, automaton, opens)
+    (patterns, Trie::new(&pattern_text))
 }
 
 /// Title phrases by their first word, longest first, and the title words followed
@@ -355,18 +335,14 @@ impl Lexicon {
             countries,
         } = Gazetteer::read(user);
         let common = word_set(include_str!("../data/common_words.txt"));
-        let (patterns, automaton, opens) = surface_automaton(surfaces, &common);
+        let (patterns, surfaces) = surface_map(surfaces, &common);
         let (titles, title_of_heads) = title_table();
         let (loc_prefix, loc_suffix) = loc_cues();
         let particles = word_set(include_str!("../data/particles.txt"));
         Lexicon {
             entries,
             patterns,
-            start: automaton
-                .start_state(Anchored::Yes)
-                .expect("the automaton has an anchored start"),
-            automaton,
-            opens,
+            surfaces,
             by_key,
             countries,
             first_names: word_set(include_str!("../data/first_names.txt")),
@@ -424,42 +400,29 @@ impl Lexicon {
     }
 
     /// The leftmost surface starting at or after `from`, the longest of those that
-    /// start there: tried only at the bytes that open a surface.
-    /// Its start, end and pattern.
+    /// start there, as its start, end and pattern: tried only where a pair of bytes
+    /// opens a surface.
     fn leftmost_longest(&self, bytes: &[u8], from: usize) -> Option<(usize, (usize, usize))> {
-        let opens = |i: usize| {
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
-            let pair = usize::from(bytes[i]) << 8 | usize::from(next);
-            self.opens[pair / 64] & 1 << (pair % 64) != 0
-        };
-        (from..bytes.len())
-            .filter(|&i| opens(i))
-            .find_map(|i| Some((i, self.longest_at(bytes, i, bytes.len())?)))
+        let n = bytes.len();
+        let mut i = from;
+        while i < n {
+            // The last byte pairs with 0, which only a one-byte surface opens.
+            let next = if i + 1 < n { bytes[i + 1] } else { 0 };
+            if self.surfaces.opens(bytes[i], next) {
+                if let Some(hit) = self.longest_at(bytes, i, n) {
+                    return Some((i, hit));
+                }
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The end and pattern of the longest surface that starts at `start` and ends
     /// by `end`: the last surface met on the walk down the trie before it leads nowhere.
     fn longest_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
-        let nfa = &self.automaton;
-        let mut sid = self.start;
-        let mut longest = None;
-        for (i, &b) in bytes[start..end].iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, b);
-            if nfa.is_dead(sid) {
-                break;
-            }
-            if nfa.is_match(sid) {
-                // A state also holds the surfaces that end its path (those that
-                // started later): the one that starts here is as long as the path.
-                let len = i + 1;
-                longest = (0..nfa.match_len(sid))
-                    .map(|k| nfa.match_pattern(sid, k))
-                    .find(|&p| nfa.pattern_len(p) == len)
-                    .map(|p| (start + len, p.as_usize()))
-                    .or(longest);
-            }
-        }
-        longest
+        let (len, id) = self.surfaces.longest_prefix(&bytes[start..end])?;
+        Some((start + len, id))
     }
 
     /// Length in tokens of the longest title starting at `lower[0]` (lower-case words).
