@@ -7,7 +7,6 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-
 use crate::model::{EntityType, Span};
 use crate::normalize::{norm_key, translit};
 use crate::text::{tokenize, TokenKind};

@@ -9,28 +9,32 @@
 /// No surface ends at a node.
 const NONE: u32 = u32::MAX;
 
-/// Nodes in breadth-first order; the edges of each node are contiguous and sorted.
-/// The first two levels, where nodes have most edges, are also tables.
+/// Nodes in depth-first order in one array of words, each node's surface, edge
+/// count, labels (four to a word) and targets together, so that a walk reads one
+/// place per node and a chain of single edges (most of a long name) reads memory
+/// in order. The first two levels, where nodes have most edges, are tables, and
+/// a table of the byte triples that open a surface stops most walks before they
+/// touch the nodes.
 pub struct Trie {
-    /// The root's child for every byte (or 0, the root itself: no child).
-    root: Box<[u32; 256]>,
-    /// The node after every pair of bytes (or 0: no surface starts with them).
-    pairs: Vec<u32>,
     /// The pairs of bytes that open some surface, one bit each; a surface of one
     /// byte sets every pair it opens. A text's bytes are tested here, in 8 KB.
     opens: Box<[u64; 1024]>,
-    nodes: Vec<Node>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
+    /// For each word of `opens`, the set bits of the words before it.
+    rank: Box<[u32; 1024]>,
+    /// For each pair of bytes that opens a surface, by its rank among the set bits of
+    /// `opens`: the node after it (0 when only a one-byte surface opens the pair),
+    /// with [`SHORT`] set when a surface of one or two bytes starts with it.
+    pairs: Vec<u32>,
+    /// The root's child for every byte (or 0, the root itself: no child).
+    root: Box<[u32; 256]>,
+    /// The hashed triples of bytes that open a surface of three bytes or more.
+    triples: Box<[u64; 1024]>,
+    /// The nodes: `[surface, edges, labels.., targets..]`, the root at 0.
+    words: Vec<u32>,
 }
 
-#[derive(Clone, Copy)]
-struct Node {
-    first_edge: u32,
-    edges: u32,
-    /// The id of the surface that ends here, or [`NONE`].
-    surface: u32,
-}
+/// In `pairs`: a surface of one or two bytes starts with the pair.
+const SHORT: u32 = 1 << 31;
 
 impl Trie {
     /// The trie of distinct, non-empty `surfaces`; a surface's id is its index.
@@ -41,61 +45,79 @@ impl Trie {
             .collect();
         sorted.sort_unstable();
         let mut trie = Trie {
-            root: Box::new([0; 256]),
-            pairs: vec![0; 1 << 16],
             opens: Box::new([0; 1024]),
-            nodes: vec![Node::leaf()],
-            labels: Vec::new(),
-            targets: Vec::new(),
+            rank: Box::new([0; 1024]),
+            pairs: Vec::new(),
+            root: Box::new([0; 256]),
+            triples: Box::new([0; 1024]),
+            words: Vec::new(),
         };
-        let mut queue = std::collections::VecDeque::from([(0u32, 0..sorted.len(), 0, 0)]);
-        while let Some((node, range, depth, first)) = queue.pop_front() {
-            let group = &sorted[range.clone()];
-            let mut i = 0;
-            // Sorted, the surface that ends at this depth comes first.
-            if let Some(&(s, id)) = group.first().filter(|(s, _)| s.len() == depth) {
-                debug_assert!(!s.is_empty(), "no empty surface");
-                trie.nodes[node as usize].surface = id;
-                i = 1;
+        trie.add_node(&sorted, 0);
+        trie.index_pairs();
+        for &(s, _) in &sorted {
+            if let [a, b, c, ..] = *s {
+                let t = triple(a, b, c);
+                trie.triples[t / 64] |= 1 << (t % 64);
             }
-            trie.nodes[node as usize].first_edge = trie.labels.len() as u32;
-            while i < group.len() {
-                let byte = group[i].0[depth];
-                let run = group[i..].partition_point(|(s, _)| s[depth] == byte);
-                let child = trie.nodes.len() as u32;
-                trie.nodes.push(Node::leaf());
-                trie.labels.push(byte);
-                trie.targets.push(child);
-                let pair = usize::from(first) << 8 | usize::from(byte);
-                match depth {
-                    0 => trie.root[usize::from(byte)] = child,
-                    1 => trie.pairs[pair] = child,
-                    _ => {}
-                }
-                let start = range.start + i;
-                queue.push_back((child, start..start + run, depth + 1, byte));
-                i += run;
-            }
-            let node = &mut trie.nodes[node as usize];
-            node.edges = trie.labels.len() as u32 - node.first_edge;
         }
-        trie.set_opens();
         trie
     }
 
-    fn set_opens(&mut self) {
+    /// Adds the node of `group` (surfaces sharing their first `depth` bytes) and,
+    /// depth first, its children; returns its index.
+    fn add_node(&mut self, group: &[(&[u8], u32)], depth: usize) -> u32 {
+        let node = self.words.len();
+        // Sorted, the surface that ends at this depth comes first.
+        let ends = group.first().filter(|(s, _)| s.len() == depth);
+        let rest = &group[usize::from(ends.is_some())..];
+        let runs = || {
+            let mut i = 0;
+            std::iter::from_fn(move || {
+                let byte = rest.get(i)?.0[depth];
+                let run = rest[i..].partition_point(|(s, _)| s[depth] == byte);
+                i += run;
+                Some((byte, &rest[i - run..i]))
+            })
+        };
+        let labels: Vec<u8> = runs().map(|(byte, _)| byte).collect();
+        self.words.push(ends.map_or(NONE, |&(_, id)| id));
+        self.words.push(labels.len() as u32);
+        self.words.extend(
+            labels
+                .chunks(4)
+                .map(|c| c.iter().rev().fold(0, |w, &b| w << 8 | u32::from(b))),
+        );
+        let targets = self.words.len();
+        self.words.resize(targets + labels.len(), 0);
+        for (k, (_, run)) in runs().enumerate() {
+            self.words[targets + k] = self.add_node(run, depth + 1);
+        }
+        node as u32
+    }
+
+    /// Fills the tables of the first two levels.
+    fn index_pairs(&mut self) {
         for first in 0..=u8::MAX {
-            let one = self.root[usize::from(first)];
-            if one == 0 {
+            let Some(one) = self.child(0, first) else {
                 continue;
-            }
-            let ends = self.nodes[one as usize].surface != NONE;
+            };
+            self.root[usize::from(first)] = one;
             for second in 0..=u8::MAX {
-                let pair = usize::from(first) << 8 | usize::from(second);
-                if ends || self.pairs[pair] != 0 {
+                let two = self.child(one, second);
+                let short = self.surface(one).is_some()
+                    || two.is_some_and(|two| self.surface(two).is_some());
+                if short || two.is_some() {
+                    let pair = usize::from(first) << 8 | usize::from(second);
                     self.opens[pair / 64] |= 1 << (pair % 64);
+                    self.pairs
+                        .push(two.unwrap_or(0) | if short { SHORT } else { 0 });
                 }
             }
+        }
+        let mut set = 0;
+        for (rank, word) in self.rank.iter_mut().zip(self.opens.iter()) {
+            *rank = set;
+            set += word.count_ones();
         }
     }
 
@@ -110,21 +132,48 @@ impl Trie {
     /// The end and id of the longest surface that is a prefix of `bytes`.
     #[inline]
     pub fn longest_prefix(&self, bytes: &[u8]) -> Option<(usize, usize)> {
-        let (&first, rest) = bytes.split_first()?;
-        let one = self.root[usize::from(first)];
-        if one == 0 {
+        let (first, second) = match *bytes {
+            [a, b, ..] => (a, b),
+            [a] => (a, 0),
+            [] => return None,
+        };
+        let pair = usize::from(first) << 8 | usize::from(second);
+        let (word, bit) = (self.opens[pair / 64], pair % 64);
+        if word >> bit & 1 == 0 {
             return None;
         }
-        let mut longest = self.surface(one).map(|s| (1, s));
-        let Some(&second) = rest.first() else {
-            return longest;
-        };
-        let mut node = self.pairs[usize::from(first) << 8 | usize::from(second)];
-        if node == 0 {
-            return longest;
+        let below = (word & ((1u64 << bit) - 1)).count_ones();
+        let entry = self.pairs[(self.rank[pair / 64] + below) as usize];
+        let two = entry & !SHORT;
+        if entry & SHORT != 0 {
+            let one = self.root[usize::from(first)];
+            let mut longest = self.surface(one).map(|s| (1, s));
+            if bytes.len() < 2 || two == 0 {
+                return longest;
+            }
+            longest = self.surface(two).map(|s| (2, s)).or(longest);
+            return self.walk_from(two, bytes, 2, longest);
         }
-        longest = self.surface(node).map(|s| (2, s)).or(longest);
-        for (i, &b) in bytes.iter().enumerate().skip(2) {
+        let t = match *bytes {
+            [a, b, c, ..] => triple(a, b, c),
+            _ => return None,
+        };
+        if self.triples[t / 64] >> (t % 64) & 1 == 0 {
+            return None;
+        }
+        self.walk_from(two, bytes, 2, None)
+    }
+
+    /// Walks down from `node`, reached by `bytes[..depth]`.
+    #[inline]
+    fn walk_from(
+        &self,
+        mut node: u32,
+        bytes: &[u8],
+        depth: usize,
+        mut longest: Option<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
+        for (i, &b) in bytes.iter().enumerate().skip(depth) {
             node = match self.child(node, b) {
                 Some(child) => child,
                 None => break,
@@ -138,33 +187,30 @@ impl Trie {
 
     #[inline]
     fn surface(&self, node: u32) -> Option<usize> {
-        let s = self.nodes[node as usize].surface;
+        let s = self.words[node as usize];
         (s != NONE).then_some(s as usize)
     }
 
-    /// The child of a node below the second level: most have one edge, a few many.
+    /// The child of a node by one byte.
     #[inline]
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
-        let n = self.nodes[node as usize];
-        let edges = n.first_edge as usize..(n.first_edge + n.edges) as usize;
-        let labels = &self.labels[edges.clone()];
-        let k = if labels.len() > 8 {
-            labels.binary_search(&byte).ok()?
-        } else {
-            labels.iter().position(|&l| l == byte)?
-        };
-        Some(self.targets[edges.start + k])
+        let at = node as usize;
+        let edges = self.words[at + 1] as usize;
+        let label_words = edges.div_ceil(4);
+        let labels = &self.words[at + 2..at + 2 + label_words];
+        let k = labels
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .take(edges)
+            .position(|l| l == byte)?;
+        Some(self.words[at + 2 + label_words + k])
     }
 }
 
-impl Node {
-    fn leaf() -> Self {
-        Node {
-            first_edge: 0,
-            edges: 0,
-            surface: NONE,
-        }
-    }
+/// A 16-bit hash of three bytes.
+#[inline]
+fn triple(a: u8, b: u8, c: u8) -> usize {
+    (u32::from_le_bytes([a, b, c, 0]).wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 #[cfg(test)]
