@@ -136,6 +136,10 @@ pub struct Corpus<'a, W: Write> {
     rules: Interner,
     roles: Interner,
     options: ExportOptions,
+    /// Local entities taken so far, and (local entity, day, mentions) of those named
+    /// in dated documents: the nodes' timelines, known before the mentions are replayed.
+    entities: usize,
+    dated: Vec<(u32, Day, u32)>,
 }
 
 impl<'a, W: Write> Corpus<'a, W> {
@@ -157,6 +161,8 @@ impl<'a, W: Write> Corpus<'a, W> {
             options,
             rules: Interner::default(),
             roles: Interner::default(),
+            entities: 0,
+            dated: Vec::new(),
         })
     }
 
@@ -224,8 +230,25 @@ impl<'a, W: Write> Corpus<'a, W> {
             };
             put_str(w, example)?;
         }
+        self.note_mentions(&doc);
         self.locals.push_document(doc.entities);
         Ok(())
+    }
+
+    /// Counts the named mentions of each local entity of a dated document.
+    fn note_mentions(&mut self, doc: &DocAnalysis) {
+        let (base, n) = (self.entities, doc.entities.len());
+        self.entities += n;
+        let Some(day) = doc.date else { return };
+        let mut counts = vec![0u32; n];
+        for m in doc.mentions.iter().filter(|m| !m.nationality) {
+            if let Some(c) = counts.get_mut(m.entity) {
+                *c += 1;
+            }
+        }
+        let named = counts.into_iter().enumerate().filter(|x| x.1 > 0);
+        self.dated
+            .extend(named.map(|(e, c)| ((base + e) as u32, day, c)));
     }
 
     /// Notes a document's id as `evidence.csv` writes it, and where its sentences start.
@@ -237,14 +260,23 @@ impl<'a, W: Write> Corpus<'a, W> {
     }
 
     /// Merges the entities, writes `mentions.csv` and `evidence.csv`, and returns the
-    /// graph, the finished `sentences.csv` writer, and the evidence the page needs
-    /// when it is known (see [`KnownEvidence`]).
+    /// graph, the finished `sentences.csv`, `mentions.csv` and `evidence.csv` writers,
+    /// and what `then` made of the graph. `then` runs as soon as the graph is known,
+    /// while `mentions.csv` is still being written (`evidence.csv` and `sentences.csv`
+    /// are complete), with the evidence the page needs when it is known (see
+    /// [`KnownEvidence`]).
     #[allow(clippy::type_complexity)]
-    pub fn finish<M: Write + Send, E: Write + Send>(
+    pub fn finish<M, E, R>(
         self,
         mentions: M,
         evidence: E,
-    ) -> io::Result<(EntityGraph, W, M, E, Option<KnownEvidence>)> {
+        then: impl FnOnce(&EntityGraph, Option<&KnownEvidence>) -> R + Send,
+    ) -> io::Result<(EntityGraph, W, M, E, R)>
+    where
+        M: Write + Send,
+        E: Write + Send,
+        R: Send,
+    {
         let (entities, maps) =
             timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
         let (entities, maps) = without_other(entities, maps);
@@ -253,16 +285,15 @@ impl<'a, W: Write> Corpus<'a, W> {
         let mut known = self.known;
         known.end = sentences.written();
         let sentences = sentences.into_inner()?;
-        // Mentions and links are read back at once, each on its own thread.
-        let mut mention_replay = MentionReplay {
+        let timelines = node_timelines(&maps, &self.dated, entities.len());
+        let mention_replay = MentionReplay {
             maps: &maps,
             ids: &ids,
             out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
-            timelines: vec![Timeline::default(); entities.len()],
             named: entities.iter().map(|e| e.mentions > 0).collect(),
             text: String::new(),
         };
-        let mut link_replay = LinkReplay {
+        let link_replay = LinkReplay {
             maps: &maps,
             ids: &ids,
             rules: &self.rules.names,
@@ -272,43 +303,35 @@ impl<'a, W: Write> Corpus<'a, W> {
             text: String::new(),
         };
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
-        let start = std::time::Instant::now();
-        let (mentions_done, links_done) = rayon::join(
+        let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
+        // `mentions.csv` is written while the graph is built and `then` runs.
+        let (mentions, built) = rayon::join(
+            || timing::timed("replay mentions", || mention_replay.run(mention_spill)),
             || {
-                timing::timed("replay mentions", || {
-                    mention_spill.replay(|r| records(r, |rec, r| mention_replay.record(rec, r)))
-                })
-            },
-            || {
-                timing::timed("replay links", || {
-                    link_spill.replay(|r| records(r, |rec, r| link_replay.record(rec, r)))
-                })
+                let nodes = (entities, timelines);
+                let (graph, evidence, known) =
+                    link_replay.build(link_spill, nodes, roles, known)?;
+                let made = then(&graph, verbatim.then_some(&known));
+                Ok::<_, io::Error>((graph, evidence, made))
             },
         );
-        timing::phase("replay spills", start);
-        mentions_done?;
-        links_done?;
-        let start = std::time::Instant::now();
-        known.rows = link_replay.first_rows;
-        let graph = assemble(
-            entities,
-            &ids,
-            mention_replay.timelines,
-            link_replay.edges,
-            &self.roles.names,
-            &mut known.rows,
-        );
-        timing::phase("assemble", start);
-        let known = self.verbatim_ids.then_some(known);
-        let (mentions, evidence) = (mention_replay.out, link_replay.out);
-        Ok((
-            graph,
-            sentences,
-            mentions.finish()?,
-            evidence.finish()?,
-            known,
-        ))
+        let (graph, evidence, made) = built?;
+        Ok((graph, sentences, mentions?, evidence, made))
     }
+}
+
+/// Each corpus entity's timeline: the days of its named mentions (see
+/// [`Corpus::note_mentions`]).
+fn node_timelines(maps: &Maps, dated: &[(u32, Day, u32)], n: usize) -> Vec<Timeline> {
+    let mut timelines = vec![Timeline::default(); n];
+    let targets = maps.targets();
+    for &(e, day, c) in dated {
+        match targets.get(e as usize) {
+            Some(&g) if g != DROPPED => timelines[g].add(day, c),
+            _ => {}
+        }
+    }
+    timelines
 }
 
 /// Ids: the slug of the label; a clash gets the type, then a number. The most
@@ -467,18 +490,23 @@ fn records(
     }
 }
 
-/// `mentions.csv` and the nodes' timelines, from the mention spill.
+/// `mentions.csv`, from the mention spill.
 struct MentionReplay<'a, M: Write> {
     maps: &'a Maps,
     ids: &'a [Arc<str>],
     out: TableWriter<M>,
-    timelines: Vec<Timeline>,
     /// Whether each corpus entity is named at least once (not only by nationality words).
     named: Vec<bool>,
     text: String,
 }
 
 impl<M: Write> MentionReplay<'_, M> {
+    /// Writes every mention of `spill`; returns the finished writer.
+    fn run(mut self, spill: Spill) -> io::Result<M> {
+        spill.replay(|r| records(r, |rec, r| self.record(rec, r)))?;
+        self.out.finish()
+    }
+
     fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_MENTION {
             return Err(corrupt());
@@ -495,9 +523,6 @@ impl<M: Write> MentionReplay<'_, M> {
         // country is named too (else it may be no node); it counts as no mention.
         if g == DROPPED || (nationality && !self.named[g]) {
             return Ok(());
-        }
-        if let (Some(day), false) = (rec.date, nationality) {
-            self.timelines[g].add(day, 1);
         }
         self.out.mention(
             rec.doc_id,
@@ -528,6 +553,35 @@ struct LinkReplay<'a, E: Write> {
 }
 
 impl<E: Write> LinkReplay<'_, E> {
+    /// Writes every link of `spill` to `evidence.csv` and builds the graph of
+    /// `nodes` (the corpus entities and their timelines) and the edges; returns the
+    /// graph, the finished writer, and `known` with the first rows of each edge.
+    fn build(
+        mut self,
+        spill: Spill,
+        nodes: (Vec<GlobalEntity>, Vec<Timeline>),
+        roles: &[Arc<str>],
+        mut known: KnownEvidence,
+    ) -> io::Result<(EntityGraph, E, KnownEvidence)> {
+        timing::timed("replay links", || {
+            spill.replay(|r| records(r, |rec, r| self.record(rec, r)))
+        })?;
+        let evidence = self.out.finish()?;
+        known.rows = self.first_rows;
+        let start = std::time::Instant::now();
+        let (entities, timelines) = nodes;
+        let graph = assemble(
+            entities,
+            self.ids,
+            timelines,
+            self.edges,
+            roles,
+            &mut known.rows,
+        );
+        timing::phase("assemble", start);
+        Ok((graph, evidence, known))
+    }
+
     fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_LINK {
             return Err(corrupt());

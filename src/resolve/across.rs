@@ -285,6 +285,12 @@ impl Maps {
             .map_or(self.targets.len(), |&x| x as usize);
         (start + e < end).then(|| self.targets[start + e])
     }
+
+    /// The corpus entity of every local entity, documents after one another in input
+    /// order (as [`Locals::push_document`] took them).
+    pub fn targets(&self) -> &[usize] {
+        &self.targets
+    }
 }
 
 /// A resolved corpus-level entity.
