@@ -140,6 +140,8 @@ pub struct Corpus<'a, W: Write> {
     /// in dated documents: the nodes' timelines, known before the mentions are replayed.
     entities: usize,
     dated: Vec<(u32, Day, u32)>,
+    /// A document's records for one spill, before they are written.
+    record: Vec<u8>,
 }
 
 impl<'a, W: Write> Corpus<'a, W> {
@@ -163,6 +165,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             roles: Interner::default(),
             entities: 0,
             dated: Vec::new(),
+            record: Vec::new(),
         })
     }
 
@@ -180,59 +183,46 @@ impl<'a, W: Write> Corpus<'a, W> {
             self.sentences
                 .sentence(&doc.id, s.index, s.start, s.end, &s.text)?;
         }
-        let typed_text: HashMap<usize, &str> = doc
-            .links
-            .iter()
-            .filter(|l| l.kind != RelationKind::CoMention)
-            .filter_map(|l| {
-                let at = doc
-                    .sentences
-                    .binary_search_by_key(&l.sentence, |s| s.index)
-                    .ok()?;
-                Some((l.sentence, doc.sentences[at].text.as_str()))
-            })
-            .collect();
-        let day = doc.date.map_or(NO_DAY, |d| d.0);
-        for w in [&mut self.mention_spill, &mut self.link_spill] {
-            w.write_all(&[TAG_DOC])?;
-            put_str(w, &doc.id)?;
-            put_i32(w, day)?;
-        }
-        let w = &mut self.mention_spill;
-        for m in &doc.mentions {
-            let code = if m.nationality {
-                NATIONALITY
-            } else {
-                type_code(m.entity_type)
-            };
-            w.write_all(&[TAG_MENTION, code])?;
-            put_u64(w, m.start as u64)?;
-            put_u64(w, m.end as u64)?;
-            put_u32(w, m.entity as u32)?;
-            put_u32(w, m.sentence as u32)?;
-            put_str(w, &m.text)?;
-        }
-        let w = &mut self.link_spill;
-        for l in &doc.links {
-            let rule = self.rules.id(&l.rule);
-            let role = l.role.as_deref().map_or(NO_ROLE, |r| self.roles.id(r));
-            w.write_all(&[TAG_LINK, kind_code(l.kind)])?;
-            put_u32(w, l.source as u32)?;
-            put_u32(w, l.target as u32)?;
-            put_u32(w, l.sentence as u32)?;
-            put_u32(w, rule)?;
-            put_u32(w, role)?;
-            // The sentence's text rides along with typed links only: it becomes the
-            // example of `edges.csv`, which co-mentions leave empty.
-            let example = match l.kind {
-                RelationKind::CoMention => "",
-                _ => typed_text.get(&l.sentence).copied().unwrap_or(""),
-            };
-            put_str(w, example)?;
-        }
+        // Each spill takes a document's records in one write.
+        let mut buf = std::mem::take(&mut self.record);
+        encode_mentions(&doc, &mut buf);
+        self.mention_spill.write_all(&buf)?;
+        self.encode_links(&doc, &mut buf);
+        self.link_spill.write_all(&buf)?;
+        buf.clear();
+        buf.shrink_to(1 << 16);
+        self.record = buf;
         self.note_mentions(&doc);
         self.locals.push_document(doc.entities);
         Ok(())
+    }
+
+    /// Puts a document's header and its links in `out`, which it clears first.
+    fn encode_links(&mut self, doc: &DocAnalysis, out: &mut Vec<u8>) {
+        put_header(out, doc);
+        for l in &doc.links {
+            let rule = self.rules.id(&l.rule);
+            let role = l.role.as_deref().map_or(NO_ROLE, |r| self.roles.id(r));
+            out.extend_from_slice(&[TAG_LINK, kind_code(l.kind)]);
+            for v in [
+                l.source as u32,
+                l.target as u32,
+                l.sentence as u32,
+                rule,
+                role,
+            ] {
+                put_u32(out, v);
+            }
+            // The sentence's text rides along with typed links only: it becomes the
+            // example of `edges.csv`, which co-mentions leave empty.
+            let example = match l.kind {
+                RelationKind::CoMention => None,
+                _ => (doc.sentences)
+                    .binary_search_by_key(&l.sentence, |s| s.index)
+                    .ok(),
+            };
+            put_str(out, example.map_or("", |at| &doc.sentences[at].text));
+        }
     }
 
     /// Counts the named mentions of each local entity of a dated document.
@@ -794,18 +784,43 @@ fn kind_from(c: u8) -> RelationKind {
         .unwrap_or(RelationKind::CoMention)
 }
 
-fn put_u32(w: &mut impl Write, v: u32) -> io::Result<()> {
-    w.write_all(&v.to_le_bytes())
+/// Puts a document's header in `out`, which it clears first.
+fn put_header(out: &mut Vec<u8>, doc: &DocAnalysis) {
+    out.clear();
+    out.push(TAG_DOC);
+    put_str(out, &doc.id);
+    put_i32(out, doc.date.map_or(NO_DAY, |d| d.0));
 }
-fn put_i32(w: &mut impl Write, v: i32) -> io::Result<()> {
-    w.write_all(&v.to_le_bytes())
+
+/// Puts a document's header and its mentions in `out`, which it clears first.
+fn encode_mentions(doc: &DocAnalysis, out: &mut Vec<u8>) {
+    put_header(out, doc);
+    for m in &doc.mentions {
+        let code = match m.nationality {
+            true => NATIONALITY,
+            false => type_code(m.entity_type),
+        };
+        out.extend_from_slice(&[TAG_MENTION, code]);
+        put_u64(out, m.start as u64);
+        put_u64(out, m.end as u64);
+        put_u32(out, m.entity as u32);
+        put_u32(out, m.sentence as u32);
+        put_str(out, &m.text);
+    }
 }
-fn put_u64(w: &mut impl Write, v: u64) -> io::Result<()> {
-    w.write_all(&v.to_le_bytes())
+
+fn put_u32(w: &mut Vec<u8>, v: u32) {
+    w.extend_from_slice(&v.to_le_bytes())
 }
-fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
-    put_u64(w, s.len() as u64)?;
-    w.write_all(s.as_bytes())
+fn put_i32(w: &mut Vec<u8>, v: i32) {
+    w.extend_from_slice(&v.to_le_bytes())
+}
+fn put_u64(w: &mut Vec<u8>, v: u64) {
+    w.extend_from_slice(&v.to_le_bytes())
+}
+fn put_str(w: &mut Vec<u8>, s: &str) {
+    put_u64(w, s.len() as u64);
+    w.extend_from_slice(s.as_bytes())
 }
 fn get_u8(r: &mut (impl Read + ?Sized)) -> io::Result<u8> {
     let mut b = [0u8; 1];

@@ -403,6 +403,9 @@ struct Resolver<'a> {
     folded: IdMap,
     /// Folds found in parallel beforehand, by norm key, not yet interned.
     fold_text: HashMap<u32, String>,
+    /// Whether each form is written as an acronym ([`is_acronym_form`]), by string
+    /// id, found in parallel beforehand (`None` for other strings).
+    acronyms: Vec<Option<bool>>,
     acc: Vec<Acc>,
     primary: HashMap<Key, u32>,
     alias: HashMap<Key, Vec<u32>>,
@@ -438,6 +441,7 @@ impl<'a> Resolver<'a> {
             norm: IdMap::default(),
             folded: IdMap::default(),
             fold_text: HashMap::default(),
+            acronyms: Vec::new(),
             acc: Vec::new(),
             primary: HashMap::default(),
             alias: HashMap::default(),
@@ -454,6 +458,12 @@ impl<'a> Resolver<'a> {
         };
         r.canonicalize_people();
         let mut keys = r.form_keys();
+        r.acronyms = (keys.par_iter().enumerate())
+            .map(|(s, k)| {
+                k.as_ref()
+                    .map(|_| is_acronym_form(r.l.strings.get(s as u32)))
+            })
+            .collect();
         for d in 0..r.l.documents() {
             for i in r.l.range(d) {
                 r.doc_of.push(d as u32);
@@ -498,6 +508,14 @@ impl<'a> Resolver<'a> {
                 })
             })
             .collect()
+    }
+
+    /// Whether string `s` is written as an acronym ([`is_acronym_form`]).
+    fn is_acronym(&self, s: u32) -> bool {
+        match self.acronyms.get(s as usize) {
+            Some(&Some(caps)) => caps,
+            _ => is_acronym_form(self.l.strings.get(s)),
+        }
     }
 
     /// [`Self::norm_of`] with the key's text known.
@@ -827,8 +845,7 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let tk = self.fold_of(k);
-        let full_text = self.l.strings.get(full);
-        let caps = is_acronym_form(full_text);
+        let caps = self.is_acronym(full);
         let acronym = caps.then_some((Tag::Initials, k));
         let folded = (!caps).then_some((Tag::Translit, tk));
         let fits = |a: &Acc| {
@@ -974,7 +991,7 @@ impl<'a> Resolver<'a> {
             let k = self.norm_of(f);
             // Spelling variants fold together ("Sergey", "Sergei"); the letters of
             // an acronym do not ("FFL" is not "FL").
-            if !is_acronym_form(self.l.strings.get(f)) {
+            if !self.is_acronym(f) {
                 let t = self.fold_of(k);
                 self.add((Tag::Translit, t), g);
             }
