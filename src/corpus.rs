@@ -270,7 +270,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         let (entities, maps) =
             timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
         let (entities, maps) = without_other(entities, maps);
-        let ids = assign_ids(&entities);
+        let ids = Ids::new(assign_ids(&entities));
         let sentences = self.sentences.finish()?;
         let mut known = self.known;
         known.end = sentences.written();
@@ -278,7 +278,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         let timelines = node_timelines(&maps, &self.dated, entities.len());
         let mention_replay = MentionReplay {
             maps: &maps,
-            ids: &ids,
+            ids: &ids.ids,
             out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
             named: entities.iter().map(|e| e.mentions > 0).collect(),
             text: String::new(),
@@ -322,6 +322,26 @@ fn node_timelines(maps: &Maps, dated: &[(u32, Day, u32)], n: usize) -> Vec<Timel
         }
     }
     timelines
+}
+
+/// The corpus entities' ids (unique), and their order.
+struct Ids {
+    ids: Vec<Arc<str>>,
+    /// The entities sorted by id, and each entity's place there.
+    by_id: Vec<u32>,
+    rank: Vec<u32>,
+}
+
+impl Ids {
+    fn new(ids: Vec<Arc<str>>) -> Ids {
+        let mut by_id: Vec<u32> = (0..ids.len() as u32).collect();
+        by_id.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
+        let mut rank = vec![0u32; ids.len()];
+        for (at, &g) in by_id.iter().enumerate() {
+            rank[g as usize] = at as u32;
+        }
+        Ids { ids, by_id, rank }
+    }
 }
 
 /// Ids: the slug of the label; a clash gets the type, then a number. The most
@@ -533,7 +553,7 @@ impl<M: Write> MentionReplay<'_, M> {
 /// `evidence.csv` and the edges, from the link spill.
 struct LinkReplay<'a, E: Write> {
     maps: &'a Maps,
-    ids: &'a [Arc<str>],
+    ids: &'a Ids,
     rules: &'a [Arc<str>],
     out: TableWriter<E>,
     edges: Edges,
@@ -588,7 +608,7 @@ impl<E: Write> LinkReplay<'_, E> {
         if s == t || s == DROPPED || t == DROPPED {
             return Ok(());
         }
-        let (s, t) = if !kind.is_directed() && self.ids[s] > self.ids[t] {
+        let (s, t) = if !kind.is_directed() && self.ids.rank[s] > self.ids.rank[t] {
             (t, s)
         } else {
             (s, t)
@@ -618,8 +638,8 @@ impl<E: Write> LinkReplay<'_, E> {
             self.first_rows.push((e, d as u32, sentence));
         }
         self.out.evidence(
-            &self.ids[s],
-            &self.ids[t],
+            &self.ids.ids[s],
+            &self.ids.ids[t],
             kind,
             rec.doc_id,
             sentence as usize,
@@ -633,7 +653,7 @@ impl<E: Write> LinkReplay<'_, E> {
 /// edge's in the order they came). The nodes and the edges' order are found at once.
 fn assemble(
     entities: Vec<GlobalEntity>,
-    ids: &[Arc<str>],
+    ids: &Ids,
     timelines: Vec<Timeline>,
     edges: Edges,
     roles: &[Arc<str>],
@@ -647,7 +667,7 @@ fn assemble(
     drop(index);
     let ((mut graph, index), (order, best)) = rayon::join(
         || graph_nodes(entities, ids, timelines, &accs),
-        || edge_order(&accs, ids, role_counts, roles, evidence_rows),
+        || edge_order(&accs, &ids.rank, role_counts, roles, evidence_rows),
     );
     graph.reserve_edges(accs.len());
     for e in order {
@@ -675,7 +695,7 @@ type Graph = petgraph::Graph<Node, Edge>;
 /// reached only through nationality words is a node only if an edge needs it.
 fn graph_nodes(
     mut entities: Vec<GlobalEntity>,
-    ids: &[Arc<str>],
+    ids: &Ids,
     mut timelines: Vec<Timeline>,
     accs: &[EdgeAcc],
 ) -> (Graph, Vec<petgraph::graph::NodeIndex>) {
@@ -684,16 +704,15 @@ fn graph_nodes(
         needed[acc.source as usize] = true;
         needed[acc.target as usize] = true;
     }
-    let mut by_id: Vec<usize> = (0..entities.len())
+    let by_id: Vec<usize> = (ids.by_id.iter().map(|&g| g as usize))
         .filter(|&g| entities[g].mentions > 0 || needed[g])
         .collect();
-    by_id.par_sort_by(|&a, &b| ids[a].cmp(&ids[b]));
     let mut graph = Graph::with_capacity(by_id.len(), 0);
     let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
     for g in by_id {
         let e = &mut entities[g];
         index[g] = graph.add_node(Node {
-            id: ids[g].to_string(),
+            id: ids.ids[g].to_string(),
             label: std::mem::take(&mut e.label),
             entity_type: e.entity_type,
             mentions: e.mentions,
@@ -710,7 +729,7 @@ fn graph_nodes(
 #[allow(clippy::type_complexity)]
 fn edge_order(
     accs: &[EdgeAcc],
-    ids: &[Arc<str>],
+    rank: &[u32],
     role_counts: HashMap<(u32, u32), u32>,
     roles: &[Arc<str>],
     evidence_rows: &mut [(u32, u32, u32)],
@@ -725,13 +744,10 @@ fn edge_order(
     }
     let mut order: Vec<u32> = (0..accs.len() as u32).collect();
     // (source, target, kind) is one edge's alone: the parallel sort orders as any sort.
-    order.par_sort_unstable_by(|&x, &y| {
-        let (a, b) = (&accs[x as usize], &accs[y as usize]);
-        (&ids[a.source as usize], &ids[a.target as usize], a.kind).cmp(&(
-            &ids[b.source as usize],
-            &ids[b.target as usize],
-            b.kind,
-        ))
+    // Ids are unique, so their ranks order as they do.
+    order.par_sort_unstable_by_key(|&x| {
+        let a = &accs[x as usize];
+        (rank[a.source as usize], rank[a.target as usize], a.kind)
     });
     let mut stored = vec![0u32; accs.len()];
     for (at, &e) in order.iter().enumerate() {
