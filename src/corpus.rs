@@ -742,13 +742,19 @@ fn edge_order(
             *slot = (r, c);
         }
     }
-    let mut order: Vec<u32> = (0..accs.len() as u32).collect();
-    // (source, target, kind) is one edge's alone: the parallel sort orders as any sort.
-    // Ids are unique, so their ranks order as they do.
-    order.par_sort_unstable_by_key(|&x| {
-        let a = &accs[x as usize];
-        (rank[a.source as usize], rank[a.target as usize], a.kind)
-    });
+    // Ids are unique, so their ranks order as they do; (source, target, kind) is one
+    // edge's alone, so the unstable sort orders as any sort.
+    let mut keyed: Vec<(u64, RelationKind, u32)> = (accs.iter().enumerate())
+        .map(|(e, a)| {
+            let (s, t) = (
+                rank[a.source as usize] as u64,
+                rank[a.target as usize] as u64,
+            );
+            ((s << 32) | t, a.kind, e as u32)
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let order: Vec<u32> = keyed.into_iter().map(|x| x.2).collect();
     let mut stored = vec![0u32; accs.len()];
     for (at, &e) in order.iter().enumerate() {
         stored[e as usize] = at as u32;
@@ -756,8 +762,26 @@ fn edge_order(
     evidence_rows
         .iter_mut()
         .for_each(|r| r.0 = stored[r.0 as usize]);
-    evidence_rows.par_sort_by_key(|r| r.0);
+    sort_by_edge(evidence_rows, accs.len());
     (order, best)
+}
+
+/// Sorts `rows` by their first field, an edge below `edges`, keeping the order of each
+/// edge's rows (a counting sort: linear).
+fn sort_by_edge(rows: &mut [(u32, u32, u32)], edges: usize) {
+    let mut start = vec![0usize; edges + 1];
+    for r in rows.iter() {
+        start[r.0 as usize + 1] += 1;
+    }
+    for e in 0..edges {
+        start[e + 1] += start[e];
+    }
+    let mut sorted = vec![(0, 0, 0); rows.len()];
+    for &r in rows.iter() {
+        sorted[start[r.0 as usize]] = r;
+        start[r.0 as usize] += 1;
+    }
+    rows.copy_from_slice(&sorted);
 }
 
 fn corrupt() -> io::Error {
@@ -889,5 +913,13 @@ mod tests {
             assert_eq!(slug(label), slug_of(label.nfkd()), "{label:?}");
         }
         assert_eq!(slug("Erdoğan"), "erdogan");
+    }
+
+    #[test]
+    fn rows_sort_by_edge_keeping_each_edges_order() {
+        let mut rows = [(2, 0, 1), (0, 5, 2), (2, 1, 0), (1, 3, 3), (0, 4, 1)];
+        sort_by_edge(&mut rows, 4);
+        let want = [(0, 5, 2), (0, 4, 1), (1, 3, 3), (2, 0, 1), (2, 1, 0)];
+        assert_eq!(rows, want);
     }
 }
