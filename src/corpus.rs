@@ -136,6 +136,12 @@ pub struct Corpus<'a, W: Write> {
     rules: Interner,
     roles: Interner,
     options: ExportOptions,
+    /// Local entities taken so far, and (local entity, day, mentions) of those named
+    /// in dated documents: the nodes' timelines, known before the mentions are replayed.
+    entities: usize,
+    dated: Vec<(u32, Day, u32)>,
+    /// A document's records for one spill, before they are written.
+    record: Vec<u8>,
 }
 
 impl<'a, W: Write> Corpus<'a, W> {
@@ -157,6 +163,9 @@ impl<'a, W: Write> Corpus<'a, W> {
             options,
             rules: Interner::default(),
             roles: Interner::default(),
+            entities: 0,
+            dated: Vec::new(),
+            record: Vec::new(),
         })
     }
 
@@ -174,58 +183,62 @@ impl<'a, W: Write> Corpus<'a, W> {
             self.sentences
                 .sentence(&doc.id, s.index, s.start, s.end, &s.text)?;
         }
-        let typed_text: HashMap<usize, &str> = doc
-            .links
-            .iter()
-            .filter(|l| l.kind != RelationKind::CoMention)
-            .filter_map(|l| {
-                let at = doc
-                    .sentences
-                    .binary_search_by_key(&l.sentence, |s| s.index)
-                    .ok()?;
-                Some((l.sentence, doc.sentences[at].text.as_str()))
-            })
-            .collect();
-        let day = doc.date.map_or(NO_DAY, |d| d.0);
-        for w in [&mut self.mention_spill, &mut self.link_spill] {
-            w.write_all(&[TAG_DOC])?;
-            put_str(w, &doc.id)?;
-            put_i32(w, day)?;
-        }
-        let w = &mut self.mention_spill;
-        for m in &doc.mentions {
-            let code = if m.nationality {
-                NATIONALITY
-            } else {
-                type_code(m.entity_type)
-            };
-            w.write_all(&[TAG_MENTION, code])?;
-            put_u64(w, m.start as u64)?;
-            put_u64(w, m.end as u64)?;
-            put_u32(w, m.entity as u32)?;
-            put_u32(w, m.sentence as u32)?;
-            put_str(w, &m.text)?;
-        }
-        let w = &mut self.link_spill;
+        // Each spill takes a document's records in one write.
+        let mut buf = std::mem::take(&mut self.record);
+        encode_mentions(&doc, &mut buf);
+        self.mention_spill.write_all(&buf)?;
+        self.encode_links(&doc, &mut buf);
+        self.link_spill.write_all(&buf)?;
+        buf.clear();
+        buf.shrink_to(1 << 16);
+        self.record = buf;
+        self.note_mentions(&doc);
+        self.locals.push_document(doc.entities);
+        Ok(())
+    }
+
+    /// Puts a document's header and its links in `out`, which it clears first.
+    fn encode_links(&mut self, doc: &DocAnalysis, out: &mut Vec<u8>) {
+        put_header(out, doc);
         for l in &doc.links {
             let rule = self.rules.id(&l.rule);
             let role = l.role.as_deref().map_or(NO_ROLE, |r| self.roles.id(r));
-            w.write_all(&[TAG_LINK, kind_code(l.kind)])?;
-            put_u32(w, l.source as u32)?;
-            put_u32(w, l.target as u32)?;
-            put_u32(w, l.sentence as u32)?;
-            put_u32(w, rule)?;
-            put_u32(w, role)?;
+            out.extend_from_slice(&[TAG_LINK, kind_code(l.kind)]);
+            for v in [
+                l.source as u32,
+                l.target as u32,
+                l.sentence as u32,
+                rule,
+                role,
+            ] {
+                put_u32(out, v);
+            }
             // The sentence's text rides along with typed links only: it becomes the
             // example of `edges.csv`, which co-mentions leave empty.
             let example = match l.kind {
-                RelationKind::CoMention => "",
-                _ => typed_text.get(&l.sentence).copied().unwrap_or(""),
+                RelationKind::CoMention => None,
+                _ => (doc.sentences)
+                    .binary_search_by_key(&l.sentence, |s| s.index)
+                    .ok(),
             };
-            put_str(w, example)?;
+            put_str(out, example.map_or("", |at| &doc.sentences[at].text));
         }
-        self.locals.push_document(doc.entities);
-        Ok(())
+    }
+
+    /// Counts the named mentions of each local entity of a dated document.
+    fn note_mentions(&mut self, doc: &DocAnalysis) {
+        let (base, n) = (self.entities, doc.entities.len());
+        self.entities += n;
+        let Some(day) = doc.date else { return };
+        let mut counts = vec![0u32; n];
+        for m in doc.mentions.iter().filter(|m| !m.nationality) {
+            if let Some(c) = counts.get_mut(m.entity) {
+                *c += 1;
+            }
+        }
+        let named = counts.into_iter().enumerate().filter(|x| x.1 > 0);
+        self.dated
+            .extend(named.map(|(e, c)| ((base + e) as u32, day, c)));
     }
 
     /// Notes a document's id as `evidence.csv` writes it, and where its sentences start.
@@ -237,32 +250,40 @@ impl<'a, W: Write> Corpus<'a, W> {
     }
 
     /// Merges the entities, writes `mentions.csv` and `evidence.csv`, and returns the
-    /// graph, the finished `sentences.csv` writer, and the evidence the page needs
-    /// when it is known (see [`KnownEvidence`]).
+    /// graph, the finished `sentences.csv`, `mentions.csv` and `evidence.csv` writers,
+    /// and what `then` made of the graph. `then` runs as soon as the graph is known,
+    /// while `mentions.csv` is still being written (`evidence.csv` and `sentences.csv`
+    /// are complete), with the evidence the page needs when it is known (see
+    /// [`KnownEvidence`]).
     #[allow(clippy::type_complexity)]
-    pub fn finish<M: Write + Send, E: Write + Send>(
+    pub fn finish<M, E, R>(
         self,
         mentions: M,
         evidence: E,
-    ) -> io::Result<(EntityGraph, W, M, E, Option<KnownEvidence>)> {
+        then: impl FnOnce(&EntityGraph, Option<&KnownEvidence>) -> R + Send,
+    ) -> io::Result<(EntityGraph, W, M, E, R)>
+    where
+        M: Write + Send,
+        E: Write + Send,
+        R: Send,
+    {
         let (entities, maps) =
             timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
         let (entities, maps) = without_other(entities, maps);
-        let ids = assign_ids(&entities);
+        let ids = Ids::new(assign_ids(&entities));
         let sentences = self.sentences.finish()?;
         let mut known = self.known;
         known.end = sentences.written();
         let sentences = sentences.into_inner()?;
-        // Mentions and links are read back at once, each on its own thread.
-        let mut mention_replay = MentionReplay {
+        let timelines = node_timelines(&maps, &self.dated, entities.len());
+        let mention_replay = MentionReplay {
             maps: &maps,
-            ids: &ids,
+            ids: &ids.ids,
             out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
-            timelines: vec![Timeline::default(); entities.len()],
             named: entities.iter().map(|e| e.mentions > 0).collect(),
             text: String::new(),
         };
-        let mut link_replay = LinkReplay {
+        let link_replay = LinkReplay {
             maps: &maps,
             ids: &ids,
             rules: &self.rules.names,
@@ -272,42 +293,54 @@ impl<'a, W: Write> Corpus<'a, W> {
             text: String::new(),
         };
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
-        let start = std::time::Instant::now();
-        let (mentions_done, links_done) = rayon::join(
+        let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
+        // `mentions.csv` is written while the graph is built and `then` runs.
+        let (mentions, built) = rayon::join(
+            || timing::timed("replay mentions", || mention_replay.run(mention_spill)),
             || {
-                timing::timed("replay mentions", || {
-                    mention_spill.replay(|r| records(r, |rec, r| mention_replay.record(rec, r)))
-                })
-            },
-            || {
-                timing::timed("replay links", || {
-                    link_spill.replay(|r| records(r, |rec, r| link_replay.record(rec, r)))
-                })
+                let nodes = (entities, timelines);
+                let (graph, evidence, known) =
+                    link_replay.build(link_spill, nodes, roles, known)?;
+                let made = then(&graph, verbatim.then_some(&known));
+                Ok::<_, io::Error>((graph, evidence, made))
             },
         );
-        timing::phase("replay spills", start);
-        mentions_done?;
-        links_done?;
-        let start = std::time::Instant::now();
-        known.rows = link_replay.first_rows;
-        let graph = assemble(
-            entities,
-            &ids,
-            mention_replay.timelines,
-            link_replay.edges,
-            &self.roles.names,
-            &mut known.rows,
-        );
-        timing::phase("assemble", start);
-        let known = self.verbatim_ids.then_some(known);
-        let (mentions, evidence) = (mention_replay.out, link_replay.out);
-        Ok((
-            graph,
-            sentences,
-            mentions.finish()?,
-            evidence.finish()?,
-            known,
-        ))
+        let (graph, evidence, made) = built?;
+        Ok((graph, sentences, mentions?, evidence, made))
+    }
+}
+
+/// Each corpus entity's timeline: the days of its named mentions (see
+/// [`Corpus::note_mentions`]).
+fn node_timelines(maps: &Maps, dated: &[(u32, Day, u32)], n: usize) -> Vec<Timeline> {
+    let mut timelines = vec![Timeline::default(); n];
+    let targets = maps.targets();
+    for &(e, day, c) in dated {
+        match targets.get(e as usize) {
+            Some(&g) if g != DROPPED => timelines[g].add(day, c),
+            _ => {}
+        }
+    }
+    timelines
+}
+
+/// The corpus entities' ids (unique), and their order.
+struct Ids {
+    ids: Vec<Arc<str>>,
+    /// The entities sorted by id, and each entity's place there.
+    by_id: Vec<u32>,
+    rank: Vec<u32>,
+}
+
+impl Ids {
+    fn new(ids: Vec<Arc<str>>) -> Ids {
+        let mut by_id: Vec<u32> = (0..ids.len() as u32).collect();
+        by_id.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
+        let mut rank = vec![0u32; ids.len()];
+        for (at, &g) in by_id.iter().enumerate() {
+            rank[g as usize] = at as u32;
+        }
+        Ids { ids, by_id, rank }
     }
 }
 
@@ -467,18 +500,23 @@ fn records(
     }
 }
 
-/// `mentions.csv` and the nodes' timelines, from the mention spill.
+/// `mentions.csv`, from the mention spill.
 struct MentionReplay<'a, M: Write> {
     maps: &'a Maps,
     ids: &'a [Arc<str>],
     out: TableWriter<M>,
-    timelines: Vec<Timeline>,
     /// Whether each corpus entity is named at least once (not only by nationality words).
     named: Vec<bool>,
     text: String,
 }
 
 impl<M: Write> MentionReplay<'_, M> {
+    /// Writes every mention of `spill`; returns the finished writer.
+    fn run(mut self, spill: Spill) -> io::Result<M> {
+        spill.replay(|r| records(r, |rec, r| self.record(rec, r)))?;
+        self.out.finish()
+    }
+
     fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_MENTION {
             return Err(corrupt());
@@ -495,9 +533,6 @@ impl<M: Write> MentionReplay<'_, M> {
         // country is named too (else it may be no node); it counts as no mention.
         if g == DROPPED || (nationality && !self.named[g]) {
             return Ok(());
-        }
-        if let (Some(day), false) = (rec.date, nationality) {
-            self.timelines[g].add(day, 1);
         }
         self.out.mention(
             rec.doc_id,
@@ -518,7 +553,7 @@ impl<M: Write> MentionReplay<'_, M> {
 /// `evidence.csv` and the edges, from the link spill.
 struct LinkReplay<'a, E: Write> {
     maps: &'a Maps,
-    ids: &'a [Arc<str>],
+    ids: &'a Ids,
     rules: &'a [Arc<str>],
     out: TableWriter<E>,
     edges: Edges,
@@ -528,6 +563,35 @@ struct LinkReplay<'a, E: Write> {
 }
 
 impl<E: Write> LinkReplay<'_, E> {
+    /// Writes every link of `spill` to `evidence.csv` and builds the graph of
+    /// `nodes` (the corpus entities and their timelines) and the edges; returns the
+    /// graph, the finished writer, and `known` with the first rows of each edge.
+    fn build(
+        mut self,
+        spill: Spill,
+        nodes: (Vec<GlobalEntity>, Vec<Timeline>),
+        roles: &[Arc<str>],
+        mut known: KnownEvidence,
+    ) -> io::Result<(EntityGraph, E, KnownEvidence)> {
+        timing::timed("replay links", || {
+            spill.replay(|r| records(r, |rec, r| self.record(rec, r)))
+        })?;
+        let evidence = self.out.finish()?;
+        known.rows = self.first_rows;
+        let start = std::time::Instant::now();
+        let (entities, timelines) = nodes;
+        let graph = assemble(
+            entities,
+            self.ids,
+            timelines,
+            self.edges,
+            roles,
+            &mut known.rows,
+        );
+        timing::phase("assemble", start);
+        Ok((graph, evidence, known))
+    }
+
     fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
         if rec.tag != TAG_LINK {
             return Err(corrupt());
@@ -544,7 +608,7 @@ impl<E: Write> LinkReplay<'_, E> {
         if s == t || s == DROPPED || t == DROPPED {
             return Ok(());
         }
-        let (s, t) = if !kind.is_directed() && self.ids[s] > self.ids[t] {
+        let (s, t) = if !kind.is_directed() && self.ids.rank[s] > self.ids.rank[t] {
             (t, s)
         } else {
             (s, t)
@@ -574,8 +638,8 @@ impl<E: Write> LinkReplay<'_, E> {
             self.first_rows.push((e, d as u32, sentence));
         }
         self.out.evidence(
-            &self.ids[s],
-            &self.ids[t],
+            &self.ids.ids[s],
+            &self.ids.ids[t],
             kind,
             rec.doc_id,
             sentence as usize,
@@ -589,7 +653,7 @@ impl<E: Write> LinkReplay<'_, E> {
 /// edge's in the order they came). The nodes and the edges' order are found at once.
 fn assemble(
     entities: Vec<GlobalEntity>,
-    ids: &[Arc<str>],
+    ids: &Ids,
     timelines: Vec<Timeline>,
     edges: Edges,
     roles: &[Arc<str>],
@@ -603,7 +667,7 @@ fn assemble(
     drop(index);
     let ((mut graph, index), (order, best)) = rayon::join(
         || graph_nodes(entities, ids, timelines, &accs),
-        || edge_order(&accs, ids, role_counts, roles, evidence_rows),
+        || edge_order(&accs, &ids.rank, role_counts, roles, evidence_rows),
     );
     graph.reserve_edges(accs.len());
     for e in order {
@@ -631,7 +695,7 @@ type Graph = petgraph::Graph<Node, Edge>;
 /// reached only through nationality words is a node only if an edge needs it.
 fn graph_nodes(
     mut entities: Vec<GlobalEntity>,
-    ids: &[Arc<str>],
+    ids: &Ids,
     mut timelines: Vec<Timeline>,
     accs: &[EdgeAcc],
 ) -> (Graph, Vec<petgraph::graph::NodeIndex>) {
@@ -640,16 +704,15 @@ fn graph_nodes(
         needed[acc.source as usize] = true;
         needed[acc.target as usize] = true;
     }
-    let mut by_id: Vec<usize> = (0..entities.len())
+    let by_id: Vec<usize> = (ids.by_id.iter().map(|&g| g as usize))
         .filter(|&g| entities[g].mentions > 0 || needed[g])
         .collect();
-    by_id.par_sort_by(|&a, &b| ids[a].cmp(&ids[b]));
     let mut graph = Graph::with_capacity(by_id.len(), 0);
     let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
     for g in by_id {
         let e = &mut entities[g];
         index[g] = graph.add_node(Node {
-            id: ids[g].to_string(),
+            id: ids.ids[g].to_string(),
             label: std::mem::take(&mut e.label),
             entity_type: e.entity_type,
             mentions: e.mentions,
@@ -666,7 +729,7 @@ fn graph_nodes(
 #[allow(clippy::type_complexity)]
 fn edge_order(
     accs: &[EdgeAcc],
-    ids: &[Arc<str>],
+    rank: &[u32],
     role_counts: HashMap<(u32, u32), u32>,
     roles: &[Arc<str>],
     evidence_rows: &mut [(u32, u32, u32)],
@@ -679,16 +742,19 @@ fn edge_order(
             *slot = (r, c);
         }
     }
-    let mut order: Vec<u32> = (0..accs.len() as u32).collect();
-    // (source, target, kind) is one edge's alone: the parallel sort orders as any sort.
-    order.par_sort_unstable_by(|&x, &y| {
-        let (a, b) = (&accs[x as usize], &accs[y as usize]);
-        (&ids[a.source as usize], &ids[a.target as usize], a.kind).cmp(&(
-            &ids[b.source as usize],
-            &ids[b.target as usize],
-            b.kind,
-        ))
-    });
+    // Ids are unique, so their ranks order as they do; (source, target, kind) is one
+    // edge's alone, so the unstable sort orders as any sort.
+    let mut keyed: Vec<(u64, RelationKind, u32)> = (accs.iter().enumerate())
+        .map(|(e, a)| {
+            let (s, t) = (
+                rank[a.source as usize] as u64,
+                rank[a.target as usize] as u64,
+            );
+            ((s << 32) | t, a.kind, e as u32)
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let order: Vec<u32> = keyed.into_iter().map(|x| x.2).collect();
     let mut stored = vec![0u32; accs.len()];
     for (at, &e) in order.iter().enumerate() {
         stored[e as usize] = at as u32;
@@ -696,8 +762,26 @@ fn edge_order(
     evidence_rows
         .iter_mut()
         .for_each(|r| r.0 = stored[r.0 as usize]);
-    evidence_rows.par_sort_by_key(|r| r.0);
+    sort_by_edge(evidence_rows, accs.len());
     (order, best)
+}
+
+/// Sorts `rows` by their first field, an edge below `edges`, keeping the order of each
+/// edge's rows (a counting sort: linear).
+fn sort_by_edge(rows: &mut [(u32, u32, u32)], edges: usize) {
+    let mut start = vec![0usize; edges + 1];
+    for r in rows.iter() {
+        start[r.0 as usize + 1] += 1;
+    }
+    for e in 0..edges {
+        start[e + 1] += start[e];
+    }
+    let mut sorted = vec![(0, 0, 0); rows.len()];
+    for &r in rows.iter() {
+        sorted[start[r.0 as usize]] = r;
+        start[r.0 as usize] += 1;
+    }
+    rows.copy_from_slice(&sorted);
 }
 
 fn corrupt() -> io::Error {
@@ -740,18 +824,43 @@ fn kind_from(c: u8) -> RelationKind {
         .unwrap_or(RelationKind::CoMention)
 }
 
-fn put_u32(w: &mut impl Write, v: u32) -> io::Result<()> {
-    w.write_all(&v.to_le_bytes())
+/// Puts a document's header in `out`, which it clears first.
+fn put_header(out: &mut Vec<u8>, doc: &DocAnalysis) {
+    out.clear();
+    out.push(TAG_DOC);
+    put_str(out, &doc.id);
+    put_i32(out, doc.date.map_or(NO_DAY, |d| d.0));
 }
-fn put_i32(w: &mut impl Write, v: i32) -> io::Result<()> {
-    w.write_all(&v.to_le_bytes())
+
+/// Puts a document's header and its mentions in `out`, which it clears first.
+fn encode_mentions(doc: &DocAnalysis, out: &mut Vec<u8>) {
+    put_header(out, doc);
+    for m in &doc.mentions {
+        let code = match m.nationality {
+            true => NATIONALITY,
+            false => type_code(m.entity_type),
+        };
+        out.extend_from_slice(&[TAG_MENTION, code]);
+        put_u64(out, m.start as u64);
+        put_u64(out, m.end as u64);
+        put_u32(out, m.entity as u32);
+        put_u32(out, m.sentence as u32);
+        put_str(out, &m.text);
+    }
 }
-fn put_u64(w: &mut impl Write, v: u64) -> io::Result<()> {
-    w.write_all(&v.to_le_bytes())
+
+fn put_u32(w: &mut Vec<u8>, v: u32) {
+    w.extend_from_slice(&v.to_le_bytes())
 }
-fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
-    put_u64(w, s.len() as u64)?;
-    w.write_all(s.as_bytes())
+fn put_i32(w: &mut Vec<u8>, v: i32) {
+    w.extend_from_slice(&v.to_le_bytes())
+}
+fn put_u64(w: &mut Vec<u8>, v: u64) {
+    w.extend_from_slice(&v.to_le_bytes())
+}
+fn put_str(w: &mut Vec<u8>, s: &str) {
+    put_u64(w, s.len() as u64);
+    w.extend_from_slice(s.as_bytes())
 }
 fn get_u8(r: &mut (impl Read + ?Sized)) -> io::Result<u8> {
     let mut b = [0u8; 1];
@@ -804,5 +913,13 @@ mod tests {
             assert_eq!(slug(label), slug_of(label.nfkd()), "{label:?}");
         }
         assert_eq!(slug("Erdoğan"), "erdogan");
+    }
+
+    #[test]
+    fn rows_sort_by_edge_keeping_each_edges_order() {
+        let mut rows = [(2, 0, 1), (0, 5, 2), (2, 1, 0), (1, 3, 3), (0, 4, 1)];
+        sort_by_edge(&mut rows, 4);
+        let want = [(0, 5, 2), (0, 4, 1), (1, 3, 3), (2, 0, 1), (2, 1, 0)];
+        assert_eq!(rows, want);
     }
 }

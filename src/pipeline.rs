@@ -5,7 +5,7 @@
 //! corpus thread folds the analyses, in input order, into the [`Corpus`] (which
 //! streams `sentences.csv` and spills the rest). When the input ends, the corpus
 //! pass merges entities, streams `mentions.csv` and `evidence.csv`, and the graph
-//! files are written in parallel.
+//! files are written in parallel, while `mentions.csv` is.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -70,9 +70,16 @@ where
         timing::timed("stream", || stream(docs, lex, corpus, on_error, progress))
             .map_err(|err| ExportError::io(&dir.join(export::SENTENCES_CSV), "write", err))?;
     let (mentions, evidence) = (create(export::MENTIONS_CSV)?, create(export::EVIDENCE_CSV)?);
-    let (graph, sentences, mentions, evidence, known) =
-        timing::timed("corpus finish", || corpus.finish(mentions, evidence))
-            .map_err(|err| ExportError::io(&dir.join(export::MENTIONS_CSV), "write", err))?;
+    // The graph files are written while `mentions.csv` still is.
+    let graph_files = |graph: &EntityGraph, known: Option<&export::html::KnownEvidence>| {
+        timing::timed("graph files", || {
+            export::write_graph_with(dir, graph, options, known)
+        })
+    };
+    let (graph, sentences, mentions, evidence, cuts) = timing::timed("corpus finish", || {
+        corpus.finish(mentions, evidence, graph_files)
+    })
+    .map_err(|err| ExportError::io(&dir.join(export::MENTIONS_CSV), "write", err))?;
     for (name, w) in [
         (export::SENTENCES_CSV, sentences),
         (export::MENTIONS_CSV, mentions),
@@ -82,10 +89,7 @@ where
             .map_err(|e| e.into_error())
             .map_err(|err| ExportError::io(&dir.join(name), "write", err))?;
     }
-    let cuts = timing::timed("graph files", || {
-        export::write_graph_with(dir, &graph, options, known.as_ref())
-    })?;
-    Ok((graph, summary, cuts))
+    Ok((graph, summary, cuts?))
 }
 
 /// Reads, analyses and folds every document into `corpus`, the three stages
@@ -263,7 +267,7 @@ pub fn build_graph_with(docs: Vec<Document>, lex: &Lexicon) -> EntityGraph {
         for a in analysed {
             corpus.add(a)?;
         }
-        Ok(corpus.finish(io::sink(), io::sink())?.0)
+        Ok(corpus.finish(io::sink(), io::sink(), |_, _| ())?.0)
     })();
     // Only memory and io::sink() are written to, and neither fails.
     result.unwrap_or_default()

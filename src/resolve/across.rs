@@ -285,6 +285,12 @@ impl Maps {
             .map_or(self.targets.len(), |&x| x as usize);
         (start + e < end).then(|| self.targets[start + e])
     }
+
+    /// The corpus entity of every local entity, documents after one another in input
+    /// order (as [`Locals::push_document`] took them).
+    pub fn targets(&self) -> &[usize] {
+        &self.targets
+    }
 }
 
 /// A resolved corpus-level entity.
@@ -397,6 +403,9 @@ struct Resolver<'a> {
     folded: IdMap,
     /// Folds found in parallel beforehand, by norm key, not yet interned.
     fold_text: HashMap<u32, String>,
+    /// Whether each form is written as an acronym ([`is_acronym_form`]), by string
+    /// id, found in parallel beforehand (`None` for other strings).
+    acronyms: Vec<Option<bool>>,
     acc: Vec<Acc>,
     primary: HashMap<Key, u32>,
     alias: HashMap<Key, Vec<u32>>,
@@ -406,8 +415,8 @@ struct Resolver<'a> {
     first_name: HashMap<u32, Vec<u32>>,
     /// (document, folded lone word): "Bashar ... Assad" without the full name.
     doc_words: HashSet<(u32, u32)>,
-    /// (entity, form) -> count, for forms and for nationality words.
-    forms: HashMap<(u32, u32), u32>,
+    /// Each local entity's fullest form ([`Locals::fullest`]; [`NONE`] if none).
+    fullest: Vec<u32>,
     /// (entity, norm key of a form, type slot) -> count: how often local entities
     /// of that type (or of any, [`ANY_TYPE`]) that went to the entity are written so;
     /// per (norm key, type slot) the entity written so most often, and the total.
@@ -416,9 +425,6 @@ struct Resolver<'a> {
     /// Surname -> the two full-name people of that surname with most mentions, and
     /// the mentions of all of them.
     bearers: HashMap<u32, ([(u32, u64); 2], u64)>,
-    demonyms: HashMap<(u32, u32), u32>,
-    /// (entity, document) for every local entity with forms.
-    docs: Vec<(u32, u32)>,
     targets: Vec<usize>,
 }
 
@@ -432,6 +438,7 @@ impl<'a> Resolver<'a> {
             norm: IdMap::default(),
             folded: IdMap::default(),
             fold_text: HashMap::default(),
+            acronyms: Vec::new(),
             acc: Vec::new(),
             primary: HashMap::default(),
             alias: HashMap::default(),
@@ -439,15 +446,22 @@ impl<'a> Resolver<'a> {
             full_name: HashMap::default(),
             first_name: HashMap::default(),
             doc_words: HashSet::default(),
-            forms: HashMap::default(),
+            fullest: Vec::new(),
             said: HashMap::default(),
             said_best: HashMap::default(),
             bearers: HashMap::default(),
-            demonyms: HashMap::default(),
-            docs: Vec::new(),
         };
         r.canonicalize_people();
+        r.fullest = (r.l.entities.par_iter())
+            .map(|e| r.l.fullest(e).unwrap_or(NONE))
+            .collect();
         let mut keys = r.form_keys();
+        r.acronyms = (keys.par_iter().enumerate())
+            .map(|(s, k)| {
+                k.as_ref()
+                    .map(|_| is_acronym_form(r.l.strings.get(s as u32)))
+            })
+            .collect();
         for d in 0..r.l.documents() {
             for i in r.l.range(d) {
                 r.doc_of.push(d as u32);
@@ -492,6 +506,14 @@ impl<'a> Resolver<'a> {
                 })
             })
             .collect()
+    }
+
+    /// Whether string `s` is written as an acronym ([`is_acronym_form`]).
+    fn is_acronym(&self, s: u32) -> bool {
+        match self.acronyms.get(s as usize) {
+            Some(&Some(caps)) => caps,
+            _ => is_acronym_form(self.l.strings.get(s)),
+        }
     }
 
     /// [`Self::norm_of`] with the key's text known.
@@ -545,9 +567,10 @@ impl<'a> Resolver<'a> {
             let full = if Self::is_full_person(e) {
                 self.name_words(e).len()
             } else {
-                self.l
-                    .fullest(e)
-                    .map_or(0, |f| word_count(self.l.strings.get(f)))
+                let f = self.fullest[i];
+                (f != NONE)
+                    .then(|| word_count(self.l.strings.get(f)))
+                    .unwrap_or(0)
             };
             (
                 e.tentative,
@@ -663,9 +686,8 @@ impl<'a> Resolver<'a> {
     /// Resolves local entity `i` to a corpus entity (or drops it).
     fn resolve(&mut self, i: usize) {
         let e = self.l.entities[i];
-        let full = self
-            .l
-            .fullest(&e)
+        let fullest = Some(self.fullest[i]).filter(|&f| f != NONE);
+        let full = fullest
             .or_else(|| self.first_demonym(&e))
             .unwrap_or_else(|| self.l.strings.intern(""));
         let pkey = self.primary_key(&e, full);
@@ -695,8 +717,8 @@ impl<'a> Resolver<'a> {
             }
         };
         self.targets[i] = g as usize;
-        self.fold_into(g, &e, self.doc_of[i]);
-        self.register(g, &e);
+        self.fold_into(g, &e);
+        self.register(g, &e, fullest);
     }
 
     /// The smallest nationality word, for entities named only by those.
@@ -821,8 +843,7 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let tk = self.fold_of(k);
-        let full_text = self.l.strings.get(full);
-        let caps = is_acronym_form(full_text);
+        let caps = self.is_acronym(full);
         let acronym = caps.then_some((Tag::Initials, k));
         let folded = (!caps).then_some((Tag::Translit, tk));
         let fits = |a: &Acc| {
@@ -923,8 +944,9 @@ impl<'a> Resolver<'a> {
         (by_first.len() == 1).then(|| by_first[0])
     }
 
-    /// Counts the local entity's votes, forms and document into corpus entity `g`.
-    fn fold_into(&mut self, g: u32, e: &Compact, d: u32) {
+    /// Counts the local entity's votes and mentions into corpus entity `g` (its forms
+    /// and document are gathered by [`Self::gathered_forms`] and [`Self::documents`]).
+    fn fold_into(&mut self, g: u32, e: &Compact) {
         let words = self.l.words(e);
         let a = &mut self.acc[g as usize];
         a.votes[type_index(e.entity_type) as usize] += if e.weak { 1 } else { 3 };
@@ -937,7 +959,6 @@ impl<'a> Resolver<'a> {
         for x in 0..e.n_forms {
             let (f, c) = self.l.forms[(e.forms + x) as usize];
             self.acc[g as usize].mentions += c as u64;
-            *self.forms.entry((g, f)).or_default() += c;
             let k = self.norm_of(f);
             self.count_said(g, k, type_index(e.entity_type), c);
         }
@@ -949,12 +970,6 @@ impl<'a> Resolver<'a> {
             lead(top, g, n);
             *total += added;
         }
-        for &(f, c) in self.l.demonyms(e) {
-            *self.demonyms.entry((g, f)).or_default() += c;
-        }
-        if e.n_forms > 0 {
-            self.docs.push((g, d));
-        }
     }
 
     fn add(&mut self, key: Key, g: u32) {
@@ -962,13 +977,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Registers the keys short forms may use to find corpus entity `g`.
-    fn register(&mut self, g: u32, e: &Compact) {
+    fn register(&mut self, g: u32, e: &Compact, fullest: Option<u32>) {
         for x in 0..e.n_forms {
             let f = self.l.forms[(e.forms + x) as usize].0;
             let k = self.norm_of(f);
             // Spelling variants fold together ("Sergey", "Sergei"); the letters of
             // an acronym do not ("FFL" is not "FL").
-            if !is_acronym_form(self.l.strings.get(f)) {
+            if !self.is_acronym(f) {
                 let t = self.fold_of(k);
                 self.add((Tag::Translit, t), g);
             }
@@ -983,7 +998,7 @@ impl<'a> Resolver<'a> {
             add_capped(self.full_name.entry((first, last)).or_default(), g);
         }
         if e.entity_type == EntityType::Organization {
-            if let Some(f) = self.l.fullest(e) {
+            if let Some(f) = fullest {
                 self.register_organization(g, f);
             }
         }
@@ -1017,14 +1032,7 @@ impl<'a> Resolver<'a> {
 
     fn finish(mut self) -> (Vec<GlobalEntity>, Maps) {
         let n = self.acc.len();
-        let mut forms: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
-        for ((g, f), c) in std::mem::take(&mut self.forms) {
-            forms[g as usize].push((f, c));
-        }
-        let mut demonyms: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
-        for ((g, f), c) in std::mem::take(&mut self.demonyms) {
-            demonyms[g as usize].push((f, c));
-        }
+        let (mut forms, mut demonyms) = self.gathered_forms();
         let mut labels: Vec<String> = (0..n)
             .into_par_iter()
             .map(|g| self.label(g, self.acc[g].majority(), &forms[g], &demonyms[g]))
@@ -1055,23 +1063,13 @@ impl<'a> Resolver<'a> {
                 a.gaz = gaz;
             }
         }
-        for &g in &kept {
+        for &g in kept.iter().filter(|&&g| grew[g]) {
             merge_counts(&mut forms[g]);
             merge_counts(&mut demonyms[g]);
         }
+        let documents = self.documents(&root);
         for t in self.targets.iter_mut().filter(|t| **t != DROPPED) {
             *t = id[root[*t] as usize] as usize;
-        }
-        let mut docs: Vec<(u32, u32)> = self
-            .docs
-            .iter()
-            .map(|&(g, d)| (root[g as usize], d))
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let mut documents = vec![0u64; n];
-        for &(g, _) in &docs {
-            documents[g as usize] += 1;
         }
         let first_labels: Vec<String> = kept
             .iter()
@@ -1107,6 +1105,41 @@ impl<'a> Resolver<'a> {
             targets: self.targets,
         };
         (entities, maps)
+    }
+
+    /// Each corpus entity's forms and nationality words with their counts, sorted by
+    /// string id.
+    #[allow(clippy::type_complexity)]
+    fn gathered_forms(&self) -> (Vec<Vec<(u32, u32)>>, Vec<Vec<(u32, u32)>>) {
+        let n = self.acc.len();
+        let (mut forms, mut demonyms) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        for (e, &g) in self.l.entities.iter().zip(&self.targets) {
+            if g != DROPPED {
+                forms[g].extend_from_slice(self.l.forms(e));
+                demonyms[g].extend_from_slice(self.l.demonyms(e));
+            }
+        }
+        (forms.par_iter_mut())
+            .chain(demonyms.par_iter_mut())
+            .for_each(merge_counts);
+        (forms, demonyms)
+    }
+
+    /// How many documents name each corpus entity (by its form, not only by
+    /// nationality words), the entities joined to their `root`.
+    fn documents(&self, root: &[u32]) -> Vec<u64> {
+        let mut docs: Vec<(u32, u32)> = (self.l.entities.iter().zip(&self.targets))
+            .zip(&self.doc_of)
+            .filter(|((e, &g), _)| g != DROPPED && e.n_forms > 0)
+            .map(|((_, &g), &d)| (root[g], d))
+            .collect();
+        docs.par_sort_unstable();
+        docs.dedup();
+        let mut documents = vec![0u64; root.len()];
+        for &(g, _) in &docs {
+            documents[g as usize] += 1;
+        }
+        documents
     }
 
     /// A corpus entity's label: its gazetteer name, else [`label_form`], else its
