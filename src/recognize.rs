@@ -600,6 +600,9 @@ struct Ctx<'a> {
     about_games: std::cell::OnceCell<bool>,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
     scores: Vec<usize>,
+    /// The sentence's text may hold a hyphen ([`may_hold_hyphen`]); without one no
+    /// word is searched for it.
+    hyphens: bool,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
     caps_only: bool,
     /// Index of the first word token of the sentence.
@@ -671,7 +674,7 @@ impl Ctx<'_> {
         }
         let w = self.words[i];
         // Most words: lower case, no article glued to a name.
-        self.gaz[i].is_some() || starts_upper(w) || w.bytes().any(|b| b == b'-')
+        self.gaz[i].is_some() || starts_upper(w) || (self.hyphens && w.bytes().any(|b| b == b'-'))
     }
 
     /// [`Ctx::cap`] of a token that passed [`Ctx::may_cap`].
@@ -1115,7 +1118,12 @@ pub fn recognize(
             h_end += 1;
         }
         let sentence_hits = &hits[hit_iter..h_end];
-        let hyphened = hyphened_names(text, &s.tokens, sentence_hits, lex);
+        let hyphens = may_hold_hyphen(text, &s.tokens);
+        let hyphened = if hyphens {
+            hyphened_names(text, &s.tokens, sentence_hits, lex)
+        } else {
+            None
+        };
         let tokens: &[Token] = hyphened.as_deref().unwrap_or(&s.tokens);
         let caps_only = !tokens.iter().any(|t| {
             t.kind == TokenKind::Word
@@ -1170,6 +1178,7 @@ pub fn recognize(
             about_games: std::cell::OnceCell::new(),
             scores: score_positions(text, tokens),
             caps_only,
+            hyphens,
             first_word: tokens
                 .iter()
                 .position(|t| t.kind == TokenKind::Word)
@@ -1221,18 +1230,15 @@ fn refill<T>(buf: &mut Vec<T>, items: impl Iterator<Item = T>) -> Vec<T> {
 
 /// The sentence's `tokens` with its hyphenated names split or joined
 /// ([`split_name_pairs`], [`join_name_syllables`], [`split_paired_people`], in this
-/// order); `None` when nothing changes. Most sentences hold no hyphen: one search
-/// of their text skips all three (which keep the text the tokens cover, so the
-/// search holds for them all).
+/// order); `None` when nothing changes. Asked only when [`may_hold_hyphen`]: most
+/// sentences hold no hyphen, and one search of their text skips all three (which
+/// keep the text the tokens cover, so the search holds for them all).
 fn hyphened_names(
     text: &str,
     tokens: &[Token],
     hits: &[GazHit],
     lex: &Lexicon,
 ) -> Option<Vec<Token>> {
-    if !may_hold_hyphen(text, tokens) {
-        return None;
-    }
     let split = split_name_pairs(text, tokens, hits);
     let joined = join_name_syllables(text, split.as_deref().unwrap_or(tokens), lex);
     let changed = joined.or(split);

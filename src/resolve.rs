@@ -239,8 +239,17 @@ fn middles_agree<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
 
 /// "UN", "U.N.", "NATO": two or more letters, all capitals.
 fn is_acronym_form(surface: &str) -> bool {
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ')
+    if surface.contains(' ') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in surface.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false; // Most forms: the second letter is lower case.
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Whether a bare form may start at this word: "of Iraq" is no name of its own
@@ -598,6 +607,16 @@ mod tests {
         let votes = BTreeMap::from([(EntityType::Other, 2)]);
         settle_type(&mut e, &votes, lex);
         assert_eq!(e.entity_type, EntityType::Other);
+    }
+
+    #[test]
+    fn acronym_forms_are_two_or_more_capitals_in_one_word() {
+        for yes in ["UN", "U.N.", "NATO", "AT&T"] {
+            assert!(is_acronym_form(yes), "{yes}");
+        }
+        for no in ["Nato", "A", "U N", "Obama", "", "G7x"] {
+            assert!(!is_acronym_form(no), "{no}");
+        }
     }
 
     #[test]
