@@ -357,8 +357,9 @@ fn lowered<'b>(
 ) -> Vec<&'b str> {
     buf.clear();
     ends.clear();
-    let start = tokens.iter().map(|t| t.span.start).min().unwrap_or(0);
-    let end = tokens.iter().map(|t| t.span.end).max().unwrap_or(0);
+    // Tokens are in text order.
+    let start = tokens.first().map_or(0, |t| t.span.start);
+    let end = tokens.last().map_or(0, |t| t.span.end);
     if text.get(start..end).is_some_and(|c| c.is_ascii()) {
         return tokens
             .iter()
@@ -1077,7 +1078,10 @@ pub fn recognize(
     let sports = sides::sports_report(text);
     let kinds = line_kinds(text, sentences, skip_line.len());
     let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
-    let mut body_caps = std::collections::HashSet::default();
+    // Sized once: a capitalised word is about one token in eight.
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    let mut body_caps =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(tokens / 8, Default::default());
     for s in sentences {
         if headlines.get(s.line).copied().unwrap_or(true)
             || skip_line.get(s.line).copied().unwrap_or(true)

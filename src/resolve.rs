@@ -6,6 +6,7 @@
 //! join only when their surnames agree and their given names are compatible
 //! (same, transliteration variants, an initial, or one a subsequence of the other).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -117,8 +118,10 @@ fn translit_words<'p>(
     lex: &Lexicon,
     pool: &'p mut FoldedWords,
 ) -> Vec<Vec<&'p str>> {
-    let mut number: HashMap<&str, usize> = HashMap::default();
-    let mut numbers = Vec::new();
+    let words = mentions.iter().map(|m| m.words.len()).sum();
+    let mut number: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(words, Default::default());
+    let mut numbers = Vec::with_capacity(words);
     for m in mentions {
         for w in &m.words {
             let word = &text[w.start..w.end];
@@ -287,7 +290,7 @@ pub fn resolve_document(
 }
 
 /// Each mention's comparison key: the gazetteer entry's, else the folded surface form.
-fn mention_keys(mentions: &[RawMention], lex: &Lexicon) -> Vec<String> {
+fn mention_keys<'m>(mentions: &'m [RawMention], lex: &Lexicon) -> Vec<Cow<'m, str>> {
     mentions
         .iter()
         .map(|m| match m.gaz {
@@ -296,19 +299,20 @@ fn mention_keys(mentions: &[RawMention], lex: &Lexicon) -> Vec<String> {
                 let mut k = String::with_capacity(key.len() + 2);
                 k.push_str("g:");
                 k.push_str(key);
-                k
+                Cow::Owned(k)
             }
             // The surface form's key, folded once by recognition.
-            None => m.key.clone(),
+            None => Cow::Borrowed(m.key.as_str()),
         })
         .collect()
 }
 
 /// Same key, same entity (the type is settled by majority later).
-fn merge_same_keys(keys: &[String], dsu: &mut Dsu) {
-    let mut by_key: HashMap<&str, usize> = HashMap::default();
+fn merge_same_keys(keys: &[Cow<str>], dsu: &mut Dsu) {
+    let mut by_key: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (i, k) in keys.iter().enumerate() {
-        match by_key.get(k.as_str()) {
+        match by_key.get(k.as_ref()) {
             Some(&first) => dsu.union(first, i),
             None => {
                 by_key.insert(k, i);
@@ -417,11 +421,11 @@ struct OrgKey<'k> {
 }
 
 /// Each distinct organization name once (mentions with one key are one entity already).
-fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [String]) -> Vec<OrgKey<'k>> {
+fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [Cow<str>]) -> Vec<OrgKey<'k>> {
     let mut seen_org: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     (0..mentions.len())
         .filter(|&i| {
-            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i].as_str())
+            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i].as_ref())
         })
         .map(|i| {
             let key = keys[i].trim_start_matches("g:");
@@ -443,7 +447,7 @@ fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [String]) -> Vec<
 fn merge_org_forms(
     text: &str,
     mentions: &[RawMention],
-    keys: &[String],
+    keys: &[Cow<str>],
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) {
@@ -523,7 +527,8 @@ fn collect_entities(
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
-    let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
+    let mut root_to_entity: HashMap<usize, usize> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut assignment = vec![0; mentions.len()];
     let mut type_votes: Vec<BTreeMap<EntityType, usize>> = Vec::new();
