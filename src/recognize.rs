@@ -357,8 +357,9 @@ fn lowered<'b>(
 ) -> Vec<&'b str> {
     buf.clear();
     ends.clear();
-    let start = tokens.iter().map(|t| t.span.start).min().unwrap_or(0);
-    let end = tokens.iter().map(|t| t.span.end).max().unwrap_or(0);
+    // Tokens are in text order.
+    let start = tokens.first().map_or(0, |t| t.span.start);
+    let end = tokens.last().map_or(0, |t| t.span.end);
     if text.get(start..end).is_some_and(|c| c.is_ascii()) {
         return tokens
             .iter()
@@ -600,6 +601,9 @@ struct Ctx<'a> {
     about_games: std::cell::OnceCell<bool>,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
     scores: Vec<usize>,
+    /// The sentence's text may hold a hyphen ([`may_hold_hyphen`]); without one no
+    /// word is searched for it.
+    hyphens: bool,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
     caps_only: bool,
     /// Index of the first word token of the sentence.
@@ -608,8 +612,8 @@ struct Ctx<'a> {
     body_caps: &'a rustc_hash::FxHashSet<&'a str>,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
     gaz: Vec<Option<(usize, GazHit)>>,
-    /// caps[i]: [`Ctx::cap`] of token i once computed (it is asked several times).
-    caps: Vec<std::cell::OnceCell<bool>>,
+    /// caps[i]: [`Ctx::cap`] of token i, computed for all once the rest is set.
+    caps: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -651,18 +655,31 @@ impl Ctx<'_> {
     }
 
     /// A token that can be part of a name by its own look (computed once per token).
+    #[inline]
     fn cap(&self, i: usize) -> bool {
-        *self.caps[i].get_or_init(|| self.cap_uncached(i))
+        self.caps[i]
     }
 
-    fn cap_uncached(&self, i: usize) -> bool {
+    /// [`Ctx::cap`] of each token, once the rest of the context is set; `out` is
+    /// cleared first.
+    fn fill_caps(&self, out: &mut Vec<bool>) {
+        out.clear();
+        out.extend((0..self.words.len()).map(|i| self.may_cap(i) && self.cap_uncached(i)));
+    }
+
+    /// The first test of [`Ctx::cap`]: a word in the gazetteer, capitalised or hyphened.
+    #[inline]
+    fn may_cap(&self, i: usize) -> bool {
         if self.kinds[i] != TokenKind::Word {
             return false;
         }
         let w = self.words[i];
-        if self.gaz[i].is_none() && !starts_upper(w) && !w.bytes().any(|b| b == b'-') {
-            return false; // Most words: lower case, no article glued to a name.
-        }
+        // Most words: lower case, no article glued to a name.
+        self.gaz[i].is_some() || starts_upper(w) || (self.hyphens && w.bytes().any(|b| b == b'-'))
+    }
+
+    /// [`Ctx::cap`] of a token that passed [`Ctx::may_cap`].
+    fn cap_uncached(&self, i: usize) -> bool {
         let (url, article) = self.url_or_article(i);
         if url {
             return false;
@@ -1061,7 +1078,10 @@ pub fn recognize(
     let sports = sides::sports_report(text);
     let kinds = line_kinds(text, sentences, skip_line.len());
     let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
-    let mut body_caps = std::collections::HashSet::default();
+    // Sized once: a capitalised word is about one token in eight.
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    let mut body_caps =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(tokens / 8, Default::default());
     for s in sentences {
         if headlines.get(s.line).copied().unwrap_or(true)
             || skip_line.get(s.line).copied().unwrap_or(true)
@@ -1084,6 +1104,8 @@ pub fn recognize(
         }
     }
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut bufs = Buffers::default();
     let mut hit_iter = 0;
     let (mut lower_buf, mut lower_ends) = (String::new(), Vec::new());
     let ascii_lower = text.to_ascii_lowercase();
@@ -1100,22 +1122,22 @@ pub fn recognize(
             h_end += 1;
         }
         let sentence_hits = &hits[hit_iter..h_end];
-        let split = split_name_pairs(text, &s.tokens, sentence_hits);
-        let joined = join_name_syllables(text, split.as_deref().unwrap_or(&s.tokens), lex);
-        let tokens: &[Token] = match (&joined, &split) {
-            (Some(j), _) => j,
-            (None, Some(v)) => v,
-            (None, None) => &s.tokens,
+        let hyphens = may_hold_hyphen(text, &s.tokens);
+        let hyphened = if hyphens {
+            hyphened_names(text, &s.tokens, sentence_hits, lex)
+        } else {
+            None
         };
-        let people = split_paired_people(text, tokens, lex);
-        let tokens: &[Token] = people.as_deref().unwrap_or(tokens);
+        let tokens: &[Token] = hyphened.as_deref().unwrap_or(&s.tokens);
         let caps_only = !tokens.iter().any(|t| {
             t.kind == TokenKind::Word
                 && text[t.span.start..t.span.end]
                     .chars()
                     .any(char::is_lowercase)
         });
-        let mut gaz = vec![None; tokens.len()];
+        let mut gaz = std::mem::take(&mut bufs.gaz);
+        gaz.clear();
+        gaz.resize(tokens.len(), None);
         for &hit in sentence_hits {
             let surface = &text[hit.span.start..hit.span.end];
             if caps_only
@@ -1135,11 +1157,11 @@ pub fn recognize(
                 }
             }
         }
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| &text[t.span.start..t.span.end])
-            .collect();
-        let ctx = Ctx {
+        let words = refill(
+            &mut bufs.words,
+            tokens.iter().map(|t| &text[t.span.start..t.span.end]),
+        );
+        let mut ctx = Ctx {
             text,
             lex,
             lower: lowered(
@@ -1150,8 +1172,8 @@ pub fn recognize(
                 &mut lower_buf,
                 &mut lower_ends,
             ),
-            kinds: tokens.iter().map(|t| t.kind).collect(),
-            spans: tokens.iter().map(|t| t.span).collect(),
+            kinds: refill(&mut bufs.kinds, tokens.iter().map(|t| t.kind)),
+            spans: refill(&mut bufs.spans, tokens.iter().map(|t| t.span)),
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
             results: sides::opens_with_results_pair(text, tokens),
@@ -1160,18 +1182,72 @@ pub fn recognize(
             about_games: std::cell::OnceCell::new(),
             scores: score_positions(text, tokens),
             caps_only,
+            hyphens,
             first_word: tokens
                 .iter()
                 .position(|t| t.kind == TokenKind::Word)
                 .unwrap_or(0),
             body_caps: &body_caps,
-            caps: vec![std::cell::OnceCell::new(); words.len()],
+            caps: std::mem::take(&mut bufs.caps),
             words,
             gaz,
         };
-        recognize_sentence(&ctx, si, &mut out);
+        let mut caps = std::mem::take(&mut ctx.caps);
+        ctx.fill_caps(&mut caps);
+        ctx.caps = caps;
+        recognize_sentence(&ctx, si, &mut scratch, &mut out);
+        bufs = Buffers {
+            words: emptied(ctx.words),
+            kinds: ctx.kinds,
+            spans: ctx.spans,
+            gaz: ctx.gaz,
+            caps: ctx.caps,
+        };
     }
     out
+}
+
+/// The per-token vectors of a sentence's [`Ctx`], kept from sentence to sentence.
+#[derive(Default)]
+struct Buffers<'a> {
+    words: Vec<&'a str>,
+    kinds: Vec<TokenKind>,
+    spans: Vec<Span>,
+    gaz: Vec<Option<(usize, GazHit)>>,
+    caps: Vec<bool>,
+}
+
+/// The allocation of `words`, empty and free of the borrow its words had (the
+/// collect reuses the allocation in place).
+fn emptied<'x>(mut words: Vec<&str>) -> Vec<&'x str> {
+    words.clear();
+    words.into_iter().map(|_| "").collect()
+}
+
+/// The allocation of `buf` (taken, left empty), holding `items`.
+fn refill<T>(buf: &mut Vec<T>, items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut v = std::mem::take(buf);
+    v.clear();
+    v.extend(items);
+    v
+}
+
+/// The sentence's `tokens` with its hyphenated names split or joined
+/// ([`split_name_pairs`], [`join_name_syllables`], [`split_paired_people`], in this
+/// order); `None` when nothing changes. Asked only when [`may_hold_hyphen`]: most
+/// sentences hold no hyphen, and one search of their text skips all three (which
+/// keep the text the tokens cover, so the search holds for them all).
+fn hyphened_names(
+    text: &str,
+    tokens: &[Token],
+    hits: &[GazHit],
+    lex: &Lexicon,
+) -> Option<Vec<Token>> {
+    let split = split_name_pairs(text, tokens, hits);
+    let joined = join_name_syllables(text, split.as_deref().unwrap_or(tokens), lex);
+    let changed = joined.or(split);
+    let people = split_paired_people(text, changed.as_deref().unwrap_or(tokens), lex);
+    people.or(changed)
 }
 
 /// Splits hyphenated pairs of known names ("UK-France talks", "Iran-Iraq border")
@@ -1181,9 +1257,6 @@ pub fn recognize(
 /// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
 /// nothing is split, so most sentences allocate nothing.
 fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec<Token>> {
-    if !may_hold_hyphen(text, tokens) {
-        return None;
-    }
     let mut out: Option<Vec<Token>> = None;
     let mut h = 0;
     for (ti, t) in tokens.iter().enumerate() {
@@ -1247,9 +1320,6 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
 /// or a name's prefix: "Mohamed El-Hassan Mohamed", "Abdel-Rahman"). Returns `None` when
 /// nothing is split.
 fn split_paired_people(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
-    if !may_hold_hyphen(text, tokens) {
-        return None;
-    }
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let capital = |i: usize| {
         tokens.get(i).is_some_and(|t| {
@@ -1314,9 +1384,6 @@ fn person_pair_cut(w: &str, lex: &Lexicon) -> Option<usize> {
 /// glued together are one word unless the tail is English ("Syria-based",
 /// "Kerry-led"). Returns `None` when nothing is joined.
 fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
-    if !may_hold_hyphen(text, tokens) {
-        return None;
-    }
     let word = |t: &Token| &text[t.span.start..t.span.end];
     // "Moon Jae-in", "Ban Ki-moon": after a family name even an English-looking
     // syllable belongs to the given name.
@@ -1494,7 +1561,15 @@ fn tiled_parts(text: &str, span: Span, hits: &[GazHit]) -> usize {
     0
 }
 
-fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
+/// Buffers reused from run to run and sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    runs: Vec<(usize, usize)>,
+    pieces: Vec<Piece>,
+    glued: Vec<Piece>,
+}
+
+fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawMention>) {
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
@@ -1550,7 +1625,9 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
             i = j;
             continue;
         }
-        for (x, y) in sub_runs(ctx, a, j) {
+        sub_runs(ctx, a, j, &mut sc.runs);
+        for r in 0..sc.runs.len() {
+            let (x, y) = sc.runs[r];
             let halves = match bounds::people_ampersand(ctx, x, y) {
                 Some(amp) => [(x, amp), (amp + 1, y)],
                 None => [(x, y), (y, y)],
@@ -1559,7 +1636,8 @@ fn recognize_sentence(ctx: &Ctx, si: usize, out: &mut Vec<RawMention>) {
                 if x >= y {
                     continue;
                 }
-                for piece in split_run(ctx, x, y) {
+                split_run(ctx, x, y, &mut sc.pieces, &mut sc.glued);
+                for piece in sc.glued.drain(..) {
                     if let Some(m) = finish_piece(ctx, si, piece) {
                         out.push(m);
                     }
@@ -1587,8 +1665,8 @@ fn glued(ctx: &Ctx, i: usize) -> bool {
 /// Trump"), after a one-word name that also ends the run ("Trump Donald John
 /// Trump"), and a run of five words or more that is wholly a list of given name,
 /// initials and surname ("Rand Paul Ted Cruz Chris Christie"). Linear in the run.
-fn sub_runs(ctx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = a;
     let mut k = a + 2;
     while k + 2 <= b {
@@ -1630,14 +1708,15 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
         out.push((start, first + 1));
         start = first + 1;
     }
-    let mut rest = vec![(start, b)];
-    if b - start >= 5 {
-        if let Some(cuts) = person_list(ctx, start, b) {
-            rest = cuts;
-        }
+    let cuts = if b - start >= 5 {
+        person_list(ctx, start, b)
+    } else {
+        None
+    };
+    match cuts {
+        Some(cuts) => out.extend(cuts),
+        None => out.push((start, b)),
     }
-    out.extend(rest);
-    out
 }
 
 /// Tokens `a..b` as a list of two or more people, each a given name, initials and
@@ -1671,8 +1750,9 @@ fn person_list(ctx: &Ctx, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
 
 /// Splits a run at titles and gazetteer names, then glues gazetteer names to
 /// cue words that extend them ("Russian" + "Foreign Ministry", "Lake" + "Geneva").
-fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::new();
+/// The pieces go to `out`; `pieces` is scratch space.
+fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut Vec<Piece>) {
+    pieces.clear();
     let mut pending_title = ctx.title_before(a);
     let mut cur = a;
     let mut k = a;
@@ -1690,7 +1770,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
     while k < b {
         if names::person_after_org(ctx, cur, k, b) {
             // "the Refugee Council Enver Solomon": the organization ends here.
-            flush(&mut pieces, cur, k, pending_title);
+            flush(pieces, cur, k, pending_title);
             cur = k;
             pending_title = false;
         }
@@ -1706,7 +1786,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         // the name before it rather than starting a person's.
         let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a);
         if tl > 0 && !cue_title {
-            flush(&mut pieces, cur, k, pending_title);
+            flush(pieces, cur, k, pending_title);
             k += tl;
             // "Minister of Education Stefania Giannini": the title's "of" phrase.
             k += names::title_of_phrase(ctx, k, b);
@@ -1715,7 +1795,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
             continue;
         }
         if let Some((e, hit)) = gaz_here {
-            flush(&mut pieces, cur, k, pending_title);
+            flush(pieces, cur, k, pending_title);
             pieces.push(Piece {
                 a: k,
                 b: e,
@@ -1730,8 +1810,8 @@ fn split_run(ctx: &Ctx, a: usize, b: usize) -> Vec<Piece> {
         }
         k += 1;
     }
-    flush(&mut pieces, cur, b, pending_title);
-    glue(ctx, pieces)
+    flush(pieces, cur, b, pending_title);
+    glue(ctx, pieces, out);
 }
 
 fn is_cue_word(ctx: &Ctx, i: usize) -> bool {
@@ -1740,9 +1820,10 @@ fn is_cue_word(ctx: &Ctx, i: usize) -> bool {
 
 /// Joins each piece to the one before it where the two make one name ("Ar Raqqah",
 /// "Vitrex Lodz", "Ohio Senate", "University of Pittsburgh", "Michael Jordan").
-fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
-    for p in pieces {
+/// `pieces` are drained into `out` (cleared first).
+fn glue(ctx: &Ctx, pieces: &mut Vec<Piece>, out: &mut Vec<Piece>) {
+    out.clear();
+    for p in pieces.drain(..) {
         if let Some(prev) = out.last_mut() {
             if bounds::article_place(ctx, prev, &p) {
                 // "Ar Raqqah": the article is part of the place's name.
@@ -1761,7 +1842,6 @@ fn glue(ctx: &Ctx, pieces: Vec<Piece>) -> Vec<Piece> {
         }
         out.push(p);
     }
-    out
 }
 
 /// The type and rule of two pieces joined into one.
@@ -3120,5 +3200,28 @@ mod headline_tests {
             headlines("Squad : Tim Stamford ( Bath ) , John Pelham ( Leicester ) , Lee Dacre\nNew Rules ( Draft ) Worry Local Farmers"),
             vec![false, true]
         );
+    }
+}
+
+#[cfg(test)]
+mod buffer_tests {
+    use super::*;
+
+    #[test]
+    fn emptied_words_keep_their_allocation() {
+        let text = String::from("one two three");
+        let words: Vec<&str> = text.split(' ').collect();
+        let capacity = words.capacity();
+        let kept = emptied(words);
+        assert!(kept.is_empty());
+        assert_eq!(kept.capacity(), capacity);
+    }
+
+    #[test]
+    fn refill_replaces_the_items() {
+        let mut buf = vec![1, 2, 3];
+        let v = refill(&mut buf, [7, 8].into_iter());
+        assert_eq!(v, vec![7, 8]);
+        assert!(buf.is_empty());
     }
 }

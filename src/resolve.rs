@@ -6,6 +6,7 @@
 //! join only when their surnames agree and their given names are compatible
 //! (same, transliteration variants, an initial, or one a subsequence of the other).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -117,8 +118,10 @@ fn translit_words<'p>(
     lex: &Lexicon,
     pool: &'p mut FoldedWords,
 ) -> Vec<Vec<&'p str>> {
-    let mut number: HashMap<&str, usize> = HashMap::default();
-    let mut numbers = Vec::new();
+    let words = mentions.iter().map(|m| m.words.len()).sum();
+    let mut number: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(words, Default::default());
+    let mut numbers = Vec::with_capacity(words);
     for m in mentions {
         for w in &m.words {
             let word = &text[w.start..w.end];
@@ -239,8 +242,17 @@ fn middles_agree<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
 
 /// "UN", "U.N.", "NATO": two or more letters, all capitals.
 fn is_acronym_form(surface: &str) -> bool {
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ')
+    if surface.contains(' ') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in surface.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false; // Most forms: the second letter is lower case.
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Whether a bare form may start at this word: "of Iraq" is no name of its own
@@ -278,7 +290,7 @@ pub fn resolve_document(
 }
 
 /// Each mention's comparison key: the gazetteer entry's, else the folded surface form.
-fn mention_keys(mentions: &[RawMention], lex: &Lexicon) -> Vec<String> {
+fn mention_keys<'m>(mentions: &'m [RawMention], lex: &Lexicon) -> Vec<Cow<'m, str>> {
     mentions
         .iter()
         .map(|m| match m.gaz {
@@ -287,19 +299,20 @@ fn mention_keys(mentions: &[RawMention], lex: &Lexicon) -> Vec<String> {
                 let mut k = String::with_capacity(key.len() + 2);
                 k.push_str("g:");
                 k.push_str(key);
-                k
+                Cow::Owned(k)
             }
             // The surface form's key, folded once by recognition.
-            None => m.key.clone(),
+            None => Cow::Borrowed(m.key.as_str()),
         })
         .collect()
 }
 
 /// Same key, same entity (the type is settled by majority later).
-fn merge_same_keys(keys: &[String], dsu: &mut Dsu) {
-    let mut by_key: HashMap<&str, usize> = HashMap::default();
+fn merge_same_keys(keys: &[Cow<str>], dsu: &mut Dsu) {
+    let mut by_key: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (i, k) in keys.iter().enumerate() {
-        match by_key.get(k.as_str()) {
+        match by_key.get(k.as_ref()) {
             Some(&first) => dsu.union(first, i),
             None => {
                 by_key.insert(k, i);
@@ -408,11 +421,11 @@ struct OrgKey<'k> {
 }
 
 /// Each distinct organization name once (mentions with one key are one entity already).
-fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [String]) -> Vec<OrgKey<'k>> {
+fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [Cow<str>]) -> Vec<OrgKey<'k>> {
     let mut seen_org: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     (0..mentions.len())
         .filter(|&i| {
-            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i].as_str())
+            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i].as_ref())
         })
         .map(|i| {
             let key = keys[i].trim_start_matches("g:");
@@ -434,7 +447,7 @@ fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [String]) -> Vec<
 fn merge_org_forms(
     text: &str,
     mentions: &[RawMention],
-    keys: &[String],
+    keys: &[Cow<str>],
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) {
@@ -514,7 +527,8 @@ fn collect_entities(
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
-    let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
+    let mut root_to_entity: HashMap<usize, usize> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut assignment = vec![0; mentions.len()];
     let mut type_votes: Vec<BTreeMap<EntityType, usize>> = Vec::new();
@@ -598,6 +612,16 @@ mod tests {
         let votes = BTreeMap::from([(EntityType::Other, 2)]);
         settle_type(&mut e, &votes, lex);
         assert_eq!(e.entity_type, EntityType::Other);
+    }
+
+    #[test]
+    fn acronym_forms_are_two_or_more_capitals_in_one_word() {
+        for yes in ["UN", "U.N.", "NATO", "AT&T"] {
+            assert!(is_acronym_form(yes), "{yes}");
+        }
+        for no in ["Nato", "A", "U N", "Obama", "", "G7x"] {
+            assert!(!is_acronym_form(no), "{no}");
+        }
     }
 
     #[test]
