@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::Lexicon;
 use crate::model::Span;
-use crate::text::{tokenize, Sentence, Token, TokenKind};
+use crate::text::{tokenize_into, Sentence, Token, TokenKind};
 
 /// Lines this long (in words) or longer are never furniture by shortness alone.
 const SHORT_LINE_WORDS: usize = 5;
@@ -15,6 +15,8 @@ const SHORT_LINE_WORDS: usize = 5;
 /// For each line, whether it is boilerplate to skip.
 pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool> {
     let mut seen: HashSet<&str> = HashSet::default();
+    // The tokens of the line at hand, in one buffer for all.
+    let mut tokens = Vec::new();
     lines
         .iter()
         .map(|&line| {
@@ -25,38 +27,39 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
             if !seen.insert(s) {
                 return true; // repeated verbatim
             }
-            is_furniture(text, line, lex)
+            is_furniture(text, line, lex, &mut tokens)
         })
         .collect()
 }
 
-fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
+fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) -> bool {
     // Most lines are prose: long enough that no rule below can call them furniture.
     if more_words_than(&text[line.start..line.end], 15) {
         return is_name_soup(&text[line.start..line.end]);
     }
-    let tokens = tokenize(text, line);
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| &text[t.span.start..t.span.end])
-        .collect();
-    let has_url = words.iter().any(|w| is_web_address(w));
-    if has_url && words.len() < 15 {
+    tokens.clear();
+    tokenize_into(text, line, tokens);
+    let words = || {
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &text[t.span.start..t.span.end])
+    };
+    let count = words().count();
+    let has_url = words().any(is_web_address);
+    if has_url && count < 15 {
         return true;
     }
-    if words.is_empty() {
+    if count == 0 {
         // Only numbers and punctuation: "100%", "---".
         return true;
     }
-    if words.len() >= SHORT_LINE_WORDS {
+    if count >= SHORT_LINE_WORDS {
         return false;
     }
     // A lone short code on a line of its own is a widget ("XS", "LG"), whatever it spells.
-    if tokens.len() == 1
-        && words[0].chars().count() <= 3
-        && words[0].chars().all(char::is_uppercase)
-    {
+    let lone_code = |w: &str| w.chars().count() <= 3 && w.chars().all(char::is_uppercase);
+    if tokens.len() == 1 && words().next().is_some_and(lone_code) {
         return true;
     }
     let last = text[line.start..line.end].trim_end();
@@ -64,7 +67,7 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
         return false;
     }
     let known = |w: &str| !lex.find(w).is_empty();
-    words.iter().all(|w| {
+    words().all(|w| {
         let short_caps = w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase());
         lex.is_common(w) || (short_caps && !known(w))
     })
@@ -79,16 +82,15 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon) -> bool {
 fn is_name_soup(s: &str) -> bool {
     const RUN: usize = 25;
     let mut run = 0usize;
-    for w in s.split_whitespace() {
-        let mut chars = w.chars();
-        let title = chars.next().is_some_and(char::is_uppercase)
-            && chars.next().is_some_and(char::is_lowercase);
-        let joiner = matches!(w, "of" | "the" | "de" | "&");
-        run = if title || (joiner && run > 0) {
-            run + 1
+    for w in SpaceWords::new(s) {
+        let joiner = || matches!(w, "of" | "the" | "de" | "&");
+        if is_title_word(w) || (run > 0 && joiner()) {
+            run += 1;
         } else {
-            0
-        };
+            // Most words: the run is broken, whatever ends the word.
+            run = 0;
+            continue;
+        }
         if run >= RUN {
             return true;
         }
@@ -99,30 +101,109 @@ fn is_name_soup(s: &str) -> bool {
     false
 }
 
-/// Whether `s` has more than `n` whitespace-separated words, as `split_whitespace`
-/// counts them, read byte by byte: only a non-ASCII character is decoded.
-fn more_words_than(s: &str, n: usize) -> bool {
-    let (mut words, mut in_word) = (0, false);
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let space = match b {
-            // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
-            0..=0x7F => false,
-            // A continuation byte goes with the character it continues.
-            0x80..=0xBF => continue,
-            _ => s[i..].chars().next().is_some_and(char::is_whitespace),
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words > n {
-                return true;
+/// A capital and then a lowercase letter ("Albania", "Ørsted"); an ASCII first
+/// letter is read without decoding.
+#[inline(always)]
+fn is_title_word(w: &str) -> bool {
+    let mut chars = match w.as_bytes().first() {
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
+        Some(c) if c.is_ascii() => w[1..].chars(),
+        _ => {
+            let mut chars = w.chars();
+            if !chars.next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            chars
+        }
+    };
+    chars.next().is_some_and(char::is_lowercase)
+}
+
+/// The words of a string as `split_whitespace` gives them, read byte by byte:
+/// only a non-ASCII character is decoded.
+struct SpaceWords<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> SpaceWords<'a> {
+    fn new(s: &'a str) -> SpaceWords<'a> {
+        SpaceWords { s, at: 0 }
+    }
+
+    /// Moves past the characters at `at` that are (`space`) or are not whitespace.
+    #[inline(always)]
+    fn skip(&mut self, space: bool) {
+        let b = self.s.as_bytes();
+        let mut at = self.at;
+        loop {
+            if !space {
+                at = plain_end(b, at);
+            }
+            match b.get(at) {
+                None => break,
+                Some(&c) if c.is_ascii() => {
+                    // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+                    if matches!(c, b' ' | b'\t'..=b'\r') != space {
+                        break;
+                    }
+                    at += 1;
+                }
+                Some(_) => {
+                    let (is_space, len) = wide_space_at(self.s, at);
+                    if is_space != space {
+                        break;
+                    }
+                    at += len;
+                }
             }
         }
+        self.at = at;
     }
-    false
+}
+
+/// The first offset from `i` on, eight bytes at a time, where a byte is below `!`
+/// (whitespace or a control character) or not ASCII, or where fewer than eight
+/// bytes are left: the bytes before it are all printable ASCII, none whitespace.
+#[inline(always)]
+fn plain_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // The lowest byte flagged is the first below 0x21 (its subtraction borrows)
+        // or with its top bit set; no borrow reaches it from the bytes before it.
+        let stop = ((x.wrapping_sub(ONES * 0x21) & !x) | x) & (ONES * 0x80);
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// Whether the non-ASCII character at `i` is whitespace, and its length in bytes.
+#[inline(never)]
+fn wide_space_at(s: &str, i: usize) -> (bool, usize) {
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c.is_whitespace(), c.len_utf8())
+}
+
+impl<'a> Iterator for SpaceWords<'a> {
+    type Item = &'a str;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<&'a str> {
+        self.skip(true);
+        let start = self.at;
+        self.skip(false);
+        (self.at > start).then(|| &self.s[start..self.at])
+    }
+}
+
+/// Whether `s` has more than `n` whitespace-separated words, as `split_whitespace`
+/// counts them.
+fn more_words_than(s: &str, n: usize) -> bool {
+    SpaceWords::new(s).nth(n).is_some()
 }
 
 fn is_web_address(w: &str) -> bool {
@@ -621,12 +702,27 @@ mod tests {
             "a\u{b}b\u{c}c\r\nd",
             "caf\u{e9} na\u{ef}ve \u{201c}quoted\u{201d} \u{2014} dash",
             "x\u{85}y\u{2028}z\u{200b}w",
+            // Longer than eight bytes: read eight at a time.
+            "averylongword\u{1}continued\u{a0}wordwordword\u{3000}x abcdefgh\tijklmnop",
+            "1234567\u{b}89abcdefgh\u{1f}xyzxyzxyz\u{2029}zz\u{7f}~~~~~~~~~ !!!!!!!!!!",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9} \u{85}\u{85}abcdefghijklmnopqrstuvwxyz",
         ];
         for line in lines {
             let count = line.split_whitespace().count();
+            assert!(
+                SpaceWords::new(line).eq(line.split_whitespace()),
+                "{line:?}"
+            );
             for n in 0..8 {
                 assert_eq!(more_words_than(line, n), count > n, "{line:?} {n}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn space_words_are_those_of_split_whitespace(s in "[ a-zA-Z.,\t\n\u{b}\u{1}\u{1f}\u{7f}\u{85}\u{a0}\u{e9}\u{2009}\u{3000}\u{200b}]{0,40}") {
+            proptest::prop_assert!(SpaceWords::new(&s).eq(s.split_whitespace()));
         }
     }
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::found::SentenceMention;
-use crate::text::{char_indices, AsciiChars, CharSeq};
+use crate::text::Chars;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -33,6 +33,9 @@ const ABBREVIATIONS: &[&str] = &[
     "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no",
     "nov", "oct", "prof", "rep", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
 ];
+
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const ABBREVIATION_MAX: usize = 4;
 
 fn normalize(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
@@ -105,111 +108,126 @@ fn space_before(text: &str, at: usize) -> bool {
         .map_or(true, |c| c.is_whitespace() || is_invisible(c))
 }
 
-fn split_gap<'a>(text: &'a str, lower: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
-    let gap = &text[a..b];
-    if gap.is_ascii() {
-        split_chars(text, lower, a, b, &AsciiChars(gap.as_bytes()), toks);
-    } else {
-        split_chars(text, lower, a, b, char_indices(gap).as_slice(), toks);
-    }
-}
-
-/// [`split_gap`] over the characters of `text[a..b]`.
-fn split_chars<'a, C: CharSeq + ?Sized>(
-    text: &'a str,
-    ascii_lower: &'a str,
-    a: usize,
-    b: usize,
-    chars: &C,
-    toks: &mut Vec<Tok<'a>>,
-) {
-    let gap = &text[a..b];
-    let n = chars.count();
-    let off = |i: usize| if i < n { chars.off(i) } else { gap.len() };
-    let ch = |i: usize| chars.get(i);
+/// Splits `text[a..b]` into tokens, read in place: ASCII characters by their byte.
+fn split_gap<'a>(text: &'a str, ascii_lower: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
+    let gap = Chars { s: &text[a..b] };
+    let n = gap.len();
+    let ch = |i: usize| gap.get(i);
     let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
-    let digit = |i: usize| ch(i).is_some_and(|c| c.is_ascii_digit());
     let mut space = space_before(text, a);
     let mut i = 0;
     while i < n {
-        let c = chars.ch(i);
+        let c = gap.ch(i);
         if c.is_whitespace() || is_invisible(c) {
             space = true;
-            i += 1;
+            i = gap.next(i);
             continue;
         }
-        let start = off(i);
         let (kind, end) = if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < n {
-                let cj = chars.ch(j);
-                if cj.is_alphanumeric() {
-                    j += 1;
-                } else if is_apostrophe(cj) {
-                    // Stop before a possessive 's; keep "don't", "O'Brien".
-                    let possessive = matches!(ch(j + 1), Some('s' | 'S')) && !alnum(j + 2);
-                    if !possessive && alnum(j + 1) {
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                } else if cj == ',' && chars.ch(j - 1).is_ascii_digit() && digit(j + 1) {
-                    // "8,000": one number.
-                    j += 1;
-                } else if matches!(cj, '-' | '.' | '‐' | '‑') && alnum(j + 1) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            if ch(j) == Some('.') {
-                let word = &gap[start..off(j)];
-                let lw = word.to_lowercase();
-                let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-                if word.contains('.')
-                    || initial
-                    || ABBREVIATIONS.binary_search(&lw.as_str()).is_ok()
-                {
-                    j += 1;
-                }
-            }
-            (TokKind::Word, j)
+            (TokKind::Word, word_end(gap, i))
         } else if is_apostrophe(c) && !space {
-            let prev_s = text[..a + start]
+            let prev_s = text[..a + i]
                 .chars()
                 .next_back()
                 .is_some_and(|p| p == 's' || p == 'S');
-            if matches!(ch(i + 1), Some('s' | 'S')) && !alnum(i + 2) {
-                (TokKind::Word, i + 2)
-            } else if prev_s && !alnum(i + 1) {
+            let next = gap.next(i);
+            if matches!(ch(next), Some('s' | 'S')) && !alnum(next + 1) {
+                (TokKind::Word, next + 1)
+            } else if prev_s && !alnum(next) {
                 // "Damascus' fight": a possessive without the s.
-                (TokKind::Word, i + 1)
+                (TokKind::Word, next)
             } else {
-                (TokKind::Punct, i + 1)
+                (TokKind::Punct, next)
             }
         } else {
-            (TokKind::Punct, i + 1)
+            (TokKind::Punct, gap.next(i))
         };
-        // Sliced only when not ASCII: most tokens never need their raw text.
-        let raw = || &gap[start..off(end)];
-        // `c` opens the token; a gap read as ASCII has ASCII tokens only.
+        let raw = &gap.s[i..end];
         let lower = if kind == TokKind::Word && is_apostrophe(c) {
             Cow::Borrowed("'s")
-        } else if C::ASCII || raw().is_ascii() {
-            Cow::Borrowed(&ascii_lower[a + start..a + off(end)])
+        } else if raw.is_ascii() {
+            Cow::Borrowed(&ascii_lower[a + i..a + end])
         } else {
-            normalize(raw())
+            normalize(raw)
         };
         toks.push(Tok {
             kind,
-            start: a + start,
-            end: a + off(end),
+            start: a + i,
+            end: a + end,
             lower,
             space_before: space,
         });
         space = false;
         i = end;
     }
+}
+
+/// The end of the word that starts with the letter or digit at `i`.
+fn word_end(gap: Chars<'_>, i: usize) -> usize {
+    let n = gap.len();
+    let alnum = |i: usize| gap.get(i).is_some_and(char::is_alphanumeric);
+    let mut j = gap.next(i);
+    while j < n {
+        if gap.byte(j).is_ascii_alphanumeric() {
+            j += 1;
+            continue;
+        }
+        let cj = gap.ch(j);
+        let next = gap.next(j);
+        if cj.is_alphanumeric() {
+            j = next;
+        } else if is_apostrophe(cj) {
+            // Stop before a possessive 's; keep "don't", "O'Brien".
+            let possessive = matches!(gap.get(next), Some('s' | 'S')) && !alnum(next + 1);
+            if !possessive && alnum(next) {
+                j = next;
+            } else {
+                break;
+            }
+        } else if cj == ','
+            && gap.byte(j - 1).is_ascii_digit()
+            && next < n
+            && gap.byte(next).is_ascii_digit()
+        {
+            // "8,000": one number.
+            j = next;
+        } else if matches!(cj, '-' | '.' | '‐' | '‑') && alnum(next) {
+            j = next;
+        } else {
+            break;
+        }
+    }
+    if j < n && gap.byte(j) == b'.' && keeps_period(&gap.s[i..j]) {
+        j += 1;
+    }
+    j
+}
+
+/// Whether `word`, followed by a period, keeps it: a dotted abbreviation, an initial
+/// or one of the [`ABBREVIATIONS`].
+fn keeps_period(word: &str) -> bool {
+    if word.contains('.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
+        return true;
+    }
+    if !word.is_ascii() {
+        return ABBREVIATIONS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok();
+    }
+    // Lowered on the stack.
+    if word.len() > ABBREVIATION_MAX {
+        return false;
+    }
+    let mut lower = [0u8; ABBREVIATION_MAX];
+    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS
+        .binary_search_by(|a| a.as_bytes().cmp(&lower[..word.len()]))
+        .is_ok()
 }
 
 #[cfg(test)]
@@ -241,6 +259,10 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(ABBREVIATION_MAX)
+        );
     }
 
     #[test]
