@@ -191,18 +191,31 @@ impl Trie {
         (s != NONE).then_some(s as usize)
     }
 
-    /// The child of a node by one byte.
+    /// The child of a node by one byte: a scan of a few labels, a binary search of many.
     #[inline]
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
         let at = node as usize;
         let edges = self.words[at + 1] as usize;
         let label_words = edges.div_ceil(4);
         let labels = &self.words[at + 2..at + 2 + label_words];
-        let k = labels
-            .iter()
-            .flat_map(|w| w.to_le_bytes())
-            .take(edges)
-            .position(|l| l == byte)?;
+        let label = |k: usize| (labels[k / 4] >> (8 * (k % 4))) as u8;
+        let k = if edges > 8 {
+            let (mut lo, mut hi) = (0, edges);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                match label(mid).cmp(&byte) {
+                    std::cmp::Ordering::Less => lo = mid + 1,
+                    std::cmp::Ordering::Greater => hi = mid,
+                    std::cmp::Ordering::Equal => {
+                        lo = mid;
+                        break;
+                    }
+                }
+            }
+            (lo < edges && label(lo) == byte).then_some(lo)?
+        } else {
+            (0..edges).find(|&k| label(k) == byte)?
+        };
         Some(self.words[at + 2 + label_words + k])
     }
 }
