@@ -38,6 +38,7 @@ static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 const REAL_CORPUS: &str = "../shared/corpus/allsides-dev.jsonl";
 
 fn main() {
+    ergraph::alloc::without_huge_pages();
     let megabytes = match std::env::var("ERGRAPH_BENCH_MB") {
         Ok(v) => match v.trim().parse::<f64>() {
             Ok(n) if n > 0.0 => Some(n),

@@ -194,6 +194,7 @@ enum Engine {
 static GLOBAL: ergraph::alloc::MiMalloc = ergraph::alloc::MiMalloc;
 
 fn main() -> ExitCode {
+    ergraph::alloc::without_huge_pages();
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
