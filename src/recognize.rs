@@ -523,7 +523,8 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             if !upper {
                 slot.any_lower += 1;
             }
-            if w.chars().count() >= 4 {
+            // An ASCII word's length is its count of characters.
+            if w.len() >= 4 && (w.is_ascii() || w.chars().count() >= 4) {
                 slot.long += 1;
                 if upper {
                     slot.caps += 1;
@@ -564,9 +565,15 @@ fn is_heading_word(w: &str) -> bool {
     if w.len() < 2 || w.len() > 7 {
         return false;
     }
-    let l = w.to_ascii_lowercase();
-    in_sorted(TITLE_CASE_LOWER, &l)
-        && !matches!(l.as_str(), "the" | "of" | "and" | "for" | "a" | "an")
+    // Lowered on the stack: ASCII letters only, so the bytes stay UTF-8.
+    let mut buf = [0u8; 7];
+    let l = &mut buf[..w.len()];
+    l.copy_from_slice(w.as_bytes());
+    l.make_ascii_lowercase();
+    let Ok(l) = std::str::from_utf8(l) else {
+        return false;
+    };
+    in_sorted(TITLE_CASE_LOWER, l) && !matches!(l, "the" | "of" | "and" | "for" | "a" | "an")
 }
 
 /// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
