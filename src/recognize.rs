@@ -2674,15 +2674,15 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     let mut org_heads: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter() {
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
-            let words: Vec<String> = m
+            let mut words = m
                 .words
                 .iter()
                 .map(|w| norm_key(&text[w.start..w.end]))
-                .filter(|w| !w.is_empty() && !lex.particles.contains(w))
-                .collect();
-            if let (Some(f), Some(l)) = (words.first(), words.last()) {
-                *surnames.entry(l.clone()).or_default() += 1;
-                *first_names.entry(f.clone()).or_default() += 1;
+                .filter(|w| !w.is_empty() && !lex.particles.contains(w));
+            if let Some(f) = words.next() {
+                let l = words.last().unwrap_or_else(|| f.clone());
+                *surnames.entry(l).or_default() += 1;
+                *first_names.entry(f).or_default() += 1;
             }
             if let Some(last_two) = last_surname_with_particle(text, m, lex) {
                 *surnames.entry(last_two).or_default() += 1;
@@ -2889,7 +2889,8 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(i);
         let (prev, m) = (&before[i - 1], &mut rest[0]);
-        if open(m) && source(prev) && !name_of(prev) && linked(prev, m) {
+        // Cheapest first: `open` asks the lexicon.
+        if source(prev) && linked(prev, m) && open(m) && !name_of(prev) {
             m.entity_type = prev.entity_type;
             m.rule = "coordination";
         }
@@ -2897,7 +2898,7 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (head, rest) = mentions.split_at_mut(i + 1);
         let (m, next) = (&mut head[i], &rest[0]);
-        if open(m) && source(next) && linked(m, next) {
+        if source(next) && linked(m, next) && open(m) {
             m.entity_type = next.entity_type;
             m.rule = "coordination";
         }
