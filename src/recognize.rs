@@ -2680,7 +2680,7 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
                 .map(|w| norm_key(&text[w.start..w.end]))
                 .filter(|w| !w.is_empty() && !lex.particles.contains(w));
             if let Some(f) = words.next() {
-                let l = words.last().unwrap_or_else(|| f.clone());
+                let l = words.next_back().unwrap_or_else(|| f.clone());
                 *surnames.entry(l).or_default() += 1;
                 *first_names.entry(f).or_default() += 1;
             }
