@@ -158,6 +158,14 @@ pub fn translit(word: &str) -> String {
     out
 }
 
+/// [`translit`] of an owned word: a word it leaves as it is comes back without a copy.
+pub fn translit_owned(word: String) -> String {
+    if is_translit_plain(&word) {
+        return word;
+    }
+    translit(&word)
+}
+
 /// An ASCII word that [`translit`] leaves as it is: none of its pairs, no "y", no
 /// letter written twice in a row.
 fn is_translit_plain(word: &str) -> bool {
@@ -412,6 +420,9 @@ mod tests {
         assert_eq!(translit("pkhil"), "fil");
         assert_eq!(translit("anna"), "ana");
         assert_eq!(translit("k"), "k");
+        for w in ["aleksei", "obama", "youssef", ""] {
+            assert_eq!(translit_owned(w.to_string()), translit(w));
+        }
     }
 
     #[test]

@@ -523,7 +523,8 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
             if !upper {
                 slot.any_lower += 1;
             }
-            if w.chars().count() >= 4 {
+            // An ASCII word's length is its count of characters.
+            if w.len() >= 4 && (w.is_ascii() || w.chars().count() >= 4) {
                 slot.long += 1;
                 if upper {
                     slot.caps += 1;
@@ -564,9 +565,15 @@ fn is_heading_word(w: &str) -> bool {
     if w.len() < 2 || w.len() > 7 {
         return false;
     }
-    let l = w.to_ascii_lowercase();
-    in_sorted(TITLE_CASE_LOWER, &l)
-        && !matches!(l.as_str(), "the" | "of" | "and" | "for" | "a" | "an")
+    // Lowered on the stack: ASCII letters only, so the bytes stay UTF-8.
+    let mut buf = [0u8; 7];
+    let l = &mut buf[..w.len()];
+    l.copy_from_slice(w.as_bytes());
+    l.make_ascii_lowercase();
+    let Ok(l) = std::str::from_utf8(l) else {
+        return false;
+    };
+    in_sorted(TITLE_CASE_LOWER, l) && !matches!(l, "the" | "of" | "and" | "for" | "a" | "an")
 }
 
 /// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
@@ -2667,15 +2674,15 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     let mut org_heads: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter() {
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
-            let words: Vec<String> = m
+            let mut words = m
                 .words
                 .iter()
                 .map(|w| norm_key(&text[w.start..w.end]))
-                .filter(|w| !w.is_empty() && !lex.particles.contains(w))
-                .collect();
-            if let (Some(f), Some(l)) = (words.first(), words.last()) {
-                *surnames.entry(l.clone()).or_default() += 1;
-                *first_names.entry(f.clone()).or_default() += 1;
+                .filter(|w| !w.is_empty() && !lex.particles.contains(w));
+            if let Some(f) = words.next() {
+                let l = words.next_back().unwrap_or_else(|| f.clone());
+                *surnames.entry(l).or_default() += 1;
+                *first_names.entry(f).or_default() += 1;
             }
             if let Some(last_two) = last_surname_with_particle(text, m, lex) {
                 *surnames.entry(last_two).or_default() += 1;
@@ -2882,7 +2889,8 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(i);
         let (prev, m) = (&before[i - 1], &mut rest[0]);
-        if open(m) && source(prev) && !name_of(prev) && linked(prev, m) {
+        // Cheapest first: `open` asks the lexicon.
+        if source(prev) && linked(prev, m) && open(m) && !name_of(prev) {
             m.entity_type = prev.entity_type;
             m.rule = "coordination";
         }
@@ -2890,7 +2898,7 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (head, rest) = mentions.split_at_mut(i + 1);
         let (m, next) = (&mut head[i], &rest[0]);
-        if open(m) && source(next) && linked(m, next) {
+        if source(next) && linked(m, next) && open(m) {
             m.entity_type = next.entity_type;
             m.rule = "coordination";
         }

@@ -13,7 +13,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
-use crate::normalize::{is_initialism, norm_key, repair_mojibake, translit, word_count};
+use crate::normalize::{
+    is_initialism, norm_key, repair_mojibake, translit, translit_owned, word_count,
+};
 use crate::recognize::RawMention;
 
 mod across;
@@ -127,7 +129,7 @@ fn translit_words<'p>(
             let word = &text[w.start..w.end];
             let n = *number.entry(word).or_insert_with(|| {
                 let keys = name_word_keys(word, lex);
-                pool.0.push(keys.iter().map(|w| translit(w)).collect());
+                pool.0.push(keys.into_iter().map(translit_owned).collect());
                 pool.0.len() - 1
             });
             numbers.push(n);
@@ -155,7 +157,18 @@ fn name_word_keys(form: &str, lex: &Lexicon) -> Vec<String> {
     for raw in form.split_whitespace() {
         // Asked only of a particle (few words are).
         let mut given = None;
-        for w in norm_key(raw).split(' ') {
+        let key = norm_key(raw);
+        if !key.contains(' ') {
+            // One word (most): the key itself is kept, not copied.
+            let keep = !key.is_empty()
+                && (!lex.is_particle(&key)
+                    || (raw.starts_with(char::is_uppercase) && lex.is_first_name(raw)));
+            if keep {
+                out.push(key);
+            }
+            continue;
+        }
+        for w in key.split(' ') {
             if w.is_empty() {
                 continue;
             }
