@@ -385,15 +385,23 @@ fn has_menu_run(text: &str, tokens: &[Token]) -> bool {
     if tokens.len() < MENU_WORDS {
         return false;
     }
+    let bytes = text.as_bytes();
     let mut caps = 0;
     for t in tokens {
-        let w = &text[t.span.start..t.span.end];
-        if t.kind == TokenKind::Word && w.starts_with(char::is_uppercase) {
+        // The first byte decides for most tokens, without slicing the text.
+        let capital = t.kind == TokenKind::Word
+            && match bytes[t.span.start] {
+                b if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text[t.span.start..].starts_with(char::is_uppercase),
+            };
+        if capital {
             caps += 1;
             if caps >= MENU_WORDS {
                 return true;
             }
-        } else if !matches!(w, "and" | "of" | "the" | "&") {
+        } else if t.span.len() > 3
+            || !matches!(&text[t.span.start..t.span.end], "and" | "of" | "the" | "&")
+        {
             caps = 0;
         }
     }
@@ -556,7 +564,7 @@ pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
         let mut out: Option<Vec<Token>> = None;
         let mut glued = Vec::new();
         for (i, t) in s.tokens.iter().enumerate() {
-            let cut = (t.kind == TokenKind::Word)
+            let cut = may_run_together(text, t)
                 .then(|| run_together_cut(text, &s.tokens, i))
                 .flatten();
             let Some((cut, figures)) = cut else {
@@ -629,24 +637,39 @@ fn mask_name_card(text: &str, tokens: &[Token], g: usize, masked: &mut [bool]) {
     masked[start..end].iter_mut().for_each(|m| *m = true);
 }
 
+/// A cheap first look, without slicing the text: a word whose first byte is a
+/// capital or not ASCII may run into the next ([`run_together_cut`]).
+#[inline(always)]
+fn may_run_together(text: &str, t: &Token) -> bool {
+    // Most words: an ASCII first letter that is no capital.
+    t.kind == TokenKind::Word
+        && text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
+}
+
 /// Where word `i` splits (byte offset), and whether its second part is figures.
 fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let t = tokens[i];
     let w = &text[t.span.start..t.span.end];
-    // Most words: an ASCII first letter that is no capital, read without decoding.
-    if w.as_bytes()
-        .first()
-        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return None;
-    }
     let mut chars = w.char_indices();
     if !chars.next()?.1.is_uppercase() {
         return None;
     }
     // A capital within the first three letters belongs to the name ("McConnell",
-    // "DeSantis"): the cut is at the first capital or figure after them.
-    let (k, c) = chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())?;
+    // "DeSantis"): the cut is at the first capital or figure after them. An ASCII
+    // word is read by its bytes.
+    let (k, c) = if w.is_ascii() {
+        let k = 3 + w
+            .as_bytes()
+            .get(3..)?
+            .iter()
+            .position(|b| !b.is_ascii_lowercase())?;
+        (k, char::from(w.as_bytes()[k]))
+    } else {
+        chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())?
+    };
     let rest = &w[k..];
     let figures = rest.bytes().all(|b| b.is_ascii_digit());
     let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
