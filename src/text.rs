@@ -478,9 +478,17 @@ fn web_address_end(line: Chars<'_>, start: usize, dot: usize) -> Option<usize> {
 /// Splits `text[line]` into sentences.
 pub fn split_sentences(text: &str, line: Span, line_index: usize, out: &mut Vec<Sentence>) {
     let mut tokens = tokenize(text, line);
+    let bytes = text.as_bytes();
     let mut begin = 0;
     let mut i = 0;
     while i < tokens.len() {
+        // A cheap first look: every full stop, mark or ellipsis ("…" ends in 0xA6)
+        // that may end a sentence ends in one of these bytes.
+        let last = bytes[tokens[i].span.end - 1];
+        if !matches!(last, b'.' | b'!' | b'?' | 0xA6) {
+            i += 1;
+            continue;
+        }
         match sentence_end(text, &tokens, i) {
             Some(j) if j < tokens.len() => {
                 push_sentence(tokens[begin..j].to_vec(), line_index, out);
