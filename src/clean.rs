@@ -82,7 +82,19 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) 
 fn is_name_soup(s: &str) -> bool {
     const RUN: usize = 25;
     let mut run = 0usize;
-    for w in SpaceWords::new(s) {
+    let mut words = SpaceWords::new(s);
+    loop {
+        if run == 0 {
+            // Only a title word starts a run: the words before the next one that may
+            // be one leave the run at nought.
+            let Some(at) = next_capital_word(s, words.at) else {
+                return false;
+            };
+            words.at = at;
+        }
+        let Some(w) = words.next() else {
+            return false;
+        };
         let joiner = || matches!(w, "of" | "the" | "de" | "&");
         if is_title_word(w) || (run > 0 && joiner()) {
             run += 1;
@@ -98,7 +110,52 @@ fn is_name_soup(s: &str) -> bool {
             run = 0;
         }
     }
-    false
+}
+
+/// The start of the first word at or after `from` that opens with an ASCII capital
+/// or a character that is not ASCII: a title word may open so, no other may.
+fn next_capital_word(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    loop {
+        i = capital_or_wide(b, i)?;
+        // A continuation byte starts nothing; a word starts after whitespace.
+        let char_start = b[i].is_ascii() || b[i] >= 0xC0;
+        let starts = char_start
+            && (i == 0
+                || match b[i - 1] {
+                    p if p.is_ascii() => matches!(p, b' ' | b'\t'..=b'\r'),
+                    _ => s[..i].chars().next_back().is_some_and(char::is_whitespace),
+                });
+        if starts {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
+/// The first offset from `i` on holding an ASCII capital or a byte that is not
+/// ASCII, read eight bytes at a time.
+fn capital_or_wide(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, on its low seven bits (no carry crosses a byte): below `[` and
+        // above `@`, with the top bit clear; or with the top bit set.
+        let low = x & (ONES * 0x7F);
+        let capital = (ONES * (0x7F + b'[' as u64)).wrapping_sub(low)
+            & (low + ONES * (0x7F - b'@' as u64))
+            & !x;
+        let hit = (capital | x) & (ONES * 0x80);
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(|c| c.is_ascii_uppercase() || !c.is_ascii())
+        .map(|k| i + k)
 }
 
 /// A capital and then a lowercase letter ("Albania", "Ørsted"); an ASCII first
@@ -742,7 +799,56 @@ mod tests {
         }
     }
 
+    /// [`is_name_soup`] as first written: every word read.
+    fn name_soup_reading_every_word(s: &str) -> bool {
+        let mut run = 0usize;
+        for w in s.split_whitespace() {
+            let mut chars = w.chars();
+            let title = chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_some_and(char::is_lowercase);
+            let joiner = matches!(w, "of" | "the" | "de" | "&");
+            run = if title || (joiner && run > 0) {
+                run + 1
+            } else {
+                0
+            };
+            if run >= 25 {
+                return true;
+            }
+            if w.ends_with([',', ';', ':', '.', '!', '?']) {
+                run = 0;
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn capitals_and_wide_bytes_are_found_eight_at_a_time() {
+        let s = "abc, def ghi jkl mnoPqr \u{e9}tude xyz ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{";
+        for from in 0..=s.len() {
+            let naive = s.as_bytes()[from..]
+                .iter()
+                .position(|c| c.is_ascii_uppercase() || !c.is_ascii())
+                .map(|k| from + k);
+            assert_eq!(capital_or_wide(s.as_bytes(), from), naive, "{from}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn name_soup_skipping_words_reads_as_every_word(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                // Mostly title words and joiners, so that runs of 25 are made and broken.
+                20 => "(Albania|\u{d8}rsted|\u{c9}ire|Zo\u{eb}|Mali)",
+                4 => "(of|the|de|&)",
+                1 => "(Oslo,|Rome.|and|x|ABC|\u{c9}\u{c9}|caf\u{e9}|\u{c9})",
+            ], 0..80),
+            seps in proptest::collection::vec("( |  |\t|\u{a0}|\u{3000}|\u{2009}|\n)", 80),
+        ) {
+            let s: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            proptest::prop_assert_eq!(is_name_soup(&s), name_soup_reading_every_word(&s));
+        }
+
         #[test]
         fn space_words_are_those_of_split_whitespace(s in "[ a-zA-Z.,\t\n\u{b}\u{1}\u{1f}\u{7f}\u{85}\u{a0}\u{e9}\u{2009}\u{3000}\u{200b}]{0,40}") {
             proptest::prop_assert!(SpaceWords::new(&s).eq(s.split_whitespace()));
