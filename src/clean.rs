@@ -832,6 +832,12 @@ mod tests {
                 .map(|k| from + k);
             assert_eq!(capital_or_wide(s.as_bytes(), from), naive, "{from}");
         }
+        // A word starts after a space that is not ASCII too; inside a character or
+        // right after a letter none does.
+        assert_eq!(next_capital_word("and\u{a0}Oslo", 0), Some(5));
+        assert_eq!(next_capital_word("caf\u{e9}\u{a0}\u{c9}ire", 0), Some(7));
+        assert_eq!(next_capital_word("xA \u{e9}", 0), Some(3));
+        assert_eq!(next_capital_word("xAb\u{c9}", 0), None);
     }
 
     proptest::proptest! {

@@ -686,6 +686,12 @@ mod tests {
             Some(ABBREVIATION_MAX)
         );
         assert!(SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
+        for w in ["The", "MEANWHILE", "according", "i"] {
+            assert!(is_sentence_starter(w), "{w}");
+        }
+        for w in ["Thereafter", "Th\u{e9}", "", "Accordingly"] {
+            assert!(!is_sentence_starter(w), "{w}");
+        }
         assert_eq!(
             SENTENCE_STARTERS.iter().map(|a| a.len()).max(),
             Some(STARTER_MAX)

@@ -261,6 +261,12 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        for w in ["Sept", "MR", "U.S", "W", "\u{c9}"] {
+            assert!(keeps_period(w), "{w}");
+        }
+        for w in ["Septe", "Kerry", "10", "caf\u{e9}"] {
+            assert!(!keeps_period(w), "{w}");
+        }
         assert_eq!(
             ABBREVIATIONS.iter().map(|a| a.len()).max(),
             Some(ABBREVIATION_MAX)
