@@ -82,7 +82,19 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) 
 fn is_name_soup(s: &str) -> bool {
     const RUN: usize = 25;
     let mut run = 0usize;
-    for w in SpaceWords::new(s) {
+    let mut words = SpaceWords::new(s);
+    loop {
+        if run == 0 {
+            // Only a title word starts a run: the words before the next one that may
+            // be one leave the run at nought.
+            let Some(at) = next_capital_word(s, words.at) else {
+                return false;
+            };
+            words.at = at;
+        }
+        let Some(w) = words.next() else {
+            return false;
+        };
         let joiner = || matches!(w, "of" | "the" | "de" | "&");
         if is_title_word(w) || (run > 0 && joiner()) {
             run += 1;
@@ -98,7 +110,52 @@ fn is_name_soup(s: &str) -> bool {
             run = 0;
         }
     }
-    false
+}
+
+/// The start of the first word at or after `from` that opens with an ASCII capital
+/// or a character that is not ASCII: a title word may open so, no other may.
+fn next_capital_word(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    loop {
+        i = capital_or_wide(b, i)?;
+        // A continuation byte starts nothing; a word starts after whitespace.
+        let char_start = b[i].is_ascii() || b[i] >= 0xC0;
+        let starts = char_start
+            && (i == 0
+                || match b[i - 1] {
+                    p if p.is_ascii() => matches!(p, b' ' | b'\t'..=b'\r'),
+                    _ => s[..i].chars().next_back().is_some_and(char::is_whitespace),
+                });
+        if starts {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
+/// The first offset from `i` on holding an ASCII capital or a byte that is not
+/// ASCII, read eight bytes at a time.
+fn capital_or_wide(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, on its low seven bits (no carry crosses a byte): below `[` and
+        // above `@`, with the top bit clear; or with the top bit set.
+        let low = x & (ONES * 0x7F);
+        let capital = (ONES * (0x7F + b'[' as u64)).wrapping_sub(low)
+            & (low + ONES * (0x7F - b'@' as u64))
+            & !x;
+        let hit = (capital | x) & (ONES * 0x80);
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(|c| c.is_ascii_uppercase() || !c.is_ascii())
+        .map(|k| i + k)
 }
 
 /// A capital and then a lowercase letter ("Albania", "Ørsted"); an ASCII first
@@ -385,15 +442,23 @@ fn has_menu_run(text: &str, tokens: &[Token]) -> bool {
     if tokens.len() < MENU_WORDS {
         return false;
     }
+    let bytes = text.as_bytes();
     let mut caps = 0;
     for t in tokens {
-        let w = &text[t.span.start..t.span.end];
-        if t.kind == TokenKind::Word && w.starts_with(char::is_uppercase) {
+        // The first byte decides for most tokens, without slicing the text.
+        let capital = t.kind == TokenKind::Word
+            && match bytes[t.span.start] {
+                b if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text[t.span.start..].starts_with(char::is_uppercase),
+            };
+        if capital {
             caps += 1;
             if caps >= MENU_WORDS {
                 return true;
             }
-        } else if !matches!(w, "and" | "of" | "the" | "&") {
+        } else if t.span.len() > 3
+            || !matches!(&text[t.span.start..t.span.end], "and" | "of" | "the" | "&")
+        {
             caps = 0;
         }
     }
@@ -556,7 +621,7 @@ pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
         let mut out: Option<Vec<Token>> = None;
         let mut glued = Vec::new();
         for (i, t) in s.tokens.iter().enumerate() {
-            let cut = (t.kind == TokenKind::Word)
+            let cut = may_run_together(text, t)
                 .then(|| run_together_cut(text, &s.tokens, i))
                 .flatten();
             let Some((cut, figures)) = cut else {
@@ -629,24 +694,39 @@ fn mask_name_card(text: &str, tokens: &[Token], g: usize, masked: &mut [bool]) {
     masked[start..end].iter_mut().for_each(|m| *m = true);
 }
 
+/// A cheap first look, without slicing the text: a word whose first byte is a
+/// capital or not ASCII may run into the next ([`run_together_cut`]).
+#[inline(always)]
+fn may_run_together(text: &str, t: &Token) -> bool {
+    // Most words: an ASCII first letter that is no capital.
+    t.kind == TokenKind::Word
+        && text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
+}
+
 /// Where word `i` splits (byte offset), and whether its second part is figures.
 fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let t = tokens[i];
     let w = &text[t.span.start..t.span.end];
-    // Most words: an ASCII first letter that is no capital, read without decoding.
-    if w.as_bytes()
-        .first()
-        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return None;
-    }
     let mut chars = w.char_indices();
     if !chars.next()?.1.is_uppercase() {
         return None;
     }
     // A capital within the first three letters belongs to the name ("McConnell",
-    // "DeSantis"): the cut is at the first capital or figure after them.
-    let (k, c) = chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())?;
+    // "DeSantis"): the cut is at the first capital or figure after them. An ASCII
+    // word is read by its bytes.
+    let (k, c) = if w.is_ascii() {
+        let k = 3 + w
+            .as_bytes()
+            .get(3..)?
+            .iter()
+            .position(|b| !b.is_ascii_lowercase())?;
+        (k, char::from(w.as_bytes()[k]))
+    } else {
+        chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())?
+    };
     let rest = &w[k..];
     let figures = rest.bytes().all(|b| b.is_ascii_digit());
     let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
@@ -719,7 +799,62 @@ mod tests {
         }
     }
 
+    /// [`is_name_soup`] as first written: every word read.
+    fn name_soup_reading_every_word(s: &str) -> bool {
+        let mut run = 0usize;
+        for w in s.split_whitespace() {
+            let mut chars = w.chars();
+            let title = chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_some_and(char::is_lowercase);
+            let joiner = matches!(w, "of" | "the" | "de" | "&");
+            run = if title || (joiner && run > 0) {
+                run + 1
+            } else {
+                0
+            };
+            if run >= 25 {
+                return true;
+            }
+            if w.ends_with([',', ';', ':', '.', '!', '?']) {
+                run = 0;
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn capitals_and_wide_bytes_are_found_eight_at_a_time() {
+        let s = "abc, def ghi jkl mnoPqr \u{e9}tude xyz ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{";
+        for from in 0..=s.len() {
+            let naive = s.as_bytes()[from..]
+                .iter()
+                .position(|c| c.is_ascii_uppercase() || !c.is_ascii())
+                .map(|k| from + k);
+            assert_eq!(capital_or_wide(s.as_bytes(), from), naive, "{from}");
+        }
+        // A word starts after a space that is not ASCII too; inside a character or
+        // right after a letter none does.
+        assert_eq!(next_capital_word("and\u{a0}Oslo", 0), Some(5));
+        assert_eq!(next_capital_word("caf\u{e9}\u{a0}\u{c9}ire", 0), Some(7));
+        assert_eq!(next_capital_word("xA \u{e9}", 0), Some(3));
+        assert_eq!(next_capital_word("xAb\u{c9}", 0), None);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn name_soup_skipping_words_reads_as_every_word(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                // Mostly title words and joiners, so that runs of 25 are made and broken.
+                20 => "(Albania|\u{d8}rsted|\u{c9}ire|Zo\u{eb}|Mali)",
+                4 => "(of|the|de|&)",
+                1 => "(Oslo,|Rome.|and|x|ABC|\u{c9}\u{c9}|caf\u{e9}|\u{c9})",
+            ], 0..80),
+            seps in proptest::collection::vec("( |  |\t|\u{a0}|\u{3000}|\u{2009}|\n)", 80),
+        ) {
+            let s: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            proptest::prop_assert_eq!(is_name_soup(&s), name_soup_reading_every_word(&s));
+        }
+
         #[test]
         fn space_words_are_those_of_split_whitespace(s in "[ a-zA-Z.,\t\n\u{b}\u{1}\u{1f}\u{7f}\u{85}\u{a0}\u{e9}\u{2009}\u{3000}\u{200b}]{0,40}") {
             proptest::prop_assert!(SpaceWords::new(&s).eq(s.split_whitespace()));

@@ -274,7 +274,7 @@ fn read_line_bounded<R: BufRead>(
             break;
         }
         any = true;
-        let (chunk, used, done) = match available.iter().position(|&b| b == b'\n') {
+        let (chunk, used, done) = match memchr::memchr(b'\n', available) {
             Some(at) => (&available[..at], at + 1, true),
             None => (available, available.len(), false),
         };

@@ -278,6 +278,24 @@ pub fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     }
 }
 
+/// Whether each byte is an ASCII letter or digit: one load, where
+/// `u8::is_ascii_alphanumeric` compares three ranges.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// [`u8::is_ascii_alphanumeric`], by table.
+#[inline(always)]
+pub fn is_alnum_byte(b: u8) -> bool {
+    ALNUM[usize::from(b)]
+}
+
 /// The end of the run of ASCII letters and digits at `i`, when the byte after it
 /// ends the token whatever came before: ASCII, and none of the `joiners` that may
 /// carry a word or number on ("O'Brien", "cease-fire", "Mr.", "3.5"). A dotted
@@ -286,7 +304,7 @@ pub fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
 fn plain_run(line: Chars<'_>, i: usize, joiners: &[u8]) -> Option<usize> {
     let bytes = line.s.as_bytes();
     let mut j = i + 1;
-    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+    while j < bytes.len() && is_alnum_byte(bytes[j]) {
         j += 1;
     }
     match bytes.get(j) {
@@ -324,7 +342,7 @@ fn scan_number(line: Chars<'_>, mut i: usize) -> usize {
     let n = line.len();
     while i < n {
         let b = line.byte(i);
-        if b.is_ascii_alphanumeric() {
+        if is_alnum_byte(b) {
             i += 1;
             continue;
         }
@@ -378,7 +396,7 @@ fn scan_word(line: Chars<'_>, start: usize) -> usize {
     let n = line.len();
     let mut i = start;
     while i < n {
-        if line.byte(i).is_ascii_alphanumeric() {
+        if is_alnum_byte(line.byte(i)) {
             // Most of a word: no mojibake lead, a word character.
             i += 1;
             continue;
@@ -460,9 +478,17 @@ fn web_address_end(line: Chars<'_>, start: usize, dot: usize) -> Option<usize> {
 /// Splits `text[line]` into sentences.
 pub fn split_sentences(text: &str, line: Span, line_index: usize, out: &mut Vec<Sentence>) {
     let mut tokens = tokenize(text, line);
+    let bytes = text.as_bytes();
     let mut begin = 0;
     let mut i = 0;
     while i < tokens.len() {
+        // A cheap first look: every full stop, mark or ellipsis ("…" ends in 0xA6)
+        // that may end a sentence ends in one of these bytes.
+        let last = bytes[tokens[i].span.end - 1];
+        if !matches!(last, b'.' | b'!' | b'?' | 0xA6) {
+            i += 1;
+            continue;
+        }
         match sentence_end(text, &tokens, i) {
             Some(j) if j < tokens.len() => {
                 push_sentence(tokens[begin..j].to_vec(), line_index, out);
@@ -660,6 +686,12 @@ mod tests {
             Some(ABBREVIATION_MAX)
         );
         assert!(SENTENCE_STARTERS.windows(2).all(|w| w[0] < w[1]));
+        for w in ["The", "MEANWHILE", "according", "i"] {
+            assert!(is_sentence_starter(w), "{w}");
+        }
+        for w in ["Thereafter", "Th\u{e9}", "", "Accordingly"] {
+            assert!(!is_sentence_starter(w), "{w}");
+        }
         assert_eq!(
             SENTENCE_STARTERS.iter().map(|a| a.len()).max(),
             Some(STARTER_MAX)

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::found::SentenceMention;
-use crate::text::Chars;
+use crate::text::{is_alnum_byte, Chars};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -115,6 +115,8 @@ fn split_gap<'a>(text: &'a str, ascii_lower: &'a str, a: usize, b: usize, toks: 
     let ch = |i: usize| gap.get(i);
     let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
     let mut space = space_before(text, a);
+    // Most gaps: then every token is ASCII, without looking at each.
+    let ascii = gap.s.is_ascii();
     let mut i = 0;
     while i < n {
         let c = gap.ch(i);
@@ -145,7 +147,7 @@ fn split_gap<'a>(text: &'a str, ascii_lower: &'a str, a: usize, b: usize, toks: 
         let raw = &gap.s[i..end];
         let lower = if kind == TokKind::Word && is_apostrophe(c) {
             Cow::Borrowed("'s")
-        } else if raw.is_ascii() {
+        } else if ascii || raw.is_ascii() {
             Cow::Borrowed(&ascii_lower[a + i..a + end])
         } else {
             normalize(raw)
@@ -168,7 +170,7 @@ fn word_end(gap: Chars<'_>, i: usize) -> usize {
     let alnum = |i: usize| gap.get(i).is_some_and(char::is_alphanumeric);
     let mut j = gap.next(i);
     while j < n {
-        if gap.byte(j).is_ascii_alphanumeric() {
+        if is_alnum_byte(gap.byte(j)) {
             j += 1;
             continue;
         }
@@ -259,6 +261,12 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        for w in ["Sept", "MR", "U.S", "W", "\u{c9}"] {
+            assert!(keeps_period(w), "{w}");
+        }
+        for w in ["Septe", "Kerry", "10", "caf\u{e9}"] {
+            assert!(!keeps_period(w), "{w}");
+        }
         assert_eq!(
             ABBREVIATIONS.iter().map(|a| a.len()).max(),
             Some(ABBREVIATION_MAX)

@@ -107,21 +107,28 @@ pub(crate) fn chunk(
         units: Vec::new(),
         found: Vec::new(),
     };
-    for p in 0..toks.len() {
+    // Every rule below starts at a mention token and does nothing at another.
+    let at = || {
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.kind, TokKind::Mention(_)))
+            .map(|(i, _)| i)
+    };
+    for p in at() {
         if c.free(p) && c.m(p).is_some_and(|m| m.entity_type == EntityType::Person) {
             c.person(p);
         }
     }
-    for a in 0..toks.len() {
+    for a in at() {
         c.of_noun(a);
     }
-    for a in 0..toks.len() {
+    for a in at() {
         c.compound(a);
     }
-    for a in 0..toks.len() {
+    for a in at() {
         c.possessive_place(a);
     }
-    for a in 0..toks.len() {
+    for a in at() {
         c.single(a);
     }
     c.counterparts();
