@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyze::DocAnalysis;
 use crate::export::csv::{
-    clean, Counted, TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER,
+    clean, is_plain, Counted, TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER,
 };
 use crate::export::html::{KnownEvidence, MAX_EVIDENCE};
 use crate::export::{clip_example, ExportOptions};
@@ -291,6 +291,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             edges: Edges::default(),
             first_rows: Vec::new(),
             text: String::new(),
+            cells: EvidenceCells::new(&ids, &self.rules.names),
         };
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
         let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
@@ -560,6 +561,30 @@ struct LinkReplay<'a, E: Write> {
     /// (edge, document, sentence) of each edge's first [`MAX_EVIDENCE`] rows.
     first_rows: Vec<(u32, u32, u32)>,
     text: String,
+    cells: EvidenceCells,
+}
+
+/// What `evidence.csv`'s rows are put together from (see [`LinkReplay::evidence`]).
+#[derive(Default)]
+struct EvidenceCells {
+    /// Whether every id, kind and rule is written as it is.
+    plain: bool,
+    /// The document of `doc_cell`, its id's cell.
+    doc: Option<usize>,
+    doc_cell: Vec<u8>,
+    line: Vec<u8>,
+}
+
+impl EvidenceCells {
+    fn new(ids: &Ids, rules: &[Arc<str>]) -> EvidenceCells {
+        let kinds = RelationKind::ALL.iter().map(|k| k.as_str());
+        let words = kinds.chain(rules.iter().map(|r| &r[..]));
+        let plain = words.into_iter().all(is_plain) && ids.ids.par_iter().all(|id| is_plain(id));
+        EvidenceCells {
+            plain,
+            ..Default::default()
+        }
+    }
 }
 
 impl<E: Write> LinkReplay<'_, E> {
@@ -633,18 +658,54 @@ impl<E: Write> LinkReplay<'_, E> {
         if acc.example.is_none() && !self.text.is_empty() {
             acc.example = Some(Box::from(clip_example(&self.text)));
         }
-        let rule = self.rules.get(rule).ok_or_else(corrupt)?;
         if acc.weight as usize <= MAX_EVIDENCE {
             self.first_rows.push((e, d as u32, sentence));
         }
-        self.out.evidence(
-            &self.ids.ids[s],
-            &self.ids.ids[t],
-            kind,
-            rec.doc_id,
-            sentence as usize,
-            rule,
-        )
+        self.evidence((s, t, kind), rec, sentence, rule)
+    }
+
+    /// The `evidence.csv` row of edge (source, target, kind) in `rec`'s document. When
+    /// every id and kind is written as it is (slugs are), the row is put together
+    /// directly, with the document's cell and the rules' made once.
+    fn evidence(
+        &mut self,
+        (s, t, kind): (usize, usize, RelationKind),
+        rec: &Record,
+        sentence: u32,
+        rule: usize,
+    ) -> io::Result<()> {
+        let (ids, cells) = (&self.ids.ids, &mut self.cells);
+        if !cells.plain {
+            let rule = self.rules.get(rule).ok_or_else(corrupt)?;
+            let (doc, at) = (rec.doc_id, sentence as usize);
+            return self.out.evidence(&ids[s], &ids[t], kind, doc, at, rule);
+        }
+        let rule = self.rules.get(rule).ok_or_else(corrupt)?.as_bytes();
+        if cells.doc != Some(rec.doc) {
+            cells.doc = Some(rec.doc);
+            cells.doc_cell.clear();
+            self.out.push_text_cell(&mut cells.doc_cell, rec.doc_id);
+        }
+        let line = &mut cells.line;
+        line.clear();
+        let mut at = itoa::Buffer::new();
+        let fields = [
+            ids[s].as_bytes(),
+            ids[t].as_bytes(),
+            kind.as_str().as_bytes(),
+        ];
+        let fields =
+            fields
+                .into_iter()
+                .chain([&cells.doc_cell[..], at.format(sentence).as_bytes(), rule]);
+        for (i, field) in fields.enumerate() {
+            if i > 0 {
+                line.push(b',');
+            }
+            line.extend_from_slice(field);
+        }
+        line.push(b'\n');
+        self.out.write_line(line)
     }
 }
 
