@@ -278,10 +278,11 @@ impl<'a, W: Write> Corpus<'a, W> {
         let timelines = node_timelines(&maps, &self.dated, entities.len());
         let mention_replay = MentionReplay {
             maps: &maps,
-            ids: &ids.ids,
+            ids: &ids,
             out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
             named: entities.iter().map(|e| e.mentions > 0).collect(),
             text: String::new(),
+            cells: Cells::new(&ids, type_names()),
         };
         let link_replay = LinkReplay {
             maps: &maps,
@@ -291,7 +292,11 @@ impl<'a, W: Write> Corpus<'a, W> {
             edges: Edges::default(),
             first_rows: Vec::new(),
             text: String::new(),
-            cells: EvidenceCells::new(&ids, &self.rules.names),
+            cells: Cells::new(
+                &ids,
+                (RelationKind::ALL.iter().map(|k| k.as_str()))
+                    .chain(self.rules.names.iter().map(|r| &r[..])),
+            ),
         };
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
         let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
@@ -331,6 +336,8 @@ struct Ids {
     /// The entities sorted by id, and each entity's place there.
     by_id: Vec<u32>,
     rank: Vec<u32>,
+    /// Whether every id is written as it is in a table (slugs are).
+    plain: bool,
 }
 
 impl Ids {
@@ -341,7 +348,13 @@ impl Ids {
         for (at, &g) in by_id.iter().enumerate() {
             rank[g as usize] = at as u32;
         }
-        Ids { ids, by_id, rank }
+        let plain = ids.par_iter().all(|id| is_plain(id));
+        Ids {
+            ids,
+            by_id,
+            rank,
+            plain,
+        }
     }
 }
 
@@ -504,11 +517,12 @@ fn records(
 /// `mentions.csv`, from the mention spill.
 struct MentionReplay<'a, M: Write> {
     maps: &'a Maps,
-    ids: &'a [Arc<str>],
+    ids: &'a Ids,
     out: TableWriter<M>,
     /// Whether each corpus entity is named at least once (not only by nationality words).
     named: Vec<bool>,
     text: String,
+    cells: Cells,
 }
 
 impl<M: Write> MentionReplay<'_, M> {
@@ -535,19 +549,44 @@ impl<M: Write> MentionReplay<'_, M> {
         if g == DROPPED || (nationality && !self.named[g]) {
             return Ok(());
         }
-        self.out.mention(
-            rec.doc_id,
-            start,
-            end,
-            &self.text,
-            &self.ids[g],
-            if nationality {
-                NATIONALITY_TYPE
-            } else {
-                ty.as_str()
-            },
-            sentence,
-        )
+        let ty = match nationality {
+            true => NATIONALITY_TYPE,
+            false => ty.as_str(),
+        };
+        self.mention(rec, (start, end), &self.ids.ids[g], ty, sentence)
+    }
+
+    /// The `mentions.csv` row of mention text `self.text` at `span` in `rec`'s
+    /// document; put together directly as [`LinkReplay::evidence`] puts its rows.
+    fn mention(
+        &mut self,
+        rec: &Record,
+        (start, end): (usize, usize),
+        id: &str,
+        ty: &str,
+        sentence: usize,
+    ) -> io::Result<()> {
+        if !self.cells.plain {
+            let text = &self.text;
+            return (self.out).mention(rec.doc_id, start, end, text, id, ty, sentence);
+        }
+        let cells = &mut self.cells;
+        cells.start(&self.out, rec);
+        let (mut a, mut b, mut c) = (
+            itoa::Buffer::new(),
+            itoa::Buffer::new(),
+            itoa::Buffer::new(),
+        );
+        let (start, end) = (a.format(start).as_bytes(), b.format(end).as_bytes());
+        join(&mut cells.line, &[&cells.doc_cell, start, end, b""]);
+        self.out.push_text_cell(&mut cells.line, &self.text);
+        let sentence = c.format(sentence).as_bytes();
+        join(
+            &mut cells.line,
+            &[b"", id.as_bytes(), ty.as_bytes(), sentence],
+        );
+        cells.line.push(b'\n');
+        self.out.write_line(&cells.line)
     }
 }
 
@@ -561,13 +600,13 @@ struct LinkReplay<'a, E: Write> {
     /// (edge, document, sentence) of each edge's first [`MAX_EVIDENCE`] rows.
     first_rows: Vec<(u32, u32, u32)>,
     text: String,
-    cells: EvidenceCells,
+    cells: Cells,
 }
 
-/// What `evidence.csv`'s rows are put together from (see [`LinkReplay::evidence`]).
+/// What a table's rows are put together from by hand, when every id and every word
+/// of a fixed column is written as it is (`plain`): each document's id cell, made once.
 #[derive(Default)]
-struct EvidenceCells {
-    /// Whether every id, kind and rule is written as it is.
+struct Cells {
     plain: bool,
     /// The document of `doc_cell`, its id's cell.
     doc: Option<usize>,
@@ -575,15 +614,32 @@ struct EvidenceCells {
     line: Vec<u8>,
 }
 
-impl EvidenceCells {
-    fn new(ids: &Ids, rules: &[Arc<str>]) -> EvidenceCells {
-        let kinds = RelationKind::ALL.iter().map(|k| k.as_str());
-        let words = kinds.chain(rules.iter().map(|r| &r[..]));
-        let plain = words.into_iter().all(is_plain) && ids.ids.par_iter().all(|id| is_plain(id));
-        EvidenceCells {
-            plain,
+impl Cells {
+    fn new<'w>(ids: &Ids, words: impl IntoIterator<Item = &'w str>) -> Cells {
+        Cells {
+            plain: ids.plain && words.into_iter().all(is_plain),
             ..Default::default()
         }
+    }
+
+    /// Clears the line, and makes the cell of `rec`'s document if it is another's.
+    fn start<W: Write>(&mut self, out: &TableWriter<W>, rec: &Record) {
+        if self.doc != Some(rec.doc) {
+            self.doc = Some(rec.doc);
+            self.doc_cell.clear();
+            out.push_text_cell(&mut self.doc_cell, rec.doc_id);
+        }
+        self.line.clear();
+    }
+}
+
+/// Appends `fields` to `line`, separated by commas.
+fn join(line: &mut Vec<u8>, fields: &[&[u8]]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            line.push(b',');
+        }
+        line.extend_from_slice(field);
     }
 }
 
@@ -681,29 +737,12 @@ impl<E: Write> LinkReplay<'_, E> {
             return self.out.evidence(&ids[s], &ids[t], kind, doc, at, rule);
         }
         let rule = self.rules.get(rule).ok_or_else(corrupt)?.as_bytes();
-        if cells.doc != Some(rec.doc) {
-            cells.doc = Some(rec.doc);
-            cells.doc_cell.clear();
-            self.out.push_text_cell(&mut cells.doc_cell, rec.doc_id);
-        }
-        let line = &mut cells.line;
-        line.clear();
-        let mut at = itoa::Buffer::new();
-        let fields = [
-            ids[s].as_bytes(),
-            ids[t].as_bytes(),
-            kind.as_str().as_bytes(),
-        ];
-        let fields =
-            fields
-                .into_iter()
-                .chain([&cells.doc_cell[..], at.format(sentence).as_bytes(), rule]);
-        for (i, field) in fields.enumerate() {
-            if i > 0 {
-                line.push(b',');
-            }
-            line.extend_from_slice(field);
-        }
+        cells.start(&self.out, rec);
+        let (line, mut at) = (&mut cells.line, itoa::Buffer::new());
+        let (source, target) = (ids[s].as_bytes(), ids[t].as_bytes());
+        let kind = kind.as_str().as_bytes();
+        let at = at.format(sentence).as_bytes();
+        join(line, &[source, target, kind, &cells.doc_cell, at, rule]);
         line.push(b'\n');
         self.out.write_line(line)
     }
@@ -855,6 +894,14 @@ const NATIONALITY: u8 = 4;
 
 /// The `entity_type` of a nationality word's row in `mentions.csv`.
 pub const NATIONALITY_TYPE: &str = "nationality";
+
+/// Every `entity_type` of `mentions.csv`.
+fn type_names() -> impl Iterator<Item = &'static str> {
+    (0..=NATIONALITY).map(|c| match c {
+        NATIONALITY => NATIONALITY_TYPE,
+        _ => type_from(c).as_str(),
+    })
+}
 
 fn type_code(t: EntityType) -> u8 {
     match t {

@@ -464,10 +464,16 @@ mod tests {
                 table.push_text_cell(&mut line, doc);
                 line.extend_from_slice(b",3,met-verb\n");
                 table.write_line(&line).unwrap();
+                table.mention("d", 1, 5, doc, "kerry", "person", 2).unwrap();
+                let mut line = b"d,1,5,".to_vec();
+                table.push_text_cell(&mut line, doc);
+                line.extend_from_slice(b",kerry,person,2\n");
+                table.write_line(&line).unwrap();
                 let out = String::from_utf8(table.finish().unwrap()).unwrap();
                 let rows: Vec<&str> = out.lines().skip(1).collect();
-                assert_eq!(rows.len(), 2, "{out:?}");
+                assert_eq!(rows.len(), 4, "{out:?}");
                 assert_eq!(rows[0], rows[1], "{doc:?}");
+                assert_eq!(rows[2], rows[3], "{doc:?}");
             }
         }
         assert!(is_plain("kerry-person-2") && is_plain("co-mention"));
