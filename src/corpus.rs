@@ -177,12 +177,7 @@ impl<'a, W: Write> Corpus<'a, W> {
     /// Takes one document's analysis (documents must come in input order).
     pub fn add(&mut self, doc: DocAnalysis) -> io::Result<()> {
         self.note_document(&doc.id);
-        for s in &doc.sentences {
-            let at = self.sentences.position()?;
-            self.known.sentences.push((s.index as u32, at));
-            self.sentences
-                .sentence(&doc.id, s.index, s.start, s.end, &s.text)?;
-        }
+        self.write_sentences(&doc)?;
         // Each spill takes a document's records in one write.
         let mut buf = std::mem::take(&mut self.record);
         encode_mentions(&doc, &mut buf);
@@ -239,6 +234,35 @@ impl<'a, W: Write> Corpus<'a, W> {
         let named = counts.into_iter().enumerate().filter(|x| x.1 > 0);
         self.dated
             .extend(named.map(|(e, c)| ((base + e) as u32, day, c)));
+    }
+
+    /// Writes the document's rows of `sentences.csv`, its id's cell made once.
+    fn write_sentences(&mut self, doc: &DocAnalysis) -> io::Result<()> {
+        let mut line = std::mem::take(&mut self.record);
+        line.clear();
+        self.sentences.push_text_cell(&mut line, &doc.id);
+        let cell = line.len();
+        for s in &doc.sentences {
+            let at = self.sentences.position()?;
+            self.known.sentences.push((s.index as u32, at));
+            line.truncate(cell);
+            let mut n = [
+                itoa::Buffer::new(),
+                itoa::Buffer::new(),
+                itoa::Buffer::new(),
+            ];
+            let [a, b, c] = &mut n;
+            let (index, start, end) = (a.format(s.index), b.format(s.start), c.format(s.end));
+            join(
+                &mut line,
+                &[b"", index.as_bytes(), start.as_bytes(), end.as_bytes(), b""],
+            );
+            self.sentences.push_text_cell(&mut line, &s.text);
+            line.push(b'\n');
+            self.sentences.write_line(&line[..])?;
+        }
+        self.record = line;
+        Ok(())
     }
 
     /// Notes a document's id as `evidence.csv` writes it, and where its sentences start.
