@@ -300,6 +300,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         known.end = sentences.written();
         let sentences = sentences.into_inner()?;
         let timelines = node_timelines(&maps, &self.dated, entities.len());
+        drop(self.dated);
         let mention_replay = MentionReplay {
             maps: &maps,
             ids: &ids,
