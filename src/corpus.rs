@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyze::DocAnalysis;
 use crate::export::csv::{
-    clean, Counted, TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER,
+    clean, is_plain, Counted, TableWriter, EVIDENCE_HEADER, MENTIONS_HEADER, SENTENCES_HEADER,
 };
 use crate::export::html::{KnownEvidence, MAX_EVIDENCE};
 use crate::export::{clip_example, ExportOptions};
@@ -177,12 +177,7 @@ impl<'a, W: Write> Corpus<'a, W> {
     /// Takes one document's analysis (documents must come in input order).
     pub fn add(&mut self, doc: DocAnalysis) -> io::Result<()> {
         self.note_document(&doc.id);
-        for s in &doc.sentences {
-            let at = self.sentences.position()?;
-            self.known.sentences.push((s.index as u32, at));
-            self.sentences
-                .sentence(&doc.id, s.index, s.start, s.end, &s.text)?;
-        }
+        self.write_sentences(&doc)?;
         // Each spill takes a document's records in one write.
         let mut buf = std::mem::take(&mut self.record);
         encode_mentions(&doc, &mut buf);
@@ -241,6 +236,35 @@ impl<'a, W: Write> Corpus<'a, W> {
             .extend(named.map(|(e, c)| ((base + e) as u32, day, c)));
     }
 
+    /// Writes the document's rows of `sentences.csv`, its id's cell made once.
+    fn write_sentences(&mut self, doc: &DocAnalysis) -> io::Result<()> {
+        let mut line = std::mem::take(&mut self.record);
+        line.clear();
+        self.sentences.push_text_cell(&mut line, &doc.id);
+        let cell = line.len();
+        for s in &doc.sentences {
+            let at = self.sentences.position()?;
+            self.known.sentences.push((s.index as u32, at));
+            line.truncate(cell);
+            let mut n = [
+                itoa::Buffer::new(),
+                itoa::Buffer::new(),
+                itoa::Buffer::new(),
+            ];
+            let [a, b, c] = &mut n;
+            let (index, start, end) = (a.format(s.index), b.format(s.start), c.format(s.end));
+            join(
+                &mut line,
+                &[b"", index.as_bytes(), start.as_bytes(), end.as_bytes(), b""],
+            );
+            self.sentences.push_text_cell(&mut line, &s.text);
+            line.push(b'\n');
+            self.sentences.write_line(&line[..])?;
+        }
+        self.record = line;
+        Ok(())
+    }
+
     /// Notes a document's id as `evidence.csv` writes it, and where its sentences start.
     fn note_document(&mut self, id: &str) {
         let cell = self.options.csv_cell(id);
@@ -276,12 +300,14 @@ impl<'a, W: Write> Corpus<'a, W> {
         known.end = sentences.written();
         let sentences = sentences.into_inner()?;
         let timelines = node_timelines(&maps, &self.dated, entities.len());
+        drop(self.dated);
         let mention_replay = MentionReplay {
             maps: &maps,
-            ids: &ids.ids,
+            ids: &ids,
             out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
             named: entities.iter().map(|e| e.mentions > 0).collect(),
             text: String::new(),
+            cells: Cells::new(&ids, type_names()),
         };
         let link_replay = LinkReplay {
             maps: &maps,
@@ -291,6 +317,11 @@ impl<'a, W: Write> Corpus<'a, W> {
             edges: Edges::default(),
             first_rows: Vec::new(),
             text: String::new(),
+            cells: Cells::new(
+                &ids,
+                (RelationKind::ALL.iter().map(|k| k.as_str()))
+                    .chain(self.rules.names.iter().map(|r| &r[..])),
+            ),
         };
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
         let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
@@ -330,6 +361,8 @@ struct Ids {
     /// The entities sorted by id, and each entity's place there.
     by_id: Vec<u32>,
     rank: Vec<u32>,
+    /// Whether every id is written as it is in a table (slugs are).
+    plain: bool,
 }
 
 impl Ids {
@@ -340,7 +373,13 @@ impl Ids {
         for (at, &g) in by_id.iter().enumerate() {
             rank[g as usize] = at as u32;
         }
-        Ids { ids, by_id, rank }
+        let plain = ids.par_iter().all(|id| is_plain(id));
+        Ids {
+            ids,
+            by_id,
+            rank,
+            plain,
+        }
     }
 }
 
@@ -503,11 +542,12 @@ fn records(
 /// `mentions.csv`, from the mention spill.
 struct MentionReplay<'a, M: Write> {
     maps: &'a Maps,
-    ids: &'a [Arc<str>],
+    ids: &'a Ids,
     out: TableWriter<M>,
     /// Whether each corpus entity is named at least once (not only by nationality words).
     named: Vec<bool>,
     text: String,
+    cells: Cells,
 }
 
 impl<M: Write> MentionReplay<'_, M> {
@@ -534,19 +574,44 @@ impl<M: Write> MentionReplay<'_, M> {
         if g == DROPPED || (nationality && !self.named[g]) {
             return Ok(());
         }
-        self.out.mention(
-            rec.doc_id,
-            start,
-            end,
-            &self.text,
-            &self.ids[g],
-            if nationality {
-                NATIONALITY_TYPE
-            } else {
-                ty.as_str()
-            },
-            sentence,
-        )
+        let ty = match nationality {
+            true => NATIONALITY_TYPE,
+            false => ty.as_str(),
+        };
+        self.mention(rec, (start, end), &self.ids.ids[g], ty, sentence)
+    }
+
+    /// The `mentions.csv` row of mention text `self.text` at `span` in `rec`'s
+    /// document; put together directly as [`LinkReplay::evidence`] puts its rows.
+    fn mention(
+        &mut self,
+        rec: &Record,
+        (start, end): (usize, usize),
+        id: &str,
+        ty: &str,
+        sentence: usize,
+    ) -> io::Result<()> {
+        if !self.cells.plain {
+            let text = &self.text;
+            return (self.out).mention(rec.doc_id, start, end, text, id, ty, sentence);
+        }
+        let cells = &mut self.cells;
+        cells.start(&self.out, rec);
+        let (mut a, mut b, mut c) = (
+            itoa::Buffer::new(),
+            itoa::Buffer::new(),
+            itoa::Buffer::new(),
+        );
+        let (start, end) = (a.format(start).as_bytes(), b.format(end).as_bytes());
+        join(&mut cells.line, &[&cells.doc_cell, start, end, b""]);
+        self.out.push_text_cell(&mut cells.line, &self.text);
+        let sentence = c.format(sentence).as_bytes();
+        join(
+            &mut cells.line,
+            &[b"", id.as_bytes(), ty.as_bytes(), sentence],
+        );
+        cells.line.push(b'\n');
+        self.out.write_line(&cells.line)
     }
 }
 
@@ -560,6 +625,47 @@ struct LinkReplay<'a, E: Write> {
     /// (edge, document, sentence) of each edge's first [`MAX_EVIDENCE`] rows.
     first_rows: Vec<(u32, u32, u32)>,
     text: String,
+    cells: Cells,
+}
+
+/// What a table's rows are put together from by hand, when every id and every word
+/// of a fixed column is written as it is (`plain`): each document's id cell, made once.
+#[derive(Default)]
+struct Cells {
+    plain: bool,
+    /// The document of `doc_cell`, its id's cell.
+    doc: Option<usize>,
+    doc_cell: Vec<u8>,
+    line: Vec<u8>,
+}
+
+impl Cells {
+    fn new<'w>(ids: &Ids, words: impl IntoIterator<Item = &'w str>) -> Cells {
+        Cells {
+            plain: ids.plain && words.into_iter().all(is_plain),
+            ..Default::default()
+        }
+    }
+
+    /// Clears the line, and makes the cell of `rec`'s document if it is another's.
+    fn start<W: Write>(&mut self, out: &TableWriter<W>, rec: &Record) {
+        if self.doc != Some(rec.doc) {
+            self.doc = Some(rec.doc);
+            self.doc_cell.clear();
+            out.push_text_cell(&mut self.doc_cell, rec.doc_id);
+        }
+        self.line.clear();
+    }
+}
+
+/// Appends `fields` to `line`, separated by commas.
+fn join(line: &mut Vec<u8>, fields: &[&[u8]]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            line.push(b',');
+        }
+        line.extend_from_slice(field);
+    }
 }
 
 impl<E: Write> LinkReplay<'_, E> {
@@ -633,18 +739,37 @@ impl<E: Write> LinkReplay<'_, E> {
         if acc.example.is_none() && !self.text.is_empty() {
             acc.example = Some(Box::from(clip_example(&self.text)));
         }
-        let rule = self.rules.get(rule).ok_or_else(corrupt)?;
         if acc.weight as usize <= MAX_EVIDENCE {
             self.first_rows.push((e, d as u32, sentence));
         }
-        self.out.evidence(
-            &self.ids.ids[s],
-            &self.ids.ids[t],
-            kind,
-            rec.doc_id,
-            sentence as usize,
-            rule,
-        )
+        self.evidence((s, t, kind), rec, sentence, rule)
+    }
+
+    /// The `evidence.csv` row of edge (source, target, kind) in `rec`'s document. When
+    /// every id and kind is written as it is (slugs are), the row is put together
+    /// directly, with the document's cell and the rules' made once.
+    fn evidence(
+        &mut self,
+        (s, t, kind): (usize, usize, RelationKind),
+        rec: &Record,
+        sentence: u32,
+        rule: usize,
+    ) -> io::Result<()> {
+        let (ids, cells) = (&self.ids.ids, &mut self.cells);
+        if !cells.plain {
+            let rule = self.rules.get(rule).ok_or_else(corrupt)?;
+            let (doc, at) = (rec.doc_id, sentence as usize);
+            return self.out.evidence(&ids[s], &ids[t], kind, doc, at, rule);
+        }
+        let rule = self.rules.get(rule).ok_or_else(corrupt)?.as_bytes();
+        cells.start(&self.out, rec);
+        let (line, mut at) = (&mut cells.line, itoa::Buffer::new());
+        let (source, target) = (ids[s].as_bytes(), ids[t].as_bytes());
+        let kind = kind.as_str().as_bytes();
+        let at = at.format(sentence).as_bytes();
+        join(line, &[source, target, kind, &cells.doc_cell, at, rule]);
+        line.push(b'\n');
+        self.out.write_line(line)
     }
 }
 
@@ -794,6 +919,14 @@ const NATIONALITY: u8 = 4;
 
 /// The `entity_type` of a nationality word's row in `mentions.csv`.
 pub const NATIONALITY_TYPE: &str = "nationality";
+
+/// Every `entity_type` of `mentions.csv`.
+fn type_names() -> impl Iterator<Item = &'static str> {
+    (0..=NATIONALITY).map(|c| match c {
+        NATIONALITY => NATIONALITY_TYPE,
+        _ => type_from(c).as_str(),
+    })
+}
 
 fn type_code(t: EntityType) -> u8 {
     match t {

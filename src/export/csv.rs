@@ -220,6 +220,17 @@ impl<W: Write> TableWriter<W> {
         )
     }
 
+    /// Appends `text` to `line` as a text cell of this table (see [`Self::write_line`]).
+    pub fn push_text_cell(&self, line: &mut Vec<u8>, text: &str) {
+        push_field(line, &self.options.csv_cell(text));
+    }
+
+    /// Writes a row made by hand: cells that are [`is_plain`] or made by
+    /// [`Self::push_text_cell`], separated by `,` and ended by `\n`.
+    pub fn write_line(&mut self, line: &[u8]) -> io::Result<()> {
+        self.csv.out.write_all(line)
+    }
+
     /// Flushes the table and hands back its writer.
     pub fn finish(self) -> io::Result<W> {
         self.csv.into_inner()
@@ -312,6 +323,11 @@ fn row<W: Write>(csv: &mut Rows<W>, fields: &[&str]) -> io::Result<()> {
     }
     line.push(b'\n');
     csv.out.write_all(line)
+}
+
+/// Whether a field is written as it is, neither cleaned nor quoted.
+pub fn is_plain(field: &str) -> bool {
+    !may_need_care(field.as_bytes())
 }
 
 /// Appends one cleaned field, quoted when it must be.
@@ -435,6 +451,34 @@ fn is_plain_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_made_by_hand_read_as_written_rows() {
+        for options in [ExportOptions::default(), ExportOptions { csv_raw: true }] {
+            for doc in ["d1", "=cmd,\"x\"", "tab\there", "a\u{85}b"] {
+                let mut table = TableWriter::new(Vec::new(), &["h"], options).unwrap();
+                table
+                    .evidence("kerry", "lavrov", RelationKind::Meets, doc, 3, "met-verb")
+                    .unwrap();
+                let mut line = b"kerry,lavrov,meets,".to_vec();
+                table.push_text_cell(&mut line, doc);
+                line.extend_from_slice(b",3,met-verb\n");
+                table.write_line(&line).unwrap();
+                table.mention("d", 1, 5, doc, "kerry", "person", 2).unwrap();
+                let mut line = b"d,1,5,".to_vec();
+                table.push_text_cell(&mut line, doc);
+                line.extend_from_slice(b",kerry,person,2\n");
+                table.write_line(&line).unwrap();
+                let out = String::from_utf8(table.finish().unwrap()).unwrap();
+                let rows: Vec<&str> = out.lines().skip(1).collect();
+                assert_eq!(rows.len(), 4, "{out:?}");
+                assert_eq!(rows[0], rows[1], "{doc:?}");
+                assert_eq!(rows[2], rows[3], "{doc:?}");
+            }
+        }
+        assert!(is_plain("kerry-person-2") && is_plain("co-mention"));
+        assert!(!is_plain("a,b") && !is_plain("say \"x\"") && !is_plain("a\rb"));
+    }
 
     #[test]
     fn headers_do_not_repeat_ignoring_case() {

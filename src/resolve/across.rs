@@ -567,10 +567,10 @@ impl<'a> Resolver<'a> {
             let full = if Self::is_full_person(e) {
                 self.name_words(e).len()
             } else {
-                let f = self.fullest[i];
-                (f != NONE)
-                    .then(|| word_count(self.l.strings.get(f)))
-                    .unwrap_or(0)
+                match self.fullest[i] {
+                    NONE => 0,
+                    f => word_count(self.l.strings.get(f)),
+                }
             };
             (
                 e.tentative,
