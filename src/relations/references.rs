@@ -289,9 +289,10 @@ fn description_after(
         if !lower {
             return None;
         }
-        let ty = if lex.is(w, class::HEAD) {
+        let c = lex.class(w);
+        let ty = if c & class::HEAD != 0 {
             Some(EntityType::Person)
-        } else if lex.is(w, class::ORG_NOUN | class::GROUP) {
+        } else if c & (class::ORG_NOUN | class::GROUP) != 0 {
             Some(EntityType::Organization)
         } else {
             None
@@ -310,7 +311,7 @@ fn description_after(
             return (!stop).then(|| (Span::new(from_here, e), ty));
         }
         let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !lex.is(w, class::FUNCTION | class::CUE);
+            && c & (class::FUNCTION | class::CUE) == 0;
         if !modifier {
             return None;
         }
