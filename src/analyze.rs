@@ -111,14 +111,18 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     let mentions = raw
         .iter()
         .zip(&assignment)
-        .map(|(m, &e)| LocalMention {
-            start: chars.char_offset(m.span.start),
-            end: chars.char_offset(m.span.end),
-            text: text[m.span.start..m.span.end].to_string(),
-            entity: e,
-            entity_type: m.entity_type,
-            nationality: m.demonym,
-            sentence: m.sentence,
+        .map(|(m, &e)| {
+            let name = &text[m.span.start..m.span.end];
+            let start = chars.char_offset(m.span.start);
+            LocalMention {
+                start,
+                end: start + name.chars().count(),
+                text: name.to_string(),
+                entity: e,
+                entity_type: m.entity_type,
+                nationality: m.demonym,
+                sentence: m.sentence,
+            }
         })
         .collect();
 
@@ -132,6 +136,8 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             .zip(&assignment)
             .map(|(m, &e)| (m.sentence, m.span, e, m.entity_type, m.demonym)),
     );
+    // Per entity, the last sentence (plus one) whose co-mentions counted it.
+    let mut seen = vec![0; entities.len()];
     let mut i = 0;
     while i < raw.len() {
         let si = raw[i].sentence;
@@ -144,7 +150,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             refs: &refs, // rel
         };
         sentence.relations(&entities, lex, &mut links);
-        sentence.co_mentions(&mut links);
+        sentence.co_mentions(&mut seen, &mut links);
         i = j;
     }
     let mut typed = vec![false; entities.len()];
@@ -316,10 +322,12 @@ impl SentenceView<'_> {
         }
     }
 
-    /// Co-mentions between named entities, each with the next few after it.
-    fn co_mentions(&self, links: &mut Vec<LocalLink>) {
+    /// Co-mentions between named entities, each with the next few after it. `seen` holds
+    /// per entity the last sentence index plus one that counted it (no entity is counted
+    /// twice in a sentence).
+    fn co_mentions(&self, seen: &mut [usize], links: &mut Vec<LocalLink>) {
         // Distinct named entities in order of first mention.
-        let mut seen = rustc_hash::FxHashSet::default();
+        let stamp = self.index() + 1;
         let mut named: Vec<usize> = Vec::new();
         let mut name_bytes = 0;
         for (m, &e) in self.mentions.iter().zip(self.entities) {
@@ -327,7 +335,8 @@ impl SentenceView<'_> {
             if m.demonym || m.entity_type == EntityType::Other {
                 continue;
             }
-            if seen.insert(e) {
+            if seen[e] != stamp {
+                seen[e] = stamp;
                 named.push(e);
             }
         }

@@ -72,7 +72,7 @@ impl<'a> Sentence<'a> {
         owner: &[Option<usize>],
         lex: &'a Lexicon,
     ) -> Sentence<'a> {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(owner.len());
         for (t, o) in owner.iter().enumerate() {
             match o {
                 Some(u) if units[*u].first == t => items.push(Item {
@@ -681,7 +681,12 @@ impl<'a> Sentence<'a> {
             if m.entity_type != EntityType::Location || m.demonym {
                 return false;
             }
-            let name = self.text[m.span.start..m.span.end]
+            let name = &self.text[m.span.start..m.span.end];
+            // Most names start with a capital letter, which no trimming below removes.
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return true;
+            }
+            let name = name
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .trim_start_matches("the ");
             // An Arabic article before the name: "al-Hilla", "el-Arish".
@@ -703,7 +708,7 @@ impl<'a> Sentence<'a> {
         let last = self.text[m.span.start..m.span.end].rsplit(' ').next();
         last.is_some_and(|w| {
             w.starts_with(|c: char| c.is_uppercase())
-                && self.lex.is(&w.to_lowercase(), class::PLACE)
+                && self.lex.lowered_class(w) & class::PLACE != 0
         })
     }
 

@@ -308,6 +308,19 @@ impl Lexicon {
         }
     }
 
+    /// The classes of `w` lowercased (lowered without allocating when it is short ASCII).
+    pub fn lowered_class(&self, w: &str) -> u64 {
+        let mut buf = [0u8; 16];
+        match buf.get_mut(..w.len()) {
+            Some(lower) if w.is_ascii() => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).map_or(0, |l| self.class(l))
+            }
+            _ => self.class(&w.to_lowercase()),
+        }
+    }
+
     /// Whether `w` belongs to any class in `mask`.
     pub fn is(&self, w: &str, mask: u64) -> bool {
         self.class(w) & mask != 0
@@ -381,6 +394,11 @@ mod tests {
             assert_eq!(cues, want, "{w}");
         }
         assert_eq!(lex.class("zzzq"), 0);
+        assert_eq!(lex.lowered_class("Province"), lex.class("province"));
+        assert_ne!(lex.lowered_class("PROVINCE") & class::PLACE, 0);
+        assert_ne!(lex.lowered_class("Prefecture") & class::PLACE, 0);
+        assert_eq!(lex.lowered_class("Provincé"), 0);
+        assert_eq!(lex.lowered_class("Abcdefghijklmnopqrstuvwxyz"), 0);
         assert_eq!(lex.cues_starting("zzzq").count(), 0);
     }
 
