@@ -38,10 +38,35 @@ pub struct DocContext {
 
 /// A mention of the document as the resolver sees it.
 struct Named {
+    sentence: usize,
     span: Span,
     entity: usize,
     ty: EntityType,
     demonym: bool,
+}
+
+/// Per sentence so far: the entities it names or refers to, in order of first appearance;
+/// one sentence's list after another.
+#[derive(Default)]
+struct Seen {
+    entities: Vec<(usize, EntityType)>,
+    /// Where each sentence's list starts in `entities`.
+    starts: Vec<usize>,
+}
+
+impl Seen {
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn get(&self, i: usize) -> &[(usize, EntityType)] {
+        let end = self
+            .starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.entities.len());
+        &self.entities[self.starts[i]..end]
+    }
 }
 
 impl DocContext {
@@ -53,61 +78,65 @@ impl DocContext {
         sentences: &[Span],
         mentions: impl IntoIterator<Item = (usize, Span, usize, EntityType, bool)>,
     ) -> DocContext {
-        let mut by_sentence: Vec<Vec<Named>> = Vec::new();
-        by_sentence.resize_with(sentences.len(), Vec::new);
-        for (si, span, entity, ty, demonym) in mentions {
-            if let Some(list) = by_sentence.get_mut(si) {
-                list.push(Named {
-                    span,
-                    entity,
-                    ty,
-                    demonym,
-                });
-            }
-        }
-        for list in &mut by_sentence {
-            list.sort_by_key(|m| (m.span.start, m.span.end));
-        }
-        let lex = Lexicon::get();
-        let texts: Vec<&str> = sentences
-            .iter()
-            .map(|sp| text.get(sp.start..sp.end).unwrap_or(""))
+        let mut all: Vec<Named> = mentions
+            .into_iter()
+            .filter(|&(si, ..)| si < sentences.len())
+            .map(|(sentence, span, entity, ty, demonym)| Named {
+                sentence,
+                span,
+                entity,
+                ty,
+                demonym,
+            })
             .collect();
-        // Per sentence: the entities it names or refers to, in order of first appearance.
-        let mut seen: Vec<Vec<(usize, EntityType)>> = Vec::with_capacity(sentences.len());
+        all.sort_by_key(|m| (m.sentence, m.span.start, m.span.end));
+        let lex = Lexicon::get();
+        let mut seen = Seen::default();
         let mut found = Vec::with_capacity(sentences.len());
+        let mut order: Vec<(usize, usize, EntityType)> = Vec::new();
+        let mut next = 0;
         for (si, sp) in sentences.iter().enumerate() {
+            let first = next;
+            while all.get(next).is_some_and(|m| m.sentence == si) {
+                next += 1;
+            }
+            let named = &all[first..next];
             let Some(sentence) = text.get(sp.start..sp.end) else {
-                seen.push(Vec::new());
+                seen.starts.push(seen.entities.len());
                 found.push(Vec::new());
                 continue;
             };
-            let named = &by_sentence[si];
             // A reference is an end of a relation only beside a name of its sentence.
             let (refs, unresolved) = if named.iter().any(|m| !m.demonym) {
-                resolve(sentence, sp.start, named, &seen, &texts[..si], lex)
+                let before = Before {
+                    text,
+                    spans: &sentences[..si],
+                };
+                resolve(sentence, sp.start, named, &seen, before, lex)
             } else {
                 (Vec::new(), false)
             };
-            let mut order: Vec<(usize, usize, EntityType)> = named
-                .iter()
-                .filter(|m| !m.demonym)
-                .map(|m| (m.span.start - sp.start, m.entity, m.ty))
-                .chain(refs.iter().map(|r| (r.span.start, r.entity, r.entity_type)))
-                .collect();
+            order.clear();
+            order.extend(
+                named
+                    .iter()
+                    .filter(|m| !m.demonym)
+                    .map(|m| (m.span.start - sp.start, m.entity, m.ty))
+                    .chain(refs.iter().map(|r| (r.span.start, r.entity, r.entity_type))),
+            );
             order.sort_by_key(|&(at, _, _)| at);
-            let mut ents: Vec<(usize, EntityType)> = Vec::new();
-            for (_, e, t) in order {
-                if !ents.iter().any(|&(x, _)| x == e) {
-                    ents.push((e, t));
+            let from = seen.entities.len();
+            seen.starts.push(from);
+            for &(_, e, t) in &order {
+                if !seen.entities[from..].iter().any(|&(x, _)| x == e) {
+                    seen.entities.push((e, t));
                 }
             }
             // A pronoun left unresolved stands for someone unknown: a later "he" must not
             // skip over it to the one name of this sentence.
-            if unresolved && !ents.iter().any(|&(e, _)| e == UNKNOWN) {
-                ents.push((UNKNOWN, EntityType::Person));
+            if unresolved && !seen.entities[from..].iter().any(|&(e, _)| e == UNKNOWN) {
+                seen.entities.push((UNKNOWN, EntityType::Person));
             }
-            seen.push(ents);
             found.push(refs);
         }
         DocContext { found }
@@ -136,14 +165,29 @@ impl DocContext {
     }
 }
 
+/// The sentences before the one being resolved.
+#[derive(Clone, Copy)]
+struct Before<'a> {
+    text: &'a str,
+    spans: &'a [Span],
+}
+
+impl<'a> Before<'a> {
+    /// The text of the sentence `back` sentences before.
+    fn text(&self, back: usize) -> Option<&'a str> {
+        let sp = self.spans.get(self.spans.len().checked_sub(back)?)?;
+        Some(self.text.get(sp.start..sp.end).unwrap_or(""))
+    }
+}
+
 /// The references of one sentence, given what the sentences before it name, and whether a
 /// person pronoun was left unresolved.
 fn resolve(
     sentence: &str,
     offset: usize,
     named: &[Named],
-    seen: &[Vec<(usize, EntityType)>],
-    before: &[&str],
+    seen: &Seen,
+    before: Before,
     lex: &Lexicon,
 ) -> (Vec<SentenceMention>, bool) {
     let mut out = Vec::new();
@@ -175,11 +219,7 @@ fn resolve(
                 let phrase = &sentence[span.start..span.end];
                 let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
                 PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
-                    || before
-                        .len()
-                        .checked_sub(back)
-                        .and_then(|i| before.get(i))
-                        .is_some_and(|t| has_word(t, noun))
+                    || before.text(back).is_some_and(|t| has_word(t, noun))
             })
         }
         .map(|(e, _)| e);
@@ -200,9 +240,9 @@ fn resolve(
 /// The one entity of type `ty` named or referred to in the nearest earlier sentence that
 /// has any (`seen` holds the sentences before, in order).
 /// With how many sentences back it was found.
-fn antecedent(seen: &[Vec<(usize, EntityType)>], ty: EntityType) -> Option<(usize, usize)> {
-    for (back, prev) in seen.iter().rev().take(LOOK_BACK).enumerate() {
-        let mut of_type = prev.iter().filter(|&&(_, t)| t == ty);
+fn antecedent(seen: &Seen, ty: EntityType) -> Option<(usize, usize)> {
+    for (back, i) in (0..seen.len()).rev().take(LOOK_BACK).enumerate() {
+        let mut of_type = seen.get(i).iter().filter(|&&(_, t)| t == ty);
         if let Some(&(first, _)) = of_type.next() {
             return (first != UNKNOWN && of_type.next().is_none()).then_some((first, back + 1));
         }
