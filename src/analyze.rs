@@ -138,6 +138,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     );
     // Per entity, the last sentence (plus one) whose co-mentions counted it.
     let mut seen = vec![0; entities.len()];
+    let mut named = Vec::new();
     let mut i = 0;
     while i < raw.len() {
         let si = raw[i].sentence;
@@ -150,7 +151,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             refs: &refs, // rel
         };
         sentence.relations(&entities, lex, &mut links);
-        sentence.co_mentions(&mut seen, &mut links);
+        sentence.co_mentions(&mut seen, &mut named, &mut links);
         i = j;
     }
     let mut typed = vec![false; entities.len()];
@@ -324,11 +325,11 @@ impl SentenceView<'_> {
 
     /// Co-mentions between named entities, each with the next few after it. `seen` holds
     /// per entity the last sentence index plus one that counted it (no entity is counted
-    /// twice in a sentence).
-    fn co_mentions(&self, seen: &mut [usize], links: &mut Vec<LocalLink>) {
+    /// twice in a sentence); `named` is room for the sentence's entities.
+    fn co_mentions(&self, seen: &mut [usize], named: &mut Vec<usize>, links: &mut Vec<LocalLink>) {
         // Distinct named entities in order of first mention.
         let stamp = self.index() + 1;
-        let mut named: Vec<usize> = Vec::new();
+        named.clear();
         let mut name_bytes = 0;
         for (m, &e) in self.mentions.iter().zip(self.entities) {
             name_bytes += m.span.len();

@@ -78,20 +78,23 @@ impl DocContext {
         sentences: &[Span],
         mentions: impl IntoIterator<Item = (usize, Span, usize, EntityType, bool)>,
     ) -> DocContext {
-        let mut all: Vec<Named> = mentions
-            .into_iter()
-            .filter(|&(si, ..)| si < sentences.len())
-            .map(|(sentence, span, entity, ty, demonym)| Named {
+        let mentions = mentions.into_iter();
+        let mut all: Vec<Named> = Vec::with_capacity(mentions.size_hint().0);
+        all.extend(mentions.filter(|&(si, ..)| si < sentences.len()).map(
+            |(sentence, span, entity, ty, demonym)| Named {
                 sentence,
                 span,
                 entity,
                 ty,
                 demonym,
-            })
-            .collect();
+            },
+        ));
         all.sort_by_key(|m| (m.sentence, m.span.start, m.span.end));
         let lex = Lexicon::get();
-        let mut seen = Seen::default();
+        let mut seen = Seen {
+            entities: Vec::with_capacity(all.len()),
+            starts: Vec::with_capacity(sentences.len()),
+        };
         let mut found = Vec::with_capacity(sentences.len());
         let mut order: Vec<(usize, usize, EntityType)> = Vec::new();
         let mut next = 0;
@@ -276,33 +279,28 @@ fn word_byte(b: u8) -> bool {
 /// The words of `sentence` outside the mentions that may refer back: person pronouns,
 /// and "the [modifiers] NOUN" with a title or organization noun not followed by a name.
 /// Only the words at and after a trigger are read (one automaton finds the triggers).
-fn candidates(
-    sentence: &str,
+fn candidates<'s>(
+    sentence: &'s str,
     offset: usize,
-    named: &[Named],
-    lex: &Lexicon,
-) -> Vec<(Span, EntityType)> {
+    named: &'s [Named],
+    lex: &'s Lexicon,
+) -> impl Iterator<Item = (Span, EntityType)> + 's {
     let bytes = sentence.as_bytes();
-    let mut out = Vec::new();
-    for mat in triggers().find_iter(sentence) {
-        if out.len() >= 2 * MAX_PER_SENTENCE {
-            break;
-        }
-        let (s, e) = (mat.start(), mat.end());
-        let bounded =
-            (s == 0 || !word_byte(bytes[s - 1])) && bytes.get(e).map_or(true, |&b| !word_byte(b));
-        if !bounded || flag_at(named, offset, s, e) != InWord::Free {
-            continue;
-        }
-        if !sentence[s..e].eq_ignore_ascii_case("the") {
-            out.push((Span::new(s, e), EntityType::Person));
-            continue;
-        }
-        if let Some(c) = description_after(sentence, e, offset, named, lex) {
-            out.push(c);
-        }
-    }
-    out
+    triggers()
+        .find_iter(sentence)
+        .filter_map(move |mat| {
+            let (s, e) = (mat.start(), mat.end());
+            let bounded = (s == 0 || !word_byte(bytes[s - 1]))
+                && bytes.get(e).map_or(true, |&b| !word_byte(b));
+            if !bounded || flag_at(named, offset, s, e) != InWord::Free {
+                return None;
+            }
+            if !sentence[s..e].eq_ignore_ascii_case("the") {
+                return Some((Span::new(s, e), EntityType::Person));
+            }
+            description_after(sentence, e, offset, named, lex)
+        })
+        .take(2 * MAX_PER_SENTENCE)
 }
 
 /// "the [modifiers] NOUN" after "the" ending at byte `from`: up to three modifiers (or one
