@@ -312,7 +312,13 @@ fn description_after(
     named: &[Named],
     lex: &Lexicon,
 ) -> Option<(Span, EntityType)> {
-    let mut words = words(&sentence[from..]).map(|(s, e)| (s + from, e + from));
+    let bytes = sentence.as_bytes();
+    let mut at = from;
+    let mut words = std::iter::from_fn(|| {
+        let (s, e) = next_word(bytes, at)?;
+        at = e;
+        Some((s, e))
+    });
     let mut start = None;
     for _ in 0..4 {
         let (s, e) = words.next()?;
@@ -358,6 +364,18 @@ fn description_after(
     None
 }
 
+/// The byte span of the first word of `bytes` at or after `at`, as [`words`] reads words.
+fn next_word(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    while bytes.get(at).is_some_and(|&b| !word_byte(b)) {
+        at += 1;
+    }
+    let s = at;
+    while bytes.get(at).is_some_and(|&b| word_byte(b)) {
+        at += 1;
+    }
+    (at > s).then_some((s, at))
+}
+
 /// Whether the word at bytes `s..e` of the sentence lies in a mention (`named` sorted).
 fn flag_at(named: &[Named], offset: usize, s: usize, e: usize) -> InWord {
     let p = named.partition_point(|m| m.span.end <= s + offset);
@@ -388,18 +406,41 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     text.bytes()
         .chain(std::iter::once(b' '))
         .enumerate()
-        .filter_map(move |(i, b)| {
-            let word_byte = b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-';
-            match (start, word_byte) {
-                (None, true) => {
-                    start = Some(i);
-                    None
-                }
-                (Some(s), false) => {
-                    start = None;
-                    Some((s, i))
-                }
-                _ => None,
+        .filter_map(move |(i, b)| match (start, word_byte(b)) {
+            (None, true) => {
+                start = Some(i);
+                None
             }
+            (Some(s), false) => {
+                start = None;
+                Some((s, i))
+            }
+            _ => None,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_word_reads_the_words_that_words_reads() {
+        for text in [
+            "",
+            "  ",
+            "the U.S.-backed Zoë rebels, in 2016!",
+            "end-",
+            "a",
+            "«x» y",
+        ] {
+            let mut at = 0;
+            let mut got = Vec::new();
+            while let Some((s, e)) = next_word(text.as_bytes(), at) {
+                got.push((s, e));
+                at = e;
+            }
+            assert_eq!(got, words(text).collect::<Vec<_>>(), "{text}");
+        }
+        assert_eq!(next_word(b"the company said", 3), Some((4, 11)));
+    }
 }
