@@ -111,14 +111,18 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     let mentions = raw
         .iter()
         .zip(&assignment)
-        .map(|(m, &e)| LocalMention {
-            start: chars.char_offset(m.span.start),
-            end: chars.char_offset(m.span.end),
-            text: text[m.span.start..m.span.end].to_string(),
-            entity: e,
-            entity_type: m.entity_type,
-            nationality: m.demonym,
-            sentence: m.sentence,
+        .map(|(m, &e)| {
+            let name = &text[m.span.start..m.span.end];
+            let start = chars.char_offset(m.span.start);
+            LocalMention {
+                start,
+                end: start + name.chars().count(),
+                text: name.to_string(),
+                entity: e,
+                entity_type: m.entity_type,
+                nationality: m.demonym,
+                sentence: m.sentence,
+            }
         })
         .collect();
 
@@ -132,6 +136,9 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             .zip(&assignment)
             .map(|(m, &e)| (m.sentence, m.span, e, m.entity_type, m.demonym)),
     );
+    // Per entity, the last sentence (plus one) whose co-mentions counted it.
+    let mut seen = vec![0; entities.len()];
+    let mut named = Vec::new();
     let mut i = 0;
     while i < raw.len() {
         let si = raw[i].sentence;
@@ -144,7 +151,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             refs: &refs, // rel
         };
         sentence.relations(&entities, lex, &mut links);
-        sentence.co_mentions(&mut links);
+        sentence.co_mentions(&mut seen, &mut named, &mut links);
         i = j;
     }
     let mut typed = vec![false; entities.len()];
@@ -316,18 +323,21 @@ impl SentenceView<'_> {
         }
     }
 
-    /// Co-mentions between named entities, each with the next few after it.
-    fn co_mentions(&self, links: &mut Vec<LocalLink>) {
+    /// Co-mentions between named entities, each with the next few after it. `seen` holds
+    /// per entity the last sentence index plus one that counted it (no entity is counted
+    /// twice in a sentence); `named` is room for the sentence's entities.
+    fn co_mentions(&self, seen: &mut [usize], named: &mut Vec<usize>, links: &mut Vec<LocalLink>) {
         // Distinct named entities in order of first mention.
-        let mut seen = rustc_hash::FxHashSet::default();
-        let mut named: Vec<usize> = Vec::new();
+        let stamp = self.index() + 1;
+        named.clear();
         let mut name_bytes = 0;
         for (m, &e) in self.mentions.iter().zip(self.entities) {
             name_bytes += m.span.len();
             if m.demonym || m.entity_type == EntityType::Other {
                 continue;
             }
-            if seen.insert(e) {
+            if seen[e] != stamp {
+                seen[e] = stamp;
                 named.push(e);
             }
         }

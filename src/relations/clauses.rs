@@ -13,6 +13,9 @@ use crate::model::EntityType;
 pub(super) struct Item {
     unit: Option<usize>,
     tok: usize,
+    /// The lexicon classes of a word outside every unit (0 for anything else), looked up
+    /// once for all the rules that ask.
+    class: u64,
 }
 
 /// Coordinated units and the item where their phrase starts.
@@ -69,15 +72,23 @@ impl<'a> Sentence<'a> {
         owner: &[Option<usize>],
         lex: &'a Lexicon,
     ) -> Sentence<'a> {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(owner.len());
         for (t, o) in owner.iter().enumerate() {
             match o {
                 Some(u) if units[*u].first == t => items.push(Item {
                     unit: Some(*u),
                     tok: t,
+                    class: 0,
                 }),
                 Some(_) => {}
-                None => items.push(Item { unit: None, tok: t }),
+                None => items.push(Item {
+                    unit: None,
+                    tok: t,
+                    class: match toks[t].kind {
+                        TokKind::Word => lex.class(&toks[t].lower),
+                        _ => 0,
+                    },
+                }),
             }
         }
         let mut s = Sentence {
@@ -153,8 +164,14 @@ impl<'a> Sentence<'a> {
         self.unit(i).filter(|&u| self.units[u].arg)
     }
 
+    /// Whether the item at `i` is a word of any class in `mask`.
     pub(super) fn is(&self, i: usize, mask: u64) -> bool {
-        self.word(i).is_some_and(|w| self.lex.is(w, mask))
+        self.class(i) & mask != 0
+    }
+
+    /// The lexicon classes of the word at item `i`; 0 for a unit, punctuation or the end.
+    pub(super) fn class(&self, i: usize) -> u64 {
+        self.items.get(i).map_or(0, |it| it.class)
     }
 
     pub(super) fn head(&self, u: usize) -> usize {
@@ -180,7 +197,7 @@ impl<'a> Sentence<'a> {
                     | class::ADV
                     | class::REL
                     | class::CLAUSE;
-                w != "'s" && (self.lex.is(w, OK) || is_ly_adverb(w))
+                w != "'s" && (it.class & OK != 0 || is_ly_adverb(w))
             }
             _ => true,
         }
@@ -202,7 +219,7 @@ impl<'a> Sentence<'a> {
             | class::HEDGE
             | class::VERBS;
         self.word(k)
-            .is_some_and(|w| w != "'s" && (w.ends_with("ed") || self.lex.is(w, VERBISH)))
+            .is_some_and(|w| w != "'s" && (w.ends_with("ed") || self.is(k, VERBISH)))
     }
 
     /// Whether the item at `i` ends the clause before it, for the negation window.
@@ -239,7 +256,7 @@ impl<'a> Sentence<'a> {
             );
         }
         if let Some(w) = self.word(i) {
-            if self.lex.is(w, class::CLAUSE) {
+            if self.is(i, class::CLAUSE) {
                 return true;
             }
             if matches!(w, "and" | "but" | "or") && i > 0 && self.punct(i - 1) == Some(",") {
@@ -274,7 +291,7 @@ impl<'a> Sentence<'a> {
     pub(super) fn negator_in(&self, from: usize, to: usize) -> bool {
         (from..to).any(|i| {
             self.word(i)
-                .is_some_and(|w| self.lex.is(w, class::NEG | class::HEDGE) || w.ends_with("n't"))
+                .is_some_and(|w| self.is(i, class::NEG | class::HEDGE) || w.ends_with("n't"))
         })
     }
 
@@ -291,9 +308,7 @@ impl<'a> Sentence<'a> {
     pub(super) fn adjective(&self, i: usize) -> bool {
         const FUNCTION: u64 = class::FUNCTION | class::CUE | class::VIEW;
         self.word(i).is_some_and(|w| {
-            w != "'s"
-                && !self.lex.is(w, FUNCTION)
-                && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            w != "'s" && !self.is(i, FUNCTION) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
     }
 
@@ -663,7 +678,15 @@ impl<'a> Sentence<'a> {
     /// A place name, capitalized ("Geneva", "al-Hilla", not "the airfield").
     pub(super) fn place(&self, m: usize) -> bool {
         self.mentions.get(m).is_some_and(|m| {
-            let name = self.text[m.span.start..m.span.end]
+            if m.entity_type != EntityType::Location || m.demonym {
+                return false;
+            }
+            let name = &self.text[m.span.start..m.span.end];
+            // Most names start with a capital letter, which no trimming below removes.
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return true;
+            }
+            let name = name
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .trim_start_matches("the ");
             // An Arabic article before the name: "al-Hilla", "el-Arish".
@@ -673,9 +696,7 @@ impl<'a> Sentence<'a> {
                 }
                 _ => name,
             };
-            m.entity_type == EntityType::Location
-                && !m.demonym
-                && name.starts_with(|c: char| c.is_uppercase())
+            name.starts_with(|c: char| c.is_uppercase())
         })
     }
 
@@ -687,7 +708,7 @@ impl<'a> Sentence<'a> {
         let last = self.text[m.span.start..m.span.end].rsplit(' ').next();
         last.is_some_and(|w| {
             w.starts_with(|c: char| c.is_uppercase())
-                && self.lex.is(&w.to_lowercase(), class::PLACE)
+                && self.lex.lowered_class(w) & class::PLACE != 0
         })
     }
 

@@ -118,6 +118,10 @@ impl Cues<'_, '_> {
         let mut clauses: Vec<Clause> = Vec::new();
         for i in 0..self.items.len() {
             let Some(w) = self.word(i) else { continue };
+            // Every word that starts a cue is of the class of cue words.
+            if !self.is(i, class::CUE) {
+                continue;
+            }
             for cue in self.lex.cues_starting(w) {
                 if cue.frame == Frame::Compound {
                     continue;

@@ -113,7 +113,8 @@ impl Descriptions<'_, '_> {
                 self.describe(subj, ty, k, out);
             }
         }
-        for i in 0..self.items.len() {
+        // Each of these starts at a unit.
+        for i in (0..self.items.len()).filter(|&i| self.unit(i).is_some()) {
             self.nationality_before(i, out);
             self.person_of(i, out);
             self.party_after(i, out);

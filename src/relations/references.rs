@@ -38,10 +38,35 @@ pub struct DocContext {
 
 /// A mention of the document as the resolver sees it.
 struct Named {
+    sentence: usize,
     span: Span,
     entity: usize,
     ty: EntityType,
     demonym: bool,
+}
+
+/// Per sentence so far: the entities it names or refers to, in order of first appearance;
+/// one sentence's list after another.
+#[derive(Default)]
+struct Seen {
+    entities: Vec<(usize, EntityType)>,
+    /// Where each sentence's list starts in `entities`.
+    starts: Vec<usize>,
+}
+
+impl Seen {
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn get(&self, i: usize) -> &[(usize, EntityType)] {
+        let end = self
+            .starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.entities.len());
+        &self.entities[self.starts[i]..end]
+    }
 }
 
 impl DocContext {
@@ -53,61 +78,68 @@ impl DocContext {
         sentences: &[Span],
         mentions: impl IntoIterator<Item = (usize, Span, usize, EntityType, bool)>,
     ) -> DocContext {
-        let mut by_sentence: Vec<Vec<Named>> = Vec::new();
-        by_sentence.resize_with(sentences.len(), Vec::new);
-        for (si, span, entity, ty, demonym) in mentions {
-            if let Some(list) = by_sentence.get_mut(si) {
-                list.push(Named {
-                    span,
-                    entity,
-                    ty,
-                    demonym,
-                });
-            }
-        }
-        for list in &mut by_sentence {
-            list.sort_by_key(|m| (m.span.start, m.span.end));
-        }
+        let mentions = mentions.into_iter();
+        let mut all: Vec<Named> = Vec::with_capacity(mentions.size_hint().0);
+        all.extend(mentions.filter(|&(si, ..)| si < sentences.len()).map(
+            |(sentence, span, entity, ty, demonym)| Named {
+                sentence,
+                span,
+                entity,
+                ty,
+                demonym,
+            },
+        ));
+        all.sort_by_key(|m| (m.sentence, m.span.start, m.span.end));
         let lex = Lexicon::get();
-        let texts: Vec<&str> = sentences
-            .iter()
-            .map(|sp| text.get(sp.start..sp.end).unwrap_or(""))
-            .collect();
-        // Per sentence: the entities it names or refers to, in order of first appearance.
-        let mut seen: Vec<Vec<(usize, EntityType)>> = Vec::with_capacity(sentences.len());
+        let mut seen = Seen {
+            entities: Vec::with_capacity(all.len()),
+            starts: Vec::with_capacity(sentences.len()),
+        };
         let mut found = Vec::with_capacity(sentences.len());
+        let mut order: Vec<(usize, usize, EntityType)> = Vec::new();
+        let mut next = 0;
         for (si, sp) in sentences.iter().enumerate() {
+            let first = next;
+            while all.get(next).is_some_and(|m| m.sentence == si) {
+                next += 1;
+            }
+            let named = &all[first..next];
             let Some(sentence) = text.get(sp.start..sp.end) else {
-                seen.push(Vec::new());
+                seen.starts.push(seen.entities.len());
                 found.push(Vec::new());
                 continue;
             };
-            let named = &by_sentence[si];
             // A reference is an end of a relation only beside a name of its sentence.
             let (refs, unresolved) = if named.iter().any(|m| !m.demonym) {
-                resolve(sentence, sp.start, named, &seen, &texts[..si], lex)
+                let before = Before {
+                    text,
+                    spans: &sentences[..si],
+                };
+                resolve(sentence, sp.start, named, &seen, before, lex)
             } else {
                 (Vec::new(), false)
             };
-            let mut order: Vec<(usize, usize, EntityType)> = named
-                .iter()
-                .filter(|m| !m.demonym)
-                .map(|m| (m.span.start - sp.start, m.entity, m.ty))
-                .chain(refs.iter().map(|r| (r.span.start, r.entity, r.entity_type)))
-                .collect();
+            order.clear();
+            order.extend(
+                named
+                    .iter()
+                    .filter(|m| !m.demonym)
+                    .map(|m| (m.span.start - sp.start, m.entity, m.ty))
+                    .chain(refs.iter().map(|r| (r.span.start, r.entity, r.entity_type))),
+            );
             order.sort_by_key(|&(at, _, _)| at);
-            let mut ents: Vec<(usize, EntityType)> = Vec::new();
-            for (_, e, t) in order {
-                if !ents.iter().any(|&(x, _)| x == e) {
-                    ents.push((e, t));
+            let from = seen.entities.len();
+            seen.starts.push(from);
+            for &(_, e, t) in &order {
+                if !seen.entities[from..].iter().any(|&(x, _)| x == e) {
+                    seen.entities.push((e, t));
                 }
             }
             // A pronoun left unresolved stands for someone unknown: a later "he" must not
             // skip over it to the one name of this sentence.
-            if unresolved && !ents.iter().any(|&(e, _)| e == UNKNOWN) {
-                ents.push((UNKNOWN, EntityType::Person));
+            if unresolved && !seen.entities[from..].iter().any(|&(e, _)| e == UNKNOWN) {
+                seen.entities.push((UNKNOWN, EntityType::Person));
             }
-            seen.push(ents);
             found.push(refs);
         }
         DocContext { found }
@@ -136,14 +168,29 @@ impl DocContext {
     }
 }
 
+/// The sentences before the one being resolved.
+#[derive(Clone, Copy)]
+struct Before<'a> {
+    text: &'a str,
+    spans: &'a [Span],
+}
+
+impl<'a> Before<'a> {
+    /// The text of the sentence `back` sentences before.
+    fn text(&self, back: usize) -> Option<&'a str> {
+        let sp = self.spans.get(self.spans.len().checked_sub(back)?)?;
+        Some(self.text.get(sp.start..sp.end).unwrap_or(""))
+    }
+}
+
 /// The references of one sentence, given what the sentences before it name, and whether a
 /// person pronoun was left unresolved.
 fn resolve(
     sentence: &str,
     offset: usize,
     named: &[Named],
-    seen: &[Vec<(usize, EntityType)>],
-    before: &[&str],
+    seen: &Seen,
+    before: Before,
     lex: &Lexicon,
 ) -> (Vec<SentenceMention>, bool) {
     let mut out = Vec::new();
@@ -175,11 +222,7 @@ fn resolve(
                 let phrase = &sentence[span.start..span.end];
                 let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
                 PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
-                    || before
-                        .len()
-                        .checked_sub(back)
-                        .and_then(|i| before.get(i))
-                        .is_some_and(|t| has_word(t, noun))
+                    || before.text(back).is_some_and(|t| has_word(t, noun))
             })
         }
         .map(|(e, _)| e);
@@ -200,9 +243,9 @@ fn resolve(
 /// The one entity of type `ty` named or referred to in the nearest earlier sentence that
 /// has any (`seen` holds the sentences before, in order).
 /// With how many sentences back it was found.
-fn antecedent(seen: &[Vec<(usize, EntityType)>], ty: EntityType) -> Option<(usize, usize)> {
-    for (back, prev) in seen.iter().rev().take(LOOK_BACK).enumerate() {
-        let mut of_type = prev.iter().filter(|&&(_, t)| t == ty);
+fn antecedent(seen: &Seen, ty: EntityType) -> Option<(usize, usize)> {
+    for (back, i) in (0..seen.len()).rev().take(LOOK_BACK).enumerate() {
+        let mut of_type = seen.get(i).iter().filter(|&&(_, t)| t == ty);
         if let Some(&(first, _)) = of_type.next() {
             return (first != UNKNOWN && of_type.next().is_none()).then_some((first, back + 1));
         }
@@ -236,33 +279,28 @@ fn word_byte(b: u8) -> bool {
 /// The words of `sentence` outside the mentions that may refer back: person pronouns,
 /// and "the [modifiers] NOUN" with a title or organization noun not followed by a name.
 /// Only the words at and after a trigger are read (one automaton finds the triggers).
-fn candidates(
-    sentence: &str,
+fn candidates<'s>(
+    sentence: &'s str,
     offset: usize,
-    named: &[Named],
-    lex: &Lexicon,
-) -> Vec<(Span, EntityType)> {
+    named: &'s [Named],
+    lex: &'s Lexicon,
+) -> impl Iterator<Item = (Span, EntityType)> + 's {
     let bytes = sentence.as_bytes();
-    let mut out = Vec::new();
-    for mat in triggers().find_iter(sentence) {
-        if out.len() >= 2 * MAX_PER_SENTENCE {
-            break;
-        }
-        let (s, e) = (mat.start(), mat.end());
-        let bounded =
-            (s == 0 || !word_byte(bytes[s - 1])) && bytes.get(e).map_or(true, |&b| !word_byte(b));
-        if !bounded || flag_at(named, offset, s, e) != InWord::Free {
-            continue;
-        }
-        if !sentence[s..e].eq_ignore_ascii_case("the") {
-            out.push((Span::new(s, e), EntityType::Person));
-            continue;
-        }
-        if let Some(c) = description_after(sentence, e, offset, named, lex) {
-            out.push(c);
-        }
-    }
-    out
+    triggers()
+        .find_iter(sentence)
+        .filter_map(move |mat| {
+            let (s, e) = (mat.start(), mat.end());
+            let bounded = (s == 0 || !word_byte(bytes[s - 1]))
+                && bytes.get(e).map_or(true, |&b| !word_byte(b));
+            if !bounded || flag_at(named, offset, s, e) != InWord::Free {
+                return None;
+            }
+            if !sentence[s..e].eq_ignore_ascii_case("the") {
+                return Some((Span::new(s, e), EntityType::Person));
+            }
+            description_after(sentence, e, offset, named, lex)
+        })
+        .take(2 * MAX_PER_SENTENCE)
 }
 
 /// "the [modifiers] NOUN" after "the" ending at byte `from`: up to three modifiers (or one
@@ -274,7 +312,13 @@ fn description_after(
     named: &[Named],
     lex: &Lexicon,
 ) -> Option<(Span, EntityType)> {
-    let mut words = words(&sentence[from..]).map(|(s, e)| (s + from, e + from));
+    let bytes = sentence.as_bytes();
+    let mut at = from;
+    let mut words = std::iter::from_fn(|| {
+        let (s, e) = next_word(bytes, at)?;
+        at = e;
+        Some((s, e))
+    });
     let mut start = None;
     for _ in 0..4 {
         let (s, e) = words.next()?;
@@ -289,9 +333,10 @@ fn description_after(
         if !lower {
             return None;
         }
-        let ty = if lex.is(w, class::HEAD) {
+        let c = lex.class(w);
+        let ty = if c & class::HEAD != 0 {
             Some(EntityType::Person)
-        } else if lex.is(w, class::ORG_NOUN | class::GROUP) {
+        } else if c & (class::ORG_NOUN | class::GROUP) != 0 {
             Some(EntityType::Organization)
         } else {
             None
@@ -310,13 +355,25 @@ fn description_after(
             return (!stop).then(|| (Span::new(from_here, e), ty));
         }
         let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !lex.is(w, class::FUNCTION | class::CUE);
+            && c & (class::FUNCTION | class::CUE) == 0;
         if !modifier {
             return None;
         }
         start = Some(from_here);
     }
     None
+}
+
+/// The byte span of the first word of `bytes` at or after `at`, as [`words`] reads words.
+fn next_word(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    while bytes.get(at).is_some_and(|&b| !word_byte(b)) {
+        at += 1;
+    }
+    let s = at;
+    while bytes.get(at).is_some_and(|&b| word_byte(b)) {
+        at += 1;
+    }
+    (at > s).then_some((s, at))
 }
 
 /// Whether the word at bytes `s..e` of the sentence lies in a mention (`named` sorted).
@@ -349,18 +406,41 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     text.bytes()
         .chain(std::iter::once(b' '))
         .enumerate()
-        .filter_map(move |(i, b)| {
-            let word_byte = b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-';
-            match (start, word_byte) {
-                (None, true) => {
-                    start = Some(i);
-                    None
-                }
-                (Some(s), false) => {
-                    start = None;
-                    Some((s, i))
-                }
-                _ => None,
+        .filter_map(move |(i, b)| match (start, word_byte(b)) {
+            (None, true) => {
+                start = Some(i);
+                None
             }
+            (Some(s), false) => {
+                start = None;
+                Some((s, i))
+            }
+            _ => None,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_word_reads_the_words_that_words_reads() {
+        for text in [
+            "",
+            "  ",
+            "the U.S.-backed Zoë rebels, in 2016!",
+            "end-",
+            "a",
+            "«x» y",
+        ] {
+            let mut at = 0;
+            let mut got = Vec::new();
+            while let Some((s, e)) = next_word(text.as_bytes(), at) {
+                got.push((s, e));
+                at = e;
+            }
+            assert_eq!(got, words(text).collect::<Vec<_>>(), "{text}");
+        }
+        assert_eq!(next_word(b"the company said", 3), Some((4, 11)));
+    }
 }
