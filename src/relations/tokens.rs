@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::found::SentenceMention;
-use crate::text::{is_alnum_byte, Chars};
+use crate::text::{ascii_in_sorted, is_alnum_byte, Chars};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -33,9 +33,6 @@ const ABBREVIATIONS: &[&str] = &[
     "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no",
     "nov", "oct", "prof", "rep", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
 ];
-
-/// The longest of [`ABBREVIATIONS`], in bytes.
-const ABBREVIATION_MAX: usize = 4;
 
 fn normalize(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
@@ -220,22 +217,14 @@ fn keeps_period(word: &str) -> bool {
             .binary_search(&word.to_lowercase().as_str())
             .is_ok();
     }
-    // Lowered on the stack.
-    if word.len() > ABBREVIATION_MAX {
-        return false;
-    }
-    let mut lower = [0u8; ABBREVIATION_MAX];
-    lower[..word.len()].copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    ABBREVIATIONS
-        .binary_search_by(|a| a.as_bytes().cmp(&lower[..word.len()]))
-        .is_ok()
+    ascii_in_sorted(ABBREVIATIONS, word.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{EntityType, Span};
+    use crate::text::LOWERED_MAX;
 
     fn words(text: &str, mentions: &[SentenceMention]) -> Vec<String> {
         tokenize(text, &text.to_ascii_lowercase(), mentions)
@@ -267,10 +256,7 @@ mod tests {
         for w in ["Septe", "Kerry", "10", "caf\u{e9}"] {
             assert!(!keeps_period(w), "{w}");
         }
-        assert_eq!(
-            ABBREVIATIONS.iter().map(|a| a.len()).max(),
-            Some(ABBREVIATION_MAX)
-        );
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LOWERED_MAX));
     }
 
     #[test]
