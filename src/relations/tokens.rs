@@ -107,13 +107,28 @@ fn space_before(text: &str, at: usize) -> bool {
 
 /// Splits `text[a..b]` into tokens, read in place: ASCII characters by their byte.
 fn split_gap<'a>(text: &'a str, ascii_lower: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
+    let space = space_before(text, a);
+    // Most gaps: then every token is ASCII, read by its bytes.
+    if text.as_bytes()[a..b].is_ascii() {
+        split_ascii_gap(text, ascii_lower, a, b, space, toks);
+    } else {
+        split_wide_gap(text, ascii_lower, a, b, space, toks);
+    }
+}
+
+/// [`split_gap`] of a gap that holds a character that is not ASCII.
+fn split_wide_gap<'a>(
+    text: &'a str,
+    ascii_lower: &'a str,
+    a: usize,
+    b: usize,
+    mut space: bool,
+    toks: &mut Vec<Tok<'a>>,
+) {
     let gap = Chars { s: &text[a..b] };
     let n = gap.len();
     let ch = |i: usize| gap.get(i);
     let alnum = |i: usize| ch(i).is_some_and(char::is_alphanumeric);
-    let mut space = space_before(text, a);
-    // Most gaps: then every token is ASCII, without looking at each.
-    let ascii = gap.s.is_ascii();
     let mut i = 0;
     while i < n {
         let c = gap.ch(i);
@@ -144,7 +159,7 @@ fn split_gap<'a>(text: &'a str, ascii_lower: &'a str, a: usize, b: usize, toks: 
         let raw = &gap.s[i..end];
         let lower = if kind == TokKind::Word && is_apostrophe(c) {
             Cow::Borrowed("'s")
-        } else if ascii || raw.is_ascii() {
+        } else if raw.is_ascii() {
             Cow::Borrowed(&ascii_lower[a + i..a + end])
         } else {
             normalize(raw)
@@ -159,6 +174,97 @@ fn split_gap<'a>(text: &'a str, ascii_lower: &'a str, a: usize, b: usize, toks: 
         space = false;
         i = end;
     }
+}
+
+/// [`split_gap`] of an ASCII gap `text[a..b]`, read by its bytes: the same tokens,
+/// without decoding a character (`space`: whitespace comes right before the gap).
+fn split_ascii_gap<'a>(
+    text: &'a str,
+    ascii_lower: &'a str,
+    a: usize,
+    b: usize,
+    mut space: bool,
+    toks: &mut Vec<Tok<'a>>,
+) {
+    let gap = Chars { s: &text[a..b] };
+    let bytes = gap.s.as_bytes();
+    let n = bytes.len();
+    let alnum = |i: usize| i < n && is_alnum_byte(bytes[i]);
+    let mut i = 0;
+    while i < n {
+        let c = bytes[i];
+        let (kind, end) = match c {
+            // ASCII whitespace as `char::is_whitespace` has it.
+            b' ' | b'\t'..=b'\r' => {
+                space = true;
+                i += 1;
+                continue;
+            }
+            _ if is_alnum_byte(c) => (TokKind::Word, ascii_word_end(gap.s, i)),
+            b'\'' if !space => {
+                // The byte before an ASCII byte is a whole character.
+                let prev_s = a + i > 0 && matches!(text.as_bytes()[a + i - 1], b's' | b'S');
+                let next = i + 1;
+                if next < n && matches!(bytes[next], b's' | b'S') && !alnum(next + 1) {
+                    (TokKind::Word, next + 1)
+                } else if prev_s && !alnum(next) {
+                    // "Damascus' fight": a possessive without the s.
+                    (TokKind::Word, next)
+                } else {
+                    (TokKind::Punct, next)
+                }
+            }
+            _ => (TokKind::Punct, i + 1),
+        };
+        let lower = if kind == TokKind::Word && c == b'\'' {
+            Cow::Borrowed("'s")
+        } else {
+            Cow::Borrowed(&ascii_lower[a + i..a + end])
+        };
+        toks.push(Tok {
+            kind,
+            start: a + i,
+            end: a + end,
+            lower,
+            space_before: space,
+        });
+        space = false;
+        i = end;
+    }
+}
+
+/// [`word_end`] in an ASCII gap, read by its bytes.
+fn ascii_word_end(gap: &str, i: usize) -> usize {
+    let bytes = gap.as_bytes();
+    let n = bytes.len();
+    let alnum = |k: usize| k < n && is_alnum_byte(bytes[k]);
+    let mut j = i + 1;
+    while j < n {
+        let c = bytes[j];
+        if is_alnum_byte(c) {
+            j += 1;
+            continue;
+        }
+        let next = j + 1;
+        match c {
+            b'\'' => {
+                // Stop before a possessive 's; keep "don't", "O'Brien".
+                let possessive = next < n && matches!(bytes[next], b's' | b'S') && !alnum(next + 1);
+                if possessive || !alnum(next) {
+                    break;
+                }
+            }
+            // "8,000": one number.
+            b',' if bytes[j - 1].is_ascii_digit() && next < n && bytes[next].is_ascii_digit() => {}
+            b'-' | b'.' if alnum(next) => {}
+            _ => break,
+        }
+        j = next;
+    }
+    if j < n && bytes[j] == b'.' && keeps_period(&gap[i..j]) {
+        j += 1;
+    }
+    j
 }
 
 /// The end of the word that starts with the letter or digit at `i`.
@@ -301,6 +407,45 @@ mod tests {
         }
         assert_eq!(&t[toks[2].start..toks[2].end], "Çavuşoğlu");
         assert_eq!(toks[3].lower, "—");
+    }
+
+    fn gap_tokens(text: &str, wide: bool) -> Vec<(TokKind, usize, usize, String, bool)> {
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        let split = if wide {
+            split_wide_gap
+        } else {
+            split_ascii_gap
+        };
+        let a = text.len().min(2);
+        split(
+            text,
+            &lower,
+            a,
+            text.len(),
+            space_before(text, a),
+            &mut toks,
+        );
+        toks.iter()
+            .map(|t| (t.kind, t.start, t.end, t.lower.to_string(), t.space_before))
+            .collect()
+    }
+
+    #[test]
+    fn ascii_gaps_read_by_bytes_split_as_characters_do() {
+        for t in [
+            "s' Damascus' fight, 8,000 U.S. don't US-backed Mr. Smith's 'quote' it's",
+            "A  'S' x's ''s ,s S'x 3.5. No. Gen.\tvs. e-mail -x- x. y.z. al-'",
+        ] {
+            assert_eq!(gap_tokens(t, false), gap_tokens(t, true), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_ascii_gap_splits_as_characters_do(t in "[ aAsSzZ019'.,\\-\t\n\u{b}\u{1f}!]{0,40}") {
+            proptest::prop_assert_eq!(gap_tokens(&t, false), gap_tokens(&t, true));
+        }
     }
 
     #[test]
