@@ -583,33 +583,32 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
 /// Parses one JSONL line. The `id` may be a string or a number; a number keeps the text
 /// it was written with (`100`, `-0`, `1e3`), not a float's rendering of it.
 /// With the document, a warning when its `"date"` is not a day (it is then read undated).
+///
+/// The text is read once, straight into its string ([`OnePass`]); a line that this
+/// stricter reading refuses (a lone surrogate in the text, a number out of range) is
+/// read again field by field ([`Line`]), which names what is wrong with it.
 fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Option<Error>)> {
-    #[derive(serde::Deserialize)]
-    struct Line<'a> {
-        #[serde(borrow)]
-        id: Option<&'a RawValue>,
-        #[serde(borrow)]
-        text: Option<&'a RawValue>,
-        #[serde(borrow)]
-        date: Option<&'a RawValue>,
-    }
     let bad = |message: String| Error::BadLine {
         path: shown.to_string(),
         line: n,
         message,
     };
-    let value: Line =
-        serde_json::from_str(line).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    let (id, text, date) = match serde_json::from_str::<OnePass>(line) {
+        Ok(v) => (v.id, v.text.and_then(|t| t.0), v.date),
+        Err(_) => {
+            let v: Line =
+                serde_json::from_str(line).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+            (v.id, string(v.text), v.date)
+        }
+    };
     // serde also fills a struct from an array; a JSONL document is an object.
     if !line.trim_start().starts_with('{') {
         return Err(bad(
             "not a JSON object; write {\"id\": ..., \"text\": ...}".into()
         ));
     }
-    let string =
-        |raw: Option<&RawValue>| raw.and_then(|raw| serde_json::from_str::<String>(raw.get()).ok());
-    let id = match value.id.map(RawValue::get) {
-        Some(raw) if raw.starts_with('"') => string(value.id).filter(|s| !s.is_empty()),
+    let id = match id.map(RawValue::get) {
+        Some(raw) if raw.starts_with('"') => string(id).filter(|s| !s.is_empty()),
         Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
             Some(raw.to_string())
         }
@@ -618,7 +617,7 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
     let Some(id) = id else {
         return Err(bad("no \"id\" string field".into()));
     };
-    let Some(text) = string(value.text) else {
+    let Some(text) = text else {
         return Err(bad("no \"text\" string field".into()));
     };
     if text.contains('\0') {
@@ -627,9 +626,9 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
     if text.trim().is_empty() {
         return Err(bad(format!("document {id:?} has empty text")));
     }
-    let (date, bad_date) = match value.date.map(RawValue::get) {
+    let (date, bad_date) = match date.map(RawValue::get) {
         None | Some("null") => (None, None),
-        Some(raw) => match string(value.date).as_deref().and_then(Day::parse) {
+        Some(raw) => match string(date).as_deref().and_then(Day::parse) {
             Some(day) => (Some(day), None),
             None => (None, Some(bad(format!(
                 "document {id:?}: date {raw} is not an ISO 8601 day or timestamp; the document is kept undated"
@@ -643,6 +642,98 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
         date,
     };
     Ok((doc, bad_date))
+}
+
+/// A JSONL line's fields as written.
+#[derive(serde::Deserialize)]
+struct Line<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
+    #[serde(borrow)]
+    date: Option<&'a RawValue>,
+}
+
+/// [`Line`], with the text read into its string in the same pass.
+#[derive(serde::Deserialize)]
+struct OnePass<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    text: Option<MaybeString>,
+    #[serde(borrow)]
+    date: Option<&'a RawValue>,
+}
+
+/// A field's value as a string, if it is a JSON string: any other value is read
+/// whole and gives `None`.
+struct MaybeString(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for MaybeString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(MaybeStringVisitor)
+    }
+}
+
+struct MaybeStringVisitor;
+
+impl<'de> serde::de::Visitor<'de> for MaybeStringVisitor {
+    type Value = MaybeString;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, v: &str) -> std::result::Result<MaybeString, E> {
+        Ok(MaybeString(Some(v.to_string())))
+    }
+
+    fn visit_string<E>(self, v: String) -> std::result::Result<MaybeString, E> {
+        Ok(MaybeString(Some(v)))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<MaybeString, E> {
+        Ok(MaybeString(None))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<MaybeString, E> {
+        Ok(MaybeString(None))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<MaybeString, E> {
+        Ok(MaybeString(None))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<MaybeString, E> {
+        Ok(MaybeString(None))
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<MaybeString, E> {
+        Ok(MaybeString(None))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> std::result::Result<MaybeString, A::Error> {
+        serde::de::IgnoredAny
+            .visit_seq(seq)
+            .map(|_| MaybeString(None))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> std::result::Result<MaybeString, A::Error> {
+        serde::de::IgnoredAny
+            .visit_map(map)
+            .map(|_| MaybeString(None))
+    }
+}
+
+/// A raw field's string, if it is a JSON string that reads as one.
+fn string(raw: Option<&RawValue>) -> Option<String> {
+    raw.and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
 }
 
 #[cfg(test)]
@@ -903,6 +994,62 @@ mod tests {
             got[5].ends_with("line 6: not a JSON object; write {\"id\": ..., \"text\": ...}"),
             "{got:?}"
         );
+    }
+
+    /// What [`parse_jsonl_line`] makes of a line: the document's id and text, or the message.
+    fn parsed(line: &str) -> String {
+        match parse_jsonl_line(line, "d.jsonl", 1) {
+            Ok((d, _)) => format!("{} {:?}", d.id, d.text),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_text_read_in_one_pass_is_the_text_read_field_by_field() {
+        let lines = [
+            r#"{"id":"a","text":"Plain."}"#,
+            r#"{"id":"a","text":"Esc\"aped \u00e9 \ud83d\ude00 \n\\."}"#,
+            r#"{"text":"First.","id":"b","date":"2016-10-18","more":[1,{"x":null}]}"#,
+            r#"{"id":"c","text":5}"#,
+            r#"{"id":"c","text":-0.5e3}"#,
+            r#"{"id":"c","text":true}"#,
+            r#"{"id":"c","text":null}"#,
+            r#"{"id":"c","text":["x",{"y":"z"}]}"#,
+            r#"{"id":"c","text":{"y":["z"]}}"#,
+            r#"{"id":"c"}"#,
+            r#"["c","Text.",null]"#,
+            r#"["c","Text."]"#,
+            r#"{"id":"c","text":"A.","text":"B."}"#,
+            r#"{"id":"c","text":"A.\ud800"}"#,
+            r#"{"id":"c","text":1e999}"#,
+            r#"{"id":"c","text":"A."} x"#,
+            r#"{"id":"c","text":"A.\x"}"#,
+        ];
+        for line in lines {
+            let fields: std::result::Result<Line, _> = serde_json::from_str(line);
+            if let Ok(one) = serde_json::from_str::<OnePass>(line) {
+                let fields = fields.as_ref().expect("read field by field too");
+                assert_eq!(one.text.and_then(|t| t.0), string(fields.text), "{line}");
+            }
+        }
+        assert_eq!(
+            parsed(lines[1]),
+            "a \"Esc\\\"aped \u{e9} \u{1f600} \\n\\\\.\""
+        );
+        assert_eq!(parsed(lines[2]), "b \"First.\"");
+        for (i, line) in lines.iter().enumerate().skip(3) {
+            let want = match i {
+                10 => "not a JSON object",
+                // The message names the struct the fields are read into, as it always did.
+                11 => "not valid JSON: invalid length 2, expected struct Line with 3 elements",
+                12 => "not valid JSON: duplicate field `text`",
+                15 => "not valid JSON: trailing characters",
+                16 => "not valid JSON: invalid escape",
+                // A lone surrogate and a number out of range, read field by field.
+                _ => "no \"text\" string field",
+            };
+            assert!(parsed(line).contains(want), "{line}: {}", parsed(line));
+        }
     }
 
     #[test]
