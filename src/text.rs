@@ -80,23 +80,67 @@ pub fn is_abbreviation(word_without_dot: &str) -> bool {
     ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
 }
 
-/// The longest word [`ascii_in_sorted`] lowers on the stack.
+/// The longest word an [`AsciiWords`] holds.
 pub const LOWERED_MAX: usize = 16;
 
-/// Whether the ASCII `word` is one of `sorted` (lower-case words, sorted) in any case,
-/// lowered on the stack; a word longer than [`LOWERED_MAX`] is none of them (no list
-/// it is given holds one).
-pub fn ascii_in_sorted(sorted: &[&str], word: &[u8]) -> bool {
-    if word.len() > LOWERED_MAX {
-        return false;
-    }
-    let mut lower = [0u8; LOWERED_MAX];
-    lower[..word.len()].copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    sorted
-        .binary_search_by(|a| a.as_bytes().cmp(&lower[..word.len()]))
-        .is_ok()
+/// A sorted list of lower-case ASCII words of up to [`LOWERED_MAX`] bytes, each packed
+/// into a `u128` (its bytes big-endian, zero after them), so that a lookup compares
+/// integers: packed so, the words keep their order. Built at compile time, which
+/// checks that the list is sorted and each word fits.
+pub struct AsciiWords<const N: usize> {
+    keys: [u128; N],
+    lens: [u8; N],
 }
+
+impl<const N: usize> AsciiWords<N> {
+    pub const fn new(words: &[&str]) -> AsciiWords<N> {
+        assert!(words.len() == N);
+        let mut keys = [0u128; N];
+        let mut lens = [0u8; N];
+        let mut i = 0;
+        while i < N {
+            let b = words[i].as_bytes();
+            assert!(!b.is_empty() && b.len() <= LOWERED_MAX);
+            let mut key = 0u128;
+            let mut j = 0;
+            while j < LOWERED_MAX {
+                key <<= 8;
+                if j < b.len() {
+                    assert!(b[j].is_ascii() && b[j] != 0 && !b[j].is_ascii_uppercase());
+                    key |= b[j] as u128;
+                }
+                j += 1;
+            }
+            assert!(i == 0 || keys[i - 1] < key, "sorted, each word once");
+            keys[i] = key;
+            lens[i] = b.len() as u8;
+            i += 1;
+        }
+        AsciiWords { keys, lens }
+    }
+
+    /// Whether the ASCII `word` is one of the words in any case, lowered on the stack;
+    /// a word longer than [`LOWERED_MAX`] is none of them.
+    #[inline]
+    pub fn contains(&self, word: &[u8]) -> bool {
+        if word.len() > LOWERED_MAX {
+            return false;
+        }
+        let mut lower = [0u8; LOWERED_MAX];
+        lower[..word.len()].copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        // A NUL byte packs as the padding does: the length tells "mr\0" from "mr".
+        self.keys
+            .binary_search(&u128::from_be_bytes(lower))
+            .is_ok_and(|i| usize::from(self.lens[i]) == word.len())
+    }
+}
+
+/// [`ABBREVIATIONS`], packed.
+static ABBREVIATION_WORDS: AsciiWords<{ ABBREVIATIONS.len() }> = AsciiWords::new(ABBREVIATIONS);
+
+/// [`SENTENCE_STARTERS`], packed.
+static STARTER_WORDS: AsciiWords<{ SENTENCE_STARTERS.len() }> = AsciiWords::new(SENTENCE_STARTERS);
 
 /// Whether the characters of `line[start..end]` are an initial ("W") or one of the
 /// [`ABBREVIATIONS`] in any case ([`is_abbreviation`]), lowered on the stack.
@@ -110,7 +154,7 @@ fn abbreviation_at(line: &str, start: usize, end: usize) -> bool {
     if w.len() == 1 && w[0].is_ascii_uppercase() {
         return true;
     }
-    w.is_ascii() && ascii_in_sorted(ABBREVIATIONS, w)
+    w.is_ascii() && ABBREVIATION_WORDS.contains(w)
 }
 
 /// Byte spans of the lines of `text` (without their line breaks).
@@ -557,7 +601,7 @@ fn is_sentence_starter(w: &str) -> bool {
             .binary_search(&w.to_lowercase().as_str())
             .is_ok();
     }
-    ascii_in_sorted(SENTENCE_STARTERS, w.as_bytes())
+    STARTER_WORDS.contains(w.as_bytes())
 }
 
 fn is_dotted_caps(word: &str) -> bool {
@@ -671,6 +715,66 @@ mod tests {
         out.iter()
             .map(|s| &text[s.span.start..s.span.end])
             .collect()
+    }
+
+    #[test]
+    fn packed_words_are_found_as_the_sorted_list_finds_them() {
+        let slow =
+            |list: &[&str], w: &str| list.binary_search(&w.to_ascii_lowercase().as_str()).is_ok();
+        let mut tries = vec![
+            "",
+            "m",
+            "mr",
+            "MR",
+            "Mr",
+            "mrs",
+            "mr\0",
+            "\0",
+            "mrx",
+            "sept",
+            "Sept",
+            "sep",
+            "se",
+            "vs",
+            "vsx",
+            "a",
+            "A",
+            "the",
+            "THE",
+            "thee",
+            "meanwhile",
+            "meanwhilee",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "zzzzzzzzzzzzzzzz",
+            "{",
+            "@",
+        ];
+        let cased: Vec<String> = ABBREVIATIONS
+            .iter()
+            .chain(SENTENCE_STARTERS)
+            .flat_map(|w| {
+                [
+                    w.to_uppercase(),
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_string(),
+                ]
+            })
+            .collect();
+        tries.extend(cased.iter().map(String::as_str));
+        for w in tries {
+            let b = w.as_bytes();
+            assert_eq!(
+                ABBREVIATION_WORDS.contains(b),
+                slow(ABBREVIATIONS, w),
+                "{w:?}"
+            );
+            assert_eq!(
+                STARTER_WORDS.contains(b),
+                slow(SENTENCE_STARTERS, w),
+                "{w:?}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::found::SentenceMention;
-use crate::text::{ascii_in_sorted, is_alnum_byte, Chars};
+use crate::text::{is_alnum_byte, AsciiWords, Chars};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -33,6 +33,9 @@ const ABBREVIATIONS: &[&str] = &[
     "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no",
     "nov", "oct", "prof", "rep", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
 ];
+
+/// [`ABBREVIATIONS`], packed.
+static ABBREVIATION_WORDS: AsciiWords<{ ABBREVIATIONS.len() }> = AsciiWords::new(ABBREVIATIONS);
 
 fn normalize(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
@@ -323,7 +326,7 @@ fn keeps_period(word: &str) -> bool {
             .binary_search(&word.to_lowercase().as_str())
             .is_ok();
     }
-    ascii_in_sorted(ABBREVIATIONS, word.as_bytes())
+    ABBREVIATION_WORDS.contains(word.as_bytes())
 }
 
 #[cfg(test)]
