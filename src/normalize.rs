@@ -168,7 +168,7 @@ pub fn translit_owned(word: String) -> String {
 
 /// An ASCII word that [`translit`] leaves as it is: none of its pairs, no "y", no
 /// letter written twice in a row.
-fn is_translit_plain(word: &str) -> bool {
+pub fn is_translit_plain(word: &str) -> bool {
     let b = word.as_bytes();
     word.is_ascii()
         && !b.contains(&b'y')

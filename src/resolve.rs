@@ -7,14 +7,14 @@
 //! (same, transliteration variants, an initial, or one a subsequence of the other).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::normalize::{
-    is_initialism, norm_key, repair_mojibake, translit, translit_owned, word_count,
+    is_initialism, is_translit_plain, norm_key, repair_mojibake, translit, translit_owned,
+    word_count,
 };
 use crate::recognize::RawMention;
 
@@ -27,10 +27,12 @@ pub use across::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROP
 pub struct Forms(Vec<(String, usize)>);
 
 impl Forms {
-    pub fn add(&mut self, form: String) {
-        match self.0.binary_search_by(|(f, _)| f.as_str().cmp(&form)) {
+    /// Counts `form` once more; only a new form is copied.
+    pub fn add(&mut self, form: impl AsRef<str>) {
+        let form = form.as_ref();
+        match self.0.binary_search_by(|(f, _)| f.as_str().cmp(form)) {
             Ok(i) => self.0[i].1 += 1,
-            Err(i) => self.0.insert(i, (form, 1)),
+            Err(i) => self.0.insert(i, (form.to_string(), 1)),
         }
     }
 
@@ -108,9 +110,82 @@ impl Dsu {
 }
 
 /// Each distinct name word of a document's mentions, folded once (a name is
-/// mentioned many times): the folded parts of each, by the word's number.
+/// mentioned many times): the folded parts of all of them in one string.
 #[derive(Default)]
-struct FoldedWords(Vec<Vec<String>>);
+struct FoldedWords {
+    text: String,
+    /// Byte ranges of `text`: the parts of one word after another.
+    parts: Vec<(usize, usize)>,
+    /// Per distinct word, the range of its parts in `parts`.
+    words: Vec<(usize, usize)>,
+}
+
+impl FoldedWords {
+    fn push(&mut self, part: &str) {
+        let start = self.text.len();
+        self.text.push_str(part);
+        self.parts.push((start, self.text.len()));
+    }
+
+    /// Folds one word ([`name_word_keys`], then [`translit`] on each key); returns its number.
+    fn fold(&mut self, form: &str, lex: &Lexicon) -> usize {
+        let first = self.parts.len();
+        for raw in form.split_whitespace() {
+            if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+                self.fold_letters(raw, lex);
+            } else {
+                for key in name_word_keys(raw, lex) {
+                    self.push(&translit_owned(key));
+                }
+            }
+        }
+        self.words.push((first, self.parts.len()));
+        self.words.len() - 1
+    }
+
+    /// Most words, ASCII letters only: their key is the word in lower case, folded
+    /// in place without a string of its own.
+    fn fold_letters(&mut self, raw: &str, lex: &Lexicon) {
+        let start = self.text.len();
+        self.text.push_str(raw);
+        self.text[start..].make_ascii_lowercase();
+        let key = &self.text[start..];
+        let keep = !lex.is_particle(key)
+            || (raw.starts_with(char::is_uppercase) && lex.is_first_name(raw));
+        if !keep {
+            self.text.truncate(start);
+            return;
+        }
+        if !is_translit_plain(key) {
+            let folded = translit(key);
+            self.text.truncate(start);
+            self.text.push_str(&folded);
+        }
+        self.parts.push((start, self.text.len()));
+    }
+
+    /// The parts of word `n`.
+    fn word(&self, n: usize) -> impl Iterator<Item = &str> {
+        let (a, b) = self.words[n];
+        self.parts[a..b].iter().map(|&(s, e)| &self.text[s..e])
+    }
+}
+
+/// Each mention's name words folded by [`translit`], one slice per mention.
+struct MentionWords<'p> {
+    words: Vec<&'p str>,
+    /// Per mention, the range of its words in `words`.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl<'p> std::ops::Index<usize> for MentionWords<'p> {
+    type Output = [&'p str];
+
+    fn index(&self, i: usize) -> &[&'p str] {
+        let (a, b) = self.ranges[i];
+        &self.words[a..b]
+    }
+}
 
 /// Each mention's name words folded by [`translit`], as slices of `pool`, which
 /// folds each distinct word of the document once.
@@ -119,7 +194,7 @@ fn translit_words<'p>(
     mentions: &[RawMention],
     lex: &Lexicon,
     pool: &'p mut FoldedWords,
-) -> Vec<Vec<&'p str>> {
+) -> MentionWords<'p> {
     let words = mentions.iter().map(|m| m.words.len()).sum();
     let mut number: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(words, Default::default());
@@ -127,26 +202,24 @@ fn translit_words<'p>(
     for m in mentions {
         for w in &m.words {
             let word = &text[w.start..w.end];
-            let n = *number.entry(word).or_insert_with(|| {
-                let keys = name_word_keys(word, lex);
-                pool.0.push(keys.into_iter().map(translit_owned).collect());
-                pool.0.len() - 1
-            });
+            let n = *number.entry(word).or_insert_with(|| pool.fold(word, lex));
             numbers.push(n);
         }
     }
     let pool: &'p FoldedWords = pool;
+    let mut out = MentionWords {
+        words: Vec::with_capacity(pool.parts.len().max(words)),
+        ranges: Vec::with_capacity(mentions.len()),
+    };
     let mut next = numbers.into_iter();
-    mentions
-        .iter()
-        .map(|m| {
-            let mut out = Vec::with_capacity(m.words.len());
-            for n in next.by_ref().take(m.words.len()) {
-                out.extend(pool.0[n].iter().map(String::as_str));
-            }
-            out
-        })
-        .collect()
+    for m in mentions {
+        let start = out.words.len();
+        for n in next.by_ref().take(m.words.len()) {
+            out.words.extend(pool.word(n));
+        }
+        out.ranges.push((start, out.words.len()));
+    }
+    out
 }
 
 /// The folded name words of a form as written, particles left out; a
@@ -345,7 +418,7 @@ struct NameIndex<'a> {
 /// each distinct name once, so a long document full of names stays cheap.
 fn merge_full_names<'a>(
     mentions: &[RawMention],
-    tr: &'a [Vec<&'a str>],
+    tr: &'a MentionWords<'a>,
     dsu: &mut Dsu,
 ) -> NameIndex<'a> {
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -353,7 +426,7 @@ fn merge_full_names<'a>(
     let people = (0..mentions.len())
         .filter(|&i| mentions[i].entity_type == EntityType::Person && tr[i].len() > 1);
     for i in people {
-        match first_of_name.get(tr[i].as_slice()) {
+        match first_of_name.get(&tr[i]) {
             Some(&j) => dsu.union(j, i),
             None => {
                 first_of_name.insert(&tr[i], i);
@@ -393,7 +466,7 @@ fn merge_full_names<'a>(
 fn attach_lone_names(
     text: &str,
     mentions: &[RawMention],
-    tr: &[Vec<&str>],
+    tr: &MentionWords,
     names: &NameIndex,
     dsu: &mut Dsu,
 ) {
@@ -518,6 +591,20 @@ fn empty_entity() -> LocalEntity {
     }
 }
 
+/// The weighted votes for each type of an entity, by the type's number.
+#[derive(Default)]
+struct Votes([usize; 4]);
+
+impl Votes {
+    /// The types in their order, each at its number (`EntityType as usize`).
+    const TYPES: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Location,
+        EntityType::Other,
+    ];
+}
+
 /// Rules whose type is weak evidence: a lone word, a preposition, a default.
 fn is_weak_rule(rule: &str) -> bool {
     matches!(
@@ -536,7 +623,7 @@ fn is_weak_rule(rule: &str) -> bool {
 fn collect_entities(
     text: &str,
     mentions: &[RawMention],
-    tr: &[Vec<&str>],
+    tr: &MentionWords,
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
@@ -544,26 +631,26 @@ fn collect_entities(
         HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut assignment = vec![0; mentions.len()];
-    let mut type_votes: Vec<BTreeMap<EntityType, usize>> = Vec::new();
+    let mut type_votes: Vec<Votes> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let e = *root_to_entity.entry(dsu.find(i)).or_insert_with(|| {
             entities.push(empty_entity());
-            type_votes.push(BTreeMap::new());
+            type_votes.push(Votes::default());
             entities.len() - 1
         });
         assignment[i] = e;
         let ent = &mut entities[e];
         // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
-        let s = repair_mojibake(&text[m.span.start..m.span.end]).into_owned();
+        let s = repair_mojibake(&text[m.span.start..m.span.end]);
         if m.demonym {
-            ent.demonym_forms.add(s);
+            ent.demonym_forms.add(&s);
         } else {
-            ent.forms.add(s);
+            ent.forms.add(&s);
             if m.rule != "unknown" {
                 ent.tentative = false;
             }
             let strong = !is_weak_rule(m.rule);
-            *type_votes[e].entry(m.entity_type).or_default() += if strong { 3 } else { 1 };
+            type_votes[e].0[m.entity_type as usize] += if strong { 3 } else { 1 };
             if strong {
                 ent.weak = false;
             }
@@ -583,13 +670,15 @@ fn collect_entities(
 
 /// The entity's type: its gazetteer entry's, else the heaviest vote (a real type
 /// before `Other`); a known or empty entity is neither weak nor tentative.
-fn settle_type(e: &mut LocalEntity, votes: &BTreeMap<EntityType, usize>, lex: &Lexicon) {
+fn settle_type(e: &mut LocalEntity, votes: &Votes, lex: &Lexicon) {
     e.entity_type = match e.gaz {
         Some(g) => lex.entries[g].entity_type,
         // A real type, however few its votes, before the unknown words' `Other`.
-        None => votes
+        None => Votes::TYPES
             .iter()
-            .max_by_key(|(t, c)| (**t != EntityType::Other, **c, std::cmp::Reverse(**t)))
+            .zip(votes.0)
+            .filter(|&(_, c)| c > 0)
+            .max_by_key(|&(t, c)| (*t != EntityType::Other, c, std::cmp::Reverse(*t)))
             .map(|(t, _)| *t)
             .unwrap_or(EntityType::Other),
     };
@@ -615,14 +704,80 @@ mod tests {
     }
 
     #[test]
+    fn words_folded_in_the_pool_are_their_keys_folded_one_by_one() {
+        let lex = Lexicon::builtin();
+        let words = [
+            "Obama",
+            "SERGEY",
+            "Aleksei",
+            "Khodorkovsky",
+            "Phillips",
+            "Moussa",
+            "de",
+            "De",
+            "van",
+            "Van",
+            "Ben",
+            "bin",
+            "al",
+            "Al",
+            "el",
+            "al-Assad",
+            "Al-Nusra",
+            "O'Brien",
+            "U.N.",
+            "J.",
+            "Jean-Pierre",
+            "Erdo\u{11f}an",
+            "Pel\u{c3}\u{a9}",
+            "the",
+            "The",
+            "Ghazzawi",
+            "Muammar",
+            "x",
+            "Bush's",
+            "dos",
+            "Dos",
+            "la",
+            "La",
+            "von",
+        ];
+        let mut pool = FoldedWords::default();
+        for w in words {
+            let n = pool.fold(w, lex);
+            let want: Vec<String> = name_word_keys(w, lex)
+                .into_iter()
+                .map(translit_owned)
+                .collect();
+            assert_eq!(pool.word(n).collect::<Vec<_>>(), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn vote_types_are_in_order_at_their_numbers() {
+        assert!(Votes::TYPES.windows(2).all(|w| w[0] < w[1]));
+        for (i, t) in Votes::TYPES.iter().enumerate() {
+            assert_eq!(*t as usize, i);
+        }
+        // The heaviest vote wins; at a tie, the type first in order.
+        let lex = Lexicon::builtin();
+        let mut e = empty_entity();
+        e.forms.add("Hayle");
+        settle_type(&mut e, &Votes([3, 3, 1, 0]), lex);
+        assert_eq!(e.entity_type, EntityType::Person);
+        settle_type(&mut e, &Votes([1, 0, 3, 9]), lex);
+        assert_eq!(e.entity_type, EntityType::Location);
+    }
+
+    #[test]
     fn a_real_type_wins_over_unknown_words_however_many() {
         let lex = Lexicon::builtin();
         let mut e = empty_entity();
-        e.forms.add("Hayle".into());
-        let votes = BTreeMap::from([(EntityType::Other, 6), (EntityType::Person, 1)]);
+        e.forms.add("Hayle");
+        let votes = Votes([1, 0, 0, 6]);
         settle_type(&mut e, &votes, lex);
         assert_eq!(e.entity_type, EntityType::Person);
-        let votes = BTreeMap::from([(EntityType::Other, 2)]);
+        let votes = Votes([0, 0, 0, 2]);
         settle_type(&mut e, &votes, lex);
         assert_eq!(e.entity_type, EntityType::Other);
     }
