@@ -6,8 +6,6 @@
 //! join only when their surnames agree and their given names are compatible
 //! (same, transliteration variants, an initial, or one a subsequence of the other).
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
@@ -130,12 +128,17 @@ impl FoldedWords {
     /// Folds one word ([`name_word_keys`], then [`translit`] on each key); returns its number.
     fn fold(&mut self, form: &str, lex: &Lexicon) -> usize {
         let first = self.parts.len();
-        for raw in form.split_whitespace() {
-            if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
-                self.fold_letters(raw, lex);
-            } else {
-                for key in name_word_keys(raw, lex) {
-                    self.push(&translit_owned(key));
+        if !form.is_empty() && form.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // Most words: one word of letters.
+            self.fold_letters(form, lex);
+        } else {
+            for raw in form.split_whitespace() {
+                if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    self.fold_letters(raw, lex);
+                } else {
+                    for key in name_word_keys(raw, lex) {
+                        self.push(&translit_owned(key));
+                    }
                 }
             }
         }
@@ -375,33 +378,48 @@ pub fn resolve_document(
     collect_entities(text, mentions, &tr, lex, &mut dsu)
 }
 
-/// Each mention's comparison key: the gazetteer entry's, else the folded surface form.
-fn mention_keys<'m>(mentions: &'m [RawMention], lex: &Lexicon) -> Vec<Cow<'m, str>> {
+/// A mention's comparison key: a gazetteer entry's key, marked, else the folded
+/// surface form. Keys compare as the strings "g:" + an entry's key and the surface
+/// form's key would: a form's key that begins with "g:" is read as marked.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key<'k> {
+    gaz: bool,
+    key: &'k str,
+}
+
+/// Each mention's comparison key ([`Key`]), borrowed: no string is made.
+fn mention_keys<'k>(mentions: &'k [RawMention], lex: &'k Lexicon) -> Vec<Key<'k>> {
     mentions
         .iter()
         .map(|m| match m.gaz {
-            Some(g) => {
-                let key = &lex.entries[g].key;
-                let mut k = String::with_capacity(key.len() + 2);
-                k.push_str("g:");
-                k.push_str(key);
-                Cow::Owned(k)
-            }
+            Some(g) => Key {
+                gaz: true,
+                key: &lex.entries[g].key,
+            },
             // The surface form's key, folded once by recognition.
-            None => Cow::Borrowed(m.key.as_str()),
+            None => match m.key.strip_prefix("g:") {
+                Some(rest) => Key {
+                    gaz: true,
+                    key: rest,
+                },
+                None => Key {
+                    gaz: false,
+                    key: &m.key,
+                },
+            },
         })
         .collect()
 }
 
 /// Same key, same entity (the type is settled by majority later).
-fn merge_same_keys(keys: &[Cow<str>], dsu: &mut Dsu) {
-    let mut by_key: HashMap<&str, usize> =
+fn merge_same_keys(keys: &[Key], dsu: &mut Dsu) {
+    let mut by_key: HashMap<Key, usize> =
         HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (i, k) in keys.iter().enumerate() {
-        match by_key.get(k.as_ref()) {
+        match by_key.get(k) {
             Some(&first) => dsu.union(first, i),
             None => {
-                by_key.insert(k, i);
+                by_key.insert(*k, i);
             }
         }
     }
@@ -507,14 +525,14 @@ struct OrgKey<'k> {
 }
 
 /// Each distinct organization name once (mentions with one key are one entity already).
-fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [Cow<str>]) -> Vec<OrgKey<'k>> {
-    let mut seen_org: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &[Key<'k>]) -> Vec<OrgKey<'k>> {
+    let mut seen_org: rustc_hash::FxHashSet<Key> = rustc_hash::FxHashSet::default();
     (0..mentions.len())
         .filter(|&i| {
-            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i].as_ref())
+            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i])
         })
         .map(|i| {
-            let key = keys[i].trim_start_matches("g:");
+            let key = keys[i].key.trim_start_matches("g:");
             let m = &mentions[i];
             OrgKey {
                 i,
@@ -522,7 +540,7 @@ fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [Cow<str>]) -> Ve
                 key,
                 words: word_count(key),
                 initials: initials(key),
-                gaz: keys[i].starts_with("g:"),
+                gaz: keys[i].gaz,
             }
         })
         .collect()
@@ -533,7 +551,7 @@ fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &'k [Cow<str>]) -> Ve
 fn merge_org_forms(
     text: &str,
     mentions: &[RawMention],
-    keys: &[Cow<str>],
+    keys: &[Key],
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) {
@@ -698,6 +716,7 @@ fn roots(dsu: &mut Dsu, items: Vec<usize>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Span;
 
     fn w(s: &str) -> Vec<String> {
         s.split(' ').map(translit).collect()
@@ -767,6 +786,52 @@ mod tests {
         assert_eq!(e.entity_type, EntityType::Person);
         settle_type(&mut e, &Votes([1, 0, 3, 9]), lex);
         assert_eq!(e.entity_type, EntityType::Location);
+    }
+
+    #[test]
+    fn keys_compare_as_their_marked_strings() {
+        let lex = Lexicon::builtin();
+        let g = (0..lex.entries.len())
+            .find(|&g| !lex.entries[g].key.is_empty())
+            .expect("an entry");
+        let gkey = format!("g:{}", lex.entries[g].key);
+        let mention = |key: &str, gaz: Option<usize>| RawMention {
+            span: Span::new(0, 0),
+            key: key.to_string(),
+            sentence: 0,
+            entity_type: EntityType::Organization,
+            demonym: false,
+            gaz,
+            words: Vec::new(),
+            rule: "unknown",
+        };
+        let ms = [
+            mention("acme", None),
+            mention(&lex.entries[g].key, None),
+            mention("x", Some(g)),
+            mention(&gkey, None),
+            mention("g:acme", None),
+            mention("g:g:acme", None),
+        ];
+        let strings = [
+            "acme".to_string(),
+            lex.entries[g].key.clone(),
+            gkey.clone(),
+            gkey.clone(),
+            "g:acme".into(),
+            "g:g:acme".into(),
+        ];
+        let keys = mention_keys(&ms, lex);
+        for i in 0..ms.len() {
+            for j in 0..ms.len() {
+                assert_eq!(keys[i] == keys[j], strings[i] == strings[j], "{i} {j}");
+            }
+            assert_eq!(keys[i].gaz, strings[i].starts_with("g:"));
+            assert_eq!(
+                keys[i].key.trim_start_matches("g:"),
+                strings[i].trim_start_matches("g:")
+            );
+        }
     }
 
     #[test]
