@@ -11,6 +11,7 @@
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
@@ -132,6 +133,7 @@ pub struct Corpus<'a, W: Write> {
     /// written; and whether every document id is written as it is (else two ids could
     /// read alike there, and the page reads the files).
     known: KnownEvidence,
+    docs: Vec<(Box<str>, u32)>,
     verbatim_ids: bool,
     rules: Interner,
     roles: Interner,
@@ -159,6 +161,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             link_spill: Spill::new(&spill, "links")?,
             sentences: TableWriter::new(Counted::new(sentences), &SENTENCES_HEADER, options)?,
             known: KnownEvidence::default(),
+            docs: Vec::new(),
             verbatim_ids: true,
             options,
             rules: Interner::default(),
@@ -270,7 +273,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         let cell = self.options.csv_cell(id);
         self.verbatim_ids &= cell == id && clean(&cell) == id;
         let first = self.known.sentences.len() as u32;
-        self.known.docs.push((Box::from(id), first));
+        self.docs.push((Box::from(id), first));
     }
 
     /// Merges the entities, writes `mentions.csv` and `evidence.csv`, and returns the
@@ -298,6 +301,7 @@ impl<'a, W: Write> Corpus<'a, W> {
         let sentences = self.sentences.finish()?;
         let mut known = self.known;
         known.end = sentences.written();
+        known.docs = Arc::from(self.docs);
         let sentences = sentences.into_inner()?;
         let timelines = node_timelines(&maps, &self.dated, entities.len());
         drop(self.dated);
@@ -309,36 +313,55 @@ impl<'a, W: Write> Corpus<'a, W> {
             text: String::new(),
             cells: Cells::new(&ids, type_names()),
         };
-        let link_replay = LinkReplay {
-            maps: &maps,
+        let evidence = EvidenceWriter {
             ids: &ids,
             rules: &self.rules.names,
+            docs: known.docs.clone(),
             out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
-            edges: Edges::default(),
-            first_rows: Vec::new(),
-            text: String::new(),
             cells: Cells::new(
                 &ids,
                 (RelationKind::ALL.iter().map(|k| k.as_str()))
                     .chain(self.rules.names.iter().map(|r| &r[..])),
             ),
         };
+        let links = LinkReplay::new(&maps, &ids, self.rules.names.len());
         let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
         let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
-        // `mentions.csv` is written while the graph is built and `then` runs.
-        let (mentions, built) = rayon::join(
-            || timing::timed("replay mentions", || mention_replay.run(mention_spill)),
-            || {
-                let nodes = (entities, timelines);
-                let (graph, evidence, known) =
-                    link_replay.build(link_spill, nodes, roles, known)?;
-                let made = then(&graph, verbatim.then_some(&known));
-                Ok::<_, io::Error>((graph, evidence, made))
-            },
-        );
-        let (graph, evidence, made) = built?;
-        Ok((graph, sentences, mentions?, evidence, made))
+        // `mentions.csv` and `evidence.csv` are written on threads of their own while
+        // the links are replayed here, the graph built and `then` run.
+        std::thread::scope(|scope| {
+            let mentions = scope
+                .spawn(|| timing::timed("replay mentions", || mention_replay.run(mention_spill)));
+            let (send, receive) = sync_channel(EVIDENCE_QUEUE);
+            let writer = scope.spawn(|| timing::timed("evidence.csv", || evidence.run(receive)));
+            let replayed = timing::timed("replay links", || links.run(link_spill, send));
+            let (edges, rows) = match replayed {
+                Ok(done) => done,
+                // A writer that failed stopped the replay: its error comes first.
+                Err(err) => return Err(joined(writer).err().unwrap_or(err)),
+            };
+            known.rows = rows;
+            let start = std::time::Instant::now();
+            let graph = assemble(entities, &ids, timelines, edges, roles, &mut known.rows);
+            timing::phase("assemble", start);
+            // Without verbatim ids the page reads `evidence.csv`: it must be whole.
+            let (made, evidence) = if verbatim {
+                let made = then(&graph, Some(&known));
+                (made, joined(writer)?)
+            } else {
+                let evidence = joined(writer)?;
+                (then(&graph, None), evidence)
+            };
+            Ok((graph, sentences, joined(mentions)?, evidence, made))
+        })
     }
+}
+
+/// What a scoped thread returned (its panic goes on).
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, io::Result<T>>) -> io::Result<T> {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Each corpus entity's timeline: the days of its named mentions (see
@@ -596,7 +619,7 @@ impl<M: Write> MentionReplay<'_, M> {
             return (self.out).mention(rec.doc_id, start, end, text, id, ty, sentence);
         }
         let cells = &mut self.cells;
-        cells.start(&self.out, rec);
+        cells.start(&self.out, rec.doc, rec.doc_id);
         let (mut a, mut b, mut c) = (
             itoa::Buffer::new(),
             itoa::Buffer::new(),
@@ -615,16 +638,41 @@ impl<M: Write> MentionReplay<'_, M> {
     }
 }
 
-/// `evidence.csv` and the edges, from the link spill.
-struct LinkReplay<'a, E: Write> {
+/// The edges, from the link spill; the rows of `evidence.csv` go to an
+/// [`EvidenceWriter`] in batches.
+struct LinkReplay<'a> {
     maps: &'a Maps,
     ids: &'a Ids,
-    rules: &'a [Arc<str>],
-    out: TableWriter<E>,
+    rules: usize,
     edges: Edges,
     /// (edge, document, sentence) of each edge's first [`MAX_EVIDENCE`] rows.
     first_rows: Vec<(u32, u32, u32)>,
     text: String,
+    rows: Vec<EvidenceRow>,
+}
+
+/// One row of `evidence.csv`: (source, target) corpus entities, document, sentence
+/// and rule.
+#[derive(Clone, Copy)]
+struct EvidenceRow {
+    ends: (u32, u32),
+    kind: RelationKind,
+    doc: u32,
+    sentence: u32,
+    rule: u32,
+}
+
+/// Rows of `evidence.csv` handed on at once, and batches waiting at most.
+const EVIDENCE_BATCH: usize = 8192;
+const EVIDENCE_QUEUE: usize = 4;
+
+/// Writes `evidence.csv` from the rows the link replay hands on.
+struct EvidenceWriter<'a, E: Write> {
+    ids: &'a Ids,
+    rules: &'a [Arc<str>],
+    /// Each document's id (see [`KnownEvidence::docs`]).
+    docs: Arc<[(Box<str>, u32)]>,
+    out: TableWriter<E>,
     cells: Cells,
 }
 
@@ -647,12 +695,13 @@ impl Cells {
         }
     }
 
-    /// Clears the line, and makes the cell of `rec`'s document if it is another's.
-    fn start<W: Write>(&mut self, out: &TableWriter<W>, rec: &Record) {
-        if self.doc != Some(rec.doc) {
-            self.doc = Some(rec.doc);
+    /// Clears the line, and makes the cell of document `doc` (id `doc_id`) if it is
+    /// another's.
+    fn start<W: Write>(&mut self, out: &TableWriter<W>, doc: usize, doc_id: &str) {
+        if self.doc != Some(doc) {
+            self.doc = Some(doc);
             self.doc_cell.clear();
-            out.push_text_cell(&mut self.doc_cell, rec.doc_id);
+            out.push_text_cell(&mut self.doc_cell, doc_id);
         }
         self.line.clear();
     }
@@ -668,44 +717,46 @@ fn join(line: &mut Vec<u8>, fields: &[&[u8]]) {
     }
 }
 
-impl<E: Write> LinkReplay<'_, E> {
-    /// Writes every link of `spill` to `evidence.csv` and builds the graph of
-    /// `nodes` (the corpus entities and their timelines) and the edges; returns the
-    /// graph, the finished writer, and `known` with the first rows of each edge.
-    fn build(
-        mut self,
-        spill: Spill,
-        nodes: (Vec<GlobalEntity>, Vec<Timeline>),
-        roles: &[Arc<str>],
-        mut known: KnownEvidence,
-    ) -> io::Result<(EntityGraph, E, KnownEvidence)> {
-        timing::timed("replay links", || {
-            spill.replay(|r| records(r, |rec, r| self.record(rec, r)))
-        })?;
-        let evidence = self.out.finish()?;
-        known.rows = self.first_rows;
-        let start = std::time::Instant::now();
-        let (entities, timelines) = nodes;
-        let graph = assemble(
-            entities,
-            self.ids,
-            timelines,
-            self.edges,
-            roles,
-            &mut known.rows,
-        );
-        timing::phase("assemble", start);
-        Ok((graph, evidence, known))
+impl<'a> LinkReplay<'a> {
+    fn new(maps: &'a Maps, ids: &'a Ids, rules: usize) -> Self {
+        LinkReplay {
+            maps,
+            ids,
+            rules,
+            edges: Edges::default(),
+            first_rows: Vec::new(),
+            text: String::new(),
+            rows: Vec::with_capacity(EVIDENCE_BATCH),
+        }
     }
 
-    fn record(&mut self, rec: &Record, r: &mut SpillReader) -> io::Result<()> {
+    /// Aggregates every link of `spill` into the edges, sending the rows of
+    /// `evidence.csv` on; returns the edges and the first rows of each.
+    #[allow(clippy::type_complexity)]
+    fn run(
+        mut self,
+        spill: Spill,
+        send: SyncSender<Vec<EvidenceRow>>,
+    ) -> io::Result<(Edges, Vec<(u32, u32, u32)>)> {
+        spill.replay(|r| records(r, |rec, r| self.record(rec, r, &send)))?;
+        let rows = std::mem::take(&mut self.rows);
+        send.send(rows).map_err(|_| stopped())?;
+        Ok((self.edges, self.first_rows))
+    }
+
+    fn record(
+        &mut self,
+        rec: &Record,
+        r: &mut SpillReader,
+        send: &SyncSender<Vec<EvidenceRow>>,
+    ) -> io::Result<()> {
         if rec.tag != TAG_LINK {
             return Err(corrupt());
         }
         let kind = kind_from(get_u8(r)?);
         let (a, b) = (get_u32(r)? as usize, get_u32(r)? as usize);
         let sentence = get_u32(r)?;
-        let (rule, role) = (get_u32(r)? as usize, get_u32(r)?);
+        let (rule, role) = (get_u32(r)?, get_u32(r)?);
         get_str(r, &mut self.text)?;
         let d = rec.doc;
         let (Some(s), Some(t)) = (self.maps.get(d, a), self.maps.get(d, b)) else {
@@ -713,6 +764,9 @@ impl<E: Write> LinkReplay<'_, E> {
         };
         if s == t || s == DROPPED || t == DROPPED {
             return Ok(());
+        }
+        if rule as usize >= self.rules {
+            return Err(corrupt());
         }
         let (s, t) = if !kind.is_directed() && self.ids.rank[s] > self.ids.rank[t] {
             (t, s)
@@ -742,32 +796,53 @@ impl<E: Write> LinkReplay<'_, E> {
         if acc.weight as usize <= MAX_EVIDENCE {
             self.first_rows.push((e, d as u32, sentence));
         }
-        self.evidence((s, t, kind), rec, sentence, rule)
+        self.rows.push(EvidenceRow {
+            ends: (s as u32, t as u32),
+            kind,
+            doc: d as u32,
+            sentence,
+            rule,
+        });
+        if self.rows.len() == EVIDENCE_BATCH {
+            let full = std::mem::replace(&mut self.rows, Vec::with_capacity(EVIDENCE_BATCH));
+            send.send(full).map_err(|_| stopped())?;
+        }
+        Ok(())
+    }
+}
+
+impl<E: Write> EvidenceWriter<'_, E> {
+    /// Writes the rows of every batch received, in order; returns the finished writer.
+    fn run(mut self, receive: Receiver<Vec<EvidenceRow>>) -> io::Result<E> {
+        for batch in receive {
+            for row in batch {
+                self.row(row)?;
+            }
+        }
+        self.out.finish()
     }
 
-    /// The `evidence.csv` row of edge (source, target, kind) in `rec`'s document. When
-    /// every id and kind is written as it is (slugs are), the row is put together
-    /// directly, with the document's cell and the rules' made once.
-    fn evidence(
-        &mut self,
-        (s, t, kind): (usize, usize, RelationKind),
-        rec: &Record,
-        sentence: u32,
-        rule: usize,
-    ) -> io::Result<()> {
+    /// An `evidence.csv` row. When every id and kind is written as it is (slugs
+    /// are), the row is put together directly, with the document's cell made once.
+    fn row(&mut self, row: EvidenceRow) -> io::Result<()> {
         let (ids, cells) = (&self.ids.ids, &mut self.cells);
+        let (s, t) = (row.ends.0 as usize, row.ends.1 as usize);
+        let rule = self.rules.get(row.rule as usize).ok_or_else(corrupt)?;
+        let (doc, doc_id) = (row.doc as usize, self.docs.get(row.doc as usize));
+        let doc_id = doc_id.map_or("", |x| &x.0);
         if !cells.plain {
-            let rule = self.rules.get(rule).ok_or_else(corrupt)?;
-            let (doc, at) = (rec.doc_id, sentence as usize);
-            return self.out.evidence(&ids[s], &ids[t], kind, doc, at, rule);
+            let at = row.sentence as usize;
+            return (self.out).evidence(&ids[s], &ids[t], row.kind, doc_id, at, rule);
         }
-        let rule = self.rules.get(rule).ok_or_else(corrupt)?.as_bytes();
-        cells.start(&self.out, rec);
+        cells.start(&self.out, doc, doc_id);
         let (line, mut at) = (&mut cells.line, itoa::Buffer::new());
         let (source, target) = (ids[s].as_bytes(), ids[t].as_bytes());
-        let kind = kind.as_str().as_bytes();
-        let at = at.format(sentence).as_bytes();
-        join(line, &[source, target, kind, &cells.doc_cell, at, rule]);
+        let kind = row.kind.as_str().as_bytes();
+        let at = at.format(row.sentence).as_bytes();
+        join(
+            line,
+            &[source, target, kind, &cells.doc_cell, at, rule.as_bytes()],
+        );
         line.push(b'\n');
         self.out.write_line(line)
     }
@@ -907,6 +982,12 @@ fn sort_by_edge(rows: &mut [(u32, u32, u32)], edges: usize) {
         start[r.0 as usize] += 1;
     }
     rows.copy_from_slice(&sorted);
+}
+
+/// The link replay's error when the writer of `evidence.csv` stopped (on an error
+/// of its own, which is the one reported).
+fn stopped() -> io::Error {
+    io::Error::other("the writer of evidence.csv stopped")
 }
 
 fn corrupt() -> io::Error {

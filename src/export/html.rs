@@ -60,8 +60,9 @@ pub struct KnownEvidence {
     /// (edge in stored order, document, sentence index), by edge and then in
     /// `evidence.csv`'s order, at most [`MAX_EVIDENCE`] of each edge.
     pub rows: Vec<(u32, u32, u32)>,
-    /// Each document's id, as `evidence.csv` writes it, and its first sentence row.
-    pub docs: Vec<(Box<str>, u32)>,
+    /// Each document's id, as `evidence.csv` writes it, and its first sentence row
+    /// (shared with the writer of `evidence.csv`).
+    pub docs: std::sync::Arc<[(Box<str>, u32)]>,
     /// (sentence index, byte offset in `sentences.csv`) of every row, in file order.
     pub sentences: Vec<(u32, u64)>,
     /// The length of `sentences.csv`.

@@ -195,54 +195,70 @@ pub fn write_graph_with(
     options: ExportOptions,
     known: Option<&html::KnownEvidence>,
 ) -> Result<Cuts, ExportError> {
-    let start = std::time::Instant::now();
-    let (for_file, for_drawing) = rayon::join(
-        || cut::cut(graph, cut::GRAPH_FILE),
-        || cut::cut(graph, cut::DRAWING),
-    );
-    crate::timing::phase("cuts", start);
-    let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
-    let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
     type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
     // The page quotes evidence.csv and sentences.csv, already in `dir`; it makes its own
-    // cut of the whole graph and says so.
-    let jobs: [(&str, Fill); 7] = [
+    // cut of the whole graph and says so. The files that take the whole graph start at
+    // once, beside the cuts that the others wait for.
+    let whole: [(&str, Fill); 3] = [
         (HTML, &|w| html::write_html_with(w, graph, dir, known)),
-        (NODES_CSV, &|w| csv::write_nodes(w, graph, options)),
         (EDGES_CSV, &|w| csv::write_edges(w, graph, options)),
-        (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),
-        (DOT, &|w| {
-            if let Some((_, note)) = &for_drawing {
-                writeln!(
-                    w,
-                    "// graph.dot holds {note}; the CSV tables hold the whole graph"
-                )?;
-            }
-            dot::write_dot(w, drawn)
-        }),
-        (GEXF, &|w| gexf::write_gexf(w, file_graph)),
-        (JSON, &|w| json::write_json(w, file_graph)),
+        (NODES_CSV, &|w| csv::write_nodes(w, graph, options)),
     ];
-    use rayon::prelude::*;
-    jobs.par_iter()
-        .map(|(name, fill)| {
-            let path = dir.join(name);
-            let start = std::time::Instant::now();
-            let done = write_file(&path, *fill);
-            crate::timing::phase(name, start);
-            done.map_err(|err| ExportError::io(&path, "write", err))
-        })
-        .collect::<Result<Vec<()>, _>>()?;
+    let cut_files = || {
+        let start = std::time::Instant::now();
+        let (for_file, for_drawing) = rayon::join(
+            || cut::cut(graph, cut::GRAPH_FILE),
+            || cut::cut(graph, cut::DRAWING),
+        );
+        crate::timing::phase("cuts", start);
+        let file_graph = for_file.as_ref().map_or(graph, |c| &c.0);
+        let drawn = for_drawing.as_ref().map_or(graph, |c| &c.0);
+        let jobs: [(&str, Fill); 4] = [
+            (GEXF, &|w| gexf::write_gexf(w, file_graph)),
+            (JSON, &|w| json::write_json(w, file_graph)),
+            (GRAPHML, &|w| graphml::write_graphml(w, file_graph)),
+            (DOT, &|w| {
+                if let Some((_, note)) = &for_drawing {
+                    writeln!(
+                        w,
+                        "// graph.dot holds {note}; the CSV tables hold the whole graph"
+                    )?;
+                }
+                dot::write_dot(w, drawn)
+            }),
+        ];
+        write_files(dir, &jobs)?;
+        Ok::<_, ExportError>((for_file.map(|c| c.1), for_drawing.map(|c| c.1)))
+    };
+    let (done, cut) = rayon::join(|| write_files(dir, &whole), cut_files);
+    done?;
+    let (for_file, for_drawing) = cut?;
     let mut cuts = Vec::new();
-    if let Some((_, note)) = for_file {
+    if let Some(note) = for_file {
         cuts.push((GRAPHML, note));
         cuts.push((GEXF, note));
         cuts.push((JSON, note));
     }
-    if let Some((_, note)) = for_drawing {
+    if let Some(note) = for_drawing {
         cuts.push((DOT, note));
     }
     Ok(Cuts(cuts))
+}
+
+/// Writes each (file name, filler) into `dir`, in parallel.
+#[allow(clippy::type_complexity)]
+fn write_files(
+    dir: &Path,
+    jobs: &[(&str, &(dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync))],
+) -> Result<(), ExportError> {
+    use rayon::prelude::*;
+    jobs.par_iter().try_for_each(|(name, fill)| {
+        let path = dir.join(name);
+        let start = std::time::Instant::now();
+        let done = write_file(&path, *fill);
+        crate::timing::phase(name, start);
+        done.map_err(|err| ExportError::io(&path, "write", err))
+    })
 }
 
 fn write_file(

@@ -417,6 +417,12 @@ struct Resolver<'a> {
     doc_words: HashSet<(u32, u32)>,
     /// Each local entity's fullest form ([`Locals::fullest`]; [`NONE`] if none).
     fullest: Vec<u32>,
+    /// Each local entity's primary key ([`Self::primary_key`]), found before the merge.
+    pkeys: Vec<Key>,
+    /// The keys [`Self::register_organization`] adds for an organization's fullest
+    /// form, by the form's norm key: a range of `org_key_list`, found before the merge.
+    org_keys: HashMap<u32, (u32, u32)>,
+    org_key_list: Vec<Key>,
     /// (entity, norm key of a form, type slot) -> count: how often local entities
     /// of that type (or of any, [`ANY_TYPE`]) that went to the entity are written so;
     /// per (norm key, type slot) the entity written so most often, and the total.
@@ -447,6 +453,9 @@ impl<'a> Resolver<'a> {
             first_name: HashMap::default(),
             doc_words: HashSet::default(),
             fullest: Vec::new(),
+            pkeys: Vec::new(),
+            org_keys: HashMap::default(),
+            org_key_list: Vec::new(),
             said: HashMap::default(),
             said_best: HashMap::default(),
             bearers: HashMap::default(),
@@ -482,6 +491,8 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        r.pkeys = r.primary_keys();
+        r.organization_keys();
         r
     }
 
@@ -506,6 +517,80 @@ impl<'a> Resolver<'a> {
                 })
             })
             .collect()
+    }
+
+    /// Every local entity's primary key ([`Self::primary_key`]), a full person's
+    /// name words joined in parallel beforehand.
+    fn primary_keys(&mut self) -> Vec<Key> {
+        let strings = &self.l.strings;
+        let joined: Vec<Option<String>> = (self.l.entities.par_iter())
+            .map(|e| {
+                let person = Self::is_full_person(e) && e.gaz == NONE;
+                let words = person.then(|| self.name_words(e))?;
+                let words: Vec<&str> = words.iter().map(|&w| strings.get(w)).collect();
+                Some(words.join(" "))
+            })
+            .collect();
+        let mut keys = Vec::with_capacity(joined.len());
+        for (i, joined) in joined.into_iter().enumerate() {
+            keys.push(self.primary_key(i, joined));
+        }
+        keys
+    }
+
+    /// The form that stands for local entity `i` (its fullest, else its first
+    /// nationality word, else nothing).
+    fn full(&mut self, i: usize, e: &Compact) -> u32 {
+        Some(self.fullest[i])
+            .filter(|&f| f != NONE)
+            .or_else(|| self.first_demonym(e))
+            .unwrap_or_else(|| self.l.strings.intern(""))
+    }
+
+    /// Finds [`Self::org_keys`]: the derived names of each organization's fullest
+    /// form, worked out in parallel once per norm key, then interned in key order.
+    fn organization_keys(&mut self) {
+        let mut keys: Vec<u32> = (self.l.entities.iter().zip(&self.fullest))
+            .filter(|(e, &f)| e.entity_type == EntityType::Organization && f != NONE)
+            .filter_map(|(_, &f)| self.norm.get(f))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let derived: Vec<Vec<(Tag, String)>> = (keys.par_iter())
+            .map(|&k| self.derived_names(self.l.strings.get(k)))
+            .collect();
+        for (k, names) in keys.into_iter().zip(derived) {
+            let start = self.org_key_list.len() as u32;
+            for (tag, name) in names {
+                let id = self.l.strings.intern(&name);
+                self.org_key_list.push((tag, id));
+            }
+            let end = self.org_key_list.len() as u32;
+            self.org_keys.insert(k, (start, end));
+        }
+    }
+
+    /// Bare forms of names prefixed by a place ("us state department" -> "state
+    /// department"; "national public radio" gives no "public radio"), initials, and
+    /// the name without its cue word, of an organization's norm key.
+    fn derived_names(&self, key: &str) -> Vec<(Tag, String)> {
+        let ws: Vec<&str> = key.split(' ').collect();
+        let mut out = Vec::new();
+        for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
+            if self.is_place(&ws[..cut].join(" ")) {
+                out.push((Tag::Alias, ws[cut..].join(" ")));
+            }
+        }
+        if ws.len() >= 2 {
+            let ini = initials(key);
+            if ini.len() >= 2 {
+                out.push((Tag::Initials, ini));
+            }
+            if ws.last().is_some_and(|c| self.lex.org_cues.contains(*c)) {
+                out.push((Tag::Alias, ws[..ws.len() - 1].join(" ")));
+            }
+        }
+        out
     }
 
     /// Whether string `s` is written as an acronym ([`is_acronym_form`]).
@@ -687,10 +772,8 @@ impl<'a> Resolver<'a> {
     fn resolve(&mut self, i: usize) {
         let e = self.l.entities[i];
         let fullest = Some(self.fullest[i]).filter(|&f| f != NONE);
-        let full = fullest
-            .or_else(|| self.first_demonym(&e))
-            .unwrap_or_else(|| self.l.strings.intern(""));
-        let pkey = self.primary_key(&e, full);
+        let full = self.full(i, &e);
+        let pkey = self.pkeys[i];
         let mut target = self.primary.get(&pkey).copied();
         if target.is_none() && Self::is_full_person(&e) {
             target = self.by_surname(&e).or_else(|| {
@@ -730,22 +813,20 @@ impl<'a> Resolver<'a> {
             .min_by(|a, b| self.l.strings.get(*a).cmp(self.l.strings.get(*b)))
     }
 
-    fn primary_key(&mut self, e: &Compact, full: u32) -> Key {
+    /// Local entity `i`'s key among the corpus entities: its gazetteer entry, else a
+    /// full person's name words (`joined`), else the norm key of its form.
+    fn primary_key(&mut self, i: usize, joined: Option<String>) -> Key {
+        let e = self.l.entities[i];
         if e.gaz != NONE {
             // By the entry's key: entries that share one (a country and a state of
             // one name) are one entity, as the in-document pass treats them.
             let key = &self.lex.entries[e.gaz as usize].key;
             return (Tag::Gazetteer, self.l.strings.intern(key));
         }
-        if Self::is_full_person(e) {
-            let joined: Vec<&str> = self
-                .name_words(e)
-                .iter()
-                .map(|&w| self.l.strings.get(w))
-                .collect();
-            let joined = joined.join(" ");
+        if let Some(joined) = joined {
             return (Tag::PersonWords, self.l.strings.intern(&joined));
         }
+        let full = self.full(i, &e);
         (Tag::Name, self.norm_of(full))
     }
 
@@ -1004,29 +1085,15 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Bare forms of names prefixed by a place ("US State Department" -> "State
-    /// Department"; "National Public Radio" gives no "Public Radio"),
-    /// initials, and the name without its cue word.
+    /// Registers the derived names of an organization's fullest form `full` (see
+    /// [`Self::derived_names`]).
     fn register_organization(&mut self, g: u32, full: u32) {
         let k = self.norm_of(full);
-        let key = self.l.strings.get(k).to_string();
-        let ws: Vec<&str> = key.split(' ').collect();
-        for cut in (1..ws.len().saturating_sub(1)).filter(|&c| is_name_start(ws[c])) {
-            if self.is_place(&ws[..cut].join(" ")) {
-                let bare = self.l.strings.intern(&ws[cut..].join(" "));
-                self.add((Tag::Alias, bare), g);
-            }
-        }
-        if ws.len() >= 2 {
-            let ini = initials(&key);
-            if ini.len() >= 2 {
-                let id = self.l.strings.intern(&ini);
-                self.add((Tag::Initials, id), g);
-            }
-            if ws.last().is_some_and(|c| self.lex.org_cues.contains(*c)) {
-                let id = self.l.strings.intern(&ws[..ws.len() - 1].join(" "));
-                self.add((Tag::Alias, id), g);
-            }
+        let Some(&(start, end)) = self.org_keys.get(&k) else {
+            return;
+        };
+        for at in start..end {
+            self.add(self.org_key_list[at as usize], g);
         }
     }
 
@@ -1630,6 +1697,20 @@ mod tests {
             person(&[("Nebraska", 2)], "nebraska"),
         ]);
         assert_eq!(at[3], at[2], "{g:?}");
+        assert_ne!(at[3], at[0], "{g:?}");
+    }
+
+    #[test]
+    fn an_organizations_initials_and_name_without_its_head_word_join_it() {
+        let (g, at) = resolve(vec![
+            org(&[("Varnholt Research Institute", 3)]),
+            org(&[("VRI", 1)]),
+            org(&[("Varnholt Research", 1)]),
+            org(&[("Research Institute", 1)]),
+        ]);
+        assert_eq!(at[1], at[0], "{g:?}");
+        assert_eq!(at[2], at[0], "{g:?}");
+        // What follows a word that is no place is no bare form of the name.
         assert_ne!(at[3], at[0], "{g:?}");
     }
 
