@@ -30,15 +30,51 @@ pub fn may_be_in(shapes: &[u32; 16], w: &str) -> bool {
     }
 }
 
+/// Byte classes for [`norm_key`]'s first look: a byte that is not ASCII.
+const WIDE: u8 = 1;
+/// An ASCII byte the fold replaces or drops: `.`, `` ` ``, `-`, `_`.
+const FOLDED: u8 = 2;
+const UPPER: u8 = 4;
+/// An apostrophe or a control whitespace (tab to carriage return): no plain key.
+const ODD: u8 = 8;
+
+/// The class bits of each byte.
+static KEY_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if !c.is_ascii() {
+            WIDE
+        } else if matches!(c, b'.' | b'`' | b'-' | b'_') {
+            FOLDED
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if matches!(c, b'\'' | b'\t'..=b'\r') {
+            ODD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
+    let class = s.bytes().fold(0, |c, b| c | KEY_CLASS[usize::from(b)]);
     let mut folded = String::with_capacity(s.len());
-    if s.is_ascii() && !s.bytes().any(|b| matches!(b, b'.' | b'`' | b'-' | b'_')) {
+    if class & (WIDE | FOLDED) == 0 {
         // Most names: nothing to replace, only the case to fold.
         folded.push_str(s);
-        folded.make_ascii_lowercase();
-    } else if s.is_ascii() {
+        if class & UPPER != 0 {
+            folded.make_ascii_lowercase();
+        }
+        if class & ODD == 0 && plain_words(&folded) {
+            return folded;
+        }
+    } else if class & WIDE == 0 {
         // One pass over the bytes, no case tables.
         for b in s.bytes() {
             match b {
@@ -48,28 +84,62 @@ pub fn norm_key(s: &str) -> String {
                 b => folded.push(b.to_ascii_lowercase() as char),
             }
         }
+        if is_plain_key(&folded) {
+            return folded;
+        }
     } else {
-        let repaired = repair_mojibake(s);
-        let s = repaired.as_ref();
-        let mut push = |c: char| {
-            for l in c.to_lowercase() {
-                match l {
-                    '.' => {}
-                    '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
-                    '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => {
-                        folded.push(' ')
-                    }
-                    c => folded.push(c),
-                }
+        fold_wide(s, &mut folded);
+        if is_plain_key(&folded) {
+            return folded;
+        }
+    }
+    key_words(&folded)
+}
+
+/// [`norm_key`]'s fold of a form with characters that are not ASCII: mojibake
+/// repaired, accents dropped, case folded, dots dropped, dashes made spaces.
+fn fold_wide(s: &str, folded: &mut String) {
+    let repaired = repair_mojibake(s);
+    let s = repaired.as_ref();
+    let mut push = |c: char| {
+        for l in c.to_lowercase() {
+            match l {
+                '.' => {}
+                '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
+                '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => folded.push(' '),
+                c => folded.push(c),
             }
-        };
-        s.nfkd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .for_each(&mut push);
+        }
+    };
+    s.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .for_each(&mut push);
+}
+
+/// [`is_plain_key`] of a lower-case ASCII form without apostrophes or control
+/// whitespace: only its spaces and words are left to look at.
+fn plain_words(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.starts_with(b"the ") {
+        return false;
     }
-    if is_plain_key(&folded) {
-        return folded;
+    // Each word is checked at the space that ends it.
+    let article = |w: &[u8]| w == b"al" || w == b"el";
+    let mut word_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            if b[i - 1] == b' ' || article(&b[word_start..i]) {
+                return false;
+            }
+            word_start = i + 1;
+        }
     }
+    !article(&b[word_start..])
+}
+
+/// The key of a folded form that is not plain: trimmed, without a trailing
+/// possessive, a leading "the" or the Arabic article, one space between words.
+fn key_words(folded: &str) -> String {
     let mut s = folded.trim();
     for suffix in ["'s", "'"] {
         if let Some(x) = s.strip_suffix(suffix) {
@@ -313,6 +383,75 @@ pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`norm_key`] as it was first written, for the tests.
+    fn norm_key_reference(s: &str) -> String {
+        let mut folded = String::with_capacity(s.len());
+        if s.is_ascii() && !s.bytes().any(|b| matches!(b, b'.' | b'`' | b'-' | b'_')) {
+            folded.push_str(s);
+            folded.make_ascii_lowercase();
+        } else if s.is_ascii() {
+            for b in s.bytes() {
+                match b {
+                    b'.' => {}
+                    b'`' => folded.push('\''),
+                    b'-' | b'_' => folded.push(' '),
+                    b => folded.push(b.to_ascii_lowercase() as char),
+                }
+            }
+        } else {
+            fold_wide(s, &mut folded);
+        }
+        if is_plain_key(&folded) {
+            return folded;
+        }
+        key_words(&folded)
+    }
+
+    #[test]
+    fn keys_of_odd_forms_are_those_first_written() {
+        for s in [
+            "",
+            " ",
+            "al",
+            "Al",
+            "el",
+            "the",
+            "The",
+            "the al",
+            "The Kremlin",
+            "al Nusra",
+            "Al-Nusra Front",
+            "x  y",
+            " x",
+            "x ",
+            "O'Brien",
+            "Bush's",
+            "U.N.",
+            "a\tb",
+            "a\u{b}b",
+            "Erdo\u{11f}an's",
+            "AL EL",
+            "al el",
+            "theX",
+            "the  x",
+            "x al",
+            "x el y",
+            "ABC_D",
+            "a`b",
+            "Pel\u{c3}\u{a9}",
+            "x\ry",
+        ] {
+            assert_eq!(norm_key(s), norm_key_reference(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_those_first_written(s in "[ aAlLeEtThHxX.`_'\\-\t\r\u{b}\u{e9}]{0,14}") {
+            proptest::prop_assert_eq!(norm_key(&s), norm_key_reference(&s));
+        }
+    }
 
     #[test]
     fn shapes_pass_every_listed_word_and_stop_others() {

@@ -81,8 +81,9 @@ struct TitleInfo {
 
 struct Chunker<'a> {
     text: &'a str,
-    /// A headline in Title Case: capitals say nothing about names there.
-    title_cased: bool,
+    /// A headline in Title Case: capitals say nothing about names there. Found when
+    /// first asked ([`Chunker::title_cased`]).
+    title_cased: std::cell::OnceCell<bool>,
     toks: &'a [Tok<'a>],
     mentions: &'a [SentenceMention],
     lex: &'a Lexicon,
@@ -99,7 +100,7 @@ pub(crate) fn chunk(
 ) -> Chunks {
     let mut c = Chunker {
         text,
-        title_cased: title_cased(text, toks),
+        title_cased: std::cell::OnceCell::new(),
         toks,
         mentions,
         lex,
@@ -107,13 +108,15 @@ pub(crate) fn chunk(
         units: Vec::new(),
         found: Vec::new(),
     };
-    // Every rule below starts at a mention token and does nothing at another.
-    let at = || {
-        toks.iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t.kind, TokKind::Mention(_)))
-            .map(|(i, _)| i)
-    };
+    // Every rule below starts at a mention token and does nothing at another: they
+    // are found once.
+    let at_mentions: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TokKind::Mention(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let at = || at_mentions.iter().copied();
     for p in at() {
         if c.free(p) && c.m(p).is_some_and(|m| m.entity_type == EntityType::Person) {
             c.person(p);
@@ -187,12 +190,19 @@ impl<'a> Chunker<'a> {
             return true;
         }
         let t = &self.toks[k];
-        !self.title_cased
+        !self.title_cased()
             && k > 0
             && self.lex.class(w) == 0
             && !is_ly_adverb(w)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && self.text[t.start..].starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// Whether the sentence is a headline in Title Case ([`title_cased`]).
+    fn title_cased(&self) -> bool {
+        *self
+            .title_cased
+            .get_or_init(|| title_cased(self.text, self.toks))
     }
 
     fn head_word(&self, w: &str) -> bool {

@@ -408,11 +408,11 @@ struct Resolver<'a> {
     acronyms: Vec<Option<bool>>,
     acc: Vec<Acc>,
     primary: HashMap<Key, u32>,
-    alias: HashMap<Key, Vec<u32>>,
-    surname: HashMap<u32, Vec<u32>>,
+    alias: HashMap<Key, Listed>,
+    surname: HashMap<u32, Listed>,
     /// (given name, surname) -> people, so that a crowded surname still finds them.
-    full_name: HashMap<(u32, u32), Vec<u32>>,
-    first_name: HashMap<u32, Vec<u32>>,
+    full_name: HashMap<(u32, u32), Listed>,
+    first_name: HashMap<u32, Listed>,
     /// (document, folded lone word): "Bashar ... Assad" without the full name.
     doc_words: HashSet<(u32, u32)>,
     /// Each local entity's fullest form ([`Locals::fullest`]; [`NONE`] if none).
@@ -423,10 +423,10 @@ struct Resolver<'a> {
     /// form, by the form's norm key: a range of `org_key_list`, found before the merge.
     org_keys: HashMap<u32, (u32, u32)>,
     org_key_list: Vec<Key>,
-    /// (entity, norm key of a form, type slot) -> count: how often local entities
-    /// of that type (or of any, [`ANY_TYPE`]) that went to the entity are written so;
-    /// per (norm key, type slot) the entity written so most often, and the total.
-    said: HashMap<(u32, u32, u8), u32>,
+    /// (entity, norm key of a form) -> count by type slot: how often local entities
+    /// of each type (and of any, [`ANY_TYPE`]) that went to the entity are written
+    /// so; per (norm key, type slot) the entity written so most often, and the total.
+    said: HashMap<(u32, u32), [u32; 5]>,
     said_best: HashMap<(u32, u8), Said>,
     /// Surname -> the two full-name people of that surname with most mentions, and
     /// the mentions of all of them.
@@ -841,18 +841,21 @@ impl<'a> Resolver<'a> {
         let ids = self.name_words(e);
         let words = self.words_of(ids);
         let (first, last) = (ids[0], ids[ids.len() - 1]);
-        let none = Vec::new();
-        let mut cands: Vec<u32> = self
-            .surname
-            .get(&last)
-            .unwrap_or(&none)
-            .iter()
-            .chain(self.full_name.get(&(first, last)).unwrap_or(&none))
-            .copied()
-            .filter(|&g| person_compatible(&self.words_of(&self.acc[g as usize].words), &words))
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
+        let mut theirs: Vec<&str> = Vec::with_capacity(words.len() + 2);
+        let mut compatible = |g: u32| {
+            theirs.clear();
+            let acc = &self.acc[g as usize].words;
+            theirs.extend(acc.iter().map(|&w| self.l.strings.get(w)));
+            person_compatible(&theirs, &words)
+        };
+        let mut cands = Cands::default();
+        let lists = [self.surname.get(&last), self.full_name.get(&(first, last))];
+        for &g in lists.into_iter().flatten().flat_map(Listed::as_slice) {
+            if compatible(g) {
+                cands.push(g);
+            }
+        }
+        let cands = cands.distinct();
         if cands.len() == 1 {
             return Some(cands[0]);
         }
@@ -860,7 +863,7 @@ impl<'a> Resolver<'a> {
         // beside "Hillary Diane Rodham Clinton" and a rare "Hillary R. Clinton"): the
         // dominant one by mentions takes it. Names whose middles disagree ("Paul D.
         // Ryan", "Paul S. Ryan") are no candidates of each other.
-        dominant(&cands, |g| self.acc[g as usize].mentions)
+        dominant(cands, |g| self.acc[g as usize].mentions)
     }
 
     /// The corpus entity that holds a dominant share ([`DOMINANT_SHARE`]) of the
@@ -897,10 +900,10 @@ impl<'a> Resolver<'a> {
     /// Counts `c` mentions of corpus entity `g` written with norm key `k` by a
     /// local entity of type slot `t`, and under [`ANY_TYPE`].
     fn count_said(&mut self, g: u32, k: u32, t: u8, c: u32) {
+        let counts = self.said.entry((g, k)).or_default();
         for t in [t, ANY_TYPE] {
-            let n = self.said.entry((g, k, t)).or_default();
-            *n += c;
-            let n = *n;
+            counts[t as usize] += c;
+            let n = counts[t as usize];
             let said = self.said_best.entry((k, t)).or_insert(Said {
                 top: [(NONE, 0); 2],
                 total: 0,
@@ -912,7 +915,7 @@ impl<'a> Resolver<'a> {
 
     fn candidates(&self, key: Option<Key>) -> &[u32] {
         key.and_then(|k| self.alias.get(&k))
-            .map_or(&[], |v| v.as_slice())
+            .map_or(&[], Listed::as_slice)
     }
 
     /// A short or unknown form joins the one corpus entity it can stand for.
@@ -934,14 +937,15 @@ impl<'a> Resolver<'a> {
                 || e.entity_type == EntityType::Other
                 || t == EntityType::Other
         };
-        let mut cands: Vec<u32> = [Some((Tag::Alias, k)), folded, acronym]
-            .into_iter()
-            .flat_map(|key| self.candidates(key))
-            .copied()
-            .filter(|&g| fits(&self.acc[g as usize]))
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
+        let mut cands = Cands::default();
+        for key in [Some((Tag::Alias, k)), folded, acronym] {
+            for &g in self.candidates(key) {
+                if fits(&self.acc[g as usize]) {
+                    cands.push(g);
+                }
+            }
+        }
+        let cands = cands.distinct();
         if cands.len() == 1 {
             return Some(cands[0]);
         }
@@ -958,9 +962,9 @@ impl<'a> Resolver<'a> {
         if !cands.is_empty() {
             return None;
         }
-        let key = self.l.strings.get(k).to_string();
+        let key = self.l.strings.get(k);
         if e.entity_type == EntityType::Organization {
-            if let Some(g) = self.known_institution(&key) {
+            if let Some(g) = self.known_institution(key) {
                 return Some(g);
             }
         }
@@ -1013,6 +1017,7 @@ impl<'a> Resolver<'a> {
         let by_first: Vec<u32> = self
             .first_name
             .get(&tk)?
+            .as_slice()
             .iter()
             .copied()
             .filter(|&g| {
@@ -1054,7 +1059,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn add(&mut self, key: Key, g: u32) {
-        add_capped(self.alias.entry(key).or_default(), g);
+        add_capped(&mut self.alias, key, g);
     }
 
     /// Registers the keys short forms may use to find corpus entity `g`.
@@ -1073,10 +1078,10 @@ impl<'a> Resolver<'a> {
         if Self::is_full_person(e) {
             let words = self.name_words(e);
             let (first, last) = (words[0], words[words.len() - 1]);
-            add_capped(self.first_name.entry(first).or_default(), g);
+            add_capped(&mut self.first_name, first, g);
             self.add((Tag::Translit, last), g);
-            add_capped(self.surname.entry(last).or_default(), g);
-            add_capped(self.full_name.entry((first, last)).or_default(), g);
+            add_capped(&mut self.surname, last, g);
+            add_capped(&mut self.full_name, (first, last), g);
         }
         if e.entity_type == EntityType::Organization {
             if let Some(f) = fullest {
@@ -1374,10 +1379,78 @@ pub fn without_other(entities: Vec<GlobalEntity>, mut maps: Maps) -> (Vec<Global
     (kept, maps)
 }
 
-fn add_capped(v: &mut Vec<u32>, g: u32) {
-    // Past a few candidates a short form is ambiguous anyway: stop growing.
-    if v.len() < MAX_CANDIDATES && !v.contains(&g) {
-        v.push(g);
+/// Candidates gathered from up to three lists of at most [`MAX_CANDIDATES`], on the
+/// stack.
+struct Cands {
+    n: usize,
+    v: [u32; 3 * MAX_CANDIDATES],
+}
+
+impl Default for Cands {
+    fn default() -> Self {
+        Cands {
+            n: 0,
+            v: [0; 3 * MAX_CANDIDATES],
+        }
+    }
+}
+
+impl Cands {
+    fn push(&mut self, g: u32) {
+        if let Some(slot) = self.v.get_mut(self.n) {
+            *slot = g;
+            self.n += 1;
+        }
+    }
+
+    /// The candidates sorted, each once.
+    fn distinct(&mut self) -> &[u32] {
+        let v = &mut self.v[..self.n];
+        v.sort_unstable();
+        let mut kept = 0;
+        for i in 0..v.len() {
+            if i == 0 || v[i] != v[kept - 1] {
+                v[kept] = v[i];
+                kept += 1;
+            }
+        }
+        &self.v[..kept]
+    }
+}
+
+/// Adds `g` to the candidates of `key`.
+fn add_capped<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Listed>, key: K, g: u32) {
+    map.entry(key)
+        .and_modify(|list| list.add(g))
+        .or_insert(Listed::One(g));
+}
+
+/// The candidates of a key, in the order they came; most keys have one, kept
+/// without an allocation of its own.
+enum Listed {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Listed {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Listed::One(g) => std::slice::from_ref(g),
+            Listed::Many(v) => v,
+        }
+    }
+
+    fn add(&mut self, g: u32) {
+        match self {
+            Listed::One(x) if *x != g => *self = Listed::Many(vec![*x, g]),
+            Listed::One(_) => {}
+            // Past a few candidates a short form is ambiguous anyway: stop growing.
+            Listed::Many(v) => {
+                if v.len() < MAX_CANDIDATES && !v.contains(&g) {
+                    v.push(g);
+                }
+            }
+        }
     }
 }
 
@@ -1712,6 +1785,24 @@ mod tests {
         assert_eq!(at[2], at[0], "{g:?}");
         // What follows a word that is no place is no bare form of the name.
         assert_ne!(at[3], at[0], "{g:?}");
+    }
+
+    #[test]
+    fn candidate_lists_keep_order_and_each_entity_once_up_to_the_cap() {
+        let mut map: HashMap<u32, Listed> = HashMap::default();
+        for g in [7, 7, 3, 7, 5] {
+            add_capped(&mut map, 1, g);
+        }
+        assert_eq!(map[&1].as_slice(), &[7, 3, 5]);
+        for g in 0..40 {
+            add_capped(&mut map, 2, g);
+        }
+        assert_eq!(map[&2].as_slice(), &(0..16).collect::<Vec<u32>>()[..]);
+        let mut cands = Cands::default();
+        for g in [9, 2, 9, 4, 2] {
+            cands.push(g);
+        }
+        assert_eq!(cands.distinct(), &[2, 4, 9]);
     }
 
     #[test]
