@@ -778,7 +778,12 @@ impl Ctx<'_> {
             "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
             "&" => next_cap,
             "and" => self.and_in_name(run_last, i),
-            _ => self.particle(i) && next_cap,
+            // "Ursula von der Leyen", "Joaquin de la Pazuela": two particles.
+            _ => {
+                self.particle(i)
+                    && (next_cap
+                        || (i + 2 < self.words.len() && self.cap(i + 2) && self.particle(i + 1)))
+            }
         }
     }
 
@@ -1583,7 +1588,9 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
     let mut i = 0;
     while i < n {
         // cap(i + 1) is asked next anyway; the particle lookup only when it holds.
-        let starts_run = ctx.cap(i) || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i));
+        let starts_run = ctx.cap(i)
+            || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i))
+            || (i + 2 < n && ctx.cap(i + 2) && ctx.particle(i + 1) && ctx.particle(i));
         if !starts_run {
             i += 1;
             continue;

@@ -661,3 +661,18 @@ fn a_state_treasurer_is_a_title() {
     assert!(all(&f, "Josh Varrel", Per), "{f:?}");
     assert!(all(&f, "Ohio", Loc), "{f:?}");
 }
+
+#[test]
+fn two_name_particles_stay_in_the_name() {
+    let f = mentions(
+        "Commission President Ursula von der Leyen met Joaquin de la Varena. \
+         Later von der Leyen left.",
+    );
+    assert!(all(&f, "Ursula von der Leyen", Per), "{f:?}");
+    assert!(all(&f, "Joaquin de la Varena", Per), "{f:?}");
+    assert!(all(&f, "von der Leyen", Per), "{f:?}");
+    // Particles before a lower-case word open no name.
+    let f = mentions("It was the crème de la crème of Vienna, said Anna Lenz.");
+    assert!(!any_with(&f, "de la"), "{f:?}");
+    assert!(all(&f, "Anna Lenz", Per), "{f:?}");
+}
