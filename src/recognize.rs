@@ -1911,6 +1911,21 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         // "Ohio Senate", "Kansas Army": a place and its own institution.
         return Some((prev.a, (EntityType::Organization, "org.prefixed-cue")));
     }
+    // Not an acronym ("Iranian IRGC") nor a plural of members ("American Democrats"),
+    // which the nationality word only describes.
+    let national_body = p.gaz.is_some_and(|h| {
+        h.kind == SurfaceKind::Name
+            && ctx.lex.entries[h.entry].national
+            && !p.title_before
+            && !ctx.is_all_caps(p.b - 1)
+            && !last.ends_with('s')
+    });
+    if adjacent && national_body && prev.gaz.is_some_and(|h| h.kind == SurfaceKind::Demonym) {
+        // "Swedish Riksdag", "Irish Labour Party", "Philippine Senate": a nation's own
+        // parliament, army or party, as the gazetteer names "Russian Foreign Ministry".
+        // A country's name before one stays a place ("U.S. Department of Agriculture").
+        return Some((prev.a, (EntityType::Organization, "org.demonym-body")));
+    }
     // "West Jersey" (a point of the compass and a known place) goes on
     // like the place alone: "West Jersey Railroad", "South Jutland County".
     let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));

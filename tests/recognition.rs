@@ -676,3 +676,19 @@ fn two_name_particles_stay_in_the_name() {
     assert!(!any_with(&f, "de la"), "{f:?}");
     assert!(all(&f, "Anna Lenz", Per), "{f:?}");
 }
+
+#[test]
+fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
+    let f = mentions("Members of the German Bundestag met the Israeli Knesset speaker.");
+    assert!(all(&f, "German Bundestag", Org), "{f:?}");
+    assert!(all(&f, "Israeli Knesset", Org), "{f:?}");
+    // Before a company it describes the company; a country's name stays a place.
+    let f = mentions(
+        "The Russian Gazprom deal, the Iranian IRGC, American Republicans \
+         and the U.S. Department of Agriculture.",
+    );
+    assert!(all(&f, "Gazprom", Org), "{f:?}");
+    assert!(all(&f, "IRGC", Org), "{f:?}");
+    assert!(!any_with(&f, "American Republicans"), "{f:?}");
+    assert!(all(&f, "U.S.", Loc), "{f:?}");
+}
