@@ -26,6 +26,9 @@ pub struct GazEntry {
     pub country: Option<String>,
     /// A state or province: a first-level division of its country, never inside another.
     pub division: bool,
+    /// A government body, armed force or party: a nationality word before its name
+    /// names that nation's own ("Swedish Riksdag", "Irish Labour Party").
+    pub national: bool,
 }
 
 /// How a surface form found in the text relates to its entry.
@@ -197,6 +200,9 @@ impl Gazetteer {
                 Vec::new(),
                 false,
             );
+            if let Some(e) = gaz.entries.last_mut() {
+                e.national = matches!(f.get(1), Some(&("government" | "military" | "party")));
+            }
         }
         gaz
     }
@@ -219,6 +225,7 @@ impl Gazetteer {
             entity_type: ty,
             country,
             division: false,
+            national: false,
         });
         for s in std::iter::once(name).chain(aliases) {
             let key = norm_key(s);

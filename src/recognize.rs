@@ -25,6 +25,7 @@ mod facilities;
 mod names;
 mod offices;
 mod sides;
+mod wording;
 
 /// A recognised mention before resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -777,7 +778,12 @@ impl Ctx<'_> {
             "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
             "&" => next_cap,
             "and" => self.and_in_name(run_last, i),
-            _ => self.particle(i) && next_cap,
+            // "Ursula von der Leyen", "Joaquin de la Pazuela": two particles.
+            _ => {
+                self.particle(i)
+                    && (next_cap
+                        || (i + 2 < self.words.len() && self.cap(i + 2) && self.particle(i + 1)))
+            }
         }
     }
 
@@ -1046,6 +1052,7 @@ impl Ctx<'_> {
     fn is_sentence_initial(&self, i: usize) -> bool {
         i <= self.first_word
             || glued(self, i)
+            || (i == self.first_word + 1 && wording::interview_marker(self, self.first_word))
             || (i > 0
                 && matches!(
                     self.words[i - 1],
@@ -1581,7 +1588,9 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
     let mut i = 0;
     while i < n {
         // cap(i + 1) is asked next anyway; the particle lookup only when it holds.
-        let starts_run = ctx.cap(i) || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i));
+        let starts_run = ctx.cap(i)
+            || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i))
+            || (i + 2 < n && ctx.cap(i + 2) && ctx.particle(i + 1) && ctx.particle(i));
         if !starts_run {
             i += 1;
             continue;
@@ -1902,6 +1911,21 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         // "Ohio Senate", "Kansas Army": a place and its own institution.
         return Some((prev.a, (EntityType::Organization, "org.prefixed-cue")));
     }
+    // Not an acronym ("Iranian IRGC") nor a plural of members ("American Democrats"),
+    // which the nationality word only describes.
+    let national_body = p.gaz.is_some_and(|h| {
+        h.kind == SurfaceKind::Name
+            && ctx.lex.entries[h.entry].national
+            && !p.title_before
+            && !ctx.is_all_caps(p.b - 1)
+            && !last.ends_with('s')
+    });
+    if adjacent && national_body && prev.gaz.is_some_and(|h| h.kind == SurfaceKind::Demonym) {
+        // "Swedish Riksdag", "Irish Labour Party", "Philippine Senate": a nation's own
+        // parliament, army or party, as the gazetteer names "Russian Foreign Ministry".
+        // A country's name before one stays a place ("U.S. Department of Agriculture").
+        return Some((prev.a, (EntityType::Organization, "org.demonym-body")));
+    }
     // "West Jersey" (a point of the compass and a known place) goes on
     // like the place alone: "West Jersey Railroad", "South Jutland County".
     let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
@@ -2081,6 +2105,8 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
     while a < b {
         let l = ctx.lower[a];
         let drop = in_sorted(LEADING_FUNCTION, l)
+            || l == "of"
+            || wording::interview_marker(ctx, a)
             || ctx.particle(a) && b - a == 1
             || adjective_before_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
@@ -2122,7 +2148,15 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         p.forced = Some((EntityType::Organization, "org.noun-before"));
     }
     if p.gaz.is_none() && p.forced.is_none() {
+        // "Minister of Transport", "Director of Exempt Organizations": the title's
+        // "of" phrase names its office's field, no person; common words name nothing.
+        let office = ctx.lower[p.a] == "of";
+        p.title_before &= !office;
         p.a = name_start(ctx, p.a, p.b);
+        if office && (p.a..p.b).all(|i| ctx.lex.is_common_lower(ctx.lower[i])) {
+            return None;
+        }
+        p.b = wording::end_before_auxiliary(ctx, p.a, p.b);
         while p.b > p.a
             && (ctx.particle(p.b - 1)
                 || matches!(ctx.lower[p.b - 1], "of" | "for" | "&")
@@ -2444,8 +2478,12 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
         return Some(Some((EntityType::Organization, false, "org.cue")));
     }
-    let cue_joiner = |w: &&str| matches!(*w, "of" | "for" | "on");
-    if n > 1 && lex.org_cues.contains(first) && ctx.lower.get(p.a + 1).is_some_and(cue_joiner) {
+    // "Institute of Politics", "James Martin Center for Nonproliferation Studies":
+    // a cue word and its "of" phrase inside the name.
+    let cue_of = |i: usize| {
+        lex.org_cues.contains(ctx.lower[i]) && matches!(ctx.lower[i + 1], "of" | "for" | "on")
+    };
+    if n > 1 && (p.a..p.b - 1).any(cue_of) {
         return Some(Some((EntityType::Organization, false, "org.cue-of")));
     }
     if n > 1 && (lex.event_cues.contains(last) || first == "operation") {
@@ -2459,7 +2497,7 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         }
         return Some(Some((EntityType::Location, false, "location.cue")));
     }
-    if p.title_before {
+    if p.title_before && !wording::ends_in_plural_noun(ctx, p.a, p.b) {
         return Some(Some((EntityType::Person, false, "person.title")));
     }
     if n > 1 && in_sorted(CLUB_PREFIXES, first) {
@@ -2577,7 +2615,9 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
             // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
             return Some(None);
         }
-        let common_last = lex.common.contains(last) || is_common_plural(lex, last);
+        let common_last = lex.common.contains(last)
+            || is_common_plural(lex, last)
+            || wording::ends_in_plural_noun(ctx, p.a, p.b);
         if before == "the" || (common_last && !lex.surnames.contains(last)) {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
@@ -2592,6 +2632,10 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
             // "Crossroads GPS", "Priorities USA": people's names do not end in an
             // acronym other than a title ("Ann Lee MP") or a numeral ("John Roe III").
             return Some(Some((EntityType::Organization, false, "org.acronym-tail")));
+        }
+        if matches!(before, "a" | "an") {
+            // "a Civility Unicorn": a person is rarely counted with an article.
+            return Some(None);
         }
         return Some(Some((EntityType::Person, false, "person.default")));
     }

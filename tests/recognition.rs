@@ -556,3 +556,139 @@ fn two_people_joined_by_a_hyphen_are_two_names() {
         assert!(all(&f, name, EntityType::Person), "{name}: {f:?}");
     }
 }
+
+/// Whether any mention's surface contains `part`.
+fn any_with(found: &[(String, EntityType)], part: &str) -> bool {
+    found.iter().any(|(s, _)| s.contains(part))
+}
+
+#[test]
+fn an_auxiliary_verb_ends_a_name() {
+    let f = mentions(
+        "Columnist Dara Pellow wrote an essay called \"Mayor Talbot Should be Recalled\" \
+         for the weekly. Talbot Is Back, said another headline.",
+    );
+    assert!(!any_with(&f, "Should"), "{f:?}");
+    assert!(!any_with(&f, "Is"), "{f:?}");
+    assert!(all(&f, "Talbot", Per), "{f:?}");
+    // "Will" and "Said" are names as well as verbs: they stay.
+    let f = mentions("The columnist George Will met the scholar Edward Said in Leeds.");
+    assert!(all(&f, "George Will", Per), "{f:?}");
+    assert!(all(&f, "Edward Said", Per), "{f:?}");
+}
+
+#[test]
+fn an_interview_answer_marker_is_no_initial() {
+    let f = mentions(
+        "Q. What happens next?\n\nA. The House is expected to vote on Friday.\n\n\
+         A. Many observers disagree with Senator Orla Brennick.",
+    );
+    assert!(!any_with(&f, "A."), "{f:?}");
+    assert!(!any_with(&f, "Q."), "{f:?}");
+    assert!(all(&f, "Orla Brennick", Per), "{f:?}");
+    // An initial before a surname at the start of a line stays the person's.
+    let f = mentions("A. Smith wrote the report for the council.");
+    assert!(all(&f, "A. Smith", Per), "{f:?}");
+}
+
+#[test]
+fn a_capitalised_phrase_after_an_article_is_no_person() {
+    let f = mentions("Nobody is, or needs to be, a Kindness Lighthouse.");
+    assert!(!any_with(&f, "Lighthouse"), "{f:?}");
+    let f = mentions("The prize went to Tarvo Kellings on Monday.");
+    assert!(all(&f, "Tarvo Kellings", Per), "{f:?}");
+}
+
+#[test]
+fn a_name_ending_in_a_plural_noun_is_no_person() {
+    let f = mentions(
+        "The panel discussed Charitable Deductions with the Rural Housing Advocates \
+         and White Nationalists were named too.",
+    );
+    assert!(!f.iter().any(|(_, t)| *t == Per), "{f:?}");
+    let f = mentions("The board heard Director of Exempt Organizations Lois Tarrant.");
+    assert!(all(&f, "Lois Tarrant", Per), "{f:?}");
+    assert!(
+        !types_of(&f, "Exempt Organizations").contains(&Per),
+        "{f:?}"
+    );
+    // Surnames that end like a plural are surnames.
+    let f = mentions("Senator Pete Sessions met Bill Gates and Anne Peters.");
+    assert!(all(&f, "Pete Sessions", Per), "{f:?}");
+    assert!(all(&f, "Anne Peters", Per), "{f:?}");
+}
+
+#[test]
+fn a_hall_named_by_a_word_that_is_no_given_name_is_a_venue() {
+    let f = mentions("The tenor sang at Carnegie Hall and in New York's Dostoyevsky Hall.");
+    assert!(all(&f, "Carnegie Hall", Loc), "{f:?}");
+    assert!(all(&f, "Dostoyevsky Hall", Loc), "{f:?}");
+    let f =
+        mentions("Police Chief Renee Hall said the city was calm. The host praised Tarvo Hall.");
+    assert!(all(&f, "Renee Hall", Per), "{f:?}");
+    assert!(all(&f, "Tarvo Hall", Per), "{f:?}");
+}
+
+#[test]
+fn a_cue_word_and_its_of_phrase_inside_a_name_make_an_organization() {
+    let f = mentions(
+        "An analysis by the James Martin Center for Nonproliferation Studies was cited \
+         by the Carrie Dunmore Institute of Politics.",
+    );
+    assert!(
+        all(&f, "James Martin Center for Nonproliferation Studies", Org),
+        "{f:?}"
+    );
+    assert!(
+        all(&f, "Carrie Dunmore Institute of Politics", Org),
+        "{f:?}"
+    );
+    let f = mentions("James Martin said the centre would open.");
+    assert!(all(&f, "James Martin", Per), "{f:?}");
+}
+
+#[test]
+fn a_group_of_a_former_nationality_is_no_name() {
+    let f = mentions("She spoke about the emigration of Soviet Jews in the 1970s.");
+    assert!(!any_with(&f, "Jews"), "{f:?}");
+    let f = mentions("The Soviet Union fell in 1991.");
+    assert!(all(&f, "Soviet Union", Loc), "{f:?}");
+}
+
+#[test]
+fn a_state_treasurer_is_a_title() {
+    let f = mentions("The money came from Ohio Treasurer Josh Varrel, who won in 2010.");
+    assert!(all(&f, "Josh Varrel", Per), "{f:?}");
+    assert!(all(&f, "Ohio", Loc), "{f:?}");
+}
+
+#[test]
+fn two_name_particles_stay_in_the_name() {
+    let f = mentions(
+        "Commission President Ursula von der Leyen met Joaquin de la Varena. \
+         Later von der Leyen left.",
+    );
+    assert!(all(&f, "Ursula von der Leyen", Per), "{f:?}");
+    assert!(all(&f, "Joaquin de la Varena", Per), "{f:?}");
+    assert!(all(&f, "von der Leyen", Per), "{f:?}");
+    // Particles before a lower-case word open no name.
+    let f = mentions("It was the crème de la crème of Vienna, said Anna Lenz.");
+    assert!(!any_with(&f, "de la"), "{f:?}");
+    assert!(all(&f, "Anna Lenz", Per), "{f:?}");
+}
+
+#[test]
+fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
+    let f = mentions("Members of the German Bundestag met the Israeli Knesset speaker.");
+    assert!(all(&f, "German Bundestag", Org), "{f:?}");
+    assert!(all(&f, "Israeli Knesset", Org), "{f:?}");
+    // Before a company it describes the company; a country's name stays a place.
+    let f = mentions(
+        "The Russian Gazprom deal, the Iranian IRGC, American Republicans \
+         and the U.S. Department of Agriculture.",
+    );
+    assert!(all(&f, "Gazprom", Org), "{f:?}");
+    assert!(all(&f, "IRGC", Org), "{f:?}");
+    assert!(!any_with(&f, "American Republicans"), "{f:?}");
+    assert!(all(&f, "U.S.", Loc), "{f:?}");
+}

@@ -129,7 +129,26 @@ pub(super) fn facility_type(
     if person_named_like_place(ctx, a, b, title) {
         return Some((EntityType::Person, "person.place-surname"));
     }
+    if !title && named_hall(ctx, a, b) {
+        return Some((EntityType::Location, "location.venue"));
+    }
     None
+}
+
+/// Words right before a hall's name that make it a building: "at Carnegie Hall",
+/// "the Benaroya Hall stage" (sorted).
+const HALL_BEFORE: &[&str] = &["at", "in", "inside", "into", "near", "outside", "the"];
+
+/// "at Carnegie Hall", "New York's Carnegie Hall": a hall named by one word that is
+/// no given name, after a place's preposition, "the" or a possessive (a person
+/// whose given name is not known is seldom "at" or "the" himself).
+fn named_hall(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let before = |k: usize| a.checked_sub(k).map_or("", |i| ctx.lower[i]);
+    let possessive = before(1) == "s" && matches!(before(2), "'" | "\u{2019}");
+    b - a == 2
+        && ctx.lower[b - 1] == "hall"
+        && !ctx.lex.is_first_name(ctx.words[a])
+        && (HALL_BEFORE.binary_search(&before(1)).is_ok() || possessive)
 }
 
 /// Words of institutions that open a name and take a town after them: "Hotel
