@@ -457,7 +457,10 @@ fn has_menu_run(text: &str, tokens: &[Token]) -> bool {
                 return true;
             }
         } else if t.span.len() > 3
-            || !matches!(&text[t.span.start..t.span.end], "and" | "of" | "the" | "&")
+            || !matches!(
+                &bytes[t.span.start..t.span.end],
+                b"and" | b"of" | b"the" | b"&"
+            )
         {
             caps = 0;
         }

@@ -208,8 +208,11 @@ pub fn translit(word: &str) -> String {
     if is_translit_plain(word) {
         return word.to_string();
     }
+    if word.is_ascii() {
+        return translit_ascii(word.as_bytes());
+    }
     let mut w = word.to_string();
-    for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u")] {
+    for (a, b) in TRANSLIT_PAIRS {
         if has_pair(&w, a) {
             w = w.replace(a, b);
         }
@@ -226,6 +229,37 @@ pub fn translit(word: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// The pairs [`translit`] replaces, in turn.
+const TRANSLIT_PAIRS: [(&str, &str); 4] = [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u")];
+
+/// [`translit`] of an ASCII word, in one buffer: each pair replaced in turn, left to
+/// right as `str::replace` does, then "y" made "i" and each run of a letter made one.
+fn translit_ascii(word: &[u8]) -> String {
+    let mut w = word.to_vec();
+    for (a, b) in TRANSLIT_PAIRS {
+        let (a, b) = (a.as_bytes(), b.as_bytes()[0]);
+        let (mut read, mut write) = (0, 0);
+        while read < w.len() {
+            if w[read] == a[0] && w.get(read + 1) == Some(&a[1]) {
+                w[write] = b;
+                read += 2;
+            } else {
+                w[write] = w[read];
+                read += 1;
+            }
+            write += 1;
+        }
+        w.truncate(write);
+    }
+    for c in &mut w {
+        if *c == b'y' {
+            *c = b'i';
+        }
+    }
+    w.dedup();
+    String::from_utf8(w).expect("ASCII stays ASCII")
 }
 
 /// [`translit`] of an owned word: a word it leaves as it is comes back without a copy.
@@ -383,6 +417,51 @@ pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`translit`] as first written, for the tests.
+    fn translit_reference(word: &str) -> String {
+        let mut w = word.to_string();
+        for (a, b) in [("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u")] {
+            w = w.replace(a, b);
+        }
+        w = w.replace('y', "i");
+        let mut out = String::new();
+        let mut prev = None;
+        for c in w.chars() {
+            if Some(c) != prev {
+                out.push(c);
+            }
+            prev = Some(c);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn transliteration_folds_as_first_written(w in "[kshpouyaxf\u{e9}]{0,12}") {
+            proptest::prop_assert_eq!(translit(&w), translit_reference(&w));
+        }
+
+    }
+
+    #[test]
+    fn transliteration_replaces_pairs_in_turn() {
+        for w in [
+            "pkh",
+            "kksh",
+            "kss",
+            "phh",
+            "ouu",
+            "yy",
+            "aleksey",
+            "khodorkovsky",
+            "moussa",
+            "x",
+        ] {
+            assert_eq!(translit(w), translit_reference(w), "{w}");
+        }
+        assert_eq!(translit("pkh"), "f");
+    }
 
     /// [`norm_key`] as it was first written, for the tests.
     fn norm_key_reference(s: &str) -> String {

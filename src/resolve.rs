@@ -25,9 +25,15 @@ pub use across::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROP
 pub struct Forms(Vec<(String, usize)>);
 
 impl Forms {
-    /// Counts `form` once more; only a new form is copied.
-    pub fn add(&mut self, form: impl AsRef<str>) {
-        let form = form.as_ref();
+    pub fn add(&mut self, form: String) {
+        match self.0.binary_search_by(|(f, _)| f.as_str().cmp(&form)) {
+            Ok(i) => self.0[i].1 += 1,
+            Err(i) => self.0.insert(i, (form, 1)),
+        }
+    }
+
+    /// [`Forms::add`] of a borrowed form: only a new form is copied.
+    pub fn add_str(&mut self, form: &str) {
         match self.0.binary_search_by(|(f, _)| f.as_str().cmp(form)) {
             Ok(i) => self.0[i].1 += 1,
             Err(i) => self.0.insert(i, (form.to_string(), 1)),
@@ -661,9 +667,9 @@ fn collect_entities(
         // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
         let s = repair_mojibake(&text[m.span.start..m.span.end]);
         if m.demonym {
-            ent.demonym_forms.add(&s);
+            ent.demonym_forms.add_str(&s);
         } else {
-            ent.forms.add(&s);
+            ent.forms.add_str(&s);
             if m.rule != "unknown" {
                 ent.tentative = false;
             }
@@ -781,7 +787,7 @@ mod tests {
         // The heaviest vote wins; at a tie, the type first in order.
         let lex = Lexicon::builtin();
         let mut e = empty_entity();
-        e.forms.add("Hayle");
+        e.forms.add_str("Hayle");
         settle_type(&mut e, &Votes([3, 3, 1, 0]), lex);
         assert_eq!(e.entity_type, EntityType::Person);
         settle_type(&mut e, &Votes([1, 0, 3, 9]), lex);
@@ -835,10 +841,27 @@ mod tests {
     }
 
     #[test]
+    fn forms_added_borrowed_count_as_forms_added_owned() {
+        let (mut owned, mut borrowed) = (Forms::default(), Forms::default());
+        for f in ["Obama", "Barack Obama", "Obama", "obama", "Obama"] {
+            owned.add(f.to_string());
+            borrowed.add_str(f);
+        }
+        assert_eq!(owned, borrowed);
+        assert_eq!(
+            borrowed
+                .iter()
+                .find(|(f, _)| *f == "Obama")
+                .map(|(_, c)| *c),
+            Some(3)
+        );
+    }
+
+    #[test]
     fn a_real_type_wins_over_unknown_words_however_many() {
         let lex = Lexicon::builtin();
         let mut e = empty_entity();
-        e.forms.add("Hayle");
+        e.forms.add_str("Hayle");
         let votes = Votes([1, 0, 0, 6]);
         settle_type(&mut e, &votes, lex);
         assert_eq!(e.entity_type, EntityType::Person);

@@ -117,11 +117,12 @@ impl Cues<'_, '_> {
         self.coalition_against(out);
         let mut clauses: Vec<Clause> = Vec::new();
         for i in 0..self.items.len() {
-            let Some(w) = self.word(i) else { continue };
-            // Every word that starts a cue is of the class of cue words.
+            // Every word that starts a cue is of the class of cue words (an item that is
+            // no word has no class): the class is read before the word.
             if !self.is(i, class::CUE) {
                 continue;
             }
+            let Some(w) = self.word(i) else { continue };
             for cue in self.lex.cues_starting(w) {
                 if cue.frame == Frame::Compound {
                     continue;
