@@ -692,3 +692,16 @@ fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
     assert!(!any_with(&f, "American Republicans"), "{f:?}");
     assert!(all(&f, "U.S.", Loc), "{f:?}");
 }
+
+#[test]
+fn abbreviations_of_things_and_units_are_no_names() {
+    let f = mentions(
+        "The band sold the CD and a DVD; its DJ said the plant makes 40 MW \
+         and the GDP grew as the boxer won by TKO.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // Acronyms of bodies stay organizations.
+    let f = mentions("The FBI questioned the DJ about the NAACP.");
+    assert!(all(&f, "FBI", Org), "{f:?}");
+    assert!(all(&f, "NAACP", Org), "{f:?}");
+}
