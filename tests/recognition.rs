@@ -705,3 +705,23 @@ fn abbreviations_of_things_and_units_are_no_names() {
     assert!(all(&f, "FBI", Org), "{f:?}");
     assert!(all(&f, "NAACP", Org), "{f:?}");
 }
+
+#[test]
+fn drives_zones_and_monuments_are_places() {
+    let f = mentions(
+        "Hikers drove down Orlund Drive to the Black Rock Wilderness and the Korva \
+         Monument, and crossed the Hessel Zone to Tamsin Crescent.",
+    );
+    for name in [
+        "Orlund Drive",
+        "Black Rock Wilderness",
+        "Korva Monument",
+        "Hessel Zone",
+        "Tamsin Crescent",
+    ] {
+        assert!(all(&f, name, Loc), "{name}: {f:?}");
+    }
+    // A given name and a surname that ends like a place make a person.
+    let f = mentions("The singer Jane Park said she would return to Orlund Drive.");
+    assert!(all(&f, "Jane Park", Per), "{f:?}");
+}
