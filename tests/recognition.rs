@@ -692,3 +692,36 @@ fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
     assert!(!any_with(&f, "American Republicans"), "{f:?}");
     assert!(all(&f, "U.S.", Loc), "{f:?}");
 }
+
+#[test]
+fn abbreviations_of_things_and_units_are_no_names() {
+    let f = mentions(
+        "The band sold the CD and a DVD; its DJ said the plant makes 40 MW \
+         and the GDP grew as the boxer won by TKO.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // Acronyms of bodies stay organizations.
+    let f = mentions("The FBI questioned the DJ about the NAACP.");
+    assert!(all(&f, "FBI", Org), "{f:?}");
+    assert!(all(&f, "NAACP", Org), "{f:?}");
+}
+
+#[test]
+fn drives_zones_and_monuments_are_places() {
+    let f = mentions(
+        "Hikers drove down Orlund Drive to the Black Rock Wilderness and the Korva \
+         Monument, and crossed the Hessel Zone to Tamsin Crescent.",
+    );
+    for name in [
+        "Orlund Drive",
+        "Black Rock Wilderness",
+        "Korva Monument",
+        "Hessel Zone",
+        "Tamsin Crescent",
+    ] {
+        assert!(all(&f, name, Loc), "{name}: {f:?}");
+    }
+    // A given name and a surname that ends like a place make a person.
+    let f = mentions("The singer Jane Park said she would return to Orlund Drive.");
+    assert!(all(&f, "Jane Park", Per), "{f:?}");
+}
