@@ -605,7 +605,7 @@ impl<M: Write> MentionReplay<'_, M> {
     }
 
     /// The `mentions.csv` row of mention text `self.text` at `span` in `rec`'s
-    /// document; put together directly as [`LinkReplay::evidence`] puts its rows.
+    /// document; put together directly as [`EvidenceWriter::row`] puts its rows.
     fn mention(
         &mut self,
         rec: &Record,
@@ -1098,6 +1098,10 @@ fn get_u64(r: &mut (impl Read + ?Sized)) -> io::Result<u64> {
 }
 fn get_str(r: &mut (impl Read + ?Sized), out: &mut String) -> io::Result<()> {
     let len = get_u64(r)? as usize;
+    if len == 0 {
+        out.clear(); // a co-mention's example
+        return Ok(());
+    }
     let mut bytes = std::mem::take(out).into_bytes();
     bytes.clear();
     bytes.resize(len, 0);
