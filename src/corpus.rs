@@ -5,8 +5,9 @@
 //! entities (what the corpus-wide merge needs), and spills the mentions and links
 //! to a compact binary file: they can only be written once every entity has its
 //! final id. [`Corpus::finish`] merges the entities across documents, then reads
-//! the spill back once, in order, writing `mentions.csv` and `evidence.csv` and
-//! aggregating the edges. Memory holds the entities and the edges, not the text.
+//! each spill back once, in order: the mentions into `mentions.csv` on a thread of
+//! their own, the links into the edges, whose rows of `evidence.csv` another thread
+//! writes. Memory holds the entities and the edges, not the text.
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
@@ -279,9 +280,10 @@ impl<'a, W: Write> Corpus<'a, W> {
     /// Merges the entities, writes `mentions.csv` and `evidence.csv`, and returns the
     /// graph, the finished `sentences.csv`, `mentions.csv` and `evidence.csv` writers,
     /// and what `then` made of the graph. `then` runs as soon as the graph is known,
-    /// while `mentions.csv` is still being written (`evidence.csv` and `sentences.csv`
-    /// are complete), with the evidence the page needs when it is known (see
-    /// [`KnownEvidence`]).
+    /// while `mentions.csv` and `evidence.csv` may still be being written
+    /// (`sentences.csv` is complete), with the evidence the page needs when it is
+    /// known (see [`KnownEvidence`]); without it (document ids that the table writes
+    /// otherwise) `evidence.csv` is complete first, since the page then reads it.
     #[allow(clippy::type_complexity)]
     pub fn finish<M, E, R>(
         self,
@@ -605,7 +607,7 @@ impl<M: Write> MentionReplay<'_, M> {
     }
 
     /// The `mentions.csv` row of mention text `self.text` at `span` in `rec`'s
-    /// document; put together directly as [`LinkReplay::evidence`] puts its rows.
+    /// document; put together directly as [`EvidenceWriter::row`] puts its rows.
     fn mention(
         &mut self,
         rec: &Record,
@@ -1098,6 +1100,10 @@ fn get_u64(r: &mut (impl Read + ?Sized)) -> io::Result<u64> {
 }
 fn get_str(r: &mut (impl Read + ?Sized), out: &mut String) -> io::Result<()> {
     let len = get_u64(r)? as usize;
+    if len == 0 {
+        out.clear(); // a co-mention's example
+        return Ok(());
+    }
     let mut bytes = std::mem::take(out).into_bytes();
     bytes.clear();
     bytes.resize(len, 0);

@@ -4,8 +4,8 @@
 //! batches; the calling thread analyses each batch on every core (rayon); a
 //! corpus thread folds the analyses, in input order, into the [`Corpus`] (which
 //! streams `sentences.csv` and spills the rest). When the input ends, the corpus
-//! pass merges entities, streams `mentions.csv` and `evidence.csv`, and the graph
-//! files are written in parallel, while `mentions.csv` is.
+//! pass merges entities, streams `mentions.csv` and `evidence.csv` on threads of
+//! their own, and the graph files are written in parallel while those are.
 
 use std::collections::HashMap;
 use std::fs::File;

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::ExportOptions;
-use crate::model::{Day, EntityGraph, RelationKind};
+use crate::model::{EntityGraph, RelationKind, Timeline};
 
 /// Header of `nodes.csv`, in contract order.
 pub const NODES_HEADER: [&str; 9] = [
@@ -57,12 +57,29 @@ pub const SENTENCES_HEADER: [&str; 5] = ["doc", "sentence", "start", "end", "tex
 /// Separator of the `aliases` column.
 pub const ALIAS_SEPARATOR: &str = "|";
 
-fn day(d: Option<Day>) -> String {
-    let mut out = String::new();
-    if let Some(d) = d {
-        super::json::push_day(&mut out, d);
+/// Days and timelines as text, in buffers used again row after row.
+#[derive(Default)]
+struct Seen {
+    first: String,
+    last: String,
+    timeline: String,
+}
+
+impl Seen {
+    fn of(&mut self, timeline: &Timeline) -> &Self {
+        for (out, d) in [
+            (&mut self.first, timeline.first()),
+            (&mut self.last, timeline.last()),
+        ] {
+            out.clear();
+            if let Some(d) = d {
+                super::json::push_day(out, d);
+            }
+        }
+        self.timeline.clear();
+        super::json::push_timeline(&mut self.timeline, timeline);
+        self
     }
-    out
 }
 
 /// One row per node.
@@ -74,7 +91,16 @@ pub fn write_nodes<W: Write>(
     let mut csv = writer(out);
     row(&mut csv, &NODES_HEADER)?;
     let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let (mut seen, mut aliases) = (Seen::default(), String::new());
     for node in graph.nodes() {
+        let seen = seen.of(&node.timeline);
+        aliases.clear();
+        for (i, alias) in node.aliases.iter().enumerate() {
+            if i > 0 {
+                aliases.push_str(ALIAS_SEPARATOR);
+            }
+            aliases.push_str(alias);
+        }
         row(
             &mut csv,
             &[
@@ -83,10 +109,10 @@ pub fn write_nodes<W: Write>(
                 node.entity_type.as_str(),
                 a.format(node.mentions),
                 b.format(node.documents),
-                &options.csv_cell(&node.aliases.join(ALIAS_SEPARATOR)),
-                &day(node.timeline.first()),
-                &day(node.timeline.last()),
-                &super::json::timeline_text(&node.timeline),
+                &options.csv_cell(&aliases),
+                &seen.first,
+                &seen.last,
+                &seen.timeline,
             ],
         )?;
     }
@@ -103,7 +129,9 @@ pub fn write_edges<W: Write>(
     let mut csv = writer(out);
     row(&mut csv, &EDGES_HEADER)?;
     let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let mut seen = Seen::default();
     for (source, target, edge) in graph.edges() {
+        let seen = seen.of(&edge.timeline);
         let ty = if edge.kind.is_directed() {
             "Directed"
         } else {
@@ -120,9 +148,9 @@ pub fn write_edges<W: Write>(
                 b.format(edge.documents),
                 &options.csv_cell(&edge.role),
                 &options.csv_cell(edge.example()),
-                &day(edge.timeline.first()),
-                &day(edge.timeline.last()),
-                &super::json::timeline_text(&edge.timeline),
+                &seen.first,
+                &seen.last,
+                &seen.timeline,
             ],
         )?;
     }

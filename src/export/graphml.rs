@@ -133,7 +133,7 @@ fn escape(value: &str, in_attr: bool) -> Cow<'_, str> {
             || (in_attr && matches!(c, '\t' | '\n'))
             || !is_xml_char(c)
     };
-    if !value.contains(special) {
+    if !may_be_special(value.as_bytes()) || !value.contains(special) {
         return value;
     }
     let mut out = String::with_capacity(value.len() + 16);
@@ -154,6 +154,28 @@ fn escape(value: &str, in_attr: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `bytes` may hold a character that [`escape`] changes: a control byte,
+/// markup, or the lead byte of U+FFFE and U+FFFF (a table lookup per byte, eight bytes
+/// at a time; nearly every value has none).
+fn may_be_special(bytes: &[u8]) -> bool {
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = b < 0x20 || matches!(b as u8, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xef);
+            b += 1;
+        }
+        table
+    };
+    let mut blocks = bytes.chunks_exact(8);
+    let any = |block: &[u8]| {
+        block
+            .iter()
+            .fold(false, |any, &b| any | SPECIAL[b as usize])
+    };
+    blocks.any(any) || any(blocks.remainder())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +188,16 @@ mod tests {
         );
         assert_eq!(attr("x\ty\nz"), "x&#9;y&#10;z");
         assert!(matches!(text("São Paulo \u{202e} 😀"), Cow::Borrowed(_)));
+        // Every character that escaping changes after cleaning is caught by the byte
+        // test.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let s = super::super::csv::clean(&format!("ab{c}cd")).into_owned();
+            for in_attr in [false, true] {
+                if escape(&s, in_attr) != s {
+                    assert!(may_be_special(s.as_bytes()), "{c:?}");
+                }
+            }
+        }
     }
 
     #[test]

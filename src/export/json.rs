@@ -16,16 +16,21 @@ use crate::model::{Day, EntityGraph, Timeline};
 /// `2016-09-09:3|2016-09-10:1`: the `timeline` column and attribute.
 pub fn timeline_text(timeline: &Timeline) -> String {
     let mut out = String::with_capacity(timeline.0.len() * 14);
+    push_timeline(&mut out, timeline);
+    out
+}
+
+/// Appends [`timeline_text`] to `out`.
+pub fn push_timeline(out: &mut String, timeline: &Timeline) {
     let mut number = itoa::Buffer::new();
     for (i, &(day, count)) in timeline.0.iter().enumerate() {
         if i > 0 {
             out.push('|');
         }
-        push_day(&mut out, day);
+        push_day(out, day);
         out.push(':');
         out.push_str(number.format(count));
     }
-    out
 }
 
 /// Appends `day` as it displays (`2016-09-09`), without the formatting machinery: the
@@ -60,7 +65,10 @@ pub fn push_day(out: &mut String, day: Day) {
 /// read it.
 pub fn string(value: &str) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string());
-    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+    // '<', '>', '&', and the lead byte of U+2028 and U+2029.
+    let maybe = |b: &u8| matches!(b, b'<' | b'>' | b'&' | 0xe2);
+    if !json.as_bytes().iter().any(maybe) || !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}'])
+    {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -164,6 +172,9 @@ mod tests {
             "{s}"
         );
         assert!(!s.contains('\u{2028}'));
+        for c in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
+            assert!(!string(&format!("a{c}b")).contains(c), "{c:?}");
+        }
         let back: String = serde_json::from_str(&s).unwrap();
         assert_eq!(back, hostile);
     }

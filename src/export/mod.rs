@@ -54,6 +54,10 @@ pub const EXAMPLE_CHARS: usize = 1000;
 
 /// `text` cut at [`EXAMPLE_CHARS`] characters (at a space when one is near), with "…".
 pub fn clip_example(text: &str) -> std::borrow::Cow<'_, str> {
+    // No more bytes than the limit are no more characters.
+    if text.len() <= EXAMPLE_CHARS {
+        return text.into();
+    }
     let Some((cut, _)) = text.char_indices().nth(EXAMPLE_CHARS) else {
         return text.into();
     };
@@ -308,6 +312,11 @@ mod tests {
         assert!(clipped.chars().count() > EXAMPLE_CHARS * 4 / 5);
         let wide = "é".repeat(3 * EXAMPLE_CHARS);
         assert_eq!(clip_example(&wide).chars().count(), EXAMPLE_CHARS + 1);
+        // Up to the limit in characters, whatever their bytes, a text is kept whole.
+        for text in ["a".repeat(EXAMPLE_CHARS), "é".repeat(EXAMPLE_CHARS)] {
+            assert_eq!(clip_example(&text), text);
+        }
+        assert!(clip_example(&"é".repeat(EXAMPLE_CHARS + 1)).ends_with('…'));
     }
 
     use super::*;
