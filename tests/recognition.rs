@@ -725,3 +725,43 @@ fn drives_zones_and_monuments_are_places() {
     let f = mentions("The singer Jane Park said she would return to Orlund Drive.");
     assert!(all(&f, "Jane Park", Per), "{f:?}");
 }
+
+#[test]
+fn demonyms_of_states_regions_and_cities_are_no_names() {
+    let f = mentions(
+        "Many New Yorkers and Texans left early. The president began a Hawaiian vacation, \
+         and Midwesterners voted for the plan.",
+    );
+    for word in ["New Yorkers", "Texans", "Hawaiian", "Midwesterners"] {
+        assert!(!any_with(&f, word), "{word}: {f:?}");
+    }
+    // The names these words open stay names.
+    let f =
+        mentions("Hawaiian Airlines cancelled its flights. New York and Texas sued the agency.");
+    assert!(any_with(&f, "Hawaiian Airlines"), "{f:?}");
+    assert!(all(&f, "New York", Loc), "{f:?}");
+    assert!(all(&f, "Texas", Loc), "{f:?}");
+}
+
+#[test]
+fn a_demonym_that_names_a_newspaper_is_listed_only_in_the_plural() {
+    let misc = &Lexicon::builtin().misc;
+    for plural in [
+        "oklahomans",
+        "oregonians",
+        "tennesseans",
+        "new yorkers",
+        "texans",
+    ] {
+        assert!(misc.contains(plural), "{plural}");
+    }
+    for paper in [
+        "oklahoman",
+        "oregonian",
+        "tennessean",
+        "new yorker",
+        "washingtonian",
+    ] {
+        assert!(!misc.contains(paper), "{paper}");
+    }
+}
