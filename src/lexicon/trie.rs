@@ -79,16 +79,22 @@ impl Trie {
                 Some((byte, &rest[i - run..i]))
             })
         };
-        let labels: Vec<u8> = runs().map(|(byte, _)| byte).collect();
         self.words.push(ends.map_or(NONE, |&(_, id)| id));
-        self.words.push(labels.len() as u32);
-        self.words.extend(
-            labels
-                .chunks(4)
-                .map(|c| c.iter().rev().fold(0, |w, &b| w << 8 | u32::from(b))),
-        );
+        let count = self.words.len();
+        self.words.push(0);
+        // The labels, four to a word, written in place (no list of them per node).
+        let mut edges = 0;
+        for (byte, _) in runs() {
+            if edges % 4 == 0 {
+                self.words.push(0);
+            }
+            let last = self.words.len() - 1;
+            self.words[last] |= u32::from(byte) << (8 * (edges % 4));
+            edges += 1;
+        }
+        self.words[count] = edges as u32;
         let targets = self.words.len();
-        self.words.resize(targets + labels.len(), 0);
+        self.words.resize(targets + edges, 0);
         for (k, (_, run)) in runs().enumerate() {
             self.words[targets + k] = self.add_node(run, depth + 1);
         }
@@ -199,6 +205,10 @@ impl Trie {
         let label_words = edges.div_ceil(4);
         let labels = &self.words[at + 2..at + 2 + label_words];
         let label = |k: usize| (labels[k / 4] >> (8 * (k % 4))) as u8;
+        if edges == 1 {
+            // Most nodes below the first levels: one edge, one test.
+            return (labels[0] as u8 == byte).then(|| self.words[at + 3]);
+        }
         let k = if edges > 8 {
             let (mut lo, mut hi) = (0, edges);
             while lo < hi {
@@ -214,10 +224,29 @@ impl Trie {
             }
             (lo < edges && label(lo) == byte).then_some(lo)?
         } else {
-            (0..edges).find(|&k| label(k) == byte)?
+            find_label(labels, edges, byte)?
         };
         Some(self.words[at + 2 + label_words + k])
     }
+}
+
+/// The index of `byte` among the first `edges` labels packed four to a word, each
+/// word tested at once: a byte of `word ^ pattern` is zero where a label is `byte`.
+#[inline]
+fn find_label(labels: &[u32], edges: usize, byte: u8) -> Option<usize> {
+    let pattern = u32::from(byte) * 0x0101_0101;
+    for (w, &word) in labels.iter().enumerate() {
+        let x = word ^ pattern;
+        // The lowest zero byte of `x` sets its high bit here (higher ones may be
+        // false hits, but only after a true one).
+        let zero = x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080;
+        if zero != 0 {
+            // The padding after the last label is 0: a hit there is no label.
+            let k = w * 4 + (zero.trailing_zeros() / 8) as usize;
+            return (k < edges).then_some(k);
+        }
+    }
+    None
 }
 
 /// A 16-bit hash of three bytes.
@@ -270,6 +299,21 @@ mod tests {
             assert_eq!(t.longest_prefix(w.as_bytes()), Some((3, i)));
         }
         assert_eq!(t.longest_prefix(b"Xy!"), None);
+    }
+
+    #[test]
+    fn a_label_is_found_among_a_few_and_padding_is_none() {
+        // Labels a, b, c, d, e: two words, the second padded with zero bytes.
+        let t = trie(&["Qa", "Qb", "Qc", "Qd", "Qe", "R\u{0}", "Ra"]);
+        for (i, w) in ["Qa", "Qb", "Qc", "Qd", "Qe"].iter().enumerate() {
+            assert_eq!(t.longest_prefix(w.as_bytes()), Some((2, i)));
+        }
+        assert_eq!(t.longest_prefix(b"Qf"), None);
+        assert_eq!(t.longest_prefix(b"Q\x00"), None);
+        assert_eq!(t.longest_prefix(b"R\x00"), Some((2, 5)));
+        assert_eq!(find_label(&[0x6463_6261, 0x65], 5, 0), None);
+        assert_eq!(find_label(&[0x6463_6261, 0x65], 5, b'e'), Some(4));
+        assert_eq!(find_label(&[0x0063_6261], 4, 0), Some(3));
     }
 
     #[test]
