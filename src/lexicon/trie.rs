@@ -19,6 +19,9 @@ pub struct Trie {
     /// The pairs of bytes that open some surface, one bit each; a surface of one
     /// byte sets every pair it opens. A text's bytes are tested here, in 8 KB.
     opens: Box<[u64; 1024]>,
+    /// `opens` again, one byte a pair: the scan's test of every byte of a text is one
+    /// load (64 KB, of which a text touches the few lines of its letter pairs).
+    open_pairs: Box<[bool; 65536]>,
     /// For each word of `opens`, the set bits of the words before it.
     rank: Box<[u32; 1024]>,
     /// For each pair of bytes that opens a surface, by its rank among the set bits of
@@ -46,6 +49,10 @@ impl Trie {
         sorted.sort_unstable();
         let mut trie = Trie {
             opens: Box::new([0; 1024]),
+            open_pairs: vec![false; 65536]
+                .into_boxed_slice()
+                .try_into()
+                .expect("65536 pairs"),
             rank: Box::new([0; 1024]),
             pairs: Vec::new(),
             root: Box::new([0; 256]),
@@ -115,6 +122,7 @@ impl Trie {
                 if short || two.is_some() {
                     let pair = usize::from(first) << 8 | usize::from(second);
                     self.opens[pair / 64] |= 1 << (pair % 64);
+                    self.open_pairs[pair] = true;
                     self.pairs
                         .push(two.unwrap_or(0) | if short { SHORT } else { 0 });
                 }
@@ -131,8 +139,7 @@ impl Trie {
     /// byte of a text): most places in a text open none, and no walk starts there.
     #[inline]
     pub fn opens(&self, a: u8, b: u8) -> bool {
-        let pair = usize::from(a) << 8 | usize::from(b);
-        self.opens[pair / 64] >> (pair % 64) & 1 != 0
+        self.open_pairs[usize::from(a) << 8 | usize::from(b)]
     }
 
     /// The end and id of the longest surface that is a prefix of `bytes`.
