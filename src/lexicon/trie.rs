@@ -205,7 +205,7 @@ impl Trie {
     }
 
     /// The child of a node by one byte: a scan of a few labels, a binary search of many.
-    #[inline]
+    #[inline(always)]
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
         let at = node as usize;
         let edges = self.words[at + 1] as usize;
