@@ -209,13 +209,13 @@ impl Trie {
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
         let at = node as usize;
         let edges = self.words[at + 1] as usize;
+        if edges == 1 {
+            // Most nodes below the first levels: one edge, one test.
+            return (self.words[at + 2] as u8 == byte).then(|| self.words[at + 3]);
+        }
         let label_words = edges.div_ceil(4);
         let labels = &self.words[at + 2..at + 2 + label_words];
         let label = |k: usize| (labels[k / 4] >> (8 * (k % 4))) as u8;
-        if edges == 1 {
-            // Most nodes below the first levels: one edge, one test.
-            return (labels[0] as u8 == byte).then(|| self.words[at + 3]);
-        }
         let k = if edges > 8 {
             let (mut lo, mut hi) = (0, edges);
             while lo < hi {
