@@ -710,6 +710,11 @@ impl Ctx<'_> {
             return false; // FILE, UPDATE, BREAKING
         }
         if self.headline {
+            if self.title_case_function_word(i) {
+                // "Obama And Romney", "Know About Coronavirus": title case capitalises
+                // them, and the body's capitals (a quote's "And so") say nothing.
+                return false;
+            }
             // In a title-case headline a capital says nothing: the word needs a name
             // elsewhere in the document, or must be a known given name.
             let corroborated = self.body_caps.contains(self.words[i])
@@ -721,6 +726,14 @@ impl Ctx<'_> {
             }
         }
         true
+    }
+
+    /// Token `i` is a preposition, conjunction, article or pronoun ("About", "And",
+    /// "The", "Us"), which title case capitalises and which is no word of a name
+    /// unless a known name holds it.
+    fn title_case_function_word(&self, i: usize) -> bool {
+        let l = self.lower[i];
+        in_sorted(TITLE_CASE_LOWER, l) || self.lex.function_words.contains(l)
     }
 
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
@@ -1644,7 +1657,9 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
         sub_runs(ctx, a, j, &mut sc.runs);
         for r in 0..sc.runs.len() {
             let (x, y) = sc.runs[r];
-            let halves = match bounds::people_ampersand(ctx, x, y) {
+            let amp = bounds::people_ampersand(ctx, x, y)
+                .or_else(|| bounds::headline_surnames_ampersand(ctx, x, y));
+            let halves = match amp {
                 Some(amp) => [(x, amp), (amp + 1, y)],
                 None => [(x, y), (y, y)],
             };
