@@ -2121,6 +2121,7 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
         let l = ctx.lower[a];
         let drop = in_sorted(LEADING_FUNCTION, l)
             || l == "of"
+            || wording::leading_function_word(ctx, a, b)
             || wording::interview_marker(ctx, a)
             || ctx.particle(a) && b - a == 1
             || adjective_before_name(ctx, a, b)

@@ -54,12 +54,57 @@ pub(super) fn ends_in_plural_noun(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !ctx.lex.surnames.contains(last)
 }
 
+/// Prepositions, conjunctions and question words that open no name
+/// ("About Coronavirus", "With Biden", "And Obama", "What Putin"): a capitalised
+/// one opening a run is title case or a clause's first word (sorted). Left out:
+/// "Per", "Under" and "Via", which open names ("Per Olsen", "Under Armour").
+const NO_NAME_OPENERS: &[&str] = &[
+    "about", "after", "against", "amid", "among", "and", "as", "at", "before", "but", "by", "for",
+    "from", "if", "in", "into", "nor", "on", "or", "over", "than", "to", "upon", "vs", "what",
+    "when", "with", "without",
+];
+
+/// Token `a` opens the name in tokens `a..b` with a word of [`NO_NAME_OPENERS`]
+/// (in title case or lower case, not in capitals), before more words, and no
+/// known name starts there.
+pub(super) fn leading_function_word(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b - a >= 2
+        && ctx.kinds[a] == TokenKind::Word
+        && ctx.gaz[a].is_none()
+        && !ctx.is_all_caps(a)
+        && super::in_sorted(NO_NAME_OPENERS, ctx.lower[a])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::AUXILIARIES;
+    use super::super::tests::found;
+    use super::{AUXILIARIES, NO_NAME_OPENERS};
+    use crate::model::EntityType;
 
     #[test]
     fn auxiliaries_are_sorted() {
         assert!(AUXILIARIES.windows(2).all(|w| w[0] < w[1]));
+        assert!(NO_NAME_OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(s, _, _)| s).collect()
+    }
+
+    #[test]
+    fn a_capitalised_preposition_opens_no_name() {
+        let n = names("Voters were asked: With Halbrook Gone, Who Leads? Few knew.");
+        assert!(n.iter().any(|s| s.starts_with("Halbrook")), "{n:?}");
+        assert!(!n.iter().any(|s| s.starts_with("With")), "{n:?}");
+        let n = names("The memo was titled About Dorvan Plans and leaked on Monday.");
+        assert!(!n.iter().any(|s| s.starts_with("About")), "{n:?}");
+        // Names that open with such a word stay whole: a given name, a known name.
+        let f = found("He met Per Halvorsen in Oslo and flew to The Hague.");
+        assert!(
+            f.iter()
+                .any(|(s, t, _)| s == "Per Halvorsen" && *t == EntityType::Person),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|(s, _, _)| s == "The Hague"), "{f:?}");
     }
 }
