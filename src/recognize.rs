@@ -709,6 +709,9 @@ impl Ctx<'_> {
         if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
             return false; // FILE, UPDATE, BREAKING
         }
+        if wording::never_capital_name_word(self, i) {
+            return false; // "Tell Us More", "Because Of The ACA"
+        }
         if self.headline {
             if self.title_case_function_word(i) {
                 // "Obama And Romney", "Know About Coronavirus": title case capitalises

@@ -75,16 +75,37 @@ pub(super) fn leading_function_word(ctx: &Ctx, a: usize, b: usize) -> bool {
         && super::in_sorted(NO_NAME_OPENERS, ctx.lower[a])
 }
 
+/// Words that title case capitalises and no name holds unless a known name or a
+/// joining rule does: personal pronouns ("Tell Us More", "Ties To It") and the
+/// "Of", "The" and "And" of a title-case phrase ("Because Of The ACA"), which
+/// join a name only as its "of" or "and" do ("Bank Of Spain") (sorted). Not "I"
+/// (a numeral: "World War I"), "He" (a Chinese surname: "Liu He"), "We" ("United
+/// We Dream") or the possessives ("Our Revolution").
+const NEVER_CAPITAL_NAME_WORDS: &[&str] = &[
+    "and", "him", "it", "me", "of", "she", "the", "them", "they", "us", "you",
+];
+
+/// Token `i` is a word of [`NEVER_CAPITAL_NAME_WORDS`] in title case ("Us", not
+/// "US"), after the sentence's first word: its capital makes it no name word.
+/// A "The" after a given name opens a nickname ("Dwayne The Rock Johnson").
+pub(super) fn never_capital_name_word(ctx: &Ctx, i: usize) -> bool {
+    i > ctx.first_word
+        && !ctx.is_all_caps(i)
+        && super::in_sorted(NEVER_CAPITAL_NAME_WORDS, ctx.lower[i])
+        && !(ctx.lower[i] == "the" && ctx.lex.is_first_name(ctx.words[i - 1]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::found;
-    use super::{AUXILIARIES, NO_NAME_OPENERS};
+    use super::{AUXILIARIES, NEVER_CAPITAL_NAME_WORDS, NO_NAME_OPENERS};
     use crate::model::EntityType;
 
     #[test]
     fn auxiliaries_are_sorted() {
         assert!(AUXILIARIES.windows(2).all(|w| w[0] < w[1]));
         assert!(NO_NAME_OPENERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NEVER_CAPITAL_NAME_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -106,5 +127,24 @@ mod tests {
             "{f:?}"
         );
         assert!(f.iter().any(|(s, _, _)| s == "The Hague"), "{f:?}");
+    }
+
+    #[test]
+    fn a_capitalised_pronoun_or_title_case_of_the_is_no_name_word() {
+        let n = names("Readers wrote in. Send Us Your Dorvan Stories, the page said.");
+        assert!(!n.iter().any(|s| s.contains("Us")), "{n:?}");
+        let n = names("The blog asked: Is Pelmar Safe Because Of The Tarvik Plan? Nobody knew.");
+        assert!(!n.iter().any(|s| s.contains("Of The")), "{n:?}");
+        assert!(
+            n.iter().any(|s| s == "Tarvik Plan" || s == "Tarvik"),
+            "{n:?}"
+        );
+        // Capitals, a known name and an "of" after an institution's head stay.
+        let n = names("She moved to the US and met officials of the Bank Of Spain in The Hague.");
+        assert!(n.iter().any(|s| s == "US"), "{n:?}");
+        assert!(n.iter().any(|s| s == "Bank Of Spain"), "{n:?}");
+        assert!(n.iter().any(|s| s == "The Hague"), "{n:?}");
+        let n = names("Fans cheered when Edward The Hammer Tolvik walked in.");
+        assert!(n.iter().any(|s| s == "Edward The Hammer Tolvik"), "{n:?}");
     }
 }
