@@ -1714,6 +1714,11 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
             out.push((start, k));
             start = k;
             k = start + 2;
+        } else if wording::second_person_after_verb(ctx, start, k, b) {
+            // "Kellyanne Conway Lets Jake Tapper": the verb goes with neither.
+            out.push((start, k - 1));
+            start = k;
+            k = start + 2;
         } else {
             k += 1;
         }
@@ -2128,6 +2133,7 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
             || wording::interview_marker(ctx, a)
             || ctx.particle(a) && b - a == 1
             || adjective_before_name(ctx, a, b)
+            || wording::adjective_before_given_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
                 && ctx.lex.common.contains(l)
                 && !ctx.lex.is_unambiguous_first_name(ctx.words[a])

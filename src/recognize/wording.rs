@@ -95,6 +95,61 @@ pub(super) fn never_capital_name_word(ctx: &Ctx, i: usize) -> bool {
         && !(ctx.lower[i] == "the" && ctx.lex.is_first_name(ctx.words[i - 1]))
 }
 
+/// Token `i` is a capitalised common word that is no name word beside a
+/// person's name: no given name, surname, title, cue or known name ("Lets",
+/// "Slams", "Exhausted").
+fn plain_common_word(ctx: &Ctx, i: usize) -> bool {
+    let l = ctx.lower[i];
+    ctx.kinds[i] == TokenKind::Word
+        && ctx.is_upper_initial(i)
+        && !ctx.is_all_caps(i)
+        && ctx.gaz[i].is_none()
+        && ctx.lex.is_common_lower(l)
+        && !ctx.lex.function_words.contains(l)
+        && !ctx.lex.is_first_name(ctx.words[i])
+        && !ctx.lex.surnames.contains(l)
+        && !ctx.lex.org_cues.contains(l)
+        && ctx.title_len(i, i + 1) == 0
+}
+
+/// Token `k` opens a second person's name inside a run that began at `start`: a
+/// known given name and a capitalised word after it (before `b`), after a
+/// common word that follows a name ("Kellyanne Conway Lets Jake Tapper": a
+/// headline's verb between two people), not in a body's "of", "for" or "on"
+/// phrase ("Institute for Legislative Action Chris Cox").
+pub(super) fn second_person_after_verb(ctx: &Ctx, start: usize, k: usize, b: usize) -> bool {
+    k >= start + 2
+        && k + 1 < b
+        && ctx.gaz[k].is_none()
+        && ctx.lex.is_unambiguous_first_name(ctx.words[k])
+        && ctx.is_upper_initial(k + 1)
+        && ctx.is_upper_initial(k - 2)
+        && plain_common_word(ctx, k - 1)
+        && !in_known_name(ctx, start, k - 1)
+        && !(start..k).any(|j| matches!(ctx.lower[j], "of" | "for" | "on"))
+}
+
+/// Token `i` is inside a known name that starts after `start` ("Nations" of
+/// "United Nations Susan Rice"); known names are short, so six tokens back.
+fn in_known_name(ctx: &Ctx, start: usize, i: usize) -> bool {
+    (start.max(i.saturating_sub(6))..i).any(|j| ctx.gaz[j].is_some_and(|(e, _)| e > i))
+}
+
+/// Token `a` is a common word before a known given name and a surname
+/// ("Exhausted Kellyanne Conway", "Embattled Mary Tarrow"): a description, no
+/// word of the name. Not before a cue or a common word closing a place or body
+/// named after a person ("Port Isabel Detention Center", "Bar Ilan University").
+pub(super) fn adjective_before_given_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let last = ctx.lower[b - 1];
+    b - a >= 3
+        && !ctx.lex.org_cues.contains(last)
+        && !ctx.lex.loc_suffix.contains(last)
+        && !ctx.lex.is_common_lower(last)
+        && plain_common_word(ctx, a)
+        && ctx.gaz[a + 1].is_none()
+        && ctx.lex.is_unambiguous_first_name(ctx.words[a + 1])
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::found;
@@ -146,5 +201,23 @@ mod tests {
         assert!(n.iter().any(|s| s == "The Hague"), "{n:?}");
         let n = names("Fans cheered when Edward The Hammer Tolvik walked in.");
         assert!(n.iter().any(|s| s == "Edward The Hammer Tolvik"), "{n:?}");
+    }
+
+    #[test]
+    fn a_verb_between_two_people_cuts_the_run() {
+        let f = found("Watch: A Tired Kevin Marlow Hands Susan Tredd a Win on Live TV.");
+        let n: Vec<&str> = f.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert!(n.contains(&"Kevin Marlow"), "{f:?}");
+        assert!(n.contains(&"Susan Tredd"), "{f:?}");
+        // A person's full name with no common word inside stays whole, and so does
+        // a description that is a title.
+        let n = names("The award went to Mary Anne Tredd and General Paul Dorrit.");
+        assert!(n.contains(&"Mary Anne Tredd".to_string()), "{n:?}");
+        assert!(n.contains(&"Paul Dorrit".to_string()), "{n:?}");
+        let n = names(
+            "She spoke at Bar Ilan University and later at the United Nations Susan Tredd chaired.",
+        );
+        assert!(n.contains(&"Bar Ilan University".to_string()), "{n:?}");
+        assert!(n.contains(&"United Nations".to_string()), "{n:?}");
     }
 }
