@@ -709,7 +709,15 @@ impl Ctx<'_> {
         if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
             return false; // FILE, UPDATE, BREAKING
         }
+        if wording::never_capital_name_word(self, i) {
+            return false; // "Tell Us More", "Because Of The ACA"
+        }
         if self.headline {
+            if self.title_case_function_word(i) {
+                // "Obama And Romney", "Know About Coronavirus": title case capitalises
+                // them, and the body's capitals (a quote's "And so") say nothing.
+                return false;
+            }
             // In a title-case headline a capital says nothing: the word needs a name
             // elsewhere in the document, or must be a known given name.
             let corroborated = self.body_caps.contains(self.words[i])
@@ -721,6 +729,14 @@ impl Ctx<'_> {
             }
         }
         true
+    }
+
+    /// Token `i` is a preposition, conjunction, article or pronoun ("About", "And",
+    /// "The", "Us"), which title case capitalises and which is no word of a name
+    /// unless a known name holds it.
+    fn title_case_function_word(&self, i: usize) -> bool {
+        let l = self.lower[i];
+        in_sorted(TITLE_CASE_LOWER, l) || self.lex.function_words.contains(l)
     }
 
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
@@ -1644,7 +1660,9 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
         sub_runs(ctx, a, j, &mut sc.runs);
         for r in 0..sc.runs.len() {
             let (x, y) = sc.runs[r];
-            let halves = match bounds::people_ampersand(ctx, x, y) {
+            let amp = bounds::people_ampersand(ctx, x, y)
+                .or_else(|| bounds::headline_surnames_ampersand(ctx, x, y));
+            let halves = match amp {
                 Some(amp) => [(x, amp), (amp + 1, y)],
                 None => [(x, y), (y, y)],
             };
@@ -1694,6 +1712,11 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
             && ctx.words[start.max(k.saturating_sub(6))..k].contains(&w);
         if repeat {
             out.push((start, k));
+            start = k;
+            k = start + 2;
+        } else if wording::second_person_after_verb(ctx, start, k, b) {
+            // "Kellyanne Conway Lets Jake Tapper": the verb goes with neither.
+            out.push((start, k - 1));
             start = k;
             k = start + 2;
         } else {
@@ -2106,9 +2129,11 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
         let l = ctx.lower[a];
         let drop = in_sorted(LEADING_FUNCTION, l)
             || l == "of"
+            || wording::leading_function_word(ctx, a, b)
             || wording::interview_marker(ctx, a)
             || ctx.particle(a) && b - a == 1
             || adjective_before_name(ctx, a, b)
+            || wording::adjective_before_given_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
                 && ctx.lex.common.contains(l)
                 && !ctx.lex.is_unambiguous_first_name(ctx.words[a])

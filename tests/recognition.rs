@@ -765,3 +765,51 @@ fn a_demonym_that_names_a_newspaper_is_listed_only_in_the_plural() {
         assert!(!misc.contains(paper), "{paper}");
     }
 }
+
+#[test]
+fn a_headline_and_between_two_names_joins_nothing() {
+    // The body's quote opens with a capitalised "And": no evidence for the headline's.
+    let text = "Talbrin And Vessek Trade Blows In Final Debate\n\n\
+                Senator Mark Talbrin and Governor Ruth Vessek met in Dayton on Monday. \
+                Talbrin said: \"And so we begin.\" Vessek said she was ready.";
+    let f = mentions(text);
+    assert!(!f.iter().any(|(s, _)| s.contains(" And ")), "{f:?}");
+    assert_eq!(types_of(&f, "Talbrin").first(), Some(&Per), "{f:?}");
+    assert_eq!(types_of(&f, "Vessek").first(), Some(&Per), "{f:?}");
+    // A committee's "And" still joins its name in a headline.
+    let text = "House Ways And Means Committee Backs Tax Bill\n\n\
+                The House Ways and Means Committee voted on Tuesday. \"And now the floor,\" \
+                an aide said.";
+    let f = mentions(text);
+    assert!(
+        f.iter()
+            .any(|(s, _)| s.ends_with("Ways And Means Committee")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_headline_preposition_is_no_word_of_a_name() {
+    let text = "What Nurses Should Know About Influenza This Winter\n\n\
+                Doctors say Influenza spreads fast. Asked About it, one said little.";
+    let f = mentions(text);
+    assert!(!f.iter().any(|(s, _)| s.starts_with("About")), "{f:?}");
+}
+
+#[test]
+fn a_headline_ampersand_between_two_surnames_is_two_people() {
+    let text = "Clinton & Wilson: Two Rivals Share One Stage\n\n\
+                Senator Anne Clinton and Governor Paul Wilson spoke in Ohio. \
+                Clinton spoke first and Wilson answered.";
+    let f = mentions(text);
+    assert!(!f.iter().any(|(s, _)| s.contains('&')), "{f:?}");
+    assert!(types_of(&f, "Clinton").len() >= 2, "{f:?}");
+    // A company named after its founders keeps its "&", in a headline or not.
+    let text = "Marks & Spencer Profits Fall Sharply\n\n\
+                Marks & Spencer said sales fell in London.";
+    let f = mentions(text);
+    assert_eq!(types_of(&f, "Marks & Spencer"), vec![Org, Org], "{f:?}");
+    let text = "The law firm Baker & Wilson said it would appeal.";
+    let f = mentions(text);
+    assert!(f.iter().any(|(s, _)| s == "Baker & Wilson"), "{f:?}");
+}

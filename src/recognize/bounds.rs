@@ -148,6 +148,26 @@ pub(super) fn people_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     (known && person(a, amp) && person(amp + 1, b)).then_some(amp)
 }
 
+/// Where a headline's "&" between two surnames splits ("Obama & Romney:"): a run
+/// of one word, "&" and one word, both listed surnames, different, and neither a
+/// known name. Companies named after two founders ("Marks & Spencer", "Procter &
+/// Gamble") are in the gazetteer; in the body the "&" stays inside the name.
+pub(super) fn headline_surnames_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let surname = |i: usize| {
+        ctx.kinds[i] == TokenKind::Word
+            && ctx.gaz[i].is_none()
+            && ctx.is_upper_initial(i)
+            && ctx.lex.surnames.contains(ctx.lower[i])
+    };
+    let split = ctx.headline
+        && b == a + 3
+        && ctx.words[a + 1] == "&"
+        && ctx.lower[a] != ctx.lower[a + 2]
+        && surname(a)
+        && surname(a + 2);
+    split.then_some(a + 1)
+}
+
 /// "Greenwich Mean Time", "Eastern Standard Time", "British Summer Time": the
 /// name of a time zone, a clock reading's label and no place or body.
 pub(super) fn is_time_zone_name(ctx: &Ctx, a: usize, b: usize) -> bool {
