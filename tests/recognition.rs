@@ -813,3 +813,9 @@ fn a_headline_ampersand_between_two_surnames_is_two_people() {
     let f = mentions(text);
     assert!(f.iter().any(|(s, _)| s == "Baker & Wilson"), "{f:?}");
 }
+
+#[test]
+fn a_known_name_opened_by_a_pronoun_stays_whole() {
+    let f = mentions("The couple had split, Us Weekly reported on Monday.");
+    assert!(all(&f, "Us Weekly", EntityType::Organization), "{f:?}");
+}
