@@ -580,6 +580,9 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The message for a line of valid JSON that is no object (an array, a string, a number).
+const NOT_AN_OBJECT: &str = "not a JSON object; write {\"id\": ..., \"text\": ...}";
+
 /// Parses one JSONL line. The `id` may be a string or a number; a number keeps the text
 /// it was written with (`100`, `-0`, `1e3`), not a float's rendering of it.
 /// With the document, a warning when its `"date"` is not a day (it is then read undated).
@@ -596,6 +599,11 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
     let (id, text, date) = match serde_json::from_str::<OnePass>(line) {
         Ok(v) => (v.id, v.text.and_then(|t| t.0), v.date),
         Err(_) => {
+            if !line.trim_start().starts_with('{')
+                && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok()
+            {
+                return Err(bad(NOT_AN_OBJECT.into()));
+            }
             let v: Line =
                 serde_json::from_str(line).map_err(|e| bad(format!("not valid JSON: {e}")))?;
             (v.id, string(v.text), v.date)
@@ -603,9 +611,7 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
     };
     // serde also fills a struct from an array; a JSONL document is an object.
     if !line.trim_start().starts_with('{') {
-        return Err(bad(
-            "not a JSON object; write {\"id\": ..., \"text\": ...}".into()
-        ));
+        return Err(bad(NOT_AN_OBJECT.into()));
     }
     let id = match id.map(RawValue::get) {
         Some(raw) if raw.starts_with('"') => string(id).filter(|s| !s.is_empty()),
@@ -1039,9 +1045,8 @@ mod tests {
         assert_eq!(parsed(lines[2]), "b \"First.\"");
         for (i, line) in lines.iter().enumerate().skip(3) {
             let want = match i {
-                10 => "not a JSON object",
-                // The message names the struct the fields are read into, as it always did.
-                11 => "not valid JSON: invalid length 2, expected struct Line with 3 elements",
+                // Arrays are valid JSON but no object, whatever their length.
+                10 | 11 => "not a JSON object",
                 12 => "not valid JSON: duplicate field `text`",
                 15 => "not valid JSON: trailing characters",
                 16 => "not valid JSON: invalid escape",
