@@ -142,6 +142,12 @@ impl Trie {
         self.open_pairs[usize::from(a) << 8 | usize::from(b)]
     }
 
+    /// [`Trie::opens`] of a pair as one number, its first byte high.
+    #[inline(always)]
+    pub fn opens_pair(&self, pair: u16) -> bool {
+        self.open_pairs[usize::from(pair)]
+    }
+
     /// The end and id of the longest surface that is a prefix of `bytes`.
     #[inline]
     pub fn longest_prefix(&self, bytes: &[u8]) -> Option<(usize, usize)> {
