@@ -16,18 +16,14 @@ const NONE: u32 = u32::MAX;
 /// a table of the byte triples that open a surface stops most walks before they
 /// touch the nodes.
 pub struct Trie {
-    /// The pairs of bytes that open some surface, one bit each; a surface of one
-    /// byte sets every pair it opens. A text's bytes are tested here, in 8 KB.
-    opens: Box<[u64; 1024]>,
-    /// `opens` again, one byte a pair: the scan's test of every byte of a text is one
-    /// load (64 KB, of which a text touches the few lines of its letter pairs).
+    /// Whether a pair of bytes opens some surface (a surface of one byte opens every
+    /// pair it starts): the scan's test of every byte of a text is one load (64 KB,
+    /// of which a text touches the few lines of its letter pairs).
     open_pairs: Box<[bool; 65536]>,
-    /// For each word of `opens`, the set bits of the words before it.
-    rank: Box<[u32; 1024]>,
-    /// For each pair of bytes that opens a surface, by its rank among the set bits of
-    /// `opens`: the node after it (0 when only a one-byte surface opens the pair),
-    /// with [`SHORT`] set when a surface of one or two bytes starts with it.
-    pairs: Vec<u32>,
+    /// For each pair of bytes that opens a surface, [`OPEN`], with [`SHORT`] when a
+    /// surface of one or two bytes starts with it, and the node after it (0 when only
+    /// a one-byte surface opens the pair); 0 for the others. One load, no rank to count.
+    pairs: Box<[u32; 65536]>,
     /// The root's child for every byte (or 0, the root itself: no child).
     root: Box<[u32; 256]>,
     /// The hashed triples of bytes that open a surface of three bytes or more.
@@ -38,6 +34,8 @@ pub struct Trie {
 
 /// In `pairs`: a surface of one or two bytes starts with the pair.
 const SHORT: u32 = 1 << 31;
+/// In `pairs`: some surface starts with the pair.
+const OPEN: u32 = 1 << 30;
 
 impl Trie {
     /// The trie of distinct, non-empty `surfaces`; a surface's id is its index.
@@ -48,13 +46,14 @@ impl Trie {
             .collect();
         sorted.sort_unstable();
         let mut trie = Trie {
-            opens: Box::new([0; 1024]),
             open_pairs: vec![false; 65536]
                 .into_boxed_slice()
                 .try_into()
                 .expect("65536 pairs"),
-            rank: Box::new([0; 1024]),
-            pairs: Vec::new(),
+            pairs: vec![0; 65536]
+                .into_boxed_slice()
+                .try_into()
+                .expect("65536 pairs"),
             root: Box::new([0; 256]),
             triples: Box::new([0; 1024]),
             words: Vec::new(),
@@ -121,17 +120,12 @@ impl Trie {
                     || two.is_some_and(|two| self.surface(two).is_some());
                 if short || two.is_some() {
                     let pair = usize::from(first) << 8 | usize::from(second);
-                    self.opens[pair / 64] |= 1 << (pair % 64);
                     self.open_pairs[pair] = true;
-                    self.pairs
-                        .push(two.unwrap_or(0) | if short { SHORT } else { 0 });
+                    let two = two.unwrap_or(0);
+                    assert!(two < OPEN, "fewer nodes than the flags leave room for");
+                    self.pairs[pair] = OPEN | two | if short { SHORT } else { 0 };
                 }
             }
-        }
-        let mut set = 0;
-        for (rank, word) in self.rank.iter_mut().zip(self.opens.iter()) {
-            *rank = set;
-            set += word.count_ones();
         }
     }
 
@@ -156,14 +150,11 @@ impl Trie {
             [a] => (a, 0),
             [] => return None,
         };
-        let pair = usize::from(first) << 8 | usize::from(second);
-        let (word, bit) = (self.opens[pair / 64], pair % 64);
-        if word >> bit & 1 == 0 {
+        let entry = self.pairs[usize::from(first) << 8 | usize::from(second)];
+        if entry == 0 {
             return None;
         }
-        let below = (word & ((1u64 << bit) - 1)).count_ones();
-        let entry = self.pairs[(self.rank[pair / 64] + below) as usize];
-        let two = entry & !SHORT;
+        let two = entry & !(SHORT | OPEN);
         if entry & SHORT != 0 {
             let one = self.root[usize::from(first)];
             let mut longest = self.surface(one).map(|s| (1, s));
@@ -327,6 +318,35 @@ mod tests {
         assert_eq!(find_label(&[0x6463_6261, 0x65], 5, 0), None);
         assert_eq!(find_label(&[0x6463_6261, 0x65], 5, b'e'), Some(4));
         assert_eq!(find_label(&[0x0063_6261], 4, 0), Some(3));
+    }
+
+    #[test]
+    fn the_longest_prefix_is_the_longest_surface_the_bytes_start_with() {
+        let words = [
+            "A", "Ab", "Abc", "Abcd", "B", "Bc", "Bcde", "Bx", "\u{0}", "xy", "xyz", "zz z",
+        ];
+        let t = trie(&words);
+        let texts = [
+            "Abcde", "Bcdx", "Bxy", "\u{0}A", "xyzz", "zz zz", "Ab", "Bc", "q", "",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for start in 0..=b.len() {
+                for end in start..=b.len() {
+                    let naive = words
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, w)| b[start..end].starts_with(w.as_bytes()))
+                        .map(|(i, w)| (w.len(), i))
+                        .max();
+                    assert_eq!(
+                        t.longest_prefix(&b[start..end]),
+                        naive,
+                        "{text:?} {start} {end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
