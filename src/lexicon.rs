@@ -83,7 +83,7 @@ pub struct Lexicon {
     pub nicknames: HashMap<String, String>,
     /// Titles as lower-case token sequences, grouped by first token.
     titles: HashMap<String, Vec<Vec<String>>>,
-    /// [`KeyBits`] of the first words of `titles` of up to seven bytes.
+    /// [`KeyBits`] of the [`word_key`]s of the first words of `titles`.
     title_bits: KeyBits,
     /// Words that stand before "of" inside a title ("secretary" of "Secretary of State").
     pub title_of_heads: HashSet<String>,
@@ -367,7 +367,7 @@ impl Lexicon {
             particles,
             misc: word_set(include_str!("../data/misc_words.txt")),
             function_words: word_set(include_str!("../data/function_words.txt")),
-            title_bits: KeyBits::of(titles.keys().filter_map(|w| short_key(w))),
+            title_bits: KeyBits::of(titles.keys().map(|w| word_key(w))),
             titles,
             title_of_heads,
             stop: stop.iter().map(|s| norm_key(s)).collect(),
@@ -452,7 +452,7 @@ impl Lexicon {
     /// Length in tokens of the longest title starting at `lower[0]` (lower-case words).
     pub fn title_at<S: AsRef<str>>(&self, lower: &[S]) -> usize {
         let Some(first) = lower.first() else { return 0 };
-        if short_key(first.as_ref()).is_some_and(|k| !self.title_bits.may_hold(k)) {
+        if !self.title_bits.may_hold(word_key(first.as_ref())) {
             return 0; // Most words, without a lookup.
         }
         let Some(list) = self.titles.get(first.as_ref()) else {
@@ -526,13 +526,13 @@ impl Lexicon {
     }
 }
 
-/// A set of [`short_key`]s as 1024 bits, one per key's [`key_bit`]: a clear bit
-/// says the key is not in the set.
-struct KeyBits([u64; 16]);
+/// A set of [`short_key`]s or [`word_key`]s as 8192 bits, one per key's
+/// [`key_bit`]: a clear bit says the key is not in the set.
+struct KeyBits([u64; 128]);
 
 impl KeyBits {
     fn of(keys: impl Iterator<Item = u64>) -> KeyBits {
-        let mut bits = [0u64; 16];
+        let mut bits = [0u64; 128];
         for key in keys {
             let b = key_bit(key);
             bits[b / 64] |= 1 << (b % 64);
@@ -547,10 +547,22 @@ impl KeyBits {
     }
 }
 
-/// A key's bit in [`KeyBits`]: the top ten bits of a multiplicative hash.
+/// A key's bit in [`KeyBits`]: the top thirteen bits of a multiplicative hash.
 #[inline]
 fn key_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize
+}
+
+/// A word as one number for [`KeyBits`]: its [`short_key`], or for a longer word
+/// its length and its first and last eight bytes, mixed (equal words, equal keys).
+#[inline]
+fn word_key(w: &str) -> u64 {
+    if let Some(key) = short_key(w) {
+        return key;
+    }
+    let b = w.as_bytes();
+    let eight = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    eight(0) ^ eight(b.len() - 8).rotate_left(29) ^ (b.len() as u64) << 56
 }
 
 /// A word of up to seven bytes as one number: its bytes and its length.
@@ -710,6 +722,35 @@ mod tests {
         }
         assert_eq!(lex.title_at(&["president"]), 1);
         assert_eq!(lex.title_at(&["the"]), 0);
+    }
+
+    #[test]
+    fn every_title_word_passes_the_filter_and_most_words_do_not() {
+        let lex = Lexicon::builtin();
+        assert!(lex
+            .titles
+            .keys()
+            .all(|w| lex.title_bits.may_hold(word_key(w))));
+        let others = [
+            "the",
+            "said",
+            "government",
+            "yesterday",
+            "administration",
+            "x",
+        ];
+        let passed = others
+            .iter()
+            .filter(|w| lex.title_bits.may_hold(word_key(w)))
+            .count();
+        assert!(passed < others.len(), "{passed}");
+        assert_eq!(word_key("secretary"), word_key(&"secretary".to_string()));
+        assert_ne!(word_key("secretaries"), word_key("secretary"));
+        assert_eq!(lex.title_at(&["secretary", "of", "state"]), 3);
+        assert_eq!(
+            lex.title_at(&["undersecretary"]),
+            lex.titles.contains_key("undersecretary") as usize
+        );
     }
 
     #[test]
