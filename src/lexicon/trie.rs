@@ -36,6 +36,12 @@ pub struct Trie {
 const SHORT: u32 = 1 << 31;
 /// In `pairs`: some surface starts with the pair.
 const OPEN: u32 = 1 << 30;
+/// On an edge's target: a surface ends at the node, whose first word tells which.
+const MARKED: u32 = 1 << 31;
+/// A node of more edges than this has a slot for every byte after its targets.
+const FEW: usize = 8;
+/// In a slot: no edge by that byte (a node of 256 edges has no slots read).
+const NO_EDGE: u8 = 0xFF;
 
 impl Trie {
     /// The trie of distinct, non-empty `surfaces`; a surface's id is its index.
@@ -59,6 +65,9 @@ impl Trie {
             words: Vec::new(),
         };
         trie.add_node(&sorted, 0);
+        // Every node is followed by four words or more, so that a node's head is read
+        // with one bounds check (a leaf at the end has two of its own).
+        trie.words.extend([0, 0]);
         trie.index_pairs();
         for &(s, _) in &sorted {
             if let [a, b, c, ..] = *s {
@@ -101,8 +110,23 @@ impl Trie {
         self.words[count] = edges as u32;
         let targets = self.words.len();
         self.words.resize(targets + edges, 0);
+        if edges > FEW {
+            // Each byte's edge, one byte a slot (NO_EDGE for none), 64 words: one load
+            // finds an edge among many. With all 256 edges, the byte is its own index.
+            let slots = self.words.len();
+            self.words
+                .resize(slots + 64, u32::from(NO_EDGE) * 0x0101_0101);
+            for (k, (byte, _)) in runs().enumerate().filter(|_| edges < 256) {
+                let (word, shift) = (slots + usize::from(byte) / 4, 8 * (usize::from(byte) % 4));
+                self.words[word] &= !(0xFF << shift);
+                self.words[word] |= (k as u32) << shift;
+            }
+        }
         for (k, (_, run)) in runs().enumerate() {
-            self.words[targets + k] = self.add_node(run, depth + 1);
+            let child = self.add_node(run, depth + 1);
+            assert!(child < OPEN, "fewer nodes than the flags leave room for");
+            let ends = self.words[child as usize] != NONE;
+            self.words[targets + k] = child | if ends { MARKED } else { 0 };
         }
         node as u32
     }
@@ -184,12 +208,14 @@ impl Trie {
         mut longest: Option<(usize, usize)>,
     ) -> Option<(usize, usize)> {
         for (i, &b) in bytes.iter().enumerate().skip(depth) {
-            node = match self.child(node, b) {
-                Some(child) => child,
+            let edge = match self.edge(node, b) {
+                Some(edge) => edge,
                 None => break,
             };
-            if let Some(s) = self.surface(node) {
-                longest = Some((i + 1, s));
+            node = edge & !MARKED;
+            if edge & MARKED != 0 {
+                // Read only where a surface ends (few nodes).
+                longest = Some((i + 1, self.words[node as usize] as usize));
             }
         }
         longest
@@ -201,36 +227,44 @@ impl Trie {
         (s != NONE).then_some(s as usize)
     }
 
-    /// The child of a node by one byte: a scan of a few labels, a binary search of many.
-    #[inline(always)]
+    /// The child of a node by one byte.
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        self.edge(node, byte).map(|edge| edge & !MARKED)
+    }
+
+    /// The target of a node's edge by one byte, [`MARKED`] when a surface ends there:
+    /// a scan of a few labels, one slot by the byte among many.
+    #[inline(always)]
+    fn edge(&self, node: u32, byte: u8) -> Option<u32> {
         let at = node as usize;
-        let edges = self.words[at + 1] as usize;
-        if edges == 1 {
+        // The node's surface, edge count, first labels and first target, checked once.
+        let head: [u32; 4] = self.words[at..at + 4]
+            .try_into()
+            .expect("four words from every node");
+        if head[1] == 1 {
             // Most nodes below the first levels: one edge, one test.
-            return (self.words[at + 2] as u8 == byte).then(|| self.words[at + 3]);
+            return (head[2] as u8 == byte).then_some(head[3]);
         }
+        self.edge_among(at, head[1] as usize, byte)
+    }
+
+    /// [`Trie::edge`] of a node of `edges` edges other than one.
+    #[inline(always)]
+    fn edge_among(&self, at: usize, edges: usize, byte: u8) -> Option<u32> {
         let label_words = edges.div_ceil(4);
-        let labels = &self.words[at + 2..at + 2 + label_words];
-        let label = |k: usize| (labels[k / 4] >> (8 * (k % 4))) as u8;
-        let k = if edges > 8 {
-            let (mut lo, mut hi) = (0, edges);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                match label(mid).cmp(&byte) {
-                    std::cmp::Ordering::Less => lo = mid + 1,
-                    std::cmp::Ordering::Greater => hi = mid,
-                    std::cmp::Ordering::Equal => {
-                        lo = mid;
-                        break;
-                    }
-                }
+        let targets = at + 2 + label_words;
+        let k = if edges > FEW {
+            let byte = usize::from(byte);
+            let slot = (self.words[targets + edges + byte / 4] >> (8 * (byte % 4))) as u8;
+            match (slot, edges) {
+                (_, 256) => byte,
+                (NO_EDGE, _) => return None,
+                (k, _) => usize::from(k),
             }
-            (lo < edges && label(lo) == byte).then_some(lo)?
         } else {
-            find_label(labels, edges, byte)?
+            find_label(&self.words[at + 2..targets], edges, byte)?
         };
-        Some(self.words[at + 2 + label_words + k])
+        Some(self.words[targets + k])
     }
 }
 
@@ -303,6 +337,23 @@ mod tests {
             assert_eq!(t.longest_prefix(w.as_bytes()), Some((3, i)));
         }
         assert_eq!(t.longest_prefix(b"Xy!"), None);
+    }
+
+    #[test]
+    fn every_byte_after_a_node_of_many_edges_is_found_or_none() {
+        // After "Q": every ASCII byte but "z", and the lead bytes of some wider characters.
+        let mut words: Vec<String> = (0u8..0x80)
+            .filter(|&b| b != b'z')
+            .map(|b| format!("Q{}x", b as char))
+            .collect();
+        words.extend(["Q\u{e9}", "Q\u{3b1}", "Q\u{4e2d}", "Q\u{1f600}"].map(String::from));
+        let t = Trie::new(&words);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.longest_prefix(w.as_bytes()), Some((w.len(), i)), "{w:?}");
+        }
+        assert_eq!(t.longest_prefix(b"Qzx"), None);
+        assert_eq!(t.longest_prefix(b"Q\xc4x"), None);
+        assert_eq!(t.longest_prefix(b"Q\xffx"), None);
     }
 
     #[test]
