@@ -570,12 +570,27 @@ fn short_key(w: &str) -> Option<u64> {
     if w.len() > 7 {
         return None;
     }
-    // Byte by byte: a copy of a few bytes would be a call to memcpy.
-    let mut key = (w.len() as u64) << 56;
-    for (k, &b) in w.as_bytes().iter().enumerate() {
-        key |= u64::from(b) << (8 * k);
-    }
-    Some(key)
+    // Two loads that overlap (a byte read twice lands on itself): a copy of a few
+    // bytes would be a call to memcpy, and a loop a test per byte.
+    let b = w.as_bytes();
+    let n = b.len();
+    let bytes = match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        _ => {
+            let four = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    b[at..at + 4].try_into().expect("four bytes"),
+                ))
+            };
+            four(0) | four(n - 4) << (8 * (n - 4))
+        }
+    };
+    Some(bytes | (n as u64) << 56)
 }
 
 /// Calls `f` with `stem` + `add`, joined on the stack when short (most words).
@@ -764,6 +779,23 @@ mod tests {
         assert!(!lex.is_particle("the") && lex.is_particle("van"));
         // The length is part of the key: "d" is no "d\0".
         assert_ne!(short_key("d"), short_key("d\0"));
+        // Read in overlapping loads, a key is its bytes one by one.
+        let all = "abcdefgh\u{e9}\0";
+        for start in 0..all.len() {
+            for end in start..=all.len() {
+                let Some(w) = all.get(start..end) else {
+                    continue;
+                };
+                let by_byte = (w.len() <= 7).then(|| {
+                    w.bytes()
+                        .enumerate()
+                        .fold((w.len() as u64) << 56, |k, (i, b)| {
+                            k | u64::from(b) << (8 * i)
+                        })
+                });
+                assert_eq!(short_key(w), by_byte, "{w:?}");
+            }
+        }
         assert_eq!(short_key("eightbyt"), None);
     }
 
