@@ -391,7 +391,9 @@ pub fn mojibake_at(chars: &[char]) -> Option<(usize, char)> {
 /// `s` with its mojibake sequences replaced by the characters they stand for;
 /// borrowed when there is none (nearly always).
 pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_mojibake_lead) {
+    // Every lead (U+00C2 to U+00F4) is written 0xC3 and a second byte: a text without
+    // that byte has none, known without decoding its characters.
+    if !s.as_bytes().contains(&0xC3) || !s.chars().any(is_mojibake_lead) {
         return std::borrow::Cow::Borrowed(s);
     }
     let chars: Vec<char> = s.chars().collect();
@@ -416,6 +418,24 @@ pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_without_the_lead_byte_is_borrowed_and_mojibake_is_repaired() {
+        use std::borrow::Cow;
+        for s in [
+            "plain",
+            "",
+            "caf\u{e9}",
+            "\u{c0}\u{c1} \u{f5}",
+            "\u{d8}rsted",
+        ] {
+            assert!(
+                matches!(super::repair_mojibake(s), Cow::Borrowed(_)),
+                "{s:?}"
+            );
+        }
+        assert_eq!(super::repair_mojibake("Pel\u{c3}\u{a9}"), "Pel\u{e9}");
+    }
+
     use super::*;
 
     /// [`translit`] as first written, for the tests.
