@@ -421,17 +421,16 @@ mod tests {
     #[test]
     fn text_without_the_lead_byte_is_borrowed_and_mojibake_is_repaired() {
         use std::borrow::Cow;
-        for s in [
-            "plain",
-            "",
-            "caf\u{e9}",
-            "\u{c0}\u{c1} \u{f5}",
-            "\u{d8}rsted",
-        ] {
+        // Characters written with 0xC3 that open no sequence, and others written without it.
+        for s in ["plain", "", "\u{c0}\u{c1} \u{f5}", "\u{100}x \u{2019}s"] {
             assert!(
                 matches!(super::repair_mojibake(s), Cow::Borrowed(_)),
                 "{s:?}"
             );
+        }
+        // A lead that opens no sequence stays as it is.
+        for s in ["caf\u{e9}", "\u{d8}rsted"] {
+            assert_eq!(super::repair_mojibake(s), s);
         }
         assert_eq!(super::repair_mojibake("Pel\u{c3}\u{a9}"), "Pel\u{e9}");
     }
