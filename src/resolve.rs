@@ -671,17 +671,19 @@ fn collect_entities(
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
-    let mut root_to_entity: HashMap<usize, usize> =
-        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    // Per set (its root mention), its entity once made.
+    let mut root_to_entity = vec![usize::MAX; mentions.len()];
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut assignment = vec![0; mentions.len()];
     let mut type_votes: Vec<Votes> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let e = *root_to_entity.entry(dsu.find(i)).or_insert_with(|| {
+        let root = dsu.find(i);
+        if root_to_entity[root] == usize::MAX {
+            root_to_entity[root] = entities.len();
             entities.push(empty_entity());
             type_votes.push(Votes::default());
-            entities.len() - 1
-        });
+        }
+        let e = root_to_entity[root];
         assignment[i] = e;
         let ent = &mut entities[e];
         // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
