@@ -139,6 +139,8 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     // Per entity, the last sentence (plus one) whose co-mentions counted it.
     let mut seen = vec![0; entities.len()];
     let mut named = Vec::new();
+    // The relation rules' view of one sentence's mentions, made again for each.
+    let mut view = Vec::new();
     let mut i = 0;
     while i < raw.len() {
         let si = raw[i].sentence;
@@ -150,7 +152,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             entities: &assignment[i..j],
             refs: &refs, // rel
         };
-        sentence.relations(&entities, lex, &mut links);
+        sentence.relations(&entities, lex, &mut view, &mut links);
         sentence.co_mentions(&mut seen, &mut named, &mut links);
         i = j;
     }
@@ -243,29 +245,40 @@ impl SentenceView<'_> {
     }
 
     /// Typed relations, with places ordered by the gazetteers' facts.
-    fn relations(&self, entities: &[LocalEntity], lex: &Lexicon, links: &mut Vec<LocalLink>) {
+    fn relations(
+        &self,
+        entities: &[LocalEntity],
+        lex: &Lexicon,
+        view: &mut Vec<SentenceMention>,
+        links: &mut Vec<LocalLink>,
+    ) {
         // rel: one name may pair with a reference ("She joined Acme").
         let alone = self.mentions.len() < 2 && !self.refs.has_references(self.index());
         if alone || self.mentions.len() > RELATION_MENTIONS {
             return;
         }
         let base = self.sentence.span.start;
-        let mut view: Vec<SentenceMention> = self
-            .mentions
-            .iter()
-            .zip(self.entities)
-            .map(|(m, &e)| SentenceMention {
-                span: Span::new(m.span.start - base, m.span.end - base),
-                entity: e,
-                entity_type: m.entity_type,
-                demonym: m.demonym,
-                reference: false, // rel
-            })
-            .collect();
-        self.refs.annotate(self.index(), &mut view); // rel: references
+        view.clear();
+        view.extend(
+            self.mentions
+                .iter()
+                .zip(self.entities)
+                .map(|(m, &e)| SentenceMention {
+                    span: Span::new(m.span.start - base, m.span.end - base),
+                    entity: e,
+                    entity_type: m.entity_type,
+                    demonym: m.demonym,
+                    reference: false, // rel
+                }),
+        );
+        self.refs.annotate(self.index(), view); // rel: references
+        let view: &[SentenceMention] = view;
         let sentence_text = &self.text[base..self.sentence.span.end];
-        let found = extract(sentence_text, &view);
-        let listed = listed_places(&found, &view, entities, lex);
+        let found = extract(sentence_text, view);
+        if found.is_empty() {
+            return;
+        }
+        let listed = listed_places(&found, view, entities, lex);
         for r in found {
             let (Some(a), Some(b)) = (view.get(r.source), view.get(r.target)) else {
                 continue;

@@ -205,6 +205,15 @@ fn translit_words<'p>(
     pool: &'p mut FoldedWords,
 ) -> MentionWords<'p> {
     let words = mentions.iter().map(|m| m.words.len()).sum();
+    // Room for every word folded once: the pool never regrows.
+    let bytes = mentions
+        .iter()
+        .flat_map(|m| &m.words)
+        .map(|w| w.end - w.start)
+        .sum();
+    pool.text.reserve(bytes);
+    pool.parts.reserve(words);
+    pool.words.reserve(words);
     let mut number: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(words, Default::default());
     let mut numbers = Vec::with_capacity(words);
@@ -494,26 +503,26 @@ fn attach_lone_names(
     names: &NameIndex,
     dsu: &mut Dsu,
 ) {
+    let mut found = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
+        // The cheap tests first: most mentions are no lone person word.
         if m.demonym
-            || is_initialism(&text[m.span.start..m.span.end])
             || tr[i].len() != 1
             || !matches!(m.entity_type, EntityType::Person | EntityType::Other)
+            || is_initialism(&text[m.span.start..m.span.end])
         {
             continue;
         }
         let w = tr[i][0];
-        let same_surname = names.by_surname.get(w).cloned().unwrap_or_default();
-        let same_surname = roots(dsu, same_surname);
-        if same_surname.len() == 1 {
-            dsu.union(same_surname[0], i);
+        roots_into(dsu, listed(&names.by_surname, w), &mut found);
+        if found.len() == 1 {
+            dsu.union(found[0], i);
             continue;
         }
-        if same_surname.is_empty() {
-            let by_first = names.by_given.get(w).cloned().unwrap_or_default();
-            let by_first = roots(dsu, by_first);
-            if by_first.len() == 1 {
-                dsu.union(by_first[0], i);
+        if found.is_empty() {
+            roots_into(dsu, listed(&names.by_given, w), &mut found);
+            if found.len() == 1 {
+                dsu.union(found[0], i);
             }
         }
     }
@@ -539,13 +548,19 @@ fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &[Key<'k>]) -> Vec<Or
         })
         .map(|i| {
             let key = keys[i].key.trim_start_matches("g:");
+            let words = word_count(key);
             let m = &mentions[i];
             OrgKey {
                 i,
                 caps: is_acronym_form(&text[m.span.start..m.span.end]),
                 key,
-                words: word_count(key),
-                initials: initials(key),
+                words,
+                // Compared only with a name of two or more words.
+                initials: if words >= 2 {
+                    initials(key)
+                } else {
+                    String::new()
+                },
                 gaz: keys[i].gaz,
             }
         })
@@ -570,19 +585,24 @@ fn merge_org_forms(
     let starts_with_word = |long: &str, short: &str| {
         long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
     };
+    let mut cands = Vec::new();
+    let mut found = Vec::new();
     for o in orgs.iter().filter(|o| !o.gaz) {
-        let compact: String = o.key.chars().filter(|c| *c != ' ').collect();
-        let mut cands = Vec::new();
+        // Only a one-word name in capitals may be an acronym.
+        let may_be_acronym = o.caps && o.words == 1;
+        let compact: String = if may_be_acronym {
+            o.key.chars().filter(|c| *c != ' ').collect()
+        } else {
+            String::new()
+        };
+        cands.clear();
         for p in &orgs {
             if p.i == o.i || p.key == o.key {
                 continue;
             }
             let longer = p.words > o.words;
-            let acronym = o.caps
-                && o.words == 1
-                && compact.len() >= 2
-                && p.words >= 2
-                && p.initials == compact;
+            let acronym =
+                may_be_acronym && compact.len() >= 2 && p.words >= 2 && p.initials == compact;
             let bare = longer && ends_with_word(p.key, o.key);
             let head = longer
                 && p.words == o.words + 1
@@ -595,9 +615,9 @@ fn merge_org_forms(
                 cands.push(p.i);
             }
         }
-        let cands = roots(dsu, cands);
-        if cands.len() == 1 {
-            dsu.union(cands[0], o.i);
+        roots_into(dsu, &cands, &mut found);
+        if found.len() == 1 {
+            dsu.union(found[0], o.i);
         }
     }
 }
@@ -651,17 +671,19 @@ fn collect_entities(
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) -> (Vec<LocalEntity>, Vec<usize>) {
-    let mut root_to_entity: HashMap<usize, usize> =
-        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    // Per set (its root mention), its entity once made.
+    let mut root_to_entity = vec![usize::MAX; mentions.len()];
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut assignment = vec![0; mentions.len()];
     let mut type_votes: Vec<Votes> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let e = *root_to_entity.entry(dsu.find(i)).or_insert_with(|| {
+        let root = dsu.find(i);
+        if root_to_entity[root] == usize::MAX {
+            root_to_entity[root] = entities.len();
             entities.push(empty_entity());
             type_votes.push(Votes::default());
-            entities.len() - 1
-        });
+        }
+        let e = root_to_entity[root];
         assignment[i] = e;
         let ent = &mut entities[e];
         // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
@@ -712,11 +734,17 @@ fn settle_type(e: &mut LocalEntity, votes: &Votes, lex: &Lexicon) {
     }
 }
 
-fn roots(dsu: &mut Dsu, items: Vec<usize>) -> Vec<usize> {
-    let mut r: Vec<usize> = items.into_iter().map(|i| dsu.find(i)).collect();
-    r.sort_unstable();
-    r.dedup();
-    r
+/// The mentions `index` lists under `w`.
+fn listed<'i>(index: &'i HashMap<&str, Vec<usize>>, w: &str) -> &'i [usize] {
+    index.get(w).map_or(&[], Vec::as_slice)
+}
+
+/// The distinct sets of `items`, sorted, into `out` (cleared first).
+fn roots_into(dsu: &mut Dsu, items: &[usize], out: &mut Vec<usize>) {
+    out.clear();
+    out.extend(items.iter().map(|&i| dsu.find(i)));
+    out.sort_unstable();
+    out.dedup();
 }
 
 #[cfg(test)]
@@ -776,6 +804,18 @@ mod tests {
                 .collect();
             assert_eq!(pool.word(n).collect::<Vec<_>>(), want, "{w}");
         }
+    }
+
+    #[test]
+    fn roots_are_the_distinct_sets_sorted() {
+        let mut dsu = Dsu::new(6);
+        dsu.union(4, 1);
+        dsu.union(4, 5);
+        let mut out = vec![9, 9];
+        roots_into(&mut dsu, &[5, 0, 1, 3, 0], &mut out);
+        assert_eq!(out, [0, 3, 4]);
+        roots_into(&mut dsu, &[], &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

@@ -159,6 +159,24 @@ impl<'a> Sentence<'a> {
         self.items.get(i)?.unit
     }
 
+    /// The items that are units, each with its unit, in order: where the rules that
+    /// start at a unit look.
+    pub(super) fn unit_items(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| Some((i, it.unit?)))
+    }
+
+    /// The items that are words of any class in `mask`, in order.
+    pub(super) fn items_of(&self, mask: u64) -> impl Iterator<Item = usize> + '_ {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, it)| it.class & mask != 0)
+            .map(|(i, _)| i)
+    }
+
     /// The unit at `i` if it can be an argument.
     pub(super) fn arg(&self, i: usize) -> Option<usize> {
         self.unit(i).filter(|&u| self.units[u].arg)

@@ -116,12 +116,9 @@ impl Cues<'_, '_> {
     fn cues(&self, out: &mut Collector) {
         self.coalition_against(out);
         let mut clauses: Vec<Clause> = Vec::new();
-        for i in 0..self.items.len() {
-            // Every word that starts a cue is of the class of cue words (an item that is
-            // no word has no class): the class is read before the word.
-            if !self.is(i, class::CUE) {
-                continue;
-            }
+        // Every word that starts a cue is of the class of cue words (an item that is no
+        // word has no class): the class is read before the word.
+        for i in self.items_of(class::CUE) {
             let Some(w) = self.word(i) else { continue };
             for cue in self.lex.cues_starting(w) {
                 if cue.frame == Frame::Compound {
@@ -577,8 +574,7 @@ impl Cues<'_, '_> {
     /// opposes what it is against. The name
     /// states it, so only a hedge right before it ("a proposed ...") drops it.
     fn coalition_against(&self, out: &mut Collector) {
-        for i in 0..self.items.len() {
-            let Some(u) = self.unit(i) else { continue };
+        for (i, u) in self.unit_items() {
             let unit = &self.units[u];
             let Some(m) = self.mentions.get(unit.head) else {
                 continue;

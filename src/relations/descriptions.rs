@@ -100,8 +100,10 @@ struct Description<'w> {
 
 impl Descriptions<'_, '_> {
     fn find(&self, out: &mut Collector) {
-        for i in 0..self.items.len() {
-            let Some(u) = self.arg(i) else { continue };
+        for (i, u) in self.unit_items() {
+            if !self.units[u].arg {
+                continue;
+            }
             let subj = self.head(u);
             let Some(ty) = self.mentions.get(subj).map(|m| m.entity_type) else {
                 continue;
@@ -114,7 +116,7 @@ impl Descriptions<'_, '_> {
             }
         }
         // Each of these starts at a unit.
-        for i in (0..self.items.len()).filter(|&i| self.unit(i).is_some()) {
+        for (i, _) in self.unit_items() {
             self.nationality_before(i, out);
             self.person_of(i, out);
             self.party_after(i, out);

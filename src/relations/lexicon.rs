@@ -300,7 +300,7 @@ impl Lexicon {
     }
 
     /// The classes of `w` (lowercase).
-    #[inline]
+    #[inline(always)]
     pub fn class(&self, w: &str) -> u64 {
         match self.short.get(w) {
             Some((c, _, _)) => c,
@@ -322,6 +322,7 @@ impl Lexicon {
     }
 
     /// Whether `w` belongs to any class in `mask`.
+    #[inline]
     pub fn is(&self, w: &str, mask: u64) -> bool {
         self.class(w) & mask != 0
     }

@@ -164,11 +164,8 @@ impl Places<'_, '_> {
             .into_iter()
             .map(|(a, b)| (a, b, rules::LOCATED_FRONTED))
             .collect();
-        for i in 0..self.items.len() {
-            // Every rule below starts at a unit.
-            if self.unit(i).is_none() {
-                continue;
-            }
+        // Every rule below starts at a unit.
+        for (i, _) in self.unit_items() {
             for b in self.in_places(i) {
                 if let Some(a) = self.unit(i).map(|u| self.head(u)) {
                     found.push((a, b, rules::LOCATED_IN));

@@ -9,10 +9,6 @@
 //! single candidate is what makes the reading safe. An edge through a reference keeps its
 //! sentence as evidence and its rule id ends in `.ref`.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::found::SentenceMention;
 use super::lexicon::{class, Lexicon};
 use crate::model::{EntityType, Span};
@@ -259,16 +255,51 @@ fn has_word(text: &str, word: &str) -> bool {
 }
 
 /// The words that may start a reference: person pronouns and "the".
-fn triggers() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        let mut words: Vec<&str> = PERSON_PRONOUNS.to_vec();
-        words.push("the");
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words)
-            .expect("a few literal words always build")
+const TRIGGERS: [&str; 8] = [
+    "he", "she", "him", "his", "her", "himself", "herself", "the",
+];
+
+/// The bytes [`word_byte`] accepts, as a table.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c >= 0x80 || c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// The byte spans of the words of `bytes` (runs of [`word_byte`]) that are one of the
+/// [`TRIGGERS`] in any case, in order. These are the whole-word occurrences of the
+/// triggers: an occurrence inside a longer run of word bytes is none.
+fn trigger_words(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let n = bytes.len();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < n {
+            if !WORD_BYTES[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            i += 1;
+            while i < n && WORD_BYTES[usize::from(bytes[i])] {
+                i += 1;
+            }
+            // Every trigger is 2 to 7 letters and starts with "h", "s" or "t".
+            let w = &bytes[s..i];
+            if (2..=7).contains(&w.len())
+                && matches!(w[0] | 0x20, b'h' | b's' | b't')
+                && TRIGGERS
+                    .iter()
+                    .any(|t| t.as_bytes().eq_ignore_ascii_case(w))
+            {
+                return Some((s, i));
+            }
+        }
+        None
     })
 }
 
@@ -278,21 +309,16 @@ fn word_byte(b: u8) -> bool {
 
 /// The words of `sentence` outside the mentions that may refer back: person pronouns,
 /// and "the [modifiers] NOUN" with a title or organization noun not followed by a name.
-/// Only the words at and after a trigger are read (one automaton finds the triggers).
+/// Only the words at and after a trigger are read (one scan over the bytes finds the triggers).
 fn candidates<'s>(
     sentence: &'s str,
     offset: usize,
     named: &'s [Named],
     lex: &'s Lexicon,
 ) -> impl Iterator<Item = (Span, EntityType)> + 's {
-    let bytes = sentence.as_bytes();
-    triggers()
-        .find_iter(sentence)
-        .filter_map(move |mat| {
-            let (s, e) = (mat.start(), mat.end());
-            let bounded = (s == 0 || !word_byte(bytes[s - 1]))
-                && bytes.get(e).map_or(true, |&b| !word_byte(b));
-            if !bounded || flag_at(named, offset, s, e) != InWord::Free {
+    trigger_words(sentence.as_bytes())
+        .filter_map(move |(s, e)| {
+            if flag_at(named, offset, s, e) != InWord::Free {
                 return None;
             }
             if !sentence[s..e].eq_ignore_ascii_case("the") {
@@ -422,6 +448,54 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+
+    /// The triggers as first found: any case, leftmost longest, then kept only where no
+    /// word byte touches them on either side.
+    fn triggers_by_automaton(text: &str) -> Vec<(usize, usize)> {
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(TRIGGERS)
+            .unwrap();
+        let bytes = text.as_bytes();
+        ac.find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(s, e)| {
+                (s == 0 || !word_byte(bytes[s - 1]))
+                    && bytes.get(e).map_or(true, |&b| !word_byte(b))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_finds_the_triggers_the_automaton_found() {
+        for text in [
+            "",
+            "he",
+            "The man. HE said she-wolf, herself; hers? Him: HIS her theHe the-the 'the' Thé the",
+            "Whether they hit himself, then herselfs or himselF\u{e9}he",
+            "the2 2the the\u{2019}s he\u{a0}she",
+            "she said she, SHE and She; shes ashe she-",
+            "Then Rob heard that she was cheating on him.",
+        ] {
+            let got: Vec<_> = trigger_words(text.as_bytes()).collect();
+            assert_eq!(got, triggers_by_automaton(text), "{text}");
+        }
+        for b in 0..=255u8 {
+            assert_eq!(WORD_BYTES[usize::from(b)], word_byte(b), "{b}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_scans_as_the_automaton_reads_it(
+            text in "(he|she|the|him|his|her|self|[tThHeEsSimlfrM\\- .,'2]|\u{e9}|\u{2019}|\u{a0}){0,40}"
+        ) {
+            let got: Vec<_> = trigger_words(text.as_bytes()).collect();
+            proptest::prop_assert_eq!(got, triggers_by_automaton(&text));
+        }
+    }
 
     #[test]
     fn next_word_reads_the_words_that_words_reads() {

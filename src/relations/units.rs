@@ -57,7 +57,11 @@ fn title_cased(text: &str, toks: &[Tok<'_>]) -> bool {
         .filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4)
     {
         words += 1;
-        if text[t.start..].starts_with(|c: char| c.is_uppercase()) {
+        let upper = match text.as_bytes()[t.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.start..].starts_with(|c: char| c.is_uppercase()),
+        };
+        if upper {
             caps += 1;
         }
     }
@@ -946,5 +950,21 @@ mod tests {
         assert!(NOT_ADVERBS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_ly_adverb("militarily"));
         assert!(!is_ly_adverb("ally"));
+    }
+
+    #[test]
+    fn title_case_counts_capitals_of_any_script() {
+        let case = |t: &str| {
+            let lower = t.to_ascii_lowercase();
+            let toks = super::super::tokens::tokenize(t, &lower, &[]);
+            title_cased(t, &toks)
+        };
+        assert!(case("Kerry, Lavrov Will Again Confer"));
+        assert!(case("\u{c9}lys\u{e9}e Talks \u{c9}mile Zola Rally"));
+        assert!(!case("\u{e9}lys\u{e9}e talks \u{e9}mile zola Rally"));
+        assert!(!case(
+            "Kerry met the foreign minister of Russia about the treaty on Monday"
+        ));
+        assert!(!case("Kerry"));
     }
 }
