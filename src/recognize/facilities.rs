@@ -102,10 +102,10 @@ pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize, title: bool
     let middle_ok = b - a == 2
         || (b - a == 3
             && title
-            && (ctx.lex.is_unambiguous_first_name(ctx.words[a + 1])
+            && (ctx.unambiguous_first_name_at(a + 1)
                 || ctx.lex.surnames.contains(ctx.lower[a + 1])));
     middle_ok
-        && ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        && ctx.unambiguous_first_name_at(a)
         && ctx.lex.surnames.contains(last)
         && ctx.lex.loc_suffix.contains(last)
         && !super::in_sorted(super::PLACE_PREPOSITIONS, before)
@@ -147,7 +147,7 @@ fn named_hall(ctx: &Ctx, a: usize, b: usize) -> bool {
     let possessive = before(1) == "s" && matches!(before(2), "'" | "\u{2019}");
     b - a == 2
         && ctx.lower[b - 1] == "hall"
-        && !ctx.lex.is_first_name(ctx.words[a])
+        && !ctx.first_name_at(a)
         && (HALL_BEFORE.binary_search(&before(1)).is_ok() || possessive)
 }
 
