@@ -347,7 +347,7 @@ fn title_case(w: &str) -> String {
 /// buffer reused from sentence to sentence; `ends` is scratch space. When the
 /// text the `tokens` (the words' spans) cover is ASCII, as most is, each word is
 /// a slice of `ascii_lower`, the document with its ASCII letters lowered (same
-/// offsets).
+/// offsets). The words go into `out` (cleared first), whose allocation is kept.
 fn lowered<'b>(
     text: &str,
     ascii_lower: &'b str,
@@ -355,17 +355,21 @@ fn lowered<'b>(
     words: &[&str],
     buf: &'b mut String,
     ends: &mut Vec<usize>,
+    mut out: Vec<&'b str>,
 ) -> Vec<&'b str> {
     buf.clear();
     ends.clear();
+    out.clear();
     // Tokens are in text order.
     let start = tokens.first().map_or(0, |t| t.span.start);
     let end = tokens.last().map_or(0, |t| t.span.end);
     if text.get(start..end).is_some_and(|c| c.is_ascii()) {
-        return tokens
-            .iter()
-            .map(|t| &ascii_lower[t.span.start..t.span.end])
-            .collect();
+        out.extend(
+            tokens
+                .iter()
+                .map(|t| &ascii_lower[t.span.start..t.span.end]),
+        );
+        return out;
     }
     // ASCII words are slices of `ascii_lower` (marked `usize::MAX` in `ends`); the
     // others are lowered into `buf`, sliced once it is complete.
@@ -379,17 +383,15 @@ fn lowered<'b>(
     }
     let buf: &'b str = buf;
     let mut start = 0;
-    ends.iter()
-        .zip(tokens)
-        .map(|(&end, t)| {
-            if end == usize::MAX {
-                return &ascii_lower[t.span.start..t.span.end];
-            }
-            let w = &buf[start..end];
-            start = end;
-            w
-        })
-        .collect()
+    out.extend(ends.iter().zip(tokens).map(|(&end, t)| {
+        if end == usize::MAX {
+            return &ascii_lower[t.span.start..t.span.end];
+        }
+        let w = &buf[start..end];
+        start = end;
+        w
+    }));
+    out
 }
 
 /// No lower-case letter and two letters or more ("NATO", "U.S."). ASCII bytes are
@@ -412,6 +414,15 @@ fn is_all_caps(w: &str) -> bool {
 /// [`is_all_caps`] by characters.
 fn is_all_caps_chars(w: &str) -> bool {
     !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// The first test of [`Ctx::cap`]: a word in the gazetteer (`known`), capitalised
+/// or hyphened (`hyphened`: it holds one of [`hyphen_offsets`]).
+#[inline]
+fn may_cap(kind: TokenKind, known: bool, w: &str, hyphened: bool) -> bool {
+    // Most words: lower case, no article glued to a name.
+    kind == TokenKind::Word
+        && (known || starts_upper(w) || (hyphened && w.bytes().any(|b| b == b'-')))
 }
 
 /// Whether the last character of `w` is an ASCII lower-case letter.
@@ -445,7 +456,15 @@ mod lowered_tests {
                 .collect();
             let (mut buf, mut ends) = (String::new(), Vec::new());
             let ascii_lower = text.to_ascii_lowercase();
-            let lower = lowered(text, &ascii_lower, &tokens, &words, &mut buf, &mut ends);
+            let lower = lowered(
+                text,
+                &ascii_lower,
+                &tokens,
+                &words,
+                &mut buf,
+                &mut ends,
+                vec!["stale"],
+            );
             let expected: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
             assert_eq!(lower, expected);
         }
@@ -748,23 +767,30 @@ impl Ctx<'_> {
     /// cleared first.
     fn fill_caps(&self, out: &mut Vec<bool>) {
         out.clear();
-        out.extend((0..self.words.len()).map(|i| self.may_cap(i) && self.cap_uncached(i)));
-    }
-
-    /// The first test of [`Ctx::cap`]: a word in the gazetteer, capitalised or hyphened.
-    #[inline]
-    fn may_cap(&self, i: usize) -> bool {
-        if self.kinds[i] != TokenKind::Word {
-            return false;
+        out.reserve(self.words.len());
+        // The per-token vectors walked together (no index to check per vector), and
+        // the hyphens beside them: `next_hyphen` is the first at or after the token.
+        let tokens = self
+            .kinds
+            .iter()
+            .zip(&self.gaz)
+            .zip(&self.words)
+            .zip(&self.spans);
+        let mut next_hyphen = 0;
+        for (i, (((&kind, gaz), &w), &span)) in tokens.enumerate() {
+            while self
+                .hyphens
+                .get(next_hyphen)
+                .is_some_and(|&h| h < span.start)
+            {
+                next_hyphen += 1;
+            }
+            let hyphened = self.hyphens.get(next_hyphen).is_some_and(|&h| h < span.end);
+            out.push(may_cap(kind, gaz.is_some(), w, hyphened) && self.cap_uncached(i));
         }
-        let w = self.words[i];
-        // Most words: lower case, no article glued to a name.
-        self.gaz[i].is_some()
-            || starts_upper(w)
-            || (holds_hyphen(&self.hyphens, self.spans[i]) && w.bytes().any(|b| b == b'-'))
     }
 
-    /// [`Ctx::cap`] of a token that passed [`Ctx::may_cap`].
+    /// [`Ctx::cap`] of a token that passed [`may_cap`].
     fn cap_uncached(&self, i: usize) -> bool {
         let (url, article) = self.url_or_article(i);
         if url {
@@ -1279,6 +1305,7 @@ pub fn recognize(
                 &words,
                 &mut lower_buf,
                 &mut lower_ends,
+                std::mem::take(&mut bufs.lower),
             ),
             kinds: refill(&mut bufs.kinds, tokens.iter().map(|t| t.kind)),
             spans: refill(&mut bufs.spans, tokens.iter().map(|t| t.span)),
@@ -1312,6 +1339,7 @@ pub fn recognize(
         recognize_sentence(&ctx, si, &mut scratch, &mut out);
         bufs = Buffers {
             words: emptied(ctx.words),
+            lower: emptied(ctx.lower),
             kinds: ctx.kinds,
             spans: ctx.spans,
             gaz: ctx.gaz,
@@ -1327,6 +1355,7 @@ pub fn recognize(
 #[derive(Default)]
 struct Buffers<'a> {
     words: Vec<&'a str>,
+    lower: Vec<&'a str>,
     kinds: Vec<TokenKind>,
     spans: Vec<Span>,
     gaz: Vec<Option<(usize, GazHit)>>,
@@ -1709,6 +1738,15 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
+        if !ctx.caps[i] {
+            // A run starts at a capitalised token or one or two tokens before one:
+            // none starts before the second token ahead of the next capitalised one.
+            match ctx.caps[i..].iter().position(|&c| c) {
+                Some(d) if d >= 3 => i += d - 2,
+                Some(_) => {}
+                None => break,
+            }
+        }
         // cap(i + 1) is asked next anyway; the particle lookup only when it holds.
         let starts_run = ctx.cap(i)
             || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i))
@@ -2376,11 +2414,19 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
         1 => word(a),
         2 => {
             (word(a) && word(a + 1)) || {
-                let mut pair = String::with_capacity(32);
-                pair.push_str(ctx.lower[a]);
-                pair.push(' ');
-                pair.push_str(ctx.lower[a + 1]);
-                misc.contains(&pair)
+                // Joined on the stack when short (most pairs), else in a string.
+                let (x, y) = (ctx.lower[a].as_bytes(), ctx.lower[a + 1].as_bytes());
+                let mut buf = [0u8; 48];
+                if x.len() + 1 + y.len() <= buf.len() {
+                    buf[..x.len()].copy_from_slice(x);
+                    buf[x.len()] = b' ';
+                    buf[x.len() + 1..x.len() + 1 + y.len()].copy_from_slice(y);
+                    // Two words and a space: valid UTF-8.
+                    std::str::from_utf8(&buf[..x.len() + 1 + y.len()])
+                        .is_ok_and(|pair| misc.contains(pair))
+                } else {
+                    misc.contains(&format!("{} {}", ctx.lower[a], ctx.lower[a + 1]))
+                }
             }
         }
         _ => false,
@@ -2394,7 +2440,8 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
     if b - a == 1 {
         let w = ctx.words[a];
-        let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
+        // Counted up to two: whether there are more than one is all that is asked.
+        let letters = w.chars().filter(|c| c.is_alphanumeric()).take(2).count();
         if letters <= 1 || is_party_tag(w) {
             return true;
         }
@@ -2410,6 +2457,10 @@ fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
 /// "we're", "they’ve", "don't", "it'd": a word cut at its apostrophe into a
 /// pronoun or verb and the clipped end of "are", "have", "will", "am", "not", "would".
 fn is_contraction(lex: &Lexicon, w: &str) -> bool {
+    // Most words hold no apostrophe: a byte scan (U+2019 opens with 0xE2) before the search.
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let Some((head, tail)) = w.split_once(['\'', '\u{2019}']) else {
         return false;
     };
@@ -2579,12 +2630,7 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
         return Some(Some((EntityType::Person, false, "person.scorecard")));
     }
-    if n == 1
-        && (first == "i"
-            || LEGAL_FORMS
-                .binary_search(&first.trim_end_matches('.'))
-                .is_ok())
-    {
+    if n == 1 && (first == "i" || in_sorted(&LEGAL_FORMS, first.trim_end_matches('.'))) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
         return Some(None);
@@ -3443,6 +3489,32 @@ mod tests {
         }
         hyphen_offsets("", &[], &mut offsets);
         assert!(offsets.is_empty());
+    }
+
+    #[test]
+    fn contractions_are_found_with_either_apostrophe_and_plain_words_are_not() {
+        let lex = Lexicon::builtin();
+        for w in [
+            "we're",
+            "they\u{2019}ve",
+            "don't",
+            "it'd",
+            "i'm",
+            "won\u{2019}t",
+        ] {
+            assert!(is_contraction(lex, w), "{w:?}");
+        }
+        for w in [
+            "were",
+            "o'neil",
+            "rock'n'roll",
+            "caf\u{e9}",
+            "\u{201c}we",
+            "",
+            "'re",
+        ] {
+            assert!(!is_contraction(lex, w), "{w:?}");
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(super) fn is_venue(ctx: &Ctx, a: usize, b: usize) -> bool {
         "hall" => HALL_WORDS,
         _ => return false,
     };
-    b - a >= 2 && words.binary_search(&ctx.lower[b - 2]).is_ok()
+    b - a >= 2 && super::in_sorted(words, ctx.lower[b - 2])
 }
 
 /// Compass adjectives before a region: "northern Syria", "central Iraq" (sorted).
@@ -85,9 +85,9 @@ pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
             || ctx
                 .lower
                 .get(b + 1)
-                .is_some_and(|w| COMPASS_ADJECTIVES.binary_search(w).is_ok() && place_at(b + 2)));
-    NEAR_WORDS.binary_search(&before(1)).is_ok()
-        || (before(1) == "of" && names::DIRECTIONS.binary_search(&before(2)).is_ok())
+                .is_some_and(|w| super::in_sorted(COMPASS_ADJECTIVES, w) && place_at(b + 2)));
+    super::in_sorted(NEAR_WORDS, before(1))
+        || (before(1) == "of" && super::in_sorted(names::DIRECTIONS, before(2)))
         || (before(1) == "in" && comma_place)
 }
 
@@ -148,7 +148,7 @@ fn named_hall(ctx: &Ctx, a: usize, b: usize) -> bool {
     b - a == 2
         && ctx.lower[b - 1] == "hall"
         && !ctx.first_name_at(a)
-        && (HALL_BEFORE.binary_search(&before(1)).is_ok() || possessive)
+        && (super::in_sorted(HALL_BEFORE, before(1)) || possessive)
 }
 
 /// Words of institutions that open a name and take a town after them: "Hotel
