@@ -100,6 +100,15 @@ const TITLE_CASE_LOWER: &[&str] = &[
     "under", "upon", "via", "vs", "with", "without",
 ];
 
+/// The lengths and first letters of [`TITLE_CASE_LOWER`].
+const TITLE_CASE_LOWER_SHAPES: [u32; 16] = crate::normalize::shapes(TITLE_CASE_LOWER);
+
+/// Whether `w` is in [`TITLE_CASE_LOWER`], most words told apart by their length
+/// and first letter.
+fn is_title_case_lower(w: &str) -> bool {
+    crate::normalize::may_be_in(&TITLE_CASE_LOWER_SHAPES, w) && in_sorted(TITLE_CASE_LOWER, w)
+}
+
 /// Time zones: capitalised acronyms that are never names ("9 p.m. ET"). The
 /// two-letter CT and PT are left out (Connecticut, physical therapy).
 const TIME_ZONES: &[&str] = &[
@@ -579,10 +588,7 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 slot.title_words += 1;
             }
             // Only whether a line has a lower-case word is used: one found, the rest is not looked up.
-            if slot.lower == 0
-                && !upper
-                && !in_sorted(TITLE_CASE_LOWER, w)
-                && !is_possessive_s(text, s, i)
+            if slot.lower == 0 && !upper && !is_title_case_lower(w) && !is_possessive_s(text, s, i)
             {
                 slot.lower += 1;
             }
@@ -639,7 +645,7 @@ fn is_heading_word(w: &str) -> bool {
     let Ok(l) = std::str::from_utf8(l) else {
         return false;
     };
-    in_sorted(TITLE_CASE_LOWER, l) && !matches!(l, "the" | "of" | "and" | "for" | "a" | "an")
+    is_title_case_lower(l) && !matches!(l, "the" | "of" | "and" | "for" | "a" | "an")
 }
 
 /// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
@@ -840,7 +846,7 @@ impl Ctx<'_> {
     /// unless a known name holds it.
     fn title_case_function_word(&self, i: usize) -> bool {
         let l = self.lower[i];
-        in_sorted(TITLE_CASE_LOWER, l) || self.lex.function_words.contains(l)
+        is_title_case_lower(l) || self.lex.function_words.contains(l)
     }
 
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
@@ -1134,7 +1140,7 @@ impl Ctx<'_> {
         let mut head = None;
         for i in k + 1..(k + 5).min(self.words.len()) {
             let stop = self.lex.function_words.contains(word(i))
-                || in_sorted(TITLE_CASE_LOWER, word(i))
+                || is_title_case_lower(word(i))
                 || matches!(word(i), "based" | "that" | "which" | "who" | "whose");
             if matches!(word(i), "'" | "\u{2019}") {
                 // "the team's star": a possessive noun is no head.
@@ -2892,7 +2898,9 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     let mut surnames: HashMap<String, usize> = HashMap::default();
     let mut first_names: HashMap<String, usize> = HashMap::default();
     // Keyed by the mentions' own keys: how often each type was given to the name.
-    let mut typed: HashMap<&str, TypeCounts> = HashMap::default();
+    // Sized once: most mentions are typed, and their keys repeat.
+    let mut typed: HashMap<&str, TypeCounts> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut org_heads: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter() {
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
@@ -3120,8 +3128,8 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(i);
         let (prev, m) = (&before[i - 1], &mut rest[0]);
-        // Cheapest first: `open` asks the lexicon.
-        if source(prev) && linked(prev, m) && open(m) && !name_of(prev) {
+        // Cheapest first: `open` asks the lexicon; most mentions are typed.
+        if source(prev) && m.rule == "unknown" && linked(prev, m) && open(m) && !name_of(prev) {
             m.entity_type = prev.entity_type;
             m.rule = "coordination";
         }
@@ -3129,7 +3137,7 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (head, rest) = mentions.split_at_mut(i + 1);
         let (m, next) = (&mut head[i], &rest[0]);
-        if source(next) && linked(m, next) && open(m) {
+        if m.rule == "unknown" && source(next) && linked(m, next) && open(m) {
             m.entity_type = next.entity_type;
             m.rule = "coordination";
         }

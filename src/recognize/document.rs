@@ -34,6 +34,10 @@ const COMPANY_NOUNS: &[&str] = &[
     "steelmaker",
 ];
 
+/// The lengths and first letters of [`COMPANY_NOUNS`]: most words after "the" are
+/// none of them.
+const COMPANY_NOUN_SHAPES: [u32; 16] = crate::normalize::shapes(COMPANY_NOUNS);
+
 /// Words that close a company's name ("Tarsk Resources", "Halvik Brewing Co"):
 /// its line of business and legal forms (sorted).
 const COMPANY_WORDS: &[&str] = &[
@@ -314,10 +318,15 @@ fn company_noun_offsets(text: &str) -> Vec<usize> {
             continue;
         }
         let rest = &text[at + 3..];
+        // The first byte that is no lower-case ASCII letter starts a character.
         let noun_len = rest
-            .find(|c: char| !c.is_ascii_lowercase())
+            .bytes()
+            .position(|b| !b.is_ascii_lowercase())
             .unwrap_or(rest.len());
-        if !super::in_sorted(COMPANY_NOUNS, &rest[..noun_len]) {
+        let noun = &rest[..noun_len];
+        if !(crate::normalize::may_be_in(&COMPANY_NOUN_SHAPES, noun)
+            && super::in_sorted(COMPANY_NOUNS, noun))
+        {
             continue;
         }
         let next = rest[noun_len..].trim_start_matches([' ', '\'', '\u{2019}']);

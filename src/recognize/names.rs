@@ -124,7 +124,7 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let quote = |i: usize| matches!(ctx.words[i], "\"" | "\u{201c}" | "\u{201d}");
     let title_word = |i: usize| {
         ctx.kinds[i] == TokenKind::Word
-            && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, ctx.lower[i]))
+            && (ctx.is_upper_initial(i) || super::is_title_case_lower(ctx.lower[i]))
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
     // Most names have no quote near them: two cheap scans before the word tests
