@@ -426,12 +426,12 @@ fn is_all_caps_chars(w: &str) -> bool {
 }
 
 /// The first test of [`Ctx::cap`]: a word in the gazetteer (`known`), capitalised
-/// or hyphened (`hyphened`: it holds one of [`hyphen_offsets`]).
+/// or hyphened (searched only when the sentence holds a hyphen: `hyphens`).
 #[inline]
-fn may_cap(kind: TokenKind, known: bool, w: &str, hyphened: bool) -> bool {
+fn may_cap(kind: TokenKind, known: bool, w: &str, hyphens: bool) -> bool {
     // Most words: lower case, no article glued to a name.
     kind == TokenKind::Word
-        && (known || starts_upper(w) || (hyphened && w.bytes().any(|b| b == b'-')))
+        && (known || starts_upper(w) || (hyphens && w.bytes().any(|b| b == b'-')))
 }
 
 /// Whether the last character of `w` is an ASCII lower-case letter.
@@ -774,25 +774,11 @@ impl Ctx<'_> {
     fn fill_caps(&self, out: &mut Vec<bool>) {
         out.clear();
         out.reserve(self.words.len());
-        // The per-token vectors walked together (no index to check per vector), and
-        // the hyphens beside them: `next_hyphen` is the first at or after the token.
-        let tokens = self
-            .kinds
-            .iter()
-            .zip(&self.gaz)
-            .zip(&self.words)
-            .zip(&self.spans);
-        let mut next_hyphen = 0;
-        for (i, (((&kind, gaz), &w), &span)) in tokens.enumerate() {
-            while self
-                .hyphens
-                .get(next_hyphen)
-                .is_some_and(|&h| h < span.start)
-            {
-                next_hyphen += 1;
-            }
-            let hyphened = self.hyphens.get(next_hyphen).is_some_and(|&h| h < span.end);
-            out.push(may_cap(kind, gaz.is_some(), w, hyphened) && self.cap_uncached(i));
+        // The per-token vectors walked together (no index to check per vector).
+        let hyphens = !self.hyphens.is_empty();
+        let tokens = self.kinds.iter().zip(&self.gaz).zip(&self.words);
+        for (i, ((&kind, gaz), &w)) in tokens.enumerate() {
+            out.push(may_cap(kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
         }
     }
 
@@ -1665,12 +1651,14 @@ fn score_positions(text: &str, tokens: &[Token]) -> Vec<usize> {
                     && tokens.get(i + 4).is_some_and(|x| x.kind == TokenKind::Number)
             })
     };
-    tokens
-        .windows(3)
-        .enumerate()
-        .filter(|(i, w)| is_score(*i, w))
-        .map(|(i, _)| i)
-        .collect()
+    // A plain loop: most tokens are no figure, told by their kind alone.
+    let mut out = Vec::new();
+    for (i, w) in tokens.windows(3).enumerate() {
+        if w[0].kind == TokenKind::Number && is_score(i, w) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 fn is_hyphen(c: char) -> bool {
