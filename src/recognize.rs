@@ -1578,7 +1578,13 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
                     n.span.start > b.span.end || !word(n).chars().all(is_hyphen)
                 })
     };
-    let first = (0..tokens.len()).find(|&i| joinable(i))?;
+    // The hyphen's kind first, read inline: most words are followed by a word.
+    let first = (0..tokens.len()).find(|&i| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|h| h.kind == TokenKind::Punct)
+            && joinable(i)
+    })?;
     let mut out = Vec::with_capacity(tokens.len());
     out.extend_from_slice(&tokens[..first]);
     let mut i = first;
