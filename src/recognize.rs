@@ -100,6 +100,15 @@ const TITLE_CASE_LOWER: &[&str] = &[
     "under", "upon", "via", "vs", "with", "without",
 ];
 
+/// The lengths and first letters of [`TITLE_CASE_LOWER`].
+const TITLE_CASE_LOWER_SHAPES: [u32; 16] = crate::normalize::shapes(TITLE_CASE_LOWER);
+
+/// Whether `w` is in [`TITLE_CASE_LOWER`], most words told apart by their length
+/// and first letter.
+fn is_title_case_lower(w: &str) -> bool {
+    crate::normalize::may_be_in(&TITLE_CASE_LOWER_SHAPES, w) && in_sorted(TITLE_CASE_LOWER, w)
+}
+
 /// Time zones: capitalised acronyms that are never names ("9 p.m. ET"). The
 /// two-letter CT and PT are left out (Connecticut, physical therapy).
 const TIME_ZONES: &[&str] = &[
@@ -347,7 +356,7 @@ fn title_case(w: &str) -> String {
 /// buffer reused from sentence to sentence; `ends` is scratch space. When the
 /// text the `tokens` (the words' spans) cover is ASCII, as most is, each word is
 /// a slice of `ascii_lower`, the document with its ASCII letters lowered (same
-/// offsets).
+/// offsets). The words go into `out` (cleared first), whose allocation is kept.
 fn lowered<'b>(
     text: &str,
     ascii_lower: &'b str,
@@ -355,17 +364,21 @@ fn lowered<'b>(
     words: &[&str],
     buf: &'b mut String,
     ends: &mut Vec<usize>,
+    mut out: Vec<&'b str>,
 ) -> Vec<&'b str> {
     buf.clear();
     ends.clear();
+    out.clear();
     // Tokens are in text order.
     let start = tokens.first().map_or(0, |t| t.span.start);
     let end = tokens.last().map_or(0, |t| t.span.end);
     if text.get(start..end).is_some_and(|c| c.is_ascii()) {
-        return tokens
-            .iter()
-            .map(|t| &ascii_lower[t.span.start..t.span.end])
-            .collect();
+        out.extend(
+            tokens
+                .iter()
+                .map(|t| &ascii_lower[t.span.start..t.span.end]),
+        );
+        return out;
     }
     // ASCII words are slices of `ascii_lower` (marked `usize::MAX` in `ends`); the
     // others are lowered into `buf`, sliced once it is complete.
@@ -379,17 +392,46 @@ fn lowered<'b>(
     }
     let buf: &'b str = buf;
     let mut start = 0;
-    ends.iter()
-        .zip(tokens)
-        .map(|(&end, t)| {
-            if end == usize::MAX {
-                return &ascii_lower[t.span.start..t.span.end];
-            }
-            let w = &buf[start..end];
-            start = end;
-            w
-        })
-        .collect()
+    out.extend(ends.iter().zip(tokens).map(|(&end, t)| {
+        if end == usize::MAX {
+            return &ascii_lower[t.span.start..t.span.end];
+        }
+        let w = &buf[start..end];
+        start = end;
+        w
+    }));
+    out
+}
+
+/// No lower-case letter and two letters or more ("NATO", "U.S."). ASCII bytes are
+/// read as they are; a word with other bytes is read by characters.
+fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            return is_all_caps_chars(w);
+        }
+        // The lower-case test first: it stops at the second letter of most words.
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    letters >= 2
+}
+
+/// [`is_all_caps`] by characters.
+fn is_all_caps_chars(w: &str) -> bool {
+    !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// The first test of [`Ctx::cap`]: a word in the gazetteer (`known`), capitalised
+/// or hyphened (searched only when the sentence holds a hyphen: `hyphens`).
+#[inline]
+fn may_cap(kind: TokenKind, known: bool, w: &str, hyphens: bool) -> bool {
+    // Most words: lower case, no article glued to a name.
+    kind == TokenKind::Word
+        && (known || starts_upper(w) || (hyphens && w.bytes().any(|b| b == b'-')))
 }
 
 /// Whether the last character of `w` is an ASCII lower-case letter.
@@ -423,15 +465,47 @@ mod lowered_tests {
                 .collect();
             let (mut buf, mut ends) = (String::new(), Vec::new());
             let ascii_lower = text.to_ascii_lowercase();
-            let lower = lowered(text, &ascii_lower, &tokens, &words, &mut buf, &mut ends);
+            let lower = lowered(
+                text,
+                &ascii_lower,
+                &tokens,
+                &words,
+                &mut buf,
+                &mut ends,
+                vec!["stale"],
+            );
             let expected: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
             assert_eq!(lower, expected);
         }
     }
 }
 
+/// Whether `w` is in `list` (sorted): a binary search whose comparisons read the
+/// bytes inline, most settled by the first byte, with no call to `memcmp`.
 fn in_sorted(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+    let w = w.as_bytes();
+    let (mut lo, mut hi) = (0, list.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match cmp_bytes(list[mid].as_bytes(), w) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The order of two byte strings (that of `str`), byte by byte: the words compared
+/// are short.
+#[inline(always)]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// How a line is laid out, which says how much its capitals mean.
@@ -514,10 +588,7 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                 slot.title_words += 1;
             }
             // Only whether a line has a lower-case word is used: one found, the rest is not looked up.
-            if slot.lower == 0
-                && !upper
-                && !in_sorted(TITLE_CASE_LOWER, w)
-                && !is_possessive_s(text, s, i)
+            if slot.lower == 0 && !upper && !is_title_case_lower(w) && !is_possessive_s(text, s, i)
             {
                 slot.lower += 1;
             }
@@ -574,7 +645,7 @@ fn is_heading_word(w: &str) -> bool {
     let Ok(l) = std::str::from_utf8(l) else {
         return false;
     };
-    in_sorted(TITLE_CASE_LOWER, l) && !matches!(l, "the" | "of" | "and" | "for" | "a" | "an")
+    is_title_case_lower(l) && !matches!(l, "the" | "of" | "and" | "for" | "a" | "an")
 }
 
 /// The "s" of a possessive ("Hillary's"), which title case leaves in lower case.
@@ -609,9 +680,9 @@ struct Ctx<'a> {
     about_games: std::cell::OnceCell<bool>,
     /// Where the sentence's match scores ("4-1", "3 – 0") start, in token order.
     scores: Vec<usize>,
-    /// The sentence's text may hold a hyphen ([`may_hold_hyphen`]); without one no
-    /// word is searched for it.
-    hyphens: bool,
+    /// Where the sentence's hyphens are ([`hyphen_offsets`]); only a word holding
+    /// one is searched for it.
+    hyphens: Vec<usize>,
     /// No word of the sentence has a lower-case letter: capitals mark no acronym.
     caps_only: bool,
     /// Index of the first word token of the sentence.
@@ -622,17 +693,47 @@ struct Ctx<'a> {
     gaz: Vec<Option<(usize, GazHit)>>,
     /// caps[i]: [`Ctx::cap`] of token i, computed for all once the rest is set.
     caps: Vec<bool>,
+    /// What the lexicon says of each word as a given name, asked once
+    /// ([`Ctx::first_name_at`]); all 0 (nothing asked) when the context is made.
+    given: Vec<std::cell::Cell<u8>>,
 }
 
+/// Bits of [`Ctx::given`]: asked whether the word is a given name, and the answer;
+/// asked whether it is an unambiguous one, and the answer.
+const FIRST_ASKED: u8 = 1;
+const FIRST_NAME: u8 = 2;
+const UNAMBIGUOUS_ASKED: u8 = 4;
+const UNAMBIGUOUS_NAME: u8 = 8;
+
 impl Ctx<'_> {
+    /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
+    fn first_name_at(&self, i: usize) -> bool {
+        let bits = self.given[i].get();
+        if bits & FIRST_ASKED != 0 {
+            return bits & FIRST_NAME != 0;
+        }
+        let yes = self.lex.is_first_name(self.words[i]);
+        self.given[i].set(bits | FIRST_ASKED | if yes { FIRST_NAME } else { 0 });
+        yes
+    }
+
+    /// [`Lexicon::is_unambiguous_first_name`] of word `i`, looked up once per sentence.
+    fn unambiguous_first_name_at(&self, i: usize) -> bool {
+        let bits = self.given[i].get();
+        if bits & UNAMBIGUOUS_ASKED != 0 {
+            return bits & UNAMBIGUOUS_NAME != 0;
+        }
+        let yes = self.lex.is_unambiguous_first_name(self.words[i]);
+        self.given[i].set(bits | UNAMBIGUOUS_ASKED | if yes { UNAMBIGUOUS_NAME } else { 0 });
+        yes
+    }
+
     fn is_upper_initial(&self, i: usize) -> bool {
         starts_upper(self.words[i])
     }
 
     fn is_all_caps(&self, i: usize) -> bool {
-        let w = self.words[i];
-        // The lower-case test first: it stops at the second letter of most words.
-        !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        is_all_caps(self.words[i])
     }
 
     /// "al-Assad", "el-Sisi": a lower-case article glued to a capitalised name, `w`
@@ -672,21 +773,16 @@ impl Ctx<'_> {
     /// cleared first.
     fn fill_caps(&self, out: &mut Vec<bool>) {
         out.clear();
-        out.extend((0..self.words.len()).map(|i| self.may_cap(i) && self.cap_uncached(i)));
-    }
-
-    /// The first test of [`Ctx::cap`]: a word in the gazetteer, capitalised or hyphened.
-    #[inline]
-    fn may_cap(&self, i: usize) -> bool {
-        if self.kinds[i] != TokenKind::Word {
-            return false;
+        out.reserve(self.words.len());
+        // The per-token vectors walked together (no index to check per vector).
+        let hyphens = !self.hyphens.is_empty();
+        let tokens = self.kinds.iter().zip(&self.gaz).zip(&self.words);
+        for (i, ((&kind, gaz), &w)) in tokens.enumerate() {
+            out.push(may_cap(kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
         }
-        let w = self.words[i];
-        // Most words: lower case, no article glued to a name.
-        self.gaz[i].is_some() || starts_upper(w) || (self.hyphens && w.bytes().any(|b| b == b'-'))
     }
 
-    /// [`Ctx::cap`] of a token that passed [`Ctx::may_cap`].
+    /// [`Ctx::cap`] of a token that passed [`may_cap`].
     fn cap_uncached(&self, i: usize) -> bool {
         let (url, article) = self.url_or_article(i);
         if url {
@@ -721,7 +817,7 @@ impl Ctx<'_> {
             // In a title-case headline a capital says nothing: the word needs a name
             // elsewhere in the document, or must be a known given name.
             let corroborated = self.body_caps.contains(self.words[i])
-                || self.lex.is_unambiguous_first_name(self.words[i])
+                || self.unambiguous_first_name_at(i)
                 || (self.is_all_caps(i)
                     && self.body_caps.contains(title_case(self.words[i]).as_str()));
             if !corroborated {
@@ -736,7 +832,7 @@ impl Ctx<'_> {
     /// unless a known name holds it.
     fn title_case_function_word(&self, i: usize) -> bool {
         let l = self.lower[i];
-        in_sorted(TITLE_CASE_LOWER, l) || self.lex.function_words.contains(l)
+        is_title_case_lower(l) || self.lex.function_words.contains(l)
     }
 
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
@@ -811,7 +907,7 @@ impl Ctx<'_> {
         let plain = |k: usize| {
             self.kinds[k] == TokenKind::Word
                 && self.is_upper_initial(k)
-                && !self.lex.is_first_name(self.words[k])
+                && !self.first_name_at(k)
                 && !self.lex.function_words.contains(self.lower[k])
                 && self.lex.is_common_lower(self.lower[k])
         };
@@ -937,9 +1033,7 @@ impl Ctx<'_> {
         // "coached", or before "football team".
         let town = self.gaz[a].is_some_and(|(e, _)| e == b);
         // Looked up only where it decides.
-        let personal = || {
-            self.lex.is_first_name(self.words[a]) || self.lex.surnames.contains(self.lower[b - 1])
-        };
+        let personal = || self.first_name_at(a) || self.lex.surnames.contains(self.lower[b - 1]);
         let before2 = if a > 1 { word(a - 2) } else { "" };
         let cued = sides::career_cue(before2, before)
             || sides::team_noun_after(self.sports, after, word(b + 1));
@@ -1032,7 +1126,7 @@ impl Ctx<'_> {
         let mut head = None;
         for i in k + 1..(k + 5).min(self.words.len()) {
             let stop = self.lex.function_words.contains(word(i))
-                || in_sorted(TITLE_CASE_LOWER, word(i))
+                || is_title_case_lower(word(i))
                 || matches!(word(i), "based" | "that" | "which" | "who" | "whose");
             if matches!(word(i), "'" | "\u{2019}") {
                 // "the team's star": a possessive noun is no head.
@@ -1124,7 +1218,8 @@ pub fn recognize(
             .position(|t| t.kind == TokenKind::Word)
             .unwrap_or(0);
         for t in &s.tokens[(first + 1).min(s.tokens.len())..] {
-            if t.kind != TokenKind::Word {
+            // Most words open with a lower-case ASCII byte: no slice is cut for them.
+            if t.kind != TokenKind::Word || text.as_bytes()[t.span.start].is_ascii_lowercase() {
                 continue;
             }
             let w = &text[t.span.start..t.span.end];
@@ -1152,9 +1247,10 @@ pub fn recognize(
             h_end += 1;
         }
         let sentence_hits = &hits[hit_iter..h_end];
-        let hyphens = may_hold_hyphen(text, &s.tokens);
-        let hyphened = if hyphens {
-            hyphened_names(text, &s.tokens, sentence_hits, lex)
+        let mut hyphens = std::mem::take(&mut bufs.hyphens);
+        hyphen_offsets(text, &s.tokens, &mut hyphens);
+        let hyphened = if !hyphens.is_empty() {
+            hyphened_names(text, &s.tokens, sentence_hits, &hyphens, lex)
         } else {
             None
         };
@@ -1201,6 +1297,7 @@ pub fn recognize(
                 &words,
                 &mut lower_buf,
                 &mut lower_ends,
+                std::mem::take(&mut bufs.lower),
             ),
             kinds: refill(&mut bufs.kinds, tokens.iter().map(|t| t.kind)),
             spans: refill(&mut bufs.spans, tokens.iter().map(|t| t.span)),
@@ -1219,6 +1316,12 @@ pub fn recognize(
                 .unwrap_or(0),
             body_caps: &body_caps,
             caps: std::mem::take(&mut bufs.caps),
+            given: {
+                let mut g = std::mem::take(&mut bufs.given);
+                g.clear();
+                g.resize(tokens.len(), std::cell::Cell::new(0));
+                g
+            },
             words,
             gaz,
         };
@@ -1228,10 +1331,13 @@ pub fn recognize(
         recognize_sentence(&ctx, si, &mut scratch, &mut out);
         bufs = Buffers {
             words: emptied(ctx.words),
+            lower: emptied(ctx.lower),
             kinds: ctx.kinds,
             spans: ctx.spans,
             gaz: ctx.gaz,
             caps: ctx.caps,
+            hyphens: ctx.hyphens,
+            given: ctx.given,
         };
     }
     out
@@ -1241,10 +1347,13 @@ pub fn recognize(
 #[derive(Default)]
 struct Buffers<'a> {
     words: Vec<&'a str>,
+    lower: Vec<&'a str>,
     kinds: Vec<TokenKind>,
     spans: Vec<Span>,
     gaz: Vec<Option<(usize, GazHit)>>,
     caps: Vec<bool>,
+    hyphens: Vec<usize>,
+    given: Vec<std::cell::Cell<u8>>,
 }
 
 /// The allocation of `words`, empty and free of the borrow its words had (the
@@ -1271,12 +1380,13 @@ fn hyphened_names(
     text: &str,
     tokens: &[Token],
     hits: &[GazHit],
+    hyphens: &[usize],
     lex: &Lexicon,
 ) -> Option<Vec<Token>> {
-    let split = split_name_pairs(text, tokens, hits);
+    let split = split_name_pairs(text, tokens, hits, hyphens);
     let joined = join_name_syllables(text, split.as_deref().unwrap_or(tokens), lex);
     let changed = joined.or(split);
-    let people = split_paired_people(text, changed.as_deref().unwrap_or(tokens), lex);
+    let people = split_paired_people(text, changed.as_deref().unwrap_or(tokens), hyphens, lex);
     people.or(changed)
 }
 
@@ -1286,7 +1396,12 @@ fn hyphened_names(
 /// and the whole word is not one ("Guinea-Bissau", "Jean-Pierre" stay whole).
 /// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
 /// nothing is split, so most sentences allocate nothing.
-fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec<Token>> {
+fn split_name_pairs(
+    text: &str,
+    tokens: &[Token],
+    hits: &[GazHit],
+    hyphens: &[usize],
+) -> Option<Vec<Token>> {
     let mut out: Option<Vec<Token>> = None;
     let mut h = 0;
     for (ti, t) in tokens.iter().enumerate() {
@@ -1301,7 +1416,7 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
         };
         // Cheapest first: most words hold no hyphen.
         let candidate = t.kind == TokenKind::Word
-            && has_hyphen_byte(&text.as_bytes()[t.span.start..t.span.end])
+            && holds_hyphen(hyphens, t.span)
             && text[t.span.start..t.span.end].contains(is_hyphen)
             && starts_upper(&text[t.span.start..t.span.end])
             && !name_follows();
@@ -1349,7 +1464,12 @@ fn split_name_pairs(text: &str, tokens: &[Token], hits: &[GazHit]) -> Option<Vec
 /// name that is no common word, and whose first part is a listed surname (not an article
 /// or a name's prefix: "Mohamed El-Hassan Mohamed", "Abdel-Rahman"). Returns `None` when
 /// nothing is split.
-fn split_paired_people(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+fn split_paired_people(
+    text: &str,
+    tokens: &[Token],
+    hyphens: &[usize],
+    lex: &Lexicon,
+) -> Option<Vec<Token>> {
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let capital = |i: usize| {
         tokens.get(i).is_some_and(|t| {
@@ -1359,7 +1479,8 @@ fn split_paired_people(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
     let mut out: Option<Vec<Token>> = None;
     for (i, t) in tokens.iter().enumerate() {
         // Cheapest first: most words hold no hyphen, and lookups come last.
-        let cut = (word(i).as_bytes().contains(&b'-')
+        let cut = (holds_hyphen(hyphens, t.span)
+            && word(i).as_bytes().contains(&b'-')
             && capital(i)
             && i > 0
             && capital(i - 1)
@@ -1457,7 +1578,13 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
                     n.span.start > b.span.end || !word(n).chars().all(is_hyphen)
                 })
     };
-    let first = (0..tokens.len()).find(|&i| joinable(i))?;
+    // The hyphen's kind first, read inline: most words are followed by a word.
+    let first = (0..tokens.len()).find(|&i| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|h| h.kind == TokenKind::Punct)
+            && joinable(i)
+    })?;
     let mut out = Vec::with_capacity(tokens.len());
     out.extend_from_slice(&tokens[..first]);
     let mut i = first;
@@ -1530,39 +1657,47 @@ fn score_positions(text: &str, tokens: &[Token]) -> Vec<usize> {
                     && tokens.get(i + 4).is_some_and(|x| x.kind == TokenKind::Number)
             })
     };
-    tokens
-        .windows(3)
-        .enumerate()
-        .filter(|(i, w)| is_score(*i, w))
-        .map(|(i, _)| i)
-        .collect()
+    // A plain loop: most tokens are no figure, told by their kind alone.
+    let mut out = Vec::new();
+    for (i, w) in tokens.windows(3).enumerate() {
+        if w[0].kind == TokenKind::Number && is_score(i, w) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// Whether the text the `tokens` cover may hold a hyphen: most sentences hold none,
-/// found by byte searches.
-fn may_hold_hyphen(text: &str, tokens: &[Token]) -> bool {
-    let covered = match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => text.as_bytes().get(a.span.start..b.span.end),
-        _ => None,
+/// The byte offsets of the hyphens ('-', U+2010, U+2011) in the text the `tokens`
+/// cover, in order, into `out` (cleared first): most sentences hold none, found by
+/// one vectorised search. U+2010 and U+2011 are E2 80 90 and E2 80 91; curly quotes
+/// and dashes share the first two bytes, not the third.
+fn hyphen_offsets(text: &str, tokens: &[Token], out: &mut Vec<usize>) {
+    out.clear();
+    let (Some(a), Some(b)) = (tokens.first(), tokens.last()) else {
+        return;
     };
-    covered.is_some_and(|c| c.contains(&b'-') || has_unicode_hyphen(c))
+    let Some(covered) = text.as_bytes().get(a.span.start..b.span.end) else {
+        return;
+    };
+    for k in memchr::memchr2_iter(b'-', 0xE2, covered) {
+        if covered[k] == b'-' || matches!(covered.get(k + 1..k + 3), Some([0x80, 0x90 | 0x91])) {
+            out.push(a.span.start + k);
+        }
+    }
 }
 
-/// Whether `bytes` hold U+2010 or U+2011 (E2 80 90, E2 80 91); curly quotes and
-/// dashes share the first two bytes, not the third.
-fn has_unicode_hyphen(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(0xE2, bytes)
-        .any(|k| matches!(bytes.get(k + 1..k + 3), Some([0x80, 0x90 | 0x91])))
-}
-
-/// Whether a word's bytes may hold a hyphen (U+2010 and U+2011 open with 0xE2): a
-/// plain loop, words being short.
-fn has_hyphen_byte(w: &[u8]) -> bool {
-    w.iter().any(|&b| b == b'-' || b == 0xE2)
+/// Whether `span` holds one of the hyphen `offsets` ([`hyphen_offsets`], sorted).
+#[inline]
+fn holds_hyphen(offsets: &[usize], span: Span) -> bool {
+    if offsets.is_empty() {
+        return false;
+    }
+    let k = offsets.partition_point(|&p| p < span.start);
+    offsets.get(k).is_some_and(|&p| p < span.end)
 }
 
 /// How many of `hits` (from the first) tile `span` as capitalised names joined by
@@ -1603,6 +1738,15 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
     let n = ctx.words.len();
     let mut i = 0;
     while i < n {
+        if !ctx.caps[i] {
+            // A run starts at a capitalised token or one or two tokens before one:
+            // none starts before the second token ahead of the next capitalised one.
+            match ctx.caps[i..].iter().position(|&c| c) {
+                Some(d) if d >= 3 => i += d - 2,
+                Some(_) => {}
+                None => break,
+            }
+        }
         // cap(i + 1) is asked next anyway; the particle lookup only when it holds.
         let starts_run = ctx.cap(i)
             || (i + 1 < n && ctx.cap(i + 1) && ctx.particle(i))
@@ -1708,7 +1852,7 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
         let repeat = ctx.kinds[k] == TokenKind::Word
             && ctx.is_upper_initial(k)
             && ctx.gaz[k].is_none()
-            && ctx.lex.is_first_name(w)
+            && ctx.first_name_at(k)
             && ctx.words[start.max(k.saturating_sub(6))..k].contains(&w);
         if repeat {
             out.push((start, k));
@@ -1739,8 +1883,8 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
         b >= f + 3
             && ctx.words[b - 1] == ctx.words[f]
             && ctx.gaz[f].is_none()
-            && !ctx.lex.is_first_name(ctx.words[f])
-            && ctx.lex.is_first_name(ctx.words[f + 1])
+            && !ctx.first_name_at(f)
+            && ctx.first_name_at(f + 1)
     };
     if short_then_full(first) {
         // "President Trump Donald John Trump": the short form, then the full name.
@@ -1771,7 +1915,7 @@ fn person_list(ctx: &Ctx, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
     let mut names = Vec::new();
     let mut pos = a;
     while pos < b {
-        if !word(pos) || !ctx.lex.is_first_name(ctx.words[pos]) {
+        if !word(pos) || !ctx.first_name_at(pos) {
             return None;
         }
         let mut q = pos + 1;
@@ -1815,7 +1959,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut V
         }
         let gaz_here = ctx.gaz[k].filter(|(e, _)| *e <= b);
         // A title word right after a given name is a surname ("Andrew Sant", "Mary King").
-        let after_given_name = k > cur && ctx.lex.is_unambiguous_first_name(ctx.words[k - 1]);
+        let after_given_name = k > cur && ctx.unambiguous_first_name_at(k - 1);
         let tl = if gaz_here.is_some() || after_given_name {
             0
         } else {
@@ -2030,11 +2174,11 @@ fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> O
         return Some((EntityType::Other, "other.event-cue"));
     }
     // "Heathrow Airport", "Tiyas Military Airfield".
-    let named_site = p.b - p.a == 1 || !ctx.lex.is_first_name(ctx.words[p.a]);
+    let named_site = p.b - p.a == 1 || !ctx.first_name_at(p.a);
     if named_site && ctx.lex.loc_suffix.contains(last) {
         return Some((EntityType::Location, "location.cue"));
     }
-    let personal = ctx.lex.is_unambiguous_first_name(ctx.words[p.a])
+    let personal = ctx.unambiguous_first_name_at(p.a)
         || ctx.lex.surnames.contains(last)
         || (p.a + 1..p.b).any(|i| ctx.particle(i));
     // A plural is a team's name ("Kelmore Suns"), a common singular a
@@ -2043,7 +2187,7 @@ fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> O
     // A place that is also a given name, before a known surname or one word of five
     // letters or more that is no common word or plural: a person ("Chad Pergram",
     // "Jordan Spieth"; not "Georgia Tech").
-    let given = prev.b - prev.a == 1 && ctx.lex.is_first_name(ctx.words[prev.a]);
+    let given = prev.b - prev.a == 1 && ctx.first_name_at(prev.a);
     let surname_like = p.b - p.a == 1
         && !team_word
         && last.chars().count() >= 5
@@ -2078,7 +2222,7 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
         x.gaz.is_none()
             && x.b - x.a == 1
             && ctx.kinds[x.a] == TokenKind::Word
-            && !ctx.lex.is_first_name(ctx.words[x.a])
+            && !ctx.first_name_at(x.a)
     };
     let club_word = word(prev)
         && (in_sorted(CLUB_PREFIXES, ctx.lower[prev.a])
@@ -2102,8 +2246,8 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
 fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
     let first = |w: &str| {
         let lower = ctx.lower[a];
-        ctx.lex.is_unambiguous_first_name(w)
-            || (ctx.lex.is_first_name(w)
+        ctx.unambiguous_first_name_at(a)
+            || (ctx.first_name_at(a)
                 && ctx.gaz[a].is_none()
                 && !ctx.lex.by_key.contains_key(lower)
                 && !ctx.lex.misc.contains(lower)
@@ -2116,7 +2260,7 @@ fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
             let initial = w.len() <= 3
                 && w.ends_with('.')
                 && w.chars().next().is_some_and(char::is_uppercase);
-            initial || ctx.lex.is_unambiguous_first_name(w)
+            initial || ctx.unambiguous_first_name_at(i)
         })
 }
 
@@ -2136,7 +2280,7 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
             || wording::adjective_before_given_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
                 && ctx.lex.common.contains(l)
-                && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
+                && !ctx.unambiguous_first_name_at(a)
                 && ctx.gaz[a].is_none()
                 && !names::initial_given_name(ctx, a, b));
         if !drop {
@@ -2153,7 +2297,7 @@ fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
     let last = ctx.lower[b - 1];
     b - a >= 3
         && ctx.lex.misc.contains(ctx.lower[a])
-        && ctx.lex.is_first_name(ctx.words[a + 1])
+        && ctx.first_name_at(a + 1)
         && !ctx.lex.loc_suffix.contains(last)
         && !ctx.lex.org_cues.contains(last)
 }
@@ -2270,11 +2414,19 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
         1 => word(a),
         2 => {
             (word(a) && word(a + 1)) || {
-                let mut pair = String::with_capacity(32);
-                pair.push_str(ctx.lower[a]);
-                pair.push(' ');
-                pair.push_str(ctx.lower[a + 1]);
-                misc.contains(&pair)
+                // Joined on the stack when short (most pairs), else in a string.
+                let (x, y) = (ctx.lower[a].as_bytes(), ctx.lower[a + 1].as_bytes());
+                let mut buf = [0u8; 48];
+                if x.len() + 1 + y.len() <= buf.len() {
+                    buf[..x.len()].copy_from_slice(x);
+                    buf[x.len()] = b' ';
+                    buf[x.len() + 1..x.len() + 1 + y.len()].copy_from_slice(y);
+                    // Two words and a space: valid UTF-8.
+                    std::str::from_utf8(&buf[..x.len() + 1 + y.len()])
+                        .is_ok_and(|pair| misc.contains(pair))
+                } else {
+                    misc.contains(&format!("{} {}", ctx.lower[a], ctx.lower[a + 1]))
+                }
             }
         }
         _ => false,
@@ -2288,7 +2440,8 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
     if b - a == 1 {
         let w = ctx.words[a];
-        let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
+        // Counted up to two: whether there are more than one is all that is asked.
+        let letters = w.chars().filter(|c| c.is_alphanumeric()).take(2).count();
         if letters <= 1 || is_party_tag(w) {
             return true;
         }
@@ -2304,6 +2457,10 @@ fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
 /// "we're", "they’ve", "don't", "it'd": a word cut at its apostrophe into a
 /// pronoun or verb and the clipped end of "are", "have", "will", "am", "not", "would".
 fn is_contraction(lex: &Lexicon, w: &str) -> bool {
+    // Most words hold no apostrophe: a byte scan (U+2019 opens with 0xE2) before the search.
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let Some((head, tail)) = w.split_once(['\'', '\u{2019}']) else {
         return false;
     };
@@ -2473,12 +2630,7 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
         return Some(Some((EntityType::Person, false, "person.scorecard")));
     }
-    if n == 1
-        && (first == "i"
-            || LEGAL_FORMS
-                .binary_search(&first.trim_end_matches('.'))
-                .is_ok())
-    {
+    if n == 1 && (first == "i" || in_sorted(&LEGAL_FORMS, first.trim_end_matches('.'))) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
         return Some(None);
@@ -2496,7 +2648,7 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b, p.title_before) {
         return Some(Some((t, false, rule)));
     }
-    if n == 2 && lex.is_unambiguous_first_name(ctx.words[p.a]) && lex.surnames.contains(last) {
+    if n == 2 && ctx.unambiguous_first_name_at(p.a) && lex.surnames.contains(last) {
         // "Cheryl Mills", "Dave Camp": a given name and a surname that is also a cue.
         return Some(Some((EntityType::Person, false, "person.first-name")));
     }
@@ -2540,11 +2692,11 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     let noun_before = in_sorted(ORG_NOUNS, before)
         && !compound
         && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
-    if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
+    if noun_before && !ctx.unambiguous_first_name_at(p.a) {
         // "the brewer Halvik", "insurer Corvane": the document says what it is.
         return Some(Some((EntityType::Organization, false, "org.noun-before")));
     }
-    if all_common && n == 2 && lex.is_first_name(ctx.words[p.a]) && lex.surnames.contains(last) {
+    if all_common && n == 2 && ctx.first_name_at(p.a) && lex.surnames.contains(last) {
         // "Bill Gates", "Mark Cuban": a given name and a surname, both also words.
         return Some(Some((EntityType::Person, false, "person.first-name")));
     }
@@ -2576,8 +2728,8 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if n > 1 && (p.a + 1..p.b - 1).any(|i| ctx.particle(i)) {
         return Some(Some((EntityType::Person, false, "person.particle")));
     }
-    if n > 1 && lex.is_first_name(ctx.words[p.a]) {
-        let ambiguous = !lex.is_unambiguous_first_name(ctx.words[p.a]);
+    if n > 1 && ctx.first_name_at(p.a) {
+        let ambiguous = !ctx.unambiguous_first_name_at(p.a);
         if !ambiguous || !lex.common.contains(last) {
             return Some(Some((EntityType::Person, false, "person.first-name")));
         }
@@ -2621,7 +2773,7 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         }
         return Some(Some((EntityType::Organization, false, "org.acronym")));
     }
-    let personal = lex.is_first_name(ctx.words[p.a]) || lex.surnames.contains(last);
+    let personal = ctx.first_name_at(p.a) || lex.surnames.contains(last);
     if !personal && document::company_cue_after(ctx, p.b) {
         // "Halvik said its profit rose", "Halvik shares fell": a company.
         return Some(Some((EntityType::Organization, false, "org.company-cue")));
@@ -2716,14 +2868,14 @@ fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
                     && lex.entries[h.entry].entity_type == EntityType::Location
                     && !matches!(ctx.words.get(e).copied(), Some("'" | "\u{2019}"))
             });
-    if place_follows && !lex.is_first_name(ctx.words[p.a]) && !lex.surnames.contains(first) {
+    if place_follows && !ctx.first_name_at(p.a) && !lex.surnames.contains(first) {
         // "Debden, England", "Mobile, Alabama": a town named with its region or country.
         return Some((EntityType::Location, false, "location.comma-place"));
     }
     if sides::player_club(ctx, p.a, p.b) {
         return Some((EntityType::Organization, false, "org.player-club"));
     }
-    if !ctx.headline && !ctx.table && lex.is_unambiguous_first_name(ctx.words[p.a]) {
+    if !ctx.headline && !ctx.table && ctx.unambiguous_first_name_at(p.a) {
         // "his wife, Karen, ...", "Karen later wrote": a given name alone is a person
         // (a town that is also a given name is in the gazetteers, found before).
         return Some((EntityType::Person, false, "person.given-name"));
@@ -2739,7 +2891,10 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     sides_that_are_people(text, mentions);
     let mut surnames: HashMap<String, usize> = HashMap::default();
     let mut first_names: HashMap<String, usize> = HashMap::default();
-    let mut typed: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
+    // Keyed by the mentions' own keys: how often each type was given to the name.
+    // Sized once: most mentions are typed, and their keys repeat.
+    let mut typed: HashMap<&str, TypeCounts> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut org_heads: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter() {
         if m.entity_type == EntityType::Person && m.words.len() > 1 {
@@ -2780,16 +2935,12 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             }
         }
         if m.rule != "unknown" && !m.demonym {
-            // The key is copied only the first time it is seen.
-            if !typed.contains_key(&m.key) {
-                typed.insert(m.key.clone(), HashMap::default());
-            }
-            if let Some(types) = typed.get_mut(&m.key) {
-                *types.entry(m.entity_type).or_default() += 1;
-            }
+            typed.entry(m.key.as_str()).or_default()[m.entity_type as usize] += 1;
         }
     }
-    for m in mentions.iter_mut() {
+    // Decided while the counts borrow the mentions' keys, then written.
+    let mut changes: Vec<(usize, EntityType, &'static str)> = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
         if m.demonym || m.words.len() != 1 {
             continue;
         }
@@ -2798,31 +2949,36 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             && m.entity_type != EntityType::Person
             && !is_initialism(&text[m.span.start..m.span.end])
         {
-            m.entity_type = EntityType::Person;
-            m.gaz = None;
-            m.rule = "person.surname-in-document";
+            // The gazetteer entry is dropped too (below).
+            changes.push((mi, EntityType::Person, "person.surname-in-document"));
         } else if m.rule == "location.preposition" && person_elsewhere(typed.get(key)) {
             // "at the hands of Assad" where the document names Assad a person
             // more often than a place: the preposition was weak evidence.
-            m.entity_type = EntityType::Person;
-            m.rule = "consistency.document";
+            changes.push((mi, EntityType::Person, "consistency.document"));
         } else if m.rule == "unknown" {
             if first_names.get(key) == Some(&1) {
-                m.entity_type = EntityType::Person;
-                m.rule = "person.first-name-in-document";
+                changes.push((mi, EntityType::Person, "person.first-name-in-document"));
             } else if org_heads.contains_key(key) {
-                m.entity_type = EntityType::Organization;
-                m.rule = "org.head-in-document";
+                changes.push((mi, EntityType::Organization, "org.head-in-document"));
             } else if let Some(types) = typed.get(key) {
-                if let Some((&t, _)) = types
+                // The type given most often; of equal counts, the first in order.
+                let most = ENTITY_TYPES
                     .iter()
-                    .max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t)))
-                {
-                    m.entity_type = t;
-                    m.rule = "consistency.document";
+                    .filter(|t| types[**t as usize] > 0)
+                    .max_by_key(|t| (types[**t as usize], std::cmp::Reverse(**t)));
+                if let Some(&t) = most {
+                    changes.push((mi, t, "consistency.document"));
                 }
             }
         }
+    }
+    for (mi, t, rule) in changes {
+        let m = &mut mentions[mi];
+        if rule == "person.surname-in-document" {
+            m.gaz = None;
+        }
+        m.entity_type = t;
+        m.rule = rule;
     }
     // Unknown single words left: a surname-looking word is a person; the rest stay
     // unknown for the corpus pass, which keeps them only if they name a known entity.
@@ -2843,12 +2999,20 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
 
 /// The document types a word as a person at least as often as a place, not
 /// counting the mention asked about (a place by its preposition).
-fn person_elsewhere(types: Option<&HashMap<EntityType, usize>>) -> bool {
-    types.is_some_and(|t| {
-        let count = |x: EntityType| t.get(&x).copied().unwrap_or(0);
-        count(EntityType::Person) >= count(EntityType::Location)
-    })
+fn person_elsewhere(types: Option<&TypeCounts>) -> bool {
+    types.is_some_and(|t| t[EntityType::Person as usize] >= t[EntityType::Location as usize])
 }
+
+/// How many mentions of a name have each type, indexed by `EntityType as usize`.
+type TypeCounts = [usize; 4];
+
+/// Every type, in the order of `EntityType` (the index of [`TypeCounts`]).
+const ENTITY_TYPES: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Location,
+    EntityType::Other,
+];
 
 /// A name the document shows as a person ("President Vance", "Mark Vance") is a
 /// candidate in a poll table ("Vance 48 Orlov 45"), not a side.
@@ -2958,8 +3122,8 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(i);
         let (prev, m) = (&before[i - 1], &mut rest[0]);
-        // Cheapest first: `open` asks the lexicon.
-        if source(prev) && linked(prev, m) && open(m) && !name_of(prev) {
+        // Cheapest first: `open` asks the lexicon; most mentions are typed.
+        if source(prev) && m.rule == "unknown" && linked(prev, m) && open(m) && !name_of(prev) {
             m.entity_type = prev.entity_type;
             m.rule = "coordination";
         }
@@ -2967,7 +3131,7 @@ fn coordinated(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (head, rest) = mentions.split_at_mut(i + 1);
         let (m, next) = (&mut head[i], &rest[0]);
-        if source(next) && linked(m, next) && open(m) {
+        if m.rule == "unknown" && source(next) && linked(m, next) && open(m) {
             m.entity_type = next.entity_type;
             m.rule = "coordination";
         }
@@ -3246,6 +3410,119 @@ mod tests {
             TRAILING_FUNCTION,
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn in_sorted_agrees_with_a_binary_search() {
+        let probes = [
+            "",
+            "a",
+            "ab",
+            "about",
+            "abouts",
+            "zz",
+            "the",
+            "them",
+            "th",
+            "thé",
+            "é",
+            "zé",
+            "in",
+            "into",
+            "inn",
+            "sept",
+            "september",
+            "sep",
+            "may",
+            "ma",
+            "wednesday",
+            "wed",
+        ];
+        let lists: [&[&str]; 6] = [
+            CALENDAR,
+            TITLE_CASE_LOWER,
+            ORG_NOUNS,
+            TRAILING_FUNCTION,
+            &[],
+            &["x"],
+        ];
+        for t in lists {
+            for w in t.iter().copied().chain(probes) {
+                assert_eq!(
+                    in_sorted(t, w),
+                    t.binary_search(&w).is_ok(),
+                    "{w:?} in {t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn all_caps_by_bytes_agrees_with_the_reading_by_characters() {
+        for w in [
+            "", "A", "AB", "Ab", "aB", "NATO", "U.S.", "U.", "A1", "F-16", "ÉTÉ", "ÉtÉ", "É", "XÉ",
+            "MÜLLER", "Müller", "'S", "42", "A.B", "ΔΣ", "Δσ",
+        ] {
+            assert_eq!(is_all_caps(w), is_all_caps_chars(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn hyphen_offsets_find_every_hyphen_and_no_dash() {
+        let text = "Jean-Pierre met \u{2018}Abdel\u{2010}Rahman\u{2019} \u{2014} Kim Jong\u{2011}un - twice.";
+        let tokens = crate::text::tokenize(text, Span::new(0, text.len()));
+        let mut offsets = vec![7];
+        hyphen_offsets(text, &tokens, &mut offsets);
+        let expected: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| is_hyphen(*c))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(offsets.len(), 4);
+        assert_eq!(offsets, expected);
+        for t in &tokens {
+            let w = &text[t.span.start..t.span.end];
+            assert_eq!(
+                holds_hyphen(&offsets, t.span),
+                w.contains(is_hyphen),
+                "{w:?}"
+            );
+        }
+        hyphen_offsets("", &[], &mut offsets);
+        assert!(offsets.is_empty());
+    }
+
+    #[test]
+    fn contractions_are_found_with_either_apostrophe_and_plain_words_are_not() {
+        let lex = Lexicon::builtin();
+        for w in [
+            "we're",
+            "they\u{2019}ve",
+            "don't",
+            "it'd",
+            "i'm",
+            "won\u{2019}t",
+        ] {
+            assert!(is_contraction(lex, w), "{w:?}");
+        }
+        for w in [
+            "were",
+            "o'neil",
+            "rock'n'roll",
+            "caf\u{e9}",
+            "\u{201c}we",
+            "",
+            "'re",
+        ] {
+            assert!(!is_contraction(lex, w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn entity_types_are_listed_in_their_order() {
+        for (k, t) in ENTITY_TYPES.iter().enumerate() {
+            assert_eq!(*t as usize, k);
         }
     }
 }

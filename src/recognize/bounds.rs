@@ -45,7 +45,7 @@ pub(super) fn is_ship_prefix(ctx: &Ctx, i: usize) -> bool {
     ctx.kinds[i] == TokenKind::Word
         && (2..=5).contains(&w.len())
         && w.bytes().all(|b| b.is_ascii_uppercase())
-        && SHIP_PREFIXES.binary_search(&w).is_ok()
+        && super::in_sorted(SHIP_PREFIXES, w)
 }
 
 /// The piece names a ship: it opens with a ship's prefix followed by a name, or
@@ -95,9 +95,9 @@ pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
         return None;
     }
     let head = ctx.lower[p.b - 1];
-    let unit = UNIT_HEADS.binary_search(&head).is_ok();
+    let unit = super::in_sorted(UNIT_HEADS, head);
     if ctx.kinds[n] == TokenKind::Word {
-        let word = ORDINAL_WORDS.binary_search(&ctx.lower[n]).is_ok() && ctx.is_upper_initial(n);
+        let word = super::in_sorted(ORDINAL_WORDS, ctx.lower[n]) && ctx.is_upper_initial(n);
         return (unit && word).then_some(n);
     }
     if ctx.kinds[n] != TokenKind::Number {
@@ -122,7 +122,7 @@ pub(super) fn article_place(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     prev.b == p.a
         && prev.gaz.is_none()
         && prev.forced.is_none()
-        && ARABIC_ARTICLES.binary_search(&ctx.lower[art]).is_ok()
+        && super::in_sorted(ARABIC_ARTICLES, ctx.lower[art])
         && ctx.is_upper_initial(art)
         && !ctx.is_sentence_initial(art)
         && !p.title_before
@@ -195,7 +195,7 @@ const SERVICE_PLURALS: &[&str] = &[
 
 /// The piece's last word is a plural of service people.
 pub(super) fn ends_in_service_plural(ctx: &Ctx, b: usize) -> bool {
-    SERVICE_PLURALS.binary_search(&ctx.lower[b - 1]).is_ok()
+    super::in_sorted(SERVICE_PLURALS, ctx.lower[b - 1])
 }
 
 #[cfg(test)]

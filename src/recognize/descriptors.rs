@@ -60,7 +60,7 @@ fn descriptor(ctx: &Ctx, k: usize) -> Option<bool> {
     let l = ctx.lower[k];
     let w = ctx.words[k];
     // An organization's word opening the run keeps it whole ("Bank Julius Baer").
-    if ctx.lex.is_first_name(w) || ctx.lex.surnames.contains(l) || ctx.lex.org_cues.contains(l) {
+    if ctx.first_name_at(k) || ctx.lex.surnames.contains(l) || ctx.lex.org_cues.contains(l) {
         return None;
     }
     if ctx.lex.misc.contains(l) || nationalities(ctx, w) {
@@ -129,7 +129,7 @@ fn is_demonym(ctx: &Ctx, l: &str) -> bool {
 /// Tokens `k..b` are a given name and a surname, with initials or more names
 /// between, and no word that would make them an organization, event or place.
 fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
-    if b - k < 2 || !ctx.lex.is_first_name(ctx.words[k]) {
+    if b - k < 2 || !ctx.first_name_at(k) {
         return false;
     }
     let last = ctx.lower[b - 1];

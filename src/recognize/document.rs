@@ -34,6 +34,10 @@ const COMPANY_NOUNS: &[&str] = &[
     "steelmaker",
 ];
 
+/// The lengths and first letters of [`COMPANY_NOUNS`]: most words after "the" are
+/// none of them.
+const COMPANY_NOUN_SHAPES: [u32; 16] = crate::normalize::shapes(COMPANY_NOUNS);
+
 /// Words that close a company's name ("Tarsk Resources", "Halvik Brewing Co"):
 /// its line of business and legal forms (sorted).
 const COMPANY_WORDS: &[&str] = &[
@@ -103,7 +107,7 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
     let (before, before2) = (ctx.lower[a - 1], ctx.lower[a - 2]);
     // "in" only after what one holds in a company: "jobs in Dunmere" is a town's.
     let business = match before {
-        "at" => BUSINESS_NOUNS.binary_search(&before2).is_ok(),
+        "at" => super::in_sorted(BUSINESS_NOUNS, before2),
         "in" => matches!(before2, "investment" | "shares" | "stake"),
         _ => false,
     };
@@ -123,7 +127,7 @@ pub(super) fn company_noun_first(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.kinds[a] == TokenKind::Word
         && ctx.gaz[a].is_none()
         && ctx.is_sentence_initial(a)
-        && COMPANY_NOUNS.binary_search(&l).is_ok()
+        && super::in_sorted(COMPANY_NOUNS, l)
         && !matches!(l, "airline" | "company" | "firm")
         && ctx.kinds[a + 1] == TokenKind::Word
         && ctx.is_upper_initial(a + 1)
@@ -293,7 +297,7 @@ fn company_keys(
         let word = |i: usize| norm_key(&text[m.words[i].start..m.words[i].end]);
         let head = word(0);
         let rest_common =
-            (1..m.words.len()).all(|i| COMPANY_WORDS.binary_search(&word(i).as_str()).is_ok());
+            (1..m.words.len()).all(|i| super::in_sorted(COMPANY_WORDS, word(i).as_str()));
         if rest_common && !lex.is_common_lower(&head) && !lex.surnames.contains(&head) {
             heads.insert(head);
         }
@@ -314,10 +318,15 @@ fn company_noun_offsets(text: &str) -> Vec<usize> {
             continue;
         }
         let rest = &text[at + 3..];
+        // The first byte that is no lower-case ASCII letter starts a character.
         let noun_len = rest
-            .find(|c: char| !c.is_ascii_lowercase())
+            .bytes()
+            .position(|b| !b.is_ascii_lowercase())
             .unwrap_or(rest.len());
-        if COMPANY_NOUNS.binary_search(&&rest[..noun_len]).is_err() {
+        let noun = &rest[..noun_len];
+        if !(crate::normalize::may_be_in(&COMPANY_NOUN_SHAPES, noun)
+            && super::in_sorted(COMPANY_NOUNS, noun))
+        {
             continue;
         }
         let next = rest[noun_len..].trim_start_matches([' ', '\'', '\u{2019}']);

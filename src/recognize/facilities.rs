@@ -51,7 +51,7 @@ pub(super) fn is_venue(ctx: &Ctx, a: usize, b: usize) -> bool {
         "hall" => HALL_WORDS,
         _ => return false,
     };
-    b - a >= 2 && words.binary_search(&ctx.lower[b - 2]).is_ok()
+    b - a >= 2 && super::in_sorted(words, ctx.lower[b - 2])
 }
 
 /// Compass adjectives before a region: "northern Syria", "central Iraq" (sorted).
@@ -85,9 +85,9 @@ pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
             || ctx
                 .lower
                 .get(b + 1)
-                .is_some_and(|w| COMPASS_ADJECTIVES.binary_search(w).is_ok() && place_at(b + 2)));
-    NEAR_WORDS.binary_search(&before(1)).is_ok()
-        || (before(1) == "of" && names::DIRECTIONS.binary_search(&before(2)).is_ok())
+                .is_some_and(|w| super::in_sorted(COMPASS_ADJECTIVES, w) && place_at(b + 2)));
+    super::in_sorted(NEAR_WORDS, before(1))
+        || (before(1) == "of" && super::in_sorted(names::DIRECTIONS, before(2)))
         || (before(1) == "in" && comma_place)
 }
 
@@ -102,10 +102,10 @@ pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize, title: bool
     let middle_ok = b - a == 2
         || (b - a == 3
             && title
-            && (ctx.lex.is_unambiguous_first_name(ctx.words[a + 1])
+            && (ctx.unambiguous_first_name_at(a + 1)
                 || ctx.lex.surnames.contains(ctx.lower[a + 1])));
     middle_ok
-        && ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        && ctx.unambiguous_first_name_at(a)
         && ctx.lex.surnames.contains(last)
         && ctx.lex.loc_suffix.contains(last)
         && !super::in_sorted(super::PLACE_PREPOSITIONS, before)
@@ -147,8 +147,8 @@ fn named_hall(ctx: &Ctx, a: usize, b: usize) -> bool {
     let possessive = before(1) == "s" && matches!(before(2), "'" | "\u{2019}");
     b - a == 2
         && ctx.lower[b - 1] == "hall"
-        && !ctx.lex.is_first_name(ctx.words[a])
-        && (HALL_BEFORE.binary_search(&before(1)).is_ok() || possessive)
+        && !ctx.first_name_at(a)
+        && (super::in_sorted(HALL_BEFORE, before(1)) || possessive)
 }
 
 /// Words of institutions that open a name and take a town after them: "Hotel

@@ -66,11 +66,9 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     }
     // Once per sentence, however many plurals it holds.
-    let about_games = *ctx.about_games.get_or_init(|| {
-        ctx.lower
-            .iter()
-            .any(|w| GROUP_WORDS.binary_search(w).is_ok())
-    });
+    let about_games = *ctx
+        .about_games
+        .get_or_init(|| ctx.lower.iter().any(|w| super::in_sorted(GROUP_WORDS, w)));
     if !about_games {
         return false;
     }
@@ -91,7 +89,7 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !ctx.lex.is_first_name(&super::title_case(stem))
         && !ctx.lex.event_cues.contains(w)
         && !ctx.lex.place_nouns.contains(w)
-        && PLURAL_NOT_GROUPS.binary_search(&w).is_err()
+        && !super::in_sorted(PLURAL_NOT_GROUPS, w)
         // "the Protocols of ...": a longer title, left alone; so is "the
         // Ratepayers' Association", a name that goes on after the apostrophe.
         && !matches!(ctx.lower.get(b).copied(), Some("of"))
@@ -126,7 +124,7 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let quote = |i: usize| matches!(ctx.words[i], "\"" | "\u{201c}" | "\u{201d}");
     let title_word = |i: usize| {
         ctx.kinds[i] == TokenKind::Word
-            && (ctx.is_upper_initial(i) || super::in_sorted(super::TITLE_CASE_LOWER, ctx.lower[i]))
+            && (ctx.is_upper_initial(i) || super::is_title_case_lower(ctx.lower[i]))
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
     // Most names have no quote near them: two cheap scans before the word tests
@@ -203,7 +201,7 @@ pub(super) const DIRECTIONS: &[&str] = &[
 /// A lone name after a point of the compass and "of" is a place.
 pub(super) fn after_direction(ctx: &Ctx, a: usize) -> Option<(EntityType, bool, &'static str)> {
     let direction =
-        a >= 2 && ctx.lower[a - 1] == "of" && DIRECTIONS.binary_search(&ctx.lower[a - 2]).is_ok();
+        a >= 2 && ctx.lower[a - 1] == "of" && super::in_sorted(DIRECTIONS, ctx.lower[a - 2]);
     direction.then_some((EntityType::Location, false, "location.direction-of"))
 }
 

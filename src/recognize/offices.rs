@@ -53,7 +53,7 @@ const MAX_BEFORE: usize = 6;
 fn is_head(ctx: &Ctx, i: usize) -> bool {
     ctx.kinds[i] == TokenKind::Word
         && ctx.is_upper_initial(i)
-        && HEADS.binary_search(&ctx.lower[i]).is_ok()
+        && super::in_sorted(HEADS, ctx.lower[i])
 }
 
 /// The run `a..b` is the head word of an office after a holder's possessive
@@ -69,7 +69,7 @@ pub(super) fn possessive_office_start(ctx: &Ctx, a: usize, b: usize) -> Option<u
     let holds = ctx.kinds[holder] == TokenKind::Word
         && ctx.is_upper_initial(holder)
         && ctx.spans[holder].end == ctx.spans[a - 2].start
-        && HOLDERS.binary_search(&ctx.lower[holder]).is_ok();
+        && super::in_sorted(HOLDERS, ctx.lower[holder]);
     if !(apostrophe && s && holds) {
         return None;
     }

@@ -68,8 +68,11 @@ pub(super) fn is_fixture(text: &str, tokens: &[Token], sports: bool) -> bool {
         t.kind == TokenKind::Word && word(t).chars().next().is_some_and(char::is_uppercase)
     };
     // A side is at most four words and a mark: a later "v" leaves too long a left side.
+    // The words looked for are at most three bytes long: longer ones are not sliced.
     let Some(v) = tokens.iter().take(FIXTURE_SIDE + 2).position(|t| {
-        matches!(word(t), "v" | "vs" | "v." | "vs.") || (sports && matches!(word(t), "at" | "AT"))
+        t.span.end - t.span.start <= 3
+            && (matches!(word(t), "v" | "vs" | "v." | "vs.")
+                || (sports && matches!(word(t), "at" | "AT")))
     }) else {
         return false;
     };

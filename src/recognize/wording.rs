@@ -34,7 +34,7 @@ pub(super) fn interview_marker(ctx: &Ctx, i: usize) -> bool {
             ctx.kinds[i + 1] == TokenKind::Word
                 && (ctx.lex.function_words.contains(next) || ctx.lex.is_common_lower(next))
                 && !ctx.lex.surnames.contains(next)
-                && !ctx.lex.is_first_name(ctx.words[i + 1])
+                && !ctx.first_name_at(i + 1)
         })
 }
 
@@ -85,14 +85,18 @@ const NEVER_CAPITAL_NAME_WORDS: &[&str] = &[
     "and", "him", "it", "me", "of", "she", "the", "them", "they", "us", "you",
 ];
 
+/// The lengths and first letters of [`NEVER_CAPITAL_NAME_WORDS`].
+const NEVER_CAPITAL_SHAPES: [u32; 16] = crate::normalize::shapes(NEVER_CAPITAL_NAME_WORDS);
+
 /// Token `i` is a word of [`NEVER_CAPITAL_NAME_WORDS`] in title case ("Us", not
 /// "US"), after the sentence's first word: its capital makes it no name word.
 /// A "The" after a given name opens a nickname ("Dwayne The Rock Johnson").
 pub(super) fn never_capital_name_word(ctx: &Ctx, i: usize) -> bool {
     i > ctx.first_word
-        && !ctx.is_all_caps(i)
+        && crate::normalize::may_be_in(&NEVER_CAPITAL_SHAPES, ctx.lower[i])
         && super::in_sorted(NEVER_CAPITAL_NAME_WORDS, ctx.lower[i])
-        && !(ctx.lower[i] == "the" && ctx.lex.is_first_name(ctx.words[i - 1]))
+        && !ctx.is_all_caps(i)
+        && !(ctx.lower[i] == "the" && ctx.first_name_at(i - 1))
 }
 
 /// Token `i` is a capitalised common word that is no name word beside a
@@ -106,7 +110,7 @@ fn plain_common_word(ctx: &Ctx, i: usize) -> bool {
         && ctx.gaz[i].is_none()
         && ctx.lex.is_common_lower(l)
         && !ctx.lex.function_words.contains(l)
-        && !ctx.lex.is_first_name(ctx.words[i])
+        && !ctx.first_name_at(i)
         && !ctx.lex.surnames.contains(l)
         && !ctx.lex.org_cues.contains(l)
         && ctx.title_len(i, i + 1) == 0
@@ -121,7 +125,7 @@ pub(super) fn second_person_after_verb(ctx: &Ctx, start: usize, k: usize, b: usi
     k >= start + 2
         && k + 1 < b
         && ctx.gaz[k].is_none()
-        && ctx.lex.is_unambiguous_first_name(ctx.words[k])
+        && ctx.unambiguous_first_name_at(k)
         && ctx.is_upper_initial(k + 1)
         && ctx.is_upper_initial(k - 2)
         && plain_common_word(ctx, k - 1)
@@ -147,7 +151,7 @@ pub(super) fn adjective_before_given_name(ctx: &Ctx, a: usize, b: usize) -> bool
         && !ctx.lex.is_common_lower(last)
         && plain_common_word(ctx, a)
         && ctx.gaz[a + 1].is_none()
-        && ctx.lex.is_unambiguous_first_name(ctx.words[a + 1])
+        && ctx.unambiguous_first_name_at(a + 1)
 }
 
 #[cfg(test)]
