@@ -24,6 +24,7 @@ mod events;
 mod facilities;
 mod names;
 mod offices;
+mod orgs;
 mod sides;
 mod wording;
 
@@ -793,7 +794,7 @@ impl Ctx<'_> {
             // "Center for American Progress", "Council on Foreign Relations".
             "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
             "&" => next_cap,
-            "and" => self.and_in_name(run_last, i),
+            "and" => self.and_in_name(run_last, i) || orgs::fields_and(self, run_last, i),
             // "Ursula von der Leyen", "Joaquin de la Pazuela": two particles.
             _ => {
                 self.particle(i)
@@ -1823,7 +1824,8 @@ fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut V
         };
         // "Siemens AG": a title that is also an organization's closing word ends
         // the name before it rather than starting a person's.
-        let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a);
+        let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a)
+            || tl == 1 && orgs::title_opens_body(ctx, k, b);
         if tl > 0 && !cue_title {
             flush(pieces, cur, k, pending_title);
             k += tl;
@@ -1881,6 +1883,7 @@ fn glue(ctx: &Ctx, pieces: &mut Vec<Piece>, out: &mut Vec<Piece>) {
         }
         out.push(p);
     }
+    orgs::glue_openers(ctx, out);
 }
 
 /// The type and rule of two pieces joined into one.
@@ -2325,7 +2328,7 @@ fn is_party_tag(w: &str) -> bool {
 }
 
 /// Legal forms of companies, which end a name but are none alone (sorted).
-const LEGAL_FORMS: [&str; 7] = ["corp", "gmbh", "inc", "llc", "llp", "ltd", "plc"];
+const LEGAL_FORMS: [&str; 8] = ["co", "corp", "gmbh", "inc", "llc", "llp", "ltd", "plc"];
 
 /// Type of a piece; `None` drops it. `Other` pieces with no evidence are kept as
 /// unknown single words for the document-level pass to settle.
