@@ -2622,6 +2622,9 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
             // "a UAV", "an IED": an acronym counted like a noun is a thing, not a name.
             return Some(None);
         }
+        if orgs::is_code(ctx, p.a) {
+            return Some(Some((EntityType::Other, false, orgs::CODE_RULE)));
+        }
         return Some(Some((EntityType::Organization, false, "org.acronym")));
     }
     let personal = lex.is_first_name(ctx.words[p.a]) || lex.surnames.contains(last);

@@ -104,7 +104,8 @@ pub(super) fn fields_and(ctx: &Ctx, run_last: usize, i: usize) -> bool {
             && !ctx.words[k].chars().skip(1).any(char::is_uppercase)
             && !ctx.lex.by_key.contains_key(l)
             && (ctx.lex.is_common_lower(l)
-                || !(ctx.lex.is_first_name(ctx.words[k]) || ctx.lex.surnames.contains(l)))
+                || field_ending(l)
+                    && !(ctx.lex.is_first_name(ctx.words[k]) || ctx.lex.surnames.contains(l)))
     };
     let mut k = i + 1;
     while k < n && ctx.kinds[k] == TokenKind::Word && ctx.is_upper_initial(k) {
@@ -117,6 +118,20 @@ pub(super) fn fields_and(ctx: &Ctx, run_last: usize, i: usize) -> bool {
     // name of its own, which the field list does not reach.
     let possessive = k < n && matches!(ctx.words[k], "'s" | "\u{2019}s" | "'" | "\u{2019}");
     k > i + 1 && !possessive
+}
+
+/// Endings of English nouns of fields, studies and members ("Astronomy",
+/// "Gynecologists", "Counterterrorism", "Inclusion") and of the adjectives
+/// before them ("Infectious", "Environmental"), which a word that is no
+/// common one must have to be read as a field: an unknown name ("Kremsky") has none.
+const FIELD_ENDINGS: &[&str] = &[
+    "ance", "ances", "ence", "ences", "ery", "ial", "ians", "ical", "ics", "ism", "ists", "ities",
+    "ity", "ive", "logy", "ment", "ments", "nal", "ness", "nomy", "ory", "ous", "phy", "ral",
+    "sion", "sions", "tal", "tion", "tions", "ure", "ures",
+];
+
+fn field_ending(l: &str) -> bool {
+    l.len() > 5 && FIELD_ENDINGS.iter().any(|e| l.ends_with(e))
 }
 
 /// The rule of an opening adjective glued to the body after it.
@@ -140,6 +155,44 @@ pub(super) fn glue_openers(ctx: &Ctx, out: &mut Vec<Piece>) {
         }
         i += 1;
     }
+}
+
+/// Broadcast networks whose local stations are named by network and channel
+/// ("CBS11", "FOX26", "NBC4"), in capitals (sorted).
+const NETWORKS: &[&str] = &["ABC", "CBS", "CW", "FOX", "NBC", "PBS"];
+
+/// The rule of a code of capitals and figures, which names no organization.
+pub(super) const CODE_RULE: &str = "other.code";
+
+/// Whether the word at `i`, written in capitals, is a code of capitals and figures
+/// that is no known name: a model ("AR-15", "KN95"), a visa ("H-1B"), a district
+/// ("TX-28"), a strain or a compound ("COVID19", "CO2"). Such a code names a thing,
+/// not an organization. A broadcaster's call sign with its channel ("WUSA9",
+/// "KDKA-2", "KGW8-TV") and a network's channel ("CBS11") stay organizations.
+pub(super) fn is_code(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.words[i];
+    if ctx.gaz[i].is_some() || !w.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if !w
+        .bytes()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-')
+    {
+        return false;
+    }
+    let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = w[letters..].trim_start_matches('-');
+    let rest = rest.strip_suffix("-TV").unwrap_or(rest);
+    let channel = !rest.is_empty() && rest.bytes().all(|c| c.is_ascii_digit());
+    if channel {
+        let head = &w[..letters];
+        let call_sign = (3..=4).contains(&letters) && matches!(head.as_bytes()[0], b'K' | b'W');
+        let network = in_sorted(NETWORKS, head);
+        if call_sign || network {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -224,6 +277,18 @@ mod tests {
             "{:?}",
             found(t)
         );
+        let t = "A scientist at the National Institute of Allergy and Infectious Diseases spoke.";
+        assert!(
+            org(t, "National Institute of Allergy and Infectious Diseases"),
+            "{:?}",
+            found(t)
+        );
+    }
+
+    #[test]
+    fn field_endings_and_networks_are_sorted() {
+        assert!(super::FIELD_ENDINGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::NETWORKS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -232,6 +297,13 @@ mod tests {
                  Department of Justice and Google on the case.";
         let s = surfaces(t);
         assert!(s.iter().any(|x| x == "Club for Growth"), "{s:?}");
+        // An unknown word with no ending of a field's noun is a name of its own.
+        let t = "She met the Council on Trade and Varnowski in Oslo.";
+        assert!(
+            !surfaces(t).iter().any(|x| x.contains("and Varnowski")),
+            "{:?}",
+            found(t)
+        );
         assert!(s.iter().any(|x| x == "Department of Justice"), "{s:?}");
         assert!(s.iter().any(|x| x == "Google"), "{s:?}");
         // A possessive after the last field opens a name of its own.
@@ -253,5 +325,25 @@ mod tests {
         // "Co" of "Co-founder" alone names nothing.
         let t = "Tom Bevan, Co-founder of the site, tweeted.";
         assert!(!surfaces(t).iter().any(|x| x == "Co"), "{:?}", found(t));
+    }
+
+    #[test]
+    fn codes_of_capitals_and_figures_are_no_organizations() {
+        let t = "Police said the AR-15 rifle and the KN95 masks were found. He holds an H-1B \
+                 visa. WUSA9 reported the story first.";
+        let f = found(t);
+        for code in ["AR-15", "KN95", "H-1B"] {
+            assert!(
+                !f.iter()
+                    .any(|(s, ty, _)| s == code && *ty == EntityType::Organization),
+                "{code}: {f:?}"
+            );
+        }
+        assert!(org(t, "WUSA9"), "{f:?}");
+        let t = "The report aired on FOX26 and on KGW8-TV on Sunday.";
+        assert!(org(t, "FOX26"), "{:?}", found(t));
+        // A known name with figures stays what it is.
+        let t = "Leaders of the G20 met in Osaka.";
+        assert!(org(t, "G20"), "{:?}", found(t));
     }
 }
