@@ -289,32 +289,43 @@ const ORG_NOUNS: &[&str] = &[
     "carrier",
     "chain",
     "channel",
+    "charity",
     "chipmaker",
     "club",
+    "college",
     "company",
     "conglomerate",
     "distiller",
     "drugmaker",
     "firm",
+    "foundation",
     "group",
+    "institute",
     "insurer",
     "label",
     "lender",
     "magazine",
     "manufacturer",
+    "militia",
     "miner",
+    "movement",
     "network",
     "newspaper",
+    "nonprofit",
     "operator",
+    "organisation",
+    "organization",
     "party",
     "publisher",
     "refiner",
     "retailer",
+    "school",
     "side",
     "steelmaker",
     "supermarket",
     "team",
     "union",
+    "university",
     "utility",
 ];
 
@@ -1004,10 +1015,17 @@ impl Ctx<'_> {
                         | ";"
                         | ")"
                         | "based"
+                        | "created"
+                        | "established"
+                        | "formed"
+                        | "founded"
                         | "in"
+                        | "led"
                         | "near"
                         | "of"
                         | "on"
+                        | "owned"
+                        | "run"
                         | "that"
                         | "which"
                         | "whose"
@@ -2543,9 +2561,15 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     let noun_before = in_sorted(ORG_NOUNS, before)
         && !compound
         && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
-    if noun_before && !lex.is_unambiguous_first_name(ctx.words[p.a]) {
+    if noun_before
+        && !lex.is_unambiguous_first_name(ctx.words[p.a])
+        && !(all_common && orgs::cut_name(ctx, p.a, p.b))
+    {
         // "the brewer Halvik", "insurer Corvane": the document says what it is.
         return Some(Some((EntityType::Organization, false, "org.noun-before")));
+    }
+    if orgs::noun_after(ctx, p.a, p.b) {
+        return Some(Some((EntityType::Organization, false, "org.noun-after")));
     }
     if all_common && n == 2 && lex.is_first_name(ctx.words[p.a]) && lex.surnames.contains(last) {
         // "Bill Gates", "Mark Cuban": a given name and a surname, both also words.

@@ -195,6 +195,47 @@ pub(super) fn is_code(ctx: &Ctx, i: usize) -> bool {
     true
 }
 
+/// Nouns after "the" and a name that say the name is a body's: "the Fox network",
+/// "the Likud party", "the Houthi movement" (sorted).
+const NOUNS_AFTER: &[&str] = &[
+    "channel",
+    "militia",
+    "movement",
+    "network",
+    "newspaper",
+    "party",
+];
+
+/// Whether tokens `a..b`, after "the", stand before a noun that names a body
+/// ("the Fox network", "the Likud party"): an organization, though the name may
+/// also be a given name or surname. Not a known place ("the Ohio party") nor a
+/// given name that is nothing else.
+pub(super) fn noun_after(ctx: &Ctx, a: usize, b: usize) -> bool {
+    a > 0
+        && b < ctx.words.len()
+        && b - a <= 3
+        && ctx.lower[a - 1] == "the"
+        && ctx.kinds[b] == TokenKind::Word
+        && !ctx.is_upper_initial(b)
+        && in_sorted(NOUNS_AFTER, ctx.lower[b])
+        && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
+        && (a..b).all(|i| {
+            ctx.gaz[i].is_none_or(|(_, h)| {
+                ctx.lex.entries[h.entry].entity_type == EntityType::Organization
+            })
+        })
+}
+
+/// Whether the one word at `a..b` is only the start of a name the run did not
+/// keep whole: a capitalised word or "for", "of" follows ("the organization
+/// Farmers for Free Trade", "the nonprofit Feeding America"). A noun before it
+/// then types the whole name, not this word.
+pub(super) fn cut_name(ctx: &Ctx, a: usize, b: usize) -> bool {
+    b == a + 1
+        && b < ctx.words.len()
+        && (ctx.is_upper_initial(b) || matches!(ctx.lower[b], "for" | "of"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::found;
@@ -289,6 +330,7 @@ mod tests {
     fn field_endings_and_networks_are_sorted() {
         assert!(super::FIELD_ENDINGS.windows(2).all(|w| w[0] < w[1]));
         assert!(super::NETWORKS.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::NOUNS_AFTER.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -345,5 +387,30 @@ mod tests {
         // A known name with figures stays what it is.
         let t = "Leaders of the G20 met in Osaka.";
         assert!(org(t, "G20"), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_body_noun_after_the_name_types_it() {
+        let t = "The show aired on the Fox network on Sunday. She joined Refuse Fascism, an \
+                 organization founded in 2016.";
+        assert!(org(t, "Fox"), "{:?}", found(t));
+        assert!(org(t, "Refuse Fascism"), "{:?}", found(t));
+        // A place before the noun stays a place.
+        let t = "He spoke to the Ohio party on Monday.";
+        assert!(!org(t, "Ohio"), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_body_noun_in_an_apposition_types_the_name() {
+        let t = "Instituto Gonzaga, a catholic school in Milan, was fined. She joined Refuse \
+                 Fascism, an organization founded in 2016.";
+        assert!(org(t, "Instituto Gonzaga"), "{:?}", found(t));
+        assert!(org(t, "Refuse Fascism"), "{:?}", found(t));
+    }
+
+    #[test]
+    fn a_noun_before_a_cut_name_types_no_common_word() {
+        let t = "Tim Roe, head of the organization Farmers for Free Trade, spoke.";
+        assert!(!org(t, "Farmers"), "{:?}", found(t));
     }
 }
