@@ -220,8 +220,8 @@ pub(super) fn noun_after(ctx: &Ctx, a: usize, b: usize) -> bool {
         && in_sorted(NOUNS_AFTER, ctx.lower[b])
         && !ctx.lex.is_unambiguous_first_name(ctx.words[a])
         && (a..b).all(|i| {
-            ctx.gaz[i].is_none_or(|(_, h)| {
-                ctx.lex.entries[h.entry].entity_type == EntityType::Organization
+            !ctx.gaz[i].is_some_and(|(_, h)| {
+                ctx.lex.entries[h.entry].entity_type != EntityType::Organization
             })
         })
 }
