@@ -158,8 +158,8 @@ pub(super) fn glue_openers(ctx: &Ctx, out: &mut Vec<Piece>) {
 }
 
 /// Broadcast networks whose local stations are named by network and channel
-/// ("CBS11", "FOX26", "NBC4"), in capitals (sorted).
-const NETWORKS: &[&str] = &["ABC", "CBS", "CW", "FOX", "NBC", "PBS"];
+/// ("CBS11", "FOX26", "BBC2", "MTV2"), in capitals (sorted).
+const NETWORKS: &[&str] = &["ABC", "BBC", "CBS", "CW", "FOX", "ITV", "MTV", "NBC", "PBS"];
 
 /// The rule of a code of capitals and figures, which names no organization.
 pub(super) const CODE_RULE: &str = "other.code";
@@ -168,7 +168,8 @@ pub(super) const CODE_RULE: &str = "other.code";
 /// that is no known name: a model ("AR-15", "KN95"), a visa ("H-1B"), a district
 /// ("TX-28"), a strain or a compound ("COVID19", "CO2"). Such a code names a thing,
 /// not an organization. A broadcaster's call sign with its channel ("WUSA9",
-/// "KDKA-2", "KGW8-TV") and a network's channel ("CBS11") stay organizations.
+/// "KDKA-2", "KGW8-TV") and a network's channel ("CBS11", "BBC2", "MTV2") stay
+/// organizations.
 pub(super) fn is_code(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.words[i];
     if ctx.gaz[i].is_some() || !w.bytes().any(|c| c.is_ascii_digit()) {
@@ -382,8 +383,9 @@ mod tests {
             );
         }
         assert!(org(t, "WUSA9"), "{f:?}");
-        let t = "The report aired on FOX26 and on KGW8-TV on Sunday.";
+        let t = "The report aired on FOX26 and on KGW8-TV on Sunday, and BBC2 showed it.";
         assert!(org(t, "FOX26"), "{:?}", found(t));
+        assert!(org(t, "BBC2"), "{:?}", found(t));
         // A known name with figures stays what it is.
         let t = "Leaders of the G20 met in Osaka.";
         assert!(org(t, "G20"), "{:?}", found(t));
