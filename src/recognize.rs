@@ -24,6 +24,7 @@ mod events;
 mod facilities;
 mod names;
 mod offices;
+mod orgs;
 mod sides;
 mod wording;
 
@@ -297,32 +298,43 @@ const ORG_NOUNS: &[&str] = &[
     "carrier",
     "chain",
     "channel",
+    "charity",
     "chipmaker",
     "club",
+    "college",
     "company",
     "conglomerate",
     "distiller",
     "drugmaker",
     "firm",
+    "foundation",
     "group",
+    "institute",
     "insurer",
     "label",
     "lender",
     "magazine",
     "manufacturer",
+    "militia",
     "miner",
+    "movement",
     "network",
     "newspaper",
+    "nonprofit",
     "operator",
+    "organisation",
+    "organization",
     "party",
     "publisher",
     "refiner",
     "retailer",
+    "school",
     "side",
     "steelmaker",
     "supermarket",
     "team",
     "union",
+    "university",
     "utility",
 ];
 
@@ -889,7 +901,7 @@ impl Ctx<'_> {
             // "Center for American Progress", "Council on Foreign Relations".
             "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
             "&" => next_cap,
-            "and" => self.and_in_name(run_last, i),
+            "and" => self.and_in_name(run_last, i) || orgs::fields_and(self, run_last, i),
             // "Ursula von der Leyen", "Joaquin de la Pazuela": two particles.
             _ => {
                 self.particle(i)
@@ -1097,10 +1109,17 @@ impl Ctx<'_> {
                         | ";"
                         | ")"
                         | "based"
+                        | "created"
+                        | "established"
+                        | "formed"
+                        | "founded"
                         | "in"
+                        | "led"
                         | "near"
                         | "of"
                         | "on"
+                        | "owned"
+                        | "run"
                         | "that"
                         | "which"
                         | "whose"
@@ -1967,7 +1986,8 @@ fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut V
         };
         // "Siemens AG": a title that is also an organization's closing word ends
         // the name before it rather than starting a person's.
-        let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a);
+        let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a)
+            || tl == 1 && orgs::title_opens_body(ctx, k, b);
         if tl > 0 && !cue_title {
             flush(pieces, cur, k, pending_title);
             k += tl;
@@ -2025,6 +2045,7 @@ fn glue(ctx: &Ctx, pieces: &mut Vec<Piece>, out: &mut Vec<Piece>) {
         }
         out.push(p);
     }
+    orgs::glue_openers(ctx, out);
 }
 
 /// The type and rule of two pieces joined into one.
@@ -2482,7 +2503,7 @@ fn is_party_tag(w: &str) -> bool {
 }
 
 /// Legal forms of companies, which end a name but are none alone (sorted).
-const LEGAL_FORMS: [&str; 7] = ["corp", "gmbh", "inc", "llc", "llp", "ltd", "plc"];
+const LEGAL_FORMS: [&str; 8] = ["co", "corp", "gmbh", "inc", "llc", "llp", "ltd", "plc"];
 
 /// Type of a piece; `None` drops it. `Other` pieces with no evidence are kept as
 /// unknown single words for the document-level pass to settle.
@@ -2692,9 +2713,15 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     let noun_before = in_sorted(ORG_NOUNS, before)
         && !compound
         && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
-    if noun_before && !ctx.unambiguous_first_name_at(p.a) {
+    if noun_before
+        && !ctx.unambiguous_first_name_at(p.a)
+        && !(all_common && orgs::cut_name(ctx, p.a, p.b))
+    {
         // "the brewer Halvik", "insurer Corvane": the document says what it is.
         return Some(Some((EntityType::Organization, false, "org.noun-before")));
+    }
+    if orgs::noun_after(ctx, p.a, p.b) {
+        return Some(Some((EntityType::Organization, false, "org.noun-after")));
     }
     if all_common && n == 2 && ctx.first_name_at(p.a) && lex.surnames.contains(last) {
         // "Bill Gates", "Mark Cuban": a given name and a surname, both also words.
@@ -2770,6 +2797,9 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         if matches!(before, "a" | "an") {
             // "a UAV", "an IED": an acronym counted like a noun is a thing, not a name.
             return Some(None);
+        }
+        if orgs::is_code(ctx, p.a) {
+            return Some(Some((EntityType::Other, false, orgs::CODE_RULE)));
         }
         return Some(Some((EntityType::Organization, false, "org.acronym")));
     }

@@ -162,7 +162,10 @@ const NOUN_REACH: usize = 300;
 /// Rules that type a lone word by its neighbours only: the document's own
 /// company names outrank them.
 fn weak(rule: &str) -> bool {
-    matches!(rule, "unknown" | "person.says" | "location.preposition")
+    matches!(
+        rule,
+        "unknown" | "person.says" | "location.preposition" | super::orgs::CODE_RULE
+    )
 }
 
 /// Lone words typed weakly (or not at all) that the document names as a
