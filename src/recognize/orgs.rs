@@ -104,8 +104,7 @@ pub(super) fn fields_and(ctx: &Ctx, run_last: usize, i: usize) -> bool {
             && !ctx.words[k].chars().skip(1).any(char::is_uppercase)
             && !ctx.lex.by_key.contains_key(l)
             && (ctx.lex.is_common_lower(l)
-                || field_ending(l)
-                    && !(ctx.first_name_at(k) || ctx.lex.surnames.contains(l)))
+                || field_ending(l) && !(ctx.first_name_at(k) || ctx.lex.surnames.contains(l)))
     };
     let mut k = i + 1;
     while k < n && ctx.kinds[k] == TokenKind::Word && ctx.is_upper_initial(k) {
