@@ -168,9 +168,26 @@ const NO_ROLE: u32 = u32::MAX;
 struct Interner {
     ids: HashMap<Arc<str>, u32>,
     names: Vec<Arc<str>>,
+    /// Ids of static strings by (address, length): most rule ids are static, and an
+    /// address hashes faster than the text.
+    statics: HashMap<(usize, usize), u32>,
 }
 
 impl Interner {
+    /// [`Self::id`], a static string found by its address.
+    fn id_of(&mut self, s: &std::borrow::Cow<'static, str>) -> u32 {
+        let std::borrow::Cow::Borrowed(text) = s else {
+            return self.id(s);
+        };
+        let at = (text.as_ptr() as usize, text.len());
+        if let Some(&id) = self.statics.get(&at) {
+            return id;
+        }
+        let id = self.id(text);
+        self.statics.insert(at, id);
+        id
+    }
+
     fn id(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
@@ -260,7 +277,7 @@ impl<'a, W: Write> Corpus<'a, W> {
     fn encode_links(&mut self, doc: &DocAnalysis, out: &mut Vec<u8>) {
         put_header(out, doc);
         for l in &doc.links {
-            let rule = self.rules.id(&l.rule);
+            let rule = self.rules.id_of(&l.rule);
             let role = l.role.as_deref().map_or(NO_ROLE, |r| self.roles.id(r));
             out.extend_from_slice(&[TAG_LINK, kind_code(l.kind)]);
             for v in [
@@ -1129,15 +1146,19 @@ fn encode_mentions(doc: &DocAnalysis, out: &mut Vec<u8>) {
     }
 }
 
+#[inline]
 fn put_u32(w: &mut Vec<u8>, v: u32) {
     w.extend_from_slice(&v.to_le_bytes())
 }
+#[inline]
 fn put_i32(w: &mut Vec<u8>, v: i32) {
     w.extend_from_slice(&v.to_le_bytes())
 }
+#[inline]
 fn put_u64(w: &mut Vec<u8>, v: u64) {
     w.extend_from_slice(&v.to_le_bytes())
 }
+#[inline]
 fn put_str(w: &mut Vec<u8>, s: &str) {
     put_u64(w, s.len() as u64);
     w.extend_from_slice(s.as_bytes())
@@ -1242,6 +1263,20 @@ mod tests {
             get_str(&mut r).unwrap_err().kind(),
             io::ErrorKind::InvalidData
         );
+    }
+
+    #[test]
+    fn static_and_owned_strings_of_one_text_get_one_id() {
+        use std::borrow::Cow;
+        let mut rules = Interner::default();
+        let a = rules.id_of(&Cow::Borrowed("appos-title"));
+        let owned = rules.id_of(&Cow::Owned("appos-title".to_string()));
+        let other = rules.id_of(&Cow::Borrowed("co-mention"));
+        let again = rules.id_of(&Cow::Borrowed("appos-title"));
+        assert_eq!((a, owned, again), (0, 0, 0));
+        assert_eq!(other, 1);
+        assert_eq!(rules.id("co-mention"), 1);
+        assert_eq!(rules.names.len(), 2);
     }
 
     #[test]
