@@ -174,7 +174,9 @@ struct Interner {
 }
 
 impl Interner {
-    /// [`Self::id`], a static string found by its address.
+    /// [`Self::id`], a static string found by its address (whether the text is
+    /// borrowed for good is what the `Cow` tells).
+    #[allow(clippy::ptr_arg)]
     fn id_of(&mut self, s: &std::borrow::Cow<'static, str>) -> u32 {
         let std::borrow::Cow::Borrowed(text) = s else {
             return self.id(s);
