@@ -55,8 +55,8 @@ pub fn push_day(out: &mut String, day: Day) {
         digit(d / 10),
         digit(d % 10),
     ];
-    // Digits and dashes: ASCII, so the check cannot fail.
-    out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+    out.reserve(text.len());
+    text.iter().for_each(|&b| out.push(char::from(b)));
 }
 
 /// A JSON string literal. serde_json escapes quotes, backslashes and control
