@@ -10,7 +10,7 @@
 //! writes. Memory holds the entities and the edges, not the text.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{self, BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
@@ -38,9 +38,69 @@ pub enum SpillTarget {
     File(PathBuf),
 }
 
-/// A spill being read back: buffered, so that reading a field is mostly a copy
-/// from the buffer.
-type SpillReader = BufReader<Box<dyn Read>>;
+/// A spill being read back in chunks: a field is read as a slice of the chunk, so
+/// that reading one is a bounds check and a copy.
+struct SpillReader {
+    src: Box<dyn Read>,
+    buf: Vec<u8>,
+    pos: usize,
+    end: usize,
+}
+
+impl SpillReader {
+    fn new(src: Box<dyn Read>) -> SpillReader {
+        SpillReader {
+            src,
+            buf: vec![0; 1 << 20],
+            pos: 0,
+            end: 0,
+        }
+    }
+
+    /// The next `n` bytes.
+    #[inline]
+    fn take(&mut self, n: usize) -> io::Result<&[u8]> {
+        if self.end - self.pos < n {
+            self.fill(n)?;
+        }
+        let at = self.pos;
+        self.pos += n;
+        Ok(&self.buf[at..at + n])
+    }
+
+    /// Whether the spill is read to its end.
+    fn at_end(&mut self) -> io::Result<bool> {
+        if self.pos < self.end {
+            return Ok(false);
+        }
+        match self.fill(1) {
+            Ok(()) => Ok(false),
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(true),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Reads until at least `n` bytes are held past `pos` (the held bytes move to the
+    /// start of the buffer, which grows if it must).
+    #[cold]
+    fn fill(&mut self, n: usize) -> io::Result<()> {
+        self.buf.copy_within(self.pos..self.end, 0);
+        self.end -= self.pos;
+        self.pos = 0;
+        if self.buf.len() < n {
+            self.buf.resize(n.next_power_of_two(), 0);
+        }
+        while self.end < n {
+            match self.src.read(&mut self.buf[self.end..]) {
+                Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+                Ok(k) => self.end += k,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+}
 
 enum Spill {
     Memory(Vec<u8>),
@@ -66,7 +126,7 @@ impl Spill {
 
     /// Reads the spill back from its start with `each`, then removes its file.
     fn replay(self, each: impl FnOnce(&mut SpillReader) -> io::Result<()>) -> io::Result<()> {
-        let buffered = |r: Box<dyn Read>| BufReader::with_capacity(1 << 20, r);
+        let buffered = SpillReader::new;
         match self {
             Spill::Memory(v) => each(&mut buffered(Box::new(io::Cursor::new(v)))),
             Spill::File(f, path) => {
@@ -108,9 +168,28 @@ const NO_ROLE: u32 = u32::MAX;
 struct Interner {
     ids: HashMap<Arc<str>, u32>,
     names: Vec<Arc<str>>,
+    /// Ids of static strings by (address, length): most rule ids are static, and an
+    /// address hashes faster than the text.
+    statics: HashMap<(usize, usize), u32>,
 }
 
 impl Interner {
+    /// [`Self::id`], a static string found by its address (whether the text is
+    /// borrowed for good is what the `Cow` tells).
+    #[allow(clippy::ptr_arg)]
+    fn id_of(&mut self, s: &std::borrow::Cow<'static, str>) -> u32 {
+        let std::borrow::Cow::Borrowed(text) = s else {
+            return self.id(s);
+        };
+        let at = (text.as_ptr() as usize, text.len());
+        if let Some(&id) = self.statics.get(&at) {
+            return id;
+        }
+        let id = self.id(text);
+        self.statics.insert(at, id);
+        id
+    }
+
     fn id(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
@@ -200,7 +279,7 @@ impl<'a, W: Write> Corpus<'a, W> {
     fn encode_links(&mut self, doc: &DocAnalysis, out: &mut Vec<u8>) {
         put_header(out, doc);
         for l in &doc.links {
-            let rule = self.rules.id(&l.rule);
+            let rule = self.rules.id_of(&l.rule);
             let role = l.role.as_deref().map_or(NO_ROLE, |r| self.roles.id(r));
             out.extend_from_slice(&[TAG_LINK, kind_code(l.kind)]);
             for v in [
@@ -312,7 +391,6 @@ impl<'a, W: Write> Corpus<'a, W> {
             ids: &ids,
             out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
             named: entities.iter().map(|e| e.mentions > 0).collect(),
-            text: String::new(),
             cells: Cells::new(&ids, type_names()),
         };
         let evidence = EvidenceWriter {
@@ -542,20 +620,21 @@ fn records(
     let mut doc: Option<usize> = None;
     let mut doc_id = String::new();
     let mut date = None;
-    let mut tag = [0u8; 1];
     loop {
-        if r.read(&mut tag)? == 0 {
+        if r.at_end()? {
             return Ok(());
         }
-        if tag[0] == TAG_DOC {
+        let tag = get_u8(r)?;
+        if tag == TAG_DOC {
             doc = Some(doc.map_or(0, |d| d + 1));
-            get_str(r, &mut doc_id)?;
+            doc_id.clear();
+            doc_id.push_str(get_str(r)?);
             let day = get_i32(r)?;
             date = (day != NO_DAY).then_some(Day(day));
             continue;
         }
         let record = Record {
-            tag: tag[0],
+            tag,
             doc: doc.ok_or_else(corrupt)?,
             doc_id: &doc_id,
             date,
@@ -571,7 +650,6 @@ struct MentionReplay<'a, M: Write> {
     out: TableWriter<M>,
     /// Whether each corpus entity is named at least once (not only by nationality words).
     named: Vec<bool>,
-    text: String,
     cells: Cells,
 }
 
@@ -586,13 +664,15 @@ impl<M: Write> MentionReplay<'_, M> {
         if rec.tag != TAG_MENTION {
             return Err(corrupt());
         }
-        let code = get_u8(r)?;
+        // The fixed fields of encode_mentions at once: type, start, end, entity, sentence.
+        let f = r.take(25)?;
+        let code = f[0];
         let (ty, nationality) = (type_from(code), code == NATIONALITY);
-        let start = get_u64(r)? as usize;
-        let end = get_u64(r)? as usize;
-        let local = get_u32(r)? as usize;
-        let sentence = get_u32(r)? as usize;
-        get_str(r, &mut self.text)?;
+        let start = u64::from_le_bytes(array(&f[1..])) as usize;
+        let end = u64::from_le_bytes(array(&f[9..])) as usize;
+        let local = u32::from_le_bytes(array(&f[17..])) as usize;
+        let sentence = u32::from_le_bytes(array(&f[21..])) as usize;
+        let text = get_str(r)?;
         let g = self.maps.get(rec.doc, local).ok_or_else(corrupt)?;
         // A nationality word is listed, as a mention of its country, only when the
         // country is named too (else it may be no node); it counts as no mention.
@@ -603,21 +683,23 @@ impl<M: Write> MentionReplay<'_, M> {
             true => NATIONALITY_TYPE,
             false => ty.as_str(),
         };
-        self.mention(rec, (start, end), &self.ids.ids[g], ty, sentence)
+        let id = &self.ids.ids[g];
+        self.mention(rec, (start, end), text, id, ty, sentence)
     }
 
-    /// The `mentions.csv` row of mention text `self.text` at `span` in `rec`'s
-    /// document; put together directly as [`EvidenceWriter::row`] puts its rows.
+    /// The `mentions.csv` row of mention `text` at `span` in `rec`'s document; put
+    /// together directly as [`EvidenceWriter::row`] puts its rows.
+    #[allow(clippy::too_many_arguments)]
     fn mention(
         &mut self,
         rec: &Record,
         (start, end): (usize, usize),
+        text: &str,
         id: &str,
         ty: &str,
         sentence: usize,
     ) -> io::Result<()> {
         if !self.cells.plain {
-            let text = &self.text;
             return (self.out).mention(rec.doc_id, start, end, text, id, ty, sentence);
         }
         let cells = &mut self.cells;
@@ -629,7 +711,7 @@ impl<M: Write> MentionReplay<'_, M> {
         );
         let (start, end) = (a.format(start).as_bytes(), b.format(end).as_bytes());
         join(&mut cells.line, &[&cells.doc_cell, start, end, b""]);
-        self.out.push_text_cell(&mut cells.line, &self.text);
+        self.out.push_text_cell(&mut cells.line, text);
         let sentence = c.format(sentence).as_bytes();
         join(
             &mut cells.line,
@@ -649,7 +731,6 @@ struct LinkReplay<'a> {
     edges: Edges,
     /// (edge, document, sentence) of each edge's first [`MAX_EVIDENCE`] rows.
     first_rows: Vec<(u32, u32, u32)>,
-    text: String,
     rows: Vec<EvidenceRow>,
 }
 
@@ -727,7 +808,6 @@ impl<'a> LinkReplay<'a> {
             rules,
             edges: Edges::default(),
             first_rows: Vec::new(),
-            text: String::new(),
             rows: Vec::with_capacity(EVIDENCE_BATCH),
         }
     }
@@ -755,11 +835,14 @@ impl<'a> LinkReplay<'a> {
         if rec.tag != TAG_LINK {
             return Err(corrupt());
         }
-        let kind = kind_from(get_u8(r)?);
-        let (a, b) = (get_u32(r)? as usize, get_u32(r)? as usize);
-        let sentence = get_u32(r)?;
-        let (rule, role) = (get_u32(r)?, get_u32(r)?);
-        get_str(r, &mut self.text)?;
+        // The fixed fields of encode_links at once: kind, source, target, sentence,
+        // rule, role.
+        let f = r.take(21)?;
+        let kind = kind_from(f[0]);
+        let u = |at: usize| u32::from_le_bytes(array(&f[at..]));
+        let (a, b) = (u(1) as usize, u(5) as usize);
+        let (sentence, rule, role) = (u(9), u(13), u(17));
+        let text = get_str(r)?;
         let d = rec.doc;
         let (Some(s), Some(t)) = (self.maps.get(d, a), self.maps.get(d, b)) else {
             return Err(corrupt());
@@ -792,8 +875,8 @@ impl<'a> LinkReplay<'a> {
         if let Some(day) = rec.date {
             acc.timeline.add(day, 1);
         }
-        if acc.example.is_none() && !self.text.is_empty() {
-            acc.example = Some(Box::from(clip_example(&self.text)));
+        if acc.example.is_none() && !text.is_empty() {
+            acc.example = Some(Box::from(clip_example(text)));
         }
         if acc.weight as usize <= MAX_EVIDENCE {
             self.first_rows.push((e, d as u32, sentence));
@@ -1065,51 +1148,46 @@ fn encode_mentions(doc: &DocAnalysis, out: &mut Vec<u8>) {
     }
 }
 
+#[inline]
 fn put_u32(w: &mut Vec<u8>, v: u32) {
     w.extend_from_slice(&v.to_le_bytes())
 }
+#[inline]
 fn put_i32(w: &mut Vec<u8>, v: i32) {
     w.extend_from_slice(&v.to_le_bytes())
 }
+#[inline]
 fn put_u64(w: &mut Vec<u8>, v: u64) {
     w.extend_from_slice(&v.to_le_bytes())
 }
+#[inline]
 fn put_str(w: &mut Vec<u8>, s: &str) {
     put_u64(w, s.len() as u64);
     w.extend_from_slice(s.as_bytes())
 }
-fn get_u8(r: &mut (impl Read + ?Sized)) -> io::Result<u8> {
-    let mut b = [0u8; 1];
-    r.read_exact(&mut b)?;
-    Ok(b[0])
+fn get_u8(r: &mut SpillReader) -> io::Result<u8> {
+    Ok(r.take(1)?[0])
 }
-fn get_u32(r: &mut (impl Read + ?Sized)) -> io::Result<u32> {
-    let mut b = [0u8; 4];
-    r.read_exact(&mut b)?;
-    Ok(u32::from_le_bytes(b))
+fn get_i32(r: &mut SpillReader) -> io::Result<i32> {
+    Ok(i32::from_le_bytes(array(r.take(4)?)))
 }
-fn get_i32(r: &mut (impl Read + ?Sized)) -> io::Result<i32> {
-    let mut b = [0u8; 4];
-    r.read_exact(&mut b)?;
-    Ok(i32::from_le_bytes(b))
+fn get_u64(r: &mut SpillReader) -> io::Result<u64> {
+    Ok(u64::from_le_bytes(array(r.take(8)?)))
 }
-fn get_u64(r: &mut (impl Read + ?Sized)) -> io::Result<u64> {
-    let mut b = [0u8; 8];
-    r.read_exact(&mut b)?;
-    Ok(u64::from_le_bytes(b))
+/// The first `N` bytes of `b` (which holds at least that many).
+#[inline]
+fn array<const N: usize>(b: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    out.copy_from_slice(&b[..N]);
+    out
 }
-fn get_str(r: &mut (impl Read + ?Sized), out: &mut String) -> io::Result<()> {
+/// A string put by [`put_str`], borrowed from the reader's chunk.
+fn get_str(r: &mut SpillReader) -> io::Result<&str> {
     let len = get_u64(r)? as usize;
     if len == 0 {
-        out.clear(); // a co-mention's example
-        return Ok(());
+        return Ok(""); // a co-mention's example
     }
-    let mut bytes = std::mem::take(out).into_bytes();
-    bytes.clear();
-    bytes.resize(len, 0);
-    r.read_exact(&mut bytes)?;
-    *out = String::from_utf8(bytes).map_err(|_| corrupt())?;
-    Ok(())
+    std::str::from_utf8(r.take(len)?).map_err(|_| corrupt())
 }
 
 #[cfg(test)]
@@ -1133,6 +1211,74 @@ mod tests {
             assert_eq!(slug(label), slug_of(label.nfkd()), "{label:?}");
         }
         assert_eq!(slug("Erdoğan"), "erdogan");
+    }
+
+    /// Hands out at most three bytes a read, so that fields straddle reads.
+    struct Trickle(io::Cursor<Vec<u8>>);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(3);
+            self.0.read(&mut buf[..n])
+        }
+    }
+
+    #[test]
+    fn the_spill_reader_reads_fields_across_chunks_and_finds_the_end() {
+        let long = "é".repeat(40);
+        let mut bytes = Vec::new();
+        for (i, text) in ["", "Kerry", &long, "x"].iter().enumerate() {
+            bytes.push(i as u8);
+            put_u32(&mut bytes, 1000 + i as u32);
+            put_i32(&mut bytes, -(i as i32));
+            put_str(&mut bytes, text);
+        }
+        for chunk in [1, 4, 7, 1 << 20] {
+            let src = Box::new(Trickle(io::Cursor::new(bytes.clone())));
+            let mut r = SpillReader::new(src);
+            r.buf = vec![0; chunk];
+            for (i, text) in ["", "Kerry", &long, "x"].iter().enumerate() {
+                assert!(!r.at_end().unwrap());
+                assert_eq!(get_u8(&mut r).unwrap(), i as u8);
+                assert_eq!(
+                    u32::from_le_bytes(array(r.take(4).unwrap())),
+                    1000 + i as u32
+                );
+                assert_eq!(get_i32(&mut r).unwrap(), -(i as i32));
+                assert_eq!(get_str(&mut r).unwrap(), *text, "chunk {chunk}");
+            }
+            assert!(r.at_end().unwrap());
+            assert!(r.take(1).is_err());
+        }
+        // A string cut short, or not UTF-8, is a corrupt spill.
+        let mut r = SpillReader::new(Box::new(io::Cursor::new(bytes[..bytes.len() - 1].to_vec())));
+        let err = (0..4).try_for_each(|_| {
+            r.take(9)?;
+            get_str(&mut r).map(drop)
+        });
+        assert!(err.is_err());
+        let mut bad = Vec::new();
+        put_u64(&mut bad, 1);
+        bad.push(0xff);
+        let mut r = SpillReader::new(Box::new(io::Cursor::new(bad)));
+        assert_eq!(
+            get_str(&mut r).unwrap_err().kind(),
+            io::ErrorKind::InvalidData
+        );
+    }
+
+    #[test]
+    fn static_and_owned_strings_of_one_text_get_one_id() {
+        use std::borrow::Cow;
+        let mut rules = Interner::default();
+        let a = rules.id_of(&Cow::Borrowed("appos-title"));
+        let owned = rules.id_of(&Cow::Owned("appos-title".to_string()));
+        let other = rules.id_of(&Cow::Borrowed("co-mention"));
+        let again = rules.id_of(&Cow::Borrowed("appos-title"));
+        assert_eq!((a, owned, again), (0, 0, 0));
+        assert_eq!(other, 1);
+        assert_eq!(rules.id("co-mention"), 1);
+        assert_eq!(rules.names.len(), 2);
     }
 
     #[test]

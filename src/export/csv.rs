@@ -358,7 +358,8 @@ pub fn is_plain(field: &str) -> bool {
     !may_need_care(field.as_bytes())
 }
 
-/// Appends one cleaned field, quoted when it must be.
+/// Appends one cleaned field, quoted when it must be. The bytes that matter are
+/// found with `memchr` (vector scans), since sentences hold commas and a few quotes.
 fn push_field(line: &mut Vec<u8>, field: &str) {
     if !may_need_care(field.as_bytes()) {
         line.extend_from_slice(field.as_bytes());
@@ -366,20 +367,20 @@ fn push_field(line: &mut Vec<u8>, field: &str) {
     }
     let field = clean(field);
     let bytes = field.as_bytes();
-    if !bytes
-        .iter()
-        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
-    {
+    let special = memchr::memchr3(b',', b'"', b'\n', bytes).is_some();
+    if !special && memchr::memchr(b'\r', bytes).is_none() {
         line.extend_from_slice(bytes);
         return;
     }
+    line.reserve(bytes.len() + 2);
     line.push(b'"');
-    for (i, part) in bytes.split(|&b| b == b'"').enumerate() {
-        if i > 0 {
-            line.extend_from_slice(b"\"\"");
-        }
-        line.extend_from_slice(part);
+    let mut from = 0;
+    for quote in memchr::memchr_iter(b'"', bytes) {
+        line.extend_from_slice(&bytes[from..=quote]);
+        line.push(b'"');
+        from = quote + 1;
     }
+    line.extend_from_slice(&bytes[from..]);
     line.push(b'"');
 }
 
@@ -479,6 +480,58 @@ fn is_plain_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`push_field`] as it was written before its vector scans.
+    fn push_field_bytewise(line: &mut Vec<u8>, field: &str) {
+        let care = |b: &u8| *b < 0x20 || matches!(*b, 0x7f | 0xc2 | 0xef | b',' | b'"');
+        if !field.as_bytes().iter().any(care) {
+            line.extend_from_slice(field.as_bytes());
+            return;
+        }
+        let field = clean(field);
+        let bytes = field.as_bytes();
+        if !bytes
+            .iter()
+            .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        {
+            line.extend_from_slice(bytes);
+            return;
+        }
+        line.push(b'"');
+        for (i, part) in bytes.split(|&b| b == b'"').enumerate() {
+            if i > 0 {
+                line.extend_from_slice(b"\"\"");
+            }
+            line.extend_from_slice(part);
+        }
+        line.push(b'"');
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fields_are_pushed_as_the_bytewise_scan_pushed_them(
+            field in "([a-z ,\"\r\n\t\u{0}\u{7f}\u{85}\u{a0}\u{feff}\u{ffff}é’]{0,40})"
+        ) {
+            let (mut fast, mut slow) = (b"x,".to_vec(), b"x,".to_vec());
+            push_field(&mut fast, &field);
+            push_field_bytewise(&mut slow, &field);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn long_fields_with_quotes_anywhere_are_pushed_as_before() {
+        let base = "Kerry said, \"we met\" in Geneva\u{85} \"\"".repeat(5);
+        for cut in 0..base.len() {
+            let Some(field) = base.get(cut..) else {
+                continue;
+            };
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            push_field(&mut fast, field);
+            push_field_bytewise(&mut slow, field);
+            assert_eq!(fast, slow, "{field:?}");
+        }
+    }
 
     #[test]
     fn rows_made_by_hand_read_as_written_rows() {

@@ -471,6 +471,7 @@ impl<'a> Resolver<'a> {
                     .map(|_| is_acronym_form(r.l.strings.get(s as u32)))
             })
             .collect();
+        r.doc_words.reserve(r.l.forms.len());
         for d in 0..r.l.documents() {
             for i in r.l.range(d) {
                 r.doc_of.push(d as u32);
@@ -493,7 +494,28 @@ impl<'a> Resolver<'a> {
         }
         r.pkeys = r.primary_keys();
         r.organization_keys();
+        r.reserve();
         r
+    }
+
+    /// Sizes the merge's tables for what they will hold at most (or about), so that
+    /// they do not grow step by step during the merge. None of them is iterated:
+    /// their capacity changes no result.
+    fn reserve(&mut self) {
+        let (entities, forms) = (self.l.entities.len(), self.l.forms.len());
+        let strings = self.l.strings.spans.len();
+        let people = (self.l.entities.iter())
+            .filter(|e| Self::is_full_person(e))
+            .count();
+        self.acc.reserve(entities);
+        self.primary.reserve(entities);
+        self.alias.reserve(strings);
+        self.said.reserve(forms);
+        self.said_best.reserve(strings);
+        self.surname.reserve(people);
+        self.first_name.reserve(people);
+        self.full_name.reserve(people);
+        self.bearers.reserve(people);
     }
 
     /// The norm key and its transliteration fold of every form (by string id),
@@ -1249,10 +1271,14 @@ impl<'a> Resolver<'a> {
             .iter()
             .map(|f| f.iter().map(|x| x.1 as u64).sum())
             .collect();
+        // The keys are found in parallel and grouped in entity order.
+        let keys: Vec<Option<String>> = (labels.par_iter().enumerate())
+            .map(|(g, label)| (!label.is_empty() && mentions[g] > 0).then(|| norm_key(label)))
+            .collect();
         let mut groups: HashMap<String, Vec<u32>> = HashMap::default();
-        for (g, label) in labels.iter().enumerate() {
-            if !label.is_empty() && mentions[g] > 0 {
-                groups.entry(norm_key(label)).or_default().push(g as u32);
+        for (g, key) in keys.into_iter().enumerate() {
+            if let Some(key) = key {
+                groups.entry(key).or_default().push(g as u32);
             }
         }
         let mut root: Vec<u32> = (0..n as u32).collect();
