@@ -194,12 +194,13 @@ impl<'a> Chunker<'a> {
             return true;
         }
         let t = &self.toks[k];
-        !self.title_cased()
-            && k > 0
+        // The cheapest tests first: most words are lowercase.
+        k > 0
+            && self.text[t.start..].starts_with(|c: char| c.is_uppercase())
+            && !self.title_cased()
             && self.lex.class(w) == 0
             && !is_ly_adverb(w)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && self.text[t.start..].starts_with(|c: char| c.is_uppercase())
     }
 
     /// Whether the sentence is a headline in Title Case ([`title_cased`]).
