@@ -3033,7 +3033,7 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     coordinated(text, mentions, lex);
     document::companies_in_document(text, mentions, lex);
     teams_in_document(text, mentions, lex);
-    junk::weaken_generic_heads(mentions);
+    junk::weaken_generic_heads(text, mentions);
 }
 
 /// The document types a word as a person at least as often as a place, not

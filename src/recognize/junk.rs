@@ -99,24 +99,69 @@ pub(super) fn is_caps_phrase_not_person(ctx: &Ctx, a: usize, b: usize) -> bool {
     !ctx.text.contains(plain.as_str())
 }
 
-/// Gives a lone generic head typed as an organization the weak "unknown" rule:
-/// it then stays only as the short form of a body the document (or corpus)
-/// names in full ("Supreme Court" ... "the Court").
-pub(super) fn weaken_generic_heads(mentions: &mut [RawMention]) {
-    for m in mentions.iter_mut() {
-        if m.entity_type == EntityType::Organization
+/// Gives a lone generic head typed as an organization the weak "unknown" rule
+/// when the document names no body with that head word in full: it then stays
+/// only if it names something known. Beside its full name ("Supreme Court" ...
+/// "the Court", "Church of Scientology" ... "the Church") it is left as it is.
+pub(super) fn weaken_generic_heads(text: &str, mentions: &mut [RawMention]) {
+    let lone = |m: &RawMention| {
+        m.entity_type == EntityType::Organization
             && m.gaz.is_none()
             && !m.demonym
             && m.words.len() == 1
             && is_generic_head(&m.key)
-        {
+    };
+    if !mentions.iter().any(lone) {
+        return;
+    }
+    // The generic heads among the words of the document's longer bodies' names.
+    let mut named: Vec<String> = Vec::new();
+    for m in mentions.iter() {
+        if m.words.len() > 1 {
+            for w in &m.words {
+                let key = crate::normalize::norm_key(&text[w.start..w.end]);
+                if is_generic_head(&key) && !named.contains(&key) {
+                    named.push(key);
+                }
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if lone(m) && !named.contains(&m.key) && !name_goes_on(text, m.span.end) {
             m.rule = "unknown";
         }
     }
 }
 
+/// Words that join a body's head to the rest of its name ("Council on
+/// American-Islamic Relations", "School of the Art Institute").
+const NAME_JOINERS: &[&str] = &["against", "for", "of", "on", "to"];
+
+/// Whether the text at byte `end` goes on with a joining word and a capitalised
+/// word, maybe after "the": the head opens a longer name cut off before it.
+fn name_goes_on(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].split_ascii_whitespace();
+    if !rest.next().is_some_and(|w| NAME_JOINERS.contains(&w)) {
+        return false;
+    }
+    let next = match rest.next() {
+        Some("the") => rest.next(),
+        w => w,
+    };
+    next.and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_head_before_a_joined_name_goes_on() {
+        let t = "the Council on Foreign Relations; the Council said; the School of the Arts";
+        assert!(super::name_goes_on(t, 11));
+        assert!(!super::name_goes_on(t, 45));
+        assert!(super::name_goes_on(t, 63));
+    }
+
     use super::super::tests::found;
     use super::*;
 
@@ -157,16 +202,22 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_generic_head_is_weak_and_a_full_name_is_not() {
+    fn a_lone_generic_head_is_weak_unless_its_full_name_is_in_the_document() {
         let f = found(
             "The Senate Judiciary Committee met on Tuesday. Later the Committee voted, \
-             and the Court agreed.",
+             and the Court agreed. The Party said nothing. The Council on Foreign \
+             Relations wrote.",
         );
         let rule = |name: &str| f.iter().find(|(s, _, _)| s == name).map(|m| m.2);
-        assert_eq!(rule("Committee"), Some("unknown"), "{f:?}");
         assert_eq!(rule("Court"), Some("unknown"), "{f:?}");
+        assert_eq!(rule("Party"), Some("unknown"), "{f:?}");
+        assert!(
+            !f.iter().any(|m| m.0 == "Council" && m.2 == "unknown"),
+            "{f:?}"
+        );
         let full = rule("Senate Judiciary Committee");
         assert!(full.is_some_and(|r| r != "unknown"), "{f:?}");
+        assert!(rule("Committee").is_some_and(|r| r != "unknown"), "{f:?}");
     }
 
     #[test]
