@@ -22,6 +22,7 @@ mod descriptors;
 mod document;
 mod events;
 mod facilities;
+mod junk;
 mod names;
 mod offices;
 mod orgs;
@@ -2372,6 +2373,13 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         return None;
     }
     let (entity_type, demonym, rule) = classify(ctx, &p)?;
+    if entity_type == EntityType::Person
+        && p.gaz.is_none()
+        && junk::is_caps_phrase_not_person(ctx, p.a, p.b)
+    {
+        // "CORONAVIRUS COVERAGE", "TRUMP IMPEACHMENT": a headline's capitals.
+        return None;
+    }
     if entity_type == EntityType::Organization {
         // "65th Air Division": the unit's number is part of its name.
         if let Some(n) = bounds::unit_number_start(ctx, &p) {
@@ -3025,6 +3033,7 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     coordinated(text, mentions, lex);
     document::companies_in_document(text, mentions, lex);
     teams_in_document(text, mentions, lex);
+    junk::weaken_generic_heads(text, mentions);
 }
 
 /// The document types a word as a person at least as often as a place, not
