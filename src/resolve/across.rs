@@ -494,28 +494,7 @@ impl<'a> Resolver<'a> {
         }
         r.pkeys = r.primary_keys();
         r.organization_keys();
-        r.reserve();
         r
-    }
-
-    /// Sizes the merge's tables for what they will hold at most (or about), so that
-    /// they do not grow step by step during the merge. None of them is iterated:
-    /// their capacity changes no result.
-    fn reserve(&mut self) {
-        let (entities, forms) = (self.l.entities.len(), self.l.forms.len());
-        let strings = self.l.strings.spans.len();
-        let people = (self.l.entities.iter())
-            .filter(|e| Self::is_full_person(e))
-            .count();
-        self.acc.reserve(entities);
-        self.primary.reserve(entities);
-        self.alias.reserve(strings);
-        self.said.reserve(forms);
-        self.said_best.reserve(strings);
-        self.surname.reserve(people);
-        self.first_name.reserve(people);
-        self.full_name.reserve(people);
-        self.bearers.reserve(people);
     }
 
     /// The norm key and its transliteration fold of every form (by string id),
