@@ -721,24 +721,30 @@ const UNAMBIGUOUS_NAME: u8 = 8;
 impl Ctx<'_> {
     /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
     fn first_name_at(&self, i: usize) -> bool {
-        let bits = self.given[i].get();
-        if bits & FIRST_ASKED != 0 {
-            return bits & FIRST_NAME != 0;
-        }
-        let yes = self.lex.is_first_name(self.words[i]);
-        self.given[i].set(bits | FIRST_ASKED | if yes { FIRST_NAME } else { 0 });
-        yes
+        self.given_bit(i, FIRST_ASKED, FIRST_NAME, Lexicon::is_first_name)
     }
 
     /// [`Lexicon::is_unambiguous_first_name`] of word `i`, looked up once per sentence.
     fn unambiguous_first_name_at(&self, i: usize) -> bool {
+        self.given_bit(
+            i,
+            UNAMBIGUOUS_ASKED,
+            UNAMBIGUOUS_NAME,
+            Lexicon::is_unambiguous_first_name,
+        )
+    }
+
+    /// The answer of `ask` for word `i`, kept in word `i`'s given-name bits: `asked`
+    /// says it is known, `yes` what it is.
+    #[inline]
+    fn given_bit(&self, i: usize, asked: u8, yes: u8, ask: fn(&Lexicon, &str) -> bool) -> bool {
         let bits = self.given[i].get();
-        if bits & UNAMBIGUOUS_ASKED != 0 {
-            return bits & UNAMBIGUOUS_NAME != 0;
+        if bits & asked != 0 {
+            return bits & yes != 0;
         }
-        let yes = self.lex.is_unambiguous_first_name(self.words[i]);
-        self.given[i].set(bits | UNAMBIGUOUS_ASKED | if yes { UNAMBIGUOUS_NAME } else { 0 });
-        yes
+        let answer = ask(self.lex, self.words[i]);
+        self.given[i].set(bits | asked | if answer { yes } else { 0 });
+        answer
     }
 
     fn is_upper_initial(&self, i: usize) -> bool {
