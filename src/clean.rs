@@ -34,8 +34,9 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
 
 fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) -> bool {
     // Most lines are prose: long enough that no rule below can call them furniture.
-    if more_words_than(&text[line.start..line.end], 15) {
-        return is_name_soup(&text[line.start..line.end]);
+    let s = &text[line.start..line.end];
+    if more_words_than(s, 15) {
+        return is_name_soup(s);
     }
     tokens.clear();
     tokenize_into(text, line, tokens);
@@ -258,9 +259,94 @@ impl<'a> Iterator for SpaceWords<'a> {
 }
 
 /// Whether `s` has more than `n` whitespace-separated words, as `split_whitespace`
-/// counts them.
+/// counts them: eight bytes at a time while they are ASCII, then character by
+/// character.
 fn more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let mut count = 0usize;
+    // Whether the byte before is whitespace (or the line starts).
+    let mut space = true;
+    let mut i = 0;
+    while i < b.len() {
+        let x = chunk_at(b, i);
+        if x & HIGH != 0 {
+            // A character that is not ASCII may be whitespace: the character at `i`
+            // read alone, as `char::is_whitespace` has it.
+            let (sp, len) = match b[i] {
+                c if c.is_ascii() => (matches!(c, b' ' | b'\t'..=b'\r'), 1),
+                _ => wide_space_at(s, i),
+            };
+            if space && !sp {
+                count += 1;
+                if count > n {
+                    return true;
+                }
+            }
+            space = sp;
+            i += len;
+            continue;
+        }
+        let sp = ascii_space(x);
+        count += ones_in_high_bits(word_starts(sp, x, space));
+        if count > n {
+            return true;
+        }
+        space = sp >> 63 == 1;
+        i += 8;
+    }
+    false
+}
+
+/// [`more_words_than`] as first written, word by word.
+#[cfg(test)]
+fn more_words_than_by_words(s: &str, n: usize) -> bool {
     SpaceWords::new(s).nth(n).is_some()
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+/// The eight bytes of `b` from `i` as one number, the first lowest; past the end,
+/// spaces (which start no word).
+#[inline(always)]
+fn chunk_at(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        None => {
+            let mut pad = [b' '; 8];
+            let rest = &b[i.min(b.len())..];
+            pad[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(pad)
+        }
+    }
+}
+
+/// The high bit of each byte of `x` that is ASCII whitespace as `char::is_whitespace`
+/// has it (space, and tab to carriage return). On the low seven bits (no carry
+/// crosses a byte): a space leaves `v ^ 0x20` zero, which plus 0x7F keeps its high
+/// bit clear; `v` is in `0x09..=0x0D` when `v + 0x77` has it set and `v + 0x72` not.
+#[inline(always)]
+fn ascii_space(x: u64) -> u64 {
+    let v = x & (ONES * 0x7F);
+    let blank = !((v ^ (ONES * 0x20)) + ONES * 0x7F);
+    let control = (v + ONES * (0x80 - 0x09)) & !(v + ONES * (0x7F - 0x0D));
+    (blank | control) & !x & HIGH
+}
+
+/// The high bit of each byte of `x` that is not whitespace (`sp`, [`ascii_space`])
+/// and comes after whitespace: the bytes that start a word, when `x` is ASCII.
+/// `space`: whether the byte before the first is whitespace.
+#[inline(always)]
+fn word_starts(sp: u64, x: u64, space: bool) -> u64 {
+    let before = (sp << 8) | (u64::from(space) << 7);
+    before & !sp & !x & HIGH
+}
+
+/// How many bytes of `bits` (only high bits set) have their high bit set: each as
+/// one in its byte, summed into the top byte by one multiplication.
+#[inline(always)]
+fn ones_in_high_bits(bits: u64) -> usize {
+    ((bits >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 fn is_web_address(w: &str) -> bool {
@@ -369,8 +455,7 @@ const fn openers() -> [u32; 16] {
 }
 
 /// Whether `w` may be the first word of a widget, credit cue or agency ([`OPENERS`]).
-fn may_open(w: &str) -> bool {
-    let b = w.as_bytes();
+fn may_open(b: &[u8]) -> bool {
     match b.first() {
         Some(c) if c.is_ascii_alphabetic() && b.len() < OPENERS.len() => {
             (OPENERS[b.len()] >> (c.to_ascii_lowercase() - b'a')) & 1 == 1
@@ -398,7 +483,7 @@ pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
         }
         let mut i = 0;
         while i < s.tokens.len() {
-            if !may_open(view.words[i]) {
+            if !may_open(view.words[i].as_bytes()) {
                 i += 1;
                 continue;
             }
@@ -429,10 +514,13 @@ fn may_hold_furniture(text: &str, tokens: &[Token]) -> bool {
             Some(b) if b.is_ascii_uppercase() => {}
             _ => return false,
         }
+        // Most capitalised words open no widget or cue: known by length and letter.
+        if !may_open(&text.as_bytes()[t.span.start..t.span.end]) {
+            return false;
+        }
         let w = &text[t.span.start..t.span.end];
-        may_open(w)
-            && (WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
-                || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
+            || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
     })
 }
 
@@ -859,19 +947,51 @@ mod tests {
         }
 
         #[test]
+        fn words_counted_eight_bytes_at_a_time_are_counted_word_by_word(
+            s in "[ a-zA-Z.,&\t\n\u{b}\u{c}\r\u{1}\u{1f}\u{7f}\u{85}\u{a0}\u{e9}\u{2009}\u{3000}\u{200b}\u{201c}]{0,90}",
+        ) {
+            for n in [0, 1, 7, 8, 9, 15, 16, 30] {
+                proptest::prop_assert_eq!(more_words_than(&s, n), more_words_than_by_words(&s, n), "{:?} {}", s, n);
+            }
+        }
+
+        #[test]
         fn space_words_are_those_of_split_whitespace(s in "[ a-zA-Z.,\t\n\u{b}\u{1}\u{1f}\u{7f}\u{85}\u{a0}\u{e9}\u{2009}\u{3000}\u{200b}]{0,40}") {
             proptest::prop_assert!(SpaceWords::new(&s).eq(s.split_whitespace()));
         }
     }
 
     #[test]
+    fn ascii_whitespace_is_found_eight_bytes_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = b;
+                let sp = ascii_space(u64::from_le_bytes(chunk));
+                let expected = b.is_ascii() && char::from(b).is_whitespace();
+                assert_eq!(sp, u64::from(expected) << (8 * at + 7), "{b:#x} at {at}");
+            }
+        }
+        // Word starts: after whitespace, or at the start when `space` says so.
+        let x = u64::from_le_bytes(*b"ab  c\td ");
+        let starts = word_starts(ascii_space(x), x, true);
+        assert_eq!(ones_in_high_bits(starts), 3);
+        assert_eq!(ones_in_high_bits(word_starts(ascii_space(x), x, false)), 2);
+        assert_eq!(chunk_at(b"abc", 0), u64::from_le_bytes(*b"abc     "));
+        assert_eq!(chunk_at(b"abc", 3), u64::from_le_bytes(*b"        "));
+    }
+
+    #[test]
     fn every_furniture_word_may_open_and_others_do_not() {
         let firsts = WIDGETS.iter().chain(AGENCIES).map(|p| p[0]);
         for w in firsts.chain(CREDIT_CUES.iter().copied()) {
-            assert!(may_open(w) && may_open(&w.to_uppercase()), "{w}");
+            assert!(
+                may_open(w.as_bytes()) && may_open(w.to_uppercase().as_bytes()),
+                "{w}"
+            );
         }
         for w in ["The", "President", "", "/", "Éclair", "Buyer", "AFPX"] {
-            assert!(!may_open(w), "{w}");
+            assert!(!may_open(w.as_bytes()), "{w}");
         }
     }
 }

@@ -444,6 +444,7 @@ impl Lexicon {
 
     /// The end and pattern of the longest surface that starts at `start` and ends
     /// by `end`: the last surface met on the walk down the trie before it leads nowhere.
+    #[inline(always)]
     fn longest_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
         let (len, id) = self.surfaces.longest_prefix(&bytes[start..end])?;
         Some((start + len, id))
@@ -612,15 +613,26 @@ fn with_suffix<R>(stem: &str, add: &str, f: impl FnOnce(&str) -> R) -> R {
 fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     const SHORT: usize = 32;
     if word.len() <= SHORT && word.is_ascii() {
-        let mut buf = [0u8; SHORT];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII in, ASCII out: always valid UTF-8.
-        f(std::str::from_utf8(lower).unwrap_or(word))
+        // Lowered in a string kept for the purpose: no allocation, and no check that
+        // the bytes are UTF-8 (a string stays one when lowered).
+        LOWERED.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+                f(&buf)
+            }
+            // Only if `f` itself lowers a word this way.
+            Err(_) => f(&word.to_ascii_lowercase()),
+        })
     } else {
         f(&word.to_lowercase())
     }
+}
+
+thread_local! {
+    /// The buffer of [`with_lowercase`].
+    static LOWERED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Whether the character ending at byte `i` is part of a word.
@@ -805,6 +817,12 @@ mod tests {
         for w in ["Maria", "MARIA", "Élodie", "ÉLODIE", "", long.as_str()] {
             assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase());
         }
+        // Lowered within a lowering: the inner word does not overwrite the outer one.
+        let both = with_lowercase("Outer", |o| {
+            let inner = with_lowercase("INNER", str::to_string);
+            format!("{o} {inner}")
+        });
+        assert_eq!(both, "outer inner");
         let lex = Lexicon::builtin();
         assert!(lex.is_first_name("MARIA") && !lex.is_first_name("Xqzv"));
     }

@@ -274,6 +274,63 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 /// [`tokenize`], appending to `tokens`.
 pub fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
+    tokenize_marking::<false>(text, span, tokens, &mut Ends::new());
+}
+
+/// At most this many tokens that may end a sentence are noted per line; a line of
+/// more is read token by token.
+const ENDS: usize = 64;
+
+/// The indices (in the token list) of the tokens that may end a sentence, noted
+/// while tokenizing: every token whose last byte is a full stop, a mark or the last
+/// byte of an ellipsis, but the words and numbers that end in a letter or digit.
+struct Ends {
+    at: [u32; ENDS],
+    len: usize,
+    overflow: bool,
+}
+
+impl Ends {
+    fn new() -> Ends {
+        Ends {
+            at: [0; ENDS],
+            len: 0,
+            overflow: false,
+        }
+    }
+
+    #[inline(always)]
+    fn note(&mut self, index: usize) {
+        match self.at.get_mut(self.len) {
+            Some(slot) => {
+                *slot = index as u32;
+                self.len += 1;
+            }
+            None => self.overflow = true,
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        &self.at[..self.len]
+    }
+}
+
+/// Whether a token ending in byte `b` may end a sentence (see [`sentence_end`]).
+#[inline(always)]
+fn may_end(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | 0xA6)
+}
+
+/// [`tokenize_into`]; with `MARK`, the tokens that may end a sentence are noted in
+/// `ends` ([`Ends`]). A word or number read by [`plain_run`] ends in a letter or
+/// digit and never ends one; nor does a number.
+#[inline(always)]
+fn tokenize_marking<const MARK: bool>(
+    text: &str,
+    span: Span,
+    tokens: &mut Vec<Token>,
+    ends: &mut Ends,
+) {
     let line = Chars {
         s: &text[span.start..span.end],
     };
@@ -291,14 +348,25 @@ pub fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
                     continue;
                 }
                 b'0'..=b'9' => match plain_run(line, i, b",.:/") {
-                    Some(end) => (end, TokenKind::Number),
-                    None => (scan_number(line, i), TokenKind::Number),
+                    Ok(end) => (end, TokenKind::Number),
+                    Err(_) => (scan_number(line, i), TokenKind::Number),
                 },
                 b'a'..=b'z' | b'A'..=b'Z' => match plain_run(line, i, b"'-.") {
-                    Some(end) => (end, TokenKind::Word),
-                    None => (scan_word(line, i), TokenKind::Word),
+                    Ok(end) => (end, TokenKind::Word),
+                    Err(run_end) => {
+                        let end = scan_word_after(line, i, run_end);
+                        if MARK && may_end(line.byte(end - 1)) {
+                            ends.note(tokens.len());
+                        }
+                        (end, TokenKind::Word)
+                    }
                 },
-                _ => (i + 1, TokenKind::Punct),
+                _ => {
+                    if MARK && may_end(b) {
+                        ends.note(tokens.len());
+                    }
+                    (i + 1, TokenKind::Punct)
+                }
             }
         } else {
             let c = line.ch(i);
@@ -307,14 +375,18 @@ pub fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
                 i = line.next(i);
                 continue;
             }
-            if let Some((end, false)) = mojibake(line, i) {
+            let (end, kind) = if let Some((end, false)) = mojibake(line, i) {
                 // "Ã¢â‚¬â„¢" for "’": one punctuation mark, as the writer meant it.
                 (end, TokenKind::Punct)
             } else if is_word_char(c) {
                 (scan_word(line, i), TokenKind::Word)
             } else {
                 (line.next(i), TokenKind::Punct)
+            };
+            if MARK && may_end(line.byte(end - 1)) {
+                ends.note(tokens.len());
             }
+            (end, kind)
         };
         tokens.push(Token {
             span: Span::new(span.start + i, span.start + end),
@@ -348,17 +420,48 @@ pub fn is_alnum_byte(b: u8) -> bool {
 /// ends the token whatever came before: ASCII, and none of the `joiners` that may
 /// carry a word or number on ("O'Brien", "cease-fire", "Mr.", "3.5"). A dotted
 /// abbreviation ("U.S.") has a period after its first letter: never taken here.
+/// Otherwise, the end of the run as an error: the token goes on past it.
 #[inline(always)]
-fn plain_run(line: Chars<'_>, i: usize, joiners: &[u8]) -> Option<usize> {
+fn plain_run(line: Chars<'_>, i: usize, joiners: &[u8]) -> Result<usize, usize> {
     let bytes = line.s.as_bytes();
-    let mut j = i + 1;
+    let j = alnum_end(bytes, i + 1);
+    match bytes.get(j) {
+        Some(b) if !b.is_ascii() || joiners.contains(b) => Err(j),
+        _ => Ok(j),
+    }
+}
+
+/// The end of the run of ASCII letters and digits at `j`, read eight bytes at a
+/// time while eight are left, then byte by byte.
+#[inline(always)]
+fn alnum_end(bytes: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let stop = not_alnum(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if stop != 0 {
+            return j + (stop.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
     while j < bytes.len() && is_alnum_byte(bytes[j]) {
         j += 1;
     }
-    match bytes.get(j) {
-        Some(b) if !b.is_ascii() || joiners.contains(b) => None,
-        _ => Some(j),
-    }
+    j
+}
+
+/// The high bit of each byte of `x` that is no ASCII letter or digit. On the low
+/// seven bits of each byte (no carry crosses a byte), a value `v` is in `lo..=hi`
+/// when `v + (0x80 - lo)` has its high bit set and `v + (0x7F - hi)` has it clear;
+/// a letter is a lower-case letter with bit 0x20 set. A byte with its own high bit
+/// set is no ASCII.
+#[inline(always)]
+fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let v = x & (ONES * 0x7F);
+    let digit = (v + ONES * (0x80 - 0x30)) & !(v + ONES * (0x7F - 0x39));
+    let l = v | (ONES * 0x20);
+    let letter = (l + ONES * (0x80 - 0x61)) & !(l + ONES * (0x7F - 0x7A));
+    !((digit | letter) & !x) & HIGH
 }
 
 /// A mojibake sequence at `i` (UTF-8 read as cp1252, see [`mojibake_at`]): the
@@ -441,8 +544,24 @@ fn scan_word(line: Chars<'_>, start: usize) -> usize {
     if let Some(j) = dotted_end(line, start) {
         return j;
     }
+    scan_word_from(line, start, start)
+}
+
+/// [`scan_word`] of a word that opens with the ASCII letters and digits up to
+/// `run_end` ([`plain_run`]): read on from there. A run of two or more opens no
+/// dotted abbreviation ([`dotted_end`] wants a period after the first letter).
+#[inline(always)]
+fn scan_word_after(line: Chars<'_>, start: usize, run_end: usize) -> usize {
+    if run_end <= start + 1 {
+        return scan_word(line, start);
+    }
+    scan_word_from(line, start, run_end)
+}
+
+/// [`scan_word`] after its dotted abbreviations, from `i` (the bytes of the word
+/// from `start` to `i` are ASCII letters and digits).
+fn scan_word_from(line: Chars<'_>, start: usize, mut i: usize) -> usize {
     let n = line.len();
-    let mut i = start;
     while i < n {
         if is_alnum_byte(line.byte(i)) {
             // Most of a word: no mojibake lead, a word character.
@@ -525,27 +644,49 @@ fn web_address_end(line: Chars<'_>, start: usize, dot: usize) -> Option<usize> {
 
 /// Splits `text[line]` into sentences.
 pub fn split_sentences(text: &str, line: Span, line_index: usize, out: &mut Vec<Sentence>) {
-    let mut tokens = tokenize(text, line);
-    let bytes = text.as_bytes();
+    // About one token in five bytes of news: sized so that most lines never regrow it.
+    let mut tokens = Vec::with_capacity(line.len() / 4 + 1);
+    let mut ends = Ends::new();
+    tokenize_marking::<true>(text, line, &mut tokens, &mut ends);
     let mut begin = 0;
-    let mut i = 0;
-    while i < tokens.len() {
-        // A cheap first look: every full stop, mark or ellipsis ("…" ends in 0xA6)
-        // that may end a sentence ends in one of these bytes.
-        let last = bytes[tokens[i].span.end - 1];
-        if !matches!(last, b'.' | b'!' | b'?' | 0xA6) {
-            i += 1;
-            continue;
-        }
-        match sentence_end(text, &tokens, i) {
-            Some(j) if j < tokens.len() => {
-                push_sentence(tokens[begin..j].to_vec(), line_index, out);
-                begin = j;
-                i = j;
+    if ends.overflow {
+        // Many stops on one line: every token read.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < tokens.len() {
+            // A cheap first look: every full stop, mark or ellipsis ("…" ends in 0xA6)
+            // that may end a sentence ends in one of these bytes.
+            if !may_end(bytes[tokens[i].span.end - 1]) {
+                i += 1;
+                continue;
             }
-            // The line's last sentence, pushed below.
-            Some(_) => break,
-            None => i += 1,
+            match sentence_end(text, &tokens, i) {
+                Some(j) if j < tokens.len() => {
+                    push_sentence(tokens[begin..j].to_vec(), line_index, out);
+                    begin = j;
+                    i = j;
+                }
+                // The line's last sentence, pushed below.
+                Some(_) => break,
+                None => i += 1,
+            }
+        }
+    } else {
+        // Only the tokens noted: the others end no sentence.
+        for &e in ends.as_slice() {
+            let i = e as usize;
+            if i < begin {
+                // Inside the closers of the sentence just ended.
+                continue;
+            }
+            match sentence_end(text, &tokens, i) {
+                Some(j) if j < tokens.len() => {
+                    push_sentence(tokens[begin..j].to_vec(), line_index, out);
+                    begin = j;
+                }
+                Some(_) => break,
+                None => {}
+            }
         }
     }
     if begin < tokens.len() {
@@ -719,6 +860,202 @@ mod tests {
         out.iter()
             .map(|s| &text[s.span.start..s.span.end])
             .collect()
+    }
+
+    /// [`split_sentences`] as first written: every token's last byte read.
+    fn split_reading_every_token(
+        text: &str,
+        line: Span,
+        line_index: usize,
+        out: &mut Vec<Sentence>,
+    ) {
+        let mut tokens = tokenize(text, line);
+        let bytes = text.as_bytes();
+        let mut begin = 0;
+        let mut i = 0;
+        while i < tokens.len() {
+            let last = bytes[tokens[i].span.end - 1];
+            if !matches!(last, b'.' | b'!' | b'?' | 0xA6) {
+                i += 1;
+                continue;
+            }
+            match sentence_end(text, &tokens, i) {
+                Some(j) if j < tokens.len() => {
+                    push_sentence(tokens[begin..j].to_vec(), line_index, out);
+                    begin = j;
+                    i = j;
+                }
+                Some(_) => break,
+                None => i += 1,
+            }
+        }
+        if begin < tokens.len() {
+            tokens.drain(..begin);
+            push_sentence(tokens, line_index, out);
+        }
+    }
+
+    fn split_both_ways(text: &str) -> (Vec<Sentence>, Vec<Sentence>) {
+        let (mut new, mut old) = (Vec::new(), Vec::new());
+        for (i, l) in lines(text).into_iter().enumerate() {
+            split_sentences(text, l, i, &mut new);
+            split_reading_every_token(text, l, i, &mut old);
+        }
+        (new, old)
+    }
+
+    #[test]
+    fn sentences_split_on_the_noted_stops_as_on_every_token() {
+        let many = "Yes. No! Why? U.S. The end\u{2026} ".repeat(30);
+        let texts = [
+            "Mr. Kerry met U.S. officials in Sept. 2016. Then he left.\nHeadline here",
+            "\u{201c}We agree.\u{201d} Lavrov said. (Really.) \"So?\" he asked.",
+            "Wait\u{2026} What? On JioSaavn.com. At 3.5 p.m. The end.",
+            "Pel\u{c3}\u{a9} won. Orlov\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{c2}\u{a6} No.",
+            many.as_str(),
+            "",
+            ".",
+            "!?!?",
+        ];
+        for text in texts {
+            let (new, old) = split_both_ways(text);
+            assert_eq!(new, old, "{text:?}");
+        }
+        // More stops on a line than are noted: read token by token.
+        assert!(split_both_ways(&many).0.len() > ENDS);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn each_byte_of_a_chunk_is_classed_alone(chunk in proptest::array::uniform8(0u8..)) {
+            let stop = not_alnum(u64::from_le_bytes(chunk));
+            for (k, &b) in chunk.iter().enumerate() {
+                proptest::prop_assert_eq!((stop >> (8 * k + 7)) & 1 == 1, !is_alnum_byte(b));
+            }
+        }
+
+        #[test]
+        fn any_text_splits_as_on_every_token(
+            parts in proptest::collection::vec(proptest::prop_oneof![
+                6 => "(Kerry|the|U\\.S\\.|Mr\\.|Sept\\.|W\\.|a\\.b\\.c|JioSaavn\\.com|3\\.5|O'Brien|Pel\u{c3}\u{a9}|caf\u{e9})",
+                4 => "(\\.|!|\\?|\u{2026}|\u{201d}|\"|'|\\)|\\]|\u{bb}|\u{2019}|,|\u{c2}\u{a6}|\u{e2}\u{80}\u{a6})",
+                3 => "( |  |\n|\t|\u{a0})",
+                2 => "(The|He|However|Then|They)",
+            ], 0..120),
+        ) {
+            let text: String = parts.concat();
+            let (new, old) = split_both_ways(&text);
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
+    }
+
+    /// [`tokenize`] as first written: each run of letters read byte by byte, and a
+    /// word that goes on past it read again from its start.
+    fn tokenize_as_first_written(text: &str, span: Span) -> Vec<Token> {
+        fn plain(line: Chars<'_>, i: usize, joiners: &[u8]) -> Option<usize> {
+            let bytes = line.s.as_bytes();
+            let mut j = i + 1;
+            while j < bytes.len() && is_alnum_byte(bytes[j]) {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(b) if !b.is_ascii() || joiners.contains(b) => None,
+                _ => Some(j),
+            }
+        }
+        let mut tokens = Vec::new();
+        let line = Chars {
+            s: &text[span.start..span.end],
+        };
+        let n = line.len();
+        let mut i = 0;
+        let mut space_before = true;
+        while i < n {
+            let b = line.byte(i);
+            let (end, kind) = if b.is_ascii() {
+                match b {
+                    b' ' | b'\t'..=b'\r' => {
+                        space_before = true;
+                        i += 1;
+                        continue;
+                    }
+                    b'0'..=b'9' => match plain(line, i, b",.:/") {
+                        Some(end) => (end, TokenKind::Number),
+                        None => (scan_number(line, i), TokenKind::Number),
+                    },
+                    b'a'..=b'z' | b'A'..=b'Z' => match plain(line, i, b"'-.") {
+                        Some(end) => (end, TokenKind::Word),
+                        None => (scan_word(line, i), TokenKind::Word),
+                    },
+                    _ => (i + 1, TokenKind::Punct),
+                }
+            } else {
+                let c = line.ch(i);
+                if c.is_whitespace() {
+                    space_before = true;
+                    i = line.next(i);
+                    continue;
+                }
+                if let Some((end, false)) = mojibake(line, i) {
+                    (end, TokenKind::Punct)
+                } else if is_word_char(c) {
+                    (scan_word(line, i), TokenKind::Word)
+                } else {
+                    (line.next(i), TokenKind::Punct)
+                }
+            };
+            tokens.push(Token {
+                span: Span::new(span.start + i, span.start + end),
+                kind,
+                space_before,
+            });
+            space_before = false;
+            i = end;
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_tokenizes_as_first_written(
+            parts in proptest::collection::vec(proptest::prop_oneof![
+                6 => "[a-zA-Z0-9]{1,12}",
+                5 => "(\\.|'|-|,|:|/|\u{2019}|\u{2010}|s|S|com|\u{e9}|\u{301}|\u{c3}\u{a9}|\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2})",
+                3 => "( |\t|\n|\u{a0}|\u{2009})",
+                2 => "(U\\.S\\.|Mr\\.|O'Brien|al-Assad|US-backed|JioSaavn\\.com|3\\.5|1,000|10th|W\\.)",
+            ], 0..40),
+        ) {
+            let text: String = parts.concat();
+            let span = Span::new(0, text.len());
+            proptest::prop_assert_eq!(tokenize(&text, span), tokenize_as_first_written(&text, span), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_are_found_eight_at_a_time_as_one_by_one() {
+        // Every byte at every place of a chunk, among letters.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = b;
+                let stop = not_alnum(u64::from_le_bytes(chunk));
+                let first = chunk.iter().position(|&c| !is_alnum_byte(c));
+                assert_eq!(
+                    (stop != 0).then(|| (stop.trailing_zeros() / 8) as usize),
+                    first,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+        let s = "Zz09azAZ@[`{/:\u{e9}xyz0123456789 abcdefghijklmnopqrstuvwxyz";
+        for from in 0..=s.len() {
+            let naive = from
+                + s.as_bytes()[from..]
+                    .iter()
+                    .take_while(|&&c| is_alnum_byte(c))
+                    .count();
+            assert_eq!(alnum_end(s.as_bytes(), from), naive, "{from}");
+        }
     }
 
     #[test]

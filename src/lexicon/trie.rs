@@ -46,11 +46,14 @@ const NO_EDGE: u8 = 0xFF;
 impl Trie {
     /// The trie of distinct, non-empty `surfaces`; a surface's id is its index.
     pub fn new(surfaces: &[String]) -> Self {
-        let mut sorted: Vec<(&[u8], u32)> = (0u32..)
+        // Sorted by their first eight bytes as one number first, which orders them
+        // as the bytes do ([`prefix_key`]): most comparisons are of two numbers.
+        let mut keyed: Vec<(u64, &[u8], u32)> = (0u32..)
             .zip(surfaces)
-            .map(|(id, s)| (s.as_bytes(), id))
+            .map(|(id, s)| (prefix_key(s.as_bytes()), s.as_bytes(), id))
             .collect();
-        sorted.sort_unstable();
+        keyed.sort_unstable();
+        let sorted: Vec<(&[u8], u32)> = keyed.into_iter().map(|(_, s, id)| (s, id)).collect();
         let mut trie = Trie {
             open_pairs: vec![false; 65536]
                 .into_boxed_slice()
@@ -89,7 +92,13 @@ impl Trie {
             let mut i = 0;
             std::iter::from_fn(move || {
                 let byte = rest.get(i)?.0[depth];
-                let run = rest[i..].partition_point(|(s, _)| s[depth] == byte);
+                // Sorted: when the last surface has the byte too, all from `i` on do
+                // (most nodes, one child), and no search is needed.
+                let run = if rest.last()?.0[depth] == byte {
+                    rest.len() - i
+                } else {
+                    rest[i..].partition_point(|(s, _)| s[depth] == byte)
+                };
                 i += run;
                 Some((byte, &rest[i - run..i]))
             })
@@ -287,6 +296,17 @@ fn find_label(labels: &[u32], edges: usize, byte: u8) -> Option<usize> {
     None
 }
 
+/// The first eight bytes of `s` as one number, the first byte highest and zero
+/// after the last: two strings whose keys differ are in the keys' order (where they
+/// first differ, a byte is compared with a byte, or a missing byte, zero, with a
+/// byte that is not zero: the shorter string is a prefix, and first).
+fn prefix_key(s: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    let n = s.len().min(8);
+    key[..n].copy_from_slice(&s[..n]);
+    u64::from_be_bytes(key)
+}
+
 /// A 16-bit hash of three bytes.
 #[inline]
 fn triple(a: u8, b: u8, c: u8) -> usize {
@@ -396,6 +416,33 @@ mod tests {
                         "{text:?} {start} {end}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn surfaces_sorted_by_key_first_are_sorted_by_bytes() {
+        let words: Vec<&[u8]> = vec![
+            b"",
+            b"\0",
+            b"\0\0",
+            b"a",
+            b"a\0",
+            b"a\0\0b",
+            b"ab",
+            b"abcdefgh",
+            b"abcdefgh\0",
+            b"abcdefghi",
+            b"abcdefgg\xff",
+            b"\xff",
+            b"\xff\0",
+            b"abcdefgh\x01",
+            b"Ab",
+        ];
+        for a in &words {
+            for b in &words {
+                let by_key = prefix_key(a).cmp(&prefix_key(b)).then_with(|| a.cmp(b));
+                assert_eq!(by_key, a.cmp(b), "{a:?} {b:?}");
             }
         }
     }
