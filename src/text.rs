@@ -161,8 +161,9 @@ fn abbreviation_at(line: &str, start: usize, end: usize) -> bool {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    // A char pattern is found with memchr, not byte by byte.
-    for (i, _) in text.match_indices('\n') {
+    // Found with the memchr crate's vector search (the standard library's reads a
+    // word at a time).
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
             i - 1
         } else {
@@ -393,8 +394,10 @@ fn tokenize_marking<const MARK: bool>(
             kind,
             space_before,
         });
-        space_before = false;
         i = end;
+        // Most tokens are followed by a single space: passed here, not dispatched.
+        space_before = line.s.as_bytes().get(i) == Some(&b' ');
+        i += usize::from(space_before);
     }
 }
 
@@ -1028,6 +1031,40 @@ mod tests {
             let text: String = parts.concat();
             let span = Span::new(0, text.len());
             proptest::prop_assert_eq!(tokenize(&text, span), tokenize_as_first_written(&text, span), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn lines_are_split_as_by_match_indices() {
+        let first = |text: &str| {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for (i, _) in text.match_indices('\n') {
+                let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                };
+                out.push(Span::new(start, end));
+                start = i + 1;
+            }
+            if start < text.len() {
+                out.push(Span::new(start, text.len()));
+            }
+            out
+        };
+        let long = "a line of some length\r\n".repeat(20);
+        for text in [
+            "",
+            "\n",
+            "\r\n",
+            "a",
+            "a\nb",
+            "a\r\nb\r",
+            "\n\n\r\n\u{e9}\n",
+            long.as_str(),
+        ] {
+            assert_eq!(lines(text), first(text), "{text:?}");
         }
     }
 

@@ -9,6 +9,10 @@
 /// No surface ends at a node.
 const NONE: u32 = u32::MAX;
 
+/// A builder of a node and its children: a group of sorted surfaces (with their
+/// ids) sharing their first bytes, and how many they share.
+type AddNode = fn(&mut Trie, &[(&[u8], u32)], usize) -> u32;
+
 /// Nodes in depth-first order in one array of words, each node's surface, edge
 /// count, labels (four to a word) and targets together, so that a walk reads one
 /// place per node and a chain of single edges (most of a long name) reads memory
@@ -46,6 +50,11 @@ const NO_EDGE: u8 = 0xFF;
 impl Trie {
     /// The trie of distinct, non-empty `surfaces`; a surface's id is its index.
     pub fn new(surfaces: &[String]) -> Self {
+        Trie::build(surfaces, Trie::add_node)
+    }
+
+    /// [`Trie::new`], its nodes added by `add` (from the root, depth first).
+    fn build(surfaces: &[String], add: AddNode) -> Self {
         // Sorted by their first eight bytes as one number first, which orders them
         // as the bytes do ([`prefix_key`]): most comparisons are of two numbers.
         let mut keyed: Vec<(u64, &[u8], u32)> = (0u32..)
@@ -65,9 +74,13 @@ impl Trie {
                 .expect("65536 pairs"),
             root: Box::new([0; 256]),
             triples: Box::new([0; 1024]),
-            words: Vec::new(),
+            // Four words a node of one child, about two nodes in three bytes of the
+            // surfaces (shared prefixes), and the slots of the few nodes of many.
+            words: Vec::with_capacity(
+                5 * sorted.iter().map(|(s, _)| s.len()).sum::<usize>() / 2 + 4096,
+            ),
         };
-        trie.add_node(&sorted, 0);
+        add(&mut trie, &sorted, 0);
         // Every node is followed by four words or more, so that a node's head is read
         // with one bounds check (a leaf at the end has two of its own).
         trie.words.extend([0, 0]);
@@ -82,8 +95,56 @@ impl Trie {
     }
 
     /// Adds the node of `group` (surfaces sharing their first `depth` bytes) and,
-    /// depth first, its children; returns its index.
-    fn add_node(&mut self, group: &[(&[u8], u32)], depth: usize) -> u32 {
+    /// depth first, its children; returns its index. A chain of nodes of one child
+    /// each (most of a long name) is written in a loop: each node is followed by its
+    /// child, four words after it.
+    fn add_node(&mut self, mut group: &[(&[u8], u32)], mut depth: usize) -> u32 {
+        let top = self.words.len() as u32;
+        loop {
+            // Sorted, the surface that ends at this depth comes first.
+            let ends = group.first().filter(|(s, _)| s.len() == depth);
+            let rest = &group[usize::from(ends.is_some())..];
+            let (Some(first), Some(last)) = (rest.first(), rest.last()) else {
+                break;
+            };
+            let byte = first.0[depth];
+            if last.0[depth] != byte {
+                break;
+            }
+            // One child: the surfaces from the first to the last share the byte.
+            let child = self.words.len() + 4;
+            assert!(
+                child < OPEN as usize,
+                "fewer nodes than the flags leave room for"
+            );
+            let child_ends = first.0.len() == depth + 1;
+            self.words.extend([
+                ends.map_or(NONE, |&(_, id)| id),
+                1,
+                u32::from(byte),
+                child as u32 | if child_ends { MARKED } else { 0 },
+            ]);
+            group = rest;
+            depth += 1;
+        }
+        self.add_branch(group, depth);
+        top
+    }
+
+    /// [`Trie::add_node`] as first written, every node a call.
+    #[cfg(test)]
+    fn add_node_as_first_written(&mut self, group: &[(&[u8], u32)], depth: usize) -> u32 {
+        self.add_branch_with(group, depth, Trie::add_node_as_first_written)
+    }
+
+    /// Adds a node of no child or of several, and its children.
+    fn add_branch(&mut self, group: &[(&[u8], u32)], depth: usize) -> u32 {
+        self.add_branch_with(group, depth, Trie::add_node)
+    }
+
+    /// [`Trie::add_branch`], each child added by `add`.
+    #[inline(always)]
+    fn add_branch_with(&mut self, group: &[(&[u8], u32)], depth: usize, add: AddNode) -> u32 {
         let node = self.words.len();
         // Sorted, the surface that ends at this depth comes first.
         let ends = group.first().filter(|(s, _)| s.len() == depth);
@@ -132,7 +193,7 @@ impl Trie {
             }
         }
         for (k, (_, run)) in runs().enumerate() {
-            let child = self.add_node(run, depth + 1);
+            let child = add(self, run, depth + 1);
             assert!(child < OPEN, "fewer nodes than the flags leave room for");
             let ends = self.words[child as usize] != NONE;
             self.words[targets + k] = child | if ends { MARKED } else { 0 };
@@ -417,6 +478,37 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn chains_written_in_a_loop_make_the_trie_of_a_call_a_node() {
+        let mut names: Vec<String> = [
+            include_str!("../../data/places.tsv"),
+            include_str!("../../data/organizations.tsv"),
+            include_str!("../../data/countries.tsv"),
+        ]
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter_map(|l| l.split('\t').next())
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect();
+        names.extend(["A", "Ab", "Abc", "\u{0}", "Qa", "Qb", "Q\u{e9}"].map(String::from));
+        names.extend((0u8..=255).map(|b| format!("Z{}", char::from(b))));
+        names.sort();
+        names.dedup();
+        let new = Trie::build(&names, Trie::add_node);
+        let first = Trie::build(&names, Trie::add_node_as_first_written);
+        assert!(new.words == first.words);
+        assert!(new.pairs[..] == first.pairs[..] && new.root[..] == first.root[..]);
+        assert!(new.open_pairs[..] == first.open_pairs[..]);
+        for (i, n) in names.iter().enumerate() {
+            assert_eq!(
+                new.longest_prefix(n.as_bytes()),
+                Some((n.len(), i)),
+                "{n:?}"
+            );
         }
     }
 
