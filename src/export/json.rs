@@ -231,7 +231,7 @@ fn push_day_or_null(line: &mut Vec<u8>, text: &mut String, day: Option<Day>) {
 }
 
 /// `#rrggbb`, as [`super::gexf::hex`] writes it.
-fn push_hex(line: &mut Vec<u8>, (r, g, b): (u8, u8, u8)) {
+pub(super) fn push_hex(line: &mut Vec<u8>, (r, g, b): (u8, u8, u8)) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     line.push(b'#');
     for v in [r, g, b] {

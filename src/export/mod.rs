@@ -448,7 +448,12 @@ mod tests {
             ),
         ];
         let graphs = [EntityGraph::default(), awkward_graph()];
+        let tables = tempfile::tempdir().unwrap();
         for graph in &graphs {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            html::write_html(&mut a, graph, tables.path()).unwrap();
+            before::html::write_html_with(&mut b, graph, tables.path(), None).unwrap();
+            assert!(a == b, "graph.html differs");
             for (new, old) in pairs {
                 let (mut a, mut b) = (Vec::new(), Vec::new());
                 new(&mut a, graph).unwrap();
