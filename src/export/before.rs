@@ -355,73 +355,73 @@ pub mod html {
     use super::*;
     use crate::model::{EntityType, RelationKind};
 
-/// [`write_html`], with the evidence of the build when it is known (`known`).
-pub fn write_html_with<W: Write>(
-    mut out: W,
-    graph: &EntityGraph,
-    tables: &Path,
-    known: Option<&KnownEvidence>,
-) -> io::Result<()> {
-    let nodes: Vec<_> = graph.nodes().collect();
-    let edges: Vec<_> = graph.edges().collect();
-    let cut = cut(graph);
-    let evidence = |cut: &Cut| match known {
-        Some(known) => known_evidence(known, cut, tables),
-        None => collect_evidence(graph, cut, tables),
-    };
-    let (positions, evidence) = rayon::join(
-        || crate::timing::timed("html layout", || layout(graph, &cut)),
-        || crate::timing::timed("html evidence", || evidence(&cut)),
-    );
-    let evidence = evidence?;
+    /// [`write_html`], with the evidence of the build when it is known (`known`).
+    pub fn write_html_with<W: Write>(
+        mut out: W,
+        graph: &EntityGraph,
+        tables: &Path,
+        known: Option<&KnownEvidence>,
+    ) -> io::Result<()> {
+        let nodes: Vec<_> = graph.nodes().collect();
+        let edges: Vec<_> = graph.edges().collect();
+        let cut = cut(graph);
+        let evidence = |cut: &Cut| match known {
+            Some(known) => known_evidence(known, cut, tables),
+            None => collect_evidence(graph, cut, tables),
+        };
+        let (positions, evidence) = rayon::join(
+            || crate::timing::timed("html layout", || layout(graph, &cut)),
+            || crate::timing::timed("html evidence", || evidence(&cut)),
+        );
+        let evidence = evidence?;
 
-    // Position of each drawn node in the page's node list.
-    let mut slot: HashMap<&str, usize> = HashMap::default();
-    for (i, &n) in cut.nodes.iter().enumerate() {
-        slot.insert(nodes[n].id.as_str(), i);
-    }
+        // Position of each drawn node in the page's node list.
+        let mut slot: HashMap<&str, usize> = HashMap::default();
+        for (i, &n) in cut.nodes.iter().enumerate() {
+            slot.insert(nodes[n].id.as_str(), i);
+        }
 
-    let mut data = String::new();
-    data.push_str("{\"cut\":{");
-    data.push_str(&format!(
+        let mut data = String::new();
+        data.push_str("{\"cut\":{");
+        data.push_str(&format!(
         "\"nodes\":{},\"totalNodes\":{},\"edges\":{},\"totalEdges\":{},\"maxNodes\":{MAX_NODES},\"maxEdges\":{MAX_EDGES}",
         cut.nodes.len(),
         nodes.len(),
         cut.edges.len(),
         edges.len()
     ));
-    data.push_str("},\n\"types\":[");
-    let types: Vec<String> = [
-        EntityType::Person,
-        EntityType::Organization,
-        EntityType::Location,
-        EntityType::Other,
-    ]
-    .iter()
-    .map(|&t| format!("[\"{}\",\"{}\"]", t.as_str(), hex(type_rgb(t))))
-    .collect();
-    data.push_str(&types.join(","));
-    data.push_str("],\n\"kinds\":[");
-    let kinds: Vec<String> = RelationKind::ALL
+        data.push_str("},\n\"types\":[");
+        let types: Vec<String> = [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Location,
+            EntityType::Other,
+        ]
         .iter()
-        .map(|&k| {
-            format!(
-                "[\"{}\",\"{}\",{}]",
-                k.as_str(),
-                hex(kind_rgb(k)),
-                k.is_directed()
-            )
-        })
+        .map(|&t| format!("[\"{}\",\"{}\"]", t.as_str(), hex(type_rgb(t))))
         .collect();
-    data.push_str(&kinds.join(","));
-    data.push_str("],\n\"nodes\":[\n");
-    for (i, &n) in cut.nodes.iter().enumerate() {
-        let node = nodes[n];
-        let (x, y) = positions[i];
-        if i > 0 {
-            data.push_str(",\n");
-        }
-        data.push_str(&format!(
+        data.push_str(&types.join(","));
+        data.push_str("],\n\"kinds\":[");
+        let kinds: Vec<String> = RelationKind::ALL
+            .iter()
+            .map(|&k| {
+                format!(
+                    "[\"{}\",\"{}\",{}]",
+                    k.as_str(),
+                    hex(kind_rgb(k)),
+                    k.is_directed()
+                )
+            })
+            .collect();
+        data.push_str(&kinds.join(","));
+        data.push_str("],\n\"nodes\":[\n");
+        for (i, &n) in cut.nodes.iter().enumerate() {
+            let node = nodes[n];
+            let (x, y) = positions[i];
+            if i > 0 {
+                data.push_str(",\n");
+            }
+            data.push_str(&format!(
             "{{\"id\":{},\"label\":{},\"type\":\"{}\",\"mentions\":{},\"documents\":{},\"aliases\":[{}],\"timeline\":{},\"x\":{x:.1},\"y\":{y:.1},\"color\":\"{}\"}}",
             string(&node.id),
             string(&node.label),
@@ -432,18 +432,18 @@ pub fn write_html_with<W: Write>(
             string(&timeline_text(&node.timeline)),
             hex(type_rgb(node.entity_type)),
         ));
-    }
-    data.push_str("\n],\n\"edges\":[\n");
-    for (i, &e) in cut.edges.iter().enumerate() {
-        let (source, target, edge) = edges[e];
-        if i > 0 {
-            data.push_str(",\n");
         }
-        let sentences: Vec<String> = evidence[i]
-            .iter()
-            .map(|(doc, text)| format!("[{},{}]", string(doc), string(text)))
-            .collect();
-        data.push_str(&format!(
+        data.push_str("\n],\n\"edges\":[\n");
+        for (i, &e) in cut.edges.iter().enumerate() {
+            let (source, target, edge) = edges[e];
+            if i > 0 {
+                data.push_str(",\n");
+            }
+            let sentences: Vec<String> = evidence[i]
+                .iter()
+                .map(|(doc, text)| format!("[{},{}]", string(doc), string(text)))
+                .collect();
+            data.push_str(&format!(
             "{{\"s\":{},\"t\":{},\"kind\":\"{}\",\"directed\":{},\"weight\":{},\"documents\":{},\"role\":{},\"example\":{},\"evidence\":[{}],\"timeline\":{},\"color\":\"{}\"}}",
             slot[source.id.as_str()],
             slot[target.id.as_str()],
@@ -457,37 +457,36 @@ pub fn write_html_with<W: Write>(
             string(&timeline_text(&edge.timeline)),
             hex(kind_rgb(edge.kind)),
         ));
-    }
-    data.push_str("\n]}");
+        }
+        data.push_str("\n]}");
 
-    out.write_all(
-        b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        out.write_all(
+            b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
           <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
           <title>ergraph: entity graph</title>\n<style>\n",
-    )?;
-    out.write_all(VIEW_CSS.as_bytes())?;
-    out.write_all(b"</style>\n</head>\n<body>\n")?;
-    out.write_all(BODY.as_bytes())?;
-    out.write_all(b"<script type=\"application/json\" id=\"ergraph-data\">\n")?;
-    out.write_all(data.as_bytes())?;
-    out.write_all(b"\n</script>\n")?;
-    for (name, license, code) in [
-        ("graphology 0.26.0", GRAPHOLOGY_LICENSE, GRAPHOLOGY),
-        ("sigma.js 3.0.2", SIGMA_LICENSE, SIGMA),
-    ] {
-        writeln!(
-            out,
-            "<script>\n/*! {name}, included unchanged from its npm release.\n"
         )?;
-        out.write_all(license.as_bytes())?;
-        out.write_all(b"\n*/\n")?;
-        out.write_all(code.as_bytes())?;
+        out.write_all(VIEW_CSS.as_bytes())?;
+        out.write_all(b"</style>\n</head>\n<body>\n")?;
+        out.write_all(BODY.as_bytes())?;
+        out.write_all(b"<script type=\"application/json\" id=\"ergraph-data\">\n")?;
+        out.write_all(data.as_bytes())?;
         out.write_all(b"\n</script>\n")?;
+        for (name, license, code) in [
+            ("graphology 0.26.0", GRAPHOLOGY_LICENSE, GRAPHOLOGY),
+            ("sigma.js 3.0.2", SIGMA_LICENSE, SIGMA),
+        ] {
+            writeln!(
+                out,
+                "<script>\n/*! {name}, included unchanged from its npm release.\n"
+            )?;
+            out.write_all(license.as_bytes())?;
+            out.write_all(b"\n*/\n")?;
+            out.write_all(code.as_bytes())?;
+            out.write_all(b"\n</script>\n")?;
+        }
+        out.write_all(b"<script>\n")?;
+        out.write_all(VIEW_JS.as_bytes())?;
+        out.write_all(b"</script>\n</body>\n</html>\n")?;
+        out.flush()
     }
-    out.write_all(b"<script>\n")?;
-    out.write_all(VIEW_JS.as_bytes())?;
-    out.write_all(b"</script>\n</body>\n</html>\n")?;
-    out.flush()
-}
-
 }
