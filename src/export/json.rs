@@ -89,6 +89,16 @@ pub fn push_string(out: &mut Vec<u8>, value: &str) {
     out.push(b'"');
     let (mut from, mut i) = (0, 0);
     while i < bytes.len() {
+        // Eight plain bytes are passed over at once (nearly every text is plain).
+        if let Some(block) = bytes.get(i..i + 8) {
+            if !block
+                .iter()
+                .fold(false, |any, &b| any | SPECIAL[b as usize])
+            {
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         if !SPECIAL[b as usize] {
             i += 1;

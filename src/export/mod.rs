@@ -469,6 +469,15 @@ mod tests {
             let s = format!("a{c}b{c}");
             assert_eq!(json::string(&s), before::json::string(&s), "{c:?}");
         }
+        // Every ASCII character and some lead-byte neighbours at every place of the
+        // blocks of eight bytes that are passed over at once.
+        let chars = (0..0x80u32).filter_map(char::from_u32);
+        for c in chars.chain(['\u{2028}', '\u{2029}', '\u{2027}', '\u{20ac}', 'é']) {
+            for k in 0..17 {
+                let s = format!("{}{c}{}{c}", "x".repeat(k), "y".repeat(9));
+                assert_eq!(json::string(&s), before::json::string(&s), "{s:?}");
+            }
+        }
         let ends = ["\u{2028}", "\u{e2}", "x\u{2029}", "\u{2027}", "<&>"];
         for s in ends {
             assert_eq!(json::string(s), before::json::string(s), "{s:?}");
