@@ -16,15 +16,29 @@ pub fn phase(label: &str, start: Instant) {
     report(label, start.elapsed());
 }
 
-/// Prints `label` and `took` when timings are on.
+/// Prints `label`, `took` and when it ended (since the first timing asked for) when
+/// timings are on: phases on other threads overlap, and the ends show how.
 pub fn report(label: &str, took: Duration) {
     if enabled() {
-        eprintln!("phase {label:<24} {:>8.3} s", took.as_secs_f64());
+        let end = epoch().elapsed().as_secs_f64();
+        eprintln!(
+            "phase {label:<24} {:>8.3} s (ends at {end:.3} s)",
+            took.as_secs_f64()
+        );
     }
+}
+
+/// When the first phase was timed.
+fn epoch() -> Instant {
+    static START: OnceLock<Instant> = OnceLock::new();
+    *START.get_or_init(Instant::now)
 }
 
 /// Runs `f`, timing it as `label`.
 pub fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
+    if enabled() {
+        epoch();
+    }
     let start = Instant::now();
     let out = f();
     phase(label, start);

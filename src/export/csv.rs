@@ -94,13 +94,7 @@ pub fn write_nodes<W: Write>(
     let (mut seen, mut aliases) = (Seen::default(), String::new());
     for node in graph.nodes() {
         let seen = seen.of(&node.timeline);
-        aliases.clear();
-        for (i, alias) in node.aliases.iter().enumerate() {
-            if i > 0 {
-                aliases.push_str(ALIAS_SEPARATOR);
-            }
-            aliases.push_str(alias);
-        }
+        join_aliases(&mut aliases, &node.aliases);
         row(
             &mut csv,
             &[
@@ -117,6 +111,18 @@ pub fn write_nodes<W: Write>(
         )?;
     }
     csv.flush()
+}
+
+/// Puts a node's aliases in `out` (cleared first), separated by [`ALIAS_SEPARATOR`]:
+/// `aliases.join(ALIAS_SEPARATOR)` without a new string for every node.
+pub fn join_aliases(out: &mut String, aliases: &[String]) {
+    out.clear();
+    for (i, alias) in aliases.iter().enumerate() {
+        if i > 0 {
+            out.push_str(ALIAS_SEPARATOR);
+        }
+        out.push_str(alias);
+    }
 }
 
 /// One row per edge; `evidence` is an example sentence for typed edges (a

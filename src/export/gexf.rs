@@ -63,6 +63,30 @@ pub fn node_size(mentions: u64) -> String {
     format!("{:.2}", 4.0 + 6.0 * (1.0 + mentions as f64).ln())
 }
 
+/// [`node_size`] of each small mention count, each made once: most nodes are
+/// mentioned a few times, and formatting a float is slow.
+#[derive(Default)]
+pub struct Sizes {
+    small: Vec<Option<Box<str>>>,
+    other: String,
+}
+
+impl Sizes {
+    const SMALL: usize = 1024;
+
+    /// [`node_size`]`(mentions)`.
+    pub fn get(&mut self, mentions: u64) -> &str {
+        let Some(at) = usize::try_from(mentions).ok().filter(|&m| m < Self::SMALL) else {
+            self.other = node_size(mentions);
+            return &self.other;
+        };
+        if self.small.is_empty() {
+            self.small.resize(Self::SMALL, None);
+        }
+        self.small[at].get_or_insert_with(|| node_size(mentions).into())
+    }
+}
+
 /// Runs of consecutive days of a timeline, as closed `[first, last]` intervals.
 pub fn day_runs(timeline: &Timeline) -> Vec<(Day, Day)> {
     let mut runs: Vec<(Day, Day)> = Vec::new();
@@ -76,7 +100,7 @@ pub fn day_runs(timeline: &Timeline) -> Vec<(Day, Day)> {
 }
 
 /// `(id, title, type)` of the node attributes, in file order.
-const NODE_ATTRIBUTES: [(&str, &str, &str); 6] = [
+pub(super) const NODE_ATTRIBUTES: [(&str, &str, &str); 6] = [
     ("entity_type", "entity_type", "string"),
     ("mentions", "mentions", "long"),
     ("documents", "documents", "long"),
@@ -86,7 +110,7 @@ const NODE_ATTRIBUTES: [(&str, &str, &str); 6] = [
 ];
 
 /// `(id, title, type)` of the edge attributes, in file order.
-const EDGE_ATTRIBUTES: [(&str, &str, &str); 6] = [
+pub(super) const EDGE_ATTRIBUTES: [(&str, &str, &str); 6] = [
     ("kind", "kind", "string"),
     ("documents", "documents", "long"),
     ("role", "role", "string"),
@@ -134,41 +158,36 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
     }
 
     writeln!(out, "    <nodes>")?;
+    // Each node and edge is put together as bytes and written at once: the formatting
+    // machinery costs more than the escaping it wraps.
+    let mut line: Vec<u8> = Vec::with_capacity(1 << 12);
+    let (mut aliases, mut first, mut last) = (String::new(), String::new(), String::new());
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let mut sizes = Sizes::default();
     for node in graph.nodes() {
-        writeln!(
-            out,
-            "      <node id=\"{}\" label=\"{}\">",
-            attr(&node.id),
-            attr(&node.label)
-        )?;
-        let (first, last) = seen(&node.timeline);
+        line.clear();
+        line.extend_from_slice(b"      <node id=\"");
+        line.extend_from_slice(attr(&node.id).as_bytes());
+        line.extend_from_slice(b"\" label=\"");
+        line.extend_from_slice(attr(&node.label).as_bytes());
+        line.extend_from_slice(b"\">\n");
+        seen(&node.timeline, &mut first, &mut last);
+        super::csv::join_aliases(&mut aliases, &node.aliases);
         let values = [
-            ("entity_type", node.entity_type.as_str().to_string()),
-            (
-                "mentions",
-                itoa::Buffer::new().format(node.mentions).to_string(),
-            ),
-            (
-                "documents",
-                itoa::Buffer::new().format(node.documents).to_string(),
-            ),
-            ("aliases", node.aliases.join(super::csv::ALIAS_SEPARATOR)),
-            ("first_seen", first),
-            ("last_seen", last),
+            ("entity_type", node.entity_type.as_str()),
+            ("mentions", a.format(node.mentions)),
+            ("documents", b.format(node.documents)),
+            ("aliases", &aliases),
+            ("first_seen", &first),
+            ("last_seen", &last),
         ];
-        attvalues(&mut out, &values)?;
-        spells(&mut out, &node.timeline)?;
-        let (r, g, b) = type_rgb(node.entity_type);
-        writeln!(
-            out,
-            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>"
-        )?;
-        writeln!(
-            out,
-            "        <viz:size value=\"{}\"/>",
-            node_size(node.mentions)
-        )?;
-        writeln!(out, "      </node>")?;
+        attvalues(&mut line, &values);
+        spells(&mut line, &node.timeline);
+        color(&mut line, type_rgb(node.entity_type));
+        line.extend_from_slice(b"        <viz:size value=\"");
+        line.extend_from_slice(sizes.get(node.mentions).as_bytes());
+        line.extend_from_slice(b"\"/>\n      </node>\n");
+        out.write_all(&line)?;
     }
     writeln!(out, "    </nodes>")?;
 
@@ -179,69 +198,91 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
         .filter(|(_, (_, _, e))| e.kind.is_directed())
         .chain(edges.iter().filter(|(_, (_, _, e))| !e.kind.is_directed()));
     for &(i, (source, target, edge)) in directed_first {
-        let ty = match (mixed, edge.kind.is_directed()) {
-            (false, _) => String::new(),
-            (true, true) => " type=\"directed\"".to_string(),
-            (true, false) => " type=\"mutual\"".to_string(),
+        let ty: &[u8] = match (mixed, edge.kind.is_directed()) {
+            (false, _) => b"",
+            (true, true) => b" type=\"directed\"",
+            (true, false) => b" type=\"mutual\"",
         };
-        writeln!(
-            out,
-            "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\"{ty} label=\"{}\" weight=\"{}\">",
-            attr(&source.id),
-            attr(&target.id),
-            edge.kind.as_str(),
-            edge.weight
-        )?;
-        let (first, last) = seen(&edge.timeline);
+        line.clear();
+        line.extend_from_slice(b"      <edge id=\"e");
+        line.extend_from_slice(a.format(i).as_bytes());
+        line.extend_from_slice(b"\" source=\"");
+        line.extend_from_slice(attr(&source.id).as_bytes());
+        line.extend_from_slice(b"\" target=\"");
+        line.extend_from_slice(attr(&target.id).as_bytes());
+        line.push(b'"');
+        line.extend_from_slice(ty);
+        line.extend_from_slice(b" label=\"");
+        line.extend_from_slice(edge.kind.as_str().as_bytes());
+        line.extend_from_slice(b"\" weight=\"");
+        line.extend_from_slice(a.format(edge.weight).as_bytes());
+        line.extend_from_slice(b"\">\n");
+        seen(&edge.timeline, &mut first, &mut last);
         let values = [
-            ("kind", edge.kind.as_str().to_string()),
-            ("documents", edge.documents.to_string()),
-            ("role", edge.role.clone()),
-            ("evidence", edge.example().to_string()),
-            ("first_seen", first),
-            ("last_seen", last),
+            ("kind", edge.kind.as_str()),
+            ("documents", b.format(edge.documents)),
+            ("role", &edge.role),
+            ("evidence", edge.example()),
+            ("first_seen", &first),
+            ("last_seen", &last),
         ];
-        attvalues(&mut out, &values)?;
-        spells(&mut out, &edge.timeline)?;
-        let (r, g, b) = kind_rgb(edge.kind);
-        writeln!(
-            out,
-            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>"
-        )?;
-        writeln!(out, "      </edge>")?;
+        attvalues(&mut line, &values);
+        spells(&mut line, &edge.timeline);
+        color(&mut line, kind_rgb(edge.kind));
+        line.extend_from_slice(b"      </edge>\n");
+        out.write_all(&line)?;
     }
     writeln!(out, "    </edges>\n  </graph>\n</gexf>")?;
     out.flush()
 }
 
-/// First and last day as text, or two empty strings for an undated timeline.
-fn seen(timeline: &Timeline) -> (String, String) {
-    match (timeline.first(), timeline.last()) {
-        (Some(first), Some(last)) => (day_text(first), day_text(last)),
-        _ => (String::new(), String::new()),
+/// First and last day as text in `first` and `last`, or both empty for an undated
+/// timeline.
+fn seen(timeline: &Timeline, first: &mut String, last: &mut String) {
+    first.clear();
+    last.clear();
+    if let (Some(a), Some(b)) = (timeline.first(), timeline.last()) {
+        super::json::push_day(first, a);
+        super::json::push_day(last, b);
     }
+}
+
+/// The `<viz:color>` line of `rgb`.
+fn color(line: &mut Vec<u8>, (r, g, b): (u8, u8, u8)) {
+    let mut n = itoa::Buffer::new();
+    line.extend_from_slice(b"        <viz:color r=\"");
+    line.extend_from_slice(n.format(r).as_bytes());
+    line.extend_from_slice(b"\" g=\"");
+    line.extend_from_slice(n.format(g).as_bytes());
+    line.extend_from_slice(b"\" b=\"");
+    line.extend_from_slice(n.format(b).as_bytes());
+    line.extend_from_slice(b"\" a=\"1.0\"/>\n");
 }
 
 /// Empty values are left out (a missing value, as in `graph.graphml`). The values of
 /// one element share a line: a big archive's file is a fifth smaller without the
 /// indentation of one line per value, and Gephi reads either.
-fn attvalues<W: Write>(out: &mut W, values: &[(&str, String)]) -> io::Result<()> {
+fn attvalues(line: &mut Vec<u8>, values: &[(&str, &str)]) {
     if values.iter().all(|(_, v)| v.is_empty()) {
-        return Ok(());
+        return;
     }
-    write!(out, "        <attvalues>")?;
+    line.extend_from_slice(b"        <attvalues>");
     for (id, value) in values {
         if !value.is_empty() {
-            write!(out, "<attvalue for=\"{id}\" value=\"{}\"/>", attr(value))?;
+            line.extend_from_slice(b"<attvalue for=\"");
+            line.extend_from_slice(id.as_bytes());
+            line.extend_from_slice(b"\" value=\"");
+            line.extend_from_slice(attr(value).as_bytes());
+            line.extend_from_slice(b"\"/>");
         }
     }
-    writeln!(out, "</attvalues>")
+    line.extend_from_slice(b"</attvalues>\n");
 }
 
 /// A node or edge holds at most this many spells: past it, the shortest gaps between
 /// runs are closed, so a name in the news for years stays a few dozen elements (and
 /// the file stays proportional to the graph, not to the days of the archive).
-const MAX_SPELLS: usize = 12;
+pub(super) const MAX_SPELLS: usize = 12;
 
 /// [`day_runs`], with the shortest gaps closed until at most `max` runs remain.
 pub fn coarse_runs(timeline: &Timeline, max: usize) -> Vec<(Day, Day)> {
@@ -271,27 +312,26 @@ pub fn coarse_runs(timeline: &Timeline, max: usize) -> Vec<(Day, Day)> {
     out
 }
 
-fn spells<W: Write>(out: &mut W, timeline: &Timeline) -> io::Result<()> {
+fn spells(line: &mut Vec<u8>, timeline: &Timeline) {
     let runs = coarse_runs(timeline, MAX_SPELLS);
     if runs.is_empty() {
-        return Ok(());
+        return;
     }
-    let mut text = String::from("        <spells>");
+    let mut day = String::with_capacity(10);
+    let mut push_day = |line: &mut Vec<u8>, d: Day| {
+        day.clear();
+        super::json::push_day(&mut day, d);
+        line.extend_from_slice(day.as_bytes());
+    };
+    line.extend_from_slice(b"        <spells>");
     for (start, end) in runs {
-        text.push_str("<spell start=\"");
-        super::json::push_day(&mut text, start);
-        text.push_str("\" end=\"");
-        super::json::push_day(&mut text, end);
-        text.push_str("\"/>");
+        line.extend_from_slice(b"<spell start=\"");
+        push_day(line, start);
+        line.extend_from_slice(b"\" end=\"");
+        push_day(line, end);
+        line.extend_from_slice(b"\"/>");
     }
-    text.push_str("</spells>\n");
-    out.write_all(text.as_bytes())
-}
-
-fn day_text(day: Day) -> String {
-    let mut text = String::with_capacity(10);
-    super::json::push_day(&mut text, day);
-    text
+    line.extend_from_slice(b"</spells>\n");
 }
 
 #[cfg(test)]

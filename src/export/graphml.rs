@@ -30,7 +30,7 @@ use crate::model::EntityGraph;
 /// `(id, for, attr.name, attr.type)` of every key, in file order. Key ids are unique in
 /// the document (GraphML requires it), hence `node_documents` / `edge_documents`; tools
 /// show `attr.name`. Gephi maps the ids `label` and `weight` to its own Label and Weight.
-const KEYS: [(&str, &str, &str, &str); 11] = [
+pub(super) const KEYS: [(&str, &str, &str, &str); 11] = [
     ("label", "node", "label", "string"),
     ("entity_type", "node", "entity_type", "string"),
     ("mentions", "node", "mentions", "long"),
@@ -60,51 +60,64 @@ pub fn write_graphml<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()
         )?;
     }
     writeln!(out, "  <graph id=\"ergraph\" edgedefault=\"directed\">")?;
+    // Each node and edge is put together as bytes and written at once: the formatting
+    // machinery costs more than the escaping it wraps.
+    let (mut line, mut joined) = (Vec::with_capacity(1 << 12), String::new());
+    let mut number = itoa::Buffer::new();
     for node in graph.nodes() {
-        write!(out, "    <node id=\"{}\">", attr(&node.id))?;
-        data(&mut out, "label", &node.label)?;
-        data(&mut out, "entity_type", node.entity_type.as_str())?;
-        data(&mut out, "mentions", &node.mentions.to_string())?;
-        data(&mut out, "node_documents", &node.documents.to_string())?;
-        data(
-            &mut out,
-            "aliases",
-            &node.aliases.join(super::csv::ALIAS_SEPARATOR),
-        )?;
-        writeln!(out, "</node>")?;
+        line.clear();
+        line.extend_from_slice(b"    <node id=\"");
+        line.extend_from_slice(attr(&node.id).as_bytes());
+        line.extend_from_slice(b"\">");
+        data(&mut line, "label", &node.label);
+        data(&mut line, "entity_type", node.entity_type.as_str());
+        data(&mut line, "mentions", number.format(node.mentions));
+        data(&mut line, "node_documents", number.format(node.documents));
+        super::csv::join_aliases(&mut joined, &node.aliases);
+        data(&mut line, "aliases", &joined);
+        line.extend_from_slice(b"</node>\n");
+        out.write_all(&line)?;
     }
     for (i, (source, target, edge)) in graph.edges().enumerate() {
-        write!(
-            out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            attr(&source.id),
-            attr(&target.id)
-        )?;
-        data(&mut out, "weight", &edge.weight.to_string())?;
-        data(&mut out, "kind", edge.kind.as_str())?;
+        line.clear();
+        line.extend_from_slice(b"    <edge id=\"e");
+        line.extend_from_slice(number.format(i).as_bytes());
+        line.extend_from_slice(b"\" source=\"");
+        line.extend_from_slice(attr(&source.id).as_bytes());
+        line.extend_from_slice(b"\" target=\"");
+        line.extend_from_slice(attr(&target.id).as_bytes());
+        line.extend_from_slice(b"\">");
+        data(&mut line, "weight", number.format(edge.weight));
+        data(&mut line, "kind", edge.kind.as_str());
         let directed = if edge.kind.is_directed() {
             "true"
         } else {
             "false"
         };
-        data(&mut out, "directed", directed)?;
-        data(&mut out, "edge_documents", &edge.documents.to_string())?;
-        data(&mut out, "role", &edge.role)?;
-        data(&mut out, "evidence", edge.example())?;
-        writeln!(out, "</edge>")?;
+        data(&mut line, "directed", directed);
+        data(&mut line, "edge_documents", number.format(edge.documents));
+        data(&mut line, "role", &edge.role);
+        data(&mut line, "evidence", edge.example());
+        line.extend_from_slice(b"</edge>\n");
+        out.write_all(&line)?;
     }
     writeln!(out, "  </graph>\n</graphml>")?;
     out.flush()
 }
 
-/// One `<data>` element; empty values are left out, which is how NetworkX and igraph
-/// read an empty element anyway (a missing value, not an empty string).
-fn data<W: Write>(out: &mut W, key: &str, value: &str) -> io::Result<()> {
+/// Appends one `<data>` element to `line`; empty values are left out, which is how
+/// NetworkX and igraph read an empty element anyway (a missing value, not an empty
+/// string).
+fn data(line: &mut Vec<u8>, key: &str, value: &str) {
     let value = text(value);
     if value.is_empty() {
-        return Ok(());
+        return;
     }
-    write!(out, "<data key=\"{key}\">{value}</data>")
+    line.extend_from_slice(b"<data key=\"");
+    line.extend_from_slice(key.as_bytes());
+    line.extend_from_slice(b"\">");
+    line.extend_from_slice(value.as_bytes());
+    line.extend_from_slice(b"</data>");
 }
 
 /// Escapes element text. `\r` becomes a character reference because XML parsers turn a

@@ -21,7 +21,7 @@ use std::io::{self, BufReader, Read, Write};
 use std::path::Path;
 
 use super::gexf::{hex, kind_rgb, type_rgb};
-use super::json::{string, timeline_text};
+use super::json::{push_hex, push_string, push_timeline};
 use crate::export::clip_example;
 use crate::model::{EntityGraph, EntityType, RelationKind};
 
@@ -32,17 +32,17 @@ pub const MAX_EDGES: usize = 3000;
 /// Evidence sentences shown per edge at most.
 pub const MAX_EVIDENCE: usize = 5;
 
-const SIGMA: &str = include_str!("../../assets/sigma-3.0.2.min.js");
-const SIGMA_LICENSE: &str = include_str!("../../assets/LICENSE-sigma.txt");
-const GRAPHOLOGY: &str = include_str!("../../assets/graphology-0.26.0.umd.min.js");
-const GRAPHOLOGY_LICENSE: &str = include_str!("../../assets/LICENSE-graphology.txt");
-const VIEW_JS: &str = include_str!("../../assets/view.js");
-const VIEW_CSS: &str = include_str!("../../assets/view.css");
+pub(super) const SIGMA: &str = include_str!("../../assets/sigma-3.0.2.min.js");
+pub(super) const SIGMA_LICENSE: &str = include_str!("../../assets/LICENSE-sigma.txt");
+pub(super) const GRAPHOLOGY: &str = include_str!("../../assets/graphology-0.26.0.umd.min.js");
+pub(super) const GRAPHOLOGY_LICENSE: &str = include_str!("../../assets/LICENSE-graphology.txt");
+pub(super) const VIEW_JS: &str = include_str!("../../assets/view.js");
+pub(super) const VIEW_CSS: &str = include_str!("../../assets/view.css");
 
 /// What the page draws: indices into the graph's nodes and edges.
-struct Cut {
-    nodes: Vec<usize>,
-    edges: Vec<usize>,
+pub(super) struct Cut {
+    pub(super) nodes: Vec<usize>,
+    pub(super) edges: Vec<usize>,
 }
 
 /// Writes the page. `tables` is the folder where `evidence.csv` (and, with the archive
@@ -144,50 +144,84 @@ pub fn write_html_with<W: Write>(
         .collect();
     data.push_str(&kinds.join(","));
     data.push_str("],\n\"nodes\":[\n");
+    // The nodes and edges are put together as bytes, without the formatting machinery
+    // (but for the coordinates).
+    let mut data = data.into_bytes();
+    let (mut number, mut text) = (itoa::Buffer::new(), String::new());
     for (i, &n) in cut.nodes.iter().enumerate() {
         let node = nodes[n];
         let (x, y) = positions[i];
         if i > 0 {
-            data.push_str(",\n");
+            data.extend_from_slice(b",\n");
         }
-        data.push_str(&format!(
-            "{{\"id\":{},\"label\":{},\"type\":\"{}\",\"mentions\":{},\"documents\":{},\"aliases\":[{}],\"timeline\":{},\"x\":{x:.1},\"y\":{y:.1},\"color\":\"{}\"}}",
-            string(&node.id),
-            string(&node.label),
-            node.entity_type.as_str(),
-            node.mentions,
-            node.documents,
-            node.aliases.iter().map(|a| string(a)).collect::<Vec<_>>().join(","),
-            string(&timeline_text(&node.timeline)),
-            hex(type_rgb(node.entity_type)),
-        ));
+        data.extend_from_slice(b"{\"id\":");
+        push_string(&mut data, &node.id);
+        data.extend_from_slice(b",\"label\":");
+        push_string(&mut data, &node.label);
+        data.extend_from_slice(b",\"type\":\"");
+        data.extend_from_slice(node.entity_type.as_str().as_bytes());
+        data.extend_from_slice(b"\",\"mentions\":");
+        data.extend_from_slice(number.format(node.mentions).as_bytes());
+        data.extend_from_slice(b",\"documents\":");
+        data.extend_from_slice(number.format(node.documents).as_bytes());
+        data.extend_from_slice(b",\"aliases\":[");
+        for (k, alias) in node.aliases.iter().enumerate() {
+            if k > 0 {
+                data.push(b',');
+            }
+            push_string(&mut data, alias);
+        }
+        data.extend_from_slice(b"],\"timeline\":");
+        text.clear();
+        push_timeline(&mut text, &node.timeline);
+        push_string(&mut data, &text);
+        write!(data, ",\"x\":{x:.1},\"y\":{y:.1},\"color\":\"")?;
+        push_hex(&mut data, type_rgb(node.entity_type));
+        data.extend_from_slice(b"\"}");
     }
-    data.push_str("\n],\n\"edges\":[\n");
+    data.extend_from_slice(b"\n],\n\"edges\":[\n");
     for (i, &e) in cut.edges.iter().enumerate() {
         let (source, target, edge) = edges[e];
         if i > 0 {
-            data.push_str(",\n");
+            data.extend_from_slice(b",\n");
         }
-        let sentences: Vec<String> = evidence[i]
-            .iter()
-            .map(|(doc, text)| format!("[{},{}]", string(doc), string(text)))
-            .collect();
-        data.push_str(&format!(
-            "{{\"s\":{},\"t\":{},\"kind\":\"{}\",\"directed\":{},\"weight\":{},\"documents\":{},\"role\":{},\"example\":{},\"evidence\":[{}],\"timeline\":{},\"color\":\"{}\"}}",
-            slot[source.id.as_str()],
-            slot[target.id.as_str()],
-            edge.kind.as_str(),
-            edge.kind.is_directed(),
-            edge.weight,
-            edge.documents,
-            string(&edge.role),
-            string(edge.example()),
-            sentences.join(","),
-            string(&timeline_text(&edge.timeline)),
-            hex(kind_rgb(edge.kind)),
-        ));
+        data.extend_from_slice(b"{\"s\":");
+        data.extend_from_slice(number.format(slot[source.id.as_str()]).as_bytes());
+        data.extend_from_slice(b",\"t\":");
+        data.extend_from_slice(number.format(slot[target.id.as_str()]).as_bytes());
+        data.extend_from_slice(b",\"kind\":\"");
+        data.extend_from_slice(edge.kind.as_str().as_bytes());
+        data.extend_from_slice(match edge.kind.is_directed() {
+            true => b"\",\"directed\":true,\"weight\":",
+            false => b"\",\"directed\":false,\"weight\":",
+        });
+        data.extend_from_slice(number.format(edge.weight).as_bytes());
+        data.extend_from_slice(b",\"documents\":");
+        data.extend_from_slice(number.format(edge.documents).as_bytes());
+        data.extend_from_slice(b",\"role\":");
+        push_string(&mut data, &edge.role);
+        data.extend_from_slice(b",\"example\":");
+        push_string(&mut data, edge.example());
+        data.extend_from_slice(b",\"evidence\":[");
+        for (k, (doc, sentence)) in evidence[i].iter().enumerate() {
+            if k > 0 {
+                data.push(b',');
+            }
+            data.push(b'[');
+            push_string(&mut data, doc);
+            data.push(b',');
+            push_string(&mut data, sentence);
+            data.push(b']');
+        }
+        data.extend_from_slice(b"],\"timeline\":");
+        text.clear();
+        push_timeline(&mut text, &edge.timeline);
+        push_string(&mut data, &text);
+        data.extend_from_slice(b",\"color\":\"");
+        push_hex(&mut data, kind_rgb(edge.kind));
+        data.extend_from_slice(b"\"}");
     }
-    data.push_str("\n]}");
+    data.extend_from_slice(b"\n]}");
 
     out.write_all(
         b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -198,7 +232,7 @@ pub fn write_html_with<W: Write>(
     out.write_all(b"</style>\n</head>\n<body>\n")?;
     out.write_all(BODY.as_bytes())?;
     out.write_all(b"<script type=\"application/json\" id=\"ergraph-data\">\n")?;
-    out.write_all(data.as_bytes())?;
+    out.write_all(&data)?;
     out.write_all(b"\n</script>\n")?;
     for (name, license, code) in [
         ("graphology 0.26.0", GRAPHOLOGY_LICENSE, GRAPHOLOGY),
@@ -220,7 +254,7 @@ pub fn write_html_with<W: Write>(
 }
 
 /// The page's fixed markup; everything from the data is filled in by `view.js`.
-const BODY: &str = r#"<header>
+pub(super) const BODY: &str = r#"<header>
   <h1>ergraph</h1>
   <p id="cut"></p>
 </header>
@@ -254,7 +288,7 @@ const BODY: &str = r#"<header>
 
 /// The drawn nodes (most mentioned first, then by id) and edges (typed relations
 /// first, then by weight, then in stored order), both returned in stored order.
-fn cut(graph: &EntityGraph) -> Cut {
+pub(super) fn cut(graph: &EntityGraph) -> Cut {
     let nodes: Vec<_> = graph.nodes().collect();
     let mut order: Vec<usize> = (0..nodes.len()).collect();
     order.sort_by(|&a, &b| {
@@ -292,7 +326,7 @@ fn cut(graph: &EntityGraph) -> Cut {
 /// that grows with distance keeps loose parts near the middle. It starts from a golden-angle spiral (most
 /// mentioned in the centre) and limits every move by a temperature that cools linearly,
 /// so the same graph always gets the same positions. Positions in `[-500, 500]`.
-fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
+pub(super) fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
     let n = cut.nodes.len();
     if n == 0 {
         return Vec::new();
@@ -407,7 +441,7 @@ fn repel(pos: &[(f64, f64)], mass: &[f64], force: &mut [(f64, f64)]) {
 /// Up to [`MAX_EVIDENCE`] `(doc, sentence)` for each drawn edge, in file order, read
 /// from the tables folder. Without `evidence.csv` there, the edge's example sentence
 /// is all the page shows.
-fn collect_evidence(
+pub(super) fn collect_evidence(
     graph: &EntityGraph,
     cut: &Cut,
     tables: &Path,
@@ -525,7 +559,7 @@ fn collect_evidence(
 
 /// [`collect_evidence`] from the evidence kept in memory: the same sentences, with
 /// only their rows of `sentences.csv` read.
-fn known_evidence(
+pub(super) fn known_evidence(
     known: &KnownEvidence,
     cut: &Cut,
     tables: &Path,

@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use super::gexf::{hex, kind_rgb, node_size, type_rgb};
+use super::gexf::{kind_rgb, type_rgb};
 use crate::model::{Day, EntityGraph, Timeline};
 
 /// `2016-09-09:3|2016-09-10:1`: the `timeline` column and attribute.
@@ -59,30 +59,86 @@ pub fn push_day(out: &mut String, day: Day) {
     text.iter().for_each(|&b| out.push(char::from(b)));
 }
 
-/// A JSON string literal. serde_json escapes quotes, backslashes and control
-/// characters; `<`, `>` and `&` are escaped too, so the text can sit inside an HTML
-/// `<script>` element as it is, and U+2028/U+2029 so that older JavaScript parsers
-/// read it.
+/// A JSON string literal: quotes, backslashes and control characters are escaped as
+/// serde_json escapes them (`\n`, `\t`, `\r`, `\b`, `\f`, else `\u00XX`); `<`, `>` and
+/// `&` are escaped too, so the text can sit inside an HTML `<script>` element as it
+/// is, and U+2028/U+2029 so that older JavaScript parsers read it.
 pub fn string(value: &str) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string());
-    // '<', '>', '&', and the lead byte of U+2028 and U+2029.
-    let maybe = |b: &u8| matches!(b, b'<' | b'>' | b'&' | 0xe2);
-    if !json.as_bytes().iter().any(maybe) || !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}'])
-    {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+    let mut out = Vec::with_capacity(value.len() + 2);
+    push_string(&mut out, value);
+    // Only ASCII escapes are added to valid UTF-8, between whole characters.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends [`string`]`(value)` to `out`.
+pub fn push_string(out: &mut Vec<u8>, value: &str) {
+    // Bytes that may need an escape: controls, '"', '\\', '<', '>', '&', and the lead
+    // byte of U+2028 and U+2029.
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = b < 0x20 || matches!(b as u8, b'"' | b'\\' | b'<' | b'>' | b'&' | 0xe2);
+            b += 1;
         }
+        table
+    };
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = value.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let (mut from, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Eight plain bytes are passed over at once (nearly every text is plain).
+        if let Some(block) = bytes.get(i..i + 8) {
+            if !block
+                .iter()
+                .fold(false, |any, &b| any | SPECIAL[b as usize])
+            {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if !SPECIAL[b as usize] {
+            i += 1;
+            continue;
+        }
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\t' => b"\\t",
+            b'\r' => b"\\r",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            b'<' => b"\\u003c",
+            b'>' => b"\\u003e",
+            b'&' => b"\\u0026",
+            0xe2 => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0xa8]) => b"\\u2028",
+                Some([0x80, 0xa9]) => b"\\u2029",
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => &[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(b >> 4) as usize],
+                HEX[(b & 0xf) as usize],
+            ],
+        };
+        out.extend_from_slice(&bytes[from..i]);
+        out.extend_from_slice(escape);
+        i += if b == 0xe2 { 3 } else { 1 };
+        from = i;
     }
-    out
+    out.extend_from_slice(&bytes[from..]);
+    out.push(b'"');
 }
 
 /// Writes the whole graph in graphology's serialisation format, one node or edge a line.
@@ -92,58 +148,105 @@ pub fn write_json<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
         "{{\"attributes\":{{\"name\":\"ergraph\"}},\"options\":{{\"type\":\"mixed\",\"multi\":true,\"allowSelfLoops\":false}},"
     )?;
     writeln!(out, "\"nodes\":[")?;
+    // Each node and edge is put together as bytes and written at once, without the
+    // formatting machinery.
+    let (mut line, mut text) = (Vec::with_capacity(1 << 12), String::new());
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let mut sizes = super::gexf::Sizes::default();
     for (i, node) in graph.nodes().enumerate() {
-        let sep = if i == 0 { "" } else { "," };
-        writeln!(
-            out,
-            "{sep}{{\"key\":{},\"attributes\":{{\"label\":{},\"entity_type\":\"{}\",\"mentions\":{},\"documents\":{},\"aliases\":{},\"first_seen\":{},\"last_seen\":{},\"timeline\":{},\"color\":\"{}\",\"size\":{}}}}}",
-            string(&node.id),
-            string(&node.label),
-            node.entity_type.as_str(),
-            node.mentions,
-            node.documents,
-            string(&node.aliases.join(super::csv::ALIAS_SEPARATOR)),
-            day(node.timeline.first()),
-            day(node.timeline.last()),
-            string(&timeline_text(&node.timeline)),
-            hex(type_rgb(node.entity_type)),
-            node_size(node.mentions),
-        )?;
+        line.clear();
+        if i > 0 {
+            line.push(b',');
+        }
+        line.extend_from_slice(b"{\"key\":");
+        push_string(&mut line, &node.id);
+        line.extend_from_slice(b",\"attributes\":{\"label\":");
+        push_string(&mut line, &node.label);
+        line.extend_from_slice(b",\"entity_type\":\"");
+        line.extend_from_slice(node.entity_type.as_str().as_bytes());
+        line.extend_from_slice(b"\",\"mentions\":");
+        line.extend_from_slice(a.format(node.mentions).as_bytes());
+        line.extend_from_slice(b",\"documents\":");
+        line.extend_from_slice(b.format(node.documents).as_bytes());
+        line.extend_from_slice(b",\"aliases\":");
+        super::csv::join_aliases(&mut text, &node.aliases);
+        push_string(&mut line, &text);
+        push_times(&mut line, &mut text, &node.timeline);
+        line.extend_from_slice(b",\"color\":\"");
+        push_hex(&mut line, type_rgb(node.entity_type));
+        line.extend_from_slice(b"\",\"size\":");
+        line.extend_from_slice(sizes.get(node.mentions).as_bytes());
+        line.extend_from_slice(b"}}\n");
+        out.write_all(&line)?;
     }
     writeln!(out, "],\n\"edges\":[")?;
     for (i, (source, target, edge)) in graph.edges().enumerate() {
-        let sep = if i == 0 { "" } else { "," };
-        writeln!(
-            out,
-            "{sep}{{\"key\":\"e{i}\",\"source\":{},\"target\":{},\"undirected\":{},\"attributes\":{{\"kind\":\"{}\",\"weight\":{},\"documents\":{},\"role\":{},\"evidence\":{},\"first_seen\":{},\"last_seen\":{},\"timeline\":{},\"color\":\"{}\"}}}}",
-            string(&source.id),
-            string(&target.id),
-            !edge.kind.is_directed(),
-            edge.kind.as_str(),
-            edge.weight,
-            edge.documents,
-            string(&edge.role),
-            string(edge.example()),
-            day(edge.timeline.first()),
-            day(edge.timeline.last()),
-            string(&timeline_text(&edge.timeline)),
-            hex(kind_rgb(edge.kind)),
-        )?;
+        line.clear();
+        if i > 0 {
+            line.push(b',');
+        }
+        line.extend_from_slice(b"{\"key\":\"e");
+        line.extend_from_slice(a.format(i).as_bytes());
+        line.extend_from_slice(b"\",\"source\":");
+        push_string(&mut line, &source.id);
+        line.extend_from_slice(b",\"target\":");
+        push_string(&mut line, &target.id);
+        line.extend_from_slice(match edge.kind.is_directed() {
+            true => b",\"undirected\":false,\"attributes\":{\"kind\":\"",
+            false => b",\"undirected\":true,\"attributes\":{\"kind\":\"",
+        });
+        line.extend_from_slice(edge.kind.as_str().as_bytes());
+        line.extend_from_slice(b"\",\"weight\":");
+        line.extend_from_slice(a.format(edge.weight).as_bytes());
+        line.extend_from_slice(b",\"documents\":");
+        line.extend_from_slice(b.format(edge.documents).as_bytes());
+        line.extend_from_slice(b",\"role\":");
+        push_string(&mut line, &edge.role);
+        line.extend_from_slice(b",\"evidence\":");
+        push_string(&mut line, edge.example());
+        push_times(&mut line, &mut text, &edge.timeline);
+        line.extend_from_slice(b",\"color\":\"");
+        push_hex(&mut line, kind_rgb(edge.kind));
+        line.extend_from_slice(b"\"}}\n");
+        out.write_all(&line)?;
     }
     writeln!(out, "]}}")?;
     out.flush()
 }
 
-/// A day as a JSON string, or `null`.
-fn day(day: Option<crate::model::Day>) -> String {
+/// `,"first_seen":…,"last_seen":…,"timeline":…` of a timeline; `text` is scratch.
+fn push_times(line: &mut Vec<u8>, text: &mut String, timeline: &Timeline) {
+    line.extend_from_slice(b",\"first_seen\":");
+    push_day_or_null(line, text, timeline.first());
+    line.extend_from_slice(b",\"last_seen\":");
+    push_day_or_null(line, text, timeline.last());
+    line.extend_from_slice(b",\"timeline\":");
+    text.clear();
+    push_timeline(text, timeline);
+    push_string(line, text);
+}
+
+/// A day as a JSON string, or `null`; `text` is scratch.
+fn push_day_or_null(line: &mut Vec<u8>, text: &mut String, day: Option<Day>) {
     match day {
         Some(d) => {
-            let mut text = String::from("\"");
-            push_day(&mut text, d);
-            text.push('"');
-            text
+            text.clear();
+            push_day(text, d);
+            line.push(b'"');
+            line.extend_from_slice(text.as_bytes());
+            line.push(b'"');
         }
-        None => "null".to_string(),
+        None => line.extend_from_slice(b"null"),
+    }
+}
+
+/// `#rrggbb`, as [`super::gexf::hex`] writes it.
+pub(super) fn push_hex(line: &mut Vec<u8>, (r, g, b): (u8, u8, u8)) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    line.push(b'#');
+    for v in [r, g, b] {
+        line.push(HEX[(v >> 4) as usize]);
+        line.push(HEX[(v & 0xf) as usize]);
     }
 }
 

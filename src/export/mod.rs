@@ -7,6 +7,8 @@
 //! [`atomic::OutputDir`]'s staging folder, which replaces the output folder as a whole.
 
 pub mod atomic;
+#[cfg(test)]
+mod before;
 pub mod csv;
 pub mod cut;
 pub mod dot;
@@ -369,5 +371,116 @@ mod tests {
         files.push(atomic::MARKER.to_string());
         files.sort();
         assert_eq!(names, files);
+    }
+
+    /// A graph with every kind of text the writers escape, dated and undated nodes and
+    /// edges, every kind and type, and counts past the cached sizes.
+    fn awkward_graph() -> EntityGraph {
+        use crate::model::{Day, Edge, EntityType, Node, RelationKind, Timeline};
+        let texts = [
+            "Kerry",
+            "São Paulo \u{202e} 😀",
+            "a<b>&\"c\"'d' ]]> \0\u{1}\u{7f}\u{85}\u{fffe}\u{ffff}\t\n\r\u{8}\u{c}",
+            "</script><!-- \\ \u{2028}\u{2029} \u{2027}\u{202a}",
+            "",
+            " ",
+            "Ministry of Foreign Affairs, \"quoted\"",
+        ];
+        let mut g = EntityGraph::default();
+        let mut ids = Vec::new();
+        for (i, t) in texts.iter().cycle().take(40).enumerate() {
+            let mut timeline = Timeline::default();
+            for d in 0..(i % 5) * 7 {
+                timeline.add(Day(16_000 + (d * d) as i32), d as u32 + 1);
+            }
+            ids.push(g.graph.add_node(Node {
+                id: format!("n{i:02}{}", if i % 3 == 0 { *t } else { "" }),
+                label: t.to_string(),
+                entity_type: [
+                    EntityType::Person,
+                    EntityType::Organization,
+                    EntityType::Location,
+                    EntityType::Other,
+                ][i % 4],
+                mentions: [0, 1, 7, 1023, 1024, 99_999][i % 6],
+                documents: i as u64,
+                aliases: (0..i % 4).map(|k| format!("{t}{k}")).collect(),
+                timeline,
+            }));
+        }
+        for (i, pair) in ids.windows(3).enumerate() {
+            let t = texts[i % texts.len()];
+            let mut timeline = Timeline::default();
+            for d in 0..i % 4 {
+                timeline.add(Day(17_000 + 3 * d as i32), 2);
+            }
+            g.graph.add_edge(
+                pair[0],
+                pair[2 - i % 2],
+                Edge {
+                    kind: RelationKind::ALL[i % RelationKind::ALL.len()],
+                    weight: i as u64 + 1,
+                    documents: i as u64 % 3,
+                    role: texts[(i + 2) % texts.len()].to_string(),
+                    example: (i % 5 != 0).then(|| t.to_string()),
+                    timeline,
+                },
+            );
+        }
+        g
+    }
+
+    #[test]
+    fn graph_files_are_written_as_before() {
+        type Writer = fn(&mut Vec<u8>, &EntityGraph) -> io::Result<()>;
+        let pairs: [(Writer, Writer); 3] = [
+            (
+                |w, g| graphml::write_graphml(w, g),
+                |w, g| before::graphml::write_graphml(w, g),
+            ),
+            (
+                |w, g| gexf::write_gexf(w, g),
+                |w, g| before::gexf::write_gexf(w, g),
+            ),
+            (
+                |w, g| json::write_json(w, g),
+                |w, g| before::json::write_json(w, g),
+            ),
+        ];
+        let graphs = [EntityGraph::default(), awkward_graph()];
+        let tables = tempfile::tempdir().unwrap();
+        for graph in &graphs {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            html::write_html(&mut a, graph, tables.path()).unwrap();
+            before::html::write_html_with(&mut b, graph, tables.path(), None).unwrap();
+            assert!(a == b, "graph.html differs");
+            for (new, old) in pairs {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                new(&mut a, graph).unwrap();
+                old(&mut b, graph).unwrap();
+                assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+            }
+        }
+    }
+
+    #[test]
+    fn json_strings_are_escaped_as_before() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let s = format!("a{c}b{c}");
+            assert_eq!(json::string(&s), before::json::string(&s), "{c:?}");
+        }
+        // Every ASCII character and some lead-byte neighbours at every place of the
+        // blocks of eight bytes that are passed over at once.
+        let chars = (0..0x80u32).filter_map(char::from_u32);
+        for c in chars.chain(['\u{2028}', '\u{2029}', '\u{2027}', '\u{20ac}', 'é']) {
+            for k in 0..17 {
+                let s = format!("{}{c}{}{c}", "x".repeat(k), "y".repeat(9));
+                assert_eq!(json::string(&s), before::json::string(&s), "{s:?}");
+            }
+        }
+        let ends = ["\u{2028}", "\u{e2}", "x\u{2029}", "\u{2027}", "<&>"];
+        for s in ends {
+            assert_eq!(json::string(s), before::json::string(s), "{s:?}");
+        }
     }
 }
