@@ -17,6 +17,20 @@ use crate::text::{Sentence, Token, TokenKind};
 
 pub use events::drop_named_events;
 
+/// Whether `w` is in the sorted word list `$list` (a constant): the list's lengths
+/// and first letters ([`crate::normalize::shapes`], computed when compiling) tell
+/// most words apart before the binary search of [`in_sorted`]. Every word of the
+/// list must open with a lower-case ASCII letter and be shorter than 16 bytes.
+macro_rules! listed {
+    ($list:expr, $w:expr) => {{
+        const SHAPES: [u32; 16] = $crate::normalize::shapes($list);
+        let listed = |w: &str| {
+            $crate::normalize::may_be_in(&SHAPES, w) && $crate::recognize::in_sorted($list, w)
+        };
+        listed($w)
+    }};
+}
+
 mod bounds;
 mod descriptors;
 mod document;
@@ -701,14 +715,26 @@ struct Ctx<'a> {
     /// Index of the first word token of the sentence.
     first_word: usize,
     /// Words written capitalised inside body sentences (not first, not in headlines).
-    body_caps: &'a rustc_hash::FxHashSet<&'a str>,
+    body_caps: &'a dyn WordSet,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
     gaz: Vec<Option<(usize, GazHit)>>,
     /// caps[i]: [`Ctx::cap`] of token i, computed for all once the rest is set.
     caps: Vec<bool>,
-    /// What the lexicon says of each word as a given name, asked once
-    /// ([`Ctx::first_name_at`]); all 0 (nothing asked) when the context is made.
+    /// What the lexicon says of each word as a given name ([`Ctx::first_name_at`])
+    /// and as a title's first word ([`Ctx::title_len`]), asked once; all 0 (nothing
+    /// asked) when the context is made.
     given: Vec<std::cell::Cell<u8>>,
+}
+
+/// [`Lexicon::is_first_name`] of a word already in lower case ([`lowercase`], as
+/// the lexicon lowers it): no copy to lower it again.
+fn is_first_name_lower(lex: &Lexicon, l: &str) -> bool {
+    lex.first_names.contains(l) || lex.ambiguous_first_names.contains(l)
+}
+
+/// [`Lexicon::is_unambiguous_first_name`] of a word already in lower case.
+fn is_unambiguous_first_name_lower(lex: &Lexicon, l: &str) -> bool {
+    lex.first_names.contains(l) && !lex.ambiguous_first_names.contains(l) && !lex.common.contains(l)
 }
 
 /// Bits of [`Ctx::given`]: asked whether the word is a given name, and the answer;
@@ -717,11 +743,14 @@ const FIRST_ASKED: u8 = 1;
 const FIRST_NAME: u8 = 2;
 const UNAMBIGUOUS_ASKED: u8 = 4;
 const UNAMBIGUOUS_NAME: u8 = 8;
+/// Asked whether a title may start at the word ([`Ctx::title_len`]), and the answer.
+const TITLE_ASKED: u8 = 16;
+const TITLE_MAY: u8 = 32;
 
 impl Ctx<'_> {
     /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
     fn first_name_at(&self, i: usize) -> bool {
-        self.given_bit(i, FIRST_ASKED, FIRST_NAME, Lexicon::is_first_name)
+        self.given_bit(i, FIRST_ASKED, FIRST_NAME, is_first_name_lower)
     }
 
     /// [`Lexicon::is_unambiguous_first_name`] of word `i`, looked up once per sentence.
@@ -730,19 +759,19 @@ impl Ctx<'_> {
             i,
             UNAMBIGUOUS_ASKED,
             UNAMBIGUOUS_NAME,
-            Lexicon::is_unambiguous_first_name,
+            is_unambiguous_first_name_lower,
         )
     }
 
-    /// The answer of `ask` for word `i`, kept in word `i`'s given-name bits: `asked`
-    /// says it is known, `yes` what it is.
+    /// The answer of `ask` for word `i` (given its lower-case form), kept in word
+    /// `i`'s given-name bits: `asked` says it is known, `yes` what it is.
     #[inline]
     fn given_bit(&self, i: usize, asked: u8, yes: u8, ask: fn(&Lexicon, &str) -> bool) -> bool {
         let bits = self.given[i].get();
         if bits & asked != 0 {
             return bits & yes != 0;
         }
-        let answer = ask(self.lex, self.words[i]);
+        let answer = ask(self.lex, self.lower[i]);
         self.given[i].set(bits | asked | if answer { yes } else { 0 });
         answer
     }
@@ -857,7 +886,8 @@ impl Ctx<'_> {
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
     fn is_calendar(&self, i: usize) -> bool {
         let l = self.lower[i];
-        let day = l.trim_end_matches('.');
+        // The trailing dots cut by bytes ("Aug." -> "aug"): no character search.
+        let day = &l[..l.len() - l.bytes().rev().take_while(|&b| b == b'.').count()];
         if !(crate::normalize::may_be_in(&CALENDAR_SHAPES, day) && in_sorted(CALENDAR, day)) {
             return false;
         }
@@ -897,7 +927,7 @@ impl Ctx<'_> {
         match self.lower[i] {
             "of" => {
                 let head = self.lower[run_last];
-                let head_ok = in_sorted(OF_HEADS, head)
+                let head_ok = listed!(OF_HEADS, head)
                     || self.lex.org_cues.contains(head)
                     || self.lex.title_of_heads.contains(head);
                 // "Hockey Hall of Fame": the hall is an institution, not a surname.
@@ -1041,7 +1071,7 @@ impl Ctx<'_> {
         } else {
             b
         };
-        let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
+        let role = listed!(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
         if results_line {
             return Some(TEAM_RULE);
         }
@@ -1079,8 +1109,8 @@ impl Ctx<'_> {
             && before == "to"
             && self.scores.contains(&(a - 4))
             && matches!(word(a - 5), "lost" | "losing" | "lose" | "loss" | "defeat");
-        let beside_verb = in_sorted(RESULT_VERBS, after)
-            || in_sorted(RESULT_VERBS, before)
+        let beside_verb = listed!(RESULT_VERBS, after)
+            || listed!(RESULT_VERBS, before)
             || lost_by
             || (self.sports && (sides::match_verb(after) || sides::match_verb(before)))
             || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
@@ -1143,7 +1173,7 @@ impl Ctx<'_> {
                 Some((EntityType::Person, false, "person.apposition"))
             } else if self.lex.place_nouns.contains(w) {
                 Some((EntityType::Location, false, "location.apposition"))
-            } else if in_sorted(ORG_NOUNS, w) {
+            } else if listed!(ORG_NOUNS, w) {
                 Some((EntityType::Organization, false, "org.apposition"))
             } else {
                 None
@@ -1175,7 +1205,23 @@ impl Ctx<'_> {
         head.filter(|(i, _)| closed(*i)).map(|(_, t)| t)
     }
 
+    /// [`Lexicon::title_at`] of the words `from..to`. A title no longer than the
+    /// words matches their first words wherever they end, so when no title starts
+    /// the rest of the sentence (asked once per word) none starts `from..to`.
     fn title_len(&self, from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        let bits = self.given[from].get();
+        if bits & TITLE_ASKED == 0 {
+            let may = self.lex.title_at(&self.lower[from..]) > 0;
+            self.given[from].set(bits | TITLE_ASKED | if may { TITLE_MAY } else { 0 });
+            if !may {
+                return 0;
+            }
+        } else if bits & TITLE_MAY == 0 {
+            return 0;
+        }
         self.lex.title_at(&self.lower[from..to])
     }
 
@@ -1228,32 +1274,13 @@ pub fn recognize(
     let sports = sides::sports_report(text);
     let kinds = line_kinds(text, sentences, skip_line.len());
     let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
-    // Sized once: a capitalised word is about one token in eight.
-    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
-    let mut body_caps =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(tokens / 8, Default::default());
-    for s in sentences {
-        if headlines.get(s.line).copied().unwrap_or(true)
-            || skip_line.get(s.line).copied().unwrap_or(true)
-        {
-            continue;
-        }
-        let first = s
-            .tokens
-            .iter()
-            .position(|t| t.kind == TokenKind::Word)
-            .unwrap_or(0);
-        for t in &s.tokens[(first + 1).min(s.tokens.len())..] {
-            // Most words open with a lower-case ASCII byte: no slice is cut for them.
-            if t.kind != TokenKind::Word || text.as_bytes()[t.span.start].is_ascii_lowercase() {
-                continue;
-            }
-            let w = &text[t.span.start..t.span.end];
-            if starts_upper(w) {
-                body_caps.insert(w);
-            }
-        }
-    }
+    let body_caps = BodyCaps {
+        text,
+        sentences,
+        headlines: &headlines,
+        skip_line,
+        set: std::cell::OnceCell::new(),
+    };
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
     let mut bufs = Buffers::default();
@@ -1367,6 +1394,61 @@ pub fn recognize(
         };
     }
     out
+}
+
+/// The words written capitalised inside body sentences (not first, not in
+/// headlines or skipped lines), gathered on the first question: most documents
+/// ask none (only headline words and capitals phrases are checked against them).
+struct BodyCaps<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    headlines: &'a [bool],
+    skip_line: &'a [bool],
+    set: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
+}
+
+/// A set of words asked whether it holds one.
+trait WordSet {
+    fn contains(&self, w: &str) -> bool;
+}
+
+impl WordSet for BodyCaps<'_> {
+    fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.gather()).contains(w)
+    }
+}
+
+impl<'a> BodyCaps<'a> {
+    fn gather(&self) -> rustc_hash::FxHashSet<&'a str> {
+        let text = self.text;
+        // Sized once: a capitalised word is about one token in eight.
+        let tokens: usize = self.sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut body_caps =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(tokens / 8, Default::default());
+        for s in self.sentences {
+            if self.headlines.get(s.line).copied().unwrap_or(true)
+                || self.skip_line.get(s.line).copied().unwrap_or(true)
+            {
+                continue;
+            }
+            let first = s
+                .tokens
+                .iter()
+                .position(|t| t.kind == TokenKind::Word)
+                .unwrap_or(0);
+            for t in &s.tokens[(first + 1).min(s.tokens.len())..] {
+                // Most words open with a lower-case ASCII byte: no slice is cut for them.
+                if t.kind != TokenKind::Word || text.as_bytes()[t.span.start].is_ascii_lowercase() {
+                    continue;
+                }
+                let w = &text[t.span.start..t.span.end];
+                if starts_upper(w) {
+                    body_caps.insert(w);
+                }
+            }
+        }
+        body_caps
+    }
 }
 
 /// The per-token vectors of a sentence's [`Ctx`], kept from sentence to sentence.
@@ -2141,7 +2223,7 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         let head = ctx.lower[prev.b - 2];
         let place = ctx.lex.loc_prefix.contains(first)
             || ctx.lex.loc_prefix.contains(head)
-            || in_sorted(PLACE_OF_HEADS, head);
+            || listed!(PLACE_OF_HEADS, head);
         return Some((
             prev.a,
             if place {
@@ -2253,7 +2335,7 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
             && !ctx.first_name_at(x.a)
     };
     let club_word = word(prev)
-        && (in_sorted(CLUB_PREFIXES, ctx.lower[prev.a])
+        && (listed!(CLUB_PREFIXES, ctx.lower[prev.a])
             || in_sorted(CLUB_ABBREVIATIONS, ctx.words[prev.a]));
     if club_word && town(p) && !p.title_before {
         // "FC Kelmore", "Dynamo Lodz": a club word before a town names a club anywhere.
@@ -2299,7 +2381,7 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
     let mut a = descriptors::skip(ctx, a, b);
     while a < b {
         let l = ctx.lower[a];
-        let drop = in_sorted(LEADING_FUNCTION, l)
+        let drop = listed!(LEADING_FUNCTION, l)
             || l == "of"
             || wording::leading_function_word(ctx, a, b)
             || wording::interview_marker(ctx, a)
@@ -2334,8 +2416,7 @@ fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     if p.forced.is_some() {
         // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
-        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && in_sorted(LEADING_FUNCTION, ctx.lower[p.a])
-        {
+        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && listed!(LEADING_FUNCTION, ctx.lower[p.a]) {
             p.a += 1;
         }
     }
@@ -2357,7 +2438,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         while p.b > p.a
             && (ctx.particle(p.b - 1)
                 || matches!(ctx.lower[p.b - 1], "of" | "for" | "&")
-                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
+                || (p.b - p.a > 1 && listed!(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
         {
             p.b -= 1;
         }
@@ -2665,7 +2746,7 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
         return Some(Some((EntityType::Person, false, "person.scorecard")));
     }
-    if n == 1 && (first == "i" || in_sorted(&LEGAL_FORMS, first.trim_end_matches('.'))) {
+    if n == 1 && (first == "i" || listed!(&LEGAL_FORMS, first.trim_end_matches('.'))) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
         return Some(None);
@@ -2712,7 +2793,7 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if p.title_before && !wording::ends_in_plural_noun(ctx, p.a, p.b) {
         return Some(Some((EntityType::Person, false, "person.title")));
     }
-    if n > 1 && in_sorted(CLUB_PREFIXES, first) {
+    if n > 1 && listed!(CLUB_PREFIXES, first) {
         return Some(Some((EntityType::Organization, false, "org.club")));
     }
     None
@@ -2724,7 +2805,7 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     let (n, last, before, all_common, lex) = (s.n, s.last, s.before, s.all_common, ctx.lex);
     // Not the tail of a compound ("Multi-party Democracy").
     let compound = p.a >= 2 && ctx.words[p.a - 2].chars().all(is_hyphen);
-    let noun_before = in_sorted(ORG_NOUNS, before)
+    let noun_before = listed!(ORG_NOUNS, before)
         && !compound
         && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
     if noun_before
@@ -2822,7 +2903,7 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "Halvik said its profit rose", "Halvik shares fell": a company.
         return Some(Some((EntityType::Organization, false, "org.company-cue")));
     }
-    if n > 1 && in_sorted(SAY_VERBS, after) {
+    if n > 1 && listed!(SAY_VERBS, after) {
         return Some(Some((EntityType::Person, false, "person.says")));
     }
     let minute = ctx.table || ctx.results || ctx.sports;
@@ -2893,11 +2974,11 @@ fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
     if document::business_object(ctx, p.a) {
         return Some((EntityType::Organization, false, "org.business-noun"));
     }
-    if in_sorted(PLACE_PREPOSITIONS, before) {
+    if listed!(PLACE_PREPOSITIONS, before) {
         return Some((EntityType::Location, false, "location.preposition"));
     }
 
-    if in_sorted(SAY_VERBS, after) {
+    if listed!(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
     // "X, Russia's ..." is a person and a country; "X, Russia," a town and its country.
@@ -3126,7 +3207,7 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         let dateline = (line_start
             && (after.starts_with(|c: char| c.is_ascii_digit()) || region_after))
             || sides::in_dateline(text, m.span);
-        if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
+        if listed!(PLACE_PREPOSITIONS, &prev_word) || dateline {
             continue;
         }
         m.entity_type = EntityType::Organization;

@@ -95,9 +95,9 @@ pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
         return None;
     }
     let head = ctx.lower[p.b - 1];
-    let unit = super::in_sorted(UNIT_HEADS, head);
+    let unit = listed!(UNIT_HEADS, head);
     if ctx.kinds[n] == TokenKind::Word {
-        let word = super::in_sorted(ORDINAL_WORDS, ctx.lower[n]) && ctx.is_upper_initial(n);
+        let word = listed!(ORDINAL_WORDS, ctx.lower[n]) && ctx.is_upper_initial(n);
         return (unit && word).then_some(n);
     }
     if ctx.kinds[n] != TokenKind::Number {
@@ -122,7 +122,7 @@ pub(super) fn article_place(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     prev.b == p.a
         && prev.gaz.is_none()
         && prev.forced.is_none()
-        && super::in_sorted(ARABIC_ARTICLES, ctx.lower[art])
+        && listed!(ARABIC_ARTICLES, ctx.lower[art])
         && ctx.is_upper_initial(art)
         && !ctx.is_sentence_initial(art)
         && !p.title_before
@@ -195,7 +195,7 @@ const SERVICE_PLURALS: &[&str] = &[
 
 /// The piece's last word is a plural of service people.
 pub(super) fn ends_in_service_plural(ctx: &Ctx, b: usize) -> bool {
-    super::in_sorted(SERVICE_PLURALS, ctx.lower[b - 1])
+    listed!(SERVICE_PLURALS, ctx.lower[b - 1])
 }
 
 #[cfg(test)]

@@ -149,7 +149,7 @@ const MATCH_VERBS: &[&str] = &[
 
 /// Whether `w` is a verb of a match ([`MATCH_VERBS`]).
 pub(super) fn match_verb(w: &str) -> bool {
-    super::in_sorted(MATCH_VERBS, w)
+    listed!(MATCH_VERBS, w)
 }
 
 /// The nations of the United Kingdom, which field national sides of their own
@@ -212,7 +212,7 @@ const SIDE_BEFORE: &[&str] = &["against", "beat", "for", "joined", "v", "versus"
 
 /// Words after a side's name: a result verb or a player's role.
 fn side_after(w: &str) -> bool {
-    super::in_sorted(super::RESULT_VERBS, w) || super::in_sorted(super::TEAM_ROLES, w)
+    listed!(super::RESULT_VERBS, w) || listed!(super::TEAM_ROLES, w)
 }
 
 /// "Vitrex Lodz", "Halvik Aarhus": one capitalised word that is no English
@@ -235,7 +235,7 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     let before = if prev.a > 0 { word(prev.a - 1) } else { "" };
     let after = word(p.b);
     let score_after = ctx.kinds.get(p.b) == Some(&TokenKind::Number);
-    if !(super::in_sorted(SIDE_BEFORE, before) || side_after(after) || score_after) {
+    if !(listed!(SIDE_BEFORE, before) || side_after(after) || score_after) {
         return false;
     }
     if prev.title_before || p.title_before || prev.forced.is_some() || p.forced.is_some() {
@@ -293,7 +293,7 @@ pub(super) fn scorer(ctx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     }
     let first = ctx.first_word;
-    let listing = super::in_sorted(PLAYER_LINES, ctx.lower[first]) && a > first;
+    let listing = listed!(PLAYER_LINES, ctx.lower[first]) && a > first;
     // An open bracket before the name, looking back a bounded stretch.
     let mut inside = false;
     for i in (a.saturating_sub(40)..a).rev() {
@@ -351,7 +351,7 @@ const SPORT_WORDS: &[&str] = &[
 /// "squad" ("Norhaven football team"), or, in a sports report, such a noun alone.
 pub(super) fn team_noun_after(sports: bool, after: &str, after2: &str) -> bool {
     let noun = |w: &str| matches!(w, "club" | "squad" | "team");
-    (super::in_sorted(SPORT_WORDS, after) && noun(after2)) || (sports && noun(after))
+    (listed!(SPORT_WORDS, after) && noun(after2)) || (sports && noun(after))
 }
 
 /// Keys of the names the document shows as sides: a side of a results line or
@@ -373,7 +373,7 @@ pub(super) fn team_keys(text: &str, mentions: &[RawMention], lex: &Lexicon) -> F
         }
         for w in &m.words {
             let key = norm_key(&text[w.start..w.end]);
-            if !lex.is_common_lower(&key) || super::in_sorted(CLUB_PREFIXES, &key) {
+            if !lex.is_common_lower(&key) || listed!(CLUB_PREFIXES, &key) {
                 keys.insert(key);
             }
         }

@@ -19,7 +19,7 @@ const AUXILIARIES: &[&str] = &[
 /// the first word (`b` when there is none).
 pub(super) fn end_before_auxiliary(ctx: &Ctx, a: usize, b: usize) -> usize {
     (a + 1..b)
-        .find(|&i| ctx.kinds[i] == TokenKind::Word && super::in_sorted(AUXILIARIES, ctx.lower[i]))
+        .find(|&i| ctx.kinds[i] == TokenKind::Word && listed!(AUXILIARIES, ctx.lower[i]))
         .unwrap_or(b)
 }
 
@@ -72,7 +72,7 @@ pub(super) fn leading_function_word(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.kinds[a] == TokenKind::Word
         && ctx.gaz[a].is_none()
         && !ctx.is_all_caps(a)
-        && super::in_sorted(NO_NAME_OPENERS, ctx.lower[a])
+        && listed!(NO_NAME_OPENERS, ctx.lower[a])
 }
 
 /// Words that title case capitalises and no name holds unless a known name or a
