@@ -720,9 +720,9 @@ struct Ctx<'a> {
     gaz: Vec<Option<(usize, GazHit)>>,
     /// caps[i]: [`Ctx::cap`] of token i, computed for all once the rest is set.
     caps: Vec<bool>,
-    /// What the lexicon says of each word as a given name ([`Ctx::first_name_at`])
-    /// and as a title's first word ([`Ctx::title_len`]), asked once; all 0 (nothing
-    /// asked) when the context is made.
+    /// What the lexicon says of each word as a given name ([`Ctx::first_name_at`]),
+    /// as a title's first word ([`Ctx::title_len`]) and as a particle
+    /// ([`Ctx::particle`]), asked once; all 0 (nothing asked) when the context is made.
     given: Vec<std::cell::Cell<u8>>,
 }
 
@@ -746,6 +746,9 @@ const UNAMBIGUOUS_NAME: u8 = 8;
 /// Asked whether a title may start at the word ([`Ctx::title_len`]), and the answer.
 const TITLE_ASKED: u8 = 16;
 const TITLE_MAY: u8 = 32;
+/// Asked whether the word is a name particle ([`Ctx::particle`]), and the answer.
+const PARTICLE_ASKED: u8 = 64;
+const PARTICLE: u8 = 128;
 
 impl Ctx<'_> {
     /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
@@ -911,11 +914,19 @@ impl Ctx<'_> {
         }
     }
 
+    /// A name particle written in lower case ("de", "van", "al"), looked up once
+    /// per sentence.
     fn particle(&self, i: usize) -> bool {
-        self.kinds[i] == TokenKind::Word
+        let bits = self.given[i].get();
+        if bits & PARTICLE_ASKED != 0 {
+            return bits & PARTICLE != 0;
+        }
+        let answer = self.kinds[i] == TokenKind::Word
             && self.lower[i].len() <= self.lex.particle_max_len
             && self.lex.is_particle(self.lower[i])
-            && self.words[i].chars().all(char::is_lowercase)
+            && self.words[i].chars().all(char::is_lowercase);
+        self.given[i].set(bits | PARTICLE_ASKED | if answer { PARTICLE } else { 0 });
+        answer
     }
 
     /// A non-name token that may sit inside a name when followed by a name word.
@@ -1909,6 +1920,11 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
             i = j;
             continue;
         }
+        if j == a + 1 && a == ctx.first_word && lone_word_dropped(ctx, a) {
+            // "The", "But", "He": most sentences open with a word that names nothing.
+            i = j;
+            continue;
+        }
         sub_runs(ctx, a, j, &mut sc.runs);
         for r in 0..sc.runs.len() {
             let (x, y) = sc.runs[r];
@@ -1932,6 +1948,13 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
         }
         i = j.max(a + 1);
     }
+}
+
+/// Whether a run of the one token `a` makes no mention: no known name starts there
+/// and its only word is cut as no part of a name ([`name_start`]). Its pieces would
+/// be that word alone (or none, when it is a title), which [`finish_piece`] drops.
+fn lone_word_dropped(ctx: &Ctx, a: usize) -> bool {
+    ctx.gaz[a].is_none() && name_start(ctx, a, a + 1) == a + 1
 }
 
 /// Token `i` is a word glued to the word before it with no space or mark between:

@@ -64,7 +64,7 @@ pub(super) fn nickname_end(ctx: &Ctx, a: usize, j: usize) -> Option<usize> {
     if j == a || j - a > 4 || !open(ctx.words.get(j)?) {
         return None;
     }
-    let given = (a..j).any(|i| ctx.lex.is_first_name(ctx.words[i]));
+    let given = (a..j).any(|i| ctx.first_name_at(i));
     if !given || !ctx.is_upper_initial(j - 1) {
         return None;
     }
@@ -140,11 +140,10 @@ pub(super) fn people_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let amp = (a + 2..b.saturating_sub(2)).find(|&i| ctx.words[i] == "&")?;
     let person = |x: usize, y: usize| {
         y - x >= 2
-            && ctx.lex.is_first_name(ctx.words[x])
+            && ctx.first_name_at(x)
             && (x..y).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
     };
-    let known = ctx.lex.is_unambiguous_first_name(ctx.words[a])
-        || ctx.lex.is_unambiguous_first_name(ctx.words[amp + 1]);
+    let known = ctx.unambiguous_first_name_at(a) || ctx.unambiguous_first_name_at(amp + 1);
     (known && person(a, amp) && person(amp + 1, b)).then_some(amp)
 }
 

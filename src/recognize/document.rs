@@ -114,7 +114,7 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
     let speaker = before == "for"
         && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
         && !ctx.lex.surnames.contains(ctx.lower[a])
-        && !ctx.lex.is_first_name(ctx.words[a]);
+        && !ctx.first_name_at(a);
     business || speaker
 }
 
@@ -131,7 +131,7 @@ pub(super) fn company_noun_first(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !matches!(l, "airline" | "company" | "firm")
         && ctx.kinds[a + 1] == TokenKind::Word
         && ctx.is_upper_initial(a + 1)
-        && !ctx.lex.is_first_name(ctx.words[a + 1])
+        && !ctx.first_name_at(a + 1)
 }
 
 /// Whether the words after a name (ending at token `b`) speak of a company:

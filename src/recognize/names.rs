@@ -174,11 +174,7 @@ pub(super) fn letter_label(ctx: &Ctx, a: usize, b: usize) -> bool {
     let letter = |i: usize| ctx.words[i].chars().count() == 1;
     match b - a {
         1 => letter(a),
-        2 => {
-            letter(a + 1)
-                && ctx.lex.is_common_lower(ctx.lower[a])
-                && !ctx.lex.is_first_name(ctx.words[a])
-        }
+        2 => letter(a + 1) && ctx.lex.is_common_lower(ctx.lower[a]) && !ctx.first_name_at(a),
         _ => false,
     }
 }
@@ -211,7 +207,7 @@ pub(super) fn person_after_org(ctx: &Ctx, cur: usize, k: usize, b: usize) -> boo
         && b - k <= 3
         && ctx.lex.org_cues.contains(ctx.lower[k - 1])
         && ctx.gaz[k].is_none()
-        && ctx.lex.is_unambiguous_first_name(ctx.words[k])
+        && ctx.unambiguous_first_name_at(k)
         && (k + 1..b).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
 }
 
@@ -228,7 +224,7 @@ pub(super) fn title_of_phrase(ctx: &Ctx, end: usize, b: usize) -> usize {
         return 0;
     }
     for i in end + 1..b.min(end + 5) {
-        if ctx.lex.is_unambiguous_first_name(ctx.words[i]) && i > end + 1 && i + 1 < b {
+        if ctx.unambiguous_first_name_at(i) && i > end + 1 && i + 1 < b {
             return i - end;
         }
         if ctx.kinds[i] != TokenKind::Word || !ctx.is_upper_initial(i) {

@@ -249,7 +249,7 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && ctx.words[i].chars().all(char::is_alphabetic)
         && !ctx.headline
         && !ctx.lex.is_common_lower(lower)
-        && !ctx.lex.is_first_name(ctx.words[i])
+        && !ctx.first_name_at(i)
         && !ctx.lex.surnames.contains(lower)
         && !ctx.lex.particles.contains(lower)
         && !ctx.lex.loc_prefix.contains(lower)
