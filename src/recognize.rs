@@ -18,17 +18,59 @@ use crate::text::{Sentence, Token, TokenKind};
 pub use events::drop_named_events;
 
 /// Whether `w` is in the sorted word list `$list` (a constant): the list's lengths
-/// and first letters ([`crate::normalize::shapes`], computed when compiling) tell
-/// most words apart before the binary search of [`in_sorted`]. Every word of the
-/// list must open with a lower-case ASCII letter and be shorter than 16 bytes.
+/// and first letters ([`crate::normalize::shapes`]) and its first two letters
+/// ([`pairs`]), computed when compiling, tell most words apart before the binary
+/// search of [`in_sorted`]. Every word of the list must open with a lower-case
+/// ASCII letter and be shorter than 16 bytes.
 macro_rules! listed {
     ($list:expr, $w:expr) => {{
         const SHAPES: [u32; 16] = $crate::normalize::shapes($list);
+        const PAIRS: [u32; 26] = $crate::recognize::pairs($list);
         let listed = |w: &str| {
-            $crate::normalize::may_be_in(&SHAPES, w) && $crate::recognize::in_sorted($list, w)
+            $crate::normalize::may_be_in(&SHAPES, w)
+                && $crate::recognize::may_pair(&PAIRS, w)
+                && $crate::recognize::in_sorted($list, w)
         };
         listed($w)
     }};
+}
+
+/// The first two bytes of a word list: bit `s` of `pairs[f]` says that a word opens
+/// with the letter `f` and then the letter `s` (bit 26: a second byte that is no
+/// lower-case ASCII letter, or none). Every word must open with a lower-case ASCII
+/// letter (checked when the table is built).
+const fn pairs(list: &[&str]) -> [u32; 26] {
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes();
+        assert!(!b.is_empty() && b[0].is_ascii_lowercase());
+        table[(b[0] - b'a') as usize] |= 1 << second_letter(b);
+        i += 1;
+    }
+    table
+}
+
+/// The bit of a word's second byte in [`pairs`]: its letter, or 26.
+const fn second_letter(b: &[u8]) -> u32 {
+    if b.len() > 1 && b[1].is_ascii_lowercase() {
+        (b[1] - b'a') as u32
+    } else {
+        26
+    }
+}
+
+/// Whether `w` has the first two bytes of a word of [`pairs`] (`false` means it
+/// is not there); a word that opens with no lower-case ASCII letter has none.
+#[inline]
+fn may_pair(pairs: &[u32; 26], w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&c) if c.is_ascii_lowercase() => {
+            (pairs[(c - b'a') as usize] >> second_letter(b)) & 1 == 1
+        }
+        _ => false,
+    }
 }
 
 mod bounds;
@@ -106,9 +148,6 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-const CALENDAR_SHAPES: [u32; 16] = crate::normalize::shapes(CALENDAR);
-const TIME_ZONE_SHAPES: [u32; 16] = crate::normalize::shapes(TIME_ZONES);
-
 /// Longer words that title case leaves in lower case.
 const TITLE_CASE_LOWER: &[&str] = &[
     "a", "about", "after", "against", "amid", "among", "an", "and", "as", "at", "before", "but",
@@ -116,13 +155,10 @@ const TITLE_CASE_LOWER: &[&str] = &[
     "under", "upon", "via", "vs", "with", "without",
 ];
 
-/// The lengths and first letters of [`TITLE_CASE_LOWER`].
-const TITLE_CASE_LOWER_SHAPES: [u32; 16] = crate::normalize::shapes(TITLE_CASE_LOWER);
-
 /// Whether `w` is in [`TITLE_CASE_LOWER`], most words told apart by their length
 /// and first letter.
 fn is_title_case_lower(w: &str) -> bool {
-    crate::normalize::may_be_in(&TITLE_CASE_LOWER_SHAPES, w) && in_sorted(TITLE_CASE_LOWER, w)
+    listed!(TITLE_CASE_LOWER, w)
 }
 
 /// Time zones: capitalised acronyms that are never names ("9 p.m. ET"). The
@@ -799,6 +835,10 @@ impl Ctx<'_> {
     /// short: a memchr search would cost more).
     fn url_or_article(&self, i: usize) -> (bool, bool) {
         let w = self.words[i];
+        // Most words hold neither a dot nor a hyphen: one look at each byte.
+        if !w.bytes().any(|b| b == b'.' || b == b'-') {
+            return (false, false);
+        }
         let (mut dot, mut hyphen) = (false, None);
         for (k, b) in w.bytes().enumerate() {
             if b == b'.' {
@@ -848,9 +888,7 @@ impl Ctx<'_> {
         if self.is_calendar(i) {
             return false;
         }
-        if crate::normalize::may_be_in(&TIME_ZONE_SHAPES, self.lower[i])
-            && in_sorted(TIME_ZONES, self.lower[i])
-        {
+        if listed!(TIME_ZONES, self.lower[i]) {
             return false;
         }
         if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
@@ -891,7 +929,7 @@ impl Ctx<'_> {
         let l = self.lower[i];
         // The trailing dots cut by bytes ("Aug." -> "aug"): no character search.
         let day = &l[..l.len() - l.bytes().rev().take_while(|&b| b == b'.').count()];
-        if !(crate::normalize::may_be_in(&CALENDAR_SHAPES, day) && in_sorted(CALENDAR, day)) {
+        if !listed!(CALENDAR, day) {
             return false;
         }
         let abbreviation =
@@ -1523,9 +1561,15 @@ fn split_name_pairs(
 ) -> Option<Vec<Token>> {
     let mut out: Option<Vec<Token>> = None;
     let mut h = 0;
+    // The first hyphen at or after the token's start, followed in step with the
+    // tokens (both are in text order).
+    let mut hy = 0;
     for (ti, t) in tokens.iter().enumerate() {
         while h < hits.len() && hits[h].span.start < t.span.start {
             h += 1;
+        }
+        while hy < hyphens.len() && hyphens[hy] < t.span.start {
+            hy += 1;
         }
         // Not inside a longer name ("UK-France Summit", "Osijek-Baranja County").
         let name_follows = || {
@@ -1535,7 +1579,7 @@ fn split_name_pairs(
         };
         // Cheapest first: most words hold no hyphen.
         let candidate = t.kind == TokenKind::Word
-            && holds_hyphen(hyphens, t.span)
+            && hyphens.get(hy).is_some_and(|&p| p < t.span.end)
             && text[t.span.start..t.span.end].contains(is_hyphen)
             && starts_upper(&text[t.span.start..t.span.end])
             && !name_follows();
@@ -1596,9 +1640,14 @@ fn split_paired_people(
         })
     };
     let mut out: Option<Vec<Token>> = None;
+    // The first hyphen at or after the token's start, in step with the tokens.
+    let mut hy = 0;
     for (i, t) in tokens.iter().enumerate() {
+        while hy < hyphens.len() && hyphens[hy] < t.span.start {
+            hy += 1;
+        }
         // Cheapest first: most words hold no hyphen, and lookups come last.
-        let cut = (holds_hyphen(hyphens, t.span)
+        let cut = (hyphens.get(hy).is_some_and(|&p| p < t.span.end)
             && word(i).as_bytes().contains(&b'-')
             && capital(i)
             && i > 0
@@ -1811,6 +1860,7 @@ fn hyphen_offsets(text: &str, tokens: &[Token], out: &mut Vec<usize>) {
 
 /// Whether `span` holds one of the hyphen `offsets` ([`hyphen_offsets`], sorted).
 #[inline]
+#[cfg(test)]
 fn holds_hyphen(offsets: &[usize], span: Span) -> bool {
     if offsets.is_empty() {
         return false;

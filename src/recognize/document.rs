@@ -34,10 +34,6 @@ const COMPANY_NOUNS: &[&str] = &[
     "steelmaker",
 ];
 
-/// The lengths and first letters of [`COMPANY_NOUNS`]: most words after "the" are
-/// none of them.
-const COMPANY_NOUN_SHAPES: [u32; 16] = crate::normalize::shapes(COMPANY_NOUNS);
-
 /// Words that close a company's name ("Tarsk Resources", "Halvik Brewing Co"):
 /// its line of business and legal forms (sorted).
 const COMPANY_WORDS: &[&str] = &[
@@ -326,9 +322,7 @@ fn company_noun_offsets(text: &str) -> Vec<usize> {
             .position(|b| !b.is_ascii_lowercase())
             .unwrap_or(rest.len());
         let noun = &rest[..noun_len];
-        if !(crate::normalize::may_be_in(&COMPANY_NOUN_SHAPES, noun)
-            && listed!(COMPANY_NOUNS, noun))
-        {
+        if !listed!(COMPANY_NOUNS, noun) {
             continue;
         }
         let next = rest[noun_len..].trim_start_matches([' ', '\'', '\u{2019}']);
