@@ -443,10 +443,20 @@ fn lowered<'b>(
         );
         return out;
     }
-    // ASCII words are slices of `ascii_lower` (marked `usize::MAX` in `ends`); the
+    // Most words outside ASCII hold only marks or letters that lowering leaves
+    // alone ("Trump’s", "Zoë"): they too are slices of `ascii_lower`.
+    if words.iter().all(|w| lowers_by_ascii(w)) {
+        out.extend(
+            tokens
+                .iter()
+                .map(|t| &ascii_lower[t.span.start..t.span.end]),
+        );
+        return out;
+    }
+    // Those words are slices of `ascii_lower` (marked `usize::MAX` in `ends`); the
     // others are lowered into `buf`, sliced once it is complete.
     for w in words {
-        if w.is_ascii() {
+        if lowers_by_ascii(w) {
             ends.push(usize::MAX);
         } else {
             buf.push_str(&lowercase(w));
@@ -464,6 +474,18 @@ fn lowered<'b>(
         w
     }));
     out
+}
+
+/// Whether [`lowercase`] of `w` lowers only its ASCII letters: every other
+/// character is its own lower case (a mark, a caseless or lower-case letter). Then
+/// it is the word's text in the document lowered by ASCII ("Σ", whose lower case
+/// depends on its place, is its own lower case in no place).
+fn lowers_by_ascii(w: &str) -> bool {
+    w.is_ascii()
+        || w.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            c.is_ascii() || (l.next() == Some(c) && l.next().is_none())
+        })
 }
 
 /// No lower-case letter and two letters or more ("NATO", "U.S."). ASCII bytes are
@@ -520,6 +542,8 @@ mod lowered_tests {
         for text in [
             "The U.S. Senate met Jane O'Neil.",
             "Zoë MÜLLER met İlhan Omar.",
+            "Trump’s “deal” with Zoë’s café.",
+            "ΣΟΦΙΑΣ and ΟΔΥΣΣΕΥΣ met Ǆemal, ǅ and Straße in Dŭng’s ＡＢＣ.",
         ] {
             let tokens = crate::text::tokenize(text, crate::model::Span::new(0, text.len()));
             let words: Vec<&str> = tokens
@@ -788,11 +812,13 @@ const PARTICLE: u8 = 128;
 
 impl Ctx<'_> {
     /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
+    #[inline]
     fn first_name_at(&self, i: usize) -> bool {
         self.given_bit(i, FIRST_ASKED, FIRST_NAME, is_first_name_lower)
     }
 
     /// [`Lexicon::is_unambiguous_first_name`] of word `i`, looked up once per sentence.
+    #[inline]
     fn unambiguous_first_name_at(&self, i: usize) -> bool {
         self.given_bit(
             i,
@@ -810,6 +836,19 @@ impl Ctx<'_> {
         if bits & asked != 0 {
             return bits & yes != 0;
         }
+        self.given_bit_uncached(i, bits, asked, yes, ask)
+    }
+
+    /// [`Ctx::given_bit`] the first time it is asked of word `i`.
+    #[inline(never)]
+    fn given_bit_uncached(
+        &self,
+        i: usize,
+        bits: u8,
+        asked: u8,
+        yes: u8,
+        ask: fn(&Lexicon, &str) -> bool,
+    ) -> bool {
         let answer = ask(self.lex, self.lower[i]);
         self.given[i].set(bits | asked | if answer { yes } else { 0 });
         answer
@@ -954,11 +993,18 @@ impl Ctx<'_> {
 
     /// A name particle written in lower case ("de", "van", "al"), looked up once
     /// per sentence.
+    #[inline]
     fn particle(&self, i: usize) -> bool {
         let bits = self.given[i].get();
         if bits & PARTICLE_ASKED != 0 {
             return bits & PARTICLE != 0;
         }
+        self.particle_uncached(i, bits)
+    }
+
+    /// [`Ctx::particle`] the first time it is asked of word `i` (whose bits are `bits`).
+    #[inline(never)]
+    fn particle_uncached(&self, i: usize, bits: u8) -> bool {
         let answer = self.kinds[i] == TokenKind::Word
             && self.lower[i].len() <= self.lex.particle_max_len
             && self.lex.is_particle(self.lower[i])
@@ -2009,6 +2055,7 @@ fn lone_word_dropped(ctx: &Ctx, a: usize) -> bool {
 
 /// Token `i` is a word glued to the word before it with no space or mark between:
 /// the second half of a run-together word the cleaner split ("Sanders|Some").
+#[inline]
 fn glued(ctx: &Ctx, i: usize) -> bool {
     // The token before may be furniture masked as one punctuation token, ending in a
     // glued word ("Dana WhitcombeSome say", the card masked).
@@ -3610,6 +3657,146 @@ mod tests {
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
         }
+    }
+
+    #[test]
+    fn listed_agrees_with_a_search_of_the_list() {
+        let probes = [
+            "",
+            "a",
+            "ab",
+            "about",
+            "abouts",
+            "zz",
+            "the",
+            "them",
+            "th",
+            "thé",
+            "é",
+            "zé",
+            "in",
+            "into",
+            "inn",
+            "sept",
+            "september",
+            "sep",
+            "may",
+            "ma",
+            "wednesday",
+            "wed",
+            "The",
+            "MAY",
+            "1st",
+            "a.",
+            "et",
+            "est",
+            "ets",
+            "u.s.",
+            "seventeenthcentury",
+            "atlético",
+            "atletico",
+            "ff",
+            "of",
+            "off",
+            "she",
+            "sh",
+        ];
+        macro_rules! check {
+            ($($list:expr),*) => {$(
+                for w in $list.iter().copied().chain(probes) {
+                    assert_eq!(listed!($list, w), $list.contains(&w), "{w:?}");
+                }
+            )*};
+        }
+        check!(
+            CALENDAR,
+            TITLE_CASE_LOWER,
+            TIME_ZONES,
+            LEADING_FUNCTION,
+            OF_HEADS,
+            PLACE_OF_HEADS,
+            SAY_VERBS,
+            PLACE_PREPOSITIONS,
+            CLUB_PREFIXES,
+            TEAM_ROLES,
+            RESULT_VERBS,
+            ORG_NOUNS,
+            TRAILING_FUNCTION
+        );
+    }
+
+    #[test]
+    fn pairs_hold_each_word_and_say_no_to_others() {
+        let list = ["a", "an", "at", "u.s.", "ze"];
+        let p = pairs(&list);
+        for w in list {
+            assert!(may_pair(&p, w), "{w}");
+        }
+        for w in ["b", "ab", "ub", "u", "zed", "z", "", "A", "Ze", "éa"] {
+            let expected = matches!(w, "u" | "zed");
+            assert_eq!(may_pair(&p, w), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn given_names_asked_by_their_lower_case_agree_with_the_lexicon() {
+        let lex = Lexicon::builtin();
+        let mut words: Vec<String> = lex.first_names.iter().take(300).cloned().collect();
+        words.extend(lex.ambiguous_first_names.iter().take(300).cloned());
+        words.extend(lex.common.iter().take(300).cloned());
+        words.extend(["Zoë", "İlhan", "MARY", "Jean-Luc", "the"].map(String::from));
+        for w in &words {
+            for form in [w.clone(), title_case(w), w.to_uppercase()] {
+                let l = lowercase(&form);
+                assert_eq!(
+                    is_first_name_lower(lex, &l),
+                    lex.is_first_name(&form),
+                    "{form}"
+                );
+                assert_eq!(
+                    is_unambiguous_first_name_lower(lex, &l),
+                    lex.is_unambiguous_first_name(&form),
+                    "{form}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_is_found_wherever_the_words_end() {
+        // Ctx::title_len asks the lexicon of the rest of the sentence first: it
+        // must agree with asking of the words alone.
+        let lex = Lexicon::builtin();
+        for text in [
+            "Secretary of State John Kerry met Vice President Joe Biden and Sen. Ann Roe.",
+            "The former prime minister, Prime Minister May, said the president would go.",
+            "Chief Executive Officer Tim Cook and Attorney General Bill Barr spoke.",
+        ] {
+            let tokens = crate::text::tokenize(text, crate::model::Span::new(0, text.len()));
+            let lower: Vec<String> = tokens
+                .iter()
+                .map(|t| lowercase(&text[t.span.start..t.span.end]))
+                .collect();
+            let mut found = 0;
+            for from in 0..lower.len() {
+                let rest = lex.title_at(&lower[from..]);
+                for to in from..=lower.len() {
+                    let here = lex.title_at(&lower[from..to]);
+                    found += usize::from(here > 0);
+                    assert!(rest > 0 || here == 0, "{:?}", &lower[from..to]);
+                }
+            }
+            assert!(found > 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_opening_word_that_names_nothing_is_dropped_and_a_name_is_not() {
+        let names = |text: &str| -> Vec<String> { found(text).into_iter().map(|m| m.0).collect() };
+        assert_eq!(names("The talks went on."), Vec::<String>::new());
+        assert_eq!(names("But the talks went on."), Vec::<String>::new());
+        assert!(names("Obama said the talks went on.").contains(&"Obama".to_string()));
+        assert!(names("Kerry went home.").contains(&"Kerry".to_string()));
     }
 
     #[test]
