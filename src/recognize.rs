@@ -2594,10 +2594,13 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         }
     }
     let span = Span::new(ctx.spans[p.a].start, ctx.spans[p.b - 1].end);
-    let words = (p.a..p.b)
-        .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
-        .map(|i| ctx.spans[i])
-        .collect();
+    // Allocated once: at most one span a token.
+    let mut words = Vec::with_capacity(p.b - p.a);
+    words.extend(
+        (p.a..p.b)
+            .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
+            .map(|i| ctx.spans[i]),
+    );
     Some(RawMention {
         key: norm_key(&ctx.text[span.start..span.end]),
         span,

@@ -52,7 +52,14 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
     let Some(first) = tokens.iter().position(|t| t.kind != TokenKind::Punct) else {
         return false;
     };
-    side(first).and_then(side).is_some()
+    // The first side's score stands one to four tokens after its first word: most
+    // sentences have no figure there.
+    let score_near = tokens
+        .iter()
+        .skip(first + 1)
+        .take(4)
+        .any(|t| t.kind == TokenKind::Number);
+    score_near && side(first).and_then(side).is_some()
 }
 
 /// The most words a side of a fixture has.
@@ -71,6 +78,8 @@ pub(super) fn is_fixture(text: &str, tokens: &[Token], sports: bool) -> bool {
     // The words looked for are at most three bytes long: longer ones are not sliced.
     let Some(v) = tokens.iter().take(FIXTURE_SIDE + 2).position(|t| {
         t.span.end - t.span.start <= 3
+            // Their first bytes, read before a word is sliced.
+            && matches!(text.as_bytes().get(t.span.start), Some(b'v' | b'a' | b'A'))
             && (matches!(word(t), "v" | "vs" | "v." | "vs.")
                 || (sports && matches!(word(t), "at" | "AT")))
     }) else {
