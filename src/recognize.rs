@@ -17,6 +17,62 @@ use crate::text::{Sentence, Token, TokenKind};
 
 pub use events::drop_named_events;
 
+/// Whether `w` is in the sorted word list `$list` (a constant): the list's lengths
+/// and first letters ([`crate::normalize::shapes`]) and its first two letters
+/// ([`pairs`]), computed when compiling, tell most words apart before the binary
+/// search of [`in_sorted`]. Every word of the list must open with a lower-case
+/// ASCII letter and be shorter than 16 bytes.
+macro_rules! listed {
+    ($list:expr, $w:expr) => {{
+        const SHAPES: [u32; 16] = $crate::normalize::shapes($list);
+        const PAIRS: [u32; 26] = $crate::recognize::pairs($list);
+        let listed = |w: &str| {
+            $crate::normalize::may_be_in(&SHAPES, w)
+                && $crate::recognize::may_pair(&PAIRS, w)
+                && $crate::recognize::in_sorted($list, w)
+        };
+        listed($w)
+    }};
+}
+
+/// The first two bytes of a word list: bit `s` of `pairs[f]` says that a word opens
+/// with the letter `f` and then the letter `s` (bit 26: a second byte that is no
+/// lower-case ASCII letter, or none). Every word must open with a lower-case ASCII
+/// letter (checked when the table is built).
+const fn pairs(list: &[&str]) -> [u32; 26] {
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes();
+        assert!(!b.is_empty() && b[0].is_ascii_lowercase());
+        table[(b[0] - b'a') as usize] |= 1 << second_letter(b);
+        i += 1;
+    }
+    table
+}
+
+/// The bit of a word's second byte in [`pairs`]: its letter, or 26.
+const fn second_letter(b: &[u8]) -> u32 {
+    if b.len() > 1 && b[1].is_ascii_lowercase() {
+        (b[1] - b'a') as u32
+    } else {
+        26
+    }
+}
+
+/// Whether `w` has the first two bytes of a word of [`pairs`] (`false` means it
+/// is not there); a word that opens with no lower-case ASCII letter has none.
+#[inline]
+fn may_pair(pairs: &[u32; 26], w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(&c) if c.is_ascii_lowercase() => {
+            (pairs[(c - b'a') as usize] >> second_letter(b)) & 1 == 1
+        }
+        _ => false,
+    }
+}
+
 mod bounds;
 mod descriptors;
 mod document;
@@ -92,9 +148,6 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
-const CALENDAR_SHAPES: [u32; 16] = crate::normalize::shapes(CALENDAR);
-const TIME_ZONE_SHAPES: [u32; 16] = crate::normalize::shapes(TIME_ZONES);
-
 /// Longer words that title case leaves in lower case.
 const TITLE_CASE_LOWER: &[&str] = &[
     "a", "about", "after", "against", "amid", "among", "an", "and", "as", "at", "before", "but",
@@ -102,13 +155,10 @@ const TITLE_CASE_LOWER: &[&str] = &[
     "under", "upon", "via", "vs", "with", "without",
 ];
 
-/// The lengths and first letters of [`TITLE_CASE_LOWER`].
-const TITLE_CASE_LOWER_SHAPES: [u32; 16] = crate::normalize::shapes(TITLE_CASE_LOWER);
-
 /// Whether `w` is in [`TITLE_CASE_LOWER`], most words told apart by their length
 /// and first letter.
 fn is_title_case_lower(w: &str) -> bool {
-    crate::normalize::may_be_in(&TITLE_CASE_LOWER_SHAPES, w) && in_sorted(TITLE_CASE_LOWER, w)
+    listed!(TITLE_CASE_LOWER, w)
 }
 
 /// Time zones: capitalised acronyms that are never names ("9 p.m. ET"). The
@@ -393,10 +443,20 @@ fn lowered<'b>(
         );
         return out;
     }
-    // ASCII words are slices of `ascii_lower` (marked `usize::MAX` in `ends`); the
+    // Most words outside ASCII hold only marks or letters that lowering leaves
+    // alone ("Trump’s", "Zoë"): they too are slices of `ascii_lower`.
+    if words.iter().all(|w| lowers_by_ascii(w)) {
+        out.extend(
+            tokens
+                .iter()
+                .map(|t| &ascii_lower[t.span.start..t.span.end]),
+        );
+        return out;
+    }
+    // Those words are slices of `ascii_lower` (marked `usize::MAX` in `ends`); the
     // others are lowered into `buf`, sliced once it is complete.
     for w in words {
-        if w.is_ascii() {
+        if lowers_by_ascii(w) {
             ends.push(usize::MAX);
         } else {
             buf.push_str(&lowercase(w));
@@ -414,6 +474,18 @@ fn lowered<'b>(
         w
     }));
     out
+}
+
+/// Whether [`lowercase`] of `w` lowers only its ASCII letters: every other
+/// character is its own lower case (a mark, a caseless or lower-case letter). Then
+/// it is the word's text in the document lowered by ASCII ("Σ", whose lower case
+/// depends on its place, is its own lower case in no place).
+fn lowers_by_ascii(w: &str) -> bool {
+    w.is_ascii()
+        || w.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            c.is_ascii() || (l.next() == Some(c) && l.next().is_none())
+        })
 }
 
 /// No lower-case letter and two letters or more ("NATO", "U.S."). ASCII bytes are
@@ -470,6 +542,8 @@ mod lowered_tests {
         for text in [
             "The U.S. Senate met Jane O'Neil.",
             "Zoë MÜLLER met İlhan Omar.",
+            "Trump’s “deal” with Zoë’s café.",
+            "ΣΟΦΙΑΣ and ΟΔΥΣΣΕΥΣ met Ǆemal, ǅ and Straße in Dŭng’s ＡＢＣ.",
         ] {
             let tokens = crate::text::tokenize(text, crate::model::Span::new(0, text.len()));
             let words: Vec<&str> = tokens
@@ -701,14 +775,26 @@ struct Ctx<'a> {
     /// Index of the first word token of the sentence.
     first_word: usize,
     /// Words written capitalised inside body sentences (not first, not in headlines).
-    body_caps: &'a rustc_hash::FxHashSet<&'a str>,
+    body_caps: &'a dyn WordSet,
     /// gaz[i] = (end token, hit) for a gazetteer name starting at token i.
     gaz: Vec<Option<(usize, GazHit)>>,
     /// caps[i]: [`Ctx::cap`] of token i, computed for all once the rest is set.
     caps: Vec<bool>,
-    /// What the lexicon says of each word as a given name, asked once
-    /// ([`Ctx::first_name_at`]); all 0 (nothing asked) when the context is made.
+    /// What the lexicon says of each word as a given name ([`Ctx::first_name_at`]),
+    /// as a title's first word ([`Ctx::title_len`]) and as a particle
+    /// ([`Ctx::particle`]), asked once; all 0 (nothing asked) when the context is made.
     given: Vec<std::cell::Cell<u8>>,
+}
+
+/// [`Lexicon::is_first_name`] of a word already in lower case ([`lowercase`], as
+/// the lexicon lowers it): no copy to lower it again.
+fn is_first_name_lower(lex: &Lexicon, l: &str) -> bool {
+    lex.first_names.contains(l) || lex.ambiguous_first_names.contains(l)
+}
+
+/// [`Lexicon::is_unambiguous_first_name`] of a word already in lower case.
+fn is_unambiguous_first_name_lower(lex: &Lexicon, l: &str) -> bool {
+    lex.first_names.contains(l) && !lex.ambiguous_first_names.contains(l) && !lex.common.contains(l)
 }
 
 /// Bits of [`Ctx::given`]: asked whether the word is a given name, and the answer;
@@ -717,32 +803,53 @@ const FIRST_ASKED: u8 = 1;
 const FIRST_NAME: u8 = 2;
 const UNAMBIGUOUS_ASKED: u8 = 4;
 const UNAMBIGUOUS_NAME: u8 = 8;
+/// Asked whether a title may start at the word ([`Ctx::title_len`]), and the answer.
+const TITLE_ASKED: u8 = 16;
+const TITLE_MAY: u8 = 32;
+/// Asked whether the word is a name particle ([`Ctx::particle`]), and the answer.
+const PARTICLE_ASKED: u8 = 64;
+const PARTICLE: u8 = 128;
 
 impl Ctx<'_> {
     /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
+    #[inline]
     fn first_name_at(&self, i: usize) -> bool {
-        self.given_bit(i, FIRST_ASKED, FIRST_NAME, Lexicon::is_first_name)
+        self.given_bit(i, FIRST_ASKED, FIRST_NAME, is_first_name_lower)
     }
 
     /// [`Lexicon::is_unambiguous_first_name`] of word `i`, looked up once per sentence.
+    #[inline]
     fn unambiguous_first_name_at(&self, i: usize) -> bool {
         self.given_bit(
             i,
             UNAMBIGUOUS_ASKED,
             UNAMBIGUOUS_NAME,
-            Lexicon::is_unambiguous_first_name,
+            is_unambiguous_first_name_lower,
         )
     }
 
-    /// The answer of `ask` for word `i`, kept in word `i`'s given-name bits: `asked`
-    /// says it is known, `yes` what it is.
+    /// The answer of `ask` for word `i` (given its lower-case form), kept in word
+    /// `i`'s given-name bits: `asked` says it is known, `yes` what it is.
     #[inline]
     fn given_bit(&self, i: usize, asked: u8, yes: u8, ask: fn(&Lexicon, &str) -> bool) -> bool {
         let bits = self.given[i].get();
         if bits & asked != 0 {
             return bits & yes != 0;
         }
-        let answer = ask(self.lex, self.words[i]);
+        self.given_bit_uncached(i, bits, asked, yes, ask)
+    }
+
+    /// [`Ctx::given_bit`] the first time it is asked of word `i`.
+    #[inline(never)]
+    fn given_bit_uncached(
+        &self,
+        i: usize,
+        bits: u8,
+        asked: u8,
+        yes: u8,
+        ask: fn(&Lexicon, &str) -> bool,
+    ) -> bool {
+        let answer = ask(self.lex, self.lower[i]);
         self.given[i].set(bits | asked | if answer { yes } else { 0 });
         answer
     }
@@ -767,6 +874,10 @@ impl Ctx<'_> {
     /// short: a memchr search would cost more).
     fn url_or_article(&self, i: usize) -> (bool, bool) {
         let w = self.words[i];
+        // Most words hold neither a dot nor a hyphen: one look at each byte.
+        if !w.bytes().any(|b| b == b'.' || b == b'-') {
+            return (false, false);
+        }
         let (mut dot, mut hyphen) = (false, None);
         for (k, b) in w.bytes().enumerate() {
             if b == b'.' {
@@ -816,9 +927,7 @@ impl Ctx<'_> {
         if self.is_calendar(i) {
             return false;
         }
-        if crate::normalize::may_be_in(&TIME_ZONE_SHAPES, self.lower[i])
-            && in_sorted(TIME_ZONES, self.lower[i])
-        {
+        if listed!(TIME_ZONES, self.lower[i]) {
             return false;
         }
         if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
@@ -857,8 +966,9 @@ impl Ctx<'_> {
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
     fn is_calendar(&self, i: usize) -> bool {
         let l = self.lower[i];
-        let day = l.trim_end_matches('.');
-        if !(crate::normalize::may_be_in(&CALENDAR_SHAPES, day) && in_sorted(CALENDAR, day)) {
+        // The trailing dots cut by bytes ("Aug." -> "aug"): no character search.
+        let day = &l[..l.len() - l.bytes().rev().take_while(|&b| b == b'.').count()];
+        if !listed!(CALENDAR, day) {
             return false;
         }
         let abbreviation =
@@ -881,11 +991,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// A name particle written in lower case ("de", "van", "al"), looked up once
+    /// per sentence.
+    #[inline]
     fn particle(&self, i: usize) -> bool {
-        self.kinds[i] == TokenKind::Word
+        let bits = self.given[i].get();
+        if bits & PARTICLE_ASKED != 0 {
+            return bits & PARTICLE != 0;
+        }
+        self.particle_uncached(i, bits)
+    }
+
+    /// [`Ctx::particle`] the first time it is asked of word `i` (whose bits are `bits`).
+    #[inline(never)]
+    fn particle_uncached(&self, i: usize, bits: u8) -> bool {
+        let answer = self.kinds[i] == TokenKind::Word
             && self.lower[i].len() <= self.lex.particle_max_len
             && self.lex.is_particle(self.lower[i])
-            && self.words[i].chars().all(char::is_lowercase)
+            && self.words[i].chars().all(char::is_lowercase);
+        self.given[i].set(bits | PARTICLE_ASKED | if answer { PARTICLE } else { 0 });
+        answer
     }
 
     /// A non-name token that may sit inside a name when followed by a name word.
@@ -897,7 +1022,7 @@ impl Ctx<'_> {
         match self.lower[i] {
             "of" => {
                 let head = self.lower[run_last];
-                let head_ok = in_sorted(OF_HEADS, head)
+                let head_ok = listed!(OF_HEADS, head)
                     || self.lex.org_cues.contains(head)
                     || self.lex.title_of_heads.contains(head);
                 // "Hockey Hall of Fame": the hall is an institution, not a surname.
@@ -1041,7 +1166,7 @@ impl Ctx<'_> {
         } else {
             b
         };
-        let role = in_sorted(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
+        let role = listed!(TEAM_ROLES, word(role_at)) && !self.is_upper_initial(role_at);
         if results_line {
             return Some(TEAM_RULE);
         }
@@ -1079,8 +1204,8 @@ impl Ctx<'_> {
             && before == "to"
             && self.scores.contains(&(a - 4))
             && matches!(word(a - 5), "lost" | "losing" | "lose" | "loss" | "defeat");
-        let beside_verb = in_sorted(RESULT_VERBS, after)
-            || in_sorted(RESULT_VERBS, before)
+        let beside_verb = listed!(RESULT_VERBS, after)
+            || listed!(RESULT_VERBS, before)
             || lost_by
             || (self.sports && (sides::match_verb(after) || sides::match_verb(before)))
             || matches!(before, "against" | "versus" | "vs" | "vs." | "v" | "v.")
@@ -1143,7 +1268,7 @@ impl Ctx<'_> {
                 Some((EntityType::Person, false, "person.apposition"))
             } else if self.lex.place_nouns.contains(w) {
                 Some((EntityType::Location, false, "location.apposition"))
-            } else if in_sorted(ORG_NOUNS, w) {
+            } else if listed!(ORG_NOUNS, w) {
                 Some((EntityType::Organization, false, "org.apposition"))
             } else {
                 None
@@ -1175,7 +1300,23 @@ impl Ctx<'_> {
         head.filter(|(i, _)| closed(*i)).map(|(_, t)| t)
     }
 
+    /// [`Lexicon::title_at`] of the words `from..to`. A title no longer than the
+    /// words matches their first words wherever they end, so when no title starts
+    /// the rest of the sentence (asked once per word) none starts `from..to`.
     fn title_len(&self, from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        let bits = self.given[from].get();
+        if bits & TITLE_ASKED == 0 {
+            let may = self.lex.title_at(&self.lower[from..]) > 0;
+            self.given[from].set(bits | TITLE_ASKED | if may { TITLE_MAY } else { 0 });
+            if !may {
+                return 0;
+            }
+        } else if bits & TITLE_MAY == 0 {
+            return 0;
+        }
         self.lex.title_at(&self.lower[from..to])
     }
 
@@ -1228,32 +1369,13 @@ pub fn recognize(
     let sports = sides::sports_report(text);
     let kinds = line_kinds(text, sentences, skip_line.len());
     let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
-    // Sized once: a capitalised word is about one token in eight.
-    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
-    let mut body_caps =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(tokens / 8, Default::default());
-    for s in sentences {
-        if headlines.get(s.line).copied().unwrap_or(true)
-            || skip_line.get(s.line).copied().unwrap_or(true)
-        {
-            continue;
-        }
-        let first = s
-            .tokens
-            .iter()
-            .position(|t| t.kind == TokenKind::Word)
-            .unwrap_or(0);
-        for t in &s.tokens[(first + 1).min(s.tokens.len())..] {
-            // Most words open with a lower-case ASCII byte: no slice is cut for them.
-            if t.kind != TokenKind::Word || text.as_bytes()[t.span.start].is_ascii_lowercase() {
-                continue;
-            }
-            let w = &text[t.span.start..t.span.end];
-            if starts_upper(w) {
-                body_caps.insert(w);
-            }
-        }
-    }
+    let body_caps = BodyCaps {
+        text,
+        sentences,
+        headlines: &headlines,
+        skip_line,
+        set: std::cell::OnceCell::new(),
+    };
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
     let mut bufs = Buffers::default();
@@ -1369,6 +1491,61 @@ pub fn recognize(
     out
 }
 
+/// The words written capitalised inside body sentences (not first, not in
+/// headlines or skipped lines), gathered on the first question: most documents
+/// ask none (only headline words and capitals phrases are checked against them).
+struct BodyCaps<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    headlines: &'a [bool],
+    skip_line: &'a [bool],
+    set: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
+}
+
+/// A set of words asked whether it holds one.
+trait WordSet {
+    fn contains(&self, w: &str) -> bool;
+}
+
+impl WordSet for BodyCaps<'_> {
+    fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.gather()).contains(w)
+    }
+}
+
+impl<'a> BodyCaps<'a> {
+    fn gather(&self) -> rustc_hash::FxHashSet<&'a str> {
+        let text = self.text;
+        // Sized once: a capitalised word is about one token in eight.
+        let tokens: usize = self.sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut body_caps =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(tokens / 8, Default::default());
+        for s in self.sentences {
+            if self.headlines.get(s.line).copied().unwrap_or(true)
+                || self.skip_line.get(s.line).copied().unwrap_or(true)
+            {
+                continue;
+            }
+            let first = s
+                .tokens
+                .iter()
+                .position(|t| t.kind == TokenKind::Word)
+                .unwrap_or(0);
+            for t in &s.tokens[(first + 1).min(s.tokens.len())..] {
+                // Most words open with a lower-case ASCII byte: no slice is cut for them.
+                if t.kind != TokenKind::Word || text.as_bytes()[t.span.start].is_ascii_lowercase() {
+                    continue;
+                }
+                let w = &text[t.span.start..t.span.end];
+                if starts_upper(w) {
+                    body_caps.insert(w);
+                }
+            }
+        }
+        body_caps
+    }
+}
+
 /// The per-token vectors of a sentence's [`Ctx`], kept from sentence to sentence.
 #[derive(Default)]
 struct Buffers<'a> {
@@ -1430,9 +1607,15 @@ fn split_name_pairs(
 ) -> Option<Vec<Token>> {
     let mut out: Option<Vec<Token>> = None;
     let mut h = 0;
+    // The first hyphen at or after the token's start, followed in step with the
+    // tokens (both are in text order).
+    let mut hy = 0;
     for (ti, t) in tokens.iter().enumerate() {
         while h < hits.len() && hits[h].span.start < t.span.start {
             h += 1;
+        }
+        while hy < hyphens.len() && hyphens[hy] < t.span.start {
+            hy += 1;
         }
         // Not inside a longer name ("UK-France Summit", "Osijek-Baranja County").
         let name_follows = || {
@@ -1442,7 +1625,7 @@ fn split_name_pairs(
         };
         // Cheapest first: most words hold no hyphen.
         let candidate = t.kind == TokenKind::Word
-            && holds_hyphen(hyphens, t.span)
+            && hyphens.get(hy).is_some_and(|&p| p < t.span.end)
             && text[t.span.start..t.span.end].contains(is_hyphen)
             && starts_upper(&text[t.span.start..t.span.end])
             && !name_follows();
@@ -1503,9 +1686,14 @@ fn split_paired_people(
         })
     };
     let mut out: Option<Vec<Token>> = None;
+    // The first hyphen at or after the token's start, in step with the tokens.
+    let mut hy = 0;
     for (i, t) in tokens.iter().enumerate() {
+        while hy < hyphens.len() && hyphens[hy] < t.span.start {
+            hy += 1;
+        }
         // Cheapest first: most words hold no hyphen, and lookups come last.
-        let cut = (holds_hyphen(hyphens, t.span)
+        let cut = (hyphens.get(hy).is_some_and(|&p| p < t.span.end)
             && word(i).as_bytes().contains(&b'-')
             && capital(i)
             && i > 0
@@ -1718,6 +1906,7 @@ fn hyphen_offsets(text: &str, tokens: &[Token], out: &mut Vec<usize>) {
 
 /// Whether `span` holds one of the hyphen `offsets` ([`hyphen_offsets`], sorted).
 #[inline]
+#[cfg(test)]
 fn holds_hyphen(offsets: &[usize], span: Span) -> bool {
     if offsets.is_empty() {
         return false;
@@ -1827,6 +2016,11 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
             i = j;
             continue;
         }
+        if j == a + 1 && a == ctx.first_word && lone_word_dropped(ctx, a) {
+            // "The", "But", "He": most sentences open with a word that names nothing.
+            i = j;
+            continue;
+        }
         sub_runs(ctx, a, j, &mut sc.runs);
         for r in 0..sc.runs.len() {
             let (x, y) = sc.runs[r];
@@ -1852,8 +2046,16 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
     }
 }
 
+/// Whether a run of the one token `a` makes no mention: no known name starts there
+/// and its only word is cut as no part of a name ([`name_start`]). Its pieces would
+/// be that word alone (or none, when it is a title), which [`finish_piece`] drops.
+fn lone_word_dropped(ctx: &Ctx, a: usize) -> bool {
+    ctx.gaz[a].is_none() && name_start(ctx, a, a + 1) == a + 1
+}
+
 /// Token `i` is a word glued to the word before it with no space or mark between:
 /// the second half of a run-together word the cleaner split ("Sanders|Some").
+#[inline]
 fn glued(ctx: &Ctx, i: usize) -> bool {
     // The token before may be furniture masked as one punctuation token, ending in a
     // glued word ("Dana WhitcombeSome say", the card masked).
@@ -2141,7 +2343,7 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         let head = ctx.lower[prev.b - 2];
         let place = ctx.lex.loc_prefix.contains(first)
             || ctx.lex.loc_prefix.contains(head)
-            || in_sorted(PLACE_OF_HEADS, head);
+            || listed!(PLACE_OF_HEADS, head);
         return Some((
             prev.a,
             if place {
@@ -2253,7 +2455,7 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
             && !ctx.first_name_at(x.a)
     };
     let club_word = word(prev)
-        && (in_sorted(CLUB_PREFIXES, ctx.lower[prev.a])
+        && (listed!(CLUB_PREFIXES, ctx.lower[prev.a])
             || in_sorted(CLUB_ABBREVIATIONS, ctx.words[prev.a]));
     if club_word && town(p) && !p.title_before {
         // "FC Kelmore", "Dynamo Lodz": a club word before a town names a club anywhere.
@@ -2299,7 +2501,7 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
     let mut a = descriptors::skip(ctx, a, b);
     while a < b {
         let l = ctx.lower[a];
-        let drop = in_sorted(LEADING_FUNCTION, l)
+        let drop = listed!(LEADING_FUNCTION, l)
             || l == "of"
             || wording::leading_function_word(ctx, a, b)
             || wording::interview_marker(ctx, a)
@@ -2334,8 +2536,7 @@ fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
     if p.forced.is_some() {
         // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
-        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && in_sorted(LEADING_FUNCTION, ctx.lower[p.a])
-        {
+        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && listed!(LEADING_FUNCTION, ctx.lower[p.a]) {
             p.a += 1;
         }
     }
@@ -2357,7 +2558,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         while p.b > p.a
             && (ctx.particle(p.b - 1)
                 || matches!(ctx.lower[p.b - 1], "of" | "for" | "&")
-                || (p.b - p.a > 1 && in_sorted(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
+                || (p.b - p.a > 1 && listed!(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
         {
             p.b -= 1;
         }
@@ -2393,10 +2594,13 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         }
     }
     let span = Span::new(ctx.spans[p.a].start, ctx.spans[p.b - 1].end);
-    let words = (p.a..p.b)
-        .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
-        .map(|i| ctx.spans[i])
-        .collect();
+    // Allocated once: at most one span a token.
+    let mut words = Vec::with_capacity(p.b - p.a);
+    words.extend(
+        (p.a..p.b)
+            .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
+            .map(|i| ctx.spans[i]),
+    );
     Some(RawMention {
         key: norm_key(&ctx.text[span.start..span.end]),
         span,
@@ -2665,7 +2869,7 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "c Marsh b Young 21": a fielder's or bowler's name in a scorecard.
         return Some(Some((EntityType::Person, false, "person.scorecard")));
     }
-    if n == 1 && (first == "i" || in_sorted(&LEGAL_FORMS, first.trim_end_matches('.'))) {
+    if n == 1 && (first == "i" || listed!(&LEGAL_FORMS, first.trim_end_matches('.'))) {
         // The pronoun "I", and a legal form alone ("LLC" of a copyright line), name
         // nothing by themselves.
         return Some(None);
@@ -2712,7 +2916,7 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if p.title_before && !wording::ends_in_plural_noun(ctx, p.a, p.b) {
         return Some(Some((EntityType::Person, false, "person.title")));
     }
-    if n > 1 && in_sorted(CLUB_PREFIXES, first) {
+    if n > 1 && listed!(CLUB_PREFIXES, first) {
         return Some(Some((EntityType::Organization, false, "org.club")));
     }
     None
@@ -2724,7 +2928,7 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     let (n, last, before, all_common, lex) = (s.n, s.last, s.before, s.all_common, ctx.lex);
     // Not the tail of a compound ("Multi-party Democracy").
     let compound = p.a >= 2 && ctx.words[p.a - 2].chars().all(is_hyphen);
-    let noun_before = in_sorted(ORG_NOUNS, before)
+    let noun_before = listed!(ORG_NOUNS, before)
         && !compound
         && !ctx.words[p.a - 1].starts_with(|c: char| c.is_uppercase());
     if noun_before
@@ -2822,7 +3026,7 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // "Halvik said its profit rose", "Halvik shares fell": a company.
         return Some(Some((EntityType::Organization, false, "org.company-cue")));
     }
-    if n > 1 && in_sorted(SAY_VERBS, after) {
+    if n > 1 && listed!(SAY_VERBS, after) {
         return Some(Some((EntityType::Person, false, "person.says")));
     }
     let minute = ctx.table || ctx.results || ctx.sports;
@@ -2893,11 +3097,11 @@ fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
     if document::business_object(ctx, p.a) {
         return Some((EntityType::Organization, false, "org.business-noun"));
     }
-    if in_sorted(PLACE_PREPOSITIONS, before) {
+    if listed!(PLACE_PREPOSITIONS, before) {
         return Some((EntityType::Location, false, "location.preposition"));
     }
 
-    if in_sorted(SAY_VERBS, after) {
+    if listed!(SAY_VERBS, after) {
         return Some((EntityType::Person, false, "person.says"));
     }
     // "X, Russia's ..." is a person and a country; "X, Russia," a town and its country.
@@ -3126,7 +3330,7 @@ fn teams_in_document(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         let dateline = (line_start
             && (after.starts_with(|c: char| c.is_ascii_digit()) || region_after))
             || sides::in_dateline(text, m.span);
-        if in_sorted(PLACE_PREPOSITIONS, &prev_word) || dateline {
+        if listed!(PLACE_PREPOSITIONS, &prev_word) || dateline {
             continue;
         }
         m.entity_type = EntityType::Organization;
@@ -3456,6 +3660,146 @@ mod tests {
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
         }
+    }
+
+    #[test]
+    fn listed_agrees_with_a_search_of_the_list() {
+        let probes = [
+            "",
+            "a",
+            "ab",
+            "about",
+            "abouts",
+            "zz",
+            "the",
+            "them",
+            "th",
+            "thé",
+            "é",
+            "zé",
+            "in",
+            "into",
+            "inn",
+            "sept",
+            "september",
+            "sep",
+            "may",
+            "ma",
+            "wednesday",
+            "wed",
+            "The",
+            "MAY",
+            "1st",
+            "a.",
+            "et",
+            "est",
+            "ets",
+            "u.s.",
+            "seventeenthcentury",
+            "atlético",
+            "atletico",
+            "ff",
+            "of",
+            "off",
+            "she",
+            "sh",
+        ];
+        macro_rules! check {
+            ($($list:expr),*) => {$(
+                for w in $list.iter().copied().chain(probes) {
+                    assert_eq!(listed!($list, w), $list.contains(&w), "{w:?}");
+                }
+            )*};
+        }
+        check!(
+            CALENDAR,
+            TITLE_CASE_LOWER,
+            TIME_ZONES,
+            LEADING_FUNCTION,
+            OF_HEADS,
+            PLACE_OF_HEADS,
+            SAY_VERBS,
+            PLACE_PREPOSITIONS,
+            CLUB_PREFIXES,
+            TEAM_ROLES,
+            RESULT_VERBS,
+            ORG_NOUNS,
+            TRAILING_FUNCTION
+        );
+    }
+
+    #[test]
+    fn pairs_hold_each_word_and_say_no_to_others() {
+        let list = ["a", "an", "at", "u.s.", "ze"];
+        let p = pairs(&list);
+        for w in list {
+            assert!(may_pair(&p, w), "{w}");
+        }
+        for w in ["b", "ab", "ub", "u", "zed", "z", "", "A", "Ze", "éa"] {
+            let expected = matches!(w, "u" | "zed");
+            assert_eq!(may_pair(&p, w), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn given_names_asked_by_their_lower_case_agree_with_the_lexicon() {
+        let lex = Lexicon::builtin();
+        let mut words: Vec<String> = lex.first_names.iter().take(300).cloned().collect();
+        words.extend(lex.ambiguous_first_names.iter().take(300).cloned());
+        words.extend(lex.common.iter().take(300).cloned());
+        words.extend(["Zoë", "İlhan", "MARY", "Jean-Luc", "the"].map(String::from));
+        for w in &words {
+            for form in [w.clone(), title_case(w), w.to_uppercase()] {
+                let l = lowercase(&form);
+                assert_eq!(
+                    is_first_name_lower(lex, &l),
+                    lex.is_first_name(&form),
+                    "{form}"
+                );
+                assert_eq!(
+                    is_unambiguous_first_name_lower(lex, &l),
+                    lex.is_unambiguous_first_name(&form),
+                    "{form}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_is_found_wherever_the_words_end() {
+        // Ctx::title_len asks the lexicon of the rest of the sentence first: it
+        // must agree with asking of the words alone.
+        let lex = Lexicon::builtin();
+        for text in [
+            "Secretary of State John Kerry met Vice President Joe Biden and Sen. Ann Roe.",
+            "The former prime minister, Prime Minister May, said the president would go.",
+            "Chief Executive Officer Tim Cook and Attorney General Bill Barr spoke.",
+        ] {
+            let tokens = crate::text::tokenize(text, crate::model::Span::new(0, text.len()));
+            let lower: Vec<String> = tokens
+                .iter()
+                .map(|t| lowercase(&text[t.span.start..t.span.end]))
+                .collect();
+            let mut found = 0;
+            for from in 0..lower.len() {
+                let rest = lex.title_at(&lower[from..]);
+                for to in from..=lower.len() {
+                    let here = lex.title_at(&lower[from..to]);
+                    found += usize::from(here > 0);
+                    assert!(rest > 0 || here == 0, "{:?}", &lower[from..to]);
+                }
+            }
+            assert!(found > 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_opening_word_that_names_nothing_is_dropped_and_a_name_is_not() {
+        let names = |text: &str| -> Vec<String> { found(text).into_iter().map(|m| m.0).collect() };
+        assert_eq!(names("The talks went on."), Vec::<String>::new());
+        assert_eq!(names("But the talks went on."), Vec::<String>::new());
+        assert!(names("Obama said the talks went on.").contains(&"Obama".to_string()));
+        assert!(names("Kerry went home.").contains(&"Kerry".to_string()));
     }
 
     #[test]

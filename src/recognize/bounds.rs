@@ -64,7 +64,7 @@ pub(super) fn nickname_end(ctx: &Ctx, a: usize, j: usize) -> Option<usize> {
     if j == a || j - a > 4 || !open(ctx.words.get(j)?) {
         return None;
     }
-    let given = (a..j).any(|i| ctx.lex.is_first_name(ctx.words[i]));
+    let given = (a..j).any(|i| ctx.first_name_at(i));
     if !given || !ctx.is_upper_initial(j - 1) {
         return None;
     }
@@ -95,9 +95,9 @@ pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
         return None;
     }
     let head = ctx.lower[p.b - 1];
-    let unit = super::in_sorted(UNIT_HEADS, head);
+    let unit = listed!(UNIT_HEADS, head);
     if ctx.kinds[n] == TokenKind::Word {
-        let word = super::in_sorted(ORDINAL_WORDS, ctx.lower[n]) && ctx.is_upper_initial(n);
+        let word = listed!(ORDINAL_WORDS, ctx.lower[n]) && ctx.is_upper_initial(n);
         return (unit && word).then_some(n);
     }
     if ctx.kinds[n] != TokenKind::Number {
@@ -122,7 +122,7 @@ pub(super) fn article_place(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     prev.b == p.a
         && prev.gaz.is_none()
         && prev.forced.is_none()
-        && super::in_sorted(ARABIC_ARTICLES, ctx.lower[art])
+        && listed!(ARABIC_ARTICLES, ctx.lower[art])
         && ctx.is_upper_initial(art)
         && !ctx.is_sentence_initial(art)
         && !p.title_before
@@ -140,11 +140,10 @@ pub(super) fn people_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let amp = (a + 2..b.saturating_sub(2)).find(|&i| ctx.words[i] == "&")?;
     let person = |x: usize, y: usize| {
         y - x >= 2
-            && ctx.lex.is_first_name(ctx.words[x])
+            && ctx.first_name_at(x)
             && (x..y).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
     };
-    let known = ctx.lex.is_unambiguous_first_name(ctx.words[a])
-        || ctx.lex.is_unambiguous_first_name(ctx.words[amp + 1]);
+    let known = ctx.unambiguous_first_name_at(a) || ctx.unambiguous_first_name_at(amp + 1);
     (known && person(a, amp) && person(amp + 1, b)).then_some(amp)
 }
 
@@ -195,7 +194,7 @@ const SERVICE_PLURALS: &[&str] = &[
 
 /// The piece's last word is a plural of service people.
 pub(super) fn ends_in_service_plural(ctx: &Ctx, b: usize) -> bool {
-    super::in_sorted(SERVICE_PLURALS, ctx.lower[b - 1])
+    listed!(SERVICE_PLURALS, ctx.lower[b - 1])
 }
 
 #[cfg(test)]

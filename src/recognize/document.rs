@@ -34,10 +34,6 @@ const COMPANY_NOUNS: &[&str] = &[
     "steelmaker",
 ];
 
-/// The lengths and first letters of [`COMPANY_NOUNS`]: most words after "the" are
-/// none of them.
-const COMPANY_NOUN_SHAPES: [u32; 16] = crate::normalize::shapes(COMPANY_NOUNS);
-
 /// Words that close a company's name ("Tarsk Resources", "Halvik Brewing Co"):
 /// its line of business and legal forms (sorted).
 const COMPANY_WORDS: &[&str] = &[
@@ -107,14 +103,14 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
     let (before, before2) = (ctx.lower[a - 1], ctx.lower[a - 2]);
     // "in" only after what one holds in a company: "jobs in Dunmere" is a town's.
     let business = match before {
-        "at" => super::in_sorted(BUSINESS_NOUNS, before2),
+        "at" => listed!(BUSINESS_NOUNS, before2),
         "in" => matches!(before2, "investment" | "shares" | "stake"),
         _ => false,
     };
     let speaker = before == "for"
         && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
         && !ctx.lex.surnames.contains(ctx.lower[a])
-        && !ctx.lex.is_first_name(ctx.words[a]);
+        && !ctx.first_name_at(a);
     business || speaker
 }
 
@@ -127,11 +123,11 @@ pub(super) fn company_noun_first(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.kinds[a] == TokenKind::Word
         && ctx.gaz[a].is_none()
         && ctx.is_sentence_initial(a)
-        && super::in_sorted(COMPANY_NOUNS, l)
+        && listed!(COMPANY_NOUNS, l)
         && !matches!(l, "airline" | "company" | "firm")
         && ctx.kinds[a + 1] == TokenKind::Word
         && ctx.is_upper_initial(a + 1)
-        && !ctx.lex.is_first_name(ctx.words[a + 1])
+        && !ctx.first_name_at(a + 1)
 }
 
 /// Whether the words after a name (ending at token `b`) speak of a company:
@@ -226,7 +222,7 @@ fn leading_verb<'t>(text: &'t str, m: &RawMention, lex: &Lexicon) -> Option<&'t 
     }
     let lower = w.to_lowercase();
     let verb = !lex.by_key.contains_key(&lower)
-        && !super::in_sorted(super::CLUB_PREFIXES, &lower)
+        && !listed!(super::CLUB_PREFIXES, &lower)
         && !lex.surnames.contains(&lower)
         && !lex.is_first_name(w);
     // "Persevering Front", "Sentencing Project": a name ending in a cue word is
@@ -299,8 +295,7 @@ fn company_keys(
         }
         let word = |i: usize| norm_key(&text[m.words[i].start..m.words[i].end]);
         let head = word(0);
-        let rest_common =
-            (1..m.words.len()).all(|i| super::in_sorted(COMPANY_WORDS, word(i).as_str()));
+        let rest_common = (1..m.words.len()).all(|i| listed!(COMPANY_WORDS, word(i).as_str()));
         if rest_common && !lex.is_common_lower(&head) && !lex.surnames.contains(&head) {
             heads.insert(head);
         }
@@ -327,9 +322,7 @@ fn company_noun_offsets(text: &str) -> Vec<usize> {
             .position(|b| !b.is_ascii_lowercase())
             .unwrap_or(rest.len());
         let noun = &rest[..noun_len];
-        if !(crate::normalize::may_be_in(&COMPANY_NOUN_SHAPES, noun)
-            && super::in_sorted(COMPANY_NOUNS, noun))
-        {
+        if !listed!(COMPANY_NOUNS, noun) {
             continue;
         }
         let next = rest[noun_len..].trim_start_matches([' ', '\'', '\u{2019}']);

@@ -85,9 +85,9 @@ pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
             || ctx
                 .lower
                 .get(b + 1)
-                .is_some_and(|w| super::in_sorted(COMPASS_ADJECTIVES, w) && place_at(b + 2)));
-    super::in_sorted(NEAR_WORDS, before(1))
-        || (before(1) == "of" && super::in_sorted(names::DIRECTIONS, before(2)))
+                .is_some_and(|w| listed!(COMPASS_ADJECTIVES, w) && place_at(b + 2)));
+    listed!(NEAR_WORDS, before(1))
+        || (before(1) == "of" && listed!(names::DIRECTIONS, before(2)))
         || (before(1) == "in" && comma_place)
 }
 
@@ -108,7 +108,7 @@ pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize, title: bool
         && ctx.unambiguous_first_name_at(a)
         && ctx.lex.surnames.contains(last)
         && ctx.lex.loc_suffix.contains(last)
-        && !super::in_sorted(super::PLACE_PREPOSITIONS, before)
+        && !listed!(super::PLACE_PREPOSITIONS, before)
         && !matches!(before, "the" | "on" | "of")
 }
 
@@ -148,7 +148,7 @@ fn named_hall(ctx: &Ctx, a: usize, b: usize) -> bool {
     b - a == 2
         && ctx.lower[b - 1] == "hall"
         && !ctx.first_name_at(a)
-        && (super::in_sorted(HALL_BEFORE, before(1)) || possessive)
+        && (listed!(HALL_BEFORE, before(1)) || possessive)
 }
 
 /// Words of institutions that open a name and take a town after them: "Hotel
@@ -163,7 +163,7 @@ pub(super) fn institution_and_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && prev.gaz.is_none()
         && prev.forced.is_none()
         && !p.title_before
-        && super::in_sorted(INSTITUTION_WORDS, ctx.lower[prev.a])
+        && listed!(INSTITUTION_WORDS, ctx.lower[prev.a])
         && p.gaz.is_some_and(|h| {
             h.kind == SurfaceKind::Name
                 && ctx.lex.entries[h.entry].entity_type == EntityType::Location

@@ -68,7 +68,7 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
     // Once per sentence, however many plurals it holds.
     let about_games = *ctx
         .about_games
-        .get_or_init(|| ctx.lower.iter().any(|w| super::in_sorted(GROUP_WORDS, w)));
+        .get_or_init(|| ctx.lower.iter().any(|w| listed!(GROUP_WORDS, w)));
     if !about_games {
         return false;
     }
@@ -89,7 +89,7 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
         && !ctx.lex.is_first_name(&super::title_case(stem))
         && !ctx.lex.event_cues.contains(w)
         && !ctx.lex.place_nouns.contains(w)
-        && !super::in_sorted(PLURAL_NOT_GROUPS, w)
+        && !listed!(PLURAL_NOT_GROUPS, w)
         // "the Protocols of ...": a longer title, left alone; so is "the
         // Ratepayers' Association", a name that goes on after the apostrophe.
         && !matches!(ctx.lower.get(b).copied(), Some("of"))
@@ -164,10 +164,7 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let cue = ctx.lex.org_cues.contains(last) || ctx.lex.loc_suffix.contains(last);
     let whole = open + 1 == a && close == b;
     let own_name = whole && cue;
-    words >= 2
-        && !own_name
-        && !super::in_sorted(super::ORG_NOUNS, noun)
-        && !super::in_sorted(QUOTED_BODY_NOUNS, noun)
+    words >= 2 && !own_name && !listed!(super::ORG_NOUNS, noun) && !listed!(QUOTED_BODY_NOUNS, noun)
 }
 
 /// "G" of "Group G", "Plan B", "Vitamin C": one letter alone, or a common word
@@ -177,11 +174,7 @@ pub(super) fn letter_label(ctx: &Ctx, a: usize, b: usize) -> bool {
     let letter = |i: usize| ctx.words[i].chars().count() == 1;
     match b - a {
         1 => letter(a),
-        2 => {
-            letter(a + 1)
-                && ctx.lex.is_common_lower(ctx.lower[a])
-                && !ctx.lex.is_first_name(ctx.words[a])
-        }
+        2 => letter(a + 1) && ctx.lex.is_common_lower(ctx.lower[a]) && !ctx.first_name_at(a),
         _ => false,
     }
 }
@@ -200,8 +193,7 @@ pub(super) const DIRECTIONS: &[&str] = &[
 
 /// A lone name after a point of the compass and "of" is a place.
 pub(super) fn after_direction(ctx: &Ctx, a: usize) -> Option<(EntityType, bool, &'static str)> {
-    let direction =
-        a >= 2 && ctx.lower[a - 1] == "of" && super::in_sorted(DIRECTIONS, ctx.lower[a - 2]);
+    let direction = a >= 2 && ctx.lower[a - 1] == "of" && listed!(DIRECTIONS, ctx.lower[a - 2]);
     direction.then_some((EntityType::Location, false, "location.direction-of"))
 }
 
@@ -215,7 +207,7 @@ pub(super) fn person_after_org(ctx: &Ctx, cur: usize, k: usize, b: usize) -> boo
         && b - k <= 3
         && ctx.lex.org_cues.contains(ctx.lower[k - 1])
         && ctx.gaz[k].is_none()
-        && ctx.lex.is_unambiguous_first_name(ctx.words[k])
+        && ctx.unambiguous_first_name_at(k)
         && (k + 1..b).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
 }
 
@@ -232,7 +224,7 @@ pub(super) fn title_of_phrase(ctx: &Ctx, end: usize, b: usize) -> usize {
         return 0;
     }
     for i in end + 1..b.min(end + 5) {
-        if ctx.lex.is_unambiguous_first_name(ctx.words[i]) && i > end + 1 && i + 1 < b {
+        if ctx.unambiguous_first_name_at(i) && i > end + 1 && i + 1 < b {
             return i - end;
         }
         if ctx.kinds[i] != TokenKind::Word || !ctx.is_upper_initial(i) {

@@ -51,9 +51,7 @@ pub(super) const RULE: &str = "org.holders-office";
 const MAX_BEFORE: usize = 6;
 
 fn is_head(ctx: &Ctx, i: usize) -> bool {
-    ctx.kinds[i] == TokenKind::Word
-        && ctx.is_upper_initial(i)
-        && super::in_sorted(HEADS, ctx.lower[i])
+    ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i) && listed!(HEADS, ctx.lower[i])
 }
 
 /// The run `a..b` is the head word of an office after a holder's possessive
@@ -69,7 +67,7 @@ pub(super) fn possessive_office_start(ctx: &Ctx, a: usize, b: usize) -> Option<u
     let holds = ctx.kinds[holder] == TokenKind::Word
         && ctx.is_upper_initial(holder)
         && ctx.spans[holder].end == ctx.spans[a - 2].start
-        && super::in_sorted(HOLDERS, ctx.lower[holder]);
+        && listed!(HOLDERS, ctx.lower[holder]);
     if !(apostrophe && s && holds) {
         return None;
     }

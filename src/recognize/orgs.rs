@@ -30,7 +30,7 @@ const OPENERS: &[&str] = &[
 /// an organization's head word ("Metropolitan Transportation Authority", "Private
 /// Investment Corporation"; not "General Jane Roe", "Private Ryan").
 pub(super) fn title_opens_body(ctx: &Ctx, k: usize, b: usize) -> bool {
-    if b < k + 2 || !in_sorted(OPENERS, ctx.lower[k]) {
+    if b < k + 2 || !listed!(OPENERS, ctx.lower[k]) {
         return false;
     }
     let last = ctx.lower[b - 1];
@@ -63,7 +63,7 @@ pub(super) fn opener_before_body(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && !p.title_before
         && ctx.kinds[prev.a] == TokenKind::Word
         && ctx.is_upper_initial(prev.a)
-        && in_sorted(OPENERS, ctx.lower[prev.a])
+        && listed!(OPENERS, ctx.lower[prev.a])
 }
 
 /// Whether "and" at `i`, right after the run's last word, joins a list of fields
@@ -217,7 +217,7 @@ pub(super) fn noun_after(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.lower[a - 1] == "the"
         && ctx.kinds[b] == TokenKind::Word
         && !ctx.is_upper_initial(b)
-        && in_sorted(NOUNS_AFTER, ctx.lower[b])
+        && listed!(NOUNS_AFTER, ctx.lower[b])
         && !ctx.unambiguous_first_name_at(a)
         && (a..b).all(|i| {
             !ctx.gaz[i].is_some_and(|(_, h)| {

@@ -52,7 +52,14 @@ pub(super) fn opens_with_results_pair(text: &str, tokens: &[Token]) -> bool {
     let Some(first) = tokens.iter().position(|t| t.kind != TokenKind::Punct) else {
         return false;
     };
-    side(first).and_then(side).is_some()
+    // The first side's score stands one to four tokens after its first word: most
+    // sentences have no figure there.
+    let score_near = tokens
+        .iter()
+        .skip(first + 1)
+        .take(4)
+        .any(|t| t.kind == TokenKind::Number);
+    score_near && side(first).and_then(side).is_some()
 }
 
 /// The most words a side of a fixture has.
@@ -71,6 +78,8 @@ pub(super) fn is_fixture(text: &str, tokens: &[Token], sports: bool) -> bool {
     // The words looked for are at most three bytes long: longer ones are not sliced.
     let Some(v) = tokens.iter().take(FIXTURE_SIDE + 2).position(|t| {
         t.span.end - t.span.start <= 3
+            // Their first bytes, read before a word is sliced.
+            && matches!(text.as_bytes().get(t.span.start), Some(b'v' | b'a' | b'A'))
             && (matches!(word(t), "v" | "vs" | "v." | "vs.")
                 || (sports && matches!(word(t), "at" | "AT")))
     }) else {
@@ -149,7 +158,7 @@ const MATCH_VERBS: &[&str] = &[
 
 /// Whether `w` is a verb of a match ([`MATCH_VERBS`]).
 pub(super) fn match_verb(w: &str) -> bool {
-    super::in_sorted(MATCH_VERBS, w)
+    listed!(MATCH_VERBS, w)
 }
 
 /// The nations of the United Kingdom, which field national sides of their own
@@ -212,7 +221,7 @@ const SIDE_BEFORE: &[&str] = &["against", "beat", "for", "joined", "v", "versus"
 
 /// Words after a side's name: a result verb or a player's role.
 fn side_after(w: &str) -> bool {
-    super::in_sorted(super::RESULT_VERBS, w) || super::in_sorted(super::TEAM_ROLES, w)
+    listed!(super::RESULT_VERBS, w) || listed!(super::TEAM_ROLES, w)
 }
 
 /// "Vitrex Lodz", "Halvik Aarhus": one capitalised word that is no English
@@ -235,7 +244,7 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     let before = if prev.a > 0 { word(prev.a - 1) } else { "" };
     let after = word(p.b);
     let score_after = ctx.kinds.get(p.b) == Some(&TokenKind::Number);
-    if !(super::in_sorted(SIDE_BEFORE, before) || side_after(after) || score_after) {
+    if !(listed!(SIDE_BEFORE, before) || side_after(after) || score_after) {
         return false;
     }
     if prev.title_before || p.title_before || prev.forced.is_some() || p.forced.is_some() {
@@ -249,7 +258,7 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && ctx.words[i].chars().all(char::is_alphabetic)
         && !ctx.headline
         && !ctx.lex.is_common_lower(lower)
-        && !ctx.lex.is_first_name(ctx.words[i])
+        && !ctx.first_name_at(i)
         && !ctx.lex.surnames.contains(lower)
         && !ctx.lex.particles.contains(lower)
         && !ctx.lex.loc_prefix.contains(lower)
@@ -293,7 +302,7 @@ pub(super) fn scorer(ctx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     }
     let first = ctx.first_word;
-    let listing = super::in_sorted(PLAYER_LINES, ctx.lower[first]) && a > first;
+    let listing = listed!(PLAYER_LINES, ctx.lower[first]) && a > first;
     // An open bracket before the name, looking back a bounded stretch.
     let mut inside = false;
     for i in (a.saturating_sub(40)..a).rev() {
@@ -351,7 +360,7 @@ const SPORT_WORDS: &[&str] = &[
 /// "squad" ("Norhaven football team"), or, in a sports report, such a noun alone.
 pub(super) fn team_noun_after(sports: bool, after: &str, after2: &str) -> bool {
     let noun = |w: &str| matches!(w, "club" | "squad" | "team");
-    (super::in_sorted(SPORT_WORDS, after) && noun(after2)) || (sports && noun(after))
+    (listed!(SPORT_WORDS, after) && noun(after2)) || (sports && noun(after))
 }
 
 /// Keys of the names the document shows as sides: a side of a results line or
@@ -373,7 +382,7 @@ pub(super) fn team_keys(text: &str, mentions: &[RawMention], lex: &Lexicon) -> F
         }
         for w in &m.words {
             let key = norm_key(&text[w.start..w.end]);
-            if !lex.is_common_lower(&key) || super::in_sorted(CLUB_PREFIXES, &key) {
+            if !lex.is_common_lower(&key) || listed!(CLUB_PREFIXES, &key) {
                 keys.insert(key);
             }
         }

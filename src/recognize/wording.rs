@@ -19,7 +19,7 @@ const AUXILIARIES: &[&str] = &[
 /// the first word (`b` when there is none).
 pub(super) fn end_before_auxiliary(ctx: &Ctx, a: usize, b: usize) -> usize {
     (a + 1..b)
-        .find(|&i| ctx.kinds[i] == TokenKind::Word && super::in_sorted(AUXILIARIES, ctx.lower[i]))
+        .find(|&i| ctx.kinds[i] == TokenKind::Word && listed!(AUXILIARIES, ctx.lower[i]))
         .unwrap_or(b)
 }
 
@@ -72,7 +72,7 @@ pub(super) fn leading_function_word(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.kinds[a] == TokenKind::Word
         && ctx.gaz[a].is_none()
         && !ctx.is_all_caps(a)
-        && super::in_sorted(NO_NAME_OPENERS, ctx.lower[a])
+        && listed!(NO_NAME_OPENERS, ctx.lower[a])
 }
 
 /// Words that title case capitalises and no name holds unless a known name or a
@@ -85,16 +85,12 @@ const NEVER_CAPITAL_NAME_WORDS: &[&str] = &[
     "and", "him", "it", "me", "of", "she", "the", "them", "they", "us", "you",
 ];
 
-/// The lengths and first letters of [`NEVER_CAPITAL_NAME_WORDS`].
-const NEVER_CAPITAL_SHAPES: [u32; 16] = crate::normalize::shapes(NEVER_CAPITAL_NAME_WORDS);
-
 /// Token `i` is a word of [`NEVER_CAPITAL_NAME_WORDS`] in title case ("Us", not
 /// "US"), after the sentence's first word: its capital makes it no name word.
 /// A "The" after a given name opens a nickname ("Dwayne The Rock Johnson").
 pub(super) fn never_capital_name_word(ctx: &Ctx, i: usize) -> bool {
     i > ctx.first_word
-        && crate::normalize::may_be_in(&NEVER_CAPITAL_SHAPES, ctx.lower[i])
-        && super::in_sorted(NEVER_CAPITAL_NAME_WORDS, ctx.lower[i])
+        && listed!(NEVER_CAPITAL_NAME_WORDS, ctx.lower[i])
         && !ctx.is_all_caps(i)
         && !(ctx.lower[i] == "the" && ctx.first_name_at(i - 1))
 }
