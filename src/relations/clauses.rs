@@ -10,12 +10,27 @@ use crate::model::EntityType;
 
 /// One element of the sentence as the clause rules see it: a whole unit, or a word or
 /// punctuation token outside every unit.
-pub(super) struct Item {
+pub(super) struct Item<'a> {
     unit: Option<usize>,
     tok: usize,
     /// The lexicon classes of a word outside every unit (0 for anything else), looked up
     /// once for all the rules that ask.
     class: u64,
+    /// What the item is, and the lowercase text of its token (empty for a unit), kept
+    /// here so that [`Sentence::word`] and [`Sentence::punct`], which the rules ask all
+    /// the time, read the item alone.
+    kind: ItemKind,
+    lower: &'a str,
+}
+
+/// What an [`Item`] is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ItemKind {
+    Unit,
+    Word,
+    Punct,
+    /// A mention outside every unit.
+    Mention,
 }
 
 /// Coordinated units and the item where their phrase starts.
@@ -59,7 +74,10 @@ pub(super) struct Sentence<'a> {
     pub(super) toks: &'a [Tok<'a>],
     pub(super) mentions: &'a [SentenceMention],
     pub(super) units: &'a [Unit],
-    pub(super) items: Vec<Item>,
+    pub(super) items: Vec<Item<'a>>,
+    /// The items that are units, each with its unit, in order: the items are fixed once
+    /// the sentence is made, so this is listed once for the rules that start at a unit.
+    unit_at: Vec<(usize, usize)>,
     pub(super) lex: &'a Lexicon,
 }
 
@@ -79,16 +97,26 @@ impl<'a> Sentence<'a> {
                     unit: Some(*u),
                     tok: t,
                     class: 0,
+                    kind: ItemKind::Unit,
+                    lower: "",
                 }),
                 Some(_) => {}
-                None => items.push(Item {
-                    unit: None,
-                    tok: t,
-                    class: match toks[t].kind {
-                        TokKind::Word => lex.class(&toks[t].lower),
-                        _ => 0,
-                    },
-                }),
+                None => {
+                    let tok = &toks[t];
+                    let lower: &'a str = &tok.lower;
+                    let (kind, class) = match tok.kind {
+                        TokKind::Word => (ItemKind::Word, lex.class(lower)),
+                        TokKind::Punct => (ItemKind::Punct, 0),
+                        TokKind::Mention(_) => (ItemKind::Mention, 0),
+                    };
+                    items.push(Item {
+                        unit: None,
+                        tok: t,
+                        class,
+                        kind,
+                        lower,
+                    });
+                }
             }
         }
         let mut s = Sentence {
@@ -97,9 +125,16 @@ impl<'a> Sentence<'a> {
             mentions,
             units,
             items,
+            unit_at: Vec::new(),
             lex,
         };
         s.drop_caption_asides();
+        s.unit_at = s
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| Some((i, it.unit?)))
+            .collect();
         s
     }
 
@@ -138,14 +173,12 @@ impl<'a> Sentence<'a> {
 
     pub(super) fn word(&self, i: usize) -> Option<&'a str> {
         let it = self.items.get(i)?;
-        let t = &self.toks[it.tok];
-        (it.unit.is_none() && t.kind == TokKind::Word).then_some(&*t.lower)
+        (it.kind == ItemKind::Word).then_some(it.lower)
     }
 
     pub(super) fn punct(&self, i: usize) -> Option<&'a str> {
         let it = self.items.get(i)?;
-        let t = &self.toks[it.tok];
-        (it.unit.is_none() && t.kind == TokKind::Punct).then_some(&*t.lower)
+        (it.kind == ItemKind::Punct).then_some(it.lower)
     }
 
     /// The sentence's text from the word at item `first` to the word at item `last`.
@@ -162,10 +195,7 @@ impl<'a> Sentence<'a> {
     /// The items that are units, each with its unit, in order: where the rules that
     /// start at a unit look.
     pub(super) fn unit_items(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, it)| Some((i, it.unit?)))
+        self.unit_at.iter().copied()
     }
 
     /// The items that are words of any class in `mask`, in order.
@@ -809,5 +839,63 @@ impl<'a> Sentence<'a> {
             j += 1;
         }
         self.unit(j).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::mentions;
+    use super::super::{tokens, units};
+    use super::*;
+
+    /// The items' own kind and text, and the listed unit items, read as the tokens and
+    /// units they were made from read (after the caption asides are dropped).
+    #[test]
+    fn items_read_as_their_tokens() {
+        let lex = Lexicon::get();
+        for (text, spec) in [
+            (
+                "Kerry (left) met Russian Foreign Minister Sergei Lavrov in Geneva, Switzerland.",
+                &[
+                    ("Kerry", EntityType::Person),
+                    ("*Russian", EntityType::Location),
+                    ("Sergei Lavrov", EntityType::Person),
+                    ("Geneva", EntityType::Location),
+                    ("Switzerland", EntityType::Location),
+                ][..],
+            ),
+            (
+                "Acme, left, and Beta Corp. said \u{201c}it\u{2019}s over\u{201d} - not so.",
+                &[
+                    ("Acme", EntityType::Organization),
+                    ("Beta Corp.", EntityType::Organization),
+                ][..],
+            ),
+        ] {
+            let ms = mentions(text, spec);
+            let lower = text.to_ascii_lowercase();
+            let toks = tokens::tokenize(text, &lower, &ms);
+            let chunks = units::chunk(text, &toks, &ms, lex);
+            let s = Sentence::new(text, &toks, &ms, &chunks.units, &chunks.owner, lex);
+            let mut listed = Vec::new();
+            for (i, it) in s.items.iter().enumerate() {
+                let t = &toks[it.tok];
+                let alone = it.unit.is_none();
+                let word = (alone && t.kind == TokKind::Word).then_some(&*t.lower);
+                let punct = (alone && t.kind == TokKind::Punct).then_some(&*t.lower);
+                assert_eq!(s.word(i), word, "{text}: item {i}");
+                assert_eq!(s.punct(i), punct, "{text}: item {i}");
+                if let Some(u) = it.unit {
+                    listed.push((i, u));
+                }
+            }
+            assert_eq!(s.unit_items().collect::<Vec<_>>(), listed, "{text}");
+            assert!(!listed.is_empty());
+            // The caption aside is gone: no "left" item remains after a name.
+            assert!(
+                !(0..s.items.len()).any(|i| s.word(i) == Some("left")),
+                "{text}"
+            );
+        }
     }
 }
