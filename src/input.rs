@@ -70,7 +70,8 @@ pub struct DocumentReader {
 }
 
 struct JsonlState {
-    path: PathBuf,
+    /// The file's path as shown in messages and document sources, made once.
+    shown: String,
     reader: BufReader<fs::File>,
     line: usize,
     buf: Vec<u8>,
@@ -146,7 +147,7 @@ impl DocumentReader {
     fn next_jsonl(&mut self) -> Option<Result<Document>> {
         let state = self.jsonl.as_mut()?;
         loop {
-            let shown = state.path.display().to_string();
+            let shown = &state.shown;
             let read = read_line_bounded(&mut state.reader, &mut state.buf, self.max_bytes);
             let line = match read {
                 Ok(LineRead::Eof) => {
@@ -156,7 +157,7 @@ impl DocumentReader {
                 Ok(line) => line,
                 Err(e) => {
                     let err = Error::BadLine {
-                        path: shown,
+                        path: shown.clone(),
                         line: state.line + 1,
                         message: format!("{e}; the rest of the file is skipped"),
                     };
@@ -193,7 +194,7 @@ impl DocumentReader {
             if text.trim().is_empty() {
                 continue;
             }
-            let doc = parse_jsonl_line(text, &shown, n);
+            let doc = parse_jsonl_line(text, shown, n);
             return Some(doc.map(|(doc, bad_date)| {
                 self.warnings.extend(bad_date);
                 doc
@@ -224,7 +225,7 @@ impl Iterator for DocumentReader {
                         Err(source) => return Some(Err(Error::Io { path, source })),
                         Ok(file) => {
                             self.jsonl = Some(JsonlState {
-                                path,
+                                shown: path.display().to_string(),
                                 reader: BufReader::new(file),
                                 line: 0,
                                 buf: Vec::new(),
@@ -626,7 +627,7 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
     let Some(text) = text else {
         return Err(bad("no \"text\" string field".into()));
     };
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(bad("text holds a NUL character; pass text only".into()));
     }
     if text.trim().is_empty() {

@@ -63,7 +63,20 @@ static KEY_CLASS: [u8; 256] = {
 /// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
-    let class = s.bytes().fold(0, |c, b| c | KEY_CLASS[usize::from(b)]);
+    let b = s.as_bytes();
+    // One look at every byte: its class, and the word checks of [`is_plain_key`] (no
+    // empty word, no article) made on the bytes before the case is folded.
+    let mut class = 0;
+    let mut words_plain = true;
+    let mut word_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        class |= KEY_CLASS[usize::from(c)];
+        if c == b' ' {
+            // An empty word is a leading or a doubled space.
+            words_plain &= i > word_start && !is_article_any_case(&b[word_start..i]);
+            word_start = i + 1;
+        }
+    }
     let mut folded = String::with_capacity(s.len());
     if class & (WIDE | FOLDED) == 0 {
         // Most names: nothing to replace, only the case to fold.
@@ -71,7 +84,12 @@ pub fn norm_key(s: &str) -> String {
         if class & UPPER != 0 {
             folded.make_ascii_lowercase();
         }
-        if class & ODD == 0 && plain_words(&folded) {
+        let plain = class & ODD == 0
+            && words_plain
+            && b.last() != Some(&b' ')
+            && !is_article_any_case(&b[word_start..])
+            && !starts_with_the_any_case(b);
+        if plain {
             return folded;
         }
     } else if class & WIDE == 0 {
@@ -96,6 +114,19 @@ pub fn norm_key(s: &str) -> String {
     key_words(&folded)
 }
 
+/// Whether the ASCII bytes `w` are "al" or "el" in any case: `| 0x20` folds exactly
+/// the two cases of the letters a, e and l onto the lower one, and no other byte.
+#[inline]
+fn is_article_any_case(w: &[u8]) -> bool {
+    matches!(w, [a, l] if matches!(a | 0x20, b'a' | b'e') && l | 0x20 == b'l')
+}
+
+/// Whether `b` opens with "the " in any case (`| 0x20` as in [`is_article_any_case`]).
+#[inline]
+fn starts_with_the_any_case(b: &[u8]) -> bool {
+    matches!(b, [t, h, e, b' ', ..] if t | 0x20 == b't' && h | 0x20 == b'h' && e | 0x20 == b'e')
+}
+
 /// [`norm_key`]'s fold of a form with characters that are not ASCII: mojibake
 /// repaired, accents dropped, case folded, dots dropped, dashes made spaces.
 fn fold_wide(s: &str, folded: &mut String) {
@@ -114,27 +145,6 @@ fn fold_wide(s: &str, folded: &mut String) {
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .for_each(&mut push);
-}
-
-/// [`is_plain_key`] of a lower-case ASCII form without apostrophes or control
-/// whitespace: only its spaces and words are left to look at.
-fn plain_words(folded: &str) -> bool {
-    let b = folded.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.starts_with(b"the ") {
-        return false;
-    }
-    // Each word is checked at the space that ends it.
-    let article = |w: &[u8]| w == b"al" || w == b"el";
-    let mut word_start = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            if b[i - 1] == b' ' || article(&b[word_start..i]) {
-                return false;
-            }
-            word_start = i + 1;
-        }
-    }
-    !article(&b[word_start..])
 }
 
 /// The key of a folded form that is not plain: trimmed, without a trailing
@@ -539,6 +549,32 @@ mod tests {
             "a`b",
             "Pel\u{c3}\u{a9}",
             "x\ry",
+        ] {
+            assert_eq!(norm_key(s), norm_key_reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn articles_and_the_are_found_in_any_case_and_nothing_else() {
+        for a in 0..=127u8 {
+            for b in 0..=127u8 {
+                let w = [a, b];
+                let lower = w.to_ascii_lowercase();
+                assert_eq!(
+                    is_article_any_case(&w),
+                    lower == *b"al" || lower == *b"el",
+                    "{w:?}"
+                );
+                let the = [b't', a, b'e', b' ', b];
+                assert_eq!(
+                    starts_with_the_any_case(&the),
+                    the.to_ascii_lowercase().starts_with(b"the "),
+                    "{the:?}"
+                );
+            }
+        }
+        for s in [
+            "EL PASO", "Paso El", "THE X", "tHe x", "The", "Al", "x  AL", " Al",
         ] {
             assert_eq!(norm_key(s), norm_key_reference(s), "{s:?}");
         }
