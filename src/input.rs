@@ -862,7 +862,11 @@ fn scan_string(s: &str, open: usize, mut out: Option<&mut String>) -> Option<usi
     let b = s.as_bytes();
     let mut at = open + 1;
     loop {
-        let stop = at + memchr::memchr2(b'"', b'\\', &b[at..])?;
+        // Escapes come in runs (a blank line is `\n\n`): the next byte is looked at first.
+        let stop = match b.get(at) {
+            Some(b'"' | b'\\') => at,
+            _ => at + memchr::memchr2(b'"', b'\\', &b[at..])?,
+        };
         if has_control(&b[at..stop]) {
             return None;
         }

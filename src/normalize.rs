@@ -197,13 +197,34 @@ fn is_plain_key(folded: &str) -> bool {
     !article(&b[word_start..])
 }
 
-/// `word.to_lowercase()`, without the Unicode tables for ASCII words.
+/// `word.to_lowercase()`, without the Unicode tables for ASCII characters and for
+/// the punctuation of news text (curly quotes, dashes), which has no case.
 pub fn lowercase(word: &str) -> String {
     if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_lowercase()
+        return word.to_ascii_lowercase();
     }
+    // A capital sigma lowers by its place in the word: the library's rule.
+    if word.contains('\u{3a3}') {
+        return word.to_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_caseless_punctuation(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// General Punctuation (U+2000 to U+206F: spaces, dashes, quotes, bullets): no
+/// character there has a lower case.
+#[inline]
+fn is_caseless_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
 }
 
 /// Whether `w` contains the two-byte `pair` (a byte scan: no substring searcher).
@@ -283,12 +304,17 @@ pub fn translit_owned(word: String) -> String {
 /// An ASCII word that [`translit`] leaves as it is: none of its pairs, no "y", no
 /// letter written twice in a row.
 pub fn is_translit_plain(word: &str) -> bool {
-    let b = word.as_bytes();
-    word.is_ascii()
-        && !b.contains(&b'y')
-        && b.windows(2).all(|p| {
-            p[0] != p[1] && !matches!(p, [b'k', b's' | b'h'] | [b'p', b'h'] | [b'o', b'u'])
-        })
+    // One pass, each byte against the one before it (before the first, a byte that is
+    // no ASCII: the first turns a word down only for what it is).
+    let mut prev = 0xFF_u8;
+    for &c in word.as_bytes() {
+        let pair = matches!((prev, c), (b'k', b's' | b'h') | (b'p', b'h') | (b'o', b'u'));
+        if c >= 0x80 || c == b'y' || c == prev || pair {
+            return false;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
@@ -720,8 +746,43 @@ mod tests {
 
     #[test]
     fn lowercase_agrees_with_to_lowercase() {
-        for w in ["NATO", "Ärzte", "McCain", "İstanbul", "", "x"] {
+        for w in [
+            "NATO",
+            "Ärzte",
+            "McCain",
+            "İstanbul",
+            "",
+            "x",
+            "Trump\u{2019}s",
+            "\u{201c}The",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σ",
+            "AΣ\u{2019}",
+        ] {
             assert_eq!(lowercase(w), w.to_lowercase());
+        }
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(is_caseless_punctuation(c));
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert!(!is_caseless_punctuation('\u{1ff}') && !is_caseless_punctuation('\u{2070}'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_agrees_with_the_library(w in "[a-zA-Z\u{c0}-\u{24f}\u{391}-\u{3c9}\u{2000}-\u{2070}\u{130}']{0,12}") {
+            proptest::prop_assert_eq!(lowercase(&w), w.to_lowercase());
+        }
+
+        #[test]
+        fn translit_plain_is_as_first_written(w in "[kshpouyaxf\u{e9}]{0,12}") {
+            let b = w.as_bytes();
+            let reference = w.is_ascii()
+                && !b.contains(&b'y')
+                && b.windows(2).all(|p| {
+                    p[0] != p[1] && !matches!(p, [b'k', b's' | b'h'] | [b'p', b'h'] | [b'o', b'u'])
+                });
+            proptest::prop_assert_eq!(is_translit_plain(&w), reference);
         }
     }
 
