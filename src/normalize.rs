@@ -77,10 +77,9 @@ pub fn norm_key(s: &str) -> String {
             word_start = i + 1;
         }
     }
-    let mut folded = String::with_capacity(s.len());
     if class & (WIDE | FOLDED) == 0 {
         // Most names: nothing to replace, only the case to fold.
-        folded.push_str(s);
+        let mut folded = s.to_owned();
         if class & UPPER != 0 {
             folded.make_ascii_lowercase();
         }
@@ -92,7 +91,17 @@ pub fn norm_key(s: &str) -> String {
         if plain {
             return folded;
         }
-    } else if class & WIDE == 0 {
+        return key_words(&folded);
+    }
+    norm_key_replacing(s, class & WIDE != 0)
+}
+
+/// [`norm_key`] of a form with characters to replace or drop (dots, dashes,
+/// accents): apart, so that the common case stays small.
+#[inline(never)]
+fn norm_key_replacing(s: &str, wide: bool) -> String {
+    let mut folded = String::with_capacity(s.len());
+    if !wide {
         // One pass over the bytes, no case tables.
         for b in s.bytes() {
             match b {
@@ -102,14 +111,11 @@ pub fn norm_key(s: &str) -> String {
                 b => folded.push(b.to_ascii_lowercase() as char),
             }
         }
-        if is_plain_key(&folded) {
-            return folded;
-        }
     } else {
         fold_wide(s, &mut folded);
-        if is_plain_key(&folded) {
-            return folded;
-        }
+    }
+    if is_plain_key(&folded) {
+        return folded;
     }
     key_words(&folded)
 }
@@ -271,7 +277,12 @@ fn translit_ascii(word: &[u8]) -> String {
     let mut w = word.to_vec();
     for (a, b) in TRANSLIT_PAIRS {
         let (a, b) = (a.as_bytes(), b.as_bytes()[0]);
-        let (mut read, mut write) = (0, 0);
+        // Most words hold none of the pair: a look before any write, and the bytes
+        // before the first pair stay where they are.
+        let Some(first) = w.windows(2).position(|p| p[0] == a[0] && p[1] == a[1]) else {
+            continue;
+        };
+        let (mut read, mut write) = (first, first);
         while read < w.len() {
             if w[read] == a[0] && w.get(read + 1) == Some(&a[1]) {
                 w[write] = b;
@@ -284,13 +295,17 @@ fn translit_ascii(word: &[u8]) -> String {
         }
         w.truncate(write);
     }
-    for c in &mut w {
-        if *c == b'y' {
-            *c = b'i';
+    // "y" made "i", then each run of a letter made one, into the string itself.
+    let mut out = String::with_capacity(w.len());
+    let mut prev = None;
+    for &c in &w {
+        let c = if c == b'y' { b'i' } else { c };
+        if prev != Some(c) {
+            out.push(char::from(c));
         }
+        prev = Some(c);
     }
-    w.dedup();
-    String::from_utf8(w).expect("ASCII stays ASCII")
+    out
 }
 
 /// [`translit`] of an owned word: a word it leaves as it is comes back without a copy.
