@@ -767,7 +767,8 @@ struct Flat<'a> {
 /// The common line read in one pass without serde: an object whose values are
 /// strings, numbers, `true`, `false` or `null`, keys without escapes, `id`, `text` and
 /// `date` at most once each, the text a string or `null`, strings without a lone
-/// surrogate. Anything else (nested values, odd keys, a repeated field, any mistake)
+/// surrogate, no raw control character. Anything else (nested values, odd keys, a
+/// repeated field, any mistake)
 /// gives `None`, and serde reads the line as before; so a line read here is one serde
 /// reads alike, with the same fields.
 fn flat_object(line: &str) -> Option<Flat<'_>> {
@@ -777,6 +778,11 @@ fn flat_object(line: &str) -> Option<Flat<'_>> {
         text: None,
         date: None,
     };
+    // A raw control character is refused inside a JSON string: one look at the whole
+    // line, and serde reads a line that holds one (a tab between fields included).
+    if has_control(b) {
+        return None;
+    }
     let mut at = skip_ws(b, 0);
     if b.get(at) != Some(&b'{') {
         return None;
@@ -792,7 +798,7 @@ fn flat_object(line: &str) -> Option<Flat<'_>> {
         }
         let key_end = at + 1 + memchr::memchr2(b'"', b'\\', &b[at + 1..])?;
         let key = &b[at + 1..key_end];
-        if b[key_end] != b'"' || has_control(key) {
+        if b[key_end] != b'"' {
             return None;
         }
         let field = match key {
@@ -857,7 +863,8 @@ fn has_control(b: &[u8]) -> bool {
 }
 
 /// The end of the JSON string opening at `open` (a `"`), its value pushed to `out`.
-/// `None` for a string JSON refuses and for a lone surrogate.
+/// `None` for a string JSON refuses and for a lone surrogate; `s` holds no control
+/// character (checked by [`flat_object`]).
 fn scan_string(s: &str, open: usize, mut out: Option<&mut String>) -> Option<usize> {
     let b = s.as_bytes();
     let mut at = open + 1;
@@ -867,9 +874,6 @@ fn scan_string(s: &str, open: usize, mut out: Option<&mut String>) -> Option<usi
             Some(b'"' | b'\\') => at,
             _ => at + memchr::memchr2(b'"', b'\\', &b[at..])?,
         };
-        if has_control(&b[at..stop]) {
-            return None;
-        }
         if let Some(out) = out.as_deref_mut() {
             // `"` and `\` are ASCII: `at` and `stop` are character boundaries.
             out.push_str(&s[at..stop]);
