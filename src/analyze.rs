@@ -126,7 +126,8 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         })
         .collect();
 
-    let mut links = Vec::new();
+    // About one link per mention: grown rarely.
+    let mut links = Vec::with_capacity(raw.len());
     // rel: references ("she", "the company") resolved once per document; relations::DocContext.
     let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     let refs = DocContext::new(

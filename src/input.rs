@@ -70,7 +70,8 @@ pub struct DocumentReader {
 }
 
 struct JsonlState {
-    path: PathBuf,
+    /// The file's path as shown in messages and document sources, made once.
+    shown: String,
     reader: BufReader<fs::File>,
     line: usize,
     buf: Vec<u8>,
@@ -146,7 +147,7 @@ impl DocumentReader {
     fn next_jsonl(&mut self) -> Option<Result<Document>> {
         let state = self.jsonl.as_mut()?;
         loop {
-            let shown = state.path.display().to_string();
+            let shown = &state.shown;
             let read = read_line_bounded(&mut state.reader, &mut state.buf, self.max_bytes);
             let line = match read {
                 Ok(LineRead::Eof) => {
@@ -156,7 +157,7 @@ impl DocumentReader {
                 Ok(line) => line,
                 Err(e) => {
                     let err = Error::BadLine {
-                        path: shown,
+                        path: shown.clone(),
                         line: state.line + 1,
                         message: format!("{e}; the rest of the file is skipped"),
                     };
@@ -193,7 +194,7 @@ impl DocumentReader {
             if text.trim().is_empty() {
                 continue;
             }
-            let doc = parse_jsonl_line(text, &shown, n);
+            let doc = parse_jsonl_line(text, shown, n);
             return Some(doc.map(|(doc, bad_date)| {
                 self.warnings.extend(bad_date);
                 doc
@@ -224,7 +225,7 @@ impl Iterator for DocumentReader {
                         Err(source) => return Some(Err(Error::Io { path, source })),
                         Ok(file) => {
                             self.jsonl = Some(JsonlState {
-                                path,
+                                shown: path.display().to_string(),
                                 reader: BufReader::new(file),
                                 line: 0,
                                 buf: Vec::new(),
@@ -596,24 +597,36 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
         line: n,
         message,
     };
-    let (id, text, date) = match serde_json::from_str::<OnePass>(line) {
-        Ok(v) => (v.id, v.text.and_then(|t| t.0), v.date),
-        Err(_) => {
-            if !line.trim_start().starts_with('{')
-                && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok()
-            {
-                return Err(bad(NOT_AN_OBJECT.into()));
+    let (id, text, date) = match flat_object(line) {
+        Some(f) => (f.id, f.text, f.date),
+        None => match serde_json::from_str::<OnePass>(line) {
+            Ok(v) => (
+                v.id.map(RawValue::get),
+                v.text.and_then(|t| t.0),
+                v.date.map(RawValue::get),
+            ),
+            Err(_) => {
+                if !line.trim_start().starts_with('{')
+                    && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok()
+                {
+                    return Err(bad(NOT_AN_OBJECT.into()));
+                }
+                let v: Line =
+                    serde_json::from_str(line).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+                let raw = v.text.map(RawValue::get);
+                (
+                    v.id.map(RawValue::get),
+                    string(raw),
+                    v.date.map(RawValue::get),
+                )
             }
-            let v: Line =
-                serde_json::from_str(line).map_err(|e| bad(format!("not valid JSON: {e}")))?;
-            (v.id, string(v.text), v.date)
-        }
+        },
     };
     // serde also fills a struct from an array; a JSONL document is an object.
     if !line.trim_start().starts_with('{') {
         return Err(bad(NOT_AN_OBJECT.into()));
     }
-    let id = match id.map(RawValue::get) {
+    let id = match id {
         Some(raw) if raw.starts_with('"') => string(id).filter(|s| !s.is_empty()),
         Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
             Some(raw.to_string())
@@ -626,13 +639,13 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
     let Some(text) = text else {
         return Err(bad("no \"text\" string field".into()));
     };
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(bad("text holds a NUL character; pass text only".into()));
     }
     if text.trim().is_empty() {
         return Err(bad(format!("document {id:?} has empty text")));
     }
-    let (date, bad_date) = match date.map(RawValue::get) {
+    let (date, bad_date) = match date {
         None | Some("null") => (None, None),
         Some(raw) => match string(date).as_deref().and_then(Day::parse) {
             Some(day) => (Some(day), None),
@@ -738,8 +751,217 @@ impl<'de> serde::de::Visitor<'de> for MaybeStringVisitor {
 }
 
 /// A raw field's string, if it is a JSON string that reads as one.
-fn string(raw: Option<&RawValue>) -> Option<String> {
-    raw.and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+fn string(raw: Option<&str>) -> Option<String> {
+    raw.and_then(|raw| serde_json::from_str::<String>(raw).ok())
+}
+
+/// The fields of a JSONL line read by [`flat_object`]: `id` and `date` as written
+/// (JSON text, `null` left out), the text read into its string.
+#[derive(Debug, PartialEq, Eq)]
+struct Flat<'a> {
+    id: Option<&'a str>,
+    text: Option<String>,
+    date: Option<&'a str>,
+}
+
+/// The common line read in one pass without serde: an object whose values are
+/// strings, numbers, `true`, `false` or `null`, keys without escapes, `id`, `text` and
+/// `date` at most once each, the text a string or `null`, strings without a lone
+/// surrogate, no raw control character. Anything else (nested values, odd keys, a
+/// repeated field, any mistake)
+/// gives `None`, and serde reads the line as before; so a line read here is one serde
+/// reads alike, with the same fields.
+fn flat_object(line: &str) -> Option<Flat<'_>> {
+    let b = line.as_bytes();
+    let mut flat = Flat {
+        id: None,
+        text: None,
+        date: None,
+    };
+    // A raw control character is refused inside a JSON string: one look at the whole
+    // line, and serde reads a line that holds one (a tab between fields included).
+    if has_control(b) {
+        return None;
+    }
+    let mut at = skip_ws(b, 0);
+    if b.get(at) != Some(&b'{') {
+        return None;
+    }
+    at = skip_ws(b, at + 1);
+    if b.get(at) == Some(&b'}') {
+        return (skip_ws(b, at + 1) == b.len()).then_some(flat);
+    }
+    let mut seen = [false; 3];
+    loop {
+        if b.get(at) != Some(&b'"') {
+            return None;
+        }
+        let key_end = at + 1 + memchr::memchr2(b'"', b'\\', &b[at + 1..])?;
+        let key = &b[at + 1..key_end];
+        if b[key_end] != b'"' {
+            return None;
+        }
+        let field = match key {
+            b"id" => Some(0),
+            b"text" => Some(1),
+            b"date" => Some(2),
+            _ => None,
+        };
+        if let Some(f) = field {
+            if std::mem::replace(&mut seen[f], true) {
+                return None;
+            }
+        }
+        at = skip_ws(b, key_end + 1);
+        if b.get(at) != Some(&b':') {
+            return None;
+        }
+        at = skip_ws(b, at + 1);
+        let start = at;
+        match *b.get(at)? {
+            b'"' if field == Some(1) => {
+                let mut text = String::with_capacity(b.len() - at);
+                at = scan_string(line, at, Some(&mut text))?;
+                flat.text = Some(text);
+            }
+            b'"' => at = scan_string(line, at, None)?,
+            b'n' if b[at..].starts_with(b"null") => at += 4,
+            b't' if b[at..].starts_with(b"true") && field != Some(1) => at += 4,
+            b'f' if b[at..].starts_with(b"false") && field != Some(1) => at += 5,
+            b'-' | b'0'..=b'9' if field != Some(1) => at = scan_number(b, at)?,
+            _ => return None,
+        }
+        let value = &line[start..at];
+        if value != "null" {
+            match field {
+                Some(0) => flat.id = Some(value),
+                Some(2) => flat.date = Some(value),
+                _ => {}
+            }
+        }
+        at = skip_ws(b, at);
+        match b.get(at)? {
+            b',' => at = skip_ws(b, at + 1),
+            b'}' => return (skip_ws(b, at + 1) == b.len()).then_some(flat),
+            _ => return None,
+        }
+    }
+}
+
+/// The first byte at or after `at` that is not JSON whitespace.
+fn skip_ws(b: &[u8], mut at: usize) -> usize {
+    while matches!(b.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
+/// Whether `b` holds a control character, which a JSON string may not hold raw (one
+/// pass that the compiler can widen: the smallest byte).
+fn has_control(b: &[u8]) -> bool {
+    b.iter().fold(u8::MAX, |m, &c| m.min(c)) < 0x20
+}
+
+/// The end of the JSON string opening at `open` (a `"`), its value pushed to `out`.
+/// `None` for a string JSON refuses and for a lone surrogate; `s` holds no control
+/// character (checked by [`flat_object`]).
+fn scan_string(s: &str, open: usize, mut out: Option<&mut String>) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = open + 1;
+    loop {
+        // Escapes come in runs (a blank line is `\n\n`): the next byte is looked at first.
+        let stop = match b.get(at) {
+            Some(b'"' | b'\\') => at,
+            _ => at + memchr::memchr2(b'"', b'\\', &b[at..])?,
+        };
+        if let Some(out) = out.as_deref_mut() {
+            // `"` and `\` are ASCII: `at` and `stop` are character boundaries.
+            out.push_str(&s[at..stop]);
+        }
+        if b[stop] == b'"' {
+            return Some(stop + 1);
+        }
+        at = stop + 2;
+        let c = match *b.get(stop + 1)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let high = hex4(b.get(at..at + 4)?)?;
+                at += 4;
+                match high {
+                    0xD800..=0xDBFF => {
+                        if b.get(at..at + 2)? != b"\\u" {
+                            return None;
+                        }
+                        let low = hex4(b.get(at + 2..at + 6)?)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return None;
+                        }
+                        at += 6;
+                        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?
+                    }
+                    0xDC00..=0xDFFF => return None,
+                    _ => char::from_u32(high)?,
+                }
+            }
+            _ => return None,
+        };
+        if let Some(out) = out.as_deref_mut() {
+            out.push(c);
+        }
+    }
+}
+
+/// Four hexadecimal digits.
+fn hex4(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |n, &d| {
+        let v = (d as char).to_digit(16)?;
+        Some(n * 16 + v)
+    })
+}
+
+/// The end of the JSON number at `at`, by the grammar (no leading zeros, digits after
+/// a point and in an exponent).
+fn scan_number(b: &[u8], mut at: usize) -> Option<usize> {
+    let digits = |at: usize| {
+        b[at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    if b.get(at) == Some(&b'-') {
+        at += 1;
+    }
+    match b.get(at)? {
+        b'0' => at += 1,
+        b'1'..=b'9' => at += digits(at),
+        _ => return None,
+    }
+    if b.get(at) == Some(&b'.') {
+        let n = digits(at + 1);
+        if n == 0 {
+            return None;
+        }
+        at += 1 + n;
+    }
+    if matches!(b.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(b.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let n = digits(at);
+        if n == 0 {
+            return None;
+        }
+        at += n;
+    }
+    Some(at)
 }
 
 #[cfg(test)]
@@ -1035,7 +1257,11 @@ mod tests {
             let fields: std::result::Result<Line, _> = serde_json::from_str(line);
             if let Ok(one) = serde_json::from_str::<OnePass>(line) {
                 let fields = fields.as_ref().expect("read field by field too");
-                assert_eq!(one.text.and_then(|t| t.0), string(fields.text), "{line}");
+                assert_eq!(
+                    one.text.and_then(|t| t.0),
+                    string(fields.text.map(RawValue::get)),
+                    "{line}"
+                );
             }
         }
         assert_eq!(
@@ -1104,5 +1330,92 @@ mod tests {
             read_list(Path::new("/dev/zero"), 1000),
             Err(Error::TooLarge { size: None, .. })
         ));
+    }
+
+    /// The fields serde's one-pass reading gives a line, as [`Flat`].
+    fn serde_fields(line: &str) -> Option<Flat<'_>> {
+        let v = serde_json::from_str::<OnePass>(line).ok()?;
+        Some(Flat {
+            id: v.id.map(RawValue::get),
+            text: v.text.and_then(|t| t.0),
+            date: v.date.map(RawValue::get),
+        })
+    }
+
+    #[test]
+    fn flat_lines_are_read_as_serde_reads_them() {
+        for line in [
+            r#"{"id":"a","text":"Hello \"you\"\n\tthere\\ \/ \b\f\r é \u00e9\u2019 \ud83d\ude00","date":"2020-01-02"}"#,
+            r#"  { "id" : 12 , "text" : "x" , "date" : null , "extra" : [1, 2] }  "#,
+            r#"{"id": -0.5e+3, "x": true, "y": false, "z": null, "text": null}"#,
+            r#"{"text": "only", "n": 0, "m": 10.25E-2}"#,
+            r#"{}"#,
+            r#"{"id": "a", "id": "b", "text": "x"}"#,
+            r#"{"id": "a", "text": 5}"#,
+            r#"{"id": "a", "text": true}"#,
+            r#"{"id": "a", "text": "lone \ud83d here"}"#,
+            r#"{"id": "a", "text": "lone \ude00 here"}"#,
+            r#"{"id": "a", "text": "pair \ud83d\u0041"}"#,
+            r#"{"id": "a", "text": "bad \x escape"}"#,
+            r#"{"id": "a", "text": "short \u12"}"#,
+            r#"{"id": "a", "te\u0078t": "escaped key"}"#,
+            r#"{"id": 01, "text": "x"}"#,
+            r#"{"id": 1., "text": "x"}"#,
+            r#"{"id": 1e, "text": "x"}"#,
+            r#"{"id": -, "text": "x"}"#,
+            r#"{"id": "a", "text": "x",}"#,
+            r#"{"id": "a", "text": "x"} x"#,
+            r#"{"id": "a" "text": "x"}"#,
+            r#"{"id": nul, "text": "x"}"#,
+            r#"{"id": nullx, "text": "x"}"#,
+            r#"{"id": "a", "text": "unclosed}"#,
+            "{\"id\": \"a\", \"text\": \"raw\ttab\"}",
+            "{\"id\": \"a\", \"text\": \"x\"}\r",
+            r#"["a", "b"]"#,
+            r#""text""#,
+            r#"{"id": "a", "text": {"nested": 1}}"#,
+        ] {
+            let fast = flat_object(line);
+            if let Some(fast) = &fast {
+                assert_eq!(Some(fast), serde_fields(line).as_ref(), "{line}");
+            }
+        }
+        // The common lines take the fast way.
+        for line in [
+            r#"{"id":"a","text":"Hello \"you\"\n é \u00e9 \ud83d\ude00","date":"2020-01-02"}"#,
+            r#"{"id": -0.5e+3, "x": true, "y": false, "z": null, "text": null}"#,
+            r#"{}"#,
+        ] {
+            assert!(flat_object(line).is_some(), "{line}");
+        }
+        for line in [
+            r#"{"id": "a", "id": "b", "text": "x"}"#,
+            r#"{"id": "a", "text": "lone \ud83d here"}"#,
+            r#"{"id": "a", "te\u0078t": "escaped key"}"#,
+            r#"{"id": 01, "text": "x"}"#,
+            "{\"id\": \"a\", \"text\": \"raw\ttab\"}",
+        ] {
+            assert!(flat_object(line).is_none(), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Lines made of JSON's pieces, mostly broken: whatever the fast way reads, serde
+        /// reads alike.
+        #[test]
+        fn flat_lines_agree_with_serde(line in r#"[{} ":,\\/0-9.eE+\-a-fnrtuilsxd\u{e9}\t]{0,40}"#) {
+            if let Some(fast) = flat_object(&line) {
+                proptest::prop_assert_eq!(Some(fast), serde_fields(&line));
+            }
+        }
+
+        /// Well-formed lines with any text: read the fast way, as serde reads them.
+        #[test]
+        fn flat_texts_agree_with_serde(text in "(?s).{0,30}", id in 0u32..1000) {
+            let line = serde_json::json!({"id": id, "text": text, "date": null}).to_string();
+            let fast = flat_object(&line);
+            proptest::prop_assert!(fast.is_some(), "{}", line);
+            proptest::prop_assert_eq!(fast, serde_fields(&line));
+        }
     }
 }

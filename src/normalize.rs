@@ -63,18 +63,45 @@ static KEY_CLASS: [u8; 256] = {
 /// Folds a surface form for comparison: accents, case, dots, hyphens, a leading
 /// "the", a trailing possessive and the Arabic article ("al-Assad" = "Assad").
 pub fn norm_key(s: &str) -> String {
-    let class = s.bytes().fold(0, |c, b| c | KEY_CLASS[usize::from(b)]);
-    let mut folded = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    // One look at every byte: its class, and the word checks of [`is_plain_key`] (no
+    // empty word, no article) made on the bytes before the case is folded.
+    let mut class = 0;
+    let mut words_plain = true;
+    let mut word_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        class |= KEY_CLASS[usize::from(c)];
+        if c == b' ' {
+            // An empty word is a leading or a doubled space.
+            words_plain &= i > word_start && !is_article_any_case(&b[word_start..i]);
+            word_start = i + 1;
+        }
+    }
     if class & (WIDE | FOLDED) == 0 {
         // Most names: nothing to replace, only the case to fold.
-        folded.push_str(s);
+        let mut folded = s.to_owned();
         if class & UPPER != 0 {
             folded.make_ascii_lowercase();
         }
-        if class & ODD == 0 && plain_words(&folded) {
+        let plain = class & ODD == 0
+            && words_plain
+            && b.last() != Some(&b' ')
+            && !is_article_any_case(&b[word_start..])
+            && !starts_with_the_any_case(b);
+        if plain {
             return folded;
         }
-    } else if class & WIDE == 0 {
+        return key_words(&folded);
+    }
+    norm_key_replacing(s, class & WIDE != 0)
+}
+
+/// [`norm_key`] of a form with characters to replace or drop (dots, dashes,
+/// accents): apart, so that the common case stays small.
+#[inline(never)]
+fn norm_key_replacing(s: &str, wide: bool) -> String {
+    let mut folded = String::with_capacity(s.len());
+    if !wide {
         // One pass over the bytes, no case tables.
         for b in s.bytes() {
             match b {
@@ -84,16 +111,26 @@ pub fn norm_key(s: &str) -> String {
                 b => folded.push(b.to_ascii_lowercase() as char),
             }
         }
-        if is_plain_key(&folded) {
-            return folded;
-        }
     } else {
         fold_wide(s, &mut folded);
-        if is_plain_key(&folded) {
-            return folded;
-        }
+    }
+    if is_plain_key(&folded) {
+        return folded;
     }
     key_words(&folded)
+}
+
+/// Whether the ASCII bytes `w` are "al" or "el" in any case: `| 0x20` folds exactly
+/// the two cases of the letters a, e and l onto the lower one, and no other byte.
+#[inline]
+fn is_article_any_case(w: &[u8]) -> bool {
+    matches!(w, [a, l] if matches!(a | 0x20, b'a' | b'e') && l | 0x20 == b'l')
+}
+
+/// Whether `b` opens with "the " in any case (`| 0x20` as in [`is_article_any_case`]).
+#[inline]
+fn starts_with_the_any_case(b: &[u8]) -> bool {
+    matches!(b, [t, h, e, b' ', ..] if t | 0x20 == b't' && h | 0x20 == b'h' && e | 0x20 == b'e')
 }
 
 /// [`norm_key`]'s fold of a form with characters that are not ASCII: mojibake
@@ -114,27 +151,6 @@ fn fold_wide(s: &str, folded: &mut String) {
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .for_each(&mut push);
-}
-
-/// [`is_plain_key`] of a lower-case ASCII form without apostrophes or control
-/// whitespace: only its spaces and words are left to look at.
-fn plain_words(folded: &str) -> bool {
-    let b = folded.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.starts_with(b"the ") {
-        return false;
-    }
-    // Each word is checked at the space that ends it.
-    let article = |w: &[u8]| w == b"al" || w == b"el";
-    let mut word_start = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            if b[i - 1] == b' ' || article(&b[word_start..i]) {
-                return false;
-            }
-            word_start = i + 1;
-        }
-    }
-    !article(&b[word_start..])
 }
 
 /// The key of a folded form that is not plain: trimmed, without a trailing
@@ -187,13 +203,34 @@ fn is_plain_key(folded: &str) -> bool {
     !article(&b[word_start..])
 }
 
-/// `word.to_lowercase()`, without the Unicode tables for ASCII words.
+/// `word.to_lowercase()`, without the Unicode tables for ASCII characters and for
+/// the punctuation of news text (curly quotes, dashes), which has no case.
 pub fn lowercase(word: &str) -> String {
     if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_lowercase()
+        return word.to_ascii_lowercase();
     }
+    // A capital sigma lowers by its place in the word: the library's rule.
+    if word.contains('\u{3a3}') {
+        return word.to_lowercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_caseless_punctuation(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// General Punctuation (U+2000 to U+206F: spaces, dashes, quotes, bullets): no
+/// character there has a lower case.
+#[inline]
+fn is_caseless_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
 }
 
 /// Whether `w` contains the two-byte `pair` (a byte scan: no substring searcher).
@@ -240,7 +277,12 @@ fn translit_ascii(word: &[u8]) -> String {
     let mut w = word.to_vec();
     for (a, b) in TRANSLIT_PAIRS {
         let (a, b) = (a.as_bytes(), b.as_bytes()[0]);
-        let (mut read, mut write) = (0, 0);
+        // Most words hold none of the pair: a look before any write, and the bytes
+        // before the first pair stay where they are.
+        let Some(first) = w.windows(2).position(|p| p[0] == a[0] && p[1] == a[1]) else {
+            continue;
+        };
+        let (mut read, mut write) = (first, first);
         while read < w.len() {
             if w[read] == a[0] && w.get(read + 1) == Some(&a[1]) {
                 w[write] = b;
@@ -253,13 +295,17 @@ fn translit_ascii(word: &[u8]) -> String {
         }
         w.truncate(write);
     }
-    for c in &mut w {
-        if *c == b'y' {
-            *c = b'i';
+    // "y" made "i", then each run of a letter made one, into the string itself.
+    let mut out = String::with_capacity(w.len());
+    let mut prev = None;
+    for &c in &w {
+        let c = if c == b'y' { b'i' } else { c };
+        if prev != Some(c) {
+            out.push(char::from(c));
         }
+        prev = Some(c);
     }
-    w.dedup();
-    String::from_utf8(w).expect("ASCII stays ASCII")
+    out
 }
 
 /// [`translit`] of an owned word: a word it leaves as it is comes back without a copy.
@@ -273,12 +319,17 @@ pub fn translit_owned(word: String) -> String {
 /// An ASCII word that [`translit`] leaves as it is: none of its pairs, no "y", no
 /// letter written twice in a row.
 pub fn is_translit_plain(word: &str) -> bool {
-    let b = word.as_bytes();
-    word.is_ascii()
-        && !b.contains(&b'y')
-        && b.windows(2).all(|p| {
-            p[0] != p[1] && !matches!(p, [b'k', b's' | b'h'] | [b'p', b'h'] | [b'o', b'u'])
-        })
+    // One pass, each byte against the one before it (before the first, a byte that is
+    // no ASCII: the first turns a word down only for what it is).
+    let mut prev = 0xFF_u8;
+    for &c in word.as_bytes() {
+        let pair = matches!((prev, c), (b'k', b's' | b'h') | (b'p', b'h') | (b'o', b'u'));
+        if c >= 0x80 || c == b'y' || c == prev || pair {
+            return false;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
@@ -544,6 +595,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn articles_and_the_are_found_in_any_case_and_nothing_else() {
+        for a in 0..=127u8 {
+            for b in 0..=127u8 {
+                let w = [a, b];
+                let lower = w.to_ascii_lowercase();
+                assert_eq!(
+                    is_article_any_case(&w),
+                    lower == *b"al" || lower == *b"el",
+                    "{w:?}"
+                );
+                let the = [b't', a, b'e', b' ', b];
+                assert_eq!(
+                    starts_with_the_any_case(&the),
+                    the.to_ascii_lowercase().starts_with(b"the "),
+                    "{the:?}"
+                );
+            }
+        }
+        for s in [
+            "EL PASO", "Paso El", "THE X", "tHe x", "The", "Al", "x  AL", " Al",
+        ] {
+            assert_eq!(norm_key(s), norm_key_reference(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn keys_are_those_first_written(s in "[ aAlLeEtThHxX.`_'\\-\t\r\u{b}\u{e9}]{0,14}") {
@@ -684,8 +761,43 @@ mod tests {
 
     #[test]
     fn lowercase_agrees_with_to_lowercase() {
-        for w in ["NATO", "Ärzte", "McCain", "İstanbul", "", "x"] {
+        for w in [
+            "NATO",
+            "Ärzte",
+            "McCain",
+            "İstanbul",
+            "",
+            "x",
+            "Trump\u{2019}s",
+            "\u{201c}The",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σ",
+            "AΣ\u{2019}",
+        ] {
             assert_eq!(lowercase(w), w.to_lowercase());
+        }
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(is_caseless_punctuation(c));
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert!(!is_caseless_punctuation('\u{1ff}') && !is_caseless_punctuation('\u{2070}'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_agrees_with_the_library(w in "[a-zA-Z\u{c0}-\u{24f}\u{391}-\u{3c9}\u{2000}-\u{2070}\u{130}']{0,12}") {
+            proptest::prop_assert_eq!(lowercase(&w), w.to_lowercase());
+        }
+
+        #[test]
+        fn translit_plain_is_as_first_written(w in "[kshpouyaxf\u{e9}]{0,12}") {
+            let b = w.as_bytes();
+            let reference = w.is_ascii()
+                && !b.contains(&b'y')
+                && b.windows(2).all(|p| {
+                    p[0] != p[1] && !matches!(p, [b'k', b's' | b'h'] | [b'p', b'h'] | [b'o', b'u'])
+                });
+            proptest::prop_assert_eq!(is_translit_plain(&w), reference);
         }
     }
 
