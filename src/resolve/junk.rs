@@ -149,14 +149,12 @@ fn dominant_set(mentions: &[RawMention], dsu: &mut Dsu, roots: &[usize]) -> Opti
     (counts[best] >= 2 * second.max(1)).then_some(roots[best])
 }
 
-/// A word of a name in lower case, without a possessive.
-fn lower_word(text: &str, w: &Span) -> String {
+/// A word of a name as written, without a possessive.
+fn bare_word<'t>(text: &'t str, w: &Span) -> &'t str {
     let word = &text[w.start..w.end];
-    let word = word
-        .strip_suffix("'s")
+    word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(word);
-    word.to_lowercase()
+        .unwrap_or(word)
 }
 
 /// Whether a word may be a name's though it looks like common wording.
@@ -164,26 +162,55 @@ fn is_name_word(lex: &Lexicon, lower: &str) -> bool {
     lex.is_first_name(lower) || lex.surnames.contains(lower)
 }
 
+/// Whether a word is a preposition or determiner and no name (compared in
+/// lower case without a string of its own: most words are none).
+fn is_not_name_word(word: &str, lex: &Lexicon) -> bool {
+    // Their lengths and first letters: most name words are turned away here.
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    let may = matches!(
+        first,
+        Some(b'a' | b'b' | b'd' | b'f' | b'i' | b'o' | b't' | b'u' | b'w' | b'y')
+    );
+    if !may || !(3..=7).contains(&word.len()) {
+        return false;
+    }
+    let lower = |n: &&str| n.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase()));
+    NOT_NAME_WORDS.binary_search_by(lower).is_ok() && !is_name_word(lex, &word.to_lowercase())
+}
+
+/// Two words the first of which is a body's head and a common word, and no
+/// name ("Media Buzz", "Team Obama").
+fn is_cue_phrase(first: &str, lex: &Lexicon) -> bool {
+    // Head words are short ASCII words: others are no such phrase.
+    if first.len() > 16 || !first.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let lower = &mut buf[..first.len()];
+    lower.copy_from_slice(first.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or(first);
+    lex.org_cues.contains(lower) && lex.common.contains(lower) && !is_name_word(lex, lower)
+}
+
 /// A person's form of two or more words that reads as a headline's or a
 /// column's words: a preposition or determiner among them ("More About
 /// Coronavirus"; not in a short name opened by a given name, "Marie With
-/// Bonnevie", where it is a family name), or two words the first of which is a
-/// body's head and a common word ("Media Buzz", "Team Obama").
+/// Bonnevie", where it is a family name), or a head-and-common-word pair
+/// ([`is_cue_phrase`]).
 fn is_wording(text: &str, m: &RawMention, lex: &Lexicon) -> bool {
     if m.entity_type != EntityType::Person || m.gaz.is_some() || m.words.len() < 2 {
         return false;
     }
-    let words: Vec<String> = m.words.iter().map(|w| lower_word(text, w)).collect();
-    let first = &words[0];
-    let named = words.len() <= 3 && lex.is_first_name(first);
-    let function_word = !named
-        && (words.iter())
-            .any(|w| NOT_NAME_WORDS.binary_search(&w.as_str()).is_ok() && !is_name_word(lex, w));
-    let cue_phrase = words.len() == 2
-        && lex.org_cues.contains(first)
-        && lex.common.contains(first)
-        && !is_name_word(lex, first);
-    function_word || cue_phrase
+    let first = bare_word(text, &m.words[0]);
+    if m.words.len() == 2 && is_cue_phrase(first, lex) {
+        return true;
+    }
+    let function_word = m
+        .words
+        .iter()
+        .any(|w| is_not_name_word(bare_word(text, w), lex));
+    function_word && !(m.words.len() <= 3 && lex.is_first_name(first))
 }
 
 /// Drops (in `dropped`, made when needed) the mentions of every entity all of
@@ -221,6 +248,20 @@ mod tests {
     }
 
     #[test]
+    fn every_preposition_passes_the_quick_test() {
+        let lex = Lexicon::builtin();
+        for w in NOT_NAME_WORDS {
+            let title = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            assert!(is_not_name_word(w, lex) || is_name_word(lex, w), "{w}");
+            assert_eq!(
+                is_not_name_word(w, lex),
+                is_not_name_word(&title, lex),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
     fn a_name_s_head_is_its_last_word_before_a_joining_word() {
         assert_eq!(head_of("house intelligence committee"), Some("committee"));
         assert_eq!(head_of("committee for justice"), Some("committee"));
@@ -231,6 +272,22 @@ mod tests {
         );
         assert_eq!(head_of("fox news"), Some("news"));
         assert_eq!(head_of("daily mail"), Some("mail"));
+    }
+
+    #[test]
+    fn prepositions_and_head_pairs_are_found_in_any_case() {
+        let lex = Lexicon::builtin();
+        for yes in ["About", "about", "ABOUT", "Without", "Why"] {
+            assert!(is_not_name_word(yes, lex), "{yes}");
+        }
+        for no in ["Obama", "Abou", "Aboutt", "", "Über"] {
+            assert!(!is_not_name_word(no, lex), "{no}");
+        }
+        assert!(is_cue_phrase("Media", lex));
+        assert!(is_cue_phrase("TEAM", lex));
+        for no in ["Barack", "Mark", "Übermedia", "Organizationsandsuch"] {
+            assert!(!is_cue_phrase(no, lex), "{no}");
+        }
     }
 
     #[test]
