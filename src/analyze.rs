@@ -105,7 +105,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     if !lex.stop.is_empty() {
         raw.retain(|m| !lex.stop.contains(&m.key));
     }
-    let (entities, assignment) = resolve_document(text, &raw, lex);
+    let (entities, assignment) = resolve_document(text, &mut raw, lex);
     let chars = CharIndex::new(text);
 
     let mentions = raw

@@ -78,7 +78,7 @@ mod descriptors;
 mod document;
 mod events;
 mod facilities;
-mod junk;
+pub(crate) mod junk;
 mod names;
 mod offices;
 mod orgs;

@@ -17,6 +17,7 @@ use crate::normalize::{
 use crate::recognize::RawMention;
 
 mod across;
+mod junk;
 pub use across::{resolve_corpus, without_other, GlobalEntity, Locals, Maps, DROPPED};
 
 /// Surface forms with counts: a short sorted vector, since most entities in one
@@ -376,12 +377,30 @@ fn initials(key: &str) -> String {
         .collect()
 }
 
-/// Groups one document's mentions into entities; returns them and each mention's entity.
+/// Groups one document's mentions into entities; returns them and each mention's
+/// entity. Mentions that name nothing on their own (a lone head word beside no
+/// one full name, a headline's words typed as a person: see [`junk`]) are
+/// removed from `mentions`.
 pub fn resolve_document(
+    text: &str,
+    mentions: &mut Vec<RawMention>,
+    lex: &Lexicon,
+) -> (Vec<LocalEntity>, Vec<usize>) {
+    let (entities, assignment, dropped) = group_mentions(text, mentions, lex);
+    if !dropped.is_empty() {
+        let mut drop = dropped.into_iter();
+        mentions.retain(|_| !drop.next().unwrap_or(false));
+    }
+    (entities, assignment)
+}
+
+/// [`resolve_document`]'s grouping: the entities, the kept mentions' entities,
+/// and which mentions are dropped (empty when none is).
+fn group_mentions(
     text: &str,
     mentions: &[RawMention],
     lex: &Lexicon,
-) -> (Vec<LocalEntity>, Vec<usize>) {
+) -> (Vec<LocalEntity>, Vec<usize>, Vec<bool>) {
     let keys = mention_keys(mentions, lex);
     let mut pool = FoldedWords::default();
     let tr = translit_words(text, mentions, lex, &mut pool);
@@ -390,7 +409,10 @@ pub fn resolve_document(
     let names = merge_full_names(mentions, &tr, &mut dsu);
     attach_lone_names(text, mentions, &tr, &names, &mut dsu);
     merge_org_forms(text, mentions, &keys, lex, &mut dsu);
-    collect_entities(text, mentions, &tr, lex, &mut dsu)
+    let mut dropped = junk::settle_lone_heads(text, mentions, &keys, &mut dsu);
+    junk::drop_wording(text, mentions, lex, &mut dsu, &mut dropped);
+    let (entities, assignment) = collect_entities(text, mentions, &tr, lex, &mut dsu, &dropped);
+    (entities, assignment, dropped)
 }
 
 /// A mention's comparison key: a gazetteer entry's key, marked, else the folded
@@ -568,7 +590,8 @@ fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &[Key<'k>]) -> Vec<Or
 }
 
 /// Organizations: an acronym, the bare form of a prefixed name, or the head of
-/// a cue name ("Vale" of "Vale Group") joins its one fuller candidate.
+/// a cue name ("Vale" of "Vale Group") joins its one fuller candidate; a lone
+/// head word of a body's name is left to [`junk::settle_lone_heads`].
 fn merge_org_forms(
     text: &str,
     mentions: &[RawMention],
@@ -587,7 +610,11 @@ fn merge_org_forms(
     };
     let mut cands = Vec::new();
     let mut found = Vec::new();
-    for o in orgs.iter().filter(|o| !o.gaz) {
+    // A lone head word ("the Committee") is settled by [`junk::settle_lone_heads`].
+    for o in orgs
+        .iter()
+        .filter(|o| !o.gaz && !junk::is_lone_head(&mentions[o.i]))
+    {
         // Only a one-word name in capitals may be an acronym.
         let may_be_acronym = o.caps && o.words == 1;
         let compact: String = if may_be_acronym {
@@ -663,20 +690,25 @@ fn is_weak_rule(rule: &str) -> bool {
 }
 
 /// Turns the merged sets into entities: forms, gazetteer entry, name words, and
-/// the type by weighted vote (a gazetteer entry's type wins).
+/// the type by weighted vote (a gazetteer entry's type wins); `dropped` mentions
+/// are left out, and the others' entities returned in order.
 fn collect_entities(
     text: &str,
     mentions: &[RawMention],
     tr: &MentionWords,
     lex: &Lexicon,
     dsu: &mut Dsu,
+    dropped: &[bool],
 ) -> (Vec<LocalEntity>, Vec<usize>) {
     // Per set (its root mention), its entity once made.
     let mut root_to_entity = vec![usize::MAX; mentions.len()];
     let mut entities: Vec<LocalEntity> = Vec::new();
-    let mut assignment = vec![0; mentions.len()];
+    let mut assignment = Vec::with_capacity(mentions.len());
     let mut type_votes: Vec<Votes> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
+        if dropped.get(i) == Some(&true) {
+            continue;
+        }
         let root = dsu.find(i);
         if root_to_entity[root] == usize::MAX {
             root_to_entity[root] = entities.len();
@@ -684,7 +716,7 @@ fn collect_entities(
             type_votes.push(Votes::default());
         }
         let e = root_to_entity[root];
-        assignment[i] = e;
+        assignment.push(e);
         let ent = &mut entities[e];
         // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
         let s = repair_mojibake(&text[m.span.start..m.span.end]);

@@ -53,7 +53,7 @@ const GENERIC_HEADS: &[&str] = &[
 ];
 
 /// Whether `key` (a mention's folded key) is a generic head of a body's name.
-pub(super) fn is_generic_head(key: &str) -> bool {
+pub(crate) fn is_generic_head(key: &str) -> bool {
     GENERIC_HEADS.binary_search(&key).is_ok()
 }
 
@@ -139,7 +139,7 @@ const NAME_JOINERS: &[&str] = &["against", "for", "of", "on", "to"];
 
 /// Whether the text at byte `end` goes on with a joining word and a capitalised
 /// word, maybe after "the": the head opens a longer name cut off before it.
-fn name_goes_on(text: &str, end: usize) -> bool {
+pub(crate) fn name_goes_on(text: &str, end: usize) -> bool {
     let mut rest = text[end..].split_ascii_whitespace();
     if !rest.next().is_some_and(|w| NAME_JOINERS.contains(&w)) {
         return false;
