@@ -123,6 +123,40 @@ struct FoldedWords {
     parts: Vec<(usize, usize)>,
     /// Per distinct word, the range of its parts in `parts`.
     words: Vec<(usize, usize)>,
+    /// Room to fold a word's letters in ([`translit_letters`]).
+    scratch: Vec<u8>,
+}
+
+/// [`translit`] of a word of ASCII bytes, in place: "ks", "kh", "ph", "ou" made "x",
+/// "h", "f", "u" in turn (each left to right), then "y" made "i" and each run of one
+/// letter made one letter.
+fn translit_letters(w: &mut Vec<u8>) {
+    for (a, b) in [(b"ks", b'x'), (b"kh", b'h'), (b"ph", b'f'), (b"ou", b'u')] {
+        let Some(first) = w.windows(2).position(|p| p == a) else {
+            continue;
+        };
+        let (mut read, mut write) = (first, first);
+        while read < w.len() {
+            if w[read..].starts_with(a) {
+                w[write] = b;
+                read += 2;
+            } else {
+                w[write] = w[read];
+                read += 1;
+            }
+            write += 1;
+        }
+        w.truncate(write);
+    }
+    let mut write = 0;
+    for read in 0..w.len() {
+        let c = if w[read] == b'y' { b'i' } else { w[read] };
+        if write == 0 || w[write - 1] != c {
+            w[write] = c;
+            write += 1;
+        }
+    }
+    w.truncate(write);
 }
 
 impl FoldedWords {
@@ -167,9 +201,15 @@ impl FoldedWords {
             return;
         }
         if !is_translit_plain(key) {
-            let folded = translit(key);
+            // Folded without a string of its own: the letters are copied aside, folded
+            // there and written back (ASCII letters fold to ASCII letters).
+            self.scratch.clear();
+            self.scratch
+                .extend_from_slice(&self.text.as_bytes()[start..]);
+            translit_letters(&mut self.scratch);
             self.text.truncate(start);
-            self.text.push_str(&folded);
+            self.text
+                .extend(self.scratch.iter().map(|&b| char::from(b)));
         }
         self.parts.push((start, self.text.len()));
     }
@@ -835,6 +875,34 @@ mod tests {
                 .map(translit_owned)
                 .collect();
             assert_eq!(pool.word(n).collect::<Vec<_>>(), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn letters_fold_in_place_as_translit_folds_them() {
+        for w in [
+            "khokhlov",
+            "kseniya",
+            "phillipps",
+            "moussa",
+            "yyy",
+            "kks",
+            "kssh",
+            "oou",
+            "",
+        ] {
+            let mut b = w.as_bytes().to_vec();
+            translit_letters(&mut b);
+            assert_eq!(String::from_utf8(b).unwrap(), translit(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_letters_fold_in_place_as_translit_folds_them(w in "[a-zA-Z]{0,12}|[khpsouyx]{0,12}") {
+            let mut b = w.as_bytes().to_vec();
+            translit_letters(&mut b);
+            proptest::prop_assert_eq!(String::from_utf8(b).unwrap(), translit(&w));
         }
     }
 
