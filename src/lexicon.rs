@@ -459,6 +459,25 @@ impl Lexicon {
         let Some(list) = self.titles.get(first.as_ref()) else {
             return 0;
         };
+        // Every title in the list opens with the first word (its key): only the words
+        // after it are compared, and a title of one word matches outright.
+        let rest = &lower[1..];
+        for t in list {
+            let tail = &t[1..];
+            if tail.len() <= rest.len() && tail.iter().zip(rest).all(|(a, b)| a == b.as_ref()) {
+                return t.len();
+            }
+        }
+        0
+    }
+
+    /// [`Lexicon::title_at`] as first written, every word of every title compared.
+    #[cfg(test)]
+    fn title_at_as_first_written<S: AsRef<str>>(&self, lower: &[S]) -> usize {
+        let Some(first) = lower.first() else { return 0 };
+        let Some(list) = self.titles.get(first.as_ref()) else {
+            return 0;
+        };
         for t in list {
             if t.len() <= lower.len() && t.iter().zip(lower).all(|(a, b)| a == b.as_ref()) {
                 return t.len();
@@ -735,6 +754,39 @@ mod tests {
         assert_eq!(with_suffix("hop", "e", str::to_string), "hope");
         let stem = "b".repeat(40);
         assert_eq!(with_suffix(&stem, "e", str::len), 41);
+    }
+
+    #[test]
+    fn titles_compared_past_their_first_word_are_the_titles_found_before() {
+        let lex = Lexicon::builtin();
+        let mut words: Vec<&str> = lex
+            .titles
+            .values()
+            .flatten()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        words.extend(["the", "of", "john", "smith", "new", "state", ""]);
+        words.sort_unstable();
+        words.dedup();
+        let mut phrases: Vec<Vec<&str>> = Vec::new();
+        for list in lex.titles.values() {
+            for t in list {
+                let t: Vec<&str> = t.iter().map(String::as_str).collect();
+                for cut in 0..=t.len() {
+                    phrases.push(t[..cut].to_vec());
+                    for w in &words[..words.len().min(40)] {
+                        let mut p = t[..cut].to_vec();
+                        p.push(w);
+                        phrases.push(p);
+                    }
+                }
+            }
+        }
+        for p in &phrases {
+            assert_eq!(lex.title_at(p), lex.title_at_as_first_written(p), "{p:?}");
+        }
+        assert!(phrases.iter().any(|p| lex.title_at(p) > 1));
     }
 
     #[test]
