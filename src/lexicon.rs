@@ -59,6 +59,10 @@ pub struct Lexicon {
     countries: std::ops::Range<usize>,
     pub first_names: HashSet<String>,
     pub ambiguous_first_names: HashSet<String>,
+    /// Every word of `first_names` or `ambiguous_first_names` -> [`GIVEN`], with
+    /// [`UNAMBIGUOUS_GIVEN`] when it is in the first only and no common word: both
+    /// questions of a word answered by one lookup.
+    given: HashMap<String, u8>,
     pub surnames: HashSet<String>,
     pub common: HashSet<String>,
     pub org_cues: HashSet<String>,
@@ -345,14 +349,18 @@ impl Lexicon {
         let (titles, title_of_heads) = title_table();
         let (loc_prefix, loc_suffix) = loc_cues();
         let particles = word_set(include_str!("../data/particles.txt"));
+        let first_names = word_set(include_str!("../data/first_names.txt"));
+        let ambiguous_first_names = word_set(include_str!("../data/ambiguous_first_names.txt"));
+        let given = given_classes(&first_names, &ambiguous_first_names, &common);
         Lexicon {
             entries,
             patterns,
             surfaces,
             by_key,
             countries,
-            first_names: word_set(include_str!("../data/first_names.txt")),
-            ambiguous_first_names: word_set(include_str!("../data/ambiguous_first_names.txt")),
+            first_names,
+            ambiguous_first_names,
+            given,
             nicknames: nicknames(include_str!("../data/nicknames.tsv")),
             surnames: word_set(include_str!("../data/surnames.txt")),
             common,
@@ -459,6 +467,25 @@ impl Lexicon {
         let Some(list) = self.titles.get(first.as_ref()) else {
             return 0;
         };
+        // Every title in the list opens with the first word (its key): only the words
+        // after it are compared, and a title of one word matches outright.
+        let rest = &lower[1..];
+        for t in list {
+            let tail = &t[1..];
+            if tail.len() <= rest.len() && tail.iter().zip(rest).all(|(a, b)| a == b.as_ref()) {
+                return t.len();
+            }
+        }
+        0
+    }
+
+    /// [`Lexicon::title_at`] as first written, every word of every title compared.
+    #[cfg(test)]
+    fn title_at_as_first_written<S: AsRef<str>>(&self, lower: &[S]) -> usize {
+        let Some(first) = lower.first() else { return 0 };
+        let Some(list) = self.titles.get(first.as_ref()) else {
+            return 0;
+        };
         for t in list {
             if t.len() <= lower.len() && t.iter().zip(lower).all(|(a, b)| a == b.as_ref()) {
                 return t.len();
@@ -513,18 +540,51 @@ impl Lexicon {
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
-        with_lowercase(word, |w| {
-            self.first_names.contains(w) || self.ambiguous_first_names.contains(w)
-        })
+        with_lowercase(word, |w| self.is_first_name_lower(w))
     }
 
     pub fn is_unambiguous_first_name(&self, word: &str) -> bool {
-        with_lowercase(word, |w| {
-            self.first_names.contains(w)
-                && !self.ambiguous_first_names.contains(w)
-                && !self.common.contains(w)
-        })
+        with_lowercase(word, |w| self.is_unambiguous_first_name_lower(w))
     }
+
+    /// [`Lexicon::is_first_name`] of a word already in lower case.
+    #[inline]
+    pub fn is_first_name_lower(&self, lower: &str) -> bool {
+        self.given.contains_key(lower)
+    }
+
+    /// [`Lexicon::is_unambiguous_first_name`] of a word already in lower case.
+    #[inline]
+    pub fn is_unambiguous_first_name_lower(&self, lower: &str) -> bool {
+        self.given
+            .get(lower)
+            .is_some_and(|c| c & UNAMBIGUOUS_GIVEN != 0)
+    }
+}
+
+/// In [`Lexicon::given`]: a given name, ambiguous or not.
+const GIVEN: u8 = 1;
+/// In [`Lexicon::given`]: a given name that is neither ambiguous nor a common word.
+const UNAMBIGUOUS_GIVEN: u8 = 2;
+
+/// The table of [`Lexicon::given`].
+fn given_classes(
+    first: &HashSet<String>,
+    ambiguous: &HashSet<String>,
+    common: &HashSet<String>,
+) -> HashMap<String, u8> {
+    let mut given: HashMap<String, u8> = HashMap::default();
+    for w in ambiguous {
+        given.insert(w.clone(), GIVEN);
+    }
+    for w in first {
+        let unambiguous = !ambiguous.contains(w) && !common.contains(w);
+        given.insert(
+            w.clone(),
+            GIVEN | if unambiguous { UNAMBIGUOUS_GIVEN } else { 0 },
+        );
+    }
+    given
 }
 
 /// A set of [`short_key`]s or [`word_key`]s as 8192 bits, one per key's
@@ -735,6 +795,62 @@ mod tests {
         assert_eq!(with_suffix("hop", "e", str::to_string), "hope");
         let stem = "b".repeat(40);
         assert_eq!(with_suffix(&stem, "e", str::len), 41);
+    }
+
+    #[test]
+    fn titles_compared_past_their_first_word_are_the_titles_found_before() {
+        let lex = Lexicon::builtin();
+        let mut words: Vec<&str> = lex
+            .titles
+            .values()
+            .flatten()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        words.extend(["the", "of", "john", "smith", "new", "state", ""]);
+        words.sort_unstable();
+        words.dedup();
+        let mut phrases: Vec<Vec<&str>> = Vec::new();
+        for list in lex.titles.values() {
+            for t in list {
+                let t: Vec<&str> = t.iter().map(String::as_str).collect();
+                for cut in 0..=t.len() {
+                    phrases.push(t[..cut].to_vec());
+                    for w in &words[..words.len().min(40)] {
+                        let mut p = t[..cut].to_vec();
+                        p.push(w);
+                        phrases.push(p);
+                    }
+                }
+            }
+        }
+        for p in &phrases {
+            assert_eq!(lex.title_at(p), lex.title_at_as_first_written(p), "{p:?}");
+        }
+        assert!(phrases.iter().any(|p| lex.title_at(p) > 1));
+    }
+
+    #[test]
+    fn given_names_by_one_lookup_are_the_given_names_of_the_lists() {
+        let lex = Lexicon::builtin();
+        let mut words: Vec<&String> = lex.first_names.iter().collect();
+        words.extend(&lex.ambiguous_first_names);
+        words.extend(lex.common.iter().take(2000));
+        words.extend(lex.surnames.iter().take(2000));
+        let extra = ["", "john", "may", "the", "jean-pierre", "x"].map(String::from);
+        words.extend(&extra);
+        for w in words {
+            let first = lex.first_names.contains(w);
+            let ambiguous = lex.ambiguous_first_names.contains(w);
+            assert_eq!(lex.is_first_name_lower(w), first || ambiguous, "{w}");
+            assert_eq!(
+                lex.is_unambiguous_first_name_lower(w),
+                first && !ambiguous && !lex.common.contains(w),
+                "{w}"
+            );
+        }
+        assert!(lex.is_unambiguous_first_name_lower("john"));
+        assert!(!lex.is_first_name_lower("the"));
     }
 
     #[test]

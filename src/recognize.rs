@@ -789,12 +789,12 @@ struct Ctx<'a> {
 /// [`Lexicon::is_first_name`] of a word already in lower case ([`lowercase`], as
 /// the lexicon lowers it): no copy to lower it again.
 fn is_first_name_lower(lex: &Lexicon, l: &str) -> bool {
-    lex.first_names.contains(l) || lex.ambiguous_first_names.contains(l)
+    lex.is_first_name_lower(l)
 }
 
 /// [`Lexicon::is_unambiguous_first_name`] of a word already in lower case.
 fn is_unambiguous_first_name_lower(lex: &Lexicon, l: &str) -> bool {
-    lex.first_names.contains(l) && !lex.ambiguous_first_names.contains(l) && !lex.common.contains(l)
+    lex.is_unambiguous_first_name_lower(l)
 }
 
 /// Bits of [`Ctx::given`]: asked whether the word is a given name, and the answer;
