@@ -32,6 +32,54 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
         .collect()
 }
 
+/// [`boilerplate_lines`] of a document already split into `sentences` (all of its
+/// lines', in order, as [`crate::text::split_sentences`] made them, before any
+/// token is split or masked): a line's tokens are those of its sentences, not read
+/// again.
+pub fn boilerplate_lines_of(
+    text: &str,
+    lines: &[Span],
+    sentences: &[Sentence],
+    lex: &Lexicon,
+) -> Vec<bool> {
+    let mut seen: HashSet<&str> = HashSet::default();
+    // The tokens of a line of several sentences, in one buffer for all.
+    let mut joined = Vec::new();
+    let mut next = 0;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, &line)| {
+            let from = next;
+            while sentences.get(next).is_some_and(|s| s.line == i) {
+                next += 1;
+            }
+            let s = text[line.start..line.end].trim();
+            if s.is_empty() {
+                return false;
+            }
+            if !seen.insert(s) {
+                return true; // repeated verbatim
+            }
+            let line_text = &text[line.start..line.end];
+            if more_words_than(line_text, 15) {
+                return is_name_soup(line_text);
+            }
+            let tokens = match &sentences[from..next] {
+                [one] => one.tokens.as_slice(),
+                several => {
+                    joined.clear();
+                    for s in several {
+                        joined.extend_from_slice(&s.tokens);
+                    }
+                    joined.as_slice()
+                }
+            };
+            is_short_furniture(text, line, lex, tokens)
+        })
+        .collect()
+}
+
 fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) -> bool {
     // Most lines are prose: long enough that no rule below can call them furniture.
     let s = &text[line.start..line.end];
@@ -40,6 +88,11 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) 
     }
     tokens.clear();
     tokenize_into(text, line, tokens);
+    is_short_furniture(text, line, lex, tokens)
+}
+
+/// [`is_furniture`] of a line of at most 15 words, given its tokens.
+fn is_short_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &[Token]) -> bool {
     let words = || {
         tokens
             .iter()
@@ -931,7 +984,47 @@ mod tests {
         assert_eq!(next_capital_word("xAb\u{c9}", 0), None);
     }
 
+    /// [`boilerplate_lines_of`] of a text split into sentences, and
+    /// [`boilerplate_lines`], which tokenizes each line again.
+    fn boilerplate_both_ways(text: &str) -> (Vec<bool>, Vec<bool>) {
+        let lex = Lexicon::builtin();
+        let ls = crate::text::lines(text);
+        let mut ss = Vec::new();
+        for (i, &l) in ls.iter().enumerate() {
+            crate::text::split_sentences(text, l, i, &mut ss);
+        }
+        (
+            boilerplate_lines_of(text, &ls, &ss, lex),
+            boilerplate_lines(text, &ls, lex),
+        )
+    }
+
+    #[test]
+    fn boilerplate_from_sentences_is_as_from_lines_tokenized_again() {
+        let text = "Breaking News\nRead Mode\nXS\n\n  \nwww.example.com\n100%\n\
+            He said so. She did not! Then what?\nA B. C D.\nU.S. Sen. Smith spoke. Yes.\n\
+            Breaking News\nHome Page Sign Up\nDr. No. Mr. Yes? OK.\n\
+            caf\u{e9}\u{a0}na\u{ef}ve\u{a0}\u{a0}. x. y\r\nlast line";
+        let (of, again) = boilerplate_both_ways(text);
+        assert_eq!(of, again);
+        assert!(of.contains(&true) && of.contains(&false));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn boilerplate_from_sentences_of_any_text_is_as_from_lines(
+            lines in proptest::collection::vec(proptest::prop_oneof![
+                "(Breaking News|Read Mode|XS|LG|Home|www\\.x\\.com|100%|---|Sign Up)",
+                "([A-Za-z.!?'\u{a0}\u{e9}\u{201d}\"]{1,6}[ .]{0,2}){0,8}",
+                "(Mr\\.|U\\.S\\.|Sept\\.|He|she|said|\\.|!|\\?|\u{a0}| |\u{2026}|\"|\\)){0,20}",
+            ], 0..12),
+            ends in proptest::collection::vec("(\n|\r\n)", 12),
+        ) {
+            let text: String = lines.iter().zip(&ends).flat_map(|(l, e)| [l.as_str(), e.as_str()]).collect();
+            let (of, again) = boilerplate_both_ways(&text);
+            proptest::prop_assert_eq!(of, again, "{:?}", text);
+        }
+
         #[test]
         fn name_soup_skipping_words_reads_as_every_word(
             words in proptest::collection::vec(proptest::prop_oneof![
