@@ -854,23 +854,7 @@ fn may_run_together(text: &str, t: &Token) -> bool {
 fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let t = tokens[i];
     let w = &text[t.span.start..t.span.end];
-    let mut chars = w.char_indices();
-    if !chars.next()?.1.is_uppercase() {
-        return None;
-    }
-    // A capital within the first three letters belongs to the name ("McConnell",
-    // "DeSantis"): the cut is at the first capital or figure after them. An ASCII
-    // word is read by its bytes.
-    let (k, c) = if w.is_ascii() {
-        let k = 3 + w
-            .as_bytes()
-            .get(3..)?
-            .iter()
-            .position(|b| !b.is_ascii_lowercase())?;
-        (k, char::from(w.as_bytes()[k]))
-    } else {
-        chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())?
-    };
+    let (k, c) = cut_letter(w)?;
     let rest = &w[k..];
     let figures = rest.bytes().all(|b| b.is_ascii_digit());
     let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
@@ -889,9 +873,85 @@ fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bo
     (said_before && !handle).then_some((t.span.start + k, figures))
 }
 
+/// Where a capitalised word may be cut ([`run_together_cut`]), and the letter there.
+/// A capital within the first three letters belongs to the name ("McConnell",
+/// "DeSantis"): the cut is at the first capital or figure after them. Read by bytes
+/// while they are ASCII: past three lower-case ASCII letters, the first byte that is
+/// none is the cut when it is ASCII.
+fn cut_letter(w: &str) -> Option<(usize, char)> {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_uppercase() => {
+            let k = 3 + b.get(3..)?.iter().position(|b| !b.is_ascii_lowercase())?;
+            if b[k].is_ascii() {
+                return Some((k, char::from(b[k])));
+            }
+        }
+        Some(c) if c.is_ascii() => return None,
+        _ => {}
+    }
+    cut_letter_by_chars(w)
+}
+
+/// [`cut_letter`] read character by character.
+fn cut_letter_by_chars(w: &str) -> Option<(usize, char)> {
+    let mut chars = w.char_indices();
+    if !chars.next()?.1.is_uppercase() {
+        return None;
+    }
+    chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`cut_letter`] as first written: an ASCII word read by its bytes, any other
+    /// character by character.
+    fn cut_letter_as_first_written(w: &str) -> Option<(usize, char)> {
+        let mut chars = w.char_indices();
+        if !chars.next()?.1.is_uppercase() {
+            return None;
+        }
+        if w.is_ascii() {
+            let k = 3 + w
+                .as_bytes()
+                .get(3..)?
+                .iter()
+                .position(|b| !b.is_ascii_lowercase())?;
+            Some((k, char::from(w.as_bytes()[k])))
+        } else {
+            chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())
+        }
+    }
+
+    #[test]
+    fn cuts_are_found_as_first_written() {
+        for w in [
+            "",
+            "A",
+            "Ab",
+            "Abc",
+            "Abcd",
+            "SandersSome",
+            "Clinton2020",
+            "McConnell",
+            "DeSantis",
+            "A\u{e9}bcD",
+            "A\u{20ac}bcD",
+            "Sanders\u{c9}mile",
+            "\u{c9}milieSome",
+            "\u{c9}mi",
+            "sandersSome",
+            "1Abcd",
+            "Abc-Def",
+            "ABCDEF",
+            "Ab\u{e9}",
+            "Abcd\u{e9}",
+        ] {
+            assert_eq!(cut_letter(w), cut_letter_as_first_written(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn a_flattened_country_picker_is_furniture_and_prose_is_not() {
@@ -1011,6 +1071,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn any_word_is_cut_as_first_written(w in "[A-Za-z0-9\u{e9}\u{c9}\u{20ac}\u{1d400}'-]{0,12}") {
+            proptest::prop_assert_eq!(cut_letter(&w), cut_letter_as_first_written(&w), "{:?}", w);
+        }
+
         #[test]
         fn boilerplate_from_sentences_of_any_text_is_as_from_lines(
             lines in proptest::collection::vec(proptest::prop_oneof![
