@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::clean::{boilerplate_lines, mask_furniture, split_run_together};
+use crate::clean::{boilerplate_lines_of, mask_furniture, split_run_together};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{drop_named_events, recognize, settle, RawMention};
@@ -92,11 +92,12 @@ pub struct SentenceRecord {
 pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     let text = doc.text.as_str();
     let line_spans = lines(text);
-    let skip = boilerplate_lines(text, &line_spans, lex);
     let mut sentences = Vec::new();
     for (i, &l) in line_spans.iter().enumerate() {
         split_sentences(text, l, i, &mut sentences);
     }
+    // Before any sentence's tokens are split or masked: a line's tokens are its sentences'.
+    let skip = boilerplate_lines_of(text, &line_spans, &sentences, lex);
     split_run_together(text, &mut sentences);
     mask_furniture(text, &mut sentences, lex);
     let mut raw = recognize(text, &sentences, &skip, lex);

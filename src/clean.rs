@@ -32,6 +32,54 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
         .collect()
 }
 
+/// [`boilerplate_lines`] of a document already split into `sentences` (all of its
+/// lines', in order, as [`crate::text::split_sentences`] made them, before any
+/// token is split or masked): a line's tokens are those of its sentences, not read
+/// again.
+pub fn boilerplate_lines_of(
+    text: &str,
+    lines: &[Span],
+    sentences: &[Sentence],
+    lex: &Lexicon,
+) -> Vec<bool> {
+    let mut seen: HashSet<&str> = HashSet::default();
+    // The tokens of a line of several sentences, in one buffer for all.
+    let mut joined = Vec::new();
+    let mut next = 0;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, &line)| {
+            let from = next;
+            while sentences.get(next).is_some_and(|s| s.line == i) {
+                next += 1;
+            }
+            let s = text[line.start..line.end].trim();
+            if s.is_empty() {
+                return false;
+            }
+            if !seen.insert(s) {
+                return true; // repeated verbatim
+            }
+            let line_text = &text[line.start..line.end];
+            if more_words_than(line_text, 15) {
+                return is_name_soup(line_text);
+            }
+            let tokens = match &sentences[from..next] {
+                [one] => one.tokens.as_slice(),
+                several => {
+                    joined.clear();
+                    for s in several {
+                        joined.extend_from_slice(&s.tokens);
+                    }
+                    joined.as_slice()
+                }
+            };
+            is_short_furniture(text, line, lex, tokens)
+        })
+        .collect()
+}
+
 fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) -> bool {
     // Most lines are prose: long enough that no rule below can call them furniture.
     let s = &text[line.start..line.end];
@@ -40,6 +88,11 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) 
     }
     tokens.clear();
     tokenize_into(text, line, tokens);
+    is_short_furniture(text, line, lex, tokens)
+}
+
+/// [`is_furniture`] of a line of at most 15 words, given its tokens.
+fn is_short_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &[Token]) -> bool {
     let words = || {
         tokens
             .iter()
@@ -801,23 +854,7 @@ fn may_run_together(text: &str, t: &Token) -> bool {
 fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bool)> {
     let t = tokens[i];
     let w = &text[t.span.start..t.span.end];
-    let mut chars = w.char_indices();
-    if !chars.next()?.1.is_uppercase() {
-        return None;
-    }
-    // A capital within the first three letters belongs to the name ("McConnell",
-    // "DeSantis"): the cut is at the first capital or figure after them. An ASCII
-    // word is read by its bytes.
-    let (k, c) = if w.is_ascii() {
-        let k = 3 + w
-            .as_bytes()
-            .get(3..)?
-            .iter()
-            .position(|b| !b.is_ascii_lowercase())?;
-        (k, char::from(w.as_bytes()[k]))
-    } else {
-        chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())?
-    };
+    let (k, c) = cut_letter(w)?;
     let rest = &w[k..];
     let figures = rest.bytes().all(|b| b.is_ascii_digit());
     let word = c.is_uppercase() && rest.chars().nth(1).is_some_and(char::is_alphabetic);
@@ -836,9 +873,85 @@ fn run_together_cut(text: &str, tokens: &[Token], i: usize) -> Option<(usize, bo
     (said_before && !handle).then_some((t.span.start + k, figures))
 }
 
+/// Where a capitalised word may be cut ([`run_together_cut`]), and the letter there.
+/// A capital within the first three letters belongs to the name ("McConnell",
+/// "DeSantis"): the cut is at the first capital or figure after them. Read by bytes
+/// while they are ASCII: past three lower-case ASCII letters, the first byte that is
+/// none is the cut when it is ASCII.
+fn cut_letter(w: &str) -> Option<(usize, char)> {
+    let b = w.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_uppercase() => {
+            let k = 3 + b.get(3..)?.iter().position(|b| !b.is_ascii_lowercase())?;
+            if b[k].is_ascii() {
+                return Some((k, char::from(b[k])));
+            }
+        }
+        Some(c) if c.is_ascii() => return None,
+        _ => {}
+    }
+    cut_letter_by_chars(w)
+}
+
+/// [`cut_letter`] read character by character.
+fn cut_letter_by_chars(w: &str) -> Option<(usize, char)> {
+    let mut chars = w.char_indices();
+    if !chars.next()?.1.is_uppercase() {
+        return None;
+    }
+    chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`cut_letter`] as first written: an ASCII word read by its bytes, any other
+    /// character by character.
+    fn cut_letter_as_first_written(w: &str) -> Option<(usize, char)> {
+        let mut chars = w.char_indices();
+        if !chars.next()?.1.is_uppercase() {
+            return None;
+        }
+        if w.is_ascii() {
+            let k = 3 + w
+                .as_bytes()
+                .get(3..)?
+                .iter()
+                .position(|b| !b.is_ascii_lowercase())?;
+            Some((k, char::from(w.as_bytes()[k])))
+        } else {
+            chars.find(|&(i, c)| i >= 3 && !c.is_lowercase())
+        }
+    }
+
+    #[test]
+    fn cuts_are_found_as_first_written() {
+        for w in [
+            "",
+            "A",
+            "Ab",
+            "Abc",
+            "Abcd",
+            "SandersSome",
+            "Clinton2020",
+            "McConnell",
+            "DeSantis",
+            "A\u{e9}bcD",
+            "A\u{20ac}bcD",
+            "Sanders\u{c9}mile",
+            "\u{c9}milieSome",
+            "\u{c9}mi",
+            "sandersSome",
+            "1Abcd",
+            "Abc-Def",
+            "ABCDEF",
+            "Ab\u{e9}",
+            "Abcd\u{e9}",
+        ] {
+            assert_eq!(cut_letter(w), cut_letter_as_first_written(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn a_flattened_country_picker_is_furniture_and_prose_is_not() {
@@ -931,7 +1044,52 @@ mod tests {
         assert_eq!(next_capital_word("xAb\u{c9}", 0), None);
     }
 
+    /// [`boilerplate_lines_of`] of a text split into sentences, and
+    /// [`boilerplate_lines`], which tokenizes each line again.
+    fn boilerplate_both_ways(text: &str) -> (Vec<bool>, Vec<bool>) {
+        let lex = Lexicon::builtin();
+        let ls = crate::text::lines(text);
+        let mut ss = Vec::new();
+        for (i, &l) in ls.iter().enumerate() {
+            crate::text::split_sentences(text, l, i, &mut ss);
+        }
+        (
+            boilerplate_lines_of(text, &ls, &ss, lex),
+            boilerplate_lines(text, &ls, lex),
+        )
+    }
+
+    #[test]
+    fn boilerplate_from_sentences_is_as_from_lines_tokenized_again() {
+        let text = "Breaking News\nRead Mode\nXS\n\n  \nwww.example.com\n100%\n\
+            He said so. She did not! Then what?\nA B. C D.\nU.S. Sen. Smith spoke. Yes.\n\
+            Breaking News\nHome Page Sign Up\nDr. No. Mr. Yes? OK.\n\
+            caf\u{e9}\u{a0}na\u{ef}ve\u{a0}\u{a0}. x. y\r\nlast line";
+        let (of, again) = boilerplate_both_ways(text);
+        assert_eq!(of, again);
+        assert!(of.contains(&true) && of.contains(&false));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_word_is_cut_as_first_written(w in "[A-Za-z0-9\u{e9}\u{c9}\u{20ac}\u{1d400}'-]{0,12}") {
+            proptest::prop_assert_eq!(cut_letter(&w), cut_letter_as_first_written(&w), "{:?}", w);
+        }
+
+        #[test]
+        fn boilerplate_from_sentences_of_any_text_is_as_from_lines(
+            lines in proptest::collection::vec(proptest::prop_oneof![
+                "(Breaking News|Read Mode|XS|LG|Home|www\\.x\\.com|100%|---|Sign Up)",
+                "([A-Za-z.!?'\u{a0}\u{e9}\u{201d}\"]{1,6}[ .]{0,2}){0,8}",
+                "(Mr\\.|U\\.S\\.|Sept\\.|He|she|said|\\.|!|\\?|\u{a0}| |\u{2026}|\"|\\)){0,20}",
+            ], 0..12),
+            ends in proptest::collection::vec("(\n|\r\n)", 12),
+        ) {
+            let text: String = lines.iter().zip(&ends).flat_map(|(l, e)| [l.as_str(), e.as_str()]).collect();
+            let (of, again) = boilerplate_both_ways(&text);
+            proptest::prop_assert_eq!(of, again, "{:?}", text);
+        }
+
         #[test]
         fn name_soup_skipping_words_reads_as_every_word(
             words in proptest::collection::vec(proptest::prop_oneof![
