@@ -69,6 +69,14 @@ pub(super) struct Clause {
     pub(super) group: Group,
 }
 
+/// A word that a photo caption puts in brackets or commas after a name ("(left)").
+fn is_caption(w: &str) -> bool {
+    matches!(
+        w,
+        "left" | "right" | "center" | "centre" | "l" | "r" | "pictured" | "front"
+    )
+}
+
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Tok<'a>],
@@ -91,6 +99,8 @@ impl<'a> Sentence<'a> {
         lex: &'a Lexicon,
     ) -> Sentence<'a> {
         let mut items = Vec::with_capacity(owner.len());
+        // Whether a word of a photo-caption aside is there at all: most sentences hold none.
+        let mut caption = false;
         for (t, o) in owner.iter().enumerate() {
             match o {
                 Some(u) if units[*u].first == t => items.push(Item {
@@ -109,6 +119,7 @@ impl<'a> Sentence<'a> {
                         TokKind::Punct => (ItemKind::Punct, 0),
                         TokKind::Mention(_) => (ItemKind::Mention, 0),
                     };
+                    caption |= kind == ItemKind::Word && is_caption(lower);
                     items.push(Item {
                         unit: None,
                         tok: t,
@@ -128,7 +139,9 @@ impl<'a> Sentence<'a> {
             unit_at: Vec::new(),
             lex,
         };
-        s.drop_caption_asides();
+        if caption {
+            s.drop_caption_asides();
+        }
         s.unit_at = s
             .items
             .iter()
@@ -141,12 +154,7 @@ impl<'a> Sentence<'a> {
     /// Drops photo-caption asides after a name: "Kerry (right) meets Lavrov", "Kerry, left,
     /// and Lavrov".
     pub(super) fn drop_caption_asides(&mut self) {
-        let caption = |w: Option<&str>| {
-            matches!(
-                w,
-                Some("left" | "right" | "center" | "centre" | "l" | "r" | "pictured" | "front")
-            )
-        };
+        let caption = |w: Option<&str>| w.is_some_and(is_caption);
         let mut i = 1;
         while i + 2 < self.items.len() {
             let after_name = self.unit(i - 1).is_some();

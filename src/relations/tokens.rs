@@ -125,12 +125,29 @@ fn space_before(text: &str, at: usize) -> bool {
 /// Splits `text[a..b]` into tokens, read in place: ASCII characters by their byte.
 fn split_gap<'a>(text: &'a str, ascii_lower: &'a str, a: usize, b: usize, toks: &mut Vec<Tok<'a>>) {
     let space = space_before(text, a);
-    // Most gaps: then every token is ASCII, read by its bytes.
-    if text.as_bytes()[a..b].is_ascii() {
-        split_ascii_gap(text, ascii_lower, a, b, space, toks);
-    } else {
-        split_wide_gap(text, ascii_lower, a, b, space, toks);
-    }
+    let first = toks.len();
+    // Most gaps are ASCII: read by their bytes up to the first character that is not.
+    let Some(p) = split_ascii_gap(text, ascii_lower, a, b, space, toks) else {
+        return;
+    };
+    // No token reaches across ASCII whitespace or looks past it (it is no letter, digit
+    // or apostrophe): the tokens before the last one before `p` stand, and the rest of
+    // the gap is read as characters from there.
+    let from = text.as_bytes()[a..p]
+        .iter()
+        .rposition(|&c| is_ascii_space(c))
+        .map_or(a, |k| a + k);
+    let keep = toks[first..]
+        .iter()
+        .position(|t| t.start >= from)
+        .map_or(toks.len(), |k| first + k);
+    toks.truncate(keep);
+    split_wide_gap(text, ascii_lower, from, b, space || from > a, toks);
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it.
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t'..=b'\r')
 }
 
 /// [`split_gap`] of a gap that holds a character that is not ASCII.
@@ -193,8 +210,9 @@ fn split_wide_gap<'a>(
     }
 }
 
-/// [`split_gap`] of an ASCII gap `text[a..b]`, read by its bytes: the same tokens,
-/// without decoding a character (`space`: whitespace comes right before the gap).
+/// [`split_gap`] of a gap `text[a..b]`, read by its bytes: the same tokens, without
+/// decoding a character (`space`: whitespace comes right before the gap), up to the
+/// first byte that is not ASCII, whose offset it returns (`None` when there is none).
 fn split_ascii_gap<'a>(
     text: &'a str,
     ascii_lower: &'a str,
@@ -202,7 +220,7 @@ fn split_ascii_gap<'a>(
     b: usize,
     mut space: bool,
     toks: &mut Vec<Tok<'a>>,
-) {
+) -> Option<usize> {
     let gap = Chars { s: &text[a..b] };
     let bytes = gap.s.as_bytes();
     let n = bytes.len();
@@ -234,6 +252,7 @@ fn split_ascii_gap<'a>(
                     (TokKind::Punct, next)
                 }
             }
+            _ if !c.is_ascii() => return Some(a + i),
             _ => (TokKind::Punct, i + 1),
         };
         let lower = if kind == TokKind::Word && c == b'\'' {
@@ -251,6 +270,7 @@ fn split_ascii_gap<'a>(
         space = false;
         i = end;
     }
+    None
 }
 
 /// [`word_end`] in an ASCII gap, read by its bytes.
@@ -433,20 +453,14 @@ mod tests {
     fn gap_tokens(text: &str, wide: bool) -> Vec<(TokKind, usize, usize, String, bool)> {
         let lower = text.to_ascii_lowercase();
         let mut toks = Vec::new();
-        let split = if wide {
-            split_wide_gap
-        } else {
-            split_ascii_gap
-        };
         let a = text.len().min(2);
-        split(
-            text,
-            &lower,
-            a,
-            text.len(),
-            space_before(text, a),
-            &mut toks,
-        );
+        let space = space_before(text, a);
+        if wide {
+            split_wide_gap(text, &lower, a, text.len(), space, &mut toks);
+        } else {
+            let stop = split_ascii_gap(text, &lower, a, text.len(), space, &mut toks);
+            assert_eq!(stop, None);
+        }
         toks.iter()
             .map(|t| (t.kind, t.start, t.end, t.lower.to_string(), t.space_before))
             .collect()
@@ -783,6 +797,24 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(all_tokens(&t, &ms, false), all_tokens(&t, &ms, true));
+        }
+    }
+
+    #[test]
+    fn gaps_with_wide_characters_split_as_the_first_tokenizer_split_them() {
+        for t in [
+            "\u{201c}We\u{2019}re here,\u{201d} said O\u{2019}Brien\u{2014}the Damascus\u{2019} x",
+            "a\u{a0}b c\u{200b} d \u{2018}s\u{2019} Caf\u{e9}s' 8,000\u{2011}odd U.S.\u{2026} Mr.\u{2019}",
+            "\u{e9} \u{e9}\u{e9}  x's\u{2019}s ' s\u{2019} \t\u{2019}s U.S.-\u{e9} 8,\u{e9} it'\u{e9}",
+            "Paris-\u{e9}t\u{e9} no.\u{e9} s'\u{e9} x's\u{e9} 'S\u{2019}",
+        ] {
+            let ms: Vec<SentenceMention> = ["here", "Brien", " x"]
+                .iter()
+                .filter(|w| t.contains(*w))
+                .map(|w| mention(t, w))
+                .collect();
+            assert_eq!(all_tokens(t, &[], false), all_tokens(t, &[], true), "{t}");
+            assert_eq!(all_tokens(t, &ms, false), all_tokens(t, &ms, true), "{t}");
         }
     }
 
