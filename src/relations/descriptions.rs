@@ -111,7 +111,13 @@ impl Descriptions<'_, '_> {
             if self.mentions[subj].demonym || ty == EntityType::Other {
                 continue;
             }
-            if let Some(k) = self.link_after(i) {
+            let Some(k) = self.link_after(i) else {
+                continue;
+            };
+            // Negation is read only when a description could follow (it reads the clause
+            // back to its start).
+            let fruitless = ty != EntityType::Person && !self.may_describe(k);
+            if !fruitless && !self.link_negated(i, k) {
                 self.describe(subj, ty, k, out);
             }
         }
@@ -293,8 +299,22 @@ impl Descriptions<'_, '_> {
         self.lex.is(w, ORG) || w.strip_suffix('s').is_some_and(|s| self.lex.is(s, ORG))
     }
 
+    /// Whether the link from the name at item `i` to its description at item `k` is negated
+    /// or hedged.
+    fn link_negated(&self, i: usize, k: usize) -> bool {
+        self.is(k, class::NEG | class::HEDGE) || self.negated(i, i + 1)
+    }
+
+    /// Whether [`Descriptions::describe`] of a place or an organization can find anything
+    /// at item `k`: a sited word before "in", or an article.
+    fn may_describe(&self, k: usize) -> bool {
+        (self.is(k, class::SITED) && self.word(k + 1) == Some("in"))
+            || matches!(self.word(k), Some("a" | "an" | "the"))
+    }
+
     /// The item after "is", "was", "(born 1950) is" or an apposition's comma that follows
-    /// the name at item `i`, past adverbs ("is also"); None when negated or hedged.
+    /// the name at item `i`, past adverbs ("is also"), whether negated or not
+    /// ([`Descriptions::link_negated`]).
     fn link_after(&self, i: usize) -> Option<usize> {
         let mut k = i + 1;
         // "X, (1837 – 1916) was": a comma may open the aside of a name that starts the
@@ -337,9 +357,6 @@ impl Descriptions<'_, '_> {
             .is_some_and(|w| self.lex.is(w, class::ADV) || is_ly_adverb(w))
         {
             k += 1;
-        }
-        if self.is(k, class::NEG | class::HEDGE) || self.negated(i, i + 1) {
-            return None;
         }
         Some(k)
     }
@@ -549,6 +566,8 @@ impl Descriptions<'_, '_> {
     }
 
     /// Reads the description starting at item `k` and pushes what it states of `subj`.
+    /// What the description at item `k` says of `subj`; of a place or an organization,
+    /// nothing unless [`Descriptions::may_describe`].
     fn describe(&self, subj: usize, ty: EntityType, k: usize, out: &mut Collector) {
         // "X is located in A", "X, based in A,".
         if self.is(k, class::SITED) && self.word(k + 1) == Some("in") {

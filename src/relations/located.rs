@@ -227,7 +227,8 @@ impl Places<'_, '_> {
     /// noun, "of", a direction, a place.
     fn named_division_of(&self, i: usize) -> Option<usize> {
         let a = self.plain_place(i)?;
-        if !self.division_name(a) || self.word(i + 1) != Some("of") {
+        // The cheaper test first.
+        if self.word(i + 1) != Some("of") || !self.division_name(a) {
             return None;
         }
         // "of central Italy": the direction tells a part of a place from a name ("the Free

@@ -2840,3 +2840,50 @@ fn located_bare_comma_pair() {
         LocatedIn,
     );
 }
+
+/// Descriptions of places and organizations read the clause's negation only where a
+/// description could follow the link; what they find, and what negation drops, is the same.
+#[test]
+fn descriptions_are_negated_where_they_are_read() {
+    type Spec<'a> = &'a [(&'a str, EntityType)];
+    let cases: [(&str, &str, Spec, RelationKind); 4] = [
+        (
+            "Acme is a Norwegian company.",
+            "Acme is not a Norwegian company.",
+            &[("Acme", ORG), ("*Norwegian", LOC)],
+            LocatedIn,
+        ),
+        (
+            "Springfield is located in Illinois.",
+            "Springfield is not located in Illinois.",
+            &[("Springfield", LOC), ("Illinois", LOC)],
+            LocatedIn,
+        ),
+        (
+            "Acme, based in Leeds, grew.",
+            "If Acme, based in Leeds, grew, Beta would.",
+            &[("Acme", ORG), ("Leeds", LOC)],
+            LocatedIn,
+        ),
+        (
+            "Jane Roe is an American actress.",
+            "Jane Roe is not an American actress.",
+            &[("Jane Roe", PER), ("*American", LOC)],
+            AffiliatedWith,
+        ),
+    ];
+    for (yes, no, spec, k) in cases {
+        assert!(
+            !kind(yes, spec, k).is_empty(),
+            "{yes}: {:#?}",
+            rels(yes, spec)
+        );
+        assert_none(no, spec, k);
+    }
+    // No description after the link: nothing either way.
+    assert_none(
+        "Acme, Beta and Gamma did not grow.",
+        &[("Acme", ORG), ("Beta", ORG), ("Gamma", ORG)],
+        LinkedTo,
+    );
+}
