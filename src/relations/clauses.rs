@@ -77,6 +77,56 @@ fn is_caption(w: &str) -> bool {
     )
 }
 
+/// The items of a sentence's tokens (each unit once, at its first token; every other
+/// token not in a unit), and whether a caption word follows a bracket or comma.
+fn read_items<'a>(
+    toks: &'a [Tok<'a>],
+    units: &[Unit],
+    owner: &[Option<usize>],
+    lex: &Lexicon,
+) -> (Vec<Item<'a>>, bool) {
+    let mut items = Vec::with_capacity(owner.len());
+    // Whether a caption word follows a bracket or comma at all ("(left)", ", right,"):
+    // most sentences hold none. Dropping an aside joins a name to what follows it, so
+    // it never puts a caption word after a bracket or comma.
+    let mut caption = false;
+    let mut after_open = false;
+    for (t, o) in owner.iter().enumerate() {
+        match o {
+            Some(u) if units[*u].first == t => {
+                after_open = false;
+                items.push(Item {
+                    unit: Some(*u),
+                    tok: t,
+                    class: 0,
+                    kind: ItemKind::Unit,
+                    lower: "",
+                });
+            }
+            Some(_) => {}
+            None => {
+                let tok = &toks[t];
+                let lower: &'a str = &tok.lower;
+                let (kind, class) = match tok.kind {
+                    TokKind::Word => (ItemKind::Word, lex.class(lower)),
+                    TokKind::Punct => (ItemKind::Punct, 0),
+                    TokKind::Mention(_) => (ItemKind::Mention, 0),
+                };
+                caption |= after_open && kind == ItemKind::Word && is_caption(lower);
+                after_open = kind == ItemKind::Punct && matches!(lower, "(" | ",");
+                items.push(Item {
+                    unit: None,
+                    tok: t,
+                    class,
+                    kind,
+                    lower,
+                });
+            }
+        }
+    }
+    (items, caption)
+}
+
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Tok<'a>],
@@ -98,38 +148,7 @@ impl<'a> Sentence<'a> {
         owner: &[Option<usize>],
         lex: &'a Lexicon,
     ) -> Sentence<'a> {
-        let mut items = Vec::with_capacity(owner.len());
-        // Whether a word of a photo-caption aside is there at all: most sentences hold none.
-        let mut caption = false;
-        for (t, o) in owner.iter().enumerate() {
-            match o {
-                Some(u) if units[*u].first == t => items.push(Item {
-                    unit: Some(*u),
-                    tok: t,
-                    class: 0,
-                    kind: ItemKind::Unit,
-                    lower: "",
-                }),
-                Some(_) => {}
-                None => {
-                    let tok = &toks[t];
-                    let lower: &'a str = &tok.lower;
-                    let (kind, class) = match tok.kind {
-                        TokKind::Word => (ItemKind::Word, lex.class(lower)),
-                        TokKind::Punct => (ItemKind::Punct, 0),
-                        TokKind::Mention(_) => (ItemKind::Mention, 0),
-                    };
-                    caption |= kind == ItemKind::Word && is_caption(lower);
-                    items.push(Item {
-                        unit: None,
-                        tok: t,
-                        class,
-                        kind,
-                        lower,
-                    });
-                }
-            }
-        }
+        let (items, caption) = read_items(toks, units, owner, lex);
         let mut s = Sentence {
             text,
             toks,

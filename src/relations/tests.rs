@@ -920,6 +920,24 @@ fn caption_asides_are_transparent() {
         Meets,
         &["meets Scholz -- Donald Tusk"],
     );
+    assert_kind(
+        "Scholz, right, meets Donald Tusk in Warsaw.",
+        &[("Scholz", PER), ("Donald Tusk", PER), ("Warsaw", LOC)],
+        Meets,
+        &["meets Scholz -- Donald Tusk"],
+    );
+    assert_kind(
+        "Scholz, left, and Donald Tusk met in Warsaw.",
+        &[("Scholz", PER), ("Donald Tusk", PER), ("Warsaw", LOC)],
+        Meets,
+        &["meets Scholz -- Donald Tusk"],
+    );
+    // A caption word after no bracket or comma is read as a word.
+    assert_none(
+        "Scholz left meets Donald Tusk in Warsaw.",
+        &[("Scholz", PER), ("Donald Tusk", PER), ("Warsaw", LOC)],
+        Meets,
+    );
 }
 
 #[test]
