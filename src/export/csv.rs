@@ -95,7 +95,7 @@ pub fn write_nodes<W: Write>(
     for node in graph.nodes() {
         let seen = seen.of(&node.timeline);
         join_aliases(&mut aliases, &node.aliases);
-        row(
+        row_with(
             &mut csv,
             &[
                 &node.id,
@@ -104,10 +104,8 @@ pub fn write_nodes<W: Write>(
                 a.format(node.mentions),
                 b.format(node.documents),
                 &options.csv_cell(&aliases),
-                &seen.first,
-                &seen.last,
-                &seen.timeline,
             ],
+            &[&seen.first, &seen.last, &seen.timeline],
         )?;
     }
     csv.flush()
@@ -143,7 +141,7 @@ pub fn write_edges<W: Write>(
         } else {
             "Undirected"
         };
-        row(
+        row_with(
             &mut csv,
             &[
                 &source.id,
@@ -154,10 +152,8 @@ pub fn write_edges<W: Write>(
                 b.format(edge.documents),
                 &options.csv_cell(&edge.role),
                 &options.csv_cell(edge.example()),
-                &seen.first,
-                &seen.last,
-                &seen.timeline,
             ],
+            &[&seen.first, &seen.last, &seen.timeline],
         )?;
     }
     csv.flush()
@@ -344,6 +340,12 @@ impl<W: Write> Rows<W> {
 
 /// One row of `fields`, each [`clean`]ed.
 fn row<W: Write>(csv: &mut Rows<W>, fields: &[&str]) -> io::Result<()> {
+    row_with(csv, fields, &[])
+}
+
+/// [`row`] of `fields` then `plain`, fields known to be written as they are
+/// ([`is_plain`]: days and timelines), which are not looked at.
+fn row_with<W: Write>(csv: &mut Rows<W>, fields: &[&str], plain: &[&str]) -> io::Result<()> {
     let line = &mut csv.line;
     line.clear();
     for (i, field) in fields.iter().enumerate() {
@@ -352,7 +354,12 @@ fn row<W: Write>(csv: &mut Rows<W>, fields: &[&str]) -> io::Result<()> {
         }
         push_field(line, field);
     }
-    if let [""] = fields {
+    for field in plain {
+        debug_assert!(is_plain(field));
+        line.push(b',');
+        line.extend_from_slice(field.as_bytes());
+    }
+    if let ([""], []) = (fields, plain) {
         line.extend_from_slice(b"\"\"");
     }
     line.push(b'\n');

@@ -67,13 +67,13 @@ pub fn cut(graph: &EntityGraph, limits: Limits) -> Option<(EntityGraph, CutNote)
         return None;
     }
     let mut nodes: Vec<_> = g.node_indices().filter(|&n| !lone(n)).collect();
-    nodes.sort_by(|&a, &b| {
+    first_of(&mut nodes, limits.max_nodes, |&a, &b| {
         g[b].mentions
             .cmp(&g[a].mentions)
             .then(g[b].documents.cmp(&g[a].documents))
             .then(g[a].id.cmp(&g[b].id))
+            .then(a.cmp(&b))
     });
-    nodes.truncate(limits.max_nodes);
     // Stored order is by id: keep it.
     nodes.sort_unstable();
     let mut out = petgraph::Graph::new();
@@ -87,7 +87,7 @@ pub fn cut(graph: &EntityGraph, limits: Limits) -> Option<(EntityGraph, CutNote)
         .edge_references()
         .filter(|e| kept(e.source()).is_some() && kept(e.target()).is_some())
         .collect();
-    edges.sort_by(|a, b| {
+    first_of(&mut edges, limits.max_edges, |a, b| {
         let (x, y) = (a.weight(), b.weight());
         (y.kind != RelationKind::CoMention)
             .cmp(&(x.kind != RelationKind::CoMention))
@@ -95,7 +95,6 @@ pub fn cut(graph: &EntityGraph, limits: Limits) -> Option<(EntityGraph, CutNote)
             .then(y.documents.cmp(&x.documents))
             .then(a.id().cmp(&b.id()))
     });
-    edges.truncate(limits.max_edges);
     edges.sort_by_key(|e| e.id());
     for e in &edges {
         if let (Some(s), Some(t)) = (kept(e.source()), kept(e.target())) {
@@ -109,6 +108,15 @@ pub fn cut(graph: &EntityGraph, limits: Limits) -> Option<(EntityGraph, CutNote)
         of_edges: g.edge_count(),
     };
     Some((EntityGraph { graph: out }, note))
+}
+
+/// Keeps the first `n` of `items` by `order`, a total order, in no particular order
+/// (what sorting and truncating keeps, without sorting).
+fn first_of<T>(items: &mut Vec<T>, n: usize, order: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    if items.len() > n {
+        items.select_nth_unstable_by(n, order);
+        items.truncate(n);
+    }
 }
 
 #[cfg(test)]
@@ -196,5 +204,20 @@ mod tests {
         let mut sorted = ids.clone();
         sorted.sort();
         assert_eq!(ids, sorted);
+    }
+
+    #[test]
+    fn the_first_of_a_total_order_are_those_sorting_keeps() {
+        let items: Vec<(u32, u32)> = (0..500u32).map(|i| ((i * 7919) % 13, i)).collect();
+        for n in [0, 1, 12, 250, 499, 500, 600] {
+            let mut sorted = items.clone();
+            sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            sorted.truncate(n);
+            sorted.sort_unstable();
+            let mut kept = items.clone();
+            first_of(&mut kept, n, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            kept.sort_unstable();
+            assert_eq!(kept, sorted, "{n}");
+        }
     }
 }

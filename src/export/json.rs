@@ -34,8 +34,35 @@ pub fn push_timeline(out: &mut String, timeline: &Timeline) {
 }
 
 /// Appends `day` as it displays (`2016-09-09`), without the formatting machinery: the
-/// timelines of every node and edge hold many days.
+/// timelines of every node and edge hold many days. The days of [`DAY_TABLE`] are
+/// written once, then copied.
 pub fn push_day(out: &mut String, day: Day) {
+    match day_text(day) {
+        Some(text) => out.push_str(text),
+        None => format_day(out, day),
+    }
+}
+
+/// The days [`push_day`] copies from a table: 1970 to 2069.
+const DAY_TABLE: std::ops::Range<i32> = 0..36_524;
+
+/// `day` as it displays, from a table made at the first call, if it is in [`DAY_TABLE`].
+fn day_text(day: Day) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    if !DAY_TABLE.contains(&day.0) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        let mut table = String::with_capacity(DAY_TABLE.len() * 10);
+        DAY_TABLE.for_each(|n| format_day(&mut table, Day(n)));
+        table
+    });
+    let at = (day.0 - DAY_TABLE.start) as usize * 10;
+    table.get(at..at + 10)
+}
+
+/// [`push_day`], worked out.
+fn format_day(out: &mut String, day: Day) {
     let (y, m, d) = day.ymd();
     if !(0..=9999).contains(&y) || !(0..=99).contains(&m) || !(0..=99).contains(&d) {
         use std::fmt::Write as _;
@@ -263,6 +290,12 @@ mod tests {
             let mut out = String::from("x");
             push_day(&mut out, Day(n));
             assert_eq!(out, format!("x{}", Day(n)), "{n}");
+        }
+        // Every day of the table, and those just outside it.
+        for n in DAY_TABLE.start - 2..DAY_TABLE.end + 2 {
+            let mut out = String::new();
+            push_day(&mut out, Day(n));
+            assert_eq!(out, Day(n).to_string(), "{n}");
         }
     }
 

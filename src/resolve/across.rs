@@ -381,10 +381,6 @@ impl IdMap {
         self.0.get(s as usize).copied().filter(|&v| v != NONE)
     }
 
-    fn contains_key(&self, s: &u32) -> bool {
-        self.get(*s).is_some()
-    }
-
     fn insert(&mut self, s: u32, v: u32) {
         if self.0.len() <= s as usize {
             self.0.resize(s as usize + 1, NONE);
@@ -401,20 +397,25 @@ struct Resolver<'a> {
     /// String -> its norm key; norm key -> its transliteration fold.
     norm: IdMap,
     folded: IdMap,
-    /// Folds found in parallel beforehand, by norm key, not yet interned.
-    fold_text: HashMap<u32, String>,
     /// Whether each form is written as an acronym ([`is_acronym_form`]), by string
     /// id, found in parallel beforehand (`None` for other strings).
     acronyms: Vec<Option<bool>>,
+    /// The keys of each form (by its place in [`Locals::forms`]), found before the
+    /// merge, so that the merge reads them in a row.
+    slot_keys: Vec<SlotKey>,
     acc: Vec<Acc>,
     primary: HashMap<Key, u32>,
-    alias: HashMap<Key, Listed>,
-    surname: HashMap<u32, Listed>,
+    /// Short forms' keys ([`Tag::Alias`], [`Tag::Translit`], [`Tag::Initials`]) ->
+    /// corpus entities, by the key's string.
+    alias: Lists,
+    translit: Lists,
+    initials: Lists,
+    surname: Lists,
     /// (given name, surname) -> people, so that a crowded surname still finds them.
     full_name: HashMap<(u32, u32), Listed>,
-    first_name: HashMap<u32, Listed>,
-    /// (document, folded lone word): "Bashar ... Assad" without the full name.
-    doc_words: HashSet<(u32, u32)>,
+    first_name: Lists,
+    /// (document, folded lone word), sorted: "Bashar ... Assad" without the full name.
+    doc_words: Vec<(u32, u32)>,
     /// Each local entity's fullest form ([`Locals::fullest`]; [`NONE`] if none).
     fullest: Vec<u32>,
     /// Each local entity's primary key ([`Self::primary_key`]), found before the merge.
@@ -443,15 +444,17 @@ impl<'a> Resolver<'a> {
             l,
             norm: IdMap::default(),
             folded: IdMap::default(),
-            fold_text: HashMap::default(),
             acronyms: Vec::new(),
+            slot_keys: Vec::new(),
             acc: Vec::new(),
             primary: HashMap::default(),
-            alias: HashMap::default(),
-            surname: HashMap::default(),
+            alias: Lists::default(),
+            translit: Lists::default(),
+            initials: Lists::default(),
+            surname: Lists::default(),
             full_name: HashMap::default(),
-            first_name: HashMap::default(),
-            doc_words: HashSet::default(),
+            first_name: Lists::default(),
+            doc_words: Vec::new(),
             fullest: Vec::new(),
             pkeys: Vec::new(),
             org_keys: HashMap::default(),
@@ -464,37 +467,69 @@ impl<'a> Resolver<'a> {
         r.fullest = (r.l.entities.par_iter())
             .map(|e| r.l.fullest(e).unwrap_or(NONE))
             .collect();
-        let mut keys = r.form_keys();
-        r.acronyms = (keys.par_iter().enumerate())
-            .map(|(s, k)| {
-                k.as_ref()
-                    .map(|_| is_acronym_form(r.l.strings.get(s as u32)))
-            })
-            .collect();
-        r.doc_words.reserve(r.l.forms.len());
+        r.intern_form_keys();
         for d in 0..r.l.documents() {
-            for i in r.l.range(d) {
-                r.doc_of.push(d as u32);
-                let e = r.l.entities[i];
-                for k in 0..e.n_forms {
-                    let f = r.l.forms[(e.forms + k) as usize].0;
-                    let Some((norm, fold)) = &mut keys[f as usize] else {
-                        continue; // every form has its keys: see form_keys
-                    };
-                    let key = r.norm_with(f, norm);
-                    if !norm.contains(' ') {
-                        let t = r.fold_with(key, fold);
-                        r.doc_words.insert((d as u32, t));
-                    } else if !r.folded.contains_key(&key) && !fold.is_empty() {
-                        // Interned when the merge first asks (see fold_of), as before.
-                        r.fold_text.entry(key).or_insert(std::mem::take(fold));
-                    }
-                }
-            }
+            let n = r.l.range(d).len();
+            r.doc_of.extend(std::iter::repeat(d as u32).take(n));
         }
+        r.doc_words = r.lone_words();
         r.pkeys = r.primary_keys();
         r.organization_keys();
         r
+    }
+
+    /// Interns the norm key and fold of every form (in string order) and finds each
+    /// form's [`SlotKey`] and whether each string is written as an acronym.
+    fn intern_form_keys(&mut self) {
+        let keys = self.form_keys();
+        self.acronyms = (keys.par_iter().enumerate())
+            .map(|(s, k)| {
+                k.as_ref()
+                    .map(|_| is_acronym_form(self.l.strings.get(s as u32)))
+            })
+            .collect();
+        for (s, key) in keys.iter().enumerate() {
+            if let Some((norm, fold)) = key {
+                let k = self.norm_with(s as u32, norm);
+                self.fold_with(k, fold);
+            }
+        }
+        keys.into_par_iter().for_each(drop);
+        let (norm, folded, caps) = (&self.norm, &self.folded, &self.acronyms);
+        self.slot_keys = (self.l.forms.par_iter())
+            .map(|&(f, _)| match norm.get(f) {
+                Some(k) => SlotKey {
+                    k,
+                    t: folded.get(k).unwrap_or(NONE),
+                    caps: caps.get(f as usize) == Some(&Some(true)),
+                },
+                None => SlotKey {
+                    k: NONE,
+                    t: NONE,
+                    caps: false,
+                },
+            })
+            .collect();
+    }
+
+    /// Each document's lone words, folded ([`Self::doc_words`]).
+    fn lone_words(&self) -> Vec<(u32, u32)> {
+        let mut words: Vec<(u32, u32)> = (0..self.l.documents())
+            .into_par_iter()
+            .flat_map_iter(|d| {
+                let entities = &self.l.entities[self.l.range(d)];
+                entities.iter().flat_map(move |e| {
+                    let slots = e.forms as usize..(e.forms + e.n_forms) as usize;
+                    let keys = &self.slot_keys[slots];
+                    let lone = keys.iter().filter(|x| x.k != NONE);
+                    let lone = lone.filter(|x| !self.l.strings.get(x.k).contains(' '));
+                    lone.map(move |x| (d as u32, x.t))
+                })
+            })
+            .collect();
+        words.par_sort_unstable();
+        words.dedup();
+        words
     }
 
     /// The norm key and its transliteration fold of every form (by string id),
@@ -533,8 +568,10 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         let mut keys = Vec::with_capacity(joined.len());
+        // Gazetteer keys by entry, interned once.
+        let mut gaz = vec![NONE; self.lex.entries.len()];
         for (i, joined) in joined.into_iter().enumerate() {
-            keys.push(self.primary_key(i, joined));
+            keys.push(self.primary_key(i, joined, &mut gaz));
         }
         keys
     }
@@ -637,10 +674,7 @@ impl<'a> Resolver<'a> {
         if let Some(t) = self.folded.get(k) {
             return t;
         }
-        let t = match self.fold_text.remove(&k) {
-            Some(fold) => self.l.strings.intern(&fold),
-            None => self.l.strings.intern(&translit(self.l.strings.get(k))),
-        };
+        let t = self.l.strings.intern(&translit(self.l.strings.get(k)));
         self.folded.insert(k, t);
         t
     }
@@ -815,14 +849,18 @@ impl<'a> Resolver<'a> {
     }
 
     /// Local entity `i`'s key among the corpus entities: its gazetteer entry, else a
-    /// full person's name words (`joined`), else the norm key of its form.
-    fn primary_key(&mut self, i: usize, joined: Option<String>) -> Key {
+    /// full person's name words (`joined`), else the norm key of its form. `gaz`
+    /// holds the entries' keys interned so far.
+    fn primary_key(&mut self, i: usize, joined: Option<String>, gaz: &mut [u32]) -> Key {
         let e = self.l.entities[i];
         if e.gaz != NONE {
             // By the entry's key: entries that share one (a country and a state of
             // one name) are one entity, as the in-document pass treats them.
-            let key = &self.lex.entries[e.gaz as usize].key;
-            return (Tag::Gazetteer, self.l.strings.intern(key));
+            let id = &mut gaz[e.gaz as usize];
+            if *id == NONE {
+                *id = self.l.strings.intern(&self.lex.entries[e.gaz as usize].key);
+            }
+            return (Tag::Gazetteer, *id);
         }
         if let Some(joined) = joined {
             return (Tag::PersonWords, self.l.strings.intern(&joined));
@@ -850,8 +888,14 @@ impl<'a> Resolver<'a> {
             person_compatible(&theirs, &words)
         };
         let mut cands = Cands::default();
-        let lists = [self.surname.get(&last), self.full_name.get(&(first, last))];
-        for &g in lists.into_iter().flatten().flat_map(Listed::as_slice) {
+        let full_name = self
+            .full_name
+            .get(&(first, last))
+            .map_or(&[][..], Listed::as_slice);
+        let surname = self.surname.get(last);
+        // The people of a full name are mostly among the surname's: each is compared once.
+        let others = full_name.iter().filter(|g| !surname.contains(g));
+        for &g in surname.iter().chain(others) {
             if compatible(g) {
                 cands.push(g);
             }
@@ -915,8 +959,20 @@ impl<'a> Resolver<'a> {
     }
 
     fn candidates(&self, key: Option<Key>) -> &[u32] {
-        key.and_then(|k| self.alias.get(&k))
-            .map_or(&[], Listed::as_slice)
+        match key {
+            Some((tag, s)) => self.lists(tag).map_or(&[], |l| l.get(s)),
+            None => &[],
+        }
+    }
+
+    /// The candidate lists of short forms' keys of kind `tag`.
+    fn lists(&self, tag: Tag) -> Option<&Lists> {
+        match tag {
+            Tag::Alias => Some(&self.alias),
+            Tag::Translit => Some(&self.translit),
+            Tag::Initials => Some(&self.initials),
+            _ => None,
+        }
     }
 
     /// A short or unknown form joins the one corpus entity it can stand for.
@@ -1017,15 +1073,14 @@ impl<'a> Resolver<'a> {
     fn by_given_name(&self, tk: u32, d: u32) -> Option<u32> {
         let by_first: Vec<u32> = self
             .first_name
-            .get(&tk)?
-            .as_slice()
+            .get(tk)
             .iter()
             .copied()
             .filter(|&g| {
                 self.acc[g as usize]
                     .words
                     .last()
-                    .is_some_and(|&l| self.doc_words.contains(&(d, l)))
+                    .is_some_and(|&l| self.doc_words.binary_search(&(d, l)).is_ok())
             })
             .collect();
         (by_first.len() == 1).then(|| by_first[0])
@@ -1043,10 +1098,10 @@ impl<'a> Resolver<'a> {
         if words.len() > a.words.len() {
             a.words = words.to_vec();
         }
-        for x in 0..e.n_forms {
-            let (f, c) = self.l.forms[(e.forms + x) as usize];
+        for x in (e.forms..e.forms + e.n_forms).map(|x| x as usize) {
+            let c = self.l.forms[x].1;
             self.acc[g as usize].mentions += c as u64;
-            let k = self.norm_of(f);
+            let k = self.slot_keys[x].k;
             self.count_said(g, k, type_index(e.entity_type), c);
         }
         if e.entity_type == EntityType::Person && self.acc[g as usize].words.len() > 1 {
@@ -1059,29 +1114,32 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn add(&mut self, key: Key, g: u32) {
-        add_capped(&mut self.alias, key, g);
+    fn add(&mut self, (tag, s): Key, g: u32) {
+        match tag {
+            Tag::Alias => self.alias.add(s, g),
+            Tag::Translit => self.translit.add(s, g),
+            Tag::Initials => self.initials.add(s, g),
+            _ => {}
+        }
     }
 
     /// Registers the keys short forms may use to find corpus entity `g`.
     fn register(&mut self, g: u32, e: &Compact, fullest: Option<u32>) {
-        for x in 0..e.n_forms {
-            let f = self.l.forms[(e.forms + x) as usize].0;
-            let k = self.norm_of(f);
+        for x in e.forms..e.forms + e.n_forms {
+            let SlotKey { k, t, caps } = self.slot_keys[x as usize];
             // Spelling variants fold together ("Sergey", "Sergei"); the letters of
             // an acronym do not ("FFL" is not "FL").
-            if !self.is_acronym(f) {
-                let t = self.fold_of(k);
-                self.add((Tag::Translit, t), g);
+            if !caps {
+                self.translit.add(t, g);
             }
-            self.add((Tag::Alias, k), g);
+            self.alias.add(k, g);
         }
         if Self::is_full_person(e) {
             let words = self.name_words(e);
             let (first, last) = (words[0], words[words.len() - 1]);
-            add_capped(&mut self.first_name, first, g);
-            self.add((Tag::Translit, last), g);
-            add_capped(&mut self.surname, last, g);
+            self.first_name.add(first, g);
+            self.translit.add(last, g);
+            self.surname.add(last, g);
             add_capped(&mut self.full_name, (first, last), g);
         }
         if e.entity_type == EntityType::Organization {
@@ -1181,21 +1239,45 @@ impl<'a> Resolver<'a> {
     }
 
     /// Each corpus entity's forms and nationality words with their counts, sorted by
-    /// string id.
+    /// string id; gathered in parallel, entity by entity.
     #[allow(clippy::type_complexity)]
     fn gathered_forms(&self) -> (Vec<Vec<(u32, u32)>>, Vec<Vec<(u32, u32)>>) {
-        let n = self.acc.len();
-        let (mut forms, mut demonyms) = (vec![Vec::new(); n], vec![Vec::new(); n]);
-        for (e, &g) in self.l.entities.iter().zip(&self.targets) {
+        let (starts, members) = self.members();
+        (0..self.acc.len())
+            .into_par_iter()
+            .map(|g| {
+                let (mut forms, mut demonyms) = (Vec::new(), Vec::new());
+                for &i in &members[starts[g] as usize..starts[g + 1] as usize] {
+                    let e = &self.l.entities[i as usize];
+                    forms.extend_from_slice(self.l.forms(e));
+                    demonyms.extend_from_slice(self.l.demonyms(e));
+                }
+                merge_counts(&mut forms);
+                merge_counts(&mut demonyms);
+                (forms, demonyms)
+            })
+            .unzip()
+    }
+
+    /// The local entities of each corpus entity, in input order: those of `g` are
+    /// `members[starts[g]..starts[g + 1]]`.
+    fn members(&self) -> (Vec<u32>, Vec<u32>) {
+        let mut starts = vec![0u32; self.acc.len() + 1];
+        for &g in self.targets.iter().filter(|&&g| g != DROPPED) {
+            starts[g + 1] += 1;
+        }
+        for g in 0..self.acc.len() {
+            starts[g + 1] += starts[g];
+        }
+        let mut at = starts.clone();
+        let mut members = vec![0u32; starts[self.acc.len()] as usize];
+        for (i, &g) in self.targets.iter().enumerate() {
             if g != DROPPED {
-                forms[g].extend_from_slice(self.l.forms(e));
-                demonyms[g].extend_from_slice(self.l.demonyms(e));
+                members[at[g] as usize] = i as u32;
+                at[g] += 1;
             }
         }
-        (forms.par_iter_mut())
-            .chain(demonyms.par_iter_mut())
-            .for_each(merge_counts);
-        (forms, demonyms)
+        (starts, members)
     }
 
     /// How many documents name each corpus entity (by its form, not only by
@@ -1382,6 +1464,57 @@ pub fn without_other(entities: Vec<GlobalEntity>, mut maps: Maps) -> (Vec<Global
         *t = number[*t];
     }
     (kept, maps)
+}
+
+/// A form's keys: its norm key, the norm key's fold and whether the form is written
+/// as an acronym; [`NONE`] keys for strings that are no form.
+#[derive(Clone, Copy)]
+struct SlotKey {
+    k: u32,
+    t: u32,
+    caps: bool,
+}
+
+/// Candidate lists by string id, as [`Listed`] keeps them in a map: a list of one
+/// is its entity ([`MANY`] clear), a longer one an index in `many` ([`MANY`] set).
+#[derive(Default)]
+struct Lists {
+    head: Vec<u32>,
+    many: Vec<Vec<u32>>,
+}
+
+/// The mark of a [`Lists`] entry that is an index in `many`.
+const MANY: u32 = 1 << 31;
+
+impl Lists {
+    fn get(&self, s: u32) -> &[u32] {
+        match self.head.get(s as usize) {
+            None | Some(&NONE) => &[],
+            Some(&x) if x & MANY != 0 => &self.many[(x & !MANY) as usize],
+            Some(x) => std::slice::from_ref(x),
+        }
+    }
+
+    /// [`Listed::add`]: adds `g` to the candidates of `s`.
+    fn add(&mut self, s: u32, g: u32) {
+        if self.head.len() <= s as usize {
+            self.head.resize((s as usize + 1).next_power_of_two(), NONE);
+        }
+        let x = self.head[s as usize];
+        if x == NONE {
+            self.head[s as usize] = g;
+        } else if x & MANY == 0 {
+            if x != g {
+                self.head[s as usize] = MANY | self.many.len() as u32;
+                self.many.push(vec![x, g]);
+            }
+        } else {
+            let v = &mut self.many[(x & !MANY) as usize];
+            if v.len() < MAX_CANDIDATES && !v.contains(&g) {
+                v.push(g);
+            }
+        }
+    }
 }
 
 /// Candidates gathered from up to three lists of at most [`MAX_CANDIDATES`], on the
@@ -1808,6 +1941,24 @@ mod tests {
             cands.push(g);
         }
         assert_eq!(cands.distinct(), &[2, 4, 9]);
+    }
+
+    #[test]
+    fn lists_by_string_keep_what_listed_keeps() {
+        let mut map: HashMap<u32, Listed> = HashMap::default();
+        let mut lists = Lists::default();
+        let mut x = 12345u32;
+        for _ in 0..5000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let (key, g) = ((x >> 8) % 37 * 3, (x >> 16) % 23);
+            add_capped(&mut map, key, g);
+            lists.add(key, g);
+        }
+        for key in 0..120 {
+            let want = map.get(&key).map_or(&[][..], Listed::as_slice);
+            assert_eq!(lists.get(key), want, "{key}");
+        }
+        assert_eq!(lists.get(1 << 20), &[] as &[u32]);
     }
 
     #[test]
