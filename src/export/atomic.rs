@@ -319,8 +319,7 @@ fn sync_files(files: &[PathBuf]) -> io::Result<()> {
             .map(|path| scope.spawn(move || File::open(path)?.sync_all()))
             .collect();
         (syncs.into_iter())
-            .map(|s| s.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+            .try_for_each(|s| s.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
     })
 }
 
