@@ -319,7 +319,7 @@ fn run_build(args: &BuildArgs) -> Result<bool, Option<Stop>> {
             failed = true;
         }
     }
-    out.commit()
+    ergraph::timing::timed("sync and swap in", || out.commit())
         .map_err(|e| stop(ExportError::io(&args.out, "replace the folder", e)))?;
     if !args.quiet {
         say_built(&graph, summary.documents, &args.out, started);

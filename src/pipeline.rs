@@ -8,7 +8,6 @@
 //! their own, and the graph files are written in parallel while those are.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::Path;
 use std::sync::mpsc::sync_channel;
@@ -58,7 +57,7 @@ where
 {
     let create = |name: &str| {
         let path = dir.join(name);
-        File::create(&path)
+        export::atomic::EarlyFile::create(&path)
             .map(|f| BufWriter::with_capacity(1 << 20, f))
             .map_err(|err| ExportError::io(&path, "create", err))
     };

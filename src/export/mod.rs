@@ -17,7 +17,6 @@ pub mod graphml;
 pub mod html;
 pub mod json;
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitStatus;
@@ -271,7 +270,7 @@ fn write_file(
     path: &Path,
     fill: &(dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync),
 ) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+    let mut out = io::BufWriter::with_capacity(1 << 20, atomic::EarlyFile::create(path)?);
     fill(&mut out)?;
     io::Write::flush(&mut out)
 }
@@ -346,7 +345,7 @@ mod tests {
     fn write_all_reports_a_folder_that_is_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("graphs");
-        fs::write(&file, "not a folder").unwrap();
+        std::fs::write(&file, "not a folder").unwrap();
         let err = write_all(&file, &EntityGraph::default()).unwrap_err();
         let msg = err.to_string();
         assert!(
@@ -362,7 +361,7 @@ mod tests {
         let written = write_all(&out, &EntityGraph::default()).unwrap();
         let expected: Vec<PathBuf> = FILES.iter().map(|f| out.join(f)).collect();
         assert_eq!(written, expected);
-        let mut names: Vec<String> = fs::read_dir(&out)
+        let mut names: Vec<String> = std::fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
