@@ -336,6 +336,8 @@ fn tokenize_marking<const MARK: bool>(
     let line = Chars {
         s: &text[span.start..span.end],
     };
+    // Pushed to a list of its own, whose length may stay in a register, and put back.
+    let mut out = std::mem::take(tokens);
     let n = line.len();
     let mut i = 0;
     let mut space_before = true;
@@ -349,7 +351,7 @@ fn tokenize_marking<const MARK: bool>(
                 Err(run_end) => {
                     let end = scan_word_after(line, i, run_end);
                     if MARK && may_end(line.byte(end - 1)) {
-                        ends.note(tokens.len());
+                        ends.note(out.len());
                     }
                     (end, TokenKind::Word)
                 }
@@ -368,7 +370,7 @@ fn tokenize_marking<const MARK: bool>(
                 },
                 _ => {
                     if MARK && may_end(b) {
-                        ends.note(tokens.len());
+                        ends.note(out.len());
                     }
                     (i + 1, TokenKind::Punct)
                 }
@@ -389,11 +391,11 @@ fn tokenize_marking<const MARK: bool>(
                 (line.next(i), TokenKind::Punct)
             };
             if MARK && may_end(line.byte(end - 1)) {
-                ends.note(tokens.len());
+                ends.note(out.len());
             }
             (end, kind)
         };
-        tokens.push(Token {
+        out.push(Token {
             span: Span::new(span.start + i, span.start + end),
             kind,
             space_before,
@@ -403,6 +405,7 @@ fn tokenize_marking<const MARK: bool>(
         space_before = line.s.as_bytes().get(i) == Some(&b' ');
         i += usize::from(space_before);
     }
+    *tokens = out;
 }
 
 /// Whether each byte is an ASCII letter or digit: one load, where
