@@ -36,6 +36,7 @@ pub fn boilerplate_lines(text: &str, lines: &[Span], lex: &Lexicon) -> Vec<bool>
 /// lines', in order, as [`crate::text::split_sentences`] made them, before any
 /// token is split or masked): a line's tokens are those of its sentences, not read
 /// again.
+#[inline(never)]
 pub fn boilerplate_lines_of(
     text: &str,
     lines: &[Span],
@@ -62,10 +63,16 @@ pub fn boilerplate_lines_of(
                 return true; // repeated verbatim
             }
             let line_text = &text[line.start..line.end];
-            if more_words_than(line_text, 15) {
+            let line_sentences = &sentences[from..next];
+            if memchr::memchr(0xC2, line_text.as_bytes()).is_none() {
+                // No whitespace inside a token: the words are read off the tokens.
+                if let Some(maybe_soup) = long_line_by_tokens(text, line_sentences, 15) {
+                    return maybe_soup && is_name_soup(line_text);
+                }
+            } else if more_words_than(line_text, 15) {
                 return is_name_soup(line_text);
             }
-            let tokens = match &sentences[from..next] {
+            let tokens = match line_sentences {
                 [one] => one.tokens.as_slice(),
                 several => {
                     joined.clear();
@@ -80,6 +87,50 @@ pub fn boilerplate_lines_of(
         .collect()
 }
 
+/// For a line of more than `n` whitespace-separated words, whether it may be name
+/// soup ([`is_name_soup`], which says for sure); `None` for a shorter line. Read off
+/// the line's tokens (its `sentences`', in order), when no token holds whitespace: a
+/// token opens a word when whitespace (or the line's start) comes right before it.
+/// Only U+0085 and U+00A0 may stand inside a token (in a mojibake sequence), and
+/// both are written with the byte 0xC2: the caller checks that the line has none.
+///
+/// The run [`is_name_soup`] counts is broken by every word that opens with an ASCII
+/// byte other than a capital or the first letter of a joiner ("of", "the", "de",
+/// "&"): such a word is neither a title word nor a joiner. Counted here are the
+/// words between two such: the run is never longer.
+fn long_line_by_tokens(text: &str, sentences: &[Sentence], n: usize) -> Option<bool> {
+    let bytes = text.as_bytes();
+    let mut words = 0usize;
+    let mut run = 0usize;
+    let mut longest = 0usize;
+    for s in sentences {
+        for t in &s.tokens {
+            if !t.space_before {
+                continue;
+            }
+            words += 1;
+            // Without a branch: the run goes on, or is cleared by a mask of zeros.
+            run = (run + 1) & usize::from(MAY_RUN[usize::from(bytes[t.span.start])]).wrapping_neg();
+            longest = longest.max(run);
+        }
+    }
+    (words > n).then_some(longest >= NAME_SOUP_RUN)
+}
+
+/// Whether a word opening with each byte may be in a run of [`is_name_soup`]: not
+/// an ASCII byte other than a capital or the first of a joiner ("o", "t", "d", "&").
+static MAY_RUN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] =
+            !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, b'o' | b't' | b'd' | b'&');
+        b += 1;
+    }
+    table
+};
+
 fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) -> bool {
     // Most lines are prose: long enough that no rule below can call them furniture.
     let s = &text[line.start..line.end];
@@ -92,6 +143,7 @@ fn is_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &mut Vec<Token>) 
 }
 
 /// [`is_furniture`] of a line of at most 15 words, given its tokens.
+#[inline(never)]
 fn is_short_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &[Token]) -> bool {
     let words = || {
         tokens
@@ -127,14 +179,18 @@ fn is_short_furniture(text: &str, line: Span, lex: &Lexicon, tokens: &[Token]) -
     })
 }
 
+/// The run of title words that makes a line name soup ([`is_name_soup`]).
+const NAME_SOUP_RUN: usize = 25;
+
 /// A line holding a long run of capitalised words with no punctuation between them: a
 /// country picker or a menu flattened into one line ("Afghanistan Albania Algeria ...
 /// Zimbabwe"), a photo gallery's credits, a list of linked headlines. Prose, even a
 /// list of names or a long official name, breaks such a run with a lowercase word
 /// ("and") or a comma well before 25 words; words in capitals (a transcript) break it
 /// too.
+#[inline(never)]
 fn is_name_soup(s: &str) -> bool {
-    const RUN: usize = 25;
+    const RUN: usize = NAME_SOUP_RUN;
     let mut run = 0usize;
     let mut words = SpaceWords::new(s);
     loop {
@@ -314,6 +370,7 @@ impl<'a> Iterator for SpaceWords<'a> {
 /// Whether `s` has more than `n` whitespace-separated words, as `split_whitespace`
 /// counts them: eight bytes at a time while they are ASCII, then character by
 /// character.
+#[inline(never)]
 fn more_words_than(s: &str, n: usize) -> bool {
     let b = s.as_bytes();
     let mut count = 0usize;
@@ -523,10 +580,11 @@ fn may_open(b: &[u8]) -> bool {
 /// token, so that no name is read in them or glued across them ("Getty Images
 /// Kevin McCarthy"). The photographer credited is a person and stays, and so does
 /// the caption; the text is untouched.
+#[inline(never)]
 pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
     for s in sentences.iter_mut() {
-        let menu = has_menu_run(text, &s.tokens);
-        if !menu && !may_hold_furniture(text, &s.tokens) {
+        let (menu, hold) = first_look(text, &s.tokens);
+        if !menu && !hold {
             continue;
         }
         let view = Words::new(text, &s.tokens);
@@ -558,27 +616,86 @@ pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
     }
 }
 
+/// [`has_menu_run`] and [`may_hold_furniture`] of a sentence's tokens, in one pass.
+fn first_look(text: &str, tokens: &[Token]) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let menus = tokens.len() >= MENU_WORDS;
+    let (mut menu, mut hold) = (false, false);
+    let mut caps = 0;
+    for t in tokens {
+        let b = bytes[t.span.start];
+        if b.is_ascii_lowercase() {
+            // Most tokens: no capital, slash, bar, widget or cue; a connector
+            // ("and", "of", "the") leaves the run of capitals as it is.
+            if t.span.len() > 3
+                || !matches!(&bytes[t.span.start..t.span.end], b"and" | b"of" | b"the")
+            {
+                caps = 0;
+            }
+            continue;
+        }
+        if is_capital_word(text, t) {
+            caps += 1;
+            menu |= menus && caps >= MENU_WORDS;
+        } else if !is_connector(bytes, t) {
+            caps = 0;
+        }
+        hold = hold || may_hold(text, t);
+        if hold && (menu || !menus) {
+            break;
+        }
+    }
+    (menu, hold)
+}
+
 /// A cheap first look: a slash or bar, or a capitalised widget or cue word.
+#[cfg(test)]
 fn may_hold_furniture(text: &str, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| {
-        // The first byte decides for most tokens, without slicing the text.
-        match text.as_bytes().get(t.span.start) {
-            Some(b'/' | b'|') => return t.span.end - t.span.start == 1,
-            Some(b) if b.is_ascii_uppercase() => {}
-            _ => return false,
+    tokens.iter().any(|t| may_hold(text, t))
+}
+
+/// [`may_hold_furniture`] of one token.
+#[inline(always)]
+fn may_hold(text: &str, t: &Token) -> bool {
+    // The first byte decides for most tokens, without slicing the text.
+    match text.as_bytes().get(t.span.start) {
+        Some(b'/' | b'|') => return t.span.end - t.span.start == 1,
+        Some(b) if b.is_ascii_uppercase() => {}
+        _ => return false,
+    }
+    // Most capitalised words open no widget or cue: known by length and letter.
+    if !may_open(&text.as_bytes()[t.span.start..t.span.end]) {
+        return false;
+    }
+    let w = &text[t.span.start..t.span.end];
+    WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
+        || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// A word whose first character is a capital ([`has_menu_run`]).
+#[inline(always)]
+fn is_capital_word(text: &str, t: &Token) -> bool {
+    // The first byte decides for most tokens, without slicing the text.
+    t.kind == TokenKind::Word
+        && match text.as_bytes()[t.span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.span.start..].starts_with(char::is_uppercase),
         }
-        // Most capitalised words open no widget or cue: known by length and letter.
-        if !may_open(&text.as_bytes()[t.span.start..t.span.end]) {
-            return false;
-        }
-        let w = &text[t.span.start..t.span.end];
-        WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
-            || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
-    })
+}
+
+/// A token that leaves a run of capitals as it is ([`has_menu_run`]).
+#[inline(always)]
+fn is_connector(bytes: &[u8], t: &Token) -> bool {
+    t.span.len() <= 3
+        && matches!(
+            &bytes[t.span.start..t.span.end],
+            b"and" | b"of" | b"the" | b"&"
+        )
 }
 
 /// A cheap first look for a menu: [`MENU_WORDS`] capitalised words in a row
 /// (connectors aside), counted without allocating.
+#[cfg(test)]
 fn has_menu_run(text: &str, tokens: &[Token]) -> bool {
     if tokens.len() < MENU_WORDS {
         return false;
@@ -760,47 +877,59 @@ const RUN_TOGETHER_WINDOW: usize = 8;
 /// in full, then the headlines up to "MORE" ("Dana Whitcombe Dana (Dee) Marie
 /// WhitcombeSenate passes bill MORE"). The card and those headlines are masked
 /// ([`mask_name_card`]): they are no mention, and the headlines link nobody.
+#[inline(never)]
 pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
     for s in sentences.iter_mut() {
-        let mut out: Option<Vec<Token>> = None;
-        let mut glued = Vec::new();
-        for (i, t) in s.tokens.iter().enumerate() {
-            let cut = may_run_together(text, t)
-                .then(|| run_together_cut(text, &s.tokens, i))
-                .flatten();
-            let Some((cut, figures)) = cut else {
-                if let Some(v) = out.as_mut() {
-                    v.push(*t);
-                }
-                continue;
-            };
-            let v = out.get_or_insert_with(|| s.tokens[..i].to_vec());
-            v.push(Token {
-                span: Span::new(t.span.start, cut),
-                ..*t
-            });
-            glued.push(v.len());
-            v.push(Token {
-                span: Span::new(cut, t.span.end),
-                kind: if figures {
-                    TokenKind::Punct
-                } else {
-                    TokenKind::Word
-                },
-                space_before: false,
-            });
+        // Most sentences: no word runs into the next, seen in one cheap pass.
+        let glued = s.tokens.iter().enumerate().any(|(i, t)| {
+            may_run_together(text, t) && run_together_cut(text, &s.tokens, i).is_some()
+        });
+        if glued {
+            split_sentence_run_together(text, s);
         }
-        if let Some(v) = out {
-            let mut masked = vec![false; v.len()];
-            for &g in &glued {
-                mask_name_card(text, &v, g, &mut masked);
+    }
+}
+
+/// [`split_run_together`] of one sentence.
+fn split_sentence_run_together(text: &str, s: &mut Sentence) {
+    let mut out: Option<Vec<Token>> = None;
+    let mut glued = Vec::new();
+    for (i, t) in s.tokens.iter().enumerate() {
+        let cut = may_run_together(text, t)
+            .then(|| run_together_cut(text, &s.tokens, i))
+            .flatten();
+        let Some((cut, figures)) = cut else {
+            if let Some(v) = out.as_mut() {
+                v.push(*t);
             }
-            s.tokens = if masked.contains(&true) {
-                merge_masked(&v, &masked)
+            continue;
+        };
+        let v = out.get_or_insert_with(|| s.tokens[..i].to_vec());
+        v.push(Token {
+            span: Span::new(t.span.start, cut),
+            ..*t
+        });
+        glued.push(v.len());
+        v.push(Token {
+            span: Span::new(cut, t.span.end),
+            kind: if figures {
+                TokenKind::Punct
             } else {
-                v
-            };
+                TokenKind::Word
+            },
+            space_before: false,
+        });
+    }
+    if let Some(v) = out {
+        let mut masked = vec![false; v.len()];
+        for &g in &glued {
+            mask_name_card(text, &v, g, &mut masked);
         }
+        s.tokens = if masked.contains(&true) {
+            merge_masked(&v, &masked)
+        } else {
+            v
+        };
     }
 }
 
@@ -1068,6 +1197,15 @@ mod tests {
         let (of, again) = boilerplate_both_ways(text);
         assert_eq!(of, again);
         assert!(of.contains(&true) && of.contains(&false));
+        // Long lines: name soup, prose, and words parted only by mojibake spaces.
+        let soup = "Albania Algeria Andorra Angola ".repeat(8);
+        let prose = "The ministers of Albania, Algeria and Andorra met today. ".repeat(4);
+        let glued = "Albania\u{c2}\u{a0}Algeria\u{c3}\u{a0}Andorra\u{c2}\u{85}Angola ".repeat(8);
+        let short = "Albania\u{c2}\u{a0}Algeria ".repeat(8);
+        let text = [soup.as_str(), &prose, &glued, &short, "x"].join("\n");
+        let (of, again) = boilerplate_both_ways(&text);
+        assert_eq!(of, again);
+        assert_eq!(of, [true, false, true, false, false]);
     }
 
     proptest::proptest! {
@@ -1082,12 +1220,48 @@ mod tests {
                 "(Breaking News|Read Mode|XS|LG|Home|www\\.x\\.com|100%|---|Sign Up)",
                 "([A-Za-z.!?'\u{a0}\u{e9}\u{201d}\"]{1,6}[ .]{0,2}){0,8}",
                 "(Mr\\.|U\\.S\\.|Sept\\.|He|she|said|\\.|!|\\?|\u{a0}| |\u{2026}|\"|\\)){0,20}",
+                // Long lines, runs of title words among them; mojibake that holds a
+                // space that is not ASCII ("\u{c2}\u{a0}", "\u{c3}\u{a0}").
+                "((Albania|Zo\u{eb}|\u{c9}ire|Mali|of|the|&|de|and|Oslo,|x|9|\\(Rome|d'Or)( |  |\u{a0}|\u{c2}\u{a0}|\u{c3}\u{a0}|\u{85}|\t)){10,45}",
             ], 0..12),
             ends in proptest::collection::vec("(\n|\r\n)", 12),
         ) {
             let text: String = lines.iter().zip(&ends).flat_map(|(l, e)| [l.as_str(), e.as_str()]).collect();
             let (of, again) = boilerplate_both_ways(&text);
             proptest::prop_assert_eq!(of, again, "{:?}", text);
+        }
+
+        #[test]
+        fn tokens_after_whitespace_are_the_words_of_a_line_without_0xc2(
+            s in "([a-zA-Z0-9.,'&()\u{e9}\u{c9}\u{2019}\u{2009}\u{3000}\u{2028}\u{1680}\u{205f}\u{85}\u{a0}\t\u{b}\u{1}-]|\u{c3}\u{a9}|\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{201e}\u{a2}|\u{c3}\u{a0}|\u{c2}\u{a0}| ){0,60}",
+        ) {
+            let mut ss = Vec::new();
+            crate::text::split_sentences(&s, Span::new(0, s.len()), 0, &mut ss);
+            let count = s.split_whitespace().count();
+            for n in [0, 1, 5, 15] {
+                let by_tokens = long_line_by_tokens(&s, &ss, n).is_some();
+                if !s.as_bytes().contains(&0xC2) {
+                    proptest::prop_assert_eq!(by_tokens, count > n, "{:?} {}", s, n);
+                }
+            }
+        }
+
+        #[test]
+        fn first_look_in_one_pass_is_as_in_two(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                12 => "(Albania|Zo\u{eb}|\u{c9}ire|Mali|Read|Photo|Getty|Sign|AP|XS)",
+                3 => "(and|of|the|&|an|ofx|theme)",
+                2 => "(/|\\||//|x|said|9|3\\.5|\\.|,|\u{e9}t\u{e9}|\u{201c})",
+            ], 0..60),
+            seps in proptest::collection::vec("( |  |/|\u{a0})", 60),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            let tokens = crate::text::tokenize(&text, Span::new(0, text.len()));
+            proptest::prop_assert_eq!(
+                first_look(&text, &tokens),
+                (has_menu_run(&text, &tokens), may_hold_furniture(&text, &tokens)),
+                "{:?}", text
+            );
         }
 
         #[test]
@@ -1102,6 +1276,16 @@ mod tests {
         ) {
             let s: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
             proptest::prop_assert_eq!(is_name_soup(&s), name_soup_reading_every_word(&s));
+            // The first look on the tokens misses no soup.
+            let mut ss = Vec::new();
+            for (i, l) in crate::text::lines(&s).into_iter().enumerate() {
+                crate::text::split_sentences(&s, l, i, &mut ss);
+                let line = &s[l.start..l.end];
+                let of_line = std::mem::take(&mut ss);
+                if is_name_soup(line) && !line.as_bytes().contains(&0xC2) {
+                    proptest::prop_assert_eq!(long_line_by_tokens(&s, &of_line, 0), Some(true), "{:?}", line);
+                }
+            }
         }
 
         #[test]

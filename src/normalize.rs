@@ -626,6 +626,11 @@ mod tests {
         fn keys_are_those_first_written(s in "[ aAlLeEtThHxX.`_'\\-\t\r\u{b}\u{e9}]{0,14}") {
             proptest::prop_assert_eq!(norm_key(&s), norm_key_reference(&s));
         }
+
+        #[test]
+        fn keys_of_any_letters_are_those_first_written(s in "[ a-zA-Z0-9@\\[`{.,_'\\-\t\u{e9}\u{c9}\u{2019}\u{c3}\u{a9}]{0,20}") {
+            proptest::prop_assert_eq!(norm_key(&s), norm_key_reference(&s));
+        }
     }
 
     #[test]

@@ -158,6 +158,7 @@ fn abbreviation_at(line: &str, start: usize, end: usize) -> bool {
 }
 
 /// Byte spans of the lines of `text` (without their line breaks).
+#[inline(never)]
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -325,7 +326,7 @@ fn may_end(b: u8) -> bool {
 /// [`tokenize_into`]; with `MARK`, the tokens that may end a sentence are noted in
 /// `ends` ([`Ends`]). A word or number read by [`plain_run`] ends in a letter or
 /// digit and never ends one; nor does a number.
-#[inline(always)]
+#[inline(never)]
 fn tokenize_marking<const MARK: bool>(
     text: &str,
     span: Span,
@@ -335,13 +336,28 @@ fn tokenize_marking<const MARK: bool>(
     let line = Chars {
         s: &text[span.start..span.end],
     };
+    // Pushed to a list of its own, whose length may stay in a register, and put back.
+    let mut out = std::mem::take(tokens);
     let n = line.len();
     let mut i = 0;
     let mut space_before = true;
     while i < n {
         let b = line.byte(i);
-        let (end, kind) = if b.is_ascii() {
-            // Most characters: classified by their byte.
+        let (end, kind) = if (b | 0x20).wrapping_sub(b'a') < 26 {
+            // Most tokens open with an ASCII letter (`| 0x20` folds the capitals onto
+            // the lower-case letters, and no other byte onto them): tried first.
+            match plain_run(line, i, b"'-.") {
+                Ok(end) => (end, TokenKind::Word),
+                Err(run_end) => {
+                    let end = scan_word_after(line, i, run_end);
+                    if MARK && may_end(line.byte(end - 1)) {
+                        ends.note(out.len());
+                    }
+                    (end, TokenKind::Word)
+                }
+            }
+        } else if b.is_ascii() {
+            // The other ASCII characters: classified by their byte.
             match b {
                 b' ' | b'\t'..=b'\r' => {
                     space_before = true;
@@ -352,19 +368,9 @@ fn tokenize_marking<const MARK: bool>(
                     Ok(end) => (end, TokenKind::Number),
                     Err(_) => (scan_number(line, i), TokenKind::Number),
                 },
-                b'a'..=b'z' | b'A'..=b'Z' => match plain_run(line, i, b"'-.") {
-                    Ok(end) => (end, TokenKind::Word),
-                    Err(run_end) => {
-                        let end = scan_word_after(line, i, run_end);
-                        if MARK && may_end(line.byte(end - 1)) {
-                            ends.note(tokens.len());
-                        }
-                        (end, TokenKind::Word)
-                    }
-                },
                 _ => {
                     if MARK && may_end(b) {
-                        ends.note(tokens.len());
+                        ends.note(out.len());
                     }
                     (i + 1, TokenKind::Punct)
                 }
@@ -385,11 +391,11 @@ fn tokenize_marking<const MARK: bool>(
                 (line.next(i), TokenKind::Punct)
             };
             if MARK && may_end(line.byte(end - 1)) {
-                ends.note(tokens.len());
+                ends.note(out.len());
             }
             (end, kind)
         };
-        tokens.push(Token {
+        out.push(Token {
             span: Span::new(span.start + i, span.start + end),
             kind,
             space_before,
@@ -399,6 +405,7 @@ fn tokenize_marking<const MARK: bool>(
         space_before = line.s.as_bytes().get(i) == Some(&b' ');
         i += usize::from(space_before);
     }
+    *tokens = out;
 }
 
 /// Whether each byte is an ASCII letter or digit: one load, where
@@ -438,12 +445,16 @@ fn plain_run(line: Chars<'_>, i: usize, joiners: &[u8]) -> Result<usize, usize> 
 /// time while eight are left, then byte by byte.
 #[inline(always)]
 fn alnum_end(bytes: &[u8], mut j: usize) -> usize {
-    while let Some(chunk) = bytes.get(j..j + 8) {
-        let stop = not_alnum(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        if stop != 0 {
-            return j + (stop.trailing_zeros() / 8) as usize;
+    // One comparison a chunk: `j <= last` keeps `j + 8` within the bytes.
+    if let Some(last) = bytes.len().checked_sub(8) {
+        while j <= last {
+            let chunk = bytes[j..j + 8].try_into().expect("eight bytes");
+            let stop = not_alnum(u64::from_le_bytes(chunk));
+            if stop != 0 {
+                return j + (stop.trailing_zeros() / 8) as usize;
+            }
+            j += 8;
         }
-        j += 8;
     }
     while j < bytes.len() && is_alnum_byte(bytes[j]) {
         j += 1;
@@ -646,6 +657,7 @@ fn web_address_end(line: Chars<'_>, start: usize, dot: usize) -> Option<usize> {
 }
 
 /// Splits `text[line]` into sentences.
+#[inline(never)]
 pub fn split_sentences(text: &str, line: Span, line_index: usize, out: &mut Vec<Sentence>) {
     // About one token in five bytes of news: sized so that most lines never regrow it.
     let mut tokens = Vec::with_capacity(line.len() / 4 + 1);
@@ -759,6 +771,7 @@ fn is_closer(p: &str) -> bool {
     )
 }
 
+#[inline(never)]
 fn push_sentence(tokens: Vec<Token>, line: usize, out: &mut Vec<Sentence>) {
     if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
         out.push(Sentence {
@@ -802,6 +815,7 @@ fn block_starts(block: &[u8; BLOCK]) -> u32 {
 }
 
 impl<'a> CharIndex<'a> {
+    #[inline(never)]
     pub fn new(text: &'a str) -> CharIndex<'a> {
         let bytes = text.as_bytes();
         if text.is_ascii() {
