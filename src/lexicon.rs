@@ -93,6 +93,34 @@ pub struct Lexicon {
     pub title_of_heads: HashSet<String>,
     /// User stoplist: normalised names never to report.
     pub stop: HashSet<String>,
+    /// Every word of the sets above that a recogniser asks of one word -> the
+    /// [`class`] bits of the sets holding it: all of a word's memberships answered
+    /// by one lookup ([`Lexicon::classes_of`]).
+    classes: HashMap<String, u16>,
+}
+
+/// Bits of [`Lexicon::classes_of`]: which word sets hold a lower-case word.
+pub mod class {
+    /// [`super::Lexicon::common`].
+    pub const COMMON: u16 = 1;
+    /// [`super::Lexicon::org_cues`].
+    pub const ORG_CUE: u16 = 1 << 1;
+    /// [`super::Lexicon::loc_prefix`].
+    pub const LOC_PREFIX: u16 = 1 << 2;
+    /// [`super::Lexicon::loc_suffix`].
+    pub const LOC_SUFFIX: u16 = 1 << 3;
+    /// [`super::Lexicon::event_cues`].
+    pub const EVENT_CUE: u16 = 1 << 4;
+    /// [`super::Lexicon::place_nouns`].
+    pub const PLACE_NOUN: u16 = 1 << 5;
+    /// [`super::Lexicon::misc`].
+    pub const MISC: u16 = 1 << 6;
+    /// [`super::Lexicon::function_words`].
+    pub const FUNCTION: u16 = 1 << 7;
+    /// [`super::Lexicon::surnames`].
+    pub const SURNAME: u16 = 1 << 8;
+    /// [`super::Lexicon::title_of_heads`].
+    pub const TITLE_OF_HEAD: u16 = 1 << 9;
 }
 
 /// A user-supplied entity: a name, its type and other names for it.
@@ -379,7 +407,40 @@ impl Lexicon {
             titles,
             title_of_heads,
             stop: stop.iter().map(|s| norm_key(s)).collect(),
+            classes: HashMap::default(),
         }
+        .with_classes()
+    }
+
+    /// The lexicon with its [`Lexicon::classes`] table filled from its sets.
+    fn with_classes(mut self) -> Lexicon {
+        let sets: [(&HashSet<String>, u16); 10] = [
+            (&self.common, class::COMMON),
+            (&self.org_cues, class::ORG_CUE),
+            (&self.loc_prefix, class::LOC_PREFIX),
+            (&self.loc_suffix, class::LOC_SUFFIX),
+            (&self.event_cues, class::EVENT_CUE),
+            (&self.place_nouns, class::PLACE_NOUN),
+            (&self.misc, class::MISC),
+            (&self.function_words, class::FUNCTION),
+            (&self.surnames, class::SURNAME),
+            (&self.title_of_heads, class::TITLE_OF_HEAD),
+        ];
+        let mut classes: HashMap<String, u16> = HashMap::default();
+        for (set, bit) in sets {
+            for w in set {
+                *classes.entry(w.clone()).or_insert(0) |= bit;
+            }
+        }
+        self.classes = classes;
+        self
+    }
+
+    /// The [`class`] bits of a lower-case word: which of the lexicon's word sets
+    /// hold it (0 for none), by one lookup.
+    #[inline]
+    pub fn classes_of(&self, lower: &str) -> u16 {
+        self.classes.get(lower).copied().unwrap_or(0)
     }
 
     /// Gazetteer names in `text` that start and end on word boundaries. The longest
@@ -828,6 +889,41 @@ mod tests {
             assert_eq!(lex.title_at(p), lex.title_at_as_first_written(p), "{p:?}");
         }
         assert!(phrases.iter().any(|p| lex.title_at(p) > 1));
+    }
+
+    #[test]
+    fn word_classes_by_one_lookup_are_the_memberships_of_the_sets() {
+        let lex = Lexicon::builtin();
+        let sets: [(&HashSet<String>, u16); 10] = [
+            (&lex.common, class::COMMON),
+            (&lex.org_cues, class::ORG_CUE),
+            (&lex.loc_prefix, class::LOC_PREFIX),
+            (&lex.loc_suffix, class::LOC_SUFFIX),
+            (&lex.event_cues, class::EVENT_CUE),
+            (&lex.place_nouns, class::PLACE_NOUN),
+            (&lex.misc, class::MISC),
+            (&lex.function_words, class::FUNCTION),
+            (&lex.surnames, class::SURNAME),
+            (&lex.title_of_heads, class::TITLE_OF_HEAD),
+        ];
+        let mut words: Vec<&str> = sets
+            .iter()
+            .flat_map(|(set, _)| set.iter().map(String::as_str))
+            .collect();
+        words.extend(lex.first_names.iter().map(String::as_str));
+        words.extend([
+            "", "x", "zzyzx", "the", "Smith", "smiths", "talks", "new york",
+        ]);
+        let mut seen_bits = 0;
+        for w in words {
+            let classes = lex.classes_of(w);
+            seen_bits |= classes;
+            for (set, bit) in sets {
+                assert_eq!(classes & bit != 0, set.contains(w), "{w:?} {bit}");
+            }
+            assert_eq!(classes >> 10, 0, "{w:?}");
+        }
+        assert_eq!(seen_bits, (1 << 10) - 1, "every set holds a word");
     }
 
     #[test]

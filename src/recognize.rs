@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
+use crate::lexicon::{class, GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
@@ -420,9 +420,13 @@ fn title_case(w: &str) -> String {
 /// text the `tokens` (the words' spans) cover is ASCII, as most is, each word is
 /// a slice of `ascii_lower`, the document with its ASCII letters lowered (same
 /// offsets). The words go into `out` (cleared first), whose allocation is kept.
+/// `throughout`: [`lowers_by_ascii_throughout`] of the document, which makes every
+/// word such a slice with no look at the sentence.
+#[allow(clippy::too_many_arguments)]
 fn lowered<'b>(
     text: &str,
     ascii_lower: &'b str,
+    throughout: bool,
     tokens: &[Token],
     words: &[&str],
     buf: &'b mut String,
@@ -435,7 +439,7 @@ fn lowered<'b>(
     // Tokens are in text order.
     let start = tokens.first().map_or(0, |t| t.span.start);
     let end = tokens.last().map_or(0, |t| t.span.end);
-    if text.get(start..end).is_some_and(|c| c.is_ascii()) {
+    if throughout || text.get(start..end).is_some_and(|c| c.is_ascii()) {
         out.extend(
             tokens
                 .iter()
@@ -481,11 +485,44 @@ fn lowered<'b>(
 /// it is the word's text in the document lowered by ASCII ("Σ", whose lower case
 /// depends on its place, is its own lower case in no place).
 fn lowers_by_ascii(w: &str) -> bool {
-    w.is_ascii()
-        || w.chars().all(|c| {
-            let mut l = c.to_lowercase();
-            c.is_ascii() || (l.next() == Some(c) && l.next().is_none())
-        })
+    w.is_ascii() || w.chars().all(|c| c.is_ascii() || is_own_lowercase(c))
+}
+
+/// Whether a character is its own lower case, alone.
+fn is_own_lowercase(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
+}
+
+/// [`lowers_by_ascii`] of the whole `text` (so of each of its words): most
+/// documents hold only ASCII, quotation marks, dashes and lower-case accented
+/// letters. ASCII is skipped eight bytes at a time; only other characters are read.
+fn lowers_by_ascii_throughout(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while let Some(eight) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if x & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        // `i` is on a character's first byte: only whole characters are stepped over.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !is_own_lowercase(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// No lower-case letter and two letters or more ("NATO", "U.S."). ASCII bytes are
@@ -552,17 +589,51 @@ mod lowered_tests {
                 .collect();
             let (mut buf, mut ends) = (String::new(), Vec::new());
             let ascii_lower = text.to_ascii_lowercase();
-            let lower = lowered(
-                text,
-                &ascii_lower,
-                &tokens,
-                &words,
-                &mut buf,
-                &mut ends,
-                vec!["stale"],
-            );
             let expected: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
-            assert_eq!(lower, expected);
+            let throughout = lowers_by_ascii_throughout(text);
+            // Asked without the document's answer, and with it when it holds.
+            for throughout in [false, throughout] {
+                let lower = lowered(
+                    text,
+                    &ascii_lower,
+                    throughout,
+                    &tokens,
+                    &words,
+                    &mut buf,
+                    &mut ends,
+                    vec!["stale"],
+                );
+                assert_eq!(lower, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_lowers_by_ascii_throughout_when_each_character_does() {
+        let texts = [
+            "",
+            "plain ASCII text, long enough for eight-byte steps",
+            "Trump’s “deal” with Zoë’s café — in São Paulo",
+            "Zoë MÜLLER met İlhan Omar.",
+            "ΣΟΦΙΑΣ",
+            "a long ASCII run before the capital: Élysée",
+            "ǅ",
+            "ＡＢＣ and ａｂｃ",
+        ];
+        for text in texts {
+            let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
+            assert_eq!(lowers_by_ascii_throughout(text), by_chars, "{text}");
+            assert_eq!(lowers_by_ascii(text), by_chars, "{text}");
+        }
+        assert!(lowers_by_ascii_throughout(texts[2]));
+        assert!(!lowers_by_ascii_throughout(texts[4]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowers_by_ascii_throughout_agrees_with_the_characters(text in "[a-zA-Z .’“”éÉΣσ–İ]{0,40}") {
+            let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
+            proptest::prop_assert_eq!(lowers_by_ascii_throughout(&text), by_chars);
         }
     }
 }
@@ -784,7 +855,18 @@ struct Ctx<'a> {
     /// as a title's first word ([`Ctx::title_len`]) and as a particle
     /// ([`Ctx::particle`]), asked once; all 0 (nothing asked) when the context is made.
     given: Vec<std::cell::Cell<u8>>,
+    /// The lexicon's [`class`] bits of each word's lower case, with [`CLASS_KNOWN`]
+    /// once looked up, and whether it is a common word, inflections included
+    /// ([`Ctx::is_common_at`]); all 0 (nothing asked) when the context is made.
+    class: Vec<std::cell::Cell<u16>>,
 }
+
+/// Bits of [`Ctx::class`] beside the lexicon's [`class`] bits: the word's classes
+/// are known; asked whether it is a common word ([`Lexicon::is_common_lower`]), and
+/// the answer.
+const CLASS_KNOWN: u16 = 1 << 15;
+const COMMON_ASKED: u16 = 1 << 14;
+const COMMON_WORD: u16 = 1 << 13;
 
 /// [`Lexicon::is_first_name`] of a word already in lower case ([`lowercase`], as
 /// the lexicon lowers it): no copy to lower it again.
@@ -856,6 +938,52 @@ impl Ctx<'_> {
 
     fn is_upper_initial(&self, i: usize) -> bool {
         starts_upper(self.words[i])
+    }
+
+    /// The lexicon's [`class`] bits of word `i` (which word sets hold its lower
+    /// case), looked up once per sentence; other bits of [`Ctx::class`] may be set.
+    #[inline]
+    fn classes(&self, i: usize) -> u16 {
+        let bits = self.class[i].get();
+        if bits & CLASS_KNOWN != 0 {
+            return bits;
+        }
+        self.classes_uncached(i, bits)
+    }
+
+    /// [`Ctx::classes`] the first time it is asked of word `i`.
+    #[inline(never)]
+    fn classes_uncached(&self, i: usize, bits: u16) -> u16 {
+        let bits = bits | CLASS_KNOWN | self.lex.classes_of(self.lower[i]);
+        self.class[i].set(bits);
+        bits
+    }
+
+    /// Whether a word set of the lexicon ([`class`] bit `bit`) holds word `i`'s
+    /// lower case.
+    #[inline]
+    fn in_class(&self, i: usize, bit: u16) -> bool {
+        self.classes(i) & bit != 0
+    }
+
+    /// [`Lexicon::is_common_lower`] of word `i`, looked up once per sentence.
+    #[inline]
+    fn is_common_at(&self, i: usize) -> bool {
+        let bits = self.class[i].get();
+        if bits & COMMON_ASKED != 0 {
+            return bits & COMMON_WORD != 0;
+        }
+        self.is_common_uncached(i)
+    }
+
+    /// [`Ctx::is_common_at`] the first time it is asked of word `i`.
+    #[inline(never)]
+    fn is_common_uncached(&self, i: usize) -> bool {
+        let bits = self.classes(i);
+        // A listed word is common; the inflections are tried only for the others.
+        let answer = bits & class::COMMON != 0 || self.lex.is_common_lower(self.lower[i]);
+        self.class[i].set(bits | COMMON_ASKED | if answer { COMMON_WORD } else { 0 });
+        answer
     }
 
     fn is_all_caps(&self, i: usize) -> bool {
@@ -930,7 +1058,7 @@ impl Ctx<'_> {
         if listed!(TIME_ZONES, self.lower[i]) {
             return false;
         }
-        if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
+        if self.is_all_caps(i) && self.is_common_at(i) {
             return false; // FILE, UPDATE, BREAKING
         }
         if wording::never_capital_name_word(self, i) {
@@ -960,7 +1088,7 @@ impl Ctx<'_> {
     /// unless a known name holds it.
     fn title_case_function_word(&self, i: usize) -> bool {
         let l = self.lower[i];
-        is_title_case_lower(l) || self.lex.function_words.contains(l)
+        is_title_case_lower(l) || self.in_class(i, class::FUNCTION)
     }
 
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
@@ -1023,15 +1151,15 @@ impl Ctx<'_> {
             "of" => {
                 let head = self.lower[run_last];
                 let head_ok = listed!(OF_HEADS, head)
-                    || self.lex.org_cues.contains(head)
-                    || self.lex.title_of_heads.contains(head);
+                    || self.in_class(run_last, class::ORG_CUE)
+                    || self.in_class(run_last, class::TITLE_OF_HEAD);
                 // "Hockey Hall of Fame": the hall is an institution, not a surname.
                 let fame = head == "hall" && self.lower[i + 1] == "fame";
                 (head_ok || fame)
                     && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
             }
             // "Center for American Progress", "Council on Foreign Relations".
-            "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
+            "for" | "on" => self.in_class(run_last, class::ORG_CUE) && next_cap,
             "&" => next_cap,
             "and" => self.and_in_name(run_last, i) || orgs::fields_and(self, run_last, i),
             // "Ursula von der Leyen", "Joaquin de la Pazuela": two particles.
@@ -1052,13 +1180,13 @@ impl Ctx<'_> {
             self.kinds[k] == TokenKind::Word
                 && self.is_upper_initial(k)
                 && !self.first_name_at(k)
-                && !self.lex.function_words.contains(self.lower[k])
-                && self.lex.is_common_lower(self.lower[k])
+                && !self.in_class(k, class::FUNCTION)
+                && self.is_common_at(k)
         };
         let cue = |k: usize| {
             self.kinds[k] == TokenKind::Word
                 && self.is_upper_initial(k)
-                && self.lex.org_cues.contains(self.lower[k])
+                && self.in_class(k, class::ORG_CUE)
                 && !matches!(self.lower[k], "department" | "ministry")
         };
         if run_last + 1 != i || i + 2 >= self.words.len() || !plain(i - 1) || !plain(i + 1) {
@@ -1089,7 +1217,7 @@ impl Ctx<'_> {
         }
         let mut k = i + 1;
         while k < self.words.len() && self.kinds[k] == TokenKind::Word && self.is_upper_initial(k) {
-            if !plain(k) || self.gaz[k].is_some() || self.lex.org_cues.contains(self.lower[k]) {
+            if !plain(k) || self.gaz[k].is_some() || self.in_class(k, class::ORG_CUE) {
                 return false;
             }
             k += 1;
@@ -1177,7 +1305,7 @@ impl Ctx<'_> {
         // "coached", or before "football team".
         let town = self.gaz[a].is_some_and(|(e, _)| e == b);
         // Looked up only where it decides.
-        let personal = || self.first_name_at(a) || self.lex.surnames.contains(self.lower[b - 1]);
+        let personal = || self.first_name_at(a) || self.in_class(b - 1, class::SURNAME);
         let before2 = if a > 1 { word(a - 2) } else { "" };
         let cued = sides::career_cue(before2, before)
             || sides::team_noun_after(self.sports, after, word(b + 1));
@@ -1382,6 +1510,7 @@ pub fn recognize(
     let mut hit_iter = 0;
     let (mut lower_buf, mut lower_ends) = (String::new(), Vec::new());
     let ascii_lower = text.to_ascii_lowercase();
+    let throughout = lowers_by_ascii_throughout(text);
     for (si, s) in sentences.iter().enumerate() {
         if skip_line.get(s.line).copied().unwrap_or(false) {
             continue;
@@ -1441,6 +1570,7 @@ pub fn recognize(
             lower: lowered(
                 text,
                 &ascii_lower,
+                throughout,
                 tokens,
                 &words,
                 &mut lower_buf,
@@ -1470,6 +1600,12 @@ pub fn recognize(
                 g.resize(tokens.len(), std::cell::Cell::new(0));
                 g
             },
+            class: {
+                let mut c = std::mem::take(&mut bufs.class);
+                c.clear();
+                c.resize(tokens.len(), std::cell::Cell::new(0));
+                c
+            },
             words,
             gaz,
         };
@@ -1486,6 +1622,7 @@ pub fn recognize(
             caps: ctx.caps,
             hyphens: ctx.hyphens,
             given: ctx.given,
+            class: ctx.class,
         };
     }
     out
@@ -1557,6 +1694,7 @@ struct Buffers<'a> {
     caps: Vec<bool>,
     hyphens: Vec<usize>,
     given: Vec<std::cell::Cell<u8>>,
+    class: Vec<std::cell::Cell<u16>>,
 }
 
 /// The allocation of `words`, empty and free of the borrow its words had (the
@@ -2101,7 +2239,7 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
         let t = ctx.title_len(first, b);
         if t > 0 {
             first += t;
-        } else if ctx.lex.misc.contains(ctx.lower[first]) {
+        } else if ctx.in_class(first, class::MISC) {
             first += 1;
         } else {
             break;
@@ -2227,7 +2365,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut V
 }
 
 fn is_cue_word(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex.org_cues.contains(ctx.lower[i])
+    ctx.in_class(i, class::ORG_CUE)
 }
 
 /// Joins each piece to the one before it where the two make one name ("Ar Raqqah",
@@ -2286,7 +2424,6 @@ fn article_and_place(prev: &mut Piece, p: &Piece) -> Option<Piece> {
 fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     let adjacent = prev.b == p.a;
     let last = ctx.lower[p.b - 1];
-    let first = ctx.lower[prev.a];
     if let Some(rule) = team_pair(ctx, prev, p).filter(|_| adjacent) {
         // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
         // and a town, in a results line or match report, make one side.
@@ -2303,7 +2440,7 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         && p.gaz.is_some()
         && p.b - p.a == 1
         && !p.title_before
-        && ctx.lex.org_cues.contains(last)
+        && ctx.in_class(p.b - 1, class::ORG_CUE)
     {
         // "Ohio Senate", "Kansas Army": a place and its own institution.
         return Some((prev.a, (EntityType::Organization, "org.prefixed-cue")));
@@ -2341,8 +2478,8 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     {
         // "University of Pittsburgh", "Gulf of Aden": a head, "of" and a known name.
         let head = ctx.lower[prev.b - 2];
-        let place = ctx.lex.loc_prefix.contains(first)
-            || ctx.lex.loc_prefix.contains(head)
+        let place = ctx.in_class(prev.a, class::LOC_PREFIX)
+            || ctx.in_class(prev.b - 2, class::LOC_PREFIX)
             || listed!(PLACE_OF_HEADS, head);
         return Some((
             prev.a,
@@ -2370,7 +2507,7 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     if unknown_before
         && p.gaz.is_some()
         && prev.b - prev.a == 1
-        && ctx.lex.loc_prefix.contains(first)
+        && ctx.in_class(prev.a, class::LOC_PREFIX)
     {
         // "Lake Geneva", "Mount Hermon".
         return Some((prev.a, (EntityType::Location, "location.cue")));
@@ -2388,9 +2525,8 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
 /// Blue Jays"), or a person whose given name is also a place ("Chad Edward Gaudin").
 fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> Option<Joined> {
     let last = ctx.lower[p.b - 1];
-    let cue_of =
-        p.b - p.a > 2 && ctx.lex.org_cues.contains(ctx.lower[p.a]) && ctx.lower[p.a + 1] == "of";
-    if ctx.lex.org_cues.contains(last) || cue_of {
+    let cue_of = p.b - p.a > 2 && ctx.in_class(p.a, class::ORG_CUE) && ctx.lower[p.a + 1] == "of";
+    if ctx.in_class(p.b - 1, class::ORG_CUE) || cue_of {
         // "Florida Department of Law Enforcement".
         // "US State Department", "Syria Support Group", "UN Security Council".
         // "Santa Clara Convention Center" is a venue.
@@ -2400,16 +2536,16 @@ fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> O
             (EntityType::Organization, "org.prefixed-cue")
         });
     }
-    if ctx.lex.event_cues.contains(last) {
+    if ctx.in_class(p.b - 1, class::EVENT_CUE) {
         return Some((EntityType::Other, "other.event-cue"));
     }
     // "Heathrow Airport", "Tiyas Military Airfield".
     let named_site = p.b - p.a == 1 || !ctx.first_name_at(p.a);
-    if named_site && ctx.lex.loc_suffix.contains(last) {
+    if named_site && ctx.in_class(p.b - 1, class::LOC_SUFFIX) {
         return Some((EntityType::Location, "location.cue"));
     }
     let personal = ctx.unambiguous_first_name_at(p.a)
-        || ctx.lex.surnames.contains(last)
+        || ctx.in_class(p.b - 1, class::SURNAME)
         || (p.a + 1..p.b).any(|i| ctx.particle(i));
     // A plural is a team's name ("Kelmore Suns"), a common singular a
     // thing there ("London Bridge" is left to the place cues).
@@ -2422,14 +2558,14 @@ fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> O
         && !team_word
         && last.chars().count() >= 5
         && !last.contains(is_hyphen)
-        && !ctx.lex.is_common_lower(last);
+        && !ctx.is_common_at(p.b - 1);
     let person = given && (personal || surname_like);
     // "Kentucky Republican", "Ohio Democrats": a place and a party or
     // nationality word describe a person; the place stays a place.
     let joins = place_before
         && p.forced.is_none()
         && !is_misc(ctx, p.a, p.b)
-        && (person || !personal && (team_word || !ctx.lex.is_common_lower(last)));
+        && (person || !personal && (team_word || !ctx.is_common_at(p.b - 1)));
     // A place before a person's name stays apart ("Syria Jane Doe").
     joins.then_some(if person {
         (EntityType::Person, "person.first-name")
@@ -2480,7 +2616,7 @@ fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
             || (ctx.first_name_at(a)
                 && ctx.gaz[a].is_none()
                 && !ctx.lex.by_key.contains_key(lower)
-                && !ctx.lex.misc.contains(lower)
+                && !ctx.in_class(a, class::MISC)
                 && !ctx.lex.is_common(w))
     };
     a < b
@@ -2509,7 +2645,7 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
             || adjective_before_name(ctx, a, b)
             || wording::adjective_before_given_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
-                && ctx.lex.common.contains(l)
+                && ctx.in_class(a, class::COMMON)
                 && !ctx.unambiguous_first_name_at(a)
                 && ctx.gaz[a].is_none()
                 && !names::initial_given_name(ctx, a, b));
@@ -2524,12 +2660,11 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
 /// "Republican Mitt Romney", "Democrat Terry Lane": a party or nationality word
 /// before a given name and a surname describes the person, it is no part of the name.
 fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let last = ctx.lower[b - 1];
     b - a >= 3
-        && ctx.lex.misc.contains(ctx.lower[a])
+        && ctx.in_class(a, class::MISC)
         && ctx.first_name_at(a + 1)
-        && !ctx.lex.loc_suffix.contains(last)
-        && !ctx.lex.org_cues.contains(last)
+        && !ctx.in_class(b - 1, class::LOC_SUFFIX)
+        && !ctx.in_class(b - 1, class::ORG_CUE)
 }
 
 /// Trims a piece, decides its type and makes the mention (or drops it).
@@ -2551,7 +2686,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         let office = ctx.lower[p.a] == "of";
         p.title_before &= !office;
         p.a = name_start(ctx, p.a, p.b);
-        if office && (p.a..p.b).all(|i| ctx.lex.is_common_lower(ctx.lower[i])) {
+        if office && (p.a..p.b).all(|i| ctx.is_common_at(i)) {
             return None;
         }
         p.b = wording::end_before_auxiliary(ctx, p.a, p.b);
@@ -2647,7 +2782,7 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
         w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms") || w.ends_with("phobia"))
     };
     let word = |i: usize| {
-        ctx.kinds[i] != TokenKind::Word || misc.contains(ctx.lower[i]) || doctrine(ctx.lower[i])
+        ctx.kinds[i] != TokenKind::Word || ctx.in_class(i, class::MISC) || doctrine(ctx.lower[i])
     };
     match b - a {
         1 => word(a),
@@ -2687,8 +2822,13 @@ fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
     (a..b).all(|i| {
         let w = ctx.lower[i].trim_end_matches('.');
+        // A word with no closing dot is its own lower case: its classes are known.
+        let function = || match w.len() == ctx.lower[i].len() {
+            true => ctx.in_class(i, class::FUNCTION),
+            false => ctx.lex.function_words.contains(w),
+        };
         ctx.kinds[i] != TokenKind::Word
-            || (!ctx.is_all_caps(i) && ctx.lex.function_words.contains(w))
+            || (!ctx.is_all_caps(i) && function())
             || is_contraction(ctx.lex, w)
     })
 }
@@ -2739,6 +2879,8 @@ struct Shape<'a> {
     first: &'a str,
     /// The head word: the last one before an ordinal ("World War II", "Apollo 11").
     last: &'a str,
+    /// The head word's token.
+    head: usize,
     /// The word before the piece ("" at the start).
     before: &'a str,
     /// Every word is a common word; plurals count in longer pieces ("Mountain
@@ -2756,13 +2898,14 @@ impl<'a> Shape<'a> {
         };
         let all_common = (p.a..p.b).all(|i| {
             ctx.kinds[i] != TokenKind::Word
-                || ctx.lex.common.contains(ctx.lower[i])
+                || ctx.in_class(i, class::COMMON)
                 || (n > 1 && is_common_plural(ctx.lex, ctx.lower[i]))
         });
         Shape {
             n,
             first: ctx.lower[p.a],
             last: ctx.lower[head],
+            head,
             before: if p.a > 0 { ctx.lower[p.a - 1] } else { "" },
             all_common,
         }
@@ -2883,30 +3026,30 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
 /// Cue words of the piece: facilities, organization, event and place words, a
 /// title before it, a club prefix.
 fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
-    let (n, first, last, lex) = (s.n, s.first, s.last, ctx.lex);
+    let (n, first) = (s.n, s.first);
     if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b, p.title_before) {
         return Some(Some((t, false, rule)));
     }
-    if n == 2 && ctx.unambiguous_first_name_at(p.a) && lex.surnames.contains(last) {
+    if n == 2 && ctx.unambiguous_first_name_at(p.a) && ctx.in_class(s.head, class::SURNAME) {
         // "Cheryl Mills", "Dave Camp": a given name and a surname that is also a cue.
         return Some(Some((EntityType::Person, false, "person.first-name")));
     }
-    if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
+    if ctx.in_class(s.head, class::ORG_CUE) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
         return Some(Some((EntityType::Organization, false, "org.cue")));
     }
     // "Institute of Politics", "James Martin Center for Nonproliferation Studies":
     // a cue word and its "of" phrase inside the name.
     let cue_of = |i: usize| {
-        lex.org_cues.contains(ctx.lower[i]) && matches!(ctx.lower[i + 1], "of" | "for" | "on")
+        ctx.in_class(i, class::ORG_CUE) && matches!(ctx.lower[i + 1], "of" | "for" | "on")
     };
     if n > 1 && (p.a..p.b - 1).any(cue_of) {
         return Some(Some((EntityType::Organization, false, "org.cue-of")));
     }
-    if n > 1 && (lex.event_cues.contains(last) || first == "operation") {
+    if n > 1 && (ctx.in_class(s.head, class::EVENT_CUE) || first == "operation") {
         // "Operation Desert Storm": military operations are events.
         return Some(Some((EntityType::Other, false, "other.event-cue")));
     }
-    if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
+    if n > 1 && (ctx.in_class(p.a, class::LOC_PREFIX) || ctx.in_class(s.head, class::LOC_SUFFIX)) {
         // "Halbury Town 4 Stanport 2", "Halbury Town coach": a club named as its town is.
         if let Some(rule) = ctx.team_context(p.a, p.b) {
             return Some(Some((EntityType::Organization, false, rule)));
@@ -2925,7 +3068,7 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
 /// A company noun before the piece ("the brewer Halvik"), and pieces made only of
 /// common words.
 fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
-    let (n, last, before, all_common, lex) = (s.n, s.last, s.before, s.all_common, ctx.lex);
+    let (n, before, all_common) = (s.n, s.before, s.all_common);
     // Not the tail of a compound ("Multi-party Democracy").
     let compound = p.a >= 2 && ctx.words[p.a - 2].chars().all(is_hyphen);
     let noun_before = listed!(ORG_NOUNS, before)
@@ -2941,7 +3084,7 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if orgs::noun_after(ctx, p.a, p.b) {
         return Some(Some((EntityType::Organization, false, "org.noun-after")));
     }
-    if all_common && n == 2 && ctx.first_name_at(p.a) && lex.surnames.contains(last) {
+    if all_common && n == 2 && ctx.first_name_at(p.a) && ctx.in_class(s.head, class::SURNAME) {
         // "Bill Gates", "Mark Cuban": a given name and a surname, both also words.
         return Some(Some((EntityType::Person, false, "person.first-name")));
     }
@@ -2975,11 +3118,11 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     }
     if n > 1 && ctx.first_name_at(p.a) {
         let ambiguous = !ctx.unambiguous_first_name_at(p.a);
-        if !ambiguous || !lex.common.contains(last) {
+        if !ambiguous || !ctx.in_class(s.head, class::COMMON) {
             return Some(Some((EntityType::Person, false, "person.first-name")));
         }
     }
-    if n > 1 && lex.surnames.contains(last) {
+    if n > 1 && ctx.in_class(s.head, class::SURNAME) {
         return Some(Some((EntityType::Person, false, "person.surname")));
     }
     if let Some(rule) = ctx.team_context(p.a, p.b) {
@@ -3021,7 +3164,7 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         }
         return Some(Some((EntityType::Organization, false, "org.acronym")));
     }
-    let personal = ctx.first_name_at(p.a) || lex.surnames.contains(last);
+    let personal = ctx.first_name_at(p.a) || ctx.in_class(s.head, class::SURNAME);
     if !personal && document::company_cue_after(ctx, p.b) {
         // "Halvik said its profit rose", "Halvik shares fell": a company.
         return Some(Some((EntityType::Organization, false, "org.company-cue")));
@@ -3040,10 +3183,10 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
             // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
             return Some(None);
         }
-        let common_last = lex.common.contains(last)
+        let common_last = ctx.in_class(s.head, class::COMMON)
             || is_common_plural(lex, last)
             || wording::ends_in_plural_noun(ctx, p.a, p.b);
-        if before == "the" || (common_last && !lex.surnames.contains(last)) {
+        if before == "the" || (common_last && !ctx.in_class(s.head, class::SURNAME)) {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
             return Some(Some((EntityType::Organization, false, "org.default")));
@@ -3081,7 +3224,7 @@ fn acronym_tail(ctx: &Ctx, i: usize) -> bool {
 /// A piece no stage decided: the words around it, else a given name, else unknown
 /// (settled by the document pass).
 fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
-    let (first, before, lex) = (s.first, s.before, ctx.lex);
+    let (before, lex) = (s.before, ctx.lex);
     let after = ctx.lower.get(p.b).copied().unwrap_or("");
     if ctx.headline {
         // "FAITH IN VANCE": a headline's wording is clipped; the word takes the
@@ -3116,7 +3259,7 @@ fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
                     && lex.entries[h.entry].entity_type == EntityType::Location
                     && !matches!(ctx.words.get(e).copied(), Some("'" | "\u{2019}"))
             });
-    if place_follows && !ctx.first_name_at(p.a) && !lex.surnames.contains(first) {
+    if place_follows && !ctx.first_name_at(p.a) && !ctx.in_class(p.a, class::SURNAME) {
         // "Debden, England", "Mobile, Alabama": a town named with its region or country.
         return Some((EntityType::Location, false, "location.comma-place"));
     }

@@ -4,6 +4,7 @@
 //! joined by "&".
 
 use super::{Ctx, Piece};
+use crate::lexicon::class;
 use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 use crate::text::TokenKind;
@@ -156,7 +157,7 @@ pub(super) fn headline_surnames_ampersand(ctx: &Ctx, a: usize, b: usize) -> Opti
         ctx.kinds[i] == TokenKind::Word
             && ctx.gaz[i].is_none()
             && ctx.is_upper_initial(i)
-            && ctx.lex.surnames.contains(ctx.lower[i])
+            && ctx.in_class(i, class::SURNAME)
     };
     let split = ctx.headline
         && b == a + 3

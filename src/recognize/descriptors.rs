@@ -5,6 +5,7 @@
 //! any common word ("Why Jane Roe", "Is Roe").
 
 use super::Ctx;
+use crate::lexicon::class;
 use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 use crate::text::TokenKind;
@@ -60,16 +61,16 @@ fn descriptor(ctx: &Ctx, k: usize) -> Option<bool> {
     let l = ctx.lower[k];
     let w = ctx.words[k];
     // An organization's word opening the run keeps it whole ("Bank Julius Baer").
-    if ctx.first_name_at(k) || ctx.lex.surnames.contains(l) || ctx.lex.org_cues.contains(l) {
+    if ctx.first_name_at(k) || ctx.in_class(k, class::SURNAME) || ctx.in_class(k, class::ORG_CUE) {
         return None;
     }
-    if ctx.lex.misc.contains(l) || nationalities(ctx, w) {
+    if ctx.in_class(k, class::MISC) || nationalities(ctx, w) {
         return Some(true);
     }
     if is_plural_title(ctx, l) || is_demonym(ctx, l) {
         return Some(true);
     }
-    ctx.lex.is_common_lower(l).then_some(false)
+    ctx.is_common_at(k).then_some(false)
 }
 
 /// "Cuban-American", "Irish-Catholic": a compound of nationality, party and
@@ -132,15 +133,14 @@ fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
     if b - k < 2 || !ctx.first_name_at(k) {
         return false;
     }
-    let last = ctx.lower[b - 1];
     let words_ok = (k + 1..b)
         .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i) || ctx.particle(i));
     words_ok
         && ctx.kinds[b - 1] == TokenKind::Word
-        && !ctx.lex.org_cues.contains(last)
-        && !ctx.lex.event_cues.contains(last)
-        && !ctx.lex.loc_suffix.contains(last)
-        && (!ctx.lex.is_common_lower(last) || ctx.lex.surnames.contains(last))
+        && !ctx.in_class(b - 1, class::ORG_CUE)
+        && !ctx.in_class(b - 1, class::EVENT_CUE)
+        && !ctx.in_class(b - 1, class::LOC_SUFFIX)
+        && (!ctx.is_common_at(b - 1) || ctx.in_class(b - 1, class::SURNAME))
 }
 
 /// A given name that is also a common word ("Will", "Mark").
@@ -148,14 +148,14 @@ fn ambiguous_word(ctx: &Ctx, k: usize) -> bool {
     ctx.kinds[k] == TokenKind::Word
         && ctx.gaz[k].is_none()
         && ctx.lex.ambiguous_first_names.contains(ctx.lower[k])
-        && ctx.lex.is_common_lower(ctx.lower[k])
+        && ctx.is_common_at(k)
 }
 
 /// Tokens `k..b` are capitalised words ending in a known surname ("Jeb Roe").
 fn ends_in_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
     (k..b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i))
         && ctx.kinds[b - 1] == TokenKind::Word
-        && ctx.lex.surnames.contains(ctx.lower[b - 1])
+        && ctx.in_class(b - 1, class::SURNAME)
 }
 
 /// Token `k` alone ends the run and is a known surname ("Is Roe").
@@ -163,5 +163,5 @@ fn lone_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
     b - k == 1
         && ctx.kinds[k] == TokenKind::Word
         && ctx.is_upper_initial(k)
-        && ctx.lex.surnames.contains(ctx.lower[k])
+        && ctx.in_class(k, class::SURNAME)
 }

@@ -5,6 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Ctx, RawMention};
+use crate::lexicon::class;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::normalize::norm_key;
@@ -109,7 +110,7 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
     };
     let speaker = before == "for"
         && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
-        && !ctx.lex.surnames.contains(ctx.lower[a])
+        && !ctx.in_class(a, class::SURNAME)
         && !ctx.first_name_at(a);
     business || speaker
 }

@@ -4,6 +4,7 @@
 //! ("the Committee", "the Court") with no full name in the document.
 
 use super::{Ctx, RawMention};
+use crate::lexicon::class;
 use crate::model::EntityType;
 
 /// Heads of bodies' names that name no one body alone ("the Committee", "the
@@ -82,11 +83,11 @@ pub(super) fn is_caps_phrase_not_person(ctx: &Ctx, a: usize, b: usize) -> bool {
     // A given name that is a surname too ("CLINTON SANDERS") reads as the surname
     // when the body writes it capitalised: two people's surnames side by side.
     let given = ctx.first_name_at(a)
-        && !(ctx.lex.surnames.contains(ctx.lower[a])
+        && !(ctx.in_class(a, class::SURNAME)
             && ctx
                 .body_caps
                 .contains(super::title_case(ctx.words[a]).as_str()));
-    if given && (words == 2 || ctx.lex.surnames.contains(ctx.lower[last])) {
+    if given && (words == 2 || ctx.in_class(last, class::SURNAME)) {
         return false;
     }
     let mut plain = String::with_capacity(ctx.spans[b - 1].end - ctx.spans[a].start);

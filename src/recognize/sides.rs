@@ -3,6 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use super::{Ctx, Piece, RawMention, CLUB_PREFIXES, TEAM_ROLE_RULE, TEAM_RULE};
+use crate::lexicon::class;
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
 use crate::normalize::norm_key;
@@ -257,12 +258,12 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && ctx.words[i].chars().any(char::is_lowercase)
         && ctx.words[i].chars().all(char::is_alphabetic)
         && !ctx.headline
-        && !ctx.lex.is_common_lower(lower)
+        && !ctx.is_common_at(i)
         && !ctx.first_name_at(i)
-        && !ctx.lex.surnames.contains(lower)
+        && !ctx.in_class(i, class::SURNAME)
         && !ctx.lex.particles.contains(lower)
-        && !ctx.lex.loc_prefix.contains(lower)
-        && !ctx.lex.misc.contains(lower)
+        && !ctx.in_class(i, class::LOC_PREFIX)
+        && !ctx.in_class(i, class::MISC)
         && ctx.title_len(i, i + 1) == 0
 }
 
