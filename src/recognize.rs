@@ -851,12 +851,12 @@ struct Ctx<'a> {
     gaz: Vec<Option<(usize, GazHit)>>,
     /// caps[i]: [`Ctx::cap`] of token i, computed for all once the rest is set.
     caps: Vec<bool>,
-    /// What the lexicon says of each word as a given name ([`Ctx::first_name_at`]),
-    /// as a title's first word ([`Ctx::title_len`]) and as a particle
-    /// ([`Ctx::particle`]), asked once; all 0 (nothing asked) when the context is made.
+    /// What the lexicon says of each word as a title's first word
+    /// ([`Ctx::title_len`]) and as a particle ([`Ctx::particle`]), asked once; all 0
+    /// (nothing asked) when the context is made.
     given: Vec<std::cell::Cell<u8>>,
-    /// The lexicon's [`class`] bits of each word's lower case, with [`CLASS_KNOWN`]
-    /// once looked up, and whether it is a common word, inflections included
+    /// The lexicon's [`class`] bits of each word's lower case (given names among
+    /// them: [`Ctx::first_name_at`]), with [`CLASS_KNOWN`] once looked up, and whether it is a common word, inflections included
     /// ([`Ctx::is_common_at`]); all 0 (nothing asked) when the context is made.
     class: Vec<std::cell::Cell<u16>>,
 }
@@ -868,24 +868,8 @@ const CLASS_KNOWN: u16 = 1 << 15;
 const COMMON_ASKED: u16 = 1 << 14;
 const COMMON_WORD: u16 = 1 << 13;
 
-/// [`Lexicon::is_first_name`] of a word already in lower case ([`lowercase`], as
-/// the lexicon lowers it): no copy to lower it again.
-fn is_first_name_lower(lex: &Lexicon, l: &str) -> bool {
-    lex.is_first_name_lower(l)
-}
-
-/// [`Lexicon::is_unambiguous_first_name`] of a word already in lower case.
-fn is_unambiguous_first_name_lower(lex: &Lexicon, l: &str) -> bool {
-    lex.is_unambiguous_first_name_lower(l)
-}
-
-/// Bits of [`Ctx::given`]: asked whether the word is a given name, and the answer;
-/// asked whether it is an unambiguous one, and the answer.
-const FIRST_ASKED: u8 = 1;
-const FIRST_NAME: u8 = 2;
-const UNAMBIGUOUS_ASKED: u8 = 4;
-const UNAMBIGUOUS_NAME: u8 = 8;
-/// Asked whether a title may start at the word ([`Ctx::title_len`]), and the answer.
+/// Bits of [`Ctx::given`]: asked whether a title may start at the word
+/// ([`Ctx::title_len`]), and the answer.
 const TITLE_ASKED: u8 = 16;
 const TITLE_MAY: u8 = 32;
 /// Asked whether the word is a name particle ([`Ctx::particle`]), and the answer.
@@ -893,47 +877,17 @@ const PARTICLE_ASKED: u8 = 64;
 const PARTICLE: u8 = 128;
 
 impl Ctx<'_> {
-    /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
+    /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence (with
+    /// the word's other classes).
     #[inline]
     fn first_name_at(&self, i: usize) -> bool {
-        self.given_bit(i, FIRST_ASKED, FIRST_NAME, is_first_name_lower)
+        self.in_class(i, class::GIVEN)
     }
 
     /// [`Lexicon::is_unambiguous_first_name`] of word `i`, looked up once per sentence.
     #[inline]
     fn unambiguous_first_name_at(&self, i: usize) -> bool {
-        self.given_bit(
-            i,
-            UNAMBIGUOUS_ASKED,
-            UNAMBIGUOUS_NAME,
-            is_unambiguous_first_name_lower,
-        )
-    }
-
-    /// The answer of `ask` for word `i` (given its lower-case form), kept in word
-    /// `i`'s given-name bits: `asked` says it is known, `yes` what it is.
-    #[inline]
-    fn given_bit(&self, i: usize, asked: u8, yes: u8, ask: fn(&Lexicon, &str) -> bool) -> bool {
-        let bits = self.given[i].get();
-        if bits & asked != 0 {
-            return bits & yes != 0;
-        }
-        self.given_bit_uncached(i, bits, asked, yes, ask)
-    }
-
-    /// [`Ctx::given_bit`] the first time it is asked of word `i`.
-    #[inline(never)]
-    fn given_bit_uncached(
-        &self,
-        i: usize,
-        bits: u8,
-        asked: u8,
-        yes: u8,
-        ask: fn(&Lexicon, &str) -> bool,
-    ) -> bool {
-        let answer = ask(self.lex, self.lower[i]);
-        self.given[i].set(bits | asked | if answer { yes } else { 0 });
-        answer
+        self.in_class(i, class::UNAMBIGUOUS_GIVEN)
     }
 
     fn is_upper_initial(&self, i: usize) -> bool {
@@ -3894,13 +3848,14 @@ mod tests {
         for w in &words {
             for form in [w.clone(), title_case(w), w.to_uppercase()] {
                 let l = lowercase(&form);
+                let classes = lex.classes_of(&l);
                 assert_eq!(
-                    is_first_name_lower(lex, &l),
+                    classes & class::GIVEN != 0,
                     lex.is_first_name(&form),
                     "{form}"
                 );
                 assert_eq!(
-                    is_unambiguous_first_name_lower(lex, &l),
+                    classes & class::UNAMBIGUOUS_GIVEN != 0,
                     lex.is_unambiguous_first_name(&form),
                     "{form}"
                 );
