@@ -823,8 +823,9 @@ struct Ctx<'a> {
     lex: &'a Lexicon,
     words: Vec<&'a str>,
     lower: Vec<&'a str>,
-    kinds: Vec<TokenKind>,
-    spans: Vec<Span>,
+    /// The sentence's tokens (their kinds and spans), as recognised: hyphenated
+    /// names split or joined ([`hyphened_names`]).
+    tokens: &'a [Token],
     headline: bool,
     /// The line is a table or list line ([`LineKind::Table`]).
     table: bool,
@@ -988,9 +989,9 @@ impl Ctx<'_> {
         out.reserve(self.words.len());
         // The per-token vectors walked together (no index to check per vector).
         let hyphens = !self.hyphens.is_empty();
-        let tokens = self.kinds.iter().zip(&self.gaz).zip(&self.words);
-        for (i, ((&kind, gaz), &w)) in tokens.enumerate() {
-            out.push(may_cap(kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
+        let tokens = self.tokens.iter().zip(&self.gaz).zip(&self.words);
+        for (i, ((t, gaz), &w)) in tokens.enumerate() {
+            out.push(may_cap(t.kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
         }
     }
 
@@ -1062,7 +1063,7 @@ impl Ctx<'_> {
             Some(&w) => {
                 // "Jan de Voss", "Mar del Plata": a particle goes on with a name.
                 w == "."
-                    || self.kinds[i + 1] == TokenKind::Number
+                    || self.tokens[i + 1].kind == TokenKind::Number
                     || !(self.words[i + 1]
                         .chars()
                         .next()
@@ -1087,7 +1088,7 @@ impl Ctx<'_> {
     /// [`Ctx::particle`] the first time it is asked of word `i` (whose bits are `bits`).
     #[inline(never)]
     fn particle_uncached(&self, i: usize, bits: u8) -> bool {
-        let answer = self.kinds[i] == TokenKind::Word
+        let answer = self.tokens[i].kind == TokenKind::Word
             && self.lower[i].len() <= self.lex.particle_max_len
             && self.lex.is_particle(self.lower[i])
             && self.words[i].chars().all(char::is_lowercase);
@@ -1110,7 +1111,8 @@ impl Ctx<'_> {
                 // "Hockey Hall of Fame": the hall is an institution, not a surname.
                 let fame = head == "hall" && self.lower[i + 1] == "fame";
                 (head_ok || fame)
-                    && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
+                    && (next_cap
+                        || (head == "group" && self.tokens[i + 1].kind == TokenKind::Number))
             }
             // "Center for American Progress", "Council on Foreign Relations".
             "for" | "on" => self.in_class(run_last, class::ORG_CUE) && next_cap,
@@ -1131,14 +1133,14 @@ impl Ctx<'_> {
     /// departments, and a name before "and" ("Trump and Means Committee") joins nothing.
     fn and_in_name(&self, run_last: usize, i: usize) -> bool {
         let plain = |k: usize| {
-            self.kinds[k] == TokenKind::Word
+            self.tokens[k].kind == TokenKind::Word
                 && self.is_upper_initial(k)
                 && !self.first_name_at(k)
                 && !self.in_class(k, class::FUNCTION)
                 && self.is_common_at(k)
         };
         let cue = |k: usize| {
-            self.kinds[k] == TokenKind::Word
+            self.tokens[k].kind == TokenKind::Word
                 && self.is_upper_initial(k)
                 && self.in_class(k, class::ORG_CUE)
                 && !matches!(self.lower[k], "department" | "ministry")
@@ -1170,7 +1172,10 @@ impl Ctx<'_> {
             return false;
         }
         let mut k = i + 1;
-        while k < self.words.len() && self.kinds[k] == TokenKind::Word && self.is_upper_initial(k) {
+        while k < self.words.len()
+            && self.tokens[k].kind == TokenKind::Word
+            && self.is_upper_initial(k)
+        {
             if !plain(k) || self.gaz[k].is_some() || self.in_class(k, class::ORG_CUE) {
                 return false;
             }
@@ -1195,10 +1200,10 @@ impl Ctx<'_> {
         let glued = |h: usize| {
             h > 0
                 && h + 1 < self.words.len()
-                && self.kinds[h] == TokenKind::Punct
+                && self.tokens[h].kind == TokenKind::Punct
                 && self.words[h].chars().all(is_hyphen)
-                && self.spans[h - 1].end == self.spans[h].start
-                && self.spans[h].end == self.spans[h + 1].start
+                && self.tokens[h - 1].span.end == self.tokens[h].span.start
+                && self.tokens[h].span.end == self.tokens[h + 1].span.start
         };
         // The partner before (its gazetteer name ends at the hyphen) or after.
         let before = a >= 2 && glued(a - 1) && (0..a - 1).rev().take(4).any(|s| country(s, a - 1));
@@ -1211,8 +1216,8 @@ impl Ctx<'_> {
         };
         match self.lower.get(pair_end) {
             Some(next) => {
-                let name_goes_on =
-                    self.kinds[pair_end] == TokenKind::Word && self.is_upper_initial(pair_end);
+                let name_goes_on = self.tokens[pair_end].kind == TokenKind::Word
+                    && self.is_upper_initial(pair_end);
                 !(name_goes_on || self.lex.place_nouns.contains(*next))
             }
             None => true,
@@ -1236,7 +1241,7 @@ impl Ctx<'_> {
             return None;
         }
         let results_line = (self.table || self.results)
-            && self.kinds.get(b) == Some(&TokenKind::Number)
+            && self.tokens.get(b).map(|t| t.kind) == Some(TokenKind::Number)
             && self.words[b].len() <= 3
             && self.words[b].bytes().all(|c| c.is_ascii_digit())
             && !self.words[a..b]
@@ -1365,7 +1370,7 @@ impl Ctx<'_> {
                 // "the team's star": a possessive noun is no head.
                 return None;
             }
-            if self.kinds[i] != TokenKind::Word || stop {
+            if self.tokens[i].kind != TokenKind::Word || stop {
                 break;
             }
             if self.is_upper_initial(i) {
@@ -1531,8 +1536,7 @@ pub fn recognize(
                 &mut lower_ends,
                 std::mem::take(&mut bufs.lower),
             ),
-            kinds: refill(&mut bufs.kinds, tokens.iter().map(|t| t.kind)),
-            spans: refill(&mut bufs.spans, tokens.iter().map(|t| t.span)),
+            tokens,
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
             results: sides::opens_with_results_pair(text, tokens),
@@ -1570,8 +1574,6 @@ pub fn recognize(
         bufs = Buffers {
             words: emptied(ctx.words),
             lower: emptied(ctx.lower),
-            kinds: ctx.kinds,
-            spans: ctx.spans,
             gaz: ctx.gaz,
             caps: ctx.caps,
             hyphens: ctx.hyphens,
@@ -1642,8 +1644,6 @@ impl<'a> BodyCaps<'a> {
 struct Buffers<'a> {
     words: Vec<&'a str>,
     lower: Vec<&'a str>,
-    kinds: Vec<TokenKind>,
-    spans: Vec<Span>,
     gaz: Vec<Option<(usize, GazHit)>>,
     caps: Vec<bool>,
     hyphens: Vec<usize>,
@@ -2074,7 +2074,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
                 j += 1;
             } else if j > a && ctx.joiner(j - 1, j) {
                 j += 1;
-                if ctx.kinds[j] == TokenKind::Number {
+                if ctx.tokens[j].kind == TokenKind::Number {
                     j += 1;
                     break;
                 }
@@ -2090,7 +2090,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
         if let Some(start) = offices::possessive_office_start(ctx, a, j) {
             // "the Multnomah County Sheriff's Office": one organization, in place of
             // the pieces of the run before the possessive.
-            let from = ctx.spans[start].start;
+            let from = ctx.tokens[start].span.start;
             while out
                 .last()
                 .is_some_and(|m| m.sentence == si && m.span.start >= from)
@@ -2152,8 +2152,8 @@ fn glued(ctx: &Ctx, i: usize) -> bool {
     // The token before may be furniture masked as one punctuation token, ending in a
     // glued word ("Dana WhitcombeSome say", the card masked).
     i > 0
-        && ctx.kinds[i] == TokenKind::Word
-        && ctx.spans[i - 1].end == ctx.spans[i].start
+        && ctx.tokens[i].kind == TokenKind::Word
+        && ctx.tokens[i - 1].span.end == ctx.tokens[i].span.start
         && ctx.words[i - 1].ends_with(char::is_lowercase)
         && ctx.is_upper_initial(i)
 }
@@ -2169,7 +2169,7 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     let mut k = a + 2;
     while k + 2 <= b {
         let w = ctx.words[k];
-        let repeat = ctx.kinds[k] == TokenKind::Word
+        let repeat = ctx.tokens[k].kind == TokenKind::Word
             && ctx.is_upper_initial(k)
             && ctx.gaz[k].is_none()
             && ctx.first_name_at(k)
@@ -2230,7 +2230,7 @@ fn person_list(ctx: &Ctx, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
         w.chars().filter(|c| c.is_alphabetic()).count() == 1 && ctx.is_upper_initial(i)
     };
     let word = |i: usize| {
-        ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i) && ctx.gaz[i].is_none()
+        ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i) && ctx.gaz[i].is_none()
     };
     let mut names = Vec::new();
     let mut pos = a;
@@ -2541,7 +2541,7 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
     let word = |x: &Piece| {
         x.gaz.is_none()
             && x.b - x.a == 1
-            && ctx.kinds[x.a] == TokenKind::Word
+            && ctx.tokens[x.a].kind == TokenKind::Word
             && !ctx.first_name_at(x.a)
     };
     let club_word = word(prev)
@@ -2682,13 +2682,13 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             p.a = n;
         }
     }
-    let span = Span::new(ctx.spans[p.a].start, ctx.spans[p.b - 1].end);
+    let span = Span::new(ctx.tokens[p.a].span.start, ctx.tokens[p.b - 1].span.end);
     // Allocated once: at most one span a token.
     let mut words = Vec::with_capacity(p.b - p.a);
     words.extend(
         (p.a..p.b)
-            .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
-            .map(|i| ctx.spans[i]),
+            .filter(|&i| ctx.tokens[i].kind != TokenKind::Punct)
+            .map(|i| ctx.tokens[i].span),
     );
     Some(RawMention {
         key: norm_key(&ctx.text[span.start..span.end]),
@@ -2736,7 +2736,9 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
         w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms") || w.ends_with("phobia"))
     };
     let word = |i: usize| {
-        ctx.kinds[i] != TokenKind::Word || ctx.in_class(i, class::MISC) || doctrine(ctx.lower[i])
+        ctx.tokens[i].kind != TokenKind::Word
+            || ctx.in_class(i, class::MISC)
+            || doctrine(ctx.lower[i])
     };
     match b - a {
         1 => word(a),
@@ -2781,7 +2783,7 @@ fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
             true => ctx.in_class(i, class::FUNCTION),
             false => ctx.lex.function_words.contains(w),
         };
-        ctx.kinds[i] != TokenKind::Word
+        ctx.tokens[i].kind != TokenKind::Word
             || (!ctx.is_all_caps(i) && function())
             || is_contraction(ctx.lex, w)
     })
@@ -2851,7 +2853,7 @@ impl<'a> Shape<'a> {
             p.b - 1
         };
         let all_common = (p.a..p.b).all(|i| {
-            ctx.kinds[i] != TokenKind::Word
+            ctx.tokens[i].kind != TokenKind::Word
                 || ctx.in_class(i, class::COMMON)
                 || (n > 1 && is_common_plural(ctx.lex, ctx.lower[i]))
         });
@@ -3127,7 +3129,7 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         return Some(Some((EntityType::Person, false, "person.says")));
     }
     let minute = ctx.table || ctx.results || ctx.sports;
-    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !minute {
+    if n > 1 && ctx.tokens.get(p.b).map(|t| t.kind) == Some(TokenKind::Number) && !minute {
         // "Internet Explorer 6", "Falcon Heavy 2": a product and its version; in
         // a sports report the figure is a scorer's minute ("Ruud Kroon 55").
         return Some(None);

@@ -21,7 +21,7 @@ pub(super) fn skip(ctx: &Ctx, a: usize, b: usize) -> usize {
     let mut k = a;
     let mut strong = false;
     while k < b {
-        if k > a && ctx.kinds[k] == TokenKind::Punct && is_hyphen_word(ctx.words[k]) {
+        if k > a && ctx.tokens[k].kind == TokenKind::Punct && is_hyphen_word(ctx.words[k]) {
             k += 1; // "Cuban-American"
             continue;
         }
@@ -55,7 +55,7 @@ fn is_hyphen_word(w: &str) -> bool {
 /// title (strong). Given names, surnames, organization words, particles and
 /// gazetteer names never do.
 fn descriptor(ctx: &Ctx, k: usize) -> Option<bool> {
-    if ctx.kinds[k] != TokenKind::Word || ctx.gaz[k].is_some() || ctx.particle(k) {
+    if ctx.tokens[k].kind != TokenKind::Word || ctx.gaz[k].is_some() || ctx.particle(k) {
         return None;
     }
     let l = ctx.lower[k];
@@ -133,10 +133,11 @@ fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
     if b - k < 2 || !ctx.first_name_at(k) {
         return false;
     }
-    let words_ok = (k + 1..b)
-        .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i) || ctx.particle(i));
+    let words_ok = (k + 1..b).all(|i| {
+        ctx.tokens[i].kind != TokenKind::Word || ctx.is_upper_initial(i) || ctx.particle(i)
+    });
     words_ok
-        && ctx.kinds[b - 1] == TokenKind::Word
+        && ctx.tokens[b - 1].kind == TokenKind::Word
         && !ctx.in_class(b - 1, class::ORG_CUE)
         && !ctx.in_class(b - 1, class::EVENT_CUE)
         && !ctx.in_class(b - 1, class::LOC_SUFFIX)
@@ -145,7 +146,7 @@ fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
 
 /// A given name that is also a common word ("Will", "Mark").
 fn ambiguous_word(ctx: &Ctx, k: usize) -> bool {
-    ctx.kinds[k] == TokenKind::Word
+    ctx.tokens[k].kind == TokenKind::Word
         && ctx.gaz[k].is_none()
         && ctx.lex.ambiguous_first_names.contains(ctx.lower[k])
         && ctx.is_common_at(k)
@@ -153,15 +154,15 @@ fn ambiguous_word(ctx: &Ctx, k: usize) -> bool {
 
 /// Tokens `k..b` are capitalised words ending in a known surname ("Jeb Roe").
 fn ends_in_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
-    (k..b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i))
-        && ctx.kinds[b - 1] == TokenKind::Word
+    (k..b).all(|i| ctx.tokens[i].kind != TokenKind::Word || ctx.is_upper_initial(i))
+        && ctx.tokens[b - 1].kind == TokenKind::Word
         && ctx.in_class(b - 1, class::SURNAME)
 }
 
 /// Token `k` alone ends the run and is a known surname ("Is Roe").
 fn lone_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
     b - k == 1
-        && ctx.kinds[k] == TokenKind::Word
+        && ctx.tokens[k].kind == TokenKind::Word
         && ctx.is_upper_initial(k)
         && ctx.in_class(k, class::SURNAME)
 }

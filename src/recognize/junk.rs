@@ -67,7 +67,7 @@ pub(super) fn is_caps_phrase_not_person(ctx: &Ctx, a: usize, b: usize) -> bool {
     let mut words = 0;
     let mut last = a;
     for i in a..b {
-        if ctx.kinds[i] == crate::text::TokenKind::Punct {
+        if ctx.tokens[i].kind == crate::text::TokenKind::Punct {
             continue;
         }
         if !ctx.is_all_caps(i) || ctx.words[i].contains('.') {
@@ -90,8 +90,8 @@ pub(super) fn is_caps_phrase_not_person(ctx: &Ctx, a: usize, b: usize) -> bool {
     if given && (words == 2 || ctx.in_class(last, class::SURNAME)) {
         return false;
     }
-    let mut plain = String::with_capacity(ctx.spans[b - 1].end - ctx.spans[a].start);
-    for i in (a..b).filter(|&i| ctx.kinds[i] != crate::text::TokenKind::Punct) {
+    let mut plain = String::with_capacity(ctx.tokens[b - 1].span.end - ctx.tokens[a].span.start);
+    for i in (a..b).filter(|&i| ctx.tokens[i].kind != crate::text::TokenKind::Punct) {
         if !plain.is_empty() {
             plain.push(' ');
         }

@@ -81,7 +81,7 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
         .strip_suffix('e')
         .filter(|s| s.ends_with("ch"))
         .unwrap_or(stem);
-    ctx.kinds[a] == TokenKind::Word
+    ctx.tokens[a].kind == TokenKind::Word
         && w.chars().count() >= 4
         && !stem.ends_with('s')
         && !ctx.is_all_caps(a)
@@ -124,7 +124,7 @@ const QUOTE_REACH: usize = 8;
 pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let quote = |i: usize| matches!(ctx.words[i], "\"" | "\u{201c}" | "\u{201d}");
     let title_word = |i: usize| {
-        ctx.kinds[i] == TokenKind::Word
+        ctx.tokens[i].kind == TokenKind::Word
             && (ctx.is_upper_initial(i) || super::is_title_case_lower(ctx.lower[i]))
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
@@ -156,7 +156,7 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     };
     let words = (open + 1..close)
-        .filter(|&i| ctx.kinds[i] == TokenKind::Word)
+        .filter(|&i| ctx.tokens[i].kind == TokenKind::Word)
         .count();
     let noun = open.checked_sub(1).map_or("", |i| ctx.lower[i]);
     // A quoted name that is all there is and ends in a cue word is the
@@ -208,7 +208,7 @@ pub(super) fn person_after_org(ctx: &Ctx, cur: usize, k: usize, b: usize) -> boo
         && ctx.in_class(k - 1, class::ORG_CUE)
         && ctx.gaz[k].is_none()
         && ctx.unambiguous_first_name_at(k)
-        && (k + 1..b).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
+        && (k + 1..b).all(|i| ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i))
 }
 
 /// How many words after a title are its "of" phrase ("Minister of Education
@@ -226,7 +226,7 @@ pub(super) fn title_of_phrase(ctx: &Ctx, end: usize, b: usize) -> usize {
         if ctx.unambiguous_first_name_at(i) && i > end + 1 && i + 1 < b {
             return i - end;
         }
-        if ctx.kinds[i] != TokenKind::Word || !ctx.is_upper_initial(i) {
+        if ctx.tokens[i].kind != TokenKind::Word || !ctx.is_upper_initial(i) {
             return 0;
         }
     }
@@ -243,7 +243,7 @@ pub(super) fn initial_given_name(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.lex.ambiguous_first_names.contains(ctx.lower[a])
         && !matches!(ctx.lower[a], "will" | "may" | "can")
         && !ctx.is_calendar(a)
-        && ctx.kinds[s] == TokenKind::Word
+        && ctx.tokens[s].kind == TokenKind::Word
         && ctx.is_upper_initial(s)
         && !ctx.is_all_caps(s)
         && (ctx.in_class(s, class::SURNAME) || !ctx.is_common_at(s))

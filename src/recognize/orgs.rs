@@ -34,11 +34,11 @@ pub(super) fn title_opens_body(ctx: &Ctx, k: usize, b: usize) -> bool {
     if b < k + 2 || !listed!(OPENERS, ctx.lower[k]) {
         return false;
     }
-    if ctx.kinds[b - 1] != TokenKind::Word || !ctx.in_class(b - 1, class::ORG_CUE) {
+    if ctx.tokens[b - 1].kind != TokenKind::Word || !ctx.in_class(b - 1, class::ORG_CUE) {
         return false;
     }
     (k + 1..b).all(|i| {
-        ctx.kinds[i] == TokenKind::Word
+        ctx.tokens[i].kind == TokenKind::Word
             && ctx.is_upper_initial(i)
             && ctx.title_len(i, i + 1) == 0
             && (ctx.is_common_at(i)
@@ -60,7 +60,7 @@ pub(super) fn opener_before_body(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         && prev.gaz.is_none()
         && prev.forced.is_none()
         && !p.title_before
-        && ctx.kinds[prev.a] == TokenKind::Word
+        && ctx.tokens[prev.a].kind == TokenKind::Word
         && ctx.is_upper_initial(prev.a)
         && listed!(OPENERS, ctx.lower[prev.a])
 }
@@ -89,7 +89,7 @@ pub(super) fn fields_and(ctx: &Ctx, run_last: usize, i: usize) -> bool {
         return false;
     }
     let plain = |k: usize| {
-        ctx.kinds[k] == TokenKind::Word && ctx.is_upper_initial(k) && ctx.gaz[k].is_none()
+        ctx.tokens[k].kind == TokenKind::Word && ctx.is_upper_initial(k) && ctx.gaz[k].is_none()
     };
     if !(prep + 1..i).all(plain) {
         return false;
@@ -106,7 +106,7 @@ pub(super) fn fields_and(ctx: &Ctx, run_last: usize, i: usize) -> bool {
                 || field_ending(l) && !(ctx.first_name_at(k) || ctx.in_class(k, class::SURNAME)))
     };
     let mut k = i + 1;
-    while k < n && ctx.kinds[k] == TokenKind::Word && ctx.is_upper_initial(k) {
+    while k < n && ctx.tokens[k].kind == TokenKind::Word && ctx.is_upper_initial(k) {
         if !field(k) || k > i + 3 {
             return false;
         }
@@ -214,7 +214,7 @@ pub(super) fn noun_after(ctx: &Ctx, a: usize, b: usize) -> bool {
         && b < ctx.words.len()
         && b - a <= 3
         && ctx.lower[a - 1] == "the"
-        && ctx.kinds[b] == TokenKind::Word
+        && ctx.tokens[b].kind == TokenKind::Word
         && !ctx.is_upper_initial(b)
         && listed!(NOUNS_AFTER, ctx.lower[b])
         && !ctx.unambiguous_first_name_at(a)

@@ -20,7 +20,7 @@ const AUXILIARIES: &[&str] = &[
 /// the first word (`b` when there is none).
 pub(super) fn end_before_auxiliary(ctx: &Ctx, a: usize, b: usize) -> usize {
     (a + 1..b)
-        .find(|&i| ctx.kinds[i] == TokenKind::Word && listed!(AUXILIARIES, ctx.lower[i]))
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Word && listed!(AUXILIARIES, ctx.lower[i]))
         .unwrap_or(b)
 }
 
@@ -31,7 +31,7 @@ pub(super) fn interview_marker(ctx: &Ctx, i: usize) -> bool {
     i == ctx.first_word
         && matches!(ctx.words[i], "Q." | "A." | "Q:" | "A:")
         && ctx.words.get(i + 1).is_some_and(|_| {
-            ctx.kinds[i + 1] == TokenKind::Word
+            ctx.tokens[i + 1].kind == TokenKind::Word
                 && (ctx.in_class(i + 1, class::FUNCTION) || ctx.is_common_at(i + 1))
                 && !ctx.in_class(i + 1, class::SURNAME)
                 && !ctx.first_name_at(i + 1)
@@ -48,7 +48,7 @@ const GROUP_PLURAL_ENDINGS: &[&str] = &["ators", "ians", "ists", "ities", "ments
 pub(super) fn ends_in_plural_noun(ctx: &Ctx, a: usize, b: usize) -> bool {
     let last = ctx.lower[b - 1];
     b - a >= 2
-        && ctx.kinds[b - 1] == TokenKind::Word
+        && ctx.tokens[b - 1].kind == TokenKind::Word
         && (GROUP_PLURAL_ENDINGS.iter().any(|e| last.ends_with(e))
             || super::is_common_plural(ctx.lex, last))
         && !ctx.in_class(b - 1, class::SURNAME)
@@ -69,7 +69,7 @@ const NO_NAME_OPENERS: &[&str] = &[
 /// known name starts there.
 pub(super) fn leading_function_word(ctx: &Ctx, a: usize, b: usize) -> bool {
     b - a >= 2
-        && ctx.kinds[a] == TokenKind::Word
+        && ctx.tokens[a].kind == TokenKind::Word
         && ctx.gaz[a].is_none()
         && !ctx.is_all_caps(a)
         && listed!(NO_NAME_OPENERS, ctx.lower[a])
@@ -99,7 +99,7 @@ pub(super) fn never_capital_name_word(ctx: &Ctx, i: usize) -> bool {
 /// person's name: no given name, surname, title, cue or known name ("Lets",
 /// "Slams", "Exhausted").
 fn plain_common_word(ctx: &Ctx, i: usize) -> bool {
-    ctx.kinds[i] == TokenKind::Word
+    ctx.tokens[i].kind == TokenKind::Word
         && ctx.is_upper_initial(i)
         && !ctx.is_all_caps(i)
         && ctx.gaz[i].is_none()
