@@ -59,10 +59,6 @@ pub struct Lexicon {
     countries: std::ops::Range<usize>,
     pub first_names: HashSet<String>,
     pub ambiguous_first_names: HashSet<String>,
-    /// Every word of `first_names` or `ambiguous_first_names` -> [`GIVEN`], with
-    /// [`UNAMBIGUOUS_GIVEN`] when it is in the first only and no common word: both
-    /// questions of a word answered by one lookup.
-    given: HashMap<String, u8>,
     pub surnames: HashSet<String>,
     pub common: HashSet<String>,
     pub org_cues: HashSet<String>,
@@ -93,6 +89,130 @@ pub struct Lexicon {
     pub title_of_heads: HashSet<String>,
     /// User stoplist: normalised names never to report.
     pub stop: HashSet<String>,
+    /// Every word of the sets above that a recogniser asks of one word -> the
+    /// [`class`] bits of the sets holding it, given names among them: all of a
+    /// word's memberships answered by one lookup ([`Lexicon::classes_of`]).
+    classes: WordTable,
+}
+
+/// Bits of [`Lexicon::classes_of`]: which word sets hold a lower-case word.
+pub mod class {
+    /// [`super::Lexicon::common`].
+    pub const COMMON: u16 = 1;
+    /// [`super::Lexicon::org_cues`].
+    pub const ORG_CUE: u16 = 1 << 1;
+    /// [`super::Lexicon::loc_prefix`].
+    pub const LOC_PREFIX: u16 = 1 << 2;
+    /// [`super::Lexicon::loc_suffix`].
+    pub const LOC_SUFFIX: u16 = 1 << 3;
+    /// [`super::Lexicon::event_cues`].
+    pub const EVENT_CUE: u16 = 1 << 4;
+    /// [`super::Lexicon::place_nouns`].
+    pub const PLACE_NOUN: u16 = 1 << 5;
+    /// [`super::Lexicon::misc`].
+    pub const MISC: u16 = 1 << 6;
+    /// [`super::Lexicon::function_words`].
+    pub const FUNCTION: u16 = 1 << 7;
+    /// [`super::Lexicon::surnames`].
+    pub const SURNAME: u16 = 1 << 8;
+    /// [`super::Lexicon::title_of_heads`].
+    pub const TITLE_OF_HEAD: u16 = 1 << 9;
+    /// [`super::Lexicon::is_first_name`]: in `first_names` or `ambiguous_first_names`.
+    pub const GIVEN: u16 = 1 << 10;
+    /// [`super::Lexicon::is_unambiguous_first_name`]: in `first_names` only, and no
+    /// common word.
+    pub const UNAMBIGUOUS_GIVEN: u16 = 1 << 11;
+}
+
+/// Words -> [`class`] bits in one open-addressed array, probed from a word's
+/// [`table_key`]: no string is hashed, and a word of up to seven bytes (most) is
+/// compared as one number.
+struct WordTable {
+    /// A power of two of slots, at most half of them used.
+    slots: Vec<Slot>,
+    /// The words of more than seven bytes, which their keys may not tell apart:
+    /// compared on a hit.
+    long: Vec<Box<str>>,
+    /// 64 less the number of bits of a slot's index.
+    shift: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    classes: u16,
+    /// 1 + the word's index in [`WordTable::long`], or 0 for a short word.
+    long: u32,
+}
+
+/// The key of an unused [`Slot`]: no word's [`table_key`] (whose top byte is a
+/// length up to 7, or 0x80).
+const EMPTY_KEY: u64 = u64::MAX;
+
+/// A word as one number for [`WordTable`]: its [`short_key`] (exact) or, for a
+/// longer word, its [`word_key`] with the top byte 0x80.
+#[inline]
+fn table_key(w: &str) -> u64 {
+    match short_key(w) {
+        Some(key) => key,
+        None => word_key(w) & 0x00FF_FFFF_FFFF_FFFF | 0x80 << 56,
+    }
+}
+
+impl WordTable {
+    /// The table of `words` and their bits (a word listed twice has the union).
+    fn new<'w>(words: impl Iterator<Item = (&'w str, u16)> + Clone) -> WordTable {
+        let n = words.clone().count();
+        let size = (2 * n).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![
+                Slot {
+                    key: EMPTY_KEY,
+                    classes: 0,
+                    long: 0,
+                };
+                size
+            ],
+            long: Vec::new(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, bits) in words {
+            let at = table.slot_of(w);
+            let slot = &mut table.slots[at];
+            if slot.key == EMPTY_KEY {
+                slot.key = table_key(w);
+                if w.len() > 7 {
+                    table.long.push(w.into());
+                    slot.long = u32::try_from(table.long.len()).expect("fewer words than u32");
+                }
+            }
+            slot.classes |= bits;
+        }
+        table
+    }
+
+    /// The slot of `w`: its own, or the empty one where it would go.
+    #[inline]
+    fn slot_of(&self, w: &str) -> usize {
+        let key = table_key(w);
+        let mask = self.slots.len() - 1;
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            let slot = &self.slots[at];
+            if slot.key == EMPTY_KEY
+                || slot.key == key && (slot.long == 0 || *self.long[slot.long as usize - 1] == *w)
+            {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The bits of `w`, 0 when it is not in the table.
+    #[inline]
+    fn get(&self, w: &str) -> u16 {
+        self.slots[self.slot_of(w)].classes
+    }
 }
 
 /// A user-supplied entity: a name, its type and other names for it.
@@ -351,7 +471,6 @@ impl Lexicon {
         let particles = word_set(include_str!("../data/particles.txt"));
         let first_names = word_set(include_str!("../data/first_names.txt"));
         let ambiguous_first_names = word_set(include_str!("../data/ambiguous_first_names.txt"));
-        let given = given_classes(&first_names, &ambiguous_first_names, &common);
         Lexicon {
             entries,
             patterns,
@@ -360,7 +479,6 @@ impl Lexicon {
             countries,
             first_names,
             ambiguous_first_names,
-            given,
             nicknames: nicknames(include_str!("../data/nicknames.tsv")),
             surnames: word_set(include_str!("../data/surnames.txt")),
             common,
@@ -379,7 +497,48 @@ impl Lexicon {
             titles,
             title_of_heads,
             stop: stop.iter().map(|s| norm_key(s)).collect(),
+            classes: WordTable::new(std::iter::empty()),
         }
+        .with_classes()
+    }
+
+    /// The lexicon with its [`Lexicon::classes`] table filled from its sets.
+    fn with_classes(mut self) -> Lexicon {
+        let sets: [(&HashSet<String>, u16); 10] = [
+            (&self.common, class::COMMON),
+            (&self.org_cues, class::ORG_CUE),
+            (&self.loc_prefix, class::LOC_PREFIX),
+            (&self.loc_suffix, class::LOC_SUFFIX),
+            (&self.event_cues, class::EVENT_CUE),
+            (&self.place_nouns, class::PLACE_NOUN),
+            (&self.misc, class::MISC),
+            (&self.function_words, class::FUNCTION),
+            (&self.surnames, class::SURNAME),
+            (&self.title_of_heads, class::TITLE_OF_HEAD),
+        ];
+        let given = given_classes(&self.first_names, &self.ambiguous_first_names, &self.common);
+        let words = sets
+            .iter()
+            .flat_map(|&(set, bit)| set.iter().map(move |w| (w.as_str(), bit)))
+            .chain(given.iter().map(|(w, &g)| {
+                let unambiguous = g & UNAMBIGUOUS_GIVEN != 0;
+                let bits = class::GIVEN
+                    | if unambiguous {
+                        class::UNAMBIGUOUS_GIVEN
+                    } else {
+                        0
+                    };
+                (w.as_str(), bits)
+            }));
+        self.classes = WordTable::new(words);
+        self
+    }
+
+    /// The [`class`] bits of a lower-case word: which of the lexicon's word sets
+    /// hold it (0 for none), by one lookup.
+    #[inline]
+    pub fn classes_of(&self, lower: &str) -> u16 {
+        self.classes.get(lower)
     }
 
     /// Gazetteer names in `text` that start and end on word boundaries. The longest
@@ -550,15 +709,13 @@ impl Lexicon {
     /// [`Lexicon::is_first_name`] of a word already in lower case.
     #[inline]
     pub fn is_first_name_lower(&self, lower: &str) -> bool {
-        self.given.contains_key(lower)
+        self.classes_of(lower) & class::GIVEN != 0
     }
 
     /// [`Lexicon::is_unambiguous_first_name`] of a word already in lower case.
     #[inline]
     pub fn is_unambiguous_first_name_lower(&self, lower: &str) -> bool {
-        self.given
-            .get(lower)
-            .is_some_and(|c| c & UNAMBIGUOUS_GIVEN != 0)
+        self.classes_of(lower) & class::UNAMBIGUOUS_GIVEN != 0
     }
 }
 
@@ -828,6 +985,75 @@ mod tests {
             assert_eq!(lex.title_at(p), lex.title_at_as_first_written(p), "{p:?}");
         }
         assert!(phrases.iter().any(|p| lex.title_at(p) > 1));
+    }
+
+    #[test]
+    fn long_words_of_one_key_are_told_apart() {
+        // Same length, first and last eight bytes: one key.
+        let (a, b) = ("abcdefghXabcdefgh", "abcdefghYabcdefgh");
+        assert_eq!(table_key(a), table_key(b));
+        let table = WordTable::new([(a, 1), ("short", 2), (a, 4)].into_iter());
+        assert_eq!(table.get(a), 5);
+        assert_eq!(table.get(b), 0);
+        assert_eq!(table.get("short"), 2);
+        assert_eq!(table.get("shorts"), 0);
+        assert_eq!(table.get(""), 0);
+        let table = WordTable::new([(a, 1), (b, 2), ("", 8)].into_iter());
+        assert_eq!((table.get(a), table.get(b), table.get("")), (1, 2, 8));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_word_table_answers_as_a_map(
+            words in proptest::collection::vec(("[a-cé]{0,12}", 1u16..8), 0..60),
+            asked in proptest::collection::vec("[a-cé]{0,12}", 0..40),
+        ) {
+            let table = WordTable::new(words.iter().map(|(w, b)| (w.as_str(), *b)));
+            let mut map: HashMap<&str, u16> = HashMap::default();
+            for (w, b) in &words {
+                *map.entry(w.as_str()).or_insert(0) |= b;
+            }
+            for w in words.iter().map(|(w, _)| w).chain(&asked) {
+                proptest::prop_assert_eq!(table.get(w), map.get(w.as_str()).copied().unwrap_or(0));
+            }
+        }
+    }
+
+    #[test]
+    fn word_classes_by_one_lookup_are_the_memberships_of_the_sets() {
+        let lex = Lexicon::builtin();
+        let sets: [(&HashSet<String>, u16); 10] = [
+            (&lex.common, class::COMMON),
+            (&lex.org_cues, class::ORG_CUE),
+            (&lex.loc_prefix, class::LOC_PREFIX),
+            (&lex.loc_suffix, class::LOC_SUFFIX),
+            (&lex.event_cues, class::EVENT_CUE),
+            (&lex.place_nouns, class::PLACE_NOUN),
+            (&lex.misc, class::MISC),
+            (&lex.function_words, class::FUNCTION),
+            (&lex.surnames, class::SURNAME),
+            (&lex.title_of_heads, class::TITLE_OF_HEAD),
+        ];
+        let mut words: Vec<&str> = sets
+            .iter()
+            .flat_map(|(set, _)| set.iter().map(String::as_str))
+            .collect();
+        words.extend(lex.first_names.iter().map(String::as_str));
+        words.extend([
+            "", "x", "zzyzx", "the", "Smith", "smiths", "talks", "new york",
+        ]);
+        let mut seen_bits = 0;
+        for w in words {
+            let classes = lex.classes_of(w);
+            seen_bits |= classes;
+            for (set, bit) in sets {
+                assert_eq!(classes & bit != 0, set.contains(w), "{w:?} {bit}");
+            }
+            let given = lex.first_names.contains(w) || lex.ambiguous_first_names.contains(w);
+            assert_eq!(classes & class::GIVEN != 0, given, "{w:?}");
+            assert_eq!(classes >> 12, 0, "{w:?}");
+        }
+        assert_eq!(seen_bits, (1 << 12) - 1, "every class holds a word");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{GazHit, Lexicon, SurfaceKind};
+use crate::lexicon::{class, GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
@@ -420,9 +420,13 @@ fn title_case(w: &str) -> String {
 /// text the `tokens` (the words' spans) cover is ASCII, as most is, each word is
 /// a slice of `ascii_lower`, the document with its ASCII letters lowered (same
 /// offsets). The words go into `out` (cleared first), whose allocation is kept.
+/// `throughout`: [`lowers_by_ascii_throughout`] of the document, which makes every
+/// word such a slice with no look at the sentence.
+#[allow(clippy::too_many_arguments)]
 fn lowered<'b>(
     text: &str,
     ascii_lower: &'b str,
+    throughout: bool,
     tokens: &[Token],
     words: &[&str],
     buf: &'b mut String,
@@ -435,7 +439,7 @@ fn lowered<'b>(
     // Tokens are in text order.
     let start = tokens.first().map_or(0, |t| t.span.start);
     let end = tokens.last().map_or(0, |t| t.span.end);
-    if text.get(start..end).is_some_and(|c| c.is_ascii()) {
+    if throughout || text.get(start..end).is_some_and(|c| c.is_ascii()) {
         out.extend(
             tokens
                 .iter()
@@ -481,11 +485,44 @@ fn lowered<'b>(
 /// it is the word's text in the document lowered by ASCII ("Σ", whose lower case
 /// depends on its place, is its own lower case in no place).
 fn lowers_by_ascii(w: &str) -> bool {
-    w.is_ascii()
-        || w.chars().all(|c| {
-            let mut l = c.to_lowercase();
-            c.is_ascii() || (l.next() == Some(c) && l.next().is_none())
-        })
+    w.is_ascii() || w.chars().all(|c| c.is_ascii() || is_own_lowercase(c))
+}
+
+/// Whether a character is its own lower case, alone.
+fn is_own_lowercase(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
+}
+
+/// [`lowers_by_ascii`] of the whole `text` (so of each of its words): most
+/// documents hold only ASCII, quotation marks, dashes and lower-case accented
+/// letters. ASCII is skipped eight bytes at a time; only other characters are read.
+fn lowers_by_ascii_throughout(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while let Some(eight) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if x & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        // `i` is on a character's first byte: only whole characters are stepped over.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !is_own_lowercase(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// No lower-case letter and two letters or more ("NATO", "U.S."). ASCII bytes are
@@ -552,17 +589,51 @@ mod lowered_tests {
                 .collect();
             let (mut buf, mut ends) = (String::new(), Vec::new());
             let ascii_lower = text.to_ascii_lowercase();
-            let lower = lowered(
-                text,
-                &ascii_lower,
-                &tokens,
-                &words,
-                &mut buf,
-                &mut ends,
-                vec!["stale"],
-            );
             let expected: Vec<String> = words.iter().map(|w| lowercase(w)).collect();
-            assert_eq!(lower, expected);
+            let throughout = lowers_by_ascii_throughout(text);
+            // Asked without the document's answer, and with it when it holds.
+            for throughout in [false, throughout] {
+                let lower = lowered(
+                    text,
+                    &ascii_lower,
+                    throughout,
+                    &tokens,
+                    &words,
+                    &mut buf,
+                    &mut ends,
+                    vec!["stale"],
+                );
+                assert_eq!(lower, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_lowers_by_ascii_throughout_when_each_character_does() {
+        let texts = [
+            "",
+            "plain ASCII text, long enough for eight-byte steps",
+            "Trump’s “deal” with Zoë’s café — in São Paulo",
+            "Zoë MÜLLER met İlhan Omar.",
+            "ΣΟΦΙΑΣ",
+            "a long ASCII run before the capital: Élysée",
+            "ǅ",
+            "ＡＢＣ and ａｂｃ",
+        ];
+        for text in texts {
+            let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
+            assert_eq!(lowers_by_ascii_throughout(text), by_chars, "{text}");
+            assert_eq!(lowers_by_ascii(text), by_chars, "{text}");
+        }
+        assert!(lowers_by_ascii_throughout(texts[2]));
+        assert!(!lowers_by_ascii_throughout(texts[4]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowers_by_ascii_throughout_agrees_with_the_characters(text in "[a-zA-Z .’“”éÉΣσ–İ]{0,40}") {
+            let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
+            proptest::prop_assert_eq!(lowers_by_ascii_throughout(&text), by_chars);
         }
     }
 }
@@ -752,8 +823,9 @@ struct Ctx<'a> {
     lex: &'a Lexicon,
     words: Vec<&'a str>,
     lower: Vec<&'a str>,
-    kinds: Vec<TokenKind>,
-    spans: Vec<Span>,
+    /// The sentence's tokens (their kinds and spans), as recognised: hyphenated
+    /// names split or joined ([`hyphened_names`]).
+    tokens: &'a [Token],
     headline: bool,
     /// The line is a table or list line ([`LineKind::Table`]).
     table: bool,
@@ -780,30 +852,25 @@ struct Ctx<'a> {
     gaz: Vec<Option<(usize, GazHit)>>,
     /// caps[i]: [`Ctx::cap`] of token i, computed for all once the rest is set.
     caps: Vec<bool>,
-    /// What the lexicon says of each word as a given name ([`Ctx::first_name_at`]),
-    /// as a title's first word ([`Ctx::title_len`]) and as a particle
-    /// ([`Ctx::particle`]), asked once; all 0 (nothing asked) when the context is made.
+    /// What the lexicon says of each word as a title's first word
+    /// ([`Ctx::title_len`]) and as a particle ([`Ctx::particle`]), asked once; all 0
+    /// (nothing asked) when the context is made.
     given: Vec<std::cell::Cell<u8>>,
+    /// The lexicon's [`class`] bits of each word's lower case (given names among
+    /// them: [`Ctx::first_name_at`]), with [`CLASS_KNOWN`] once looked up, and whether it is a common word, inflections included
+    /// ([`Ctx::is_common_at`]); all 0 (nothing asked) when the context is made.
+    class: Vec<std::cell::Cell<u16>>,
 }
 
-/// [`Lexicon::is_first_name`] of a word already in lower case ([`lowercase`], as
-/// the lexicon lowers it): no copy to lower it again.
-fn is_first_name_lower(lex: &Lexicon, l: &str) -> bool {
-    lex.is_first_name_lower(l)
-}
+/// Bits of [`Ctx::class`] beside the lexicon's [`class`] bits: the word's classes
+/// are known; asked whether it is a common word ([`Lexicon::is_common_lower`]), and
+/// the answer.
+const CLASS_KNOWN: u16 = 1 << 15;
+const COMMON_ASKED: u16 = 1 << 14;
+const COMMON_WORD: u16 = 1 << 13;
 
-/// [`Lexicon::is_unambiguous_first_name`] of a word already in lower case.
-fn is_unambiguous_first_name_lower(lex: &Lexicon, l: &str) -> bool {
-    lex.is_unambiguous_first_name_lower(l)
-}
-
-/// Bits of [`Ctx::given`]: asked whether the word is a given name, and the answer;
-/// asked whether it is an unambiguous one, and the answer.
-const FIRST_ASKED: u8 = 1;
-const FIRST_NAME: u8 = 2;
-const UNAMBIGUOUS_ASKED: u8 = 4;
-const UNAMBIGUOUS_NAME: u8 = 8;
-/// Asked whether a title may start at the word ([`Ctx::title_len`]), and the answer.
+/// Bits of [`Ctx::given`]: asked whether a title may start at the word
+/// ([`Ctx::title_len`]), and the answer.
 const TITLE_ASKED: u8 = 16;
 const TITLE_MAY: u8 = 32;
 /// Asked whether the word is a name particle ([`Ctx::particle`]), and the answer.
@@ -811,51 +878,67 @@ const PARTICLE_ASKED: u8 = 64;
 const PARTICLE: u8 = 128;
 
 impl Ctx<'_> {
-    /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence.
+    /// [`Lexicon::is_first_name`] of word `i`, looked up once per sentence (with
+    /// the word's other classes).
     #[inline]
     fn first_name_at(&self, i: usize) -> bool {
-        self.given_bit(i, FIRST_ASKED, FIRST_NAME, is_first_name_lower)
+        self.in_class(i, class::GIVEN)
     }
 
     /// [`Lexicon::is_unambiguous_first_name`] of word `i`, looked up once per sentence.
     #[inline]
     fn unambiguous_first_name_at(&self, i: usize) -> bool {
-        self.given_bit(
-            i,
-            UNAMBIGUOUS_ASKED,
-            UNAMBIGUOUS_NAME,
-            is_unambiguous_first_name_lower,
-        )
-    }
-
-    /// The answer of `ask` for word `i` (given its lower-case form), kept in word
-    /// `i`'s given-name bits: `asked` says it is known, `yes` what it is.
-    #[inline]
-    fn given_bit(&self, i: usize, asked: u8, yes: u8, ask: fn(&Lexicon, &str) -> bool) -> bool {
-        let bits = self.given[i].get();
-        if bits & asked != 0 {
-            return bits & yes != 0;
-        }
-        self.given_bit_uncached(i, bits, asked, yes, ask)
-    }
-
-    /// [`Ctx::given_bit`] the first time it is asked of word `i`.
-    #[inline(never)]
-    fn given_bit_uncached(
-        &self,
-        i: usize,
-        bits: u8,
-        asked: u8,
-        yes: u8,
-        ask: fn(&Lexicon, &str) -> bool,
-    ) -> bool {
-        let answer = ask(self.lex, self.lower[i]);
-        self.given[i].set(bits | asked | if answer { yes } else { 0 });
-        answer
+        self.in_class(i, class::UNAMBIGUOUS_GIVEN)
     }
 
     fn is_upper_initial(&self, i: usize) -> bool {
         starts_upper(self.words[i])
+    }
+
+    /// The lexicon's [`class`] bits of word `i` (which word sets hold its lower
+    /// case), looked up once per sentence; other bits of [`Ctx::class`] may be set.
+    #[inline]
+    fn classes(&self, i: usize) -> u16 {
+        let bits = self.class[i].get();
+        if bits & CLASS_KNOWN != 0 {
+            return bits;
+        }
+        self.classes_uncached(i, bits)
+    }
+
+    /// [`Ctx::classes`] the first time it is asked of word `i`.
+    #[inline(never)]
+    fn classes_uncached(&self, i: usize, bits: u16) -> u16 {
+        let bits = bits | CLASS_KNOWN | self.lex.classes_of(self.lower[i]);
+        self.class[i].set(bits);
+        bits
+    }
+
+    /// Whether a word set of the lexicon ([`class`] bit `bit`) holds word `i`'s
+    /// lower case.
+    #[inline]
+    fn in_class(&self, i: usize, bit: u16) -> bool {
+        self.classes(i) & bit != 0
+    }
+
+    /// [`Lexicon::is_common_lower`] of word `i`, looked up once per sentence.
+    #[inline]
+    fn is_common_at(&self, i: usize) -> bool {
+        let bits = self.class[i].get();
+        if bits & COMMON_ASKED != 0 {
+            return bits & COMMON_WORD != 0;
+        }
+        self.is_common_uncached(i)
+    }
+
+    /// [`Ctx::is_common_at`] the first time it is asked of word `i`.
+    #[inline(never)]
+    fn is_common_uncached(&self, i: usize) -> bool {
+        let bits = self.classes(i);
+        // A listed word is common; the inflections are tried only for the others.
+        let answer = bits & class::COMMON != 0 || self.lex.is_common_lower(self.lower[i]);
+        self.class[i].set(bits | COMMON_ASKED | if answer { COMMON_WORD } else { 0 });
+        answer
     }
 
     fn is_all_caps(&self, i: usize) -> bool {
@@ -906,9 +989,9 @@ impl Ctx<'_> {
         out.reserve(self.words.len());
         // The per-token vectors walked together (no index to check per vector).
         let hyphens = !self.hyphens.is_empty();
-        let tokens = self.kinds.iter().zip(&self.gaz).zip(&self.words);
-        for (i, ((&kind, gaz), &w)) in tokens.enumerate() {
-            out.push(may_cap(kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
+        let tokens = self.tokens.iter().zip(&self.gaz).zip(&self.words);
+        for (i, ((t, gaz), &w)) in tokens.enumerate() {
+            out.push(may_cap(t.kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
         }
     }
 
@@ -930,7 +1013,7 @@ impl Ctx<'_> {
         if listed!(TIME_ZONES, self.lower[i]) {
             return false;
         }
-        if self.is_all_caps(i) && self.lex.is_common_lower(self.lower[i]) {
+        if self.is_all_caps(i) && self.is_common_at(i) {
             return false; // FILE, UPDATE, BREAKING
         }
         if wording::never_capital_name_word(self, i) {
@@ -960,7 +1043,7 @@ impl Ctx<'_> {
     /// unless a known name holds it.
     fn title_case_function_word(&self, i: usize) -> bool {
         let l = self.lower[i];
-        is_title_case_lower(l) || self.lex.function_words.contains(l)
+        is_title_case_lower(l) || self.in_class(i, class::FUNCTION)
     }
 
     /// "Friday", "Aug. 26", "Jan 5": dates, not names ("Jan Egeland" is a name).
@@ -980,7 +1063,7 @@ impl Ctx<'_> {
             Some(&w) => {
                 // "Jan de Voss", "Mar del Plata": a particle goes on with a name.
                 w == "."
-                    || self.kinds[i + 1] == TokenKind::Number
+                    || self.tokens[i + 1].kind == TokenKind::Number
                     || !(self.words[i + 1]
                         .chars()
                         .next()
@@ -1005,7 +1088,7 @@ impl Ctx<'_> {
     /// [`Ctx::particle`] the first time it is asked of word `i` (whose bits are `bits`).
     #[inline(never)]
     fn particle_uncached(&self, i: usize, bits: u8) -> bool {
-        let answer = self.kinds[i] == TokenKind::Word
+        let answer = self.tokens[i].kind == TokenKind::Word
             && self.lower[i].len() <= self.lex.particle_max_len
             && self.lex.is_particle(self.lower[i])
             && self.words[i].chars().all(char::is_lowercase);
@@ -1023,15 +1106,16 @@ impl Ctx<'_> {
             "of" => {
                 let head = self.lower[run_last];
                 let head_ok = listed!(OF_HEADS, head)
-                    || self.lex.org_cues.contains(head)
-                    || self.lex.title_of_heads.contains(head);
+                    || self.in_class(run_last, class::ORG_CUE)
+                    || self.in_class(run_last, class::TITLE_OF_HEAD);
                 // "Hockey Hall of Fame": the hall is an institution, not a surname.
                 let fame = head == "hall" && self.lower[i + 1] == "fame";
                 (head_ok || fame)
-                    && (next_cap || (head == "group" && self.kinds[i + 1] == TokenKind::Number))
+                    && (next_cap
+                        || (head == "group" && self.tokens[i + 1].kind == TokenKind::Number))
             }
             // "Center for American Progress", "Council on Foreign Relations".
-            "for" | "on" => self.lex.org_cues.contains(self.lower[run_last]) && next_cap,
+            "for" | "on" => self.in_class(run_last, class::ORG_CUE) && next_cap,
             "&" => next_cap,
             "and" => self.and_in_name(run_last, i) || orgs::fields_and(self, run_last, i),
             // "Ursula von der Leyen", "Joaquin de la Pazuela": two particles.
@@ -1049,16 +1133,16 @@ impl Ctx<'_> {
     /// departments, and a name before "and" ("Trump and Means Committee") joins nothing.
     fn and_in_name(&self, run_last: usize, i: usize) -> bool {
         let plain = |k: usize| {
-            self.kinds[k] == TokenKind::Word
+            self.tokens[k].kind == TokenKind::Word
                 && self.is_upper_initial(k)
                 && !self.first_name_at(k)
-                && !self.lex.function_words.contains(self.lower[k])
-                && self.lex.is_common_lower(self.lower[k])
+                && !self.in_class(k, class::FUNCTION)
+                && self.is_common_at(k)
         };
         let cue = |k: usize| {
-            self.kinds[k] == TokenKind::Word
+            self.tokens[k].kind == TokenKind::Word
                 && self.is_upper_initial(k)
-                && self.lex.org_cues.contains(self.lower[k])
+                && self.in_class(k, class::ORG_CUE)
                 && !matches!(self.lower[k], "department" | "ministry")
         };
         if run_last + 1 != i || i + 2 >= self.words.len() || !plain(i - 1) || !plain(i + 1) {
@@ -1088,8 +1172,11 @@ impl Ctx<'_> {
             return false;
         }
         let mut k = i + 1;
-        while k < self.words.len() && self.kinds[k] == TokenKind::Word && self.is_upper_initial(k) {
-            if !plain(k) || self.gaz[k].is_some() || self.lex.org_cues.contains(self.lower[k]) {
+        while k < self.words.len()
+            && self.tokens[k].kind == TokenKind::Word
+            && self.is_upper_initial(k)
+        {
+            if !plain(k) || self.gaz[k].is_some() || self.in_class(k, class::ORG_CUE) {
                 return false;
             }
             k += 1;
@@ -1113,10 +1200,10 @@ impl Ctx<'_> {
         let glued = |h: usize| {
             h > 0
                 && h + 1 < self.words.len()
-                && self.kinds[h] == TokenKind::Punct
+                && self.tokens[h].kind == TokenKind::Punct
                 && self.words[h].chars().all(is_hyphen)
-                && self.spans[h - 1].end == self.spans[h].start
-                && self.spans[h].end == self.spans[h + 1].start
+                && self.tokens[h - 1].span.end == self.tokens[h].span.start
+                && self.tokens[h].span.end == self.tokens[h + 1].span.start
         };
         // The partner before (its gazetteer name ends at the hyphen) or after.
         let before = a >= 2 && glued(a - 1) && (0..a - 1).rev().take(4).any(|s| country(s, a - 1));
@@ -1129,8 +1216,8 @@ impl Ctx<'_> {
         };
         match self.lower.get(pair_end) {
             Some(next) => {
-                let name_goes_on =
-                    self.kinds[pair_end] == TokenKind::Word && self.is_upper_initial(pair_end);
+                let name_goes_on = self.tokens[pair_end].kind == TokenKind::Word
+                    && self.is_upper_initial(pair_end);
                 !(name_goes_on || self.lex.place_nouns.contains(*next))
             }
             None => true,
@@ -1154,7 +1241,7 @@ impl Ctx<'_> {
             return None;
         }
         let results_line = (self.table || self.results)
-            && self.kinds.get(b) == Some(&TokenKind::Number)
+            && self.tokens.get(b).map(|t| t.kind) == Some(TokenKind::Number)
             && self.words[b].len() <= 3
             && self.words[b].bytes().all(|c| c.is_ascii_digit())
             && !self.words[a..b]
@@ -1177,7 +1264,7 @@ impl Ctx<'_> {
         // "coached", or before "football team".
         let town = self.gaz[a].is_some_and(|(e, _)| e == b);
         // Looked up only where it decides.
-        let personal = || self.first_name_at(a) || self.lex.surnames.contains(self.lower[b - 1]);
+        let personal = || self.first_name_at(a) || self.in_class(b - 1, class::SURNAME);
         let before2 = if a > 1 { word(a - 2) } else { "" };
         let cued = sides::career_cue(before2, before)
             || sides::team_noun_after(self.sports, after, word(b + 1));
@@ -1283,7 +1370,7 @@ impl Ctx<'_> {
                 // "the team's star": a possessive noun is no head.
                 return None;
             }
-            if self.kinds[i] != TokenKind::Word || stop {
+            if self.tokens[i].kind != TokenKind::Word || stop {
                 break;
             }
             if self.is_upper_initial(i) {
@@ -1382,6 +1469,7 @@ pub fn recognize(
     let mut hit_iter = 0;
     let (mut lower_buf, mut lower_ends) = (String::new(), Vec::new());
     let ascii_lower = text.to_ascii_lowercase();
+    let throughout = lowers_by_ascii_throughout(text);
     for (si, s) in sentences.iter().enumerate() {
         if skip_line.get(s.line).copied().unwrap_or(false) {
             continue;
@@ -1441,14 +1529,14 @@ pub fn recognize(
             lower: lowered(
                 text,
                 &ascii_lower,
+                throughout,
                 tokens,
                 &words,
                 &mut lower_buf,
                 &mut lower_ends,
                 std::mem::take(&mut bufs.lower),
             ),
-            kinds: refill(&mut bufs.kinds, tokens.iter().map(|t| t.kind)),
-            spans: refill(&mut bufs.spans, tokens.iter().map(|t| t.span)),
+            tokens,
             headline: headlines.get(s.line).copied().unwrap_or(false),
             table: kinds.get(s.line) == Some(&LineKind::Table),
             results: sides::opens_with_results_pair(text, tokens),
@@ -1470,6 +1558,12 @@ pub fn recognize(
                 g.resize(tokens.len(), std::cell::Cell::new(0));
                 g
             },
+            class: {
+                let mut c = std::mem::take(&mut bufs.class);
+                c.clear();
+                c.resize(tokens.len(), std::cell::Cell::new(0));
+                c
+            },
             words,
             gaz,
         };
@@ -1480,12 +1574,11 @@ pub fn recognize(
         bufs = Buffers {
             words: emptied(ctx.words),
             lower: emptied(ctx.lower),
-            kinds: ctx.kinds,
-            spans: ctx.spans,
             gaz: ctx.gaz,
             caps: ctx.caps,
             hyphens: ctx.hyphens,
             given: ctx.given,
+            class: ctx.class,
         };
     }
     out
@@ -1551,12 +1644,11 @@ impl<'a> BodyCaps<'a> {
 struct Buffers<'a> {
     words: Vec<&'a str>,
     lower: Vec<&'a str>,
-    kinds: Vec<TokenKind>,
-    spans: Vec<Span>,
     gaz: Vec<Option<(usize, GazHit)>>,
     caps: Vec<bool>,
     hyphens: Vec<usize>,
     given: Vec<std::cell::Cell<u8>>,
+    class: Vec<std::cell::Cell<u16>>,
 }
 
 /// The allocation of `words`, empty and free of the borrow its words had (the
@@ -1982,7 +2074,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
                 j += 1;
             } else if j > a && ctx.joiner(j - 1, j) {
                 j += 1;
-                if ctx.kinds[j] == TokenKind::Number {
+                if ctx.tokens[j].kind == TokenKind::Number {
                     j += 1;
                     break;
                 }
@@ -1998,7 +2090,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
         if let Some(start) = offices::possessive_office_start(ctx, a, j) {
             // "the Multnomah County Sheriff's Office": one organization, in place of
             // the pieces of the run before the possessive.
-            let from = ctx.spans[start].start;
+            let from = ctx.tokens[start].span.start;
             while out
                 .last()
                 .is_some_and(|m| m.sentence == si && m.span.start >= from)
@@ -2060,8 +2152,8 @@ fn glued(ctx: &Ctx, i: usize) -> bool {
     // The token before may be furniture masked as one punctuation token, ending in a
     // glued word ("Dana WhitcombeSome say", the card masked).
     i > 0
-        && ctx.kinds[i] == TokenKind::Word
-        && ctx.spans[i - 1].end == ctx.spans[i].start
+        && ctx.tokens[i].kind == TokenKind::Word
+        && ctx.tokens[i - 1].span.end == ctx.tokens[i].span.start
         && ctx.words[i - 1].ends_with(char::is_lowercase)
         && ctx.is_upper_initial(i)
 }
@@ -2077,7 +2169,7 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     let mut k = a + 2;
     while k + 2 <= b {
         let w = ctx.words[k];
-        let repeat = ctx.kinds[k] == TokenKind::Word
+        let repeat = ctx.tokens[k].kind == TokenKind::Word
             && ctx.is_upper_initial(k)
             && ctx.gaz[k].is_none()
             && ctx.first_name_at(k)
@@ -2101,7 +2193,7 @@ fn sub_runs(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
         let t = ctx.title_len(first, b);
         if t > 0 {
             first += t;
-        } else if ctx.lex.misc.contains(ctx.lower[first]) {
+        } else if ctx.in_class(first, class::MISC) {
             first += 1;
         } else {
             break;
@@ -2138,7 +2230,7 @@ fn person_list(ctx: &Ctx, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
         w.chars().filter(|c| c.is_alphabetic()).count() == 1 && ctx.is_upper_initial(i)
     };
     let word = |i: usize| {
-        ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i) && ctx.gaz[i].is_none()
+        ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i) && ctx.gaz[i].is_none()
     };
     let mut names = Vec::new();
     let mut pos = a;
@@ -2227,7 +2319,7 @@ fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut V
 }
 
 fn is_cue_word(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex.org_cues.contains(ctx.lower[i])
+    ctx.in_class(i, class::ORG_CUE)
 }
 
 /// Joins each piece to the one before it where the two make one name ("Ar Raqqah",
@@ -2286,7 +2378,6 @@ fn article_and_place(prev: &mut Piece, p: &Piece) -> Option<Piece> {
 fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     let adjacent = prev.b == p.a;
     let last = ctx.lower[p.b - 1];
-    let first = ctx.lower[prev.a];
     if let Some(rule) = team_pair(ctx, prev, p).filter(|_| adjacent) {
         // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
         // and a town, in a results line or match report, make one side.
@@ -2303,7 +2394,7 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         && p.gaz.is_some()
         && p.b - p.a == 1
         && !p.title_before
-        && ctx.lex.org_cues.contains(last)
+        && ctx.in_class(p.b - 1, class::ORG_CUE)
     {
         // "Ohio Senate", "Kansas Army": a place and its own institution.
         return Some((prev.a, (EntityType::Organization, "org.prefixed-cue")));
@@ -2341,8 +2432,8 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     {
         // "University of Pittsburgh", "Gulf of Aden": a head, "of" and a known name.
         let head = ctx.lower[prev.b - 2];
-        let place = ctx.lex.loc_prefix.contains(first)
-            || ctx.lex.loc_prefix.contains(head)
+        let place = ctx.in_class(prev.a, class::LOC_PREFIX)
+            || ctx.in_class(prev.b - 2, class::LOC_PREFIX)
             || listed!(PLACE_OF_HEADS, head);
         return Some((
             prev.a,
@@ -2370,7 +2461,7 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     if unknown_before
         && p.gaz.is_some()
         && prev.b - prev.a == 1
-        && ctx.lex.loc_prefix.contains(first)
+        && ctx.in_class(prev.a, class::LOC_PREFIX)
     {
         // "Lake Geneva", "Mount Hermon".
         return Some((prev.a, (EntityType::Location, "location.cue")));
@@ -2388,9 +2479,8 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
 /// Blue Jays"), or a person whose given name is also a place ("Chad Edward Gaudin").
 fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> Option<Joined> {
     let last = ctx.lower[p.b - 1];
-    let cue_of =
-        p.b - p.a > 2 && ctx.lex.org_cues.contains(ctx.lower[p.a]) && ctx.lower[p.a + 1] == "of";
-    if ctx.lex.org_cues.contains(last) || cue_of {
+    let cue_of = p.b - p.a > 2 && ctx.in_class(p.a, class::ORG_CUE) && ctx.lower[p.a + 1] == "of";
+    if ctx.in_class(p.b - 1, class::ORG_CUE) || cue_of {
         // "Florida Department of Law Enforcement".
         // "US State Department", "Syria Support Group", "UN Security Council".
         // "Santa Clara Convention Center" is a venue.
@@ -2400,16 +2490,16 @@ fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> O
             (EntityType::Organization, "org.prefixed-cue")
         });
     }
-    if ctx.lex.event_cues.contains(last) {
+    if ctx.in_class(p.b - 1, class::EVENT_CUE) {
         return Some((EntityType::Other, "other.event-cue"));
     }
     // "Heathrow Airport", "Tiyas Military Airfield".
     let named_site = p.b - p.a == 1 || !ctx.first_name_at(p.a);
-    if named_site && ctx.lex.loc_suffix.contains(last) {
+    if named_site && ctx.in_class(p.b - 1, class::LOC_SUFFIX) {
         return Some((EntityType::Location, "location.cue"));
     }
     let personal = ctx.unambiguous_first_name_at(p.a)
-        || ctx.lex.surnames.contains(last)
+        || ctx.in_class(p.b - 1, class::SURNAME)
         || (p.a + 1..p.b).any(|i| ctx.particle(i));
     // A plural is a team's name ("Kelmore Suns"), a common singular a
     // thing there ("London Bridge" is left to the place cues).
@@ -2422,14 +2512,14 @@ fn after_known_name(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> O
         && !team_word
         && last.chars().count() >= 5
         && !last.contains(is_hyphen)
-        && !ctx.lex.is_common_lower(last);
+        && !ctx.is_common_at(p.b - 1);
     let person = given && (personal || surname_like);
     // "Kentucky Republican", "Ohio Democrats": a place and a party or
     // nationality word describe a person; the place stays a place.
     let joins = place_before
         && p.forced.is_none()
         && !is_misc(ctx, p.a, p.b)
-        && (person || !personal && (team_word || !ctx.lex.is_common_lower(last)));
+        && (person || !personal && (team_word || !ctx.is_common_at(p.b - 1)));
     // A place before a person's name stays apart ("Syria Jane Doe").
     joins.then_some(if person {
         (EntityType::Person, "person.first-name")
@@ -2451,7 +2541,7 @@ fn team_pair(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<&'static str> {
     let word = |x: &Piece| {
         x.gaz.is_none()
             && x.b - x.a == 1
-            && ctx.kinds[x.a] == TokenKind::Word
+            && ctx.tokens[x.a].kind == TokenKind::Word
             && !ctx.first_name_at(x.a)
     };
     let club_word = word(prev)
@@ -2480,7 +2570,7 @@ fn given_names(ctx: &Ctx, a: usize, b: usize) -> bool {
             || (ctx.first_name_at(a)
                 && ctx.gaz[a].is_none()
                 && !ctx.lex.by_key.contains_key(lower)
-                && !ctx.lex.misc.contains(lower)
+                && !ctx.in_class(a, class::MISC)
                 && !ctx.lex.is_common(w))
     };
     a < b
@@ -2509,7 +2599,7 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
             || adjective_before_name(ctx, a, b)
             || wording::adjective_before_given_name(ctx, a, b)
             || (ctx.is_sentence_initial(a)
-                && ctx.lex.common.contains(l)
+                && ctx.in_class(a, class::COMMON)
                 && !ctx.unambiguous_first_name_at(a)
                 && ctx.gaz[a].is_none()
                 && !names::initial_given_name(ctx, a, b));
@@ -2524,12 +2614,11 @@ fn name_start(ctx: &Ctx, a: usize, b: usize) -> usize {
 /// "Republican Mitt Romney", "Democrat Terry Lane": a party or nationality word
 /// before a given name and a surname describes the person, it is no part of the name.
 fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let last = ctx.lower[b - 1];
     b - a >= 3
-        && ctx.lex.misc.contains(ctx.lower[a])
+        && ctx.in_class(a, class::MISC)
         && ctx.first_name_at(a + 1)
-        && !ctx.lex.loc_suffix.contains(last)
-        && !ctx.lex.org_cues.contains(last)
+        && !ctx.in_class(b - 1, class::LOC_SUFFIX)
+        && !ctx.in_class(b - 1, class::ORG_CUE)
 }
 
 /// Trims a piece, decides its type and makes the mention (or drops it).
@@ -2551,7 +2640,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
         let office = ctx.lower[p.a] == "of";
         p.title_before &= !office;
         p.a = name_start(ctx, p.a, p.b);
-        if office && (p.a..p.b).all(|i| ctx.lex.is_common_lower(ctx.lower[i])) {
+        if office && (p.a..p.b).all(|i| ctx.is_common_at(i)) {
             return None;
         }
         p.b = wording::end_before_auxiliary(ctx, p.a, p.b);
@@ -2593,13 +2682,13 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             p.a = n;
         }
     }
-    let span = Span::new(ctx.spans[p.a].start, ctx.spans[p.b - 1].end);
+    let span = Span::new(ctx.tokens[p.a].span.start, ctx.tokens[p.b - 1].span.end);
     // Allocated once: at most one span a token.
     let mut words = Vec::with_capacity(p.b - p.a);
     words.extend(
         (p.a..p.b)
-            .filter(|&i| ctx.kinds[i] != TokenKind::Punct)
-            .map(|i| ctx.spans[i]),
+            .filter(|&i| ctx.tokens[i].kind != TokenKind::Punct)
+            .map(|i| ctx.tokens[i].span),
     );
     Some(RawMention {
         key: norm_key(&ctx.text[span.start..span.end]),
@@ -2647,7 +2736,9 @@ fn is_misc(ctx: &Ctx, a: usize, b: usize) -> bool {
         w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms") || w.ends_with("phobia"))
     };
     let word = |i: usize| {
-        ctx.kinds[i] != TokenKind::Word || misc.contains(ctx.lower[i]) || doctrine(ctx.lower[i])
+        ctx.tokens[i].kind != TokenKind::Word
+            || ctx.in_class(i, class::MISC)
+            || doctrine(ctx.lower[i])
     };
     match b - a {
         1 => word(a),
@@ -2687,8 +2778,13 @@ fn is_junk(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
     (a..b).all(|i| {
         let w = ctx.lower[i].trim_end_matches('.');
-        ctx.kinds[i] != TokenKind::Word
-            || (!ctx.is_all_caps(i) && ctx.lex.function_words.contains(w))
+        // A word with no closing dot is its own lower case: its classes are known.
+        let function = || match w.len() == ctx.lower[i].len() {
+            true => ctx.in_class(i, class::FUNCTION),
+            false => ctx.lex.function_words.contains(w),
+        };
+        ctx.tokens[i].kind != TokenKind::Word
+            || (!ctx.is_all_caps(i) && function())
             || is_contraction(ctx.lex, w)
     })
 }
@@ -2739,6 +2835,8 @@ struct Shape<'a> {
     first: &'a str,
     /// The head word: the last one before an ordinal ("World War II", "Apollo 11").
     last: &'a str,
+    /// The head word's token.
+    head: usize,
     /// The word before the piece ("" at the start).
     before: &'a str,
     /// Every word is a common word; plurals count in longer pieces ("Mountain
@@ -2755,14 +2853,15 @@ impl<'a> Shape<'a> {
             p.b - 1
         };
         let all_common = (p.a..p.b).all(|i| {
-            ctx.kinds[i] != TokenKind::Word
-                || ctx.lex.common.contains(ctx.lower[i])
+            ctx.tokens[i].kind != TokenKind::Word
+                || ctx.in_class(i, class::COMMON)
                 || (n > 1 && is_common_plural(ctx.lex, ctx.lower[i]))
         });
         Shape {
             n,
             first: ctx.lower[p.a],
             last: ctx.lower[head],
+            head,
             before: if p.a > 0 { ctx.lower[p.a - 1] } else { "" },
             all_common,
         }
@@ -2883,30 +2982,30 @@ fn nothing_or_player(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
 /// Cue words of the piece: facilities, organization, event and place words, a
 /// title before it, a club prefix.
 fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
-    let (n, first, last, lex) = (s.n, s.first, s.last, ctx.lex);
+    let (n, first) = (s.n, s.first);
     if let Some((t, rule)) = facilities::facility_type(ctx, p.a, p.b, p.title_before) {
         return Some(Some((t, false, rule)));
     }
-    if n == 2 && ctx.unambiguous_first_name_at(p.a) && lex.surnames.contains(last) {
+    if n == 2 && ctx.unambiguous_first_name_at(p.a) && ctx.in_class(s.head, class::SURNAME) {
         // "Cheryl Mills", "Dave Camp": a given name and a surname that is also a cue.
         return Some(Some((EntityType::Person, false, "person.first-name")));
     }
-    if ctx.lex.org_cues.contains(last) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
+    if ctx.in_class(s.head, class::ORG_CUE) && (n > 1 || !ctx.is_sentence_initial(p.a)) {
         return Some(Some((EntityType::Organization, false, "org.cue")));
     }
     // "Institute of Politics", "James Martin Center for Nonproliferation Studies":
     // a cue word and its "of" phrase inside the name.
     let cue_of = |i: usize| {
-        lex.org_cues.contains(ctx.lower[i]) && matches!(ctx.lower[i + 1], "of" | "for" | "on")
+        ctx.in_class(i, class::ORG_CUE) && matches!(ctx.lower[i + 1], "of" | "for" | "on")
     };
     if n > 1 && (p.a..p.b - 1).any(cue_of) {
         return Some(Some((EntityType::Organization, false, "org.cue-of")));
     }
-    if n > 1 && (lex.event_cues.contains(last) || first == "operation") {
+    if n > 1 && (ctx.in_class(s.head, class::EVENT_CUE) || first == "operation") {
         // "Operation Desert Storm": military operations are events.
         return Some(Some((EntityType::Other, false, "other.event-cue")));
     }
-    if n > 1 && (lex.loc_prefix.contains(first) || lex.loc_suffix.contains(last)) {
+    if n > 1 && (ctx.in_class(p.a, class::LOC_PREFIX) || ctx.in_class(s.head, class::LOC_SUFFIX)) {
         // "Halbury Town 4 Stanport 2", "Halbury Town coach": a club named as its town is.
         if let Some(rule) = ctx.team_context(p.a, p.b) {
             return Some(Some((EntityType::Organization, false, rule)));
@@ -2925,7 +3024,7 @@ fn by_cue_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
 /// A company noun before the piece ("the brewer Halvik"), and pieces made only of
 /// common words.
 fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
-    let (n, last, before, all_common, lex) = (s.n, s.last, s.before, s.all_common, ctx.lex);
+    let (n, before, all_common) = (s.n, s.before, s.all_common);
     // Not the tail of a compound ("Multi-party Democracy").
     let compound = p.a >= 2 && ctx.words[p.a - 2].chars().all(is_hyphen);
     let noun_before = listed!(ORG_NOUNS, before)
@@ -2941,7 +3040,7 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if orgs::noun_after(ctx, p.a, p.b) {
         return Some(Some((EntityType::Organization, false, "org.noun-after")));
     }
-    if all_common && n == 2 && ctx.first_name_at(p.a) && lex.surnames.contains(last) {
+    if all_common && n == 2 && ctx.first_name_at(p.a) && ctx.in_class(s.head, class::SURNAME) {
         // "Bill Gates", "Mark Cuban": a given name and a surname, both also words.
         return Some(Some((EntityType::Person, false, "person.first-name")));
     }
@@ -2975,11 +3074,11 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     }
     if n > 1 && ctx.first_name_at(p.a) {
         let ambiguous = !ctx.unambiguous_first_name_at(p.a);
-        if !ambiguous || !lex.common.contains(last) {
+        if !ambiguous || !ctx.in_class(s.head, class::COMMON) {
             return Some(Some((EntityType::Person, false, "person.first-name")));
         }
     }
-    if n > 1 && lex.surnames.contains(last) {
+    if n > 1 && ctx.in_class(s.head, class::SURNAME) {
         return Some(Some((EntityType::Person, false, "person.surname")));
     }
     if let Some(rule) = ctx.team_context(p.a, p.b) {
@@ -3021,7 +3120,7 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         }
         return Some(Some((EntityType::Organization, false, "org.acronym")));
     }
-    let personal = ctx.first_name_at(p.a) || lex.surnames.contains(last);
+    let personal = ctx.first_name_at(p.a) || ctx.in_class(s.head, class::SURNAME);
     if !personal && document::company_cue_after(ctx, p.b) {
         // "Halvik said its profit rose", "Halvik shares fell": a company.
         return Some(Some((EntityType::Organization, false, "org.company-cue")));
@@ -3030,7 +3129,7 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         return Some(Some((EntityType::Person, false, "person.says")));
     }
     let minute = ctx.table || ctx.results || ctx.sports;
-    if n > 1 && ctx.kinds.get(p.b) == Some(&TokenKind::Number) && !minute {
+    if n > 1 && ctx.tokens.get(p.b).map(|t| t.kind) == Some(TokenKind::Number) && !minute {
         // "Internet Explorer 6", "Falcon Heavy 2": a product and its version; in
         // a sports report the figure is a scorer's minute ("Ruud Kroon 55").
         return Some(None);
@@ -3040,10 +3139,10 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
             // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
             return Some(None);
         }
-        let common_last = lex.common.contains(last)
+        let common_last = ctx.in_class(s.head, class::COMMON)
             || is_common_plural(lex, last)
             || wording::ends_in_plural_noun(ctx, p.a, p.b);
-        if before == "the" || (common_last && !lex.surnames.contains(last)) {
+        if before == "the" || (common_last && !ctx.in_class(s.head, class::SURNAME)) {
             // People are not "the Blue Rays", and their names rarely end in a common
             // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
             return Some(Some((EntityType::Organization, false, "org.default")));
@@ -3081,7 +3180,7 @@ fn acronym_tail(ctx: &Ctx, i: usize) -> bool {
 /// A piece no stage decided: the words around it, else a given name, else unknown
 /// (settled by the document pass).
 fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
-    let (first, before, lex) = (s.first, s.before, ctx.lex);
+    let (before, lex) = (s.before, ctx.lex);
     let after = ctx.lower.get(p.b).copied().unwrap_or("");
     if ctx.headline {
         // "FAITH IN VANCE": a headline's wording is clipped; the word takes the
@@ -3116,7 +3215,7 @@ fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
                     && lex.entries[h.entry].entity_type == EntityType::Location
                     && !matches!(ctx.words.get(e).copied(), Some("'" | "\u{2019}"))
             });
-    if place_follows && !ctx.first_name_at(p.a) && !lex.surnames.contains(first) {
+    if place_follows && !ctx.first_name_at(p.a) && !ctx.in_class(p.a, class::SURNAME) {
         // "Debden, England", "Mobile, Alabama": a town named with its region or country.
         return Some((EntityType::Location, false, "location.comma-place"));
     }
@@ -3751,13 +3850,14 @@ mod tests {
         for w in &words {
             for form in [w.clone(), title_case(w), w.to_uppercase()] {
                 let l = lowercase(&form);
+                let classes = lex.classes_of(&l);
                 assert_eq!(
-                    is_first_name_lower(lex, &l),
+                    classes & class::GIVEN != 0,
                     lex.is_first_name(&form),
                     "{form}"
                 );
                 assert_eq!(
-                    is_unambiguous_first_name_lower(lex, &l),
+                    classes & class::UNAMBIGUOUS_GIVEN != 0,
                     lex.is_unambiguous_first_name(&form),
                     "{form}"
                 );

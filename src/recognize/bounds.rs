@@ -4,6 +4,7 @@
 //! joined by "&".
 
 use super::{Ctx, Piece};
+use crate::lexicon::class;
 use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 use crate::text::TokenKind;
@@ -42,7 +43,7 @@ const ARABIC_ARTICLES: &[&str] = &["ad", "al", "an", "ar", "as", "ash", "at", "a
 pub(super) fn is_ship_prefix(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.words[i];
     // Every prefix is two to five capitals: most words are not searched for.
-    ctx.kinds[i] == TokenKind::Word
+    ctx.tokens[i].kind == TokenKind::Word
         && (2..=5).contains(&w.len())
         && w.bytes().all(|b| b.is_ascii_uppercase())
         && super::in_sorted(SHIP_PREFIXES, w)
@@ -69,11 +70,11 @@ pub(super) fn nickname_end(ctx: &Ctx, a: usize, j: usize) -> Option<usize> {
         return None;
     }
     let q = (j + 1..(j + 4).min(ctx.words.len())).find(|&i| close(ctx.words[i]))?;
-    let inner_ok =
-        q > j + 1 && (j + 1..q).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i));
+    let inner_ok = q > j + 1
+        && (j + 1..q).all(|i| ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i));
     let surname = q + 1;
     let surname_ok = surname < ctx.words.len()
-        && ctx.kinds[surname] == TokenKind::Word
+        && ctx.tokens[surname].kind == TokenKind::Word
         && ctx.is_upper_initial(surname)
         && ctx.cap(surname);
     (inner_ok && surname_ok).then_some(surname)
@@ -91,16 +92,16 @@ const ORDINAL_WORDS: &[&str] = &[
 /// Returns the token to start the piece at.
 pub(super) fn unit_number_start(ctx: &Ctx, p: &Piece) -> Option<usize> {
     let n = p.a.checked_sub(1)?;
-    if ctx.spans[n].end >= ctx.spans[p.a].start {
+    if ctx.tokens[n].span.end >= ctx.tokens[p.a].span.start {
         return None;
     }
     let head = ctx.lower[p.b - 1];
     let unit = listed!(UNIT_HEADS, head);
-    if ctx.kinds[n] == TokenKind::Word {
+    if ctx.tokens[n].kind == TokenKind::Word {
         let word = listed!(ORDINAL_WORDS, ctx.lower[n]) && ctx.is_upper_initial(n);
         return (unit && word).then_some(n);
     }
-    if ctx.kinds[n] != TokenKind::Number {
+    if ctx.tokens[n].kind != TokenKind::Number {
         return None;
     }
     let w = ctx.lower[n];
@@ -141,7 +142,7 @@ pub(super) fn people_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let person = |x: usize, y: usize| {
         y - x >= 2
             && ctx.first_name_at(x)
-            && (x..y).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
+            && (x..y).all(|i| ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i))
     };
     let known = ctx.unambiguous_first_name_at(a) || ctx.unambiguous_first_name_at(amp + 1);
     (known && person(a, amp) && person(amp + 1, b)).then_some(amp)
@@ -153,10 +154,10 @@ pub(super) fn people_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
 /// Gamble") are in the gazetteer; in the body the "&" stays inside the name.
 pub(super) fn headline_surnames_ampersand(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let surname = |i: usize| {
-        ctx.kinds[i] == TokenKind::Word
+        ctx.tokens[i].kind == TokenKind::Word
             && ctx.gaz[i].is_none()
             && ctx.is_upper_initial(i)
-            && ctx.lex.surnames.contains(ctx.lower[i])
+            && ctx.in_class(i, class::SURNAME)
     };
     let split = ctx.headline
         && b == a + 3

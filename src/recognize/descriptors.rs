@@ -5,6 +5,7 @@
 //! any common word ("Why Jane Roe", "Is Roe").
 
 use super::Ctx;
+use crate::lexicon::class;
 use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 use crate::text::TokenKind;
@@ -20,7 +21,7 @@ pub(super) fn skip(ctx: &Ctx, a: usize, b: usize) -> usize {
     let mut k = a;
     let mut strong = false;
     while k < b {
-        if k > a && ctx.kinds[k] == TokenKind::Punct && is_hyphen_word(ctx.words[k]) {
+        if k > a && ctx.tokens[k].kind == TokenKind::Punct && is_hyphen_word(ctx.words[k]) {
             k += 1; // "Cuban-American"
             continue;
         }
@@ -54,22 +55,22 @@ fn is_hyphen_word(w: &str) -> bool {
 /// title (strong). Given names, surnames, organization words, particles and
 /// gazetteer names never do.
 fn descriptor(ctx: &Ctx, k: usize) -> Option<bool> {
-    if ctx.kinds[k] != TokenKind::Word || ctx.gaz[k].is_some() || ctx.particle(k) {
+    if ctx.tokens[k].kind != TokenKind::Word || ctx.gaz[k].is_some() || ctx.particle(k) {
         return None;
     }
     let l = ctx.lower[k];
     let w = ctx.words[k];
     // An organization's word opening the run keeps it whole ("Bank Julius Baer").
-    if ctx.first_name_at(k) || ctx.lex.surnames.contains(l) || ctx.lex.org_cues.contains(l) {
+    if ctx.first_name_at(k) || ctx.in_class(k, class::SURNAME) || ctx.in_class(k, class::ORG_CUE) {
         return None;
     }
-    if ctx.lex.misc.contains(l) || nationalities(ctx, w) {
+    if ctx.in_class(k, class::MISC) || nationalities(ctx, w) {
         return Some(true);
     }
     if is_plural_title(ctx, l) || is_demonym(ctx, l) {
         return Some(true);
     }
-    ctx.lex.is_common_lower(l).then_some(false)
+    ctx.is_common_at(k).then_some(false)
 }
 
 /// "Cuban-American", "Irish-Catholic": a compound of nationality, party and
@@ -132,36 +133,36 @@ fn full_name(ctx: &Ctx, k: usize, b: usize) -> bool {
     if b - k < 2 || !ctx.first_name_at(k) {
         return false;
     }
-    let last = ctx.lower[b - 1];
-    let words_ok = (k + 1..b)
-        .all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i) || ctx.particle(i));
+    let words_ok = (k + 1..b).all(|i| {
+        ctx.tokens[i].kind != TokenKind::Word || ctx.is_upper_initial(i) || ctx.particle(i)
+    });
     words_ok
-        && ctx.kinds[b - 1] == TokenKind::Word
-        && !ctx.lex.org_cues.contains(last)
-        && !ctx.lex.event_cues.contains(last)
-        && !ctx.lex.loc_suffix.contains(last)
-        && (!ctx.lex.is_common_lower(last) || ctx.lex.surnames.contains(last))
+        && ctx.tokens[b - 1].kind == TokenKind::Word
+        && !ctx.in_class(b - 1, class::ORG_CUE)
+        && !ctx.in_class(b - 1, class::EVENT_CUE)
+        && !ctx.in_class(b - 1, class::LOC_SUFFIX)
+        && (!ctx.is_common_at(b - 1) || ctx.in_class(b - 1, class::SURNAME))
 }
 
 /// A given name that is also a common word ("Will", "Mark").
 fn ambiguous_word(ctx: &Ctx, k: usize) -> bool {
-    ctx.kinds[k] == TokenKind::Word
+    ctx.tokens[k].kind == TokenKind::Word
         && ctx.gaz[k].is_none()
         && ctx.lex.ambiguous_first_names.contains(ctx.lower[k])
-        && ctx.lex.is_common_lower(ctx.lower[k])
+        && ctx.is_common_at(k)
 }
 
 /// Tokens `k..b` are capitalised words ending in a known surname ("Jeb Roe").
 fn ends_in_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
-    (k..b).all(|i| ctx.kinds[i] != TokenKind::Word || ctx.is_upper_initial(i))
-        && ctx.kinds[b - 1] == TokenKind::Word
-        && ctx.lex.surnames.contains(ctx.lower[b - 1])
+    (k..b).all(|i| ctx.tokens[i].kind != TokenKind::Word || ctx.is_upper_initial(i))
+        && ctx.tokens[b - 1].kind == TokenKind::Word
+        && ctx.in_class(b - 1, class::SURNAME)
 }
 
 /// Token `k` alone ends the run and is a known surname ("Is Roe").
 fn lone_surname(ctx: &Ctx, k: usize, b: usize) -> bool {
     b - k == 1
-        && ctx.kinds[k] == TokenKind::Word
+        && ctx.tokens[k].kind == TokenKind::Word
         && ctx.is_upper_initial(k)
-        && ctx.lex.surnames.contains(ctx.lower[k])
+        && ctx.in_class(k, class::SURNAME)
 }

@@ -5,6 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Ctx, RawMention};
+use crate::lexicon::class;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::normalize::norm_key;
@@ -109,7 +110,7 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
     };
     let speaker = before == "for"
         && matches!(before2, "spokesman" | "spokeswoman" | "spokesperson")
-        && !ctx.lex.surnames.contains(ctx.lower[a])
+        && !ctx.in_class(a, class::SURNAME)
         && !ctx.first_name_at(a);
     business || speaker
 }
@@ -120,12 +121,12 @@ pub(super) fn business_object(ctx: &Ctx, a: usize) -> bool {
 pub(super) fn company_noun_first(ctx: &Ctx, a: usize, b: usize) -> bool {
     let l = ctx.lower[a];
     b - a >= 2
-        && ctx.kinds[a] == TokenKind::Word
+        && ctx.tokens[a].kind == TokenKind::Word
         && ctx.gaz[a].is_none()
         && ctx.is_sentence_initial(a)
         && listed!(COMPANY_NOUNS, l)
         && !matches!(l, "airline" | "company" | "firm")
-        && ctx.kinds[a + 1] == TokenKind::Word
+        && ctx.tokens[a + 1].kind == TokenKind::Word
         && ctx.is_upper_initial(a + 1)
         && !ctx.first_name_at(a + 1)
 }

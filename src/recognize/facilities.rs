@@ -5,6 +5,7 @@
 //! by its own cue word. Countries stay places whatever they do.
 
 use super::{names, Ctx, Piece};
+use crate::lexicon::class;
 use crate::lexicon::SurfaceKind;
 use crate::model::EntityType;
 
@@ -97,17 +98,15 @@ pub(super) fn after_near(ctx: &Ctx, a: usize, b: usize) -> bool {
 /// "in Victoria Park", "the ..."). With a middle name the title before it must
 /// say so: a park is often named after a whole person ("Cal Anderson Park").
 pub(super) fn person_named_like_place(ctx: &Ctx, a: usize, b: usize, title: bool) -> bool {
-    let last = ctx.lower[b - 1];
     let before = a.checked_sub(1).map_or("", |i| ctx.lower[i]);
     let middle_ok = b - a == 2
         || (b - a == 3
             && title
-            && (ctx.unambiguous_first_name_at(a + 1)
-                || ctx.lex.surnames.contains(ctx.lower[a + 1])));
+            && (ctx.unambiguous_first_name_at(a + 1) || ctx.in_class(a + 1, class::SURNAME)));
     middle_ok
         && ctx.unambiguous_first_name_at(a)
-        && ctx.lex.surnames.contains(last)
-        && ctx.lex.loc_suffix.contains(last)
+        && ctx.in_class(b - 1, class::SURNAME)
+        && ctx.in_class(b - 1, class::LOC_SUFFIX)
         && !listed!(super::PLACE_PREPOSITIONS, before)
         && !matches!(before, "the" | "on" | "of")
 }

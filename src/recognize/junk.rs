@@ -4,6 +4,7 @@
 //! ("the Committee", "the Court") with no full name in the document.
 
 use super::{Ctx, RawMention};
+use crate::lexicon::class;
 use crate::model::EntityType;
 
 /// Heads of bodies' names that name no one body alone ("the Committee", "the
@@ -66,7 +67,7 @@ pub(super) fn is_caps_phrase_not_person(ctx: &Ctx, a: usize, b: usize) -> bool {
     let mut words = 0;
     let mut last = a;
     for i in a..b {
-        if ctx.kinds[i] == crate::text::TokenKind::Punct {
+        if ctx.tokens[i].kind == crate::text::TokenKind::Punct {
             continue;
         }
         if !ctx.is_all_caps(i) || ctx.words[i].contains('.') {
@@ -82,15 +83,15 @@ pub(super) fn is_caps_phrase_not_person(ctx: &Ctx, a: usize, b: usize) -> bool {
     // A given name that is a surname too ("CLINTON SANDERS") reads as the surname
     // when the body writes it capitalised: two people's surnames side by side.
     let given = ctx.first_name_at(a)
-        && !(ctx.lex.surnames.contains(ctx.lower[a])
+        && !(ctx.in_class(a, class::SURNAME)
             && ctx
                 .body_caps
                 .contains(super::title_case(ctx.words[a]).as_str()));
-    if given && (words == 2 || ctx.lex.surnames.contains(ctx.lower[last])) {
+    if given && (words == 2 || ctx.in_class(last, class::SURNAME)) {
         return false;
     }
-    let mut plain = String::with_capacity(ctx.spans[b - 1].end - ctx.spans[a].start);
-    for i in (a..b).filter(|&i| ctx.kinds[i] != crate::text::TokenKind::Punct) {
+    let mut plain = String::with_capacity(ctx.tokens[b - 1].span.end - ctx.tokens[a].span.start);
+    for i in (a..b).filter(|&i| ctx.tokens[i].kind != crate::text::TokenKind::Punct) {
         if !plain.is_empty() {
             plain.push(' ');
         }

@@ -2,6 +2,7 @@
 //! where one name ends and another begins.
 
 use super::Ctx;
+use crate::lexicon::class;
 use crate::model::EntityType;
 use crate::text::TokenKind;
 
@@ -80,15 +81,15 @@ pub(super) fn the_plural_group(ctx: &Ctx, a: usize, b: usize) -> bool {
         .strip_suffix('e')
         .filter(|s| s.ends_with("ch"))
         .unwrap_or(stem);
-    ctx.kinds[a] == TokenKind::Word
+    ctx.tokens[a].kind == TokenKind::Word
         && w.chars().count() >= 4
         && !stem.ends_with('s')
         && !ctx.is_all_caps(a)
         && w.chars().all(char::is_alphabetic)
         && !ctx.lex.surnames.contains(stem)
         && !ctx.lex.is_first_name(&super::title_case(stem))
-        && !ctx.lex.event_cues.contains(w)
-        && !ctx.lex.place_nouns.contains(w)
+        && !ctx.in_class(a, class::EVENT_CUE)
+        && !ctx.in_class(a, class::PLACE_NOUN)
         && !listed!(PLURAL_NOT_GROUPS, w)
         // "the Protocols of ...": a longer title, left alone; so is "the
         // Ratepayers' Association", a name that goes on after the apostrophe.
@@ -123,7 +124,7 @@ const QUOTE_REACH: usize = 8;
 pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
     let quote = |i: usize| matches!(ctx.words[i], "\"" | "\u{201c}" | "\u{201d}");
     let title_word = |i: usize| {
-        ctx.kinds[i] == TokenKind::Word
+        ctx.tokens[i].kind == TokenKind::Word
             && (ctx.is_upper_initial(i) || super::is_title_case_lower(ctx.lower[i]))
     };
     let inside = |i: usize| title_word(i) || matches!(ctx.words[i], "," | ":" | "'" | "-");
@@ -155,13 +156,12 @@ pub(super) fn inside_quoted_title(ctx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     };
     let words = (open + 1..close)
-        .filter(|&i| ctx.kinds[i] == TokenKind::Word)
+        .filter(|&i| ctx.tokens[i].kind == TokenKind::Word)
         .count();
     let noun = open.checked_sub(1).map_or("", |i| ctx.lower[i]);
     // A quoted name that is all there is and ends in a cue word is the
     // body's or the place's own: "\"Cary Town Center\"", "\"Cold Spring Harbor\"".
-    let last = ctx.lower[b - 1];
-    let cue = ctx.lex.org_cues.contains(last) || ctx.lex.loc_suffix.contains(last);
+    let cue = ctx.in_class(b - 1, class::ORG_CUE) || ctx.in_class(b - 1, class::LOC_SUFFIX);
     let whole = open + 1 == a && close == b;
     let own_name = whole && cue;
     words >= 2 && !own_name && !listed!(super::ORG_NOUNS, noun) && !listed!(QUOTED_BODY_NOUNS, noun)
@@ -174,7 +174,7 @@ pub(super) fn letter_label(ctx: &Ctx, a: usize, b: usize) -> bool {
     let letter = |i: usize| ctx.words[i].chars().count() == 1;
     match b - a {
         1 => letter(a),
-        2 => letter(a + 1) && ctx.lex.is_common_lower(ctx.lower[a]) && !ctx.first_name_at(a),
+        2 => letter(a + 1) && ctx.is_common_at(a) && !ctx.first_name_at(a),
         _ => false,
     }
 }
@@ -205,10 +205,10 @@ pub(super) fn person_after_org(ctx: &Ctx, cur: usize, k: usize, b: usize) -> boo
     k >= cur + 2
         && b - k >= 2
         && b - k <= 3
-        && ctx.lex.org_cues.contains(ctx.lower[k - 1])
+        && ctx.in_class(k - 1, class::ORG_CUE)
         && ctx.gaz[k].is_none()
         && ctx.unambiguous_first_name_at(k)
-        && (k + 1..b).all(|i| ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i))
+        && (k + 1..b).all(|i| ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i))
 }
 
 /// How many words after a title are its "of" phrase ("Minister of Education
@@ -219,15 +219,14 @@ pub(super) fn title_of_phrase(ctx: &Ctx, end: usize, b: usize) -> usize {
     if end + 2 >= b || ctx.lower[end] != "of" {
         return 0;
     }
-    let head = ctx.lower[end - 1];
-    if !ctx.lex.title_of_heads.contains(head) {
+    if !ctx.in_class(end - 1, class::TITLE_OF_HEAD) {
         return 0;
     }
     for i in end + 1..b.min(end + 5) {
         if ctx.unambiguous_first_name_at(i) && i > end + 1 && i + 1 < b {
             return i - end;
         }
-        if ctx.kinds[i] != TokenKind::Word || !ctx.is_upper_initial(i) {
+        if ctx.tokens[i].kind != TokenKind::Word || !ctx.is_upper_initial(i) {
             return 0;
         }
     }
@@ -244,10 +243,10 @@ pub(super) fn initial_given_name(ctx: &Ctx, a: usize, b: usize) -> bool {
         && ctx.lex.ambiguous_first_names.contains(ctx.lower[a])
         && !matches!(ctx.lower[a], "will" | "may" | "can")
         && !ctx.is_calendar(a)
-        && ctx.kinds[s] == TokenKind::Word
+        && ctx.tokens[s].kind == TokenKind::Word
         && ctx.is_upper_initial(s)
         && !ctx.is_all_caps(s)
-        && (ctx.lex.surnames.contains(ctx.lower[s]) || !ctx.lex.is_common_lower(ctx.lower[s]))
+        && (ctx.in_class(s, class::SURNAME) || !ctx.is_common_at(s))
 }
 
 /// "the State of the Union": the president's yearly address, an event; its "Union"

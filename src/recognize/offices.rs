@@ -51,7 +51,7 @@ pub(super) const RULE: &str = "org.holders-office";
 const MAX_BEFORE: usize = 6;
 
 fn is_head(ctx: &Ctx, i: usize) -> bool {
-    ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i) && listed!(HEADS, ctx.lower[i])
+    ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i) && listed!(HEADS, ctx.lower[i])
 }
 
 /// The run `a..b` is the head word of an office after a holder's possessive
@@ -62,11 +62,11 @@ pub(super) fn possessive_office_start(ctx: &Ctx, a: usize, b: usize) -> Option<u
         return None;
     }
     let apostrophe = matches!(ctx.words[a - 2], "'" | "\u{2019}");
-    let s = ctx.words[a - 1] == "s" && ctx.spans[a - 2].end == ctx.spans[a - 1].start;
+    let s = ctx.words[a - 1] == "s" && ctx.tokens[a - 2].span.end == ctx.tokens[a - 1].span.start;
     let holder = a - 3;
-    let holds = ctx.kinds[holder] == TokenKind::Word
+    let holds = ctx.tokens[holder].kind == TokenKind::Word
         && ctx.is_upper_initial(holder)
-        && ctx.spans[holder].end == ctx.spans[a - 2].start
+        && ctx.tokens[holder].span.end == ctx.tokens[a - 2].span.start
         && listed!(HOLDERS, ctx.lower[holder]);
     if !(apostrophe && s && holds) {
         return None;
@@ -80,7 +80,7 @@ pub(super) fn possessive_office_start(ctx: &Ctx, a: usize, b: usize) -> Option<u
 
 /// A capitalised word (a dotted abbreviation such as "U.S." is one word).
 fn capitalised_or_dotted(ctx: &Ctx, i: usize) -> bool {
-    ctx.kinds[i] == TokenKind::Word && ctx.is_upper_initial(i)
+    ctx.tokens[i].kind == TokenKind::Word && ctx.is_upper_initial(i)
 }
 
 /// The piece `a..b` is an office's head word alone ("Office", the office of a
@@ -88,7 +88,7 @@ fn capitalised_or_dotted(ctx: &Ctx, i: usize) -> bool {
 /// capitalised in British style: it names nothing by itself.
 pub(super) fn is_lone_head(ctx: &Ctx, a: usize, b: usize) -> bool {
     b == a + 1
-        && ctx.kinds[a] == TokenKind::Word
+        && ctx.tokens[a].kind == TokenKind::Word
         && ctx.is_upper_initial(a)
         && matches!(ctx.lower[a], "office" | "government" | "center" | "centre")
 }

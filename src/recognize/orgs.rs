@@ -6,6 +6,7 @@
 //! Gynecologists"). Every test is a few set lookups on tokens already read.
 
 use super::{in_sorted, Ctx, Piece};
+use crate::lexicon::class;
 use crate::model::EntityType;
 use crate::text::TokenKind;
 
@@ -33,18 +34,16 @@ pub(super) fn title_opens_body(ctx: &Ctx, k: usize, b: usize) -> bool {
     if b < k + 2 || !listed!(OPENERS, ctx.lower[k]) {
         return false;
     }
-    let last = ctx.lower[b - 1];
-    if ctx.kinds[b - 1] != TokenKind::Word || !ctx.lex.org_cues.contains(last) {
+    if ctx.tokens[b - 1].kind != TokenKind::Word || !ctx.in_class(b - 1, class::ORG_CUE) {
         return false;
     }
     (k + 1..b).all(|i| {
-        let l = ctx.lower[i];
-        ctx.kinds[i] == TokenKind::Word
+        ctx.tokens[i].kind == TokenKind::Word
             && ctx.is_upper_initial(i)
             && ctx.title_len(i, i + 1) == 0
-            && (ctx.lex.is_common_lower(l)
-                || ctx.lex.org_cues.contains(l)
-                || !(ctx.first_name_at(i) || ctx.lex.surnames.contains(l)))
+            && (ctx.is_common_at(i)
+                || ctx.in_class(i, class::ORG_CUE)
+                || !(ctx.first_name_at(i) || ctx.in_class(i, class::SURNAME)))
     })
 }
 
@@ -56,12 +55,12 @@ pub(super) fn opener_before_body(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
         || p.gaz
             .is_some_and(|h| ctx.lex.entries[h.entry].entity_type == EntityType::Organization);
     org && prev.b == p.a
-        && ctx.lex.org_cues.contains(ctx.lower[p.b - 1])
+        && ctx.in_class(p.b - 1, class::ORG_CUE)
         && prev.b - prev.a == 1
         && prev.gaz.is_none()
         && prev.forced.is_none()
         && !p.title_before
-        && ctx.kinds[prev.a] == TokenKind::Word
+        && ctx.tokens[prev.a].kind == TokenKind::Word
         && ctx.is_upper_initial(prev.a)
         && listed!(OPENERS, ctx.lower[prev.a])
 }
@@ -86,11 +85,11 @@ pub(super) fn fields_and(ctx: &Ctx, run_last: usize, i: usize) -> bool {
         return false;
     };
     let head = prep - 1;
-    if !ctx.is_upper_initial(head) || !ctx.lex.org_cues.contains(ctx.lower[head]) {
+    if !ctx.is_upper_initial(head) || !ctx.in_class(head, class::ORG_CUE) {
         return false;
     }
     let plain = |k: usize| {
-        ctx.kinds[k] == TokenKind::Word && ctx.is_upper_initial(k) && ctx.gaz[k].is_none()
+        ctx.tokens[k].kind == TokenKind::Word && ctx.is_upper_initial(k) && ctx.gaz[k].is_none()
     };
     if !(prep + 1..i).all(plain) {
         return false;
@@ -98,16 +97,16 @@ pub(super) fn fields_and(ctx: &Ctx, run_last: usize, i: usize) -> bool {
     let field = |k: usize| {
         let l = ctx.lower[k];
         plain(k)
-            && !ctx.lex.org_cues.contains(l)
-            && !ctx.lex.function_words.contains(l)
+            && !ctx.in_class(k, class::ORG_CUE)
+            && !ctx.in_class(k, class::FUNCTION)
             && ctx.title_len(k, k + 1) == 0
             && !ctx.words[k].chars().skip(1).any(char::is_uppercase)
             && !ctx.lex.by_key.contains_key(l)
-            && (ctx.lex.is_common_lower(l)
-                || field_ending(l) && !(ctx.first_name_at(k) || ctx.lex.surnames.contains(l)))
+            && (ctx.is_common_at(k)
+                || field_ending(l) && !(ctx.first_name_at(k) || ctx.in_class(k, class::SURNAME)))
     };
     let mut k = i + 1;
-    while k < n && ctx.kinds[k] == TokenKind::Word && ctx.is_upper_initial(k) {
+    while k < n && ctx.tokens[k].kind == TokenKind::Word && ctx.is_upper_initial(k) {
         if !field(k) || k > i + 3 {
             return false;
         }
@@ -215,7 +214,7 @@ pub(super) fn noun_after(ctx: &Ctx, a: usize, b: usize) -> bool {
         && b < ctx.words.len()
         && b - a <= 3
         && ctx.lower[a - 1] == "the"
-        && ctx.kinds[b] == TokenKind::Word
+        && ctx.tokens[b].kind == TokenKind::Word
         && !ctx.is_upper_initial(b)
         && listed!(NOUNS_AFTER, ctx.lower[b])
         && !ctx.unambiguous_first_name_at(a)

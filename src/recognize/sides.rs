@@ -3,6 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use super::{Ctx, Piece, RawMention, CLUB_PREFIXES, TEAM_ROLE_RULE, TEAM_RULE};
+use crate::lexicon::class;
 use crate::lexicon::{Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
 use crate::normalize::norm_key;
@@ -243,7 +244,7 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     let word = |i: usize| ctx.lower.get(i).copied().unwrap_or("");
     let before = if prev.a > 0 { word(prev.a - 1) } else { "" };
     let after = word(p.b);
-    let score_after = ctx.kinds.get(p.b) == Some(&TokenKind::Number);
+    let score_after = ctx.tokens.get(p.b).map(|t| t.kind) == Some(TokenKind::Number);
     if !(listed!(SIDE_BEFORE, before) || side_after(after) || score_after) {
         return false;
     }
@@ -252,17 +253,17 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
     }
     let i = prev.a;
     let lower = ctx.lower[i];
-    ctx.kinds[i] == TokenKind::Word
+    ctx.tokens[i].kind == TokenKind::Word
         && ctx.words[i].chars().count() >= 3
         && ctx.words[i].chars().any(char::is_lowercase)
         && ctx.words[i].chars().all(char::is_alphabetic)
         && !ctx.headline
-        && !ctx.lex.is_common_lower(lower)
+        && !ctx.is_common_at(i)
         && !ctx.first_name_at(i)
-        && !ctx.lex.surnames.contains(lower)
+        && !ctx.in_class(i, class::SURNAME)
         && !ctx.lex.particles.contains(lower)
-        && !ctx.lex.loc_prefix.contains(lower)
-        && !ctx.lex.misc.contains(lower)
+        && !ctx.in_class(i, class::LOC_PREFIX)
+        && !ctx.in_class(i, class::MISC)
         && ctx.title_len(i, i + 1) == 0
 }
 
@@ -272,9 +273,9 @@ pub(super) fn name_before_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
 pub(super) fn dismissal_name(ctx: &Ctx, a: usize) -> bool {
     a > 0
         && matches!(ctx.words[a - 1], "b" | "c" | "st")
-        && ctx.kinds[a] == TokenKind::Word
+        && ctx.tokens[a].kind == TokenKind::Word
         && ctx.is_upper_initial(a)
-        && ctx.kinds.last() == Some(&TokenKind::Number)
+        && ctx.tokens.last().map(|t| t.kind) == Some(TokenKind::Number)
 }
 
 /// Words that open a line listing players: "Scorers : Roe 12 , 57", "Sent off :
@@ -295,7 +296,7 @@ const PLAYER_LINES: &[&str] = &[
 /// ( Roe 12 , 57 , Dacre 34 )") or in a line of scorers ("Scorers : Roe 12").
 /// A side's name stands at the head of the line or after a score instead.
 pub(super) fn scorer(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let minute = ctx.kinds.get(b) == Some(&TokenKind::Number)
+    let minute = ctx.tokens.get(b).map(|t| t.kind) == Some(TokenKind::Number)
         && ctx.words[b].len() <= 3
         && ctx.words[b].bytes().all(|c| c.is_ascii_digit());
     if !(minute && (ctx.table || ctx.results || ctx.sports)) {
@@ -328,7 +329,7 @@ pub(super) fn player_club(ctx: &Ctx, a: usize, b: usize) -> bool {
         && a >= 2
         && word(a - 1) == "("
         && word(b) == ")"
-        && ctx.kinds[a - 2] == TokenKind::Word
+        && ctx.tokens[a - 2].kind == TokenKind::Word
         && ctx.is_upper_initial(a - 2)
 }
 

@@ -5,6 +5,7 @@
 //! Deductions", "Democracy Advocates") names no person.
 
 use super::Ctx;
+use crate::lexicon::class;
 use crate::text::TokenKind;
 
 /// Auxiliary and modal verbs that title case capitalises inside a quoted title or
@@ -19,7 +20,7 @@ const AUXILIARIES: &[&str] = &[
 /// the first word (`b` when there is none).
 pub(super) fn end_before_auxiliary(ctx: &Ctx, a: usize, b: usize) -> usize {
     (a + 1..b)
-        .find(|&i| ctx.kinds[i] == TokenKind::Word && listed!(AUXILIARIES, ctx.lower[i]))
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Word && listed!(AUXILIARIES, ctx.lower[i]))
         .unwrap_or(b)
 }
 
@@ -30,10 +31,9 @@ pub(super) fn interview_marker(ctx: &Ctx, i: usize) -> bool {
     i == ctx.first_word
         && matches!(ctx.words[i], "Q." | "A." | "Q:" | "A:")
         && ctx.words.get(i + 1).is_some_and(|_| {
-            let next = ctx.lower[i + 1];
-            ctx.kinds[i + 1] == TokenKind::Word
-                && (ctx.lex.function_words.contains(next) || ctx.lex.is_common_lower(next))
-                && !ctx.lex.surnames.contains(next)
+            ctx.tokens[i + 1].kind == TokenKind::Word
+                && (ctx.in_class(i + 1, class::FUNCTION) || ctx.is_common_at(i + 1))
+                && !ctx.in_class(i + 1, class::SURNAME)
                 && !ctx.first_name_at(i + 1)
         })
 }
@@ -48,10 +48,10 @@ const GROUP_PLURAL_ENDINGS: &[&str] = &["ators", "ians", "ists", "ities", "ments
 pub(super) fn ends_in_plural_noun(ctx: &Ctx, a: usize, b: usize) -> bool {
     let last = ctx.lower[b - 1];
     b - a >= 2
-        && ctx.kinds[b - 1] == TokenKind::Word
+        && ctx.tokens[b - 1].kind == TokenKind::Word
         && (GROUP_PLURAL_ENDINGS.iter().any(|e| last.ends_with(e))
             || super::is_common_plural(ctx.lex, last))
-        && !ctx.lex.surnames.contains(last)
+        && !ctx.in_class(b - 1, class::SURNAME)
 }
 
 /// Prepositions, conjunctions and question words that open no name
@@ -69,7 +69,7 @@ const NO_NAME_OPENERS: &[&str] = &[
 /// known name starts there.
 pub(super) fn leading_function_word(ctx: &Ctx, a: usize, b: usize) -> bool {
     b - a >= 2
-        && ctx.kinds[a] == TokenKind::Word
+        && ctx.tokens[a].kind == TokenKind::Word
         && ctx.gaz[a].is_none()
         && !ctx.is_all_caps(a)
         && listed!(NO_NAME_OPENERS, ctx.lower[a])
@@ -99,16 +99,15 @@ pub(super) fn never_capital_name_word(ctx: &Ctx, i: usize) -> bool {
 /// person's name: no given name, surname, title, cue or known name ("Lets",
 /// "Slams", "Exhausted").
 fn plain_common_word(ctx: &Ctx, i: usize) -> bool {
-    let l = ctx.lower[i];
-    ctx.kinds[i] == TokenKind::Word
+    ctx.tokens[i].kind == TokenKind::Word
         && ctx.is_upper_initial(i)
         && !ctx.is_all_caps(i)
         && ctx.gaz[i].is_none()
-        && ctx.lex.is_common_lower(l)
-        && !ctx.lex.function_words.contains(l)
+        && ctx.is_common_at(i)
+        && !ctx.in_class(i, class::FUNCTION)
         && !ctx.first_name_at(i)
-        && !ctx.lex.surnames.contains(l)
-        && !ctx.lex.org_cues.contains(l)
+        && !ctx.in_class(i, class::SURNAME)
+        && !ctx.in_class(i, class::ORG_CUE)
         && ctx.title_len(i, i + 1) == 0
 }
 
@@ -140,11 +139,10 @@ fn in_known_name(ctx: &Ctx, start: usize, i: usize) -> bool {
 /// word of the name. Not before a cue or a common word closing a place or body
 /// named after a person ("Port Isabel Detention Center", "Bar Ilan University").
 pub(super) fn adjective_before_given_name(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let last = ctx.lower[b - 1];
     b - a >= 3
-        && !ctx.lex.org_cues.contains(last)
-        && !ctx.lex.loc_suffix.contains(last)
-        && !ctx.lex.is_common_lower(last)
+        && !ctx.in_class(b - 1, class::ORG_CUE)
+        && !ctx.in_class(b - 1, class::LOC_SUFFIX)
+        && !ctx.is_common_at(b - 1)
         && plain_common_word(ctx, a)
         && ctx.gaz[a + 1].is_none()
         && ctx.unambiguous_first_name_at(a + 1)
