@@ -131,7 +131,14 @@ struct FoldedWords {
 /// "h", "f", "u" in turn (each left to right), then "y" made "i" and each run of one
 /// letter made one letter.
 fn translit_letters(w: &mut Vec<u8>) {
-    for (a, b) in [(b"ks", b'x'), (b"kh", b'h'), (b"ph", b'f'), (b"ou", b'u')] {
+    // Most words hold none of the pairs: one look for all four.
+    let pair = |p: &[u8]| matches!(p, b"ks" | b"kh" | b"ph" | b"ou");
+    let pairs: &[(&[u8; 2], u8)] = if w.windows(2).any(pair) {
+        &[(b"ks", b'x'), (b"kh", b'h'), (b"ph", b'f'), (b"ou", b'u')]
+    } else {
+        &[]
+    };
+    for &(a, b) in pairs {
         let Some(first) = w.windows(2).position(|p| p == a) else {
             continue;
         };
@@ -208,8 +215,8 @@ impl FoldedWords {
                 .extend_from_slice(&self.text.as_bytes()[start..]);
             translit_letters(&mut self.scratch);
             self.text.truncate(start);
-            self.text
-                .extend(self.scratch.iter().map(|&b| char::from(b)));
+            let folded = std::str::from_utf8(&self.scratch).expect("ASCII letters");
+            self.text.push_str(folded);
         }
         self.parts.push((start, self.text.len()));
     }
@@ -411,10 +418,12 @@ fn is_name_start(word: &str) -> bool {
 
 /// Initials of a multi-word name: "United Nations" -> "un".
 fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&"))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    let mut out = String::with_capacity(8);
+    let words = key.split(' ');
+    for w in words.filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&")) {
+        out.extend(w.chars().next());
+    }
+    out
 }
 
 /// Groups one document's mentions into entities; returns them and each mention's
@@ -626,20 +635,21 @@ fn org_keys<'k>(
             continue;
         }
         let key = keys[i].key.trim_start_matches("g:");
-        let words = word_count(key);
         orgs.push(OrgKey {
             i,
             caps: is_acronym_form(&text[m.span.start..m.span.end]),
             key,
-            words,
-            // Compared only with a name of two or more words.
-            initials: if words >= 2 {
-                initials(key)
-            } else {
-                String::new()
-            },
+            words: word_count(key),
+            initials: String::new(),
             gaz: keys[i].gaz,
         });
+    }
+    // Initials are compared only with an acronym ([`acronym_letters`]), and only
+    // of a name of two or more words.
+    if orgs.iter().any(|o| o.caps && o.words == 1) {
+        for o in orgs.iter_mut().filter(|o| o.words >= 2) {
+            o.initials = initials(o.key);
+        }
     }
     orgs
 }
@@ -694,7 +704,9 @@ fn fuller_orgs(
     match index {
         None => out.extend(orgs.iter().filter(fuller).map(|p| p.i)),
         Some(index) => {
-            let listed = (index.listed(Part::Initials, &compact))
+            // Empty letters (no acronym) stand for no name.
+            let acronym = (compact.len() >= 2).then(|| index.listed(Part::Initials, &compact));
+            let listed = (acronym.into_iter().flatten())
                 .chain(index.listed(Part::Ending, o.key))
                 .chain(index.listed(Part::Beginning, o.key));
             out.extend(listed.map(|x| &orgs[x]).filter(fuller).map(|p| p.i));
@@ -1100,6 +1112,20 @@ mod tests {
         assert_eq!(dsu.find(2), dsu.find(0));
         assert_eq!(dsu.find(3), dsu.find(1));
         assert_ne!(dsu.find(0), dsu.find(1));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn initials_are_the_first_letters_of_the_words_that_count(
+            key in "((of|the|and|de|&|[a-z\u{e9}]{0,4}) ){0,5}[a-z]{0,3}"
+        ) {
+            let want: String = key
+                .split(' ')
+                .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&"))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            proptest::prop_assert_eq!(initials(&key), want);
+        }
     }
 
     #[test]
