@@ -108,10 +108,30 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     }
     let (entities, assignment) = resolve_document(text, &mut raw, lex);
     let chars = CharIndex::new(text);
+    let mentions = local_mentions(text, &raw, &assignment, &chars);
+    let links = doc_links(text, &sentences, &raw, &assignment, &entities, lex);
+    let typed = typed_entities(&raw, &assignment, entities.len());
+    let (entities, mentions, links) = without_other(entities, &typed, mentions, links);
+    let sentences = sentence_records(text, &sentences, &links, &chars);
+    DocAnalysis {
+        id: doc.id.clone(),
+        date: doc.date,
+        entities,
+        mentions,
+        links,
+        sentences,
+    }
+}
 
-    let mentions = raw
-        .iter()
-        .zip(&assignment)
+/// The kept mentions with their entities, at character offsets.
+fn local_mentions(
+    text: &str,
+    raw: &[RawMention],
+    assignment: &[usize],
+    chars: &CharIndex,
+) -> Vec<LocalMention> {
+    raw.iter()
+        .zip(assignment)
         .map(|(m, &e)| {
             let name = &text[m.span.start..m.span.end];
             let start = chars.char_offset(m.span.start);
@@ -125,19 +145,21 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                 sentence: m.sentence,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// Typed relations and co-mentions, sentence by sentence.
+fn doc_links(
+    text: &str,
+    sentences: &[Sentence],
+    raw: &[RawMention],
+    assignment: &[usize],
+    entities: &[LocalEntity],
+    lex: &Lexicon,
+) -> Vec<LocalLink> {
     // About one link per mention: grown rarely.
     let mut links = Vec::with_capacity(raw.len());
-    // rel: references ("she", "the company") resolved once per document; relations::DocContext.
-    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    let refs = DocContext::new(
-        text,
-        &spans,
-        raw.iter()
-            .zip(&assignment)
-            .map(|(m, &e)| (m.sentence, m.span, e, m.entity_type, m.demonym)),
-    );
+    let refs = doc_context(text, sentences, raw, assignment);
     // Per entity, the last sentence (plus one) whose co-mentions counted it.
     let mut seen = vec![0; entities.len()];
     let mut named = Vec::new();
@@ -154,19 +176,49 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
             entities: &assignment[i..j],
             refs: &refs, // rel
         };
-        sentence.relations(&entities, lex, &mut view, &mut links);
+        sentence.relations(entities, lex, &mut view, &mut links);
         sentence.co_mentions(&mut seen, &mut named, &mut links);
         i = j;
     }
-    let mut typed = vec![false; entities.len()];
-    for (m, &e) in raw.iter().zip(&assignment) {
+    links
+}
+
+/// rel: references ("she", "the company") resolved once per document; relations::DocContext.
+fn doc_context(
+    text: &str,
+    sentences: &[Sentence],
+    raw: &[RawMention],
+    assignment: &[usize],
+) -> DocContext {
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    DocContext::new(
+        text,
+        &spans,
+        raw.iter()
+            .zip(assignment)
+            .map(|(m, &e)| (m.sentence, m.span, e, m.entity_type, m.demonym)),
+    )
+}
+
+/// Per entity, whether any of its mentions has a type other than `Other`.
+fn typed_entities(raw: &[RawMention], assignment: &[usize], entities: usize) -> Vec<bool> {
+    let mut typed = vec![false; entities];
+    for (m, &e) in raw.iter().zip(assignment) {
         typed[e] |= m.entity_type != EntityType::Other;
     }
-    let (entities, mentions, links) = without_other(entities, &typed, mentions, links);
+    typed
+}
+
+/// The sentences that support a link, in order, at character offsets.
+fn sentence_records(
+    text: &str,
+    sentences: &[Sentence],
+    links: &[LocalLink],
+    chars: &CharIndex,
+) -> Vec<SentenceRecord> {
     let mut used: Vec<usize> = links.iter().map(|l| l.sentence).collect();
     used.dedup();
-    let sentences = used
-        .into_iter()
+    used.into_iter()
         .map(|si| {
             let sp = sentences[si].span;
             SentenceRecord {
@@ -176,15 +228,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
                 text: text[sp.start..sp.end].to_string(),
             }
         })
-        .collect();
-    DocAnalysis {
-        id: doc.id.clone(),
-        date: doc.date,
-        entities,
-        mentions,
-        links,
-        sentences,
-    }
+        .collect()
 }
 
 /// Leaves out the entities typed `Other` with evidence of their own (laws,

@@ -131,7 +131,14 @@ struct FoldedWords {
 /// "h", "f", "u" in turn (each left to right), then "y" made "i" and each run of one
 /// letter made one letter.
 fn translit_letters(w: &mut Vec<u8>) {
-    for (a, b) in [(b"ks", b'x'), (b"kh", b'h'), (b"ph", b'f'), (b"ou", b'u')] {
+    // Most words hold none of the pairs: one look for all four.
+    let pair = |p: &[u8]| matches!(p, b"ks" | b"kh" | b"ph" | b"ou");
+    let pairs: &[(&[u8; 2], u8)] = if w.windows(2).any(pair) {
+        &[(b"ks", b'x'), (b"kh", b'h'), (b"ph", b'f'), (b"ou", b'u')]
+    } else {
+        &[]
+    };
+    for &(a, b) in pairs {
         let Some(first) = w.windows(2).position(|p| p == a) else {
             continue;
         };
@@ -208,8 +215,8 @@ impl FoldedWords {
                 .extend_from_slice(&self.text.as_bytes()[start..]);
             translit_letters(&mut self.scratch);
             self.text.truncate(start);
-            self.text
-                .extend(self.scratch.iter().map(|&b| char::from(b)));
+            let folded = std::str::from_utf8(&self.scratch).expect("ASCII letters");
+            self.text.push_str(folded);
         }
         self.parts.push((start, self.text.len()));
     }
@@ -411,10 +418,12 @@ fn is_name_start(word: &str) -> bool {
 
 /// Initials of a multi-word name: "United Nations" -> "un".
 fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&"))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    let mut out = String::with_capacity(8);
+    let words = key.split(' ');
+    for w in words.filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&")) {
+        out.extend(w.chars().next());
+    }
+    out
 }
 
 /// Groups one document's mentions into entities; returns them and each mention's
@@ -445,10 +454,10 @@ fn group_mentions(
     let mut pool = FoldedWords::default();
     let tr = translit_words(text, mentions, lex, &mut pool);
     let mut dsu = Dsu::new(mentions.len());
-    merge_same_keys(&keys, &mut dsu);
+    let firsts = merge_same_keys(&keys, &mut dsu);
     let names = merge_full_names(mentions, &tr, &mut dsu);
     attach_lone_names(text, mentions, &tr, &names, &mut dsu);
-    merge_org_forms(text, mentions, &keys, lex, &mut dsu);
+    merge_org_forms(text, mentions, &keys, &firsts, lex, &mut dsu);
     let mut dropped = junk::settle_lone_heads(text, mentions, &keys, &mut dsu);
     junk::drop_wording(text, mentions, lex, &mut dsu, &mut dropped);
     let (entities, assignment) = collect_entities(text, mentions, &tr, lex, &mut dsu, &dropped);
@@ -488,18 +497,20 @@ fn mention_keys<'k>(mentions: &'k [RawMention], lex: &'k Lexicon) -> Vec<Key<'k>
         .collect()
 }
 
-/// Same key, same entity (the type is settled by majority later).
-fn merge_same_keys(keys: &[Key], dsu: &mut Dsu) {
+/// Same key, same entity (the type is settled by majority later). Returns each
+/// mention's first mention with its key.
+fn merge_same_keys(keys: &[Key], dsu: &mut Dsu) -> Vec<usize> {
     let mut by_key: HashMap<Key, usize> =
         HashMap::with_capacity_and_hasher(keys.len(), Default::default());
+    let mut firsts = Vec::with_capacity(keys.len());
     for (i, k) in keys.iter().enumerate() {
-        match by_key.get(k) {
-            Some(&first) => dsu.union(first, i),
-            None => {
-                by_key.insert(*k, i);
-            }
+        let first = *by_key.entry(*k).or_insert(i);
+        if first != i {
+            dsu.union(first, i);
         }
+        firsts.push(first);
     }
+    firsts
 }
 
 /// Full person names of a document indexed by their last and first name words.
@@ -571,12 +582,18 @@ fn attach_lone_names(
         if m.demonym
             || tr[i].len() != 1
             || !matches!(m.entity_type, EntityType::Person | EntityType::Other)
-            || is_initialism(&text[m.span.start..m.span.end])
         {
             continue;
         }
         let w = tr[i][0];
-        roots_into(dsu, listed(&names.by_surname, w), &mut found);
+        let surname = listed(&names.by_surname, w);
+        // Most lone words are no full name's word: known without the initialism test.
+        if (surname.is_empty() && listed(&names.by_given, w).is_empty())
+            || is_initialism(&text[m.span.start..m.span.end])
+        {
+            continue;
+        }
+        roots_into(dsu, surname, &mut found);
         if found.len() == 1 {
             dsu.union(found[0], i);
             continue;
@@ -601,53 +618,57 @@ struct OrgKey<'k> {
     gaz: bool,
 }
 
-/// Each distinct organization name once (mentions with one key are one entity already).
-fn org_keys<'k>(text: &str, mentions: &[RawMention], keys: &[Key<'k>]) -> Vec<OrgKey<'k>> {
-    let mut seen_org: rustc_hash::FxHashSet<Key> = rustc_hash::FxHashSet::default();
-    (0..mentions.len())
-        .filter(|&i| {
-            mentions[i].entity_type == EntityType::Organization && seen_org.insert(keys[i])
-        })
-        .map(|i| {
-            let key = keys[i].key.trim_start_matches("g:");
-            let words = word_count(key);
-            let m = &mentions[i];
-            OrgKey {
-                i,
-                caps: is_acronym_form(&text[m.span.start..m.span.end]),
-                key,
-                words,
-                // Compared only with a name of two or more words.
-                initials: if words >= 2 {
-                    initials(key)
-                } else {
-                    String::new()
-                },
-                gaz: keys[i].gaz,
-            }
-        })
-        .collect()
+/// Each distinct organization name once (mentions with one key are one entity
+/// already; `firsts`: each mention's first with its key, [`merge_same_keys`]).
+fn org_keys<'k>(
+    text: &str,
+    mentions: &[RawMention],
+    keys: &[Key<'k>],
+    firsts: &[usize],
+) -> Vec<OrgKey<'k>> {
+    let mut seen = vec![false; mentions.len()];
+    let mut orgs = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.entity_type != EntityType::Organization
+            || std::mem::replace(&mut seen[firsts[i]], true)
+        {
+            continue;
+        }
+        let key = keys[i].key.trim_start_matches("g:");
+        orgs.push(OrgKey {
+            i,
+            caps: is_acronym_form(&text[m.span.start..m.span.end]),
+            key,
+            words: word_count(key),
+            initials: String::new(),
+            gaz: keys[i].gaz,
+        });
+    }
+    // Initials are compared only with an acronym ([`acronym_letters`]), and only
+    // of a name of two or more words.
+    if orgs.iter().any(|o| o.caps && o.words == 1) {
+        for o in orgs.iter_mut().filter(|o| o.words >= 2) {
+            o.initials = initials(o.key);
+        }
+    }
+    orgs
 }
 
 /// Organizations: an acronym, the bare form of a prefixed name, or the head of
 /// a cue name ("Vale" of "Vale Group") joins its one fuller candidate; a lone
-/// head word of a body's name is left to [`junk::settle_lone_heads`].
+/// head word of a body's name is left to [`junk::settle_lone_heads`]. Candidates
+/// are looked up in an [`OrgIndex`], never sought among all pairs of names.
 fn merge_org_forms(
     text: &str,
     mentions: &[RawMention],
     keys: &[Key],
+    firsts: &[usize],
     lex: &Lexicon,
     dsu: &mut Dsu,
 ) {
-    let orgs = org_keys(text, mentions, keys);
-    let ends_with_word = |long: &str, short: &str| {
-        long.len() > short.len()
-            && long.ends_with(short)
-            && long.as_bytes()[long.len() - short.len() - 1] == b' '
-    };
-    let starts_with_word = |long: &str, short: &str| {
-        long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
-    };
+    let orgs = org_keys(text, mentions, keys, firsts);
+    // Few names (most documents) are compared pairwise, at a bounded cost.
+    let index = (orgs.len() > PAIRWISE_ORGS).then(|| OrgIndex::new(&orgs, lex));
     let mut cands = Vec::new();
     let mut found = Vec::new();
     // A lone head word ("the Committee") is settled by [`junk::settle_lone_heads`].
@@ -655,37 +676,131 @@ fn merge_org_forms(
         .iter()
         .filter(|o| !o.gaz && !junk::is_lone_head(&mentions[o.i]))
     {
-        // Only a one-word name in capitals may be an acronym.
-        let may_be_acronym = o.caps && o.words == 1;
-        let compact: String = if may_be_acronym {
-            o.key.chars().filter(|c| *c != ' ').collect()
-        } else {
-            String::new()
-        };
-        cands.clear();
-        for p in &orgs {
-            if p.i == o.i || p.key == o.key {
-                continue;
-            }
-            let longer = p.words > o.words;
-            let acronym =
-                may_be_acronym && compact.len() >= 2 && p.words >= 2 && p.initials == compact;
-            let bare = longer && ends_with_word(p.key, o.key);
-            let head = longer
-                && p.words == o.words + 1
-                && starts_with_word(p.key, o.key)
-                && p.key
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|c| lex.org_cues.contains(c));
-            if acronym || bare || head {
-                cands.push(p.i);
-            }
-        }
+        fuller_orgs(o, &orgs, index.as_ref(), lex, &mut cands);
         roots_into(dsu, &cands, &mut found);
         if found.len() == 1 {
             dsu.union(found[0], o.i);
         }
+    }
+}
+
+/// A document with at most this many distinct organization names compares
+/// them pairwise; past it, short forms look their names up in an [`OrgIndex`].
+const PAIRWISE_ORGS: usize = 24;
+
+/// The names (their first mentions, into `out`) that organization `o` may stand
+/// for ([`is_fuller_org`]): looked up in `index`, or sought among all of `orgs`
+/// when there is none.
+fn fuller_orgs(
+    o: &OrgKey,
+    orgs: &[OrgKey],
+    index: Option<&OrgIndex>,
+    lex: &Lexicon,
+    out: &mut Vec<usize>,
+) {
+    let compact = acronym_letters(o);
+    let fuller = |p: &&OrgKey| is_fuller_org(o, &compact, p, lex);
+    out.clear();
+    match index {
+        None => out.extend(orgs.iter().filter(fuller).map(|p| p.i)),
+        Some(index) => {
+            // Empty letters (no acronym) stand for no name.
+            let acronym = (compact.len() >= 2).then(|| index.listed(Part::Initials, &compact));
+            let listed = (acronym.into_iter().flatten())
+                .chain(index.listed(Part::Ending, o.key))
+                .chain(index.listed(Part::Beginning, o.key));
+            out.extend(listed.map(|x| &orgs[x]).filter(fuller).map(|p| p.i));
+        }
+    }
+}
+
+/// The letters an organization's name would have as an acronym: only a one-word
+/// name in capitals may be one (else empty).
+fn acronym_letters(o: &OrgKey) -> String {
+    if o.caps && o.words == 1 {
+        o.key.chars().filter(|c| *c != ' ').collect()
+    } else {
+        String::new()
+    }
+}
+
+/// Whether `p` is a fuller name that `o` may stand for: `o` its acronym
+/// (`compact`: [`acronym_letters`]), its bare form ("Group" of "Vale Group" is
+/// not, "Times" of "New York Times" is), or its head before a cue word.
+fn is_fuller_org(o: &OrgKey, compact: &str, p: &OrgKey, lex: &Lexicon) -> bool {
+    if p.i == o.i || p.key == o.key {
+        return false;
+    }
+    let longer = p.words > o.words;
+    let acronym = compact.len() >= 2 && p.words >= 2 && p.initials == compact;
+    let bare = longer && ends_with_word(p.key, o.key);
+    let head = longer
+        && p.words == o.words + 1
+        && starts_with_word(p.key, o.key)
+        && p.key
+            .rsplit(' ')
+            .next()
+            .is_some_and(|c| lex.org_cues.contains(c));
+    acronym || bare || head
+}
+
+/// Whether `long` ends with `short` after a space.
+fn ends_with_word(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.ends_with(short)
+        && long.as_bytes()[long.len() - short.len() - 1] == b' '
+}
+
+/// Whether `long` begins with `short` before a space.
+fn starts_with_word(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
+}
+
+/// What part of a distinct organization name an [`OrgIndex`] entry is.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    /// The initials of a name of two or more words.
+    Initials,
+    /// The rest after a space ("times" of "new york times").
+    Ending,
+    /// The words before a space, of a name ending in a cue word ("vale" of "vale group").
+    Beginning,
+}
+
+/// A document's distinct organization names by their parts ([`Part`]), sorted:
+/// each short form finds the names it may stand for by binary search.
+struct OrgIndex<'o>(Vec<(Part, &'o str, usize)>);
+
+impl<'o> OrgIndex<'o> {
+    fn new(orgs: &'o [OrgKey], lex: &Lexicon) -> OrgIndex<'o> {
+        let mut entries = Vec::new();
+        for (x, p) in orgs.iter().enumerate() {
+            if p.words >= 2 {
+                entries.push((Part::Initials, p.initials.as_str(), x));
+            }
+            let cue = p
+                .key
+                .rsplit(' ')
+                .next()
+                .is_some_and(|c| lex.org_cues.contains(c));
+            for (k, _) in p.key.match_indices(' ') {
+                entries.push((Part::Ending, &p.key[k + 1..], x));
+                if cue {
+                    entries.push((Part::Beginning, &p.key[..k], x));
+                }
+            }
+        }
+        entries.sort_unstable();
+        OrgIndex(entries)
+    }
+
+    /// The names (by their place in the list) with this part.
+    fn listed<'a>(&'a self, part: Part, key: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let first = self.0.partition_point(|&(p, k, _)| (p, k) < (part, key));
+        self.0[first..]
+            .iter()
+            .take_while(move |&&(p, k, _)| p == part && k == key)
+            .map(|&(_, _, x)| x)
     }
 }
 
@@ -903,6 +1018,113 @@ mod tests {
             let mut b = w.as_bytes().to_vec();
             translit_letters(&mut b);
             proptest::prop_assert_eq!(String::from_utf8(b).unwrap(), translit(&w));
+        }
+    }
+
+    /// Organization names of words from a few, some ending in cue words.
+    const ORG_WORDS: [&str; 10] = [
+        "un", "united", "nations", "vale", "group", "new", "york", "times", "bank", "of",
+    ];
+
+    fn org_key(i: usize, key: &str, caps: bool) -> OrgKey<'_> {
+        let words = word_count(key);
+        OrgKey {
+            i,
+            caps,
+            key,
+            words,
+            initials: if words >= 2 {
+                initials(key)
+            } else {
+                String::new()
+            },
+            gaz: false,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_forms_find_in_the_index_what_pairwise_comparison_finds(
+            names in proptest::collection::vec(
+                (proptest::collection::vec(0..ORG_WORDS.len(), 1..4), proptest::bool::ANY),
+                1..40,
+            )
+        ) {
+            let lex = Lexicon::builtin();
+            let keys: Vec<String> = names
+                .iter()
+                .map(|(ws, _)| ws.iter().map(|&w| ORG_WORDS[w]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let orgs: Vec<OrgKey> = (keys.iter().zip(&names))
+                .enumerate()
+                .map(|(i, (k, (_, caps)))| org_key(i * 2, k, *caps))
+                .collect();
+            let index = OrgIndex::new(&orgs, lex);
+            let (mut keyed, mut pairwise) = (Vec::new(), Vec::new());
+            for o in &orgs {
+                fuller_orgs(o, &orgs, Some(&index), lex, &mut keyed);
+                fuller_orgs(o, &orgs, None, lex, &mut pairwise);
+                // Duplicates are no matter: the candidates' sets are what count.
+                keyed.sort_unstable();
+                keyed.dedup();
+                pairwise.sort_unstable();
+                proptest::prop_assert_eq!(&keyed, &pairwise, "{}", o.key);
+            }
+        }
+    }
+
+    #[test]
+    fn short_forms_find_their_fuller_organization_names() {
+        let lex = Lexicon::builtin();
+        let keys = [
+            "un",
+            "united nations",
+            "vale",
+            "vale group",
+            "times",
+            "new york times",
+        ];
+        let orgs: Vec<OrgKey> = (keys.iter().enumerate())
+            .map(|(i, k)| org_key(i, k, i == 0))
+            .collect();
+        let index = OrgIndex::new(&orgs, lex);
+        let mut out = Vec::new();
+        for (short, full) in [(0, 1), (2, 3), (4, 5)] {
+            fuller_orgs(&orgs[short], &orgs, Some(&index), lex, &mut out);
+            assert_eq!(out, [full], "{}", keys[short]);
+        }
+        fuller_orgs(&orgs[1], &orgs, Some(&index), lex, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn same_keys_are_one_set_and_point_to_their_first_mention() {
+        let key = |gaz, key| Key { gaz, key };
+        let keys = [
+            key(false, "a"),
+            key(true, "a"),
+            key(false, "a"),
+            key(true, "a"),
+            key(false, "b"),
+        ];
+        let mut dsu = Dsu::new(keys.len());
+        assert_eq!(merge_same_keys(&keys, &mut dsu), [0, 1, 0, 1, 4]);
+        assert_eq!(dsu.find(2), dsu.find(0));
+        assert_eq!(dsu.find(3), dsu.find(1));
+        assert_ne!(dsu.find(0), dsu.find(1));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn initials_are_the_first_letters_of_the_words_that_count(
+            key in "((of|the|and|de|&|[a-z\u{e9}]{0,4}) ){0,5}[a-z]{0,3}"
+        ) {
+            let want: String = key
+                .split(' ')
+                .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&"))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            proptest::prop_assert_eq!(initials(&key), want);
         }
     }
 

@@ -55,13 +55,22 @@ pub(super) fn is_lone_head(m: &RawMention) -> bool {
 }
 
 /// Each body named in full (a key of two words or more: "Harvard" is the
-/// gazetteer's "Harvard University"): its head and its mention.
+/// gazetteer's "Harvard University"): its head and its mention, sorted.
 fn named_heads<'k>(mentions: &[RawMention], keys: &[Key<'k>]) -> Vec<(&'k str, usize)> {
-    (0..mentions.len())
+    let mut named: Vec<(&str, usize)> = (0..mentions.len())
         .filter(|&i| mentions[i].entity_type == EntityType::Organization && !mentions[i].demonym)
         .filter(|&i| keys[i].key.contains(' '))
         .filter_map(|i| head_of(keys[i].key).map(|h| (h, i)))
-        .collect()
+        .collect();
+    named.sort_unstable();
+    named
+}
+
+/// The mentions [`named_heads`] lists under head `h`.
+fn named_with<'n>(named: &'n [(&str, usize)], h: &str) -> impl Iterator<Item = usize> + 'n {
+    let first = named.partition_point(|&(k, _)| k < h);
+    let last = first + named[first..].partition_point(|&(k, _)| k == h);
+    named[first..last].iter().map(|&(_, j)| j)
 }
 
 /// Per set (by its root), whether it names a body in full: it holds a mention
@@ -77,6 +86,50 @@ fn joined_sets(text: &str, mentions: &[RawMention], dsu: &mut Dsu) -> Vec<bool> 
     joined
 }
 
+/// What the lone heads of a document are settled against: the bodies named in
+/// full by head ([`named_heads`]), which sets name a body ([`joined_sets`]), and
+/// once asked for, per set (by its root) how many of its mentions are no lone
+/// head ([`Bodies::counts`]), kept as lone heads join their bodies.
+struct Bodies<'k> {
+    named: Vec<(&'k str, usize)>,
+    joined: Vec<bool>,
+    counts: Option<Vec<usize>>,
+}
+
+impl<'k> Bodies<'k> {
+    fn new(text: &str, mentions: &[RawMention], keys: &[Key<'k>], dsu: &mut Dsu) -> Bodies<'k> {
+        Bodies {
+            named: named_heads(mentions, keys),
+            joined: joined_sets(text, mentions, dsu),
+            counts: None,
+        }
+    }
+
+    /// Per set (by its root), how many of its mentions are no lone head.
+    fn counts(&mut self, mentions: &[RawMention], dsu: &mut Dsu) -> &[usize] {
+        self.counts.get_or_insert_with(|| {
+            let mut counts = vec![0; mentions.len()];
+            for (j, m) in mentions.iter().enumerate() {
+                if !is_lone_head(m) {
+                    counts[dsu.find(j)] += 1;
+                }
+            }
+            counts
+        })
+    }
+
+    /// Joins lone head `i`'s set to set `r`, counts and all.
+    fn join(&mut self, dsu: &mut Dsu, r: usize, i: usize) {
+        let (ra, rb) = (dsu.find(r), dsu.find(i));
+        if ra != rb {
+            if let Some(counts) = &mut self.counts {
+                counts[ra] += counts[rb];
+            }
+            dsu.union(ra, rb);
+        }
+    }
+}
+
 /// Lone head words: an organization's joins the one body it stands for
 /// ([`body_of`]); else it is dropped, and so is an untyped one ("Court
 /// documents show"). Returns which mentions are dropped (empty when none is).
@@ -89,12 +142,11 @@ pub(super) fn settle_lone_heads(
     if !mentions.iter().any(is_lone_head) {
         return Vec::new();
     }
-    let named = named_heads(mentions, keys);
-    let joined = joined_sets(text, mentions, dsu);
+    let mut bodies = Bodies::new(text, mentions, keys, dsu);
     let mut dropped = vec![false; mentions.len()];
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_lone_head(m)) {
-        match body_of(i, mentions, &named, &joined, dsu) {
-            Some(r) if m.entity_type == EntityType::Organization => dsu.union(r, i),
+        match body_of(i, mentions, &mut bodies, dsu) {
+            Some(r) if m.entity_type == EntityType::Organization => bodies.join(dsu, r, i),
             _ => dropped[i] = true,
         }
     }
@@ -104,19 +156,10 @@ pub(super) fn settle_lone_heads(
 /// The set of the one body lone head `i` stands for: the document's one body
 /// named in full with that head (or the head's own set, cut off before the rest
 /// of its name), else the dominant one of several ([`dominant_set`]).
-fn body_of(
-    i: usize,
-    mentions: &[RawMention],
-    named: &[(&str, usize)],
-    joined: &[bool],
-    dsu: &mut Dsu,
-) -> Option<usize> {
+fn body_of(i: usize, mentions: &[RawMention], bodies: &mut Bodies, dsu: &mut Dsu) -> Option<usize> {
     let own = dsu.find(i);
-    let mut cands: Vec<usize> = (named.iter())
-        .filter(|(h, _)| *h == mentions[i].key)
-        .map(|&(_, j)| j)
-        .collect();
-    if joined[own] {
+    let mut cands: Vec<usize> = named_with(&bodies.named, &mentions[i].key).collect();
+    if bodies.joined[own] {
         cands.push(i);
     }
     let mut found = Vec::new();
@@ -124,29 +167,24 @@ fn body_of(
     let r = match found.len() {
         0 => return None,
         1 => found[0],
-        _ => dominant_set(mentions, dsu, &found)?,
+        _ => dominant_set(bodies.counts(mentions, dsu), &found)?,
     };
     // A head cut off before its own name glues no other body to it.
-    (r == own || !joined[own]).then_some(r)
+    (r == own || !bodies.joined[own]).then_some(r)
 }
 
-/// Among several bodies with one head, the one the document names at least twice
-/// as often as any other (lone heads not counted): the article's own body, which
-/// its short form stands for ("the League" in an article on one league that
-/// names two others once).
-fn dominant_set(mentions: &[RawMention], dsu: &mut Dsu, roots: &[usize]) -> Option<usize> {
-    let mut counts = vec![0usize; roots.len()];
-    for j in (0..mentions.len()).filter(|&j| !is_lone_head(&mentions[j])) {
-        if let Ok(k) = roots.binary_search(&dsu.find(j)) {
-            counts[k] += 1;
-        }
-    }
-    let best = (0..roots.len()).max_by_key(|&k| counts[k])?;
+/// Among several bodies with one head (`roots`, sets by their roots), the one
+/// the document names at least twice as often as any other (lone heads not
+/// counted: `counts` per root): the article's own body, which its short form
+/// stands for ("the League" in an article on one league that names two others
+/// once).
+fn dominant_set(counts: &[usize], roots: &[usize]) -> Option<usize> {
+    let best = (0..roots.len()).max_by_key(|&k| counts[roots[k]])?;
     let second = (0..roots.len())
         .filter(|&k| k != best)
-        .map(|k| counts[k])
+        .map(|k| counts[roots[k]])
         .max()?;
-    (counts[best] >= 2 * second.max(1)).then_some(roots[best])
+    (counts[roots[best]] >= 2 * second.max(1)).then_some(roots[best])
 }
 
 /// A word of a name as written, without a possessive.
@@ -240,6 +278,48 @@ pub(super) fn drop_wording(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_are_found_by_their_head() {
+        let named = [
+            ("committee", 4),
+            ("committee", 7),
+            ("court", 2),
+            ("league", 1),
+        ];
+        for h in ["committee", "court", "league", "board", "a", "zzz"] {
+            let want: Vec<usize> = (named.iter().filter(|(k, _)| *k == h))
+                .map(|&(_, j)| j)
+                .collect();
+            assert_eq!(named_with(&named, h).collect::<Vec<_>>(), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn the_dominant_body_is_named_twice_as_often_as_any_other() {
+        let counts = [0, 4, 0, 2, 1, 0];
+        assert_eq!(dominant_set(&counts, &[1, 3]), Some(1));
+        assert_eq!(dominant_set(&counts, &[1, 3, 4]), Some(1));
+        assert_eq!(dominant_set(&counts, &[3, 4]), Some(3));
+        assert_eq!(dominant_set(&counts, &[0, 2]), None);
+        assert_eq!(dominant_set(&counts, &[1, 3, 5]), Some(1));
+        assert_eq!(dominant_set(&[0, 3, 3], &[1, 2]), None);
+    }
+
+    #[test]
+    fn counts_follow_lone_heads_into_their_bodies() {
+        let mut dsu = Dsu::new(4);
+        let mut bodies = Bodies {
+            named: Vec::new(),
+            joined: vec![true; 4],
+            counts: Some(vec![2, 1, 0, 0]),
+        };
+        bodies.join(&mut dsu, 0, 1);
+        bodies.join(&mut dsu, 1, 0);
+        bodies.join(&mut dsu, 3, 2);
+        assert_eq!(bodies.counts, Some(vec![3, 1, 0, 0]));
+        assert_eq!((dsu.find(1), dsu.find(2)), (0, 3));
+    }
 
     #[test]
     fn word_lists_are_sorted() {
