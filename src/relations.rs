@@ -256,7 +256,19 @@ fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelat
         cues::find(&s, &mut out);
         out.close_supported();
     }
-    descriptions::find(&s, &mut out);
+    // Skipped where the collector would drop all it can find, so the skip changes no output
+    // on any input: `descriptions` only reads the sentence and pushes `affiliated_with`,
+    // `linked_to` and `located_in` relations, and `Collector::push` keeps those only when
+    // they end at an organization or a place (`found::well_typed`). A sentence that names
+    // only people gets nothing from it.
+    if mentions.iter().any(|m| {
+        matches!(
+            m.entity_type,
+            EntityType::Organization | EntityType::Location
+        )
+    }) {
+        descriptions::find(&s, &mut out);
+    }
     out.close_located();
     out.found
 }

@@ -2905,3 +2905,95 @@ fn descriptions_are_negated_where_they_are_read() {
         LinkedTo,
     );
 }
+
+/// The description rules run on every sentence that names an organization or a place: the
+/// smallest sentences each of their kinds fires on, with a single such name (a nationality
+/// word, or one organization beside a person) or two organizations and no person.
+#[test]
+fn descriptions_run_at_the_edge_of_their_skip() {
+    type Case<'a> = (&'a str, &'a [(&'a str, EntityType)], &'a str);
+    let cases: &[Case] = &[
+        // One person and one nationality word: the only non-person is a demonym.
+        (
+            "Jane Roe is an American actress.",
+            &[("Jane Roe", PER), ("*American", LOC)],
+            "affiliated_with Jane Roe -> American (citizen) [affiliated.demonym]",
+        ),
+        // One person and one organization.
+        (
+            "Rob Baker of the Tragically Hip played.",
+            &[("Rob Baker", PER), ("Tragically Hip", ORG)],
+            "affiliated_with Rob Baker -> Tragically Hip [affiliated.of]",
+        ),
+        // No person: one organization and a nationality word.
+        (
+            "Acme is a Norwegian football club.",
+            &[("Acme", ORG), ("*Norwegian", LOC)],
+            "located_in Acme -> Norwegian [located.demonym]",
+        ),
+        // No person and no place: two organizations.
+        (
+            "Acme is a channel owned by Beta.",
+            &[("Acme", ORG), ("Beta", ORG)],
+            "linked_to Acme -- Beta [linked.description]",
+        ),
+    ];
+    for (sentence, spec, want) in cases {
+        let got = rels(sentence, spec);
+        assert!(got.iter().any(|l| l == want), "{sentence}: {got:#?}");
+    }
+}
+
+/// The skip is exact: on sentences naming only people, the description rules, run anyway,
+/// keep nothing, however much the words look like a description; with the later names
+/// made organizations or places (`other`), the same words give a description.
+#[test]
+fn descriptions_keep_nothing_between_people() {
+    let cases: &[(&str, &[&str], EntityType)] = &[
+        (
+            "Jane Roe is an actress who plays for John Smith.",
+            &["Jane Roe", "John Smith"],
+            ORG,
+        ),
+        (
+            "Rob Baker of John Smith played.",
+            &["Rob Baker", "John Smith"],
+            ORG,
+        ),
+        (
+            "Jane Roe is the president of John Smith.",
+            &["Jane Roe", "John Smith"],
+            ORG,
+        ),
+        (
+            "Jane Roe was the mayor of John Smith.",
+            &["Jane Roe", "John Smith"],
+            LOC,
+        ),
+    ];
+    let lex = Lexicon::get();
+    let described = |sentence: &str, ms: &[SentenceMention]| {
+        let lower = sentence.to_ascii_lowercase();
+        let toks = tokens::tokenize(sentence, &lower, ms);
+        let chunks = units::chunk(sentence, &toks, ms, lex);
+        let s = Sentence::new(sentence, &toks, ms, &chunks.units, &chunks.owner, lex);
+        let mut out = Collector {
+            mentions: ms,
+            found: Vec::new(),
+        };
+        descriptions::find(&s, &mut out);
+        out.found
+    };
+    for &(sentence, names, other) in cases {
+        let people: Vec<(&str, EntityType)> = names.iter().map(|&n| (n, PER)).collect();
+        let found = described(sentence, &mentions(sentence, &people));
+        assert!(found.is_empty(), "{sentence}: {found:#?}");
+        let mixed: Vec<(&str, EntityType)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (n, if i == 0 { PER } else { other }))
+            .collect();
+        let found = described(sentence, &mentions(sentence, &mixed));
+        assert!(!found.is_empty(), "{sentence} with {other:?}: nothing");
+    }
+}
