@@ -57,12 +57,21 @@ const NONE: u32 = u32::MAX;
 pub struct Strings {
     arena: String,
     spans: Vec<(u32, u32)>,
-    table: hashbrown::HashTable<u32>,
+    /// (string id, 32-bit hash of the string): a lookup rejects other strings by
+    /// their hash without reading the arena, and the table grows without hashing
+    /// the strings again.
+    table: hashbrown::HashTable<(u32, u32)>,
 }
 
 impl Strings {
-    fn hash(s: &str) -> u64 {
-        FxBuildHasher.hash_one(s)
+    fn hash(s: &str) -> u32 {
+        FxBuildHasher.hash_one(s) as u32
+    }
+
+    /// The table's 64-bit hash of a 32-bit string hash (spread to the high bits,
+    /// which the table reads too).
+    fn spread(h: u32) -> u64 {
+        (h as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ h as u64
     }
 
     pub fn get(&self, id: u32) -> &str {
@@ -71,26 +80,26 @@ impl Strings {
     }
 
     pub fn find(&self, s: &str) -> Option<u32> {
+        self.find_hashed(s, Self::hash(s))
+    }
+
+    fn find_hashed(&self, s: &str, h: u32) -> Option<u32> {
         self.table
-            .find(Self::hash(s), |&id| self.get(id) == s)
-            .copied()
+            .find(Self::spread(h), |&(id, x)| x == h && self.get(id) == s)
+            .map(|&(id, _)| id)
     }
 
     pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(id) = self.find(s) {
+        let h = Self::hash(s);
+        if let Some(id) = self.find_hashed(s, h) {
             return id;
         }
         let id = self.spans.len() as u32;
         let start = self.arena.len() as u32;
         self.arena.push_str(s);
         self.spans.push((start, self.arena.len() as u32));
-        let (arena, spans) = (&self.arena, &self.spans);
-        let text = |id: u32| {
-            let (a, b) = spans[id as usize];
-            &arena[a as usize..b as usize]
-        };
         self.table
-            .insert_unique(Self::hash(s), id, |&other| Self::hash(text(other)));
+            .insert_unique(Self::spread(h), (id, h), |&(_, x)| Self::spread(x));
         id
     }
 }
@@ -1761,6 +1770,27 @@ mod tests {
         ]);
         assert_ne!(at[0], at[1]);
         assert_ne!(at[2], at[3]);
+    }
+
+    #[test]
+    fn strings_are_numbered_once_in_order_of_first_sight() {
+        let mut strings = Strings::default();
+        let mut seen: HashMap<String, u32> = HashMap::default();
+        // Enough strings for the table to grow many times; every third one repeats.
+        for i in 0..20_000u32 {
+            let s = format!("w{}", if i % 3 == 0 { i / 7 } else { i });
+            let next = seen.len() as u32;
+            let want = *seen.entry(s.clone()).or_insert(next);
+            assert_eq!(strings.intern(&s), want);
+        }
+        for (s, &id) in &seen {
+            assert_eq!(strings.find(s), Some(id));
+            assert_eq!(strings.get(id), s);
+        }
+        assert_eq!(strings.find("w-1"), None);
+        assert_eq!(strings.find(""), None);
+        assert_eq!(strings.intern(""), seen.len() as u32);
+        assert_eq!(strings.find(""), Some(seen.len() as u32));
     }
 
     #[test]
