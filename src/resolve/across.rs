@@ -57,12 +57,21 @@ const NONE: u32 = u32::MAX;
 pub struct Strings {
     arena: String,
     spans: Vec<(u32, u32)>,
-    table: hashbrown::HashTable<u32>,
+    /// (string id, 32-bit hash of the string): a lookup rejects other strings by
+    /// their hash without reading the arena, and the table grows without hashing
+    /// the strings again.
+    table: hashbrown::HashTable<(u32, u32)>,
 }
 
 impl Strings {
-    fn hash(s: &str) -> u64 {
-        FxBuildHasher.hash_one(s)
+    fn hash(s: &str) -> u32 {
+        FxBuildHasher.hash_one(s) as u32
+    }
+
+    /// The table's 64-bit hash of a 32-bit string hash (spread to the high bits,
+    /// which the table reads too).
+    fn spread(h: u32) -> u64 {
+        (h as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ h as u64
     }
 
     pub fn get(&self, id: u32) -> &str {
@@ -71,26 +80,26 @@ impl Strings {
     }
 
     pub fn find(&self, s: &str) -> Option<u32> {
+        self.find_hashed(s, Self::hash(s))
+    }
+
+    fn find_hashed(&self, s: &str, h: u32) -> Option<u32> {
         self.table
-            .find(Self::hash(s), |&id| self.get(id) == s)
-            .copied()
+            .find(Self::spread(h), |&(id, x)| x == h && self.get(id) == s)
+            .map(|&(id, _)| id)
     }
 
     pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(id) = self.find(s) {
+        let h = Self::hash(s);
+        if let Some(id) = self.find_hashed(s, h) {
             return id;
         }
         let id = self.spans.len() as u32;
         let start = self.arena.len() as u32;
         self.arena.push_str(s);
         self.spans.push((start, self.arena.len() as u32));
-        let (arena, spans) = (&self.arena, &self.spans);
-        let text = |id: u32| {
-            let (a, b) = spans[id as usize];
-            &arena[a as usize..b as usize]
-        };
         self.table
-            .insert_unique(Self::hash(s), id, |&other| Self::hash(text(other)));
+            .insert_unique(Self::spread(h), (id, h), |&(_, x)| Self::spread(x));
         id
     }
 }
@@ -120,6 +129,14 @@ pub struct Locals {
     forms: Vec<(u32, u32)>,
     /// Name words (folded), for people.
     words: Vec<u32>,
+    /// Each form's norm key, by string id; each norm key's transliteration fold.
+    norm: IdMap,
+    folded: IdMap,
+    /// Whether each form is written as an acronym, by string id (`None` for strings
+    /// that are no form).
+    acronyms: Vec<Option<bool>>,
+    /// The keys of each slot of `forms` (unset for nationality words).
+    slot_keys: Vec<SlotKey>,
 }
 
 impl Locals {
@@ -131,10 +148,13 @@ impl Locals {
             for (f, &c) in e.forms.iter() {
                 let id = self.strings.intern(f);
                 self.forms.push((id, c as u32));
+                let key = self.form_key(id, f);
+                self.slot_keys.push(key);
             }
             for (f, &c) in e.demonym_forms.iter() {
                 let id = self.strings.intern(f);
                 self.forms.push((id, c as u32));
+                self.slot_keys.push(SlotKey::UNSET);
             }
             let words = self.words.len() as u32;
             for w in &e.name_words {
@@ -152,6 +172,33 @@ impl Locals {
                 weak: e.weak,
                 tentative: e.tentative,
             });
+        }
+    }
+
+    /// The keys of form `f` (interned as `id`): its norm key and that key's fold,
+    /// interned the first time the form is seen, and whether it is an acronym.
+    fn form_key(&mut self, id: u32, f: &str) -> SlotKey {
+        let k = match self.norm.get(id) {
+            Some(k) => k,
+            None => {
+                let norm = norm_key(f);
+                let k = self.strings.intern(&norm);
+                self.norm.insert(id, k);
+                if self.folded.get(k).is_none() {
+                    let t = self.strings.intern(&translit(&norm));
+                    self.folded.insert(k, t);
+                }
+                if self.acronyms.len() <= id as usize {
+                    self.acronyms.resize(id as usize + 1, None);
+                }
+                self.acronyms[id as usize] = Some(is_acronym_form(f));
+                k
+            }
+        };
+        SlotKey {
+            k,
+            t: self.folded.get(k).unwrap_or(NONE),
+            caps: self.acronyms[id as usize] == Some(true),
         }
     }
 
@@ -398,10 +445,10 @@ struct Resolver<'a> {
     norm: IdMap,
     folded: IdMap,
     /// Whether each form is written as an acronym ([`is_acronym_form`]), by string
-    /// id, found in parallel beforehand (`None` for other strings).
+    /// id, found as documents came in (`None` for other strings).
     acronyms: Vec<Option<bool>>,
-    /// The keys of each form (by its place in [`Locals::forms`]), found before the
-    /// merge, so that the merge reads them in a row.
+    /// The keys of each form (by its place in [`Locals::forms`]), found as documents
+    /// came in ([`Locals::push_document`]), so that the merge reads them in a row.
     slot_keys: Vec<SlotKey>,
     acc: Vec<Acc>,
     primary: HashMap<Key, u32>,
@@ -467,7 +514,10 @@ impl<'a> Resolver<'a> {
         r.fullest = (r.l.entities.par_iter())
             .map(|e| r.l.fullest(e).unwrap_or(NONE))
             .collect();
-        r.intern_form_keys();
+        r.norm = std::mem::take(&mut r.l.norm);
+        r.folded = std::mem::take(&mut r.l.folded);
+        r.acronyms = std::mem::take(&mut r.l.acronyms);
+        r.slot_keys = std::mem::take(&mut r.l.slot_keys);
         for d in 0..r.l.documents() {
             let n = r.l.range(d).len();
             r.doc_of.extend(std::iter::repeat(d as u32).take(n));
@@ -476,40 +526,6 @@ impl<'a> Resolver<'a> {
         r.pkeys = r.primary_keys();
         r.organization_keys();
         r
-    }
-
-    /// Interns the norm key and fold of every form (in string order) and finds each
-    /// form's [`SlotKey`] and whether each string is written as an acronym.
-    fn intern_form_keys(&mut self) {
-        let keys = self.form_keys();
-        self.acronyms = (keys.par_iter().enumerate())
-            .map(|(s, k)| {
-                k.as_ref()
-                    .map(|_| is_acronym_form(self.l.strings.get(s as u32)))
-            })
-            .collect();
-        for (s, key) in keys.iter().enumerate() {
-            if let Some((norm, fold)) = key {
-                let k = self.norm_with(s as u32, norm);
-                self.fold_with(k, fold);
-            }
-        }
-        keys.into_par_iter().for_each(drop);
-        let (norm, folded, caps) = (&self.norm, &self.folded, &self.acronyms);
-        self.slot_keys = (self.l.forms.par_iter())
-            .map(|&(f, _)| match norm.get(f) {
-                Some(k) => SlotKey {
-                    k,
-                    t: folded.get(k).unwrap_or(NONE),
-                    caps: caps.get(f as usize) == Some(&Some(true)),
-                },
-                None => SlotKey {
-                    k: NONE,
-                    t: NONE,
-                    caps: false,
-                },
-            })
-            .collect();
     }
 
     /// Each document's lone words, folded ([`Self::doc_words`]).
@@ -530,29 +546,6 @@ impl<'a> Resolver<'a> {
         words.par_sort_unstable();
         words.dedup();
         words
-    }
-
-    /// The norm key and its transliteration fold of every form (by string id),
-    /// computed in parallel; [`Self::norm_with`] and [`Self::fold_with`] intern them
-    /// in the order [`Self::norm_of`] and [`Self::fold_of`] would.
-    fn form_keys(&self) -> Vec<Option<(String, String)>> {
-        let strings = &self.l.strings;
-        let mut form = vec![false; strings.spans.len()];
-        for e in &self.l.entities {
-            for &(f, _) in self.l.forms(e) {
-                form[f as usize] = true;
-            }
-        }
-        form.into_par_iter()
-            .enumerate()
-            .map(|(s, is_form)| {
-                is_form.then(|| {
-                    let norm = norm_key(strings.get(s as u32));
-                    let fold = translit(&norm);
-                    (norm, fold)
-                })
-            })
-            .collect()
     }
 
     /// Every local entity's primary key ([`Self::primary_key`]), a full person's
@@ -637,26 +630,6 @@ impl<'a> Resolver<'a> {
             Some(&Some(caps)) => caps,
             _ => is_acronym_form(self.l.strings.get(s)),
         }
-    }
-
-    /// [`Self::norm_of`] with the key's text known.
-    fn norm_with(&mut self, s: u32, norm: &str) -> u32 {
-        if let Some(k) = self.norm.get(s) {
-            return k;
-        }
-        let k = self.l.strings.intern(norm);
-        self.norm.insert(s, k);
-        k
-    }
-
-    /// [`Self::fold_of`] with the fold's text known.
-    fn fold_with(&mut self, k: u32, fold: &str) -> u32 {
-        if let Some(t) = self.folded.get(k) {
-            return t;
-        }
-        let t = self.l.strings.intern(fold);
-        self.folded.insert(k, t);
-        t
     }
 
     /// The interned norm key of an interned string.
@@ -1475,6 +1448,15 @@ struct SlotKey {
     caps: bool,
 }
 
+impl SlotKey {
+    /// The keys of a slot that is no form.
+    const UNSET: SlotKey = SlotKey {
+        k: NONE,
+        t: NONE,
+        caps: false,
+    };
+}
+
 /// Candidate lists by string id, as [`Listed`] keeps them in a map: a list of one
 /// is its entity ([`MANY`] clear), a longer one an index in `many` ([`MANY`] set).
 #[derive(Default)]
@@ -1788,6 +1770,49 @@ mod tests {
         ]);
         assert_ne!(at[0], at[1]);
         assert_ne!(at[2], at[3]);
+    }
+
+    #[test]
+    fn strings_are_numbered_once_in_order_of_first_sight() {
+        let mut strings = Strings::default();
+        let mut seen: HashMap<String, u32> = HashMap::default();
+        // Enough strings for the table to grow many times; every third one repeats.
+        for i in 0..20_000u32 {
+            let s = format!("w{}", if i % 3 == 0 { i / 7 } else { i });
+            let next = seen.len() as u32;
+            let want = *seen.entry(s.clone()).or_insert(next);
+            assert_eq!(strings.intern(&s), want);
+        }
+        for (s, &id) in &seen {
+            assert_eq!(strings.find(s), Some(id));
+            assert_eq!(strings.get(id), s);
+        }
+        assert_eq!(strings.find("w-1"), None);
+        assert_eq!(strings.find(""), None);
+        assert_eq!(strings.intern(""), seen.len() as u32);
+        assert_eq!(strings.find(""), Some(seen.len() as u32));
+    }
+
+    #[test]
+    fn form_keys_are_found_as_documents_come_in() {
+        let mut l = Locals::default();
+        l.push_document(vec![org(&[("Fox News", 2), ("FOX", 1)])]);
+        l.push_document(vec![org(&[("Fox News", 1), ("Sergei Lavrov's", 1)])]);
+        assert_eq!(l.slot_keys.len(), l.forms.len());
+        for (slot, &(f, _)) in l.forms.iter().enumerate() {
+            let (form, key) = (l.strings.get(f), l.slot_keys[slot]);
+            let norm = norm_key(form);
+            assert_eq!(l.strings.get(key.k), norm, "{form}");
+            assert_eq!(l.strings.get(key.t), translit(&norm), "{form}");
+            assert_eq!(key.caps, is_acronym_form(form), "{form}");
+        }
+        // A form seen again reuses its keys.
+        let fox: Vec<usize> = (0..l.forms.len())
+            .filter(|&x| l.strings.get(l.forms[x].0) == "Fox News")
+            .collect();
+        assert_eq!(fox.len(), 2);
+        assert_eq!(l.forms[fox[0]].0, l.forms[fox[1]].0);
+        assert_eq!(l.slot_keys[fox[0]].k, l.slot_keys[fox[1]].k);
     }
 
     #[test]
