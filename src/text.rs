@@ -179,7 +179,25 @@ pub fn lines(text: &str) -> Vec<Span> {
     out
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1: the letters from U+00C0 on but the two signs, and the feminine and
+        // masculine ordinals, micro sign, superscripts and fractions before them.
+        0x80..=0xFF => {
+            matches!(c as u32, 0xC0..=0xFF | 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9..=0xBE)
+                && !matches!(c, '\u{D7}' | '\u{F7}' | '\u{BB}')
+        }
+        // General Punctuation (dashes, curly quotes, ellipsis, spaces): no letter,
+        // digit or mark, known without the slow lookups of the Unicode tables.
+        0x2000..=0x206F => false,
+        _ => is_word_char_slow(c),
+    }
+}
+
+#[inline(never)]
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -850,6 +868,13 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_are_found_as_by_the_unicode_tables_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_word_char_slow(c), "{:#x}", c as u32);
+        }
+    }
 
     #[test]
     fn char_offsets_match_counting_every_character() {
