@@ -537,9 +537,12 @@ const CREDIT_CUES: &[&str] = &[
 /// Bit `c - b'a'` of `OPENERS[n]`: a widget, credit cue or agency opens with a
 /// word of `n` bytes whose first letter is `c` (any case). A word not in it opens
 /// none of them: a cheap first look before comparing it with each.
-const OPENERS: [u32; 16] = openers();
+const OPENERS: [u32; 16] = openers(true);
 
-const fn openers() -> [u32; 16] {
+/// [`OPENERS`] of the widgets and credit cues alone, the words [`may_hold`] looks for.
+const HOLDERS: [u32; 16] = openers(false);
+
+const fn openers(agencies: bool) -> [u32; 16] {
     const fn mark(table: &mut [u32; 16], w: &str) {
         let b = w.as_bytes();
         assert!(b.len() < 16 && b[0].is_ascii_lowercase());
@@ -552,7 +555,7 @@ const fn openers() -> [u32; 16] {
         i += 1;
     }
     i = 0;
-    while i < AGENCIES.len() {
+    while agencies && i < AGENCIES.len() {
         mark(&mut table, AGENCIES[i][0]);
         i += 1;
     }
@@ -566,9 +569,15 @@ const fn openers() -> [u32; 16] {
 
 /// Whether `w` may be the first word of a widget, credit cue or agency ([`OPENERS`]).
 fn may_open(b: &[u8]) -> bool {
+    opens(&OPENERS, b)
+}
+
+/// Whether `b` is marked in `table` ([`OPENERS`], [`HOLDERS`]) by its length and first letter.
+#[inline(always)]
+fn opens(table: &[u32; 16], b: &[u8]) -> bool {
     match b.first() {
-        Some(c) if c.is_ascii_alphabetic() && b.len() < OPENERS.len() => {
-            (OPENERS[b.len()] >> (c.to_ascii_lowercase() - b'a')) & 1 == 1
+        Some(c) if c.is_ascii_alphabetic() && b.len() < table.len() => {
+            (table[b.len()] >> (c.to_ascii_lowercase() - b'a')) & 1 == 1
         }
         _ => false,
     }
@@ -616,37 +625,51 @@ pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
     }
 }
 
-/// [`has_menu_run`] and [`may_hold_furniture`] of a sentence's tokens, in one pass.
+/// [`has_menu_run`] and [`may_hold_furniture`] of a sentence's tokens, in one pass
+/// that reads only the first byte of most tokens ([`LOOK`]): a menu is looked for
+/// only when enough words open with a byte that may open a capital.
 fn first_look(text: &str, tokens: &[Token]) -> (bool, bool) {
     let bytes = text.as_bytes();
-    let menus = tokens.len() >= MENU_WORDS;
-    let (mut menu, mut hold) = (false, false);
-    let mut caps = 0;
+    let mut capitals = 0usize;
+    let mut hold = false;
     for t in tokens {
-        let b = bytes[t.span.start];
-        if b.is_ascii_lowercase() {
-            // Most tokens: no capital, slash, bar, widget or cue; a connector
-            // ("and", "of", "the") leaves the run of capitals as it is.
-            if t.span.len() > 3
-                || !matches!(&bytes[t.span.start..t.span.end], b"and" | b"of" | b"the")
-            {
-                caps = 0;
-            }
+        let look = LOOK[usize::from(bytes[t.span.start])];
+        if look == 0 {
+            // Most tokens: a lower-case letter, a digit or punctuation.
             continue;
         }
-        if is_capital_word(text, t) {
-            caps += 1;
-            menu |= menus && caps >= MENU_WORDS;
-        } else if !is_connector(bytes, t) {
-            caps = 0;
-        }
-        hold = hold || may_hold(text, t);
-        if hold && (menu || !menus) {
-            break;
+        capitals += usize::from(look & MAY_BE_CAPITAL);
+        if look & MAY_HOLD != 0 && !hold {
+            hold = may_hold(text, t);
         }
     }
+    let menu = capitals >= MENU_WORDS && has_menu_run(text, tokens);
     (menu, hold)
 }
+
+/// [`LOOK`]: the token may be a capitalised word (its first byte is an ASCII capital
+/// or not ASCII).
+const MAY_BE_CAPITAL: u8 = 1;
+/// [`LOOK`]: the token may hold furniture ([`may_hold`]: a slash, a bar or an ASCII
+/// capital first).
+const MAY_HOLD: u8 = 2;
+
+/// What a token's first byte says of it, for [`first_look`].
+static LOOK: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() || !c.is_ascii() {
+            table[b] |= MAY_BE_CAPITAL;
+        }
+        if c.is_ascii_uppercase() || c == b'/' || c == b'|' {
+            table[b] |= MAY_HOLD;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// A cheap first look: a slash or bar, or a capitalised widget or cue word.
 #[cfg(test)]
@@ -664,7 +687,7 @@ fn may_hold(text: &str, t: &Token) -> bool {
         _ => return false,
     }
     // Most capitalised words open no widget or cue: known by length and letter.
-    if !may_open(&text.as_bytes()[t.span.start..t.span.end]) {
+    if !opens(&HOLDERS, &text.as_bytes()[t.span.start..t.span.end]) {
         return false;
     }
     let w = &text[t.span.start..t.span.end];
@@ -672,30 +695,8 @@ fn may_hold(text: &str, t: &Token) -> bool {
         || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
-/// A word whose first character is a capital ([`has_menu_run`]).
-#[inline(always)]
-fn is_capital_word(text: &str, t: &Token) -> bool {
-    // The first byte decides for most tokens, without slicing the text.
-    t.kind == TokenKind::Word
-        && match text.as_bytes()[t.span.start] {
-            b if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => text[t.span.start..].starts_with(char::is_uppercase),
-        }
-}
-
-/// A token that leaves a run of capitals as it is ([`has_menu_run`]).
-#[inline(always)]
-fn is_connector(bytes: &[u8], t: &Token) -> bool {
-    t.span.len() <= 3
-        && matches!(
-            &bytes[t.span.start..t.span.end],
-            b"and" | b"of" | b"the" | b"&"
-        )
-}
-
 /// A cheap first look for a menu: [`MENU_WORDS`] capitalised words in a row
 /// (connectors aside), counted without allocating.
-#[cfg(test)]
 fn has_menu_run(text: &str, tokens: &[Token]) -> bool {
     if tokens.len() < MENU_WORDS {
         return false;
@@ -882,7 +883,7 @@ pub fn split_run_together(text: &str, sentences: &mut [Sentence]) {
     for s in sentences.iter_mut() {
         // Most sentences: no word runs into the next, seen in one cheap pass.
         let glued = s.tokens.iter().enumerate().any(|(i, t)| {
-            may_run_together(text, t) && run_together_cut(text, &s.tokens, i).is_some()
+            may_cut(text.as_bytes(), t) && run_together_cut(text, &s.tokens, i).is_some()
         });
         if glued {
             split_sentence_run_together(text, s);
@@ -977,6 +978,18 @@ fn may_run_together(text: &str, t: &Token) -> bool {
             .as_bytes()
             .get(t.span.start)
             .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
+}
+
+/// A cheaper first look than [`may_run_together`], by the first byte ([`LOOK`]) and
+/// then the bytes of an ASCII word: one that opens with a capital is cut
+/// ([`cut_letter`]) only where a byte after its first three is no lower-case letter.
+#[inline(always)]
+fn may_cut(bytes: &[u8], t: &Token) -> bool {
+    if LOOK[usize::from(bytes[t.span.start])] & MAY_BE_CAPITAL == 0 || t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = &bytes[t.span.start..t.span.end];
+    !w[0].is_ascii() || w.get(3..).is_some_and(|r| r.iter().any(|b| !b.is_ascii_lowercase()))
 }
 
 /// Where word `i` splits (byte offset), and whether its second part is figures.
@@ -1243,6 +1256,22 @@ mod tests {
                 if !s.as_bytes().contains(&0xC2) {
                     proptest::prop_assert_eq!(by_tokens, count > n, "{:?} {}", s, n);
                 }
+            }
+        }
+
+        #[test]
+        fn words_passed_over_by_the_first_look_are_never_cut(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                6 => "(Bernie|Sanders|SandersSome|Clinton2020|McConnell|DeSantis|WASHINGTON|NATO|YouTube|\u{c9}mile|\u{c9}mileZola|Zo\u{eb}Some|Abc\u{e9}D|AbcD|Abc1)",
+                3 => "(and|said|the|9|@|#|\\.|,|\u{201c}|caf\u{e9})",
+            ], 0..40),
+            seps in proptest::collection::vec("( |  |/|\u{a0}|)", 40),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            let tokens = crate::text::tokenize(&text, Span::new(0, text.len()));
+            for (i, t) in tokens.iter().enumerate() {
+                let cut = may_run_together(&text, t) && run_together_cut(&text, &tokens, i).is_some();
+                proptest::prop_assert!(!cut || may_cut(text.as_bytes(), t), "{:?} {}", text, i);
             }
         }
 
