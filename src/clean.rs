@@ -43,7 +43,8 @@ pub fn boilerplate_lines_of(
     sentences: &[Sentence],
     lex: &Lexicon,
 ) -> Vec<bool> {
-    let mut seen: HashSet<&str> = HashSet::default();
+    let mut seen: HashSet<SeenLine<'_>> =
+        HashSet::with_capacity_and_hasher(lines.len(), Default::default());
     // The tokens of a line of several sentences, in one buffer for all.
     let mut joined = Vec::new();
     let mut next = 0;
@@ -59,7 +60,7 @@ pub fn boilerplate_lines_of(
             if s.is_empty() {
                 return false;
             }
-            if !seen.insert(s) {
+            if !seen.insert(SeenLine(s)) {
                 return true; // repeated verbatim
             }
             let line_text = &text[line.start..line.end];
@@ -85,6 +86,27 @@ pub fn boilerplate_lines_of(
             is_short_furniture(text, line, lex, tokens)
         })
         .collect()
+}
+
+/// A line's text in the set of lines seen by [`boilerplate_lines_of`], hashed by
+/// its length and its first and last eight bytes rather than all of them: lines
+/// that differ mostly differ there, and equal hashes are told apart by comparing
+/// the whole texts.
+#[derive(PartialEq, Eq)]
+struct SeenLine<'a>(&'a str);
+
+impl std::hash::Hash for SeenLine<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let b = self.0.as_bytes();
+        state.write_usize(b.len());
+        match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (Some(first), Some(last)) => {
+                state.write_u64(u64::from_le_bytes(*first));
+                state.write_u64(u64::from_le_bytes(*last));
+            }
+            _ => state.write(b),
+        }
+    }
 }
 
 /// For a line of more than `n` whitespace-separated words, whether it may be name
