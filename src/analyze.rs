@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::clean::{boilerplate_lines_of, mask_furniture, split_run_together};
+use crate::clean::{boilerplate_lines_of, split_and_mask};
 use crate::lexicon::Lexicon;
 use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{drop_named_events, recognize, settle, RawMention};
@@ -98,8 +98,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
     }
     // Before any sentence's tokens are split or masked: a line's tokens are its sentences'.
     let skip = boilerplate_lines_of(text, &line_spans, &sentences, lex);
-    split_run_together(text, &mut sentences);
-    mask_furniture(text, &mut sentences, lex);
+    split_and_mask(text, &mut sentences, lex);
     let mut raw = recognize(text, &sentences, &skip, lex);
     drop_named_events(text, &mut raw);
     settle(text, &mut raw, lex);

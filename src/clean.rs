@@ -615,35 +615,80 @@ fn opens(table: &[u32; 16], b: &[u8]) -> bool {
 pub fn mask_furniture(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
     for s in sentences.iter_mut() {
         let (menu, hold) = first_look(text, &s.tokens);
-        if !menu && !hold {
+        if menu || hold {
+            mask_sentence(text, s, lex, menu);
+        }
+    }
+}
+
+/// [`split_run_together`] and then [`mask_furniture`] of each sentence, with one first
+/// look at its tokens for both ([`first_look_both`]).
+#[inline(never)]
+pub fn split_and_mask(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
+    for s in sentences.iter_mut() {
+        let (mut menu, mut hold, glued) = first_look_both(text, &s.tokens);
+        if glued {
+            split_sentence_run_together(text, s);
+            (menu, hold) = first_look(text, &s.tokens);
+        }
+        if menu || hold {
+            mask_sentence(text, s, lex, menu);
+        }
+    }
+}
+
+/// [`first_look`] of a sentence's tokens, and whether a word in them runs into the
+/// next ([`split_run_together`]), in one pass.
+fn first_look_both(text: &str, tokens: &[Token]) -> (bool, bool, bool) {
+    let bytes = text.as_bytes();
+    let mut capitals = 0usize;
+    let mut hold = false;
+    let mut glued = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let look = LOOK[usize::from(bytes[t.span.start])];
+        if look == 0 {
+            // Most tokens: a lower-case letter, a digit or punctuation.
             continue;
         }
-        let view = Words::new(text, &s.tokens);
-        let mut masked = vec![false; s.tokens.len()];
-        if menu {
-            view.mask_menus(&mut masked);
+        capitals += usize::from(look & MAY_BE_CAPITAL);
+        if look & MAY_HOLD != 0 && !hold {
+            hold = may_hold(text, t);
         }
-        let mut i = 0;
-        while i < s.tokens.len() {
-            if !may_open(view.words[i].as_bytes()) {
-                i += 1;
-                continue;
+        if look & MAY_BE_CAPITAL != 0 && !glued && may_cut_word(bytes, t) {
+            glued = run_together_cut(text, tokens, i).is_some();
+        }
+    }
+    let menu = capitals >= MENU_WORDS && has_menu_run(text, tokens);
+    (menu, hold, glued)
+}
+
+/// [`mask_furniture`] of one sentence that may hold furniture, with a menu when `menu`.
+fn mask_sentence(text: &str, s: &mut Sentence, lex: &Lexicon, menu: bool) {
+    let view = Words::new(text, &s.tokens);
+    let mut masked = vec![false; s.tokens.len()];
+    if menu {
+        view.mask_menus(&mut masked);
+    }
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if !may_open(view.words[i].as_bytes()) {
+            i += 1;
+            continue;
+        }
+        let end = view
+            .widget_at(i, lex)
+            .or_else(|| view.cue_at(i))
+            .or_else(|| view.agency_credit_at(i));
+        match end {
+            Some((a, b)) => {
+                masked[a..b].iter_mut().for_each(|m| *m = true);
+                i = b.max(i + 1);
             }
-            let end = view
-                .widget_at(i, lex)
-                .or_else(|| view.cue_at(i))
-                .or_else(|| view.agency_credit_at(i));
-            match end {
-                Some((a, b)) => {
-                    masked[a..b].iter_mut().for_each(|m| *m = true);
-                    i = b.max(i + 1);
-                }
-                None => i += 1,
-            }
+            None => i += 1,
         }
-        if masked.iter().any(|&m| m) {
-            s.tokens = merge_masked(&s.tokens, &masked);
-        }
+    }
+    if masked.iter().any(|&m| m) {
+        s.tokens = merge_masked(&s.tokens, &masked);
     }
 }
 
@@ -1007,11 +1052,19 @@ fn may_run_together(text: &str, t: &Token) -> bool {
 /// ([`cut_letter`]) only where a byte after its first three is no lower-case letter.
 #[inline(always)]
 fn may_cut(bytes: &[u8], t: &Token) -> bool {
-    if LOOK[usize::from(bytes[t.span.start])] & MAY_BE_CAPITAL == 0 || t.kind != TokenKind::Word {
+    LOOK[usize::from(bytes[t.span.start])] & MAY_BE_CAPITAL != 0 && may_cut_word(bytes, t)
+}
+
+/// [`may_cut`] of a token whose first byte may open a capital.
+#[inline(always)]
+fn may_cut_word(bytes: &[u8], t: &Token) -> bool {
+    if t.kind != TokenKind::Word {
         return false;
     }
     let w = &bytes[t.span.start..t.span.end];
-    !w[0].is_ascii() || w.get(3..).is_some_and(|r| r.iter().any(|b| !b.is_ascii_lowercase()))
+    !w[0].is_ascii()
+        || w.get(3..)
+            .is_some_and(|r| r.iter().any(|b| !b.is_ascii_lowercase()))
 }
 
 /// Where word `i` splits (byte offset), and whether its second part is figures.
@@ -1295,6 +1348,26 @@ mod tests {
                 let cut = may_run_together(&text, t) && run_together_cut(&text, &tokens, i).is_some();
                 proptest::prop_assert!(!cut || may_cut(text.as_bytes(), t), "{:?} {}", text, i);
             }
+        }
+
+        #[test]
+        fn split_and_mask_in_one_pass_is_as_one_after_the_other(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                8 => "(Bernie|Sanders|SandersSome|Clinton2020|Hillary|Clinton|WASHINGTON|Dana|Whitcombe|WhitcombeSenate|MORE|\\(|\\)|Albania|Mali)",
+                6 => "(Getty|Images|AP|Photo|Reuters|AFP|Read|More|Sign|Up|Enlarge|this|image|toggle|caption|Credit|:|by|/|\\||-|via)",
+                3 => "(and|of|the|&|said|9|\\.|,|\u{201c}|\u{c9}mile)",
+            ], 0..70),
+            seps in proptest::collection::vec("( |  |/|)", 70),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            let lex = Lexicon::builtin();
+            let mut one = Vec::new();
+            crate::text::split_sentences(&text, Span::new(0, text.len()), 0, &mut one);
+            let mut two = one.clone();
+            split_and_mask(&text, &mut one, lex);
+            split_run_together(&text, &mut two);
+            mask_furniture(&text, &mut two, lex);
+            proptest::prop_assert_eq!(one, two, "{:?}", text);
         }
 
         #[test]
