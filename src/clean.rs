@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::Lexicon;
 use crate::model::Span;
-use crate::text::{tokenize_into, Sentence, Token, TokenKind};
+use crate::text::{tokenize_into, AsciiWords, Sentence, Token, TokenKind};
 
 /// Lines this long (in words) or longer are never furniture by shortness alone.
 const SHORT_LINE_WORDS: usize = 5;
@@ -757,10 +757,37 @@ fn may_hold(text: &str, t: &Token) -> bool {
     if !opens(&HOLDERS, &text.as_bytes()[t.span.start..t.span.end]) {
         return false;
     }
-    let w = &text[t.span.start..t.span.end];
-    WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
-        || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+    HOLD_WORDS.contains(&text.as_bytes()[t.span.start..t.span.end])
 }
+
+/// The first words of the [`WIDGETS`] and the [`CREDIT_CUES`], sorted ([`may_hold`]).
+const HOLD_LIST: &[&str] = &[
+    "buy",
+    "caption",
+    "click",
+    "continue",
+    "credit",
+    "enlarge",
+    "hide",
+    "image",
+    "just",
+    "more",
+    "must",
+    "photo",
+    "photograph",
+    "photographer",
+    "photos",
+    "previous",
+    "read",
+    "replay",
+    "show",
+    "sign",
+    "toggle",
+    "view",
+];
+
+/// [`HOLD_LIST`], packed.
+static HOLD_WORDS: AsciiWords<{ HOLD_LIST.len() }> = AsciiWords::new(HOLD_LIST);
 
 /// A cheap first look for a menu: [`MENU_WORDS`] capitalised words in a row
 /// (connectors aside), counted without allocating.
@@ -1259,6 +1286,47 @@ mod tests {
         assert_eq!(next_capital_word("caf\u{e9}\u{a0}\u{c9}ire", 0), Some(7));
         assert_eq!(next_capital_word("xA \u{e9}", 0), Some(3));
         assert_eq!(next_capital_word("xAb\u{c9}", 0), None);
+    }
+
+    #[test]
+    fn hold_words_are_the_first_words_of_widgets_and_cues() {
+        let mut all: Vec<&str> = WIDGETS
+            .iter()
+            .map(|p| p[0])
+            .chain(CREDIT_CUES.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all, HOLD_LIST);
+        let cased: Vec<String> = all
+            .iter()
+            .flat_map(|w| {
+                [
+                    w.to_uppercase(),
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_string(),
+                    format!("{}\u{e9}", &w[..w.len() - 1]),
+                ]
+            })
+            .collect();
+        for w in all
+            .iter()
+            .copied()
+            .chain(cased.iter().map(String::as_str))
+            .chain([
+                "",
+                "Read",
+                "PHOTO",
+                "Sign",
+                "Signs",
+                "\u{c9}",
+                "photograph\0",
+            ])
+        {
+            let old = WIDGETS.iter().any(|p| p[0].eq_ignore_ascii_case(w))
+                || CREDIT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+            assert_eq!(HOLD_WORDS.contains(w.as_bytes()), old, "{w:?}");
+        }
     }
 
     /// [`boilerplate_lines_of`] of a text split into sentences, and

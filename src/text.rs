@@ -90,6 +90,21 @@ pub const LOWERED_MAX: usize = 16;
 pub struct AsciiWords<const N: usize> {
     keys: [u128; N],
     lens: [u8; N],
+    /// Bit `c - b'a'` of `firsts[n]`: a word of `n` bytes opens with the letter `c`;
+    /// bit 26, with another byte. A word not in it is none of the words: a cheap first
+    /// look before the search.
+    firsts: [u32; LOWERED_MAX + 1],
+}
+
+/// The bit of [`AsciiWords`]' `firsts` for a word opening with byte `b`, in any case.
+#[inline(always)]
+const fn first_bit(b: u8) -> u32 {
+    let c = b | 0x20;
+    if c.is_ascii_lowercase() {
+        1 << (c - b'a')
+    } else {
+        1 << 26
+    }
 }
 
 impl<const N: usize> AsciiWords<N> {
@@ -97,6 +112,7 @@ impl<const N: usize> AsciiWords<N> {
         assert!(words.len() == N);
         let mut keys = [0u128; N];
         let mut lens = [0u8; N];
+        let mut firsts = [0u32; LOWERED_MAX + 1];
         let mut i = 0;
         while i < N {
             let b = words[i].as_bytes();
@@ -114,17 +130,20 @@ impl<const N: usize> AsciiWords<N> {
             assert!(i == 0 || keys[i - 1] < key, "sorted, each word once");
             keys[i] = key;
             lens[i] = b.len() as u8;
+            firsts[b.len()] |= first_bit(b[0]);
             i += 1;
         }
-        AsciiWords { keys, lens }
+        AsciiWords { keys, lens, firsts }
     }
 
     /// Whether the ASCII `word` is one of the words in any case, lowered on the stack;
     /// a word longer than [`LOWERED_MAX`] is none of them.
     #[inline]
     pub fn contains(&self, word: &[u8]) -> bool {
-        if word.len() > LOWERED_MAX {
-            return false;
+        match word.first() {
+            Some(&b)
+                if word.len() <= LOWERED_MAX && self.firsts[word.len()] & first_bit(b) != 0 => {}
+            _ => return false,
         }
         let mut lower = [0u8; LOWERED_MAX];
         lower[..word.len()].copy_from_slice(word);
