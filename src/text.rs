@@ -318,7 +318,7 @@ pub fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
 
 /// At most this many tokens that may end a sentence are noted per line; a line of
 /// more is read token by token.
-const ENDS: usize = 64;
+const ENDS: usize = 32;
 
 /// The indices (in the token list) of the tokens that may end a sentence, noted
 /// while tokenizing: every token whose last byte is a full stop, a mark or the last
