@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{class, GazHit, Lexicon, SurfaceKind};
+use crate::lexicon::{class, longest_within, GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
@@ -860,6 +860,9 @@ struct Ctx<'a> {
     /// them: [`Ctx::first_name_at`]), with [`CLASS_KNOWN`] once looked up, and whether it is a common word, inflections included
     /// ([`Ctx::is_common_at`]); all 0 (nothing asked) when the context is made.
     class: Vec<std::cell::Cell<u16>>,
+    /// The title lengths ([`Lexicon::title_lengths`]) of the words where a title
+    /// starts ([`TITLE_MAY`]), as asked: (word, lengths).
+    title_lengths: std::cell::RefCell<Vec<(usize, u64)>>,
 }
 
 /// Bits of [`Ctx::class`] beside the lexicon's [`class`] bits: the word's classes
@@ -1395,13 +1398,32 @@ impl Ctx<'_> {
             return 0;
         }
         let bits = self.given[from].get();
-        if bits & TITLE_ASKED == 0 {
-            let may = self.lex.title_at(&self.lower[from..]) > 0;
+        let lengths = if bits & TITLE_ASKED == 0 {
+            let lengths = self.lex.title_lengths(&self.lower[from..]);
+            let may = lengths != 0;
             self.given[from].set(bits | TITLE_ASKED | if may { TITLE_MAY } else { 0 });
             if !may {
                 return 0;
             }
+            self.title_lengths.borrow_mut().push((from, lengths));
+            lengths
         } else if bits & TITLE_MAY == 0 {
+            return 0;
+        } else {
+            // Few words of a sentence start a title: a short list.
+            let known = self.title_lengths.borrow();
+            known
+                .iter()
+                .find(|&&(i, _)| i == from)
+                .map_or(0, |&(_, lengths)| lengths)
+        };
+        longest_within(lengths, to - from)
+    }
+
+    /// [`Ctx::title_len`] as first written: the lexicon asked of `from..to`.
+    #[cfg(test)]
+    fn title_len_as_first_written(&self, from: usize, to: usize) -> usize {
+        if from >= to {
             return 0;
         }
         self.lex.title_at(&self.lower[from..to])
@@ -1566,11 +1588,27 @@ pub fn recognize(
             },
             words,
             gaz,
+            title_lengths: std::cell::RefCell::new({
+                let mut t = std::mem::take(&mut bufs.title_lengths);
+                t.clear();
+                t
+            }),
         };
         let mut caps = std::mem::take(&mut ctx.caps);
         ctx.fill_caps(&mut caps);
         ctx.caps = caps;
         recognize_sentence(&ctx, si, &mut scratch, &mut out);
+        #[cfg(test)]
+        for from in 0..ctx.words.len().min(80) {
+            for to in from..=ctx.words.len().min(80) {
+                assert_eq!(
+                    ctx.title_len(from, to),
+                    ctx.title_len_as_first_written(from, to),
+                    "{:?}",
+                    &ctx.lower[from..to]
+                );
+            }
+        }
         bufs = Buffers {
             words: emptied(ctx.words),
             lower: emptied(ctx.lower),
@@ -1579,6 +1617,7 @@ pub fn recognize(
             hyphens: ctx.hyphens,
             given: ctx.given,
             class: ctx.class,
+            title_lengths: ctx.title_lengths.into_inner(),
         };
     }
     out
@@ -1649,6 +1688,7 @@ struct Buffers<'a> {
     hyphens: Vec<usize>,
     given: Vec<std::cell::Cell<u8>>,
     class: Vec<std::cell::Cell<u16>>,
+    title_lengths: Vec<(usize, u64)>,
 }
 
 /// The allocation of `words`, empty and free of the borrow its words had (the
