@@ -496,11 +496,24 @@ fn is_own_lowercase(c: char) -> bool {
 
 /// [`lowers_by_ascii`] of the whole `text` (so of each of its words): most
 /// documents hold only ASCII, quotation marks, dashes and lower-case accented
-/// letters. ASCII is skipped eight bytes at a time; only other characters are read.
+/// letters. ASCII is skipped thirty-two bytes at a time (then eight, to find the
+/// character); only other characters are read.
 fn lowers_by_ascii_throughout(text: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Four words or'ed, one test: most stretches between quotation marks are long.
+        while let Some(chunk) = bytes.get(i..i + 32) {
+            let x = chunk
+                .chunks_exact(8)
+                .map(|eight| u64::from_le_bytes(eight.try_into().expect("eight bytes")))
+                .fold(0, |x, w| x | w);
+            if x & HIGH != 0 {
+                break;
+            }
+            i += 32;
+        }
         while let Some(eight) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
             if x & 0x8080_8080_8080_8080 != 0 {
@@ -517,7 +530,9 @@ fn lowers_by_ascii_throughout(text: &str) -> bool {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if !is_own_lowercase(c) {
+        // Quotation marks and dashes (General Punctuation, which has no letter)
+        // without a look at the case tables.
+        if !matches!(c, '\u{2000}'..='\u{206f}') && !is_own_lowercase(c) {
             return false;
         }
         i += c.len_utf8();
@@ -553,7 +568,52 @@ fn is_all_caps_chars(w: &str) -> bool {
 fn may_cap(kind: TokenKind, known: bool, w: &str, hyphens: bool) -> bool {
     // Most words: lower case, no article glued to a name.
     kind == TokenKind::Word
-        && (known || starts_upper(w) || (hyphens && w.bytes().any(|b| b == b'-')))
+        && (known || starts_upper(w) || (hyphens && holds_either(w.as_bytes(), b'-', b'-')))
+}
+
+/// Up to eight bytes as one number, the first lowest and zero after the last: two
+/// loads that overlap (a byte read twice lands on itself), no loop and no copy.
+#[inline]
+fn packed(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        _ => {
+            let four = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    b[at..at + 4].try_into().expect("four bytes"),
+                ))
+            };
+            four(0) | four(n - 4) << (8 * (n - 4))
+        }
+    }
+}
+
+/// Whether a byte of `x` (eight packed bytes, zero padding) is `a` or `b` (neither
+/// zero): a byte of `x ^ pattern` is zero where it is.
+#[inline]
+fn packed_holds(x: u64, a: u8, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
+    zero(x ^ u64::from(a) * ONES) || zero(x ^ u64::from(b) * ONES)
+}
+
+/// Whether `w` holds the byte `a` or the byte `b` (neither zero), eight bytes at a
+/// time: most words are tested in one step.
+#[inline]
+fn holds_either(w: &[u8], a: u8, b: u8) -> bool {
+    let mut chunks = w.chunks_exact(8);
+    for eight in &mut chunks {
+        if packed_holds(packed(eight), a, b) {
+            return true;
+        }
+    }
+    packed_holds(packed(chunks.remainder()), a, b)
 }
 
 /// Whether the last character of `w` is an ASCII lower-case letter.
@@ -608,6 +668,52 @@ mod lowered_tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn holds_either_agrees_with_a_look_at_each_byte(
+            w in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            a in 1u8..,
+            b in 1u8..,
+        ) {
+            let naive = w.iter().any(|&x| x == a || x == b);
+            proptest::prop_assert_eq!(holds_either(&w, a, b), naive);
+        }
+    }
+
+    #[test]
+    fn words_hold_a_dot_or_a_hyphen_wherever_it_is() {
+        for w in [
+            "",
+            "-",
+            ".",
+            "a",
+            "ab-",
+            "U.S.",
+            "al-Assad",
+            "Washington",
+            "Jean-Pierre",
+            "abcdefgh",
+            "abcdefgh.",
+            "abcdefghijklmnop-q",
+            "Zoë",
+            "\u{2010}",
+            "x\u{ad}y",
+        ] {
+            let naive = w.bytes().any(|x| x == b'.' || x == b'-');
+            assert_eq!(holds_either(w.as_bytes(), b'.', b'-'), naive, "{w}");
+        }
+        assert_eq!(packed(b"abc"), u64::from_le_bytes(*b"abc\0\0\0\0\0"));
+        assert_eq!(packed(b"abcdefgh"), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(packed(b"abcde"), u64::from_le_bytes(*b"abcde\0\0\0"));
+    }
+
+    #[test]
+    fn general_punctuation_is_its_own_lower_case() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(is_own_lowercase(c), "{c:?}");
+        }
+    }
+
     #[test]
     fn a_text_lowers_by_ascii_throughout_when_each_character_does() {
         let texts = [
@@ -630,6 +736,14 @@ mod lowered_tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn long_texts_lower_by_ascii_throughout_as_their_characters_do(
+            text in "[a-zA-Z .’“”éÉΣσ–İ\u{2000}-\u{206f}]{0,12}[a-z .]{20,90}[a-zA-Z .’“”éÉΣσ–İ]{0,12}",
+        ) {
+            let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
+            proptest::prop_assert_eq!(lowers_by_ascii_throughout(&text), by_chars);
+        }
+
         #[test]
         fn lowers_by_ascii_throughout_agrees_with_the_characters(text in "[a-zA-Z .’“”éÉΣσ–İ]{0,40}") {
             let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
@@ -960,8 +1074,8 @@ impl Ctx<'_> {
     /// short: a memchr search would cost more).
     fn url_or_article(&self, i: usize) -> (bool, bool) {
         let w = self.words[i];
-        // Most words hold neither a dot nor a hyphen: one look at each byte.
-        if !w.bytes().any(|b| b == b'.' || b == b'-') {
+        // Most words hold neither a dot nor a hyphen: eight bytes looked at together.
+        if !holds_either(w.as_bytes(), b'.', b'-') {
             return (false, false);
         }
         let (mut dot, mut hyphen) = (false, None);
@@ -989,12 +1103,17 @@ impl Ctx<'_> {
     /// cleared first.
     fn fill_caps(&self, out: &mut Vec<bool>) {
         out.clear();
-        out.reserve(self.words.len());
-        // The per-token vectors walked together (no index to check per vector).
+        out.resize(self.words.len(), false);
+        // The per-token vectors walked together (no index to check per vector), each
+        // answer written in place.
         let hyphens = !self.hyphens.is_empty();
-        let tokens = self.tokens.iter().zip(&self.gaz).zip(&self.words);
-        for (i, ((t, gaz), &w)) in tokens.enumerate() {
-            out.push(may_cap(t.kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
+        let tokens = out
+            .iter_mut()
+            .zip(self.tokens)
+            .zip(&self.gaz)
+            .zip(&self.words);
+        for (i, (((cap, t), gaz), &w)) in tokens.enumerate() {
+            *cap = may_cap(t.kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i);
         }
     }
 
@@ -1737,12 +1856,36 @@ fn split_name_pairs(
     hits: &[GazHit],
     hyphens: &[usize],
 ) -> Option<Vec<Token>> {
+    let window = hyphen_window(tokens, hyphens);
+    let out = split_name_pairs_in(text, tokens, hits, hyphens, window);
+    #[cfg(test)]
+    assert_eq!(
+        out,
+        split_name_pairs_in(text, tokens, hits, hyphens, 0..tokens.len())
+    );
+    out
+}
+
+/// [`split_name_pairs`] looking only at the tokens of `window` (those after it are
+/// copied as they are): the tokens that may hold a hyphen ([`hyphen_window`]), or all.
+fn split_name_pairs_in(
+    text: &str,
+    tokens: &[Token],
+    hits: &[GazHit],
+    hyphens: &[usize],
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
     let mut out: Option<Vec<Token>> = None;
     let mut h = 0;
     // The first hyphen at or after the token's start, followed in step with the
     // tokens (both are in text order).
     let mut hy = 0;
-    for (ti, t) in tokens.iter().enumerate() {
+    for (ti, t) in tokens
+        .iter()
+        .enumerate()
+        .take(window.end)
+        .skip(window.start)
+    {
         while h < hits.len() && hits[h].span.start < t.span.start {
             h += 1;
         }
@@ -1795,7 +1938,24 @@ fn split_name_pairs(
             space_before = false;
         }
     }
+    if let Some(v) = out.as_mut() {
+        v.extend_from_slice(&tokens[window.end..]);
+    }
     out
+}
+
+/// The tokens that may hold one of the `hyphens` (byte offsets, in order): none ends
+/// by the first, none starts after the last (tokens are in text order). Most
+/// sentences with a hyphen hold one or two: the words around them are not looked at.
+fn hyphen_window(tokens: &[Token], hyphens: &[usize]) -> std::ops::Range<usize> {
+    match (hyphens.first(), hyphens.last()) {
+        (Some(&first), Some(&last)) => {
+            let a = tokens.partition_point(|t| t.span.end <= first);
+            let b = tokens.partition_point(|t| t.span.start <= last);
+            a..b.max(a)
+        }
+        _ => 0..0,
+    }
 }
 
 /// Splits a surname hyphenated to the next person's given name, as pairs of rivals are
@@ -1811,6 +1971,25 @@ fn split_paired_people(
     hyphens: &[usize],
     lex: &Lexicon,
 ) -> Option<Vec<Token>> {
+    let window = hyphen_window(tokens, hyphens);
+    let out = split_paired_people_in(text, tokens, hyphens, lex, window);
+    #[cfg(test)]
+    assert_eq!(
+        out,
+        split_paired_people_in(text, tokens, hyphens, lex, 0..tokens.len())
+    );
+    out
+}
+
+/// [`split_paired_people`] looking only at the tokens of `window` (those after it
+/// are copied as they are).
+fn split_paired_people_in(
+    text: &str,
+    tokens: &[Token],
+    hyphens: &[usize],
+    lex: &Lexicon,
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let capital = |i: usize| {
         tokens.get(i).is_some_and(|t| {
@@ -1820,7 +1999,12 @@ fn split_paired_people(
     let mut out: Option<Vec<Token>> = None;
     // The first hyphen at or after the token's start, in step with the tokens.
     let mut hy = 0;
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in tokens
+        .iter()
+        .enumerate()
+        .take(window.end)
+        .skip(window.start)
+    {
         while hy < hyphens.len() && hyphens[hy] < t.span.start {
             hy += 1;
         }
@@ -1857,6 +2041,9 @@ fn split_paired_people(
             kind: TokenKind::Word,
             space_before: false,
         });
+    }
+    if let Some(v) = out.as_mut() {
+        v.extend_from_slice(&tokens[window.end..]);
     }
     out
 }
@@ -3994,6 +4181,46 @@ mod tests {
             "MÜLLER", "Müller", "'S", "42", "A.B", "ΔΣ", "Δσ",
         ] {
             assert_eq!(is_all_caps(w), is_all_caps_chars(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn hyphenated_names_are_split_alike_looking_only_near_the_hyphens() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            "The UK-France talks and the Iran-Iraq border were named.",
+            "He met the Hillary Clinton-Bernie Sanders race on Monday - then left.",
+            "Ted Cruz-Marco Rubio feud, a well-known Guinea-Bissau story, and US-China.",
+            "No hyphen here at all.",
+            "A-B C-D E-F, Jean-Pierre and Kim Jong-un met in Syria-based Osijek-Baranja County.",
+            "India-Pakistan",
+            "-",
+            "self-made Russia-Ukraine-Belarus ties \u{2010} France\u{2011}Germany talks",
+        ];
+        for text in texts {
+            let tokens = crate::text::tokenize(text, Span::new(0, text.len()));
+            let hits = lex.find(text);
+            let mut hyphens = Vec::new();
+            hyphen_offsets(text, &tokens, &mut hyphens);
+            let all = 0..tokens.len();
+            let near = hyphen_window(&tokens, &hyphens);
+            assert!(near.start <= near.end && near.end <= tokens.len());
+            assert_eq!(
+                split_name_pairs_in(text, &tokens, &hits, &hyphens, all.clone()),
+                split_name_pairs(text, &tokens, &hits, &hyphens),
+                "{text}"
+            );
+            assert_eq!(
+                split_paired_people_in(text, &tokens, &hyphens, lex, all.clone()),
+                split_paired_people(text, &tokens, &hyphens, lex),
+                "{text}"
+            );
+            // Every token holding a hyphen is in the window.
+            for (i, t) in tokens.iter().enumerate() {
+                if hyphens.iter().any(|&p| t.span.start <= p && p < t.span.end) {
+                    assert!(near.contains(&i), "{text} {i}");
+                }
+            }
         }
     }
 
