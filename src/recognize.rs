@@ -600,7 +600,7 @@ fn packed(b: &[u8]) -> u64 {
 fn packed_holds(x: u64, a: u8, b: u8) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
-    zero(x ^ u64::from(a) * ONES) || zero(x ^ u64::from(b) * ONES)
+    zero(x ^ (u64::from(a) * ONES)) || zero(x ^ (u64::from(b) * ONES))
 }
 
 /// Whether `w` holds the byte `a` or the byte `b` (neither zero), eight bytes at a
@@ -1837,10 +1837,20 @@ fn hyphened_names(
     hyphens: &[usize],
     lex: &Lexicon,
 ) -> Option<Vec<Token>> {
-    let split = split_name_pairs(text, tokens, hits, hyphens);
-    let joined = join_name_syllables(text, split.as_deref().unwrap_or(tokens), lex);
+    // The window of the hyphens, found again only in tokens that changed.
+    let window = hyphen_window(tokens, hyphens);
+    let split = split_name_pairs_near(text, tokens, hits, hyphens, window.clone());
+    let (after_split, window) = match split.as_deref() {
+        Some(split) => (split, hyphen_window(split, hyphens)),
+        None => (tokens, window),
+    };
+    let joined = join_name_syllables_near(text, after_split, lex, window.clone());
     let changed = joined.or(split);
-    let people = split_paired_people(text, changed.as_deref().unwrap_or(tokens), hyphens, lex);
+    let (before_people, window) = match changed.as_deref() {
+        Some(changed) => (changed, hyphen_window(changed, hyphens)),
+        None => (tokens, window),
+    };
+    let people = split_paired_people_near(text, before_people, hyphens, lex, window);
     people.or(changed)
 }
 
@@ -1850,13 +1860,24 @@ fn hyphened_names(
 /// and the whole word is not one ("Guinea-Bissau", "Jean-Pierre" stay whole).
 /// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
 /// nothing is split, so most sentences allocate nothing.
+#[cfg(test)]
 fn split_name_pairs(
     text: &str,
     tokens: &[Token],
     hits: &[GazHit],
     hyphens: &[usize],
 ) -> Option<Vec<Token>> {
-    let window = hyphen_window(tokens, hyphens);
+    split_name_pairs_near(text, tokens, hits, hyphens, hyphen_window(tokens, hyphens))
+}
+
+/// [`split_name_pairs`] with the tokens' [`hyphen_window`] known.
+fn split_name_pairs_near(
+    text: &str,
+    tokens: &[Token],
+    hits: &[GazHit],
+    hyphens: &[usize],
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
     let out = split_name_pairs_in(text, tokens, hits, hyphens, window);
     #[cfg(test)]
     assert_eq!(
@@ -1965,13 +1986,24 @@ fn hyphen_window(tokens: &[Token], hyphens: &[usize]) -> std::ops::Range<usize> 
 /// name that is no common word, and whose first part is a listed surname (not an article
 /// or a name's prefix: "Mohamed El-Hassan Mohamed", "Abdel-Rahman"). Returns `None` when
 /// nothing is split.
+#[cfg(test)]
 fn split_paired_people(
     text: &str,
     tokens: &[Token],
     hyphens: &[usize],
     lex: &Lexicon,
 ) -> Option<Vec<Token>> {
-    let window = hyphen_window(tokens, hyphens);
+    split_paired_people_near(text, tokens, hyphens, lex, hyphen_window(tokens, hyphens))
+}
+
+/// [`split_paired_people`] with the tokens' [`hyphen_window`] known.
+fn split_paired_people_near(
+    text: &str,
+    tokens: &[Token],
+    hyphens: &[usize],
+    lex: &Lexicon,
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
     let out = split_paired_people_in(text, tokens, hyphens, lex, window);
     #[cfg(test)]
     assert_eq!(
@@ -2067,7 +2099,40 @@ fn person_pair_cut(w: &str, lex: &Lexicon) -> Option<usize> {
 /// Wei-ming", "Kim Jong-un"): a capitalised word, a hyphen and a lower-case word
 /// glued together are one word unless the tail is English ("Syria-based",
 /// "Kerry-led"). Returns `None` when nothing is joined.
+#[cfg(test)]
 fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+    join_name_syllables_near(text, tokens, lex, 0..tokens.len())
+}
+
+/// [`join_name_syllables`], the first join looked for only at the tokens of `window`
+/// ([`hyphen_window`]: a join's hyphen is one of them) and the token before.
+fn join_name_syllables_near(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
+    let out = join_name_syllables_from(
+        text,
+        tokens,
+        lex,
+        window.start.saturating_sub(1)..window.end,
+    );
+    #[cfg(test)]
+    assert_eq!(
+        out,
+        join_name_syllables_from(text, tokens, lex, 0..tokens.len())
+    );
+    out
+}
+
+/// [`join_name_syllables`] with the first join looked for in `from`.
+fn join_name_syllables_from(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    mut from: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
     let word = |t: &Token| &text[t.span.start..t.span.end];
     // "Moon Jae-in", "Ban Ki-moon": after a family name even an English-looking
     // syllable belongs to the given name.
@@ -2112,7 +2177,7 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
                 })
     };
     // The hyphen's kind first, read inline: most words are followed by a word.
-    let first = (0..tokens.len()).find(|&i| {
+    let first = from.find(|&i| {
         tokens
             .get(i + 1)
             .is_some_and(|h| h.kind == TokenKind::Punct)
@@ -4213,6 +4278,11 @@ mod tests {
             assert_eq!(
                 split_paired_people_in(text, &tokens, &hyphens, lex, all.clone()),
                 split_paired_people(text, &tokens, &hyphens, lex),
+                "{text}"
+            );
+            assert_eq!(
+                join_name_syllables(text, &tokens, lex),
+                join_name_syllables_near(text, &tokens, lex, near.clone()),
                 "{text}"
             );
             // Every token holding a hyphen is in the window.
