@@ -638,6 +638,33 @@ impl Lexicon {
         0
     }
 
+    /// The lengths of the titles starting at `lower[0]` (lower-case words), bit `k - 1`
+    /// for a title of `k` words: [`Lexicon::title_at`] of `lower[..to]` is the
+    /// highest length of them no longer than `to` (titles are listed longest first),
+    /// so that one look answers for every end. Titles of more than 64 words are
+    /// left out ([`Lexicon::new`] has none).
+    pub fn title_lengths<S: AsRef<str>>(&self, lower: &[S]) -> u64 {
+        let Some(first) = lower.first() else { return 0 };
+        if !self.title_bits.may_hold(word_key(first.as_ref())) {
+            return 0; // Most words, without a lookup.
+        }
+        let Some(list) = self.titles.get(first.as_ref()) else {
+            return 0;
+        };
+        let rest = &lower[1..];
+        let mut lengths = 0;
+        for t in list {
+            let tail = &t[1..];
+            if t.len() <= 64
+                && tail.len() <= rest.len()
+                && tail.iter().zip(rest).all(|(a, b)| a == b.as_ref())
+            {
+                lengths |= 1 << (t.len() - 1);
+            }
+        }
+        lengths
+    }
+
     /// [`Lexicon::title_at`] as first written, every word of every title compared.
     #[cfg(test)]
     fn title_at_as_first_written<S: AsRef<str>>(&self, lower: &[S]) -> usize {
@@ -769,6 +796,18 @@ impl KeyBits {
 #[inline]
 fn key_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize
+}
+
+/// The longest of the title `lengths` ([`Lexicon::title_lengths`]) no longer than
+/// `words`, or 0.
+#[inline]
+pub fn longest_within(lengths: u64, words: usize) -> usize {
+    let within = if words >= 64 {
+        lengths
+    } else {
+        lengths & ((1u64 << words) - 1)
+    };
+    64 - within.leading_zeros() as usize
 }
 
 /// A word as one number for [`KeyBits`]: its [`short_key`], or for a longer word
@@ -983,7 +1022,16 @@ mod tests {
         }
         for p in &phrases {
             assert_eq!(lex.title_at(p), lex.title_at_as_first_written(p), "{p:?}");
+            let lengths = lex.title_lengths(p);
+            for to in 0..=p.len() {
+                assert_eq!(
+                    lex.title_at(&p[..to]),
+                    longest_within(lengths, to),
+                    "{p:?} {to}"
+                );
+            }
         }
+        assert!(lex.titles.values().flatten().all(|t| t.len() <= 64));
         assert!(phrases.iter().any(|p| lex.title_at(p) > 1));
     }
 

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{class, GazHit, Lexicon, SurfaceKind};
+use crate::lexicon::{class, longest_within, GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
@@ -496,11 +496,24 @@ fn is_own_lowercase(c: char) -> bool {
 
 /// [`lowers_by_ascii`] of the whole `text` (so of each of its words): most
 /// documents hold only ASCII, quotation marks, dashes and lower-case accented
-/// letters. ASCII is skipped eight bytes at a time; only other characters are read.
+/// letters. ASCII is skipped thirty-two bytes at a time (then eight, to find the
+/// character); only other characters are read.
 fn lowers_by_ascii_throughout(text: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Four words or'ed, one test: most stretches between quotation marks are long.
+        while let Some(chunk) = bytes.get(i..i + 32) {
+            let x = chunk
+                .chunks_exact(8)
+                .map(|eight| u64::from_le_bytes(eight.try_into().expect("eight bytes")))
+                .fold(0, |x, w| x | w);
+            if x & HIGH != 0 {
+                break;
+            }
+            i += 32;
+        }
         while let Some(eight) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
             if x & 0x8080_8080_8080_8080 != 0 {
@@ -517,7 +530,9 @@ fn lowers_by_ascii_throughout(text: &str) -> bool {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if !is_own_lowercase(c) {
+        // Quotation marks and dashes (General Punctuation, which has no letter)
+        // without a look at the case tables.
+        if !matches!(c, '\u{2000}'..='\u{206f}') && !is_own_lowercase(c) {
             return false;
         }
         i += c.len_utf8();
@@ -553,7 +568,52 @@ fn is_all_caps_chars(w: &str) -> bool {
 fn may_cap(kind: TokenKind, known: bool, w: &str, hyphens: bool) -> bool {
     // Most words: lower case, no article glued to a name.
     kind == TokenKind::Word
-        && (known || starts_upper(w) || (hyphens && w.bytes().any(|b| b == b'-')))
+        && (known || starts_upper(w) || (hyphens && holds_either(w.as_bytes(), b'-', b'-')))
+}
+
+/// Up to eight bytes as one number, the first lowest and zero after the last: two
+/// loads that overlap (a byte read twice lands on itself), no loop and no copy.
+#[inline]
+fn packed(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        _ => {
+            let four = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    b[at..at + 4].try_into().expect("four bytes"),
+                ))
+            };
+            four(0) | four(n - 4) << (8 * (n - 4))
+        }
+    }
+}
+
+/// Whether a byte of `x` (eight packed bytes, zero padding) is `a` or `b` (neither
+/// zero): a byte of `x ^ pattern` is zero where it is.
+#[inline]
+fn packed_holds(x: u64, a: u8, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
+    zero(x ^ (u64::from(a) * ONES)) || zero(x ^ (u64::from(b) * ONES))
+}
+
+/// Whether `w` holds the byte `a` or the byte `b` (neither zero), eight bytes at a
+/// time: most words are tested in one step.
+#[inline]
+fn holds_either(w: &[u8], a: u8, b: u8) -> bool {
+    let mut chunks = w.chunks_exact(8);
+    for eight in &mut chunks {
+        if packed_holds(packed(eight), a, b) {
+            return true;
+        }
+    }
+    packed_holds(packed(chunks.remainder()), a, b)
 }
 
 /// Whether the last character of `w` is an ASCII lower-case letter.
@@ -608,6 +668,52 @@ mod lowered_tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn holds_either_agrees_with_a_look_at_each_byte(
+            w in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            a in 1u8..,
+            b in 1u8..,
+        ) {
+            let naive = w.iter().any(|&x| x == a || x == b);
+            proptest::prop_assert_eq!(holds_either(&w, a, b), naive);
+        }
+    }
+
+    #[test]
+    fn words_hold_a_dot_or_a_hyphen_wherever_it_is() {
+        for w in [
+            "",
+            "-",
+            ".",
+            "a",
+            "ab-",
+            "U.S.",
+            "al-Assad",
+            "Washington",
+            "Jean-Pierre",
+            "abcdefgh",
+            "abcdefgh.",
+            "abcdefghijklmnop-q",
+            "Zoë",
+            "\u{2010}",
+            "x\u{ad}y",
+        ] {
+            let naive = w.bytes().any(|x| x == b'.' || x == b'-');
+            assert_eq!(holds_either(w.as_bytes(), b'.', b'-'), naive, "{w}");
+        }
+        assert_eq!(packed(b"abc"), u64::from_le_bytes(*b"abc\0\0\0\0\0"));
+        assert_eq!(packed(b"abcdefgh"), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(packed(b"abcde"), u64::from_le_bytes(*b"abcde\0\0\0"));
+    }
+
+    #[test]
+    fn general_punctuation_is_its_own_lower_case() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(is_own_lowercase(c), "{c:?}");
+        }
+    }
+
     #[test]
     fn a_text_lowers_by_ascii_throughout_when_each_character_does() {
         let texts = [
@@ -630,6 +736,14 @@ mod lowered_tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn long_texts_lower_by_ascii_throughout_as_their_characters_do(
+            text in "[a-zA-Z .’“”éÉΣσ–İ\u{2000}-\u{206f}]{0,12}[a-z .]{20,90}[a-zA-Z .’“”éÉΣσ–İ]{0,12}",
+        ) {
+            let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
+            proptest::prop_assert_eq!(lowers_by_ascii_throughout(&text), by_chars);
+        }
+
         #[test]
         fn lowers_by_ascii_throughout_agrees_with_the_characters(text in "[a-zA-Z .’“”éÉΣσ–İ]{0,40}") {
             let by_chars = text.chars().all(|c| c.is_ascii() || is_own_lowercase(c));
@@ -860,6 +974,9 @@ struct Ctx<'a> {
     /// them: [`Ctx::first_name_at`]), with [`CLASS_KNOWN`] once looked up, and whether it is a common word, inflections included
     /// ([`Ctx::is_common_at`]); all 0 (nothing asked) when the context is made.
     class: Vec<std::cell::Cell<u16>>,
+    /// The title lengths ([`Lexicon::title_lengths`]) of the words where a title
+    /// starts ([`TITLE_MAY`]), as asked: (word, lengths).
+    title_lengths: std::cell::RefCell<Vec<(usize, u64)>>,
 }
 
 /// Bits of [`Ctx::class`] beside the lexicon's [`class`] bits: the word's classes
@@ -957,8 +1074,8 @@ impl Ctx<'_> {
     /// short: a memchr search would cost more).
     fn url_or_article(&self, i: usize) -> (bool, bool) {
         let w = self.words[i];
-        // Most words hold neither a dot nor a hyphen: one look at each byte.
-        if !w.bytes().any(|b| b == b'.' || b == b'-') {
+        // Most words hold neither a dot nor a hyphen: eight bytes looked at together.
+        if !holds_either(w.as_bytes(), b'.', b'-') {
             return (false, false);
         }
         let (mut dot, mut hyphen) = (false, None);
@@ -986,12 +1103,17 @@ impl Ctx<'_> {
     /// cleared first.
     fn fill_caps(&self, out: &mut Vec<bool>) {
         out.clear();
-        out.reserve(self.words.len());
-        // The per-token vectors walked together (no index to check per vector).
+        out.resize(self.words.len(), false);
+        // The per-token vectors walked together (no index to check per vector), each
+        // answer written in place.
         let hyphens = !self.hyphens.is_empty();
-        let tokens = self.tokens.iter().zip(&self.gaz).zip(&self.words);
-        for (i, ((t, gaz), &w)) in tokens.enumerate() {
-            out.push(may_cap(t.kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i));
+        let tokens = out
+            .iter_mut()
+            .zip(self.tokens)
+            .zip(&self.gaz)
+            .zip(&self.words);
+        for (i, (((cap, t), gaz), &w)) in tokens.enumerate() {
+            *cap = may_cap(t.kind, gaz.is_some(), w, hyphens) && self.cap_uncached(i);
         }
     }
 
@@ -1395,13 +1517,32 @@ impl Ctx<'_> {
             return 0;
         }
         let bits = self.given[from].get();
-        if bits & TITLE_ASKED == 0 {
-            let may = self.lex.title_at(&self.lower[from..]) > 0;
+        let lengths = if bits & TITLE_ASKED == 0 {
+            let lengths = self.lex.title_lengths(&self.lower[from..]);
+            let may = lengths != 0;
             self.given[from].set(bits | TITLE_ASKED | if may { TITLE_MAY } else { 0 });
             if !may {
                 return 0;
             }
+            self.title_lengths.borrow_mut().push((from, lengths));
+            lengths
         } else if bits & TITLE_MAY == 0 {
+            return 0;
+        } else {
+            // Few words of a sentence start a title: a short list.
+            let known = self.title_lengths.borrow();
+            known
+                .iter()
+                .find(|&&(i, _)| i == from)
+                .map_or(0, |&(_, lengths)| lengths)
+        };
+        longest_within(lengths, to - from)
+    }
+
+    /// [`Ctx::title_len`] as first written: the lexicon asked of `from..to`.
+    #[cfg(test)]
+    fn title_len_as_first_written(&self, from: usize, to: usize) -> usize {
+        if from >= to {
             return 0;
         }
         self.lex.title_at(&self.lower[from..to])
@@ -1566,11 +1707,27 @@ pub fn recognize(
             },
             words,
             gaz,
+            title_lengths: std::cell::RefCell::new({
+                let mut t = std::mem::take(&mut bufs.title_lengths);
+                t.clear();
+                t
+            }),
         };
         let mut caps = std::mem::take(&mut ctx.caps);
         ctx.fill_caps(&mut caps);
         ctx.caps = caps;
         recognize_sentence(&ctx, si, &mut scratch, &mut out);
+        #[cfg(test)]
+        for from in 0..ctx.words.len().min(80) {
+            for to in from..=ctx.words.len().min(80) {
+                assert_eq!(
+                    ctx.title_len(from, to),
+                    ctx.title_len_as_first_written(from, to),
+                    "{:?}",
+                    &ctx.lower[from..to]
+                );
+            }
+        }
         bufs = Buffers {
             words: emptied(ctx.words),
             lower: emptied(ctx.lower),
@@ -1579,6 +1736,7 @@ pub fn recognize(
             hyphens: ctx.hyphens,
             given: ctx.given,
             class: ctx.class,
+            title_lengths: ctx.title_lengths.into_inner(),
         };
     }
     out
@@ -1649,6 +1807,7 @@ struct Buffers<'a> {
     hyphens: Vec<usize>,
     given: Vec<std::cell::Cell<u8>>,
     class: Vec<std::cell::Cell<u16>>,
+    title_lengths: Vec<(usize, u64)>,
 }
 
 /// The allocation of `words`, empty and free of the borrow its words had (the
@@ -1678,10 +1837,20 @@ fn hyphened_names(
     hyphens: &[usize],
     lex: &Lexicon,
 ) -> Option<Vec<Token>> {
-    let split = split_name_pairs(text, tokens, hits, hyphens);
-    let joined = join_name_syllables(text, split.as_deref().unwrap_or(tokens), lex);
+    // The window of the hyphens, found again only in tokens that changed.
+    let window = hyphen_window(tokens, hyphens);
+    let split = split_name_pairs_near(text, tokens, hits, hyphens, window.clone());
+    let (after_split, window) = match split.as_deref() {
+        Some(split) => (split, hyphen_window(split, hyphens)),
+        None => (tokens, window),
+    };
+    let joined = join_name_syllables_near(text, after_split, lex, window.clone());
     let changed = joined.or(split);
-    let people = split_paired_people(text, changed.as_deref().unwrap_or(tokens), hyphens, lex);
+    let (before_people, window) = match changed.as_deref() {
+        Some(changed) => (changed, hyphen_window(changed, hyphens)),
+        None => (tokens, window),
+    };
+    let people = split_paired_people_near(text, before_people, hyphens, lex, window);
     people.or(changed)
 }
 
@@ -1691,18 +1860,53 @@ fn hyphened_names(
 /// and the whole word is not one ("Guinea-Bissau", "Jean-Pierre" stay whole).
 /// `hits` are the sentence's gazetteer hits in text order. Returns `None` when
 /// nothing is split, so most sentences allocate nothing.
+#[cfg(test)]
 fn split_name_pairs(
     text: &str,
     tokens: &[Token],
     hits: &[GazHit],
     hyphens: &[usize],
 ) -> Option<Vec<Token>> {
+    split_name_pairs_near(text, tokens, hits, hyphens, hyphen_window(tokens, hyphens))
+}
+
+/// [`split_name_pairs`] with the tokens' [`hyphen_window`] known.
+fn split_name_pairs_near(
+    text: &str,
+    tokens: &[Token],
+    hits: &[GazHit],
+    hyphens: &[usize],
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
+    let out = split_name_pairs_in(text, tokens, hits, hyphens, window);
+    #[cfg(test)]
+    assert_eq!(
+        out,
+        split_name_pairs_in(text, tokens, hits, hyphens, 0..tokens.len())
+    );
+    out
+}
+
+/// [`split_name_pairs`] looking only at the tokens of `window` (those after it are
+/// copied as they are): the tokens that may hold a hyphen ([`hyphen_window`]), or all.
+fn split_name_pairs_in(
+    text: &str,
+    tokens: &[Token],
+    hits: &[GazHit],
+    hyphens: &[usize],
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
     let mut out: Option<Vec<Token>> = None;
     let mut h = 0;
     // The first hyphen at or after the token's start, followed in step with the
     // tokens (both are in text order).
     let mut hy = 0;
-    for (ti, t) in tokens.iter().enumerate() {
+    for (ti, t) in tokens
+        .iter()
+        .enumerate()
+        .take(window.end)
+        .skip(window.start)
+    {
         while h < hits.len() && hits[h].span.start < t.span.start {
             h += 1;
         }
@@ -1755,7 +1959,24 @@ fn split_name_pairs(
             space_before = false;
         }
     }
+    if let Some(v) = out.as_mut() {
+        v.extend_from_slice(&tokens[window.end..]);
+    }
     out
+}
+
+/// The tokens that may hold one of the `hyphens` (byte offsets, in order): none ends
+/// by the first, none starts after the last (tokens are in text order). Most
+/// sentences with a hyphen hold one or two: the words around them are not looked at.
+fn hyphen_window(tokens: &[Token], hyphens: &[usize]) -> std::ops::Range<usize> {
+    match (hyphens.first(), hyphens.last()) {
+        (Some(&first), Some(&last)) => {
+            let a = tokens.partition_point(|t| t.span.end <= first);
+            let b = tokens.partition_point(|t| t.span.start <= last);
+            a..b.max(a)
+        }
+        _ => 0..0,
+    }
 }
 
 /// Splits a surname hyphenated to the next person's given name, as pairs of rivals are
@@ -1765,11 +1986,41 @@ fn split_name_pairs(
 /// name that is no common word, and whose first part is a listed surname (not an article
 /// or a name's prefix: "Mohamed El-Hassan Mohamed", "Abdel-Rahman"). Returns `None` when
 /// nothing is split.
+#[cfg(test)]
 fn split_paired_people(
     text: &str,
     tokens: &[Token],
     hyphens: &[usize],
     lex: &Lexicon,
+) -> Option<Vec<Token>> {
+    split_paired_people_near(text, tokens, hyphens, lex, hyphen_window(tokens, hyphens))
+}
+
+/// [`split_paired_people`] with the tokens' [`hyphen_window`] known.
+fn split_paired_people_near(
+    text: &str,
+    tokens: &[Token],
+    hyphens: &[usize],
+    lex: &Lexicon,
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
+    let out = split_paired_people_in(text, tokens, hyphens, lex, window);
+    #[cfg(test)]
+    assert_eq!(
+        out,
+        split_paired_people_in(text, tokens, hyphens, lex, 0..tokens.len())
+    );
+    out
+}
+
+/// [`split_paired_people`] looking only at the tokens of `window` (those after it
+/// are copied as they are).
+fn split_paired_people_in(
+    text: &str,
+    tokens: &[Token],
+    hyphens: &[usize],
+    lex: &Lexicon,
+    window: std::ops::Range<usize>,
 ) -> Option<Vec<Token>> {
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let capital = |i: usize| {
@@ -1780,7 +2031,12 @@ fn split_paired_people(
     let mut out: Option<Vec<Token>> = None;
     // The first hyphen at or after the token's start, in step with the tokens.
     let mut hy = 0;
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in tokens
+        .iter()
+        .enumerate()
+        .take(window.end)
+        .skip(window.start)
+    {
         while hy < hyphens.len() && hyphens[hy] < t.span.start {
             hy += 1;
         }
@@ -1818,6 +2074,9 @@ fn split_paired_people(
             space_before: false,
         });
     }
+    if let Some(v) = out.as_mut() {
+        v.extend_from_slice(&tokens[window.end..]);
+    }
     out
 }
 
@@ -1840,7 +2099,40 @@ fn person_pair_cut(w: &str, lex: &Lexicon) -> Option<usize> {
 /// Wei-ming", "Kim Jong-un"): a capitalised word, a hyphen and a lower-case word
 /// glued together are one word unless the tail is English ("Syria-based",
 /// "Kerry-led"). Returns `None` when nothing is joined.
+#[cfg(test)]
 fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Vec<Token>> {
+    join_name_syllables_near(text, tokens, lex, 0..tokens.len())
+}
+
+/// [`join_name_syllables`], the first join looked for only at the tokens of `window`
+/// ([`hyphen_window`]: a join's hyphen is one of them) and the token before.
+fn join_name_syllables_near(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    window: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
+    let out = join_name_syllables_from(
+        text,
+        tokens,
+        lex,
+        window.start.saturating_sub(1)..window.end,
+    );
+    #[cfg(test)]
+    assert_eq!(
+        out,
+        join_name_syllables_from(text, tokens, lex, 0..tokens.len())
+    );
+    out
+}
+
+/// [`join_name_syllables`] with the first join looked for in `from`.
+fn join_name_syllables_from(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    mut from: std::ops::Range<usize>,
+) -> Option<Vec<Token>> {
     let word = |t: &Token| &text[t.span.start..t.span.end];
     // "Moon Jae-in", "Ban Ki-moon": after a family name even an English-looking
     // syllable belongs to the given name.
@@ -1885,7 +2177,7 @@ fn join_name_syllables(text: &str, tokens: &[Token], lex: &Lexicon) -> Option<Ve
                 })
     };
     // The hyphen's kind first, read inline: most words are followed by a word.
-    let first = (0..tokens.len()).find(|&i| {
+    let first = from.find(|&i| {
         tokens
             .get(i + 1)
             .is_some_and(|h| h.kind == TokenKind::Punct)
@@ -3954,6 +4246,51 @@ mod tests {
             "MÜLLER", "Müller", "'S", "42", "A.B", "ΔΣ", "Δσ",
         ] {
             assert_eq!(is_all_caps(w), is_all_caps_chars(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn hyphenated_names_are_split_alike_looking_only_near_the_hyphens() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            "The UK-France talks and the Iran-Iraq border were named.",
+            "He met the Hillary Clinton-Bernie Sanders race on Monday - then left.",
+            "Ted Cruz-Marco Rubio feud, a well-known Guinea-Bissau story, and US-China.",
+            "No hyphen here at all.",
+            "A-B C-D E-F, Jean-Pierre and Kim Jong-un met in Syria-based Osijek-Baranja County.",
+            "India-Pakistan",
+            "-",
+            "self-made Russia-Ukraine-Belarus ties \u{2010} France\u{2011}Germany talks",
+        ];
+        for text in texts {
+            let tokens = crate::text::tokenize(text, Span::new(0, text.len()));
+            let hits = lex.find(text);
+            let mut hyphens = Vec::new();
+            hyphen_offsets(text, &tokens, &mut hyphens);
+            let all = 0..tokens.len();
+            let near = hyphen_window(&tokens, &hyphens);
+            assert!(near.start <= near.end && near.end <= tokens.len());
+            assert_eq!(
+                split_name_pairs_in(text, &tokens, &hits, &hyphens, all.clone()),
+                split_name_pairs(text, &tokens, &hits, &hyphens),
+                "{text}"
+            );
+            assert_eq!(
+                split_paired_people_in(text, &tokens, &hyphens, lex, all.clone()),
+                split_paired_people(text, &tokens, &hyphens, lex),
+                "{text}"
+            );
+            assert_eq!(
+                join_name_syllables(text, &tokens, lex),
+                join_name_syllables_near(text, &tokens, lex, near.clone()),
+                "{text}"
+            );
+            // Every token holding a hyphen is in the window.
+            for (i, t) in tokens.iter().enumerate() {
+                if hyphens.iter().any(|&p| t.span.start <= p && p < t.span.end) {
+                    assert!(near.contains(&i), "{text} {i}");
+                }
+            }
         }
     }
 
