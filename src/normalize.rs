@@ -446,17 +446,33 @@ pub fn is_initialism(surface: &str) -> bool {
 
 /// Words of a surface form, hyphenated parts counted apart ("Jean-Pierre" is two).
 pub fn word_count(s: &str) -> usize {
-    // ASCII forms (most) on their bytes: a word is a run of bytes that are neither
-    // white space nor a hyphen.
+    // ASCII forms (most) eight bytes at a time: a word starts at each byte that is
+    // neither white space nor a hyphen, after one that is (or at the start).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` (ASCII) that equals `c`.
+    let equal = |x: u64, c: u8| {
+        let t = x ^ (ONES * u64::from(c));
+        !((t & !HIGH).wrapping_add(!HIGH) | t) & HIGH
+    };
     let mut words = 0;
-    let mut in_word = false;
-    for &c in s.as_bytes() {
-        if c >= 0x80 {
+    // The high bit of the byte before the word's first: the start counts as apart.
+    let mut before = 0x80u64;
+    for chunk in s.as_bytes().chunks(8) {
+        // A short last chunk is filled with spaces, which start no word.
+        let mut bytes = [b' '; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(bytes);
+        if x & HIGH != 0 {
             return word_count_any(s);
         }
-        let apart = c == b'-' || is_space_byte(c);
-        words += usize::from(!apart && !in_word);
-        in_word = !apart;
+        // Tab to carriage return: at least 9 and below 14 (no byte carries: all < 0x80).
+        let control =
+            x.wrapping_add(ONES * (0x80 - 9)) & !x.wrapping_add(ONES * (0x80 - 14)) & HIGH;
+        let apart = equal(x, b' ') | equal(x, b'-') | control;
+        let starts = !apart & HIGH & ((apart << 8) | before);
+        words += ((starts >> 7).wrapping_mul(ONES) >> 56) as usize;
+        before = apart >> 56;
     }
     words
 }
@@ -779,7 +795,7 @@ mod tests {
         }
 
         #[test]
-        fn word_counts_are_those_first_written(s in "[ aB\\-\t\r\u{b}\u{c}\u{1c}\u{a0}\u{2003}\u{e9}]{0,14}") {
+        fn word_counts_are_those_first_written(s in "[ aB\\-\t\r\u{8}\u{b}\u{c}\u{e}\u{1c}\u{7f}\u{a0}\u{2003}\u{e9}]{0,30}") {
             let reference = s
                 .split(|c: char| c.is_whitespace() || c == '-')
                 .filter(|w| !w.is_empty())
@@ -980,5 +996,24 @@ mod tests {
     fn word_count_splits_hyphens() {
         assert_eq!(word_count("Anna-Lena Brask"), 3);
         assert_eq!(word_count("  "), 0);
+        for s in [
+            "",
+            "a",
+            "-a-",
+            "Jean-Pierre Brask",
+            "a\u{b}b\u{c}c\td\re\nf",
+            "a\u{1c}b",
+            "abcdefgh ijklmnop",
+            "abcdefg hijklmno p",
+            "        x",
+            "x       -       y",
+            "caf\u{e9} au lait",
+        ] {
+            let reference = s
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .count();
+            assert_eq!(word_count(s), reference, "{s:?}");
+        }
     }
 }

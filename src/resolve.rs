@@ -862,7 +862,7 @@ fn collect_entities(
     let mut type_votes: Vec<Votes> = Vec::new();
     // Mojibake is written with the byte 0xC3 ([`repair_mojibake`]): a document without
     // it (most) has none in any of its forms, known by one look at its text.
-    let mojibake = text.as_bytes().contains(&0xC3);
+    let mojibake = memchr::memchr(0xC3, text.as_bytes()).is_some();
     for (i, m) in mentions.iter().enumerate() {
         if dropped.get(i) == Some(&true) {
             continue;
