@@ -23,7 +23,7 @@ use crate::model::{Day, Document, EntityType, RelationKind, Span};
 use crate::recognize::{drop_named_events, recognize, settle, RawMention};
 use crate::relations::{extract, rules, DocContext, FoundRelation, SentenceMention};
 use crate::resolve::{resolve_document, LocalEntity};
-use crate::text::{lines, split_sentences, CharIndex, Sentence};
+use crate::text::{lines, split_sentences, Sentence};
 
 /// Each entity co-occurs with at most this many distinct entities after it in a
 /// sentence (in order of first mention); sentences of up to six entities keep
@@ -106,12 +106,12 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> DocAnalysis {
         raw.retain(|m| !lex.stop.contains(&m.key));
     }
     let (entities, assignment) = resolve_document(text, &mut raw, lex);
-    let chars = CharIndex::new(text);
-    let mentions = local_mentions(text, &raw, &assignment, &chars);
+    let mut chars = CharCounter::new(text);
+    let mentions = local_mentions(text, &raw, &assignment, &mut chars);
     let links = doc_links(text, &sentences, &raw, &assignment, &entities, lex);
     let typed = typed_entities(&raw, &assignment, entities.len());
     let (entities, mentions, links) = without_other(entities, &typed, mentions, links);
-    let sentences = sentence_records(text, &sentences, &links, &chars);
+    let sentences = sentence_records(text, &sentences, &links, &mut chars);
     DocAnalysis {
         id: doc.id.clone(),
         date: doc.date,
@@ -127,16 +127,16 @@ fn local_mentions(
     text: &str,
     raw: &[RawMention],
     assignment: &[usize],
-    chars: &CharIndex,
+    chars: &mut CharCounter,
 ) -> Vec<LocalMention> {
     raw.iter()
         .zip(assignment)
         .map(|(m, &e)| {
             let name = &text[m.span.start..m.span.end];
-            let start = chars.char_offset(m.span.start);
+            let start = chars.offset(m.span.start);
             LocalMention {
                 start,
-                end: start + name.chars().count(),
+                end: chars.offset(m.span.end),
                 text: name.to_string(),
                 entity: e,
                 entity_type: m.entity_type,
@@ -145,6 +145,50 @@ fn local_mentions(
             }
         })
         .collect()
+}
+
+/// Character (code point) offsets of byte offsets asked in text order: each is
+/// counted on from the one before (mentions and sentences come in order), so a
+/// document's characters are counted about once, and an ASCII text not at all.
+struct CharCounter<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// The last byte offset asked for, and its character offset.
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> CharCounter<'a> {
+        CharCounter {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Back to the text's start, counting again from there.
+    fn rewind(&mut self) {
+        self.byte = 0;
+        self.chars = 0;
+    }
+
+    /// The character offset of `byte` (a character boundary of the text, or past its
+    /// end: the text's length in characters).
+    fn offset(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if self.ascii {
+            return byte;
+        }
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// Typed relations and co-mentions, sentence by sentence.
@@ -213,8 +257,10 @@ fn sentence_records(
     text: &str,
     sentences: &[Sentence],
     links: &[LocalLink],
-    chars: &CharIndex,
+    chars: &mut CharCounter,
 ) -> Vec<SentenceRecord> {
+    // Counted again from the start: the sentences come in order too.
+    chars.rewind();
     let mut used: Vec<usize> = links.iter().map(|l| l.sentence).collect();
     used.dedup();
     used.into_iter()
@@ -222,8 +268,8 @@ fn sentence_records(
             let sp = sentences[si].span;
             SentenceRecord {
                 index: si,
-                start: chars.char_offset(sp.start),
-                end: chars.char_offset(sp.end),
+                start: chars.offset(sp.start),
+                end: chars.offset(sp.end),
                 text: text[sp.start..sp.end].to_string(),
             }
         })
@@ -521,6 +567,27 @@ mod tests {
             .iter()
             .filter(|l| l.kind == RelationKind::CoMention)
             .count()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counted_char_offsets_are_the_indexed_ones(
+            text in "[a-z \u{e9}\u{2019}\u{1f600}]{0,200}",
+            picks in proptest::collection::vec(0usize..400, 0..20),
+        ) {
+            let index = crate::text::CharIndex::new(&text);
+            let mut counter = CharCounter::new(&text);
+            let bounds: Vec<usize> = (0..=text.len() + 3)
+                .filter(|&b| b > text.len() || text.is_char_boundary(b))
+                .collect();
+            for (n, p) in picks.into_iter().enumerate() {
+                if n == 7 {
+                    counter.rewind();
+                }
+                let b = bounds[p % bounds.len()];
+                proptest::prop_assert_eq!(counter.offset(b), index.char_offset(b));
+            }
+        }
     }
 
     #[test]

@@ -111,6 +111,10 @@ fn norm_key_replacing(s: &str, wide: bool) -> String {
                 b => folded.push(b.to_ascii_lowercase() as char),
             }
         }
+    } else if only_caseless_marks(s) {
+        // ASCII and the quotes and dashes of news text ("Trump\u{2019}s"): no case
+        // tables, no decomposition.
+        fold_marks(s, &mut folded);
     } else {
         fold_wide(s, &mut folded);
     }
@@ -131,6 +135,36 @@ fn is_article_any_case(w: &[u8]) -> bool {
 #[inline]
 fn starts_with_the_any_case(b: &[u8]) -> bool {
     matches!(b, [t, h, e, b' ', ..] if t | 0x20 == b't' && h | 0x20 == b'h' && e | 0x20 == b'e')
+}
+
+/// The characters other than ASCII that [`fold_marks`] folds: quotes and dashes, each
+/// written E2 80 and a third byte, none decomposed, none with a case, none opening
+/// mojibake (no byte 0xC3).
+fn is_caseless_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}'
+    )
+}
+
+/// Whether every character of `s` is ASCII or a mark of [`is_caseless_mark`]: the
+/// forms [`fold_marks`] folds as [`fold_wide`] would.
+fn only_caseless_marks(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii() || is_caseless_mark(c))
+}
+
+/// [`fold_wide`] of a form of ASCII and [`is_caseless_mark`] characters: the
+/// same fold, without decomposing or the case tables. (U+2011 decomposes to
+/// U+2010; both are dashes.)
+fn fold_marks(s: &str, folded: &mut String) {
+    for c in s.chars() {
+        match c {
+            '.' => {}
+            '\u{2019}' | '\u{2018}' | '`' => folded.push('\''),
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => folded.push(' '),
+            c => folded.push(c.to_ascii_lowercase()),
+        }
+    }
 }
 
 /// [`norm_key`]'s fold of a form with characters that are not ASCII: mojibake
@@ -156,6 +190,47 @@ fn fold_wide(s: &str, folded: &mut String) {
 /// The key of a folded form that is not plain: trimmed, without a trailing
 /// possessive, a leading "the" or the Arabic article, one space between words.
 fn key_words(folded: &str) -> String {
+    if folded.is_ascii() {
+        return key_words_ascii(folded);
+    }
+    key_words_any(folded)
+}
+
+/// Whether a byte is white space as [`char::is_whitespace`] has it (tab to carriage
+/// return, space): the only ASCII white space.
+#[inline]
+fn is_space_byte(c: u8) -> bool {
+    c == b' ' || (b'\t'..=b'\r').contains(&c)
+}
+
+/// [`key_words`] of an ASCII form, on its bytes.
+fn key_words_ascii(folded: &str) -> String {
+    let mut s = folded.trim().as_bytes();
+    for suffix in [&b"'s"[..], b"'"] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            s = x;
+        }
+    }
+    let words = s.split(|&c| is_space_byte(c)).filter(|w| !w.is_empty());
+    let skip = usize::from(words.clone().nth(1).is_some() && words.clone().next() == Some(b"the"));
+    let article = |w: &[u8]| w == b"al" || w == b"el";
+    let keep_articles = words.clone().skip(skip).all(article);
+    let mut out = Vec::with_capacity(s.len());
+    for (i, w) in words
+        .skip(skip)
+        .filter(|w| keep_articles || !article(w))
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(b' ');
+        }
+        out.extend(w.iter().filter(|&&c| c != b'\''));
+    }
+    String::from_utf8(out).expect("ASCII bytes")
+}
+
+/// [`key_words`] of any folded form.
+fn key_words_any(folded: &str) -> String {
     let mut s = folded.trim();
     for suffix in ["'s", "'"] {
         if let Some(x) = s.strip_suffix(suffix) {
@@ -335,6 +410,24 @@ pub fn is_translit_plain(word: &str) -> bool {
 /// "U.N.", "UN", "AP": a dotted form or a run of two or three capitals is an
 /// abbreviation, never a surname written alone ("Kim Jong Un" is not the "UN").
 pub fn is_initialism(surface: &str) -> bool {
+    if surface.is_ascii() {
+        // On the bytes: ASCII letters are the only ASCII alphabetic characters.
+        let b = surface.as_bytes();
+        if b.contains(&b'.') {
+            return true;
+        }
+        if b.contains(&b' ') {
+            return false;
+        }
+        let mut letters = 0;
+        for &c in b.iter().filter(|c| c.is_ascii_alphabetic()) {
+            if !c.is_ascii_uppercase() || letters == 3 {
+                return false;
+            }
+            letters += 1;
+        }
+        return letters >= 2;
+    }
     if surface.contains('.') {
         return true;
     }
@@ -353,6 +446,39 @@ pub fn is_initialism(surface: &str) -> bool {
 
 /// Words of a surface form, hyphenated parts counted apart ("Jean-Pierre" is two).
 pub fn word_count(s: &str) -> usize {
+    // ASCII forms (most) eight bytes at a time: a word starts at each byte that is
+    // neither white space nor a hyphen, after one that is (or at the start).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` (ASCII) that equals `c`.
+    let equal = |x: u64, c: u8| {
+        let t = x ^ (ONES * u64::from(c));
+        !((t & !HIGH).wrapping_add(!HIGH) | t) & HIGH
+    };
+    let mut words = 0;
+    // The high bit of the byte before the word's first: the start counts as apart.
+    let mut before = 0x80u64;
+    for chunk in s.as_bytes().chunks(8) {
+        // A short last chunk is filled with spaces, which start no word.
+        let mut bytes = [b' '; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(bytes);
+        if x & HIGH != 0 {
+            return word_count_any(s);
+        }
+        // Tab to carriage return: at least 9 and below 14 (no byte carries: all < 0x80).
+        let control =
+            x.wrapping_add(ONES * (0x80 - 9)) & !x.wrapping_add(ONES * (0x80 - 14)) & HIGH;
+        let apart = equal(x, b' ') | equal(x, b'-') | control;
+        let starts = !apart & HIGH & ((apart << 8) | before);
+        words += ((starts >> 7).wrapping_mul(ONES) >> 56) as usize;
+        before = apart >> 56;
+    }
+    words
+}
+
+/// [`word_count`] of any form.
+fn word_count_any(s: &str) -> usize {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .count()
@@ -557,6 +683,42 @@ mod tests {
         key_words(&folded)
     }
 
+    /// [`is_initialism`] as first written, for the tests.
+    fn initialism_reference(surface: &str) -> bool {
+        if surface.contains('.') {
+            return true;
+        }
+        if surface.contains(' ') {
+            return false;
+        }
+        let mut letters = 0;
+        for c in surface.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() || letters == 3 {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2
+    }
+
+    #[test]
+    fn possessives_with_curly_quotes_fold_without_the_tables() {
+        assert!(only_caseless_marks("Trump\u{2019}s"));
+        assert!(!only_caseless_marks("Erdo\u{11f}an\u{2019}s"));
+        assert_eq!(norm_key("Trump\u{2019}s"), "trump");
+        assert_eq!(norm_key("Jean\u{2011}Pierre"), "jean pierre");
+        assert_eq!(norm_key("the White House\u{2019}"), "white house");
+        for s in [
+            "Trump\u{2019}s",
+            "O\u{2018}Neill",
+            "A\u{2013}B",
+            "Al\u{2014}Nusra",
+            "x\u{2010}y",
+        ] {
+            assert_eq!(norm_key(s), norm_key_reference(s), "{s:?}");
+        }
+    }
+
     #[test]
     fn keys_of_odd_forms_are_those_first_written() {
         for s in [
@@ -625,6 +787,30 @@ mod tests {
         #[test]
         fn keys_are_those_first_written(s in "[ aAlLeEtThHxX.`_'\\-\t\r\u{b}\u{e9}]{0,14}") {
             proptest::prop_assert_eq!(norm_key(&s), norm_key_reference(&s));
+        }
+
+        #[test]
+        fn keys_with_quotes_and_dashes_are_those_first_written(s in "[ aAlLeEtThHsS.`_'\\-\t\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2018}\u{2019}\u{201c}\u{e9}]{0,14}") {
+            proptest::prop_assert_eq!(norm_key(&s), norm_key_reference(&s));
+        }
+
+        #[test]
+        fn word_counts_are_those_first_written(s in "[ aB\\-\t\r\u{8}\u{b}\u{c}\u{e}\u{1c}\u{7f}\u{a0}\u{2003}\u{e9}]{0,30}") {
+            let reference = s
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .count();
+            proptest::prop_assert_eq!(word_count(&s), reference);
+        }
+
+        #[test]
+        fn initialisms_are_those_first_written(s in "[ aBZ.\\-\u{c9}\u{e9}\u{3a3}1]{0,6}") {
+            proptest::prop_assert_eq!(is_initialism(&s), initialism_reference(&s));
+        }
+
+        #[test]
+        fn ascii_key_words_are_those_first_written(s in "[ '\t\u{b}\u{c}\r\nalethsx]{0,16}") {
+            proptest::prop_assert_eq!(key_words_ascii(&s), key_words_any(&s));
         }
 
         #[test]
@@ -810,5 +996,24 @@ mod tests {
     fn word_count_splits_hyphens() {
         assert_eq!(word_count("Anna-Lena Brask"), 3);
         assert_eq!(word_count("  "), 0);
+        for s in [
+            "",
+            "a",
+            "-a-",
+            "Jean-Pierre Brask",
+            "a\u{b}b\u{c}c\td\re\nf",
+            "a\u{1c}b",
+            "abcdefgh ijklmnop",
+            "abcdefg hijklmno p",
+            "        x",
+            "x       -       y",
+            "caf\u{e9} au lait",
+        ] {
+            let reference = s
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .count();
+            assert_eq!(word_count(s), reference, "{s:?}");
+        }
     }
 }

@@ -860,6 +860,9 @@ fn collect_entities(
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut assignment = Vec::with_capacity(mentions.len());
     let mut type_votes: Vec<Votes> = Vec::new();
+    // Mojibake is written with the byte 0xC3 ([`repair_mojibake`]): a document without
+    // it (most) has none in any of its forms, known by one look at its text.
+    let mojibake = memchr::memchr(0xC3, text.as_bytes()).is_some();
     for (i, m) in mentions.iter().enumerate() {
         if dropped.get(i) == Some(&true) {
             continue;
@@ -874,7 +877,12 @@ fn collect_entities(
         assignment.push(e);
         let ent = &mut entities[e];
         // Labels as the writer meant them: "PelÃ©" is "Pelé" (offsets keep the text as given).
-        let s = repair_mojibake(&text[m.span.start..m.span.end]);
+        let surface = &text[m.span.start..m.span.end];
+        let s = if mojibake {
+            repair_mojibake(surface)
+        } else {
+            std::borrow::Cow::Borrowed(surface)
+        };
         if m.demonym {
             ent.demonym_forms.add_str(&s);
         } else {
