@@ -199,20 +199,25 @@ fn resolve(
             .map_or(usize::MAX, |m| m.span.start)
     };
     let (first_person, first_org) = (first(EntityType::Person), first(EntityType::Organization));
+    // What the sentences before offer does not change within the sentence: read once.
+    let (person, org) = (
+        antecedent(seen, EntityType::Person),
+        antecedent(seen, EntityType::Organization),
+    );
     for (span, ty) in candidates(sentence, offset, named, lex) {
         if out.len() >= MAX_PER_SENTENCE {
             break;
         }
-        let first_of_type = if ty == EntityType::Person {
-            first_person
+        let (first_of_type, found) = if ty == EntityType::Person {
+            (first_person, person)
         } else {
-            first_org
+            (first_org, org)
         };
         let named_before = first_of_type < span.start + offset;
         let entity = if named_before {
             None
         } else {
-            antecedent(seen, ty).filter(|&(_, back)| {
+            found.filter(|&(_, back)| {
                 // "the company" needs a company and "the president" a president: the
                 // sentence of the antecedent says so ("President Obama ... The president").
                 let phrase = &sentence[span.start..span.end];
@@ -231,6 +236,11 @@ fn resolve(
                 reference: true,
             }),
             None => unresolved |= ty == EntityType::Person,
+        }
+        // With nothing before to refer to, no later candidate resolves, and one person
+        // left unresolved already says all that the rest could.
+        if unresolved && person.is_none() && org.is_none() {
+            break;
         }
     }
     (out, unresolved)
@@ -592,5 +602,127 @@ mod tests {
             assert_eq!(got, words(text).collect::<Vec<_>>(), "{text}");
         }
         assert_eq!(next_word(b"the company said", 3), Some((4, 11)));
+    }
+
+    /// `resolve` as first written: the antecedent looked up again for every candidate,
+    /// every candidate read.
+    fn resolve_first(
+        sentence: &str,
+        offset: usize,
+        named: &[Named],
+        seen: &Seen,
+        before: Before,
+        lex: &Lexicon,
+    ) -> (Vec<SentenceMention>, bool) {
+        let mut out = Vec::new();
+        let mut unresolved = false;
+        let first = |ty: EntityType| {
+            named
+                .iter()
+                .find(|m| !m.demonym && m.ty == ty)
+                .map_or(usize::MAX, |m| m.span.start)
+        };
+        let (first_person, first_org) =
+            (first(EntityType::Person), first(EntityType::Organization));
+        for (span, ty) in candidates(sentence, offset, named, lex) {
+            if out.len() >= MAX_PER_SENTENCE {
+                break;
+            }
+            let first_of_type = if ty == EntityType::Person {
+                first_person
+            } else {
+                first_org
+            };
+            let named_before = first_of_type < span.start + offset;
+            let entity = if named_before {
+                None
+            } else {
+                antecedent(seen, ty).filter(|&(_, back)| {
+                    let phrase = &sentence[span.start..span.end];
+                    let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
+                    PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
+                        || before.text(back).is_some_and(|t| has_word(t, noun))
+                })
+            }
+            .map(|(e, _)| e);
+            match entity {
+                Some(entity) => out.push(SentenceMention {
+                    span,
+                    entity,
+                    entity_type: ty,
+                    demonym: false,
+                    reference: true,
+                }),
+                None => unresolved |= ty == EntityType::Person,
+            }
+        }
+        (out, unresolved)
+    }
+
+    const VOCAB: [&str; 14] = [
+        "he",
+        "She",
+        "his",
+        "the",
+        "The",
+        "company",
+        "president",
+        "Russian",
+        "new",
+        "Acme",
+        "said",
+        "of",
+        ",",
+        "her",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn resolve_agrees_with_the_first_resolver(
+            words in proptest::collection::vec(0usize..VOCAB.len(), 0..30),
+            names in proptest::collection::vec((0usize..30, 0usize..3, 0usize..3), 0..4),
+            earlier in proptest::collection::vec(proptest::collection::vec((0usize..4, 0usize..3), 0..3), 0..3),
+        ) {
+            let lex = Lexicon::get();
+            let prev = "The president of the company met Acme.";
+            let mut text = format!("{prev} ");
+            let offset = text.len();
+            let mut starts = Vec::new();
+            for &w in &words {
+                starts.push(text.len());
+                text.push_str(VOCAB[w]);
+                text.push(' ');
+            }
+            let types = [EntityType::Person, EntityType::Organization, EntityType::Location];
+            let mut named: Vec<Named> = names
+                .iter()
+                .filter_map(|&(w, ty, e)| {
+                    let start = *starts.get(w)?;
+                    Some(Named {
+                        sentence: 1,
+                        span: Span::new(start, start + VOCAB[words[w]].len()),
+                        entity: e,
+                        ty: types[ty],
+                        demonym: VOCAB[words[w]] == "Russian",
+                    })
+                })
+                .collect();
+            named.sort_by_key(|m| m.span.start);
+            named.dedup_by_key(|m| m.span.start);
+            let mut seen = Seen::default();
+            for list in &earlier {
+                seen.starts.push(seen.entities.len());
+                for &(e, ty) in list {
+                    let e = if e == 3 { UNKNOWN } else { e };
+                    seen.entities.push((e, types[ty]));
+                }
+            }
+            let spans = [Span::new(0, prev.len())];
+            let before = Before { text: &text, spans: &spans };
+            let sentence = &text[offset..];
+            let new = resolve(sentence, offset, &named, &seen, before, lex);
+            let old = resolve_first(sentence, offset, &named, &seen, before, lex);
+            proptest::prop_assert_eq!(new, old);
+        }
     }
 }
