@@ -316,10 +316,24 @@ fn ascii_word_end(gap: &str, i: usize) -> usize {
         }
         j = next;
     }
-    if j < n && bytes[j] == b'.' && keeps_period(&gap[i..j]) {
+    if j < n && bytes[j] == b'.' && ascii_keeps_period(&bytes[i..j]) {
         j += 1;
     }
     j
+}
+
+/// The longest of the [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 4;
+
+/// [`keeps_period`] of an ASCII word, read by its bytes.
+fn ascii_keeps_period(word: &[u8]) -> bool {
+    if word.contains(&b'.') {
+        return true;
+    }
+    match word {
+        [c] => c.is_ascii_alphabetic(),
+        _ => word.len() <= ABBREVIATION_MAX && ABBREVIATION_WORDS.contains(word),
+    }
 }
 
 /// The end of the word that starts with the letter or digit at `i`.
@@ -418,6 +432,14 @@ mod tests {
             assert!(!keeps_period(w), "{w}");
         }
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LOWERED_MAX));
+        assert_eq!(ABBREVIATIONS.iter().map(|a| a.len()).max(), Some(ABBREVIATION_MAX));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_keep_their_period_as_any_word_does(w in "([aAsStT.1]|no|Mr|Sept|Gen){0,4}") {
+            proptest::prop_assert_eq!(ascii_keeps_period(w.as_bytes()), keeps_period(&w));
+        }
     }
 
     #[test]
