@@ -280,7 +280,9 @@ fn has_word(text: &str, word: &str) -> bool {
     memchr::memchr2_iter(lo, up, t).any(whole)
 }
 
-/// The words that may start a reference: person pronouns and "the".
+/// The words that may start a reference: person pronouns and "the" (read by
+/// [`trigger_of`]).
+#[cfg(test)]
 const TRIGGERS: [&str; 8] = [
     "he", "she", "him", "his", "her", "himself", "herself", "the",
 ];
@@ -304,7 +306,28 @@ static WORD_BYTES: [bool; 256] = {
 ///
 /// Every trigger has an "h" first ("he", "his", ...) or second ("she", "the"), so only
 /// the words at an "h" found by a vector search are read, not every byte of the text.
+#[cfg(test)]
 fn trigger_words(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    trigger_words_read(bytes).map(|(s, e, _)| (s, e))
+}
+
+/// What a word of 2 to 7 bytes is as a trigger, in any case: `Some(true)` for "the",
+/// `Some(false)` for a person pronoun, `None` for no trigger.
+fn trigger_of(w: &[u8]) -> Option<bool> {
+    let mut buf = [0u8; 7];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"the" => Some(true),
+        b"he" | b"she" | b"him" | b"his" | b"her" | b"himself" | b"herself" => Some(false),
+        _ => None,
+    }
+}
+
+/// The trigger words of `bytes` as [`trigger_words`] finds them, each with whether it
+/// is "the".
+fn trigger_words_read(bytes: &[u8]) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let n = bytes.len();
     let is_word = |k: usize| WORD_BYTES[usize::from(bytes[k])];
     let mut hits = memchr::memchr2_iter(b'h', b'H', bytes);
@@ -328,13 +351,8 @@ fn trigger_words(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
                 e += 1;
             }
             done = e;
-            let w = &bytes[s..e];
-            if (2..=7).contains(&w.len())
-                && TRIGGERS
-                    .iter()
-                    .any(|t| t.as_bytes().eq_ignore_ascii_case(w))
-            {
-                return Some((s, e));
+            if let Some(the) = trigger_of(&bytes[s..e]) {
+                return Some((s, e, the));
             }
         }
         None
@@ -357,12 +375,12 @@ fn candidates<'s>(
     named: &'s [Named],
     lex: &'s Lexicon,
 ) -> impl Iterator<Item = (Span, EntityType)> + 's {
-    trigger_words(sentence.as_bytes())
-        .filter_map(move |(s, e)| {
+    trigger_words_read(sentence.as_bytes())
+        .filter_map(move |(s, e, the)| {
             if flag_at(named, offset, s, e) != InWord::Free {
                 return None;
             }
-            if !sentence[s..e].eq_ignore_ascii_case("the") {
+            if !the {
                 return Some((Span::new(s, e), EntityType::Person));
             }
             description_after(sentence, e, offset, named, lex)
@@ -513,6 +531,37 @@ mod tests {
                     && bytes.get(e).map_or(true, |&b| !word_byte(b))
             })
             .collect()
+    }
+
+    #[test]
+    fn triggers_are_told_as_the_list_tells_them() {
+        for w in [
+            "he",
+            "HE",
+            "She",
+            "the",
+            "THE",
+            "tHe",
+            "herself",
+            "Himself",
+            "hers",
+            "th",
+            "h",
+            "",
+            "theirs",
+            "heh",
+            "the\u{e9}",
+            "himselfs",
+            "she-",
+        ] {
+            let listed = TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(w));
+            assert_eq!(trigger_of(w.as_bytes()).is_some(), listed, "{w}");
+            assert_eq!(
+                trigger_of(w.as_bytes()),
+                listed.then(|| w.eq_ignore_ascii_case("the")),
+                "{w}"
+            );
+        }
     }
 
     #[test]
