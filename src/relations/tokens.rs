@@ -432,7 +432,10 @@ mod tests {
             assert!(!keeps_period(w), "{w}");
         }
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= LOWERED_MAX));
-        assert_eq!(ABBREVIATIONS.iter().map(|a| a.len()).max(), Some(ABBREVIATION_MAX));
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(ABBREVIATION_MAX)
+        );
     }
 
     proptest::proptest! {
