@@ -273,10 +273,17 @@ fn extract_typed(sentence: &str, mentions: &[SentenceMention]) -> Vec<FoundRelat
     out.found
 }
 
+/// Whether the sentence ends in "?", past closing quotes, brackets and whitespace.
 fn is_question(sentence: &str) -> bool {
-    sentence
-        .trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)]".contains(c))
-        .ends_with('?')
+    for c in sentence.chars().rev() {
+        match c {
+            '?' => return true,
+            '"' | '\'' | '”' | '’' | ')' | ']' => {}
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

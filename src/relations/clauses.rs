@@ -78,14 +78,17 @@ fn is_caption(w: &str) -> bool {
 }
 
 /// The items of a sentence's tokens (each unit once, at its first token; every other
-/// token not in a unit), and whether a caption word follows a bracket or comma.
+/// token not in a unit), the items that are units with their units, and whether a
+/// caption word follows a bracket or comma.
+#[allow(clippy::type_complexity)]
 fn read_items<'a>(
     toks: &'a [Tok<'a>],
     units: &[Unit],
     owner: &[Option<usize>],
     lex: &Lexicon,
-) -> (Vec<Item<'a>>, bool) {
+) -> (Vec<Item<'a>>, Vec<(usize, usize)>, bool) {
     let mut items = Vec::with_capacity(owner.len());
+    let mut unit_at = Vec::with_capacity(units.len());
     // Whether a caption word follows a bracket or comma at all ("(left)", ", right,"):
     // most sentences hold none. Dropping an aside joins a name to what follows it, so
     // it never puts a caption word after a bracket or comma.
@@ -95,6 +98,7 @@ fn read_items<'a>(
         match o {
             Some(u) if units[*u].first == t => {
                 after_open = false;
+                unit_at.push((items.len(), *u));
                 items.push(Item {
                     unit: Some(*u),
                     tok: t,
@@ -124,7 +128,7 @@ fn read_items<'a>(
             }
         }
     }
-    (items, caption)
+    (items, unit_at, caption)
 }
 
 pub(super) struct Sentence<'a> {
@@ -148,25 +152,26 @@ impl<'a> Sentence<'a> {
         owner: &[Option<usize>],
         lex: &'a Lexicon,
     ) -> Sentence<'a> {
-        let (items, caption) = read_items(toks, units, owner, lex);
+        let (items, unit_at, caption) = read_items(toks, units, owner, lex);
         let mut s = Sentence {
             text,
             toks,
             mentions,
             units,
             items,
-            unit_at: Vec::new(),
+            unit_at,
             lex,
         };
         if caption {
+            // Dropping asides moves the items after them: listed again.
             s.drop_caption_asides();
+            s.unit_at = s
+                .items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, it)| Some((i, it.unit?)))
+                .collect();
         }
-        s.unit_at = s
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, it)| Some((i, it.unit?)))
-            .collect();
         s
     }
 

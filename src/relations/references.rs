@@ -199,20 +199,25 @@ fn resolve(
             .map_or(usize::MAX, |m| m.span.start)
     };
     let (first_person, first_org) = (first(EntityType::Person), first(EntityType::Organization));
+    // What the sentences before offer does not change within the sentence: read once.
+    let (person, org) = (
+        antecedent(seen, EntityType::Person),
+        antecedent(seen, EntityType::Organization),
+    );
     for (span, ty) in candidates(sentence, offset, named, lex) {
         if out.len() >= MAX_PER_SENTENCE {
             break;
         }
-        let first_of_type = if ty == EntityType::Person {
-            first_person
+        let (first_of_type, found) = if ty == EntityType::Person {
+            (first_person, person)
         } else {
-            first_org
+            (first_org, org)
         };
         let named_before = first_of_type < span.start + offset;
         let entity = if named_before {
             None
         } else {
-            antecedent(seen, ty).filter(|&(_, back)| {
+            found.filter(|&(_, back)| {
                 // "the company" needs a company and "the president" a president: the
                 // sentence of the antecedent says so ("President Obama ... The president").
                 let phrase = &sentence[span.start..span.end];
@@ -231,6 +236,11 @@ fn resolve(
                 reference: true,
             }),
             None => unresolved |= ty == EntityType::Person,
+        }
+        // With nothing before to refer to, no later candidate resolves, and one person
+        // left unresolved already says all that the rest could.
+        if unresolved && person.is_none() && org.is_none() {
+            break;
         }
     }
     (out, unresolved)
@@ -270,7 +280,9 @@ fn has_word(text: &str, word: &str) -> bool {
     memchr::memchr2_iter(lo, up, t).any(whole)
 }
 
-/// The words that may start a reference: person pronouns and "the".
+/// The words that may start a reference: person pronouns and "the" (read by
+/// [`trigger_of`]).
+#[cfg(test)]
 const TRIGGERS: [&str; 8] = [
     "he", "she", "him", "his", "her", "himself", "herself", "the",
 ];
@@ -294,7 +306,28 @@ static WORD_BYTES: [bool; 256] = {
 ///
 /// Every trigger has an "h" first ("he", "his", ...) or second ("she", "the"), so only
 /// the words at an "h" found by a vector search are read, not every byte of the text.
+#[cfg(test)]
 fn trigger_words(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    trigger_words_read(bytes).map(|(s, e, _)| (s, e))
+}
+
+/// What a word of 2 to 7 bytes is as a trigger, in any case: `Some(true)` for "the",
+/// `Some(false)` for a person pronoun, `None` for no trigger.
+fn trigger_of(w: &[u8]) -> Option<bool> {
+    let mut buf = [0u8; 7];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"the" => Some(true),
+        b"he" | b"she" | b"him" | b"his" | b"her" | b"himself" | b"herself" => Some(false),
+        _ => None,
+    }
+}
+
+/// The trigger words of `bytes` as [`trigger_words`] finds them, each with whether it
+/// is "the".
+fn trigger_words_read(bytes: &[u8]) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let n = bytes.len();
     let is_word = |k: usize| WORD_BYTES[usize::from(bytes[k])];
     let mut hits = memchr::memchr2_iter(b'h', b'H', bytes);
@@ -318,13 +351,8 @@ fn trigger_words(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
                 e += 1;
             }
             done = e;
-            let w = &bytes[s..e];
-            if (2..=7).contains(&w.len())
-                && TRIGGERS
-                    .iter()
-                    .any(|t| t.as_bytes().eq_ignore_ascii_case(w))
-            {
-                return Some((s, e));
+            if let Some(the) = trigger_of(&bytes[s..e]) {
+                return Some((s, e, the));
             }
         }
         None
@@ -347,12 +375,12 @@ fn candidates<'s>(
     named: &'s [Named],
     lex: &'s Lexicon,
 ) -> impl Iterator<Item = (Span, EntityType)> + 's {
-    trigger_words(sentence.as_bytes())
-        .filter_map(move |(s, e)| {
+    trigger_words_read(sentence.as_bytes())
+        .filter_map(move |(s, e, the)| {
             if flag_at(named, offset, s, e) != InWord::Free {
                 return None;
             }
-            if !sentence[s..e].eq_ignore_ascii_case("the") {
+            if !the {
                 return Some((Span::new(s, e), EntityType::Person));
             }
             description_after(sentence, e, offset, named, lex)
@@ -506,6 +534,37 @@ mod tests {
     }
 
     #[test]
+    fn triggers_are_told_as_the_list_tells_them() {
+        for w in [
+            "he",
+            "HE",
+            "She",
+            "the",
+            "THE",
+            "tHe",
+            "herself",
+            "Himself",
+            "hers",
+            "th",
+            "h",
+            "",
+            "theirs",
+            "heh",
+            "the\u{e9}",
+            "himselfs",
+            "she-",
+        ] {
+            let listed = TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(w));
+            assert_eq!(trigger_of(w.as_bytes()).is_some(), listed, "{w}");
+            assert_eq!(
+                trigger_of(w.as_bytes()),
+                listed.then(|| w.eq_ignore_ascii_case("the")),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
     fn the_scan_finds_the_triggers_the_automaton_found() {
         for text in [
             "",
@@ -592,5 +651,127 @@ mod tests {
             assert_eq!(got, words(text).collect::<Vec<_>>(), "{text}");
         }
         assert_eq!(next_word(b"the company said", 3), Some((4, 11)));
+    }
+
+    /// `resolve` as first written: the antecedent looked up again for every candidate,
+    /// every candidate read.
+    fn resolve_first(
+        sentence: &str,
+        offset: usize,
+        named: &[Named],
+        seen: &Seen,
+        before: Before,
+        lex: &Lexicon,
+    ) -> (Vec<SentenceMention>, bool) {
+        let mut out = Vec::new();
+        let mut unresolved = false;
+        let first = |ty: EntityType| {
+            named
+                .iter()
+                .find(|m| !m.demonym && m.ty == ty)
+                .map_or(usize::MAX, |m| m.span.start)
+        };
+        let (first_person, first_org) =
+            (first(EntityType::Person), first(EntityType::Organization));
+        for (span, ty) in candidates(sentence, offset, named, lex) {
+            if out.len() >= MAX_PER_SENTENCE {
+                break;
+            }
+            let first_of_type = if ty == EntityType::Person {
+                first_person
+            } else {
+                first_org
+            };
+            let named_before = first_of_type < span.start + offset;
+            let entity = if named_before {
+                None
+            } else {
+                antecedent(seen, ty).filter(|&(_, back)| {
+                    let phrase = &sentence[span.start..span.end];
+                    let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
+                    PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
+                        || before.text(back).is_some_and(|t| has_word(t, noun))
+                })
+            }
+            .map(|(e, _)| e);
+            match entity {
+                Some(entity) => out.push(SentenceMention {
+                    span,
+                    entity,
+                    entity_type: ty,
+                    demonym: false,
+                    reference: true,
+                }),
+                None => unresolved |= ty == EntityType::Person,
+            }
+        }
+        (out, unresolved)
+    }
+
+    const VOCAB: [&str; 14] = [
+        "he",
+        "She",
+        "his",
+        "the",
+        "The",
+        "company",
+        "president",
+        "Russian",
+        "new",
+        "Acme",
+        "said",
+        "of",
+        ",",
+        "her",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn resolve_agrees_with_the_first_resolver(
+            words in proptest::collection::vec(0usize..VOCAB.len(), 0..30),
+            names in proptest::collection::vec((0usize..30, 0usize..3, 0usize..3), 0..4),
+            earlier in proptest::collection::vec(proptest::collection::vec((0usize..4, 0usize..3), 0..3), 0..3),
+        ) {
+            let lex = Lexicon::get();
+            let prev = "The president of the company met Acme.";
+            let mut text = format!("{prev} ");
+            let offset = text.len();
+            let mut starts = Vec::new();
+            for &w in &words {
+                starts.push(text.len());
+                text.push_str(VOCAB[w]);
+                text.push(' ');
+            }
+            let types = [EntityType::Person, EntityType::Organization, EntityType::Location];
+            let mut named: Vec<Named> = names
+                .iter()
+                .filter_map(|&(w, ty, e)| {
+                    let start = *starts.get(w)?;
+                    Some(Named {
+                        sentence: 1,
+                        span: Span::new(start, start + VOCAB[words[w]].len()),
+                        entity: e,
+                        ty: types[ty],
+                        demonym: VOCAB[words[w]] == "Russian",
+                    })
+                })
+                .collect();
+            named.sort_by_key(|m| m.span.start);
+            named.dedup_by_key(|m| m.span.start);
+            let mut seen = Seen::default();
+            for list in &earlier {
+                seen.starts.push(seen.entities.len());
+                for &(e, ty) in list {
+                    let e = if e == 3 { UNKNOWN } else { e };
+                    seen.entities.push((e, types[ty]));
+                }
+            }
+            let spans = [Span::new(0, prev.len())];
+            let before = Before { text: &text, spans: &spans };
+            let sentence = &text[offset..];
+            let new = resolve(sentence, offset, &named, &seen, before, lex);
+            let old = resolve_first(sentence, offset, &named, &seen, before, lex);
+            proptest::prop_assert_eq!(new, old);
+        }
     }
 }

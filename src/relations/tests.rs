@@ -2997,3 +2997,35 @@ fn descriptions_keep_nothing_between_people() {
         assert!(!found.is_empty(), "{sentence} with {other:?}: nothing");
     }
 }
+
+/// `is_question` as first written: trimmed, then read.
+fn is_question_first(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)]".contains(c))
+        .ends_with('?')
+}
+
+#[test]
+fn questions_end_in_a_question_mark_past_quotes_and_brackets() {
+    for (s, q) in [
+        ("Did Kerry meet Lavrov?", true),
+        ("Did Kerry meet Lavrov?\u{201d} ", true),
+        ("\"Why?\")] \u{a0}", true),
+        ("Kerry met Lavrov.", false),
+        ("?", true),
+        ("", false),
+        (" ’", false),
+    ] {
+        assert_eq!(is_question(s), q, "{s}");
+        assert_eq!(is_question_first(s), q, "{s}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_sentence_is_a_question_as_first_read(
+        s in "([a?. \"')\\]\u{a0}\u{2028}]|\u{201d}|\u{2019}|\u{201c}|\u{e9}){0,12}",
+    ) {
+        proptest::prop_assert_eq!(is_question(&s), is_question_first(&s));
+    }
+}

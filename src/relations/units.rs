@@ -114,12 +114,7 @@ pub(crate) fn chunk(
     };
     // Every rule below starts at a mention token and does nothing at another: they
     // are found once.
-    let at_mentions: Vec<usize> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| matches!(t.kind, TokKind::Mention(_)))
-        .map(|(i, _)| i)
-        .collect();
+    let at_mentions = mention_tokens(toks, mentions);
     let at = || at_mentions.iter().copied();
     for p in at() {
         if c.free(p) && c.m(p).is_some_and(|m| m.entity_type == EntityType::Person) {
@@ -144,6 +139,22 @@ pub(crate) fn chunk(
         owner: c.owner,
         found: c.found,
     }
+}
+
+/// The indexes of the mention tokens of `toks`, in order, found from the mentions: a
+/// mention's token is the one that starts where it starts (tokens start at different
+/// bytes), when the tokenizer kept it.
+fn mention_tokens(toks: &[Tok<'_>], mentions: &[SentenceMention]) -> Vec<usize> {
+    let mut at = Vec::with_capacity(mentions.len());
+    let mut from = 0;
+    for (i, m) in mentions.iter().enumerate() {
+        let k = from + toks[from..].partition_point(|t| t.start < m.span.start);
+        if toks.get(k).is_some_and(|t| t.kind == TokKind::Mention(i)) {
+            at.push(k);
+            from = k + 1;
+        }
+    }
+    at
 }
 
 impl<'a> Chunker<'a> {
@@ -945,6 +956,37 @@ impl<'a> Chunker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn mention_tokens_are_the_tokens_of_mention_kind(
+            t in "([ aA.,'\u{2019}]|Mr|\u{e9}){0,30}",
+            cuts in proptest::collection::vec(0usize..60, 0..8),
+        ) {
+            let mut cuts = cuts;
+            cuts.sort_unstable();
+            let ms: Vec<SentenceMention> = cuts
+                .chunks(2)
+                .filter(|c| c.len() == 2)
+                .map(|c| SentenceMention {
+                    span: crate::model::Span::new(c[0], c[1]),
+                    entity: 0,
+                    entity_type: EntityType::Person,
+                    demonym: false,
+                    reference: false,
+                })
+                .collect();
+            let lower = t.to_ascii_lowercase();
+            let toks = super::super::tokens::tokenize(&t, &lower, &ms);
+            let by_kind: Vec<usize> = toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| matches!(t.kind, TokKind::Mention(_)))
+                .map(|(i, _)| i)
+                .collect();
+            proptest::prop_assert_eq!(mention_tokens(&toks, &ms), by_kind);
+        }
+    }
 
     #[test]
     fn not_adverbs_are_sorted() {
