@@ -375,43 +375,53 @@ impl<'a, W: Write> Corpus<'a, W> {
         E: Write + Send,
         R: Send,
     {
-        let (entities, maps) =
-            timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
-        let (entities, maps) = without_other(entities, maps);
-        let ids = Ids::new(assign_ids(&entities));
-        let sentences = self.sentences.finish()?;
-        let mut known = self.known;
-        known.end = sentences.written();
-        known.docs = Arc::from(self.docs);
-        let sentences = sentences.into_inner()?;
-        let timelines = node_timelines(&maps, &self.dated, entities.len());
-        drop(self.dated);
-        let mention_replay = MentionReplay {
-            maps: &maps,
-            ids: &ids,
-            out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
-            named: entities.iter().map(|e| e.mentions > 0).collect(),
-            cells: Cells::new(&ids, type_names()),
-        };
-        let evidence = EvidenceWriter {
-            ids: &ids,
-            rules: &self.rules.names,
-            docs: known.docs.clone(),
-            out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
-            cells: Cells::new(
-                &ids,
-                (RelationKind::ALL.iter().map(|k| k.as_str()))
-                    .chain(self.rules.names.iter().map(|r| &r[..])),
-            ),
-        };
-        let links = LinkReplay::new(&maps, &ids, self.rules.names.len());
-        let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
-        let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
-        // `mentions.csv` and `evidence.csv` are written on threads of their own while
-        // the links are replayed here, the graph built and `then` run.
+        // `mentions.csv` is begun while the entities merge: its thread puts the rows
+        // together up to their entity (see [`MentionReplay`]), and ends them once the
+        // merge is handed to it.
+        let merged: std::sync::OnceLock<(Maps, Ids)> = std::sync::OnceLock::new();
+        let (hand_over, wait) = sync_channel::<Merged<'_>>(1);
+        let mention_replay = MentionReplay::new(
+            TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
+            wait,
+        );
+        let mention_spill = self.mention_spill;
         std::thread::scope(|scope| {
             let mentions = scope
                 .spawn(|| timing::timed("replay mentions", || mention_replay.run(mention_spill)));
+            let (entities, maps) =
+                timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
+            let (entities, maps) = without_other(entities, maps);
+            let ids = Ids::new(assign_ids(&entities));
+            let timelines = node_timelines(&maps, &self.dated, entities.len());
+            drop(self.dated);
+            let (maps, ids) = merged.get_or_init(|| (maps, ids));
+            // A replay that stopped on an error of its own reports it when joined.
+            let _ = hand_over.send(Merged {
+                maps,
+                ids,
+                named: entities.iter().map(|e| e.mentions > 0).collect(),
+            });
+            let sentences = self.sentences.finish()?;
+            let mut known = self.known;
+            known.end = sentences.written();
+            known.docs = Arc::from(self.docs);
+            let sentences = sentences.into_inner()?;
+            let evidence = EvidenceWriter {
+                ids,
+                rules: &self.rules.names,
+                docs: known.docs.clone(),
+                out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
+                cells: Cells::new(
+                    ids,
+                    (RelationKind::ALL.iter().map(|k| k.as_str()))
+                        .chain(self.rules.names.iter().map(|r| &r[..])),
+                ),
+            };
+            let links = LinkReplay::new(maps, ids, self.rules.names.len());
+            let link_spill = self.link_spill;
+            let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
+            // `evidence.csv` is written on a thread of its own while the links are
+            // replayed here, the graph built and `then` run.
             let (send, receive) = sync_channel(EVIDENCE_QUEUE);
             let writer = scope.spawn(|| timing::timed("evidence.csv", || evidence.run(receive)));
             let replayed = timing::timed("replay links", || links.run(link_spill, send));
@@ -422,7 +432,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             };
             known.rows = rows;
             let start = std::time::Instant::now();
-            let graph = assemble(entities, &ids, timelines, edges, roles, &mut known.rows);
+            let graph = assemble(entities, ids, timelines, edges, roles, &mut known.rows);
             timing::phase("assemble", start);
             // Without verbatim ids the page reads `evidence.csv`: it must be whole.
             let (made, evidence) = if verbatim {
@@ -643,20 +653,81 @@ fn records(
     }
 }
 
-/// `mentions.csv`, from the mention spill.
-struct MentionReplay<'a, M: Write> {
+/// What the mention replay needs of the merge: where each local entity went, the
+/// ids, and whether each corpus entity is named at least once (not only by
+/// nationality words).
+struct Merged<'a> {
     maps: &'a Maps,
     ids: &'a Ids,
-    out: TableWriter<M>,
-    /// Whether each corpus entity is named at least once (not only by nationality words).
     named: Vec<bool>,
+}
+
+/// A mention as spilled: type code, span, local entity and sentence.
+struct Spilled {
+    code: u8,
+    start: usize,
+    end: usize,
+    local: usize,
+    sentence: usize,
+}
+
+/// Rows of `mentions.csv` put together while the entities merge, up to their
+/// entity: each row's start in `bytes` (up to the row's `end`), and what ends it.
+#[derive(Default)]
+struct Early {
+    bytes: Vec<u8>,
+    rows: Vec<EarlyRow>,
+    /// Whether no more rows fit in the room given.
+    full: bool,
+}
+
+struct EarlyRow {
+    end: u32,
+    doc: u32,
+    local: u32,
+    sentence: u32,
+    code: u8,
+}
+
+/// The most memory (row starts, and what ends each) that rows put together before
+/// the merge may take; a row that does not fit waits for the merge.
+const EARLY_BYTES: usize = 24 << 20;
+
+/// Early rows between looks at whether the merge is done.
+const EARLY_LOOK: usize = 64;
+
+/// `mentions.csv`, from the mention spill. The replay starts while the entities
+/// merge: until the merge is handed over (or the room of [`EARLY_BYTES`] is
+/// taken), each row is put together up to its entity's id and kept; then the kept
+/// rows are ended and written, and the others written as they come.
+struct MentionReplay<'a, M: Write> {
+    out: TableWriter<M>,
+    wait: Receiver<Merged<'a>>,
+    merged: Option<Merged<'a>>,
+    early: Early,
+    /// The room for rows put together early ([`EARLY_BYTES`]).
+    room: usize,
     cells: Cells,
 }
 
-impl<M: Write> MentionReplay<'_, M> {
+impl<'a, M: Write> MentionReplay<'a, M> {
+    fn new(out: TableWriter<M>, wait: Receiver<Merged<'a>>) -> Self {
+        MentionReplay {
+            out,
+            wait,
+            merged: None,
+            early: Early::default(),
+            room: EARLY_BYTES,
+            cells: Cells::default(),
+        }
+    }
+
     /// Writes every mention of `spill`; returns the finished writer.
     fn run(mut self, spill: Spill) -> io::Result<M> {
         spill.replay(|r| records(r, |rec, r| self.record(rec, r)))?;
+        if self.merged.is_none() {
+            self.wait_for_merge()?;
+        }
         self.out.finish()
     }
 
@@ -666,60 +737,166 @@ impl<M: Write> MentionReplay<'_, M> {
         }
         // The fixed fields of encode_mentions at once: type, start, end, entity, sentence.
         let f = r.take(25)?;
-        let code = f[0];
-        let (ty, nationality) = (type_from(code), code == NATIONALITY);
-        let start = u64::from_le_bytes(array(&f[1..])) as usize;
-        let end = u64::from_le_bytes(array(&f[9..])) as usize;
-        let local = u32::from_le_bytes(array(&f[17..])) as usize;
-        let sentence = u32::from_le_bytes(array(&f[21..])) as usize;
-        let text = get_str(r)?;
-        let g = self.maps.get(rec.doc, local).ok_or_else(corrupt)?;
-        // A nationality word is listed, as a mention of its country, only when the
-        // country is named too (else it may be no node); it counts as no mention.
-        if g == DROPPED || (nationality && !self.named[g]) {
-            return Ok(());
-        }
-        let ty = match nationality {
-            true => NATIONALITY_TYPE,
-            false => ty.as_str(),
+        let m = Spilled {
+            code: f[0],
+            start: u64::from_le_bytes(array(&f[1..])) as usize,
+            end: u64::from_le_bytes(array(&f[9..])) as usize,
+            local: u32::from_le_bytes(array(&f[17..])) as usize,
+            sentence: u32::from_le_bytes(array(&f[21..])) as usize,
         };
-        let id = &self.ids.ids[g];
-        self.mention(rec, (start, end), text, id, ty, sentence)
+        let text = get_str(r)?;
+        if self.merged.is_none() {
+            if self.keep_early(rec, &m, text)? {
+                return Ok(());
+            }
+            if self.merged.is_none() {
+                self.wait_for_merge()?;
+            }
+        }
+        let Some((id, ty)) = target(self.merged.as_ref(), rec.doc, m.local, m.code)? else {
+            return Ok(());
+        };
+        let cells = &mut self.cells;
+        cells.start(&self.out, rec.doc, rec.doc_id);
+        row_start(&self.out, &mut cells.line, &cells.doc_cell, &m, text);
+        row_end(&mut cells.line, id, ty, m.sentence, cells.plain);
+        self.out.write_line(&cells.line)
     }
+}
 
-    /// The `mentions.csv` row of mention `text` at `span` in `rec`'s document; put
-    /// together directly as [`EvidenceWriter::row`] puts its rows.
-    #[allow(clippy::too_many_arguments)]
-    fn mention(
-        &mut self,
-        rec: &Record,
-        (start, end): (usize, usize),
-        text: &str,
-        id: &str,
-        ty: &str,
-        sentence: usize,
-    ) -> io::Result<()> {
-        if !self.cells.plain {
-            return (self.out).mention(rec.doc_id, start, end, text, id, ty, sentence);
+/// The id and `entity_type` cell of a mention of local entity `local` of document
+/// `doc`, typed `code`; `None` if it is no row.
+fn target<'m>(
+    merged: Option<&'m Merged<'_>>,
+    doc: usize,
+    local: usize,
+    code: u8,
+) -> io::Result<Option<(&'m str, &'static str)>> {
+    let merged = merged.ok_or_else(stopped_merge)?;
+    let g = merged.maps.get(doc, local).ok_or_else(corrupt)?;
+    let nationality = code == NATIONALITY;
+    // A nationality word is listed, as a mention of its country, only when the
+    // country is named too (else it may be no node); it counts as no mention.
+    if g == DROPPED || (nationality && !merged.named[g]) {
+        return Ok(None);
+    }
+    let ty = match nationality {
+        true => NATIONALITY_TYPE,
+        false => type_from(code).as_str(),
+    };
+    Ok(Some((&merged.ids.ids[g], ty)))
+}
+
+impl<'a, M: Write> MentionReplay<'a, M> {
+    /// Keeps the mention's row put together up to its entity, unless the merge is
+    /// done by now or the room is taken (then false).
+    fn keep_early(&mut self, rec: &Record, m: &Spilled, text: &str) -> io::Result<bool> {
+        if self.early.rows.len() % EARLY_LOOK == 0 {
+            match self.wait.try_recv() {
+                Ok(merged) => {
+                    self.take_merge(merged)?;
+                    return Ok(false);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => return Err(stopped_merge()),
+            }
+        }
+        let early = &mut self.early;
+        if early.full {
+            return Ok(false);
+        }
+        if early.rows.capacity() == 0 {
+            // Room for rows of a few dozen bytes (these are the shortest rows' starts).
+            let rows = (self.room / 64).max(1);
+            early.rows.reserve_exact(rows);
+            let taken = rows * std::mem::size_of::<EarlyRow>();
+            early.bytes.reserve_exact(self.room.saturating_sub(taken));
         }
         let cells = &mut self.cells;
         cells.start(&self.out, rec.doc, rec.doc_id);
-        let (mut a, mut b, mut c) = (
-            itoa::Buffer::new(),
-            itoa::Buffer::new(),
-            itoa::Buffer::new(),
-        );
-        let (start, end) = (a.format(start).as_bytes(), b.format(end).as_bytes());
-        join(&mut cells.line, &[&cells.doc_cell, start, end, b""]);
-        self.out.push_text_cell(&mut cells.line, text);
-        let sentence = c.format(sentence).as_bytes();
-        join(
-            &mut cells.line,
-            &[b"", id.as_bytes(), ty.as_bytes(), sentence],
-        );
-        cells.line.push(b'\n');
-        self.out.write_line(&cells.line)
+        row_start(&self.out, &mut cells.line, &cells.doc_cell, m, text);
+        let end = early.bytes.len() + cells.line.len();
+        if end > early.bytes.capacity() || early.rows.len() == early.rows.capacity() {
+            early.full = true;
+            return Ok(false);
+        }
+        early.bytes.extend_from_slice(&cells.line);
+        early.rows.push(EarlyRow {
+            end: end as u32,
+            doc: rec.doc as u32,
+            local: m.local as u32,
+            sentence: m.sentence as u32,
+            code: m.code,
+        });
+        Ok(true)
     }
+
+    /// Waits for the merge, then writes the rows kept.
+    fn wait_for_merge(&mut self) -> io::Result<()> {
+        let merged = self.wait.recv().map_err(|_| stopped_merge())?;
+        self.take_merge(merged)
+    }
+
+    /// Takes the merge, and ends and writes the rows kept before it.
+    fn take_merge(&mut self, merged: Merged<'a>) -> io::Result<()> {
+        self.cells.plain = merged.ids.plain && type_names().all(is_plain);
+        self.merged = Some(merged);
+        let early = std::mem::take(&mut self.early);
+        let mut from = 0;
+        let mut line = std::mem::take(&mut self.cells.line);
+        for row in &early.rows {
+            let start = &early.bytes[from..row.end as usize];
+            from = row.end as usize;
+            let (doc, local) = (row.doc as usize, row.local as usize);
+            let Some((id, ty)) = target(self.merged.as_ref(), doc, local, row.code)? else {
+                continue;
+            };
+            line.clear();
+            line.extend_from_slice(start);
+            row_end(&mut line, id, ty, row.sentence as usize, self.cells.plain);
+            self.out.write_line(&line)?;
+        }
+        self.cells.line = line;
+        Ok(())
+    }
+}
+
+/// A `mentions.csv` row up to its entity, in `line` (cleared first): the
+/// document's cell `doc_cell`, the span and the mention's text.
+fn row_start<M: Write>(
+    out: &TableWriter<M>,
+    line: &mut Vec<u8>,
+    doc_cell: &[u8],
+    m: &Spilled,
+    text: &str,
+) {
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let (start, end) = (a.format(m.start).as_bytes(), b.format(m.end).as_bytes());
+    line.clear();
+    join(line, &[doc_cell, start, end, b""]);
+    out.push_text_cell(line, text);
+}
+
+/// Ends a row begun by [`row_start`]: the entity's id, its type and the sentence
+/// (`plain`: the id and the type are written as they are).
+fn row_end(line: &mut Vec<u8>, id: &str, ty: &str, sentence: usize, plain: bool) {
+    let mut c = itoa::Buffer::new();
+    for cell in [id, ty] {
+        line.push(b',');
+        match plain {
+            true => line.extend_from_slice(cell.as_bytes()),
+            false => crate::export::csv::push_cell(line, cell),
+        }
+    }
+    line.push(b',');
+    line.extend_from_slice(c.format(sentence).as_bytes());
+    line.push(b'\n');
+}
+
+/// The mention replay's error when the merge never came (the corpus pass stopped
+/// on an error of its own, which is the one reported).
+fn stopped_merge() -> io::Error {
+    io::Error::other("the merge of entities stopped")
 }
 
 /// The edges, from the link spill; the rows of `evidence.csv` go to an
@@ -1279,6 +1456,111 @@ mod tests {
         assert_eq!(other, 1);
         assert_eq!(rules.id("co-mention"), 1);
         assert_eq!(rules.names.len(), 2);
+    }
+
+    /// A mention spill by hand: each document's id and its mentions' (type code,
+    /// local entity, text).
+    fn mention_spill(docs: &[(&str, &[(u8, u32, &str)])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (id, mentions) in docs {
+            out.push(TAG_DOC);
+            put_str(&mut out, id);
+            put_i32(&mut out, NO_DAY);
+            for (i, &(code, local, text)) in mentions.iter().enumerate() {
+                out.extend_from_slice(&[TAG_MENTION, code]);
+                put_u64(&mut out, 10 * i as u64);
+                put_u64(&mut out, 10 * i as u64 + text.len() as u64);
+                put_u32(&mut out, local);
+                put_u32(&mut out, i as u32 + 1);
+                put_str(&mut out, text);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn mention_rows_are_the_same_whenever_the_merge_comes() {
+        let docs: &[(&str, &[(u8, u32, &str)])] = &[
+            (
+                "d1",
+                &[(0, 0, "Kerry"), (4, 1, "French"), (1, 2, "Acme, Inc.")],
+            ),
+            (
+                "say \"x\"",
+                &[(2, 0, "Paris"), (4, 1, "Turkish"), (0, 0, "John")],
+            ),
+            ("d3", &[]),
+            ("d4", &[(1, 0, "=SUM(A1)"), (0, 1, "Li")]),
+        ];
+        let spill = mention_spill(docs);
+        // Local entities: d1 -> 0, 1, dropped; say "x" -> 2, 0; d4 -> 1, 3.
+        let starts = vec![0, 3, 5, 5];
+        let targets = vec![0, 1, DROPPED, 2, 0, 1, 3];
+        for names in [
+            ["john-kerry", "france", "paris", "li"],
+            ["a,b", "fr\"x", "p", "li"],
+        ] {
+            let maps = Maps::from_parts(starts.clone(), targets.clone());
+            let ids = Ids::new(names.iter().map(|&n| Arc::from(n)).collect());
+            // France is named by nationality words only.
+            let named = vec![true, false, true, true];
+            let options = ExportOptions::default();
+            // What the table writer makes of each row.
+            let mut want = TableWriter::new(Vec::new(), &MENTIONS_HEADER, options).unwrap();
+            for (d, (id, mentions)) in docs.iter().enumerate() {
+                for (i, &(code, local, text)) in mentions.iter().enumerate() {
+                    let g = maps.get(d, local as usize).unwrap();
+                    if g == DROPPED || (code == NATIONALITY && !named[g]) {
+                        continue;
+                    }
+                    let ty = match code {
+                        NATIONALITY => NATIONALITY_TYPE,
+                        c => type_from(c).as_str(),
+                    };
+                    let span = (10 * i, 10 * i + text.len());
+                    let (g, s) = (&ids.ids[g], i + 1);
+                    want.mention(id, span.0, span.1, text, g, ty, s).unwrap();
+                }
+            }
+            let want = want.finish().unwrap();
+            for room in [0, 1, 40, 100, 300, 1 << 20] {
+                for early in [false, true] {
+                    let (hand_over, wait) = sync_channel(1);
+                    let out = TableWriter::new(Vec::new(), &MENTIONS_HEADER, options).unwrap();
+                    let mut replay = MentionReplay::new(out, wait);
+                    replay.room = room;
+                    let merged = Merged {
+                        maps: &maps,
+                        ids: &ids,
+                        named: named.clone(),
+                    };
+                    let got = std::thread::scope(|scope| {
+                        if !early {
+                            hand_over.send(merged).unwrap();
+                        } else {
+                            scope.spawn(move || {
+                                std::thread::sleep(std::time::Duration::from_millis(20));
+                                hand_over.send(merged).unwrap();
+                            });
+                        }
+                        let spill = Spill::Memory(spill.clone());
+                        replay.run(spill).unwrap()
+                    });
+                    let (got, want) = (String::from_utf8(got), String::from_utf8(want.clone()));
+                    assert_eq!(got, want, "room {room}, early {early}, ids {names:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mention_replay_without_a_merge_fails() {
+        let (hand_over, wait) = sync_channel::<Merged>(1);
+        drop(hand_over);
+        let out = TableWriter::new(Vec::new(), &MENTIONS_HEADER, ExportOptions::default());
+        let replay = MentionReplay::new(out.unwrap(), wait);
+        let spill = Spill::Memory(mention_spill(&[("d1", &[(0, 0, "Kerry")])]));
+        assert!(replay.run(spill).is_err());
     }
 
     #[test]
