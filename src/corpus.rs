@@ -1458,9 +1458,11 @@ mod tests {
         assert_eq!(rules.names.len(), 2);
     }
 
-    /// A mention spill by hand: each document's id and its mentions' (type code,
-    /// local entity, text).
-    fn mention_spill(docs: &[(&str, &[(u8, u32, &str)])]) -> Vec<u8> {
+    /// A document's id and its mentions' (type code, local entity, text).
+    type SpillDoc<'a> = (&'a str, &'a [(u8, u32, &'a str)]);
+
+    /// A mention spill by hand.
+    fn mention_spill(docs: &[SpillDoc]) -> Vec<u8> {
         let mut out = Vec::new();
         for (id, mentions) in docs {
             out.push(TAG_DOC);
@@ -1480,7 +1482,7 @@ mod tests {
 
     #[test]
     fn mention_rows_are_the_same_whenever_the_merge_comes() {
-        let docs: &[(&str, &[(u8, u32, &str)])] = &[
+        let docs: &[SpillDoc] = &[
             (
                 "d1",
                 &[(0, 0, "Kerry"), (4, 1, "French"), (1, 2, "Acme, Inc.")],
