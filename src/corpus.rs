@@ -681,13 +681,17 @@ struct Early {
     full: bool,
 }
 
+/// A row kept early: its start (after its mention's type code, the byte before it)
+/// ends at `end`.
 struct EarlyRow {
     end: u32,
     doc: u32,
     local: u32,
     sentence: u32,
-    code: u8,
 }
+
+/// Bytes of the room that an early row takes, with its start of a few dozen bytes.
+const EARLY_ROW_BYTES: usize = 52;
 
 /// The most memory (row starts, and what ends each) that rows put together before
 /// the merge may take; a row that does not fit waits for the merge.
@@ -807,7 +811,7 @@ impl<'a, M: Write> MentionReplay<'a, M> {
         }
         if early.rows.capacity() == 0 {
             // Room for rows of a few dozen bytes (these are the shortest rows' starts).
-            let rows = (self.room / 64).max(1);
+            let rows = (self.room / EARLY_ROW_BYTES).max(1);
             early.rows.reserve_exact(rows);
             let taken = rows * std::mem::size_of::<EarlyRow>();
             early.bytes.reserve_exact(self.room.saturating_sub(taken));
@@ -815,18 +819,18 @@ impl<'a, M: Write> MentionReplay<'a, M> {
         let cells = &mut self.cells;
         cells.start(&self.out, rec.doc, rec.doc_id);
         row_start(&self.out, &mut cells.line, &cells.doc_cell, m, text);
-        let end = early.bytes.len() + cells.line.len();
+        let end = early.bytes.len() + 1 + cells.line.len();
         if end > early.bytes.capacity() || early.rows.len() == early.rows.capacity() {
             early.full = true;
             return Ok(false);
         }
+        early.bytes.push(m.code);
         early.bytes.extend_from_slice(&cells.line);
         early.rows.push(EarlyRow {
             end: end as u32,
             doc: rec.doc as u32,
             local: m.local as u32,
             sentence: m.sentence as u32,
-            code: m.code,
         });
         Ok(true)
     }
@@ -842,13 +846,14 @@ impl<'a, M: Write> MentionReplay<'a, M> {
         self.cells.plain = merged.ids.plain && type_names().all(is_plain);
         self.merged = Some(merged);
         let early = std::mem::take(&mut self.early);
+        timing::count("mentions put early", early.rows.len());
         let mut from = 0;
         let mut line = std::mem::take(&mut self.cells.line);
         for row in &early.rows {
-            let start = &early.bytes[from..row.end as usize];
+            let (code, start) = (early.bytes[from], &early.bytes[from + 1..row.end as usize]);
             from = row.end as usize;
             let (doc, local) = (row.doc as usize, row.local as usize);
-            let Some((id, ty)) = target(self.merged.as_ref(), doc, local, row.code)? else {
+            let Some((id, ty)) = target(self.merged.as_ref(), doc, local, code)? else {
                 continue;
             };
             line.clear();
