@@ -1117,7 +1117,8 @@ impl<E: Write> EvidenceWriter<'_, E> {
 
 /// The graph: nodes sorted by id, edges by (source id, target id, kind). The edges
 /// of `evidence_rows` become the graph's, and the rows are sorted by them (each
-/// edge's in the order they came). The nodes and the edges' order are found at once.
+/// edge's in the order they came). Which entities are nodes is found first; then
+/// the nodes are made while the edges are ordered and made.
 fn assemble(
     entities: Vec<GlobalEntity>,
     ids: &Ids,
@@ -1128,67 +1129,96 @@ fn assemble(
 ) -> EntityGraph {
     let Edges {
         index,
-        mut accs,
+        accs,
         roles: role_counts,
     } = edges;
     drop(index);
-    let ((mut graph, index), (order, best)) = rayon::join(
-        || graph_nodes(entities, ids, timelines, &accs),
-        || edge_order(&accs, &ids.rank, role_counts, roles, evidence_rows),
+    let by_id = node_entities(&entities, ids, &accs);
+    let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
+    for (at, &g) in by_id.iter().enumerate() {
+        index[g] = petgraph::graph::NodeIndex::new(at);
+    }
+    let (nodes, stored) = rayon::join(
+        || graph_nodes(entities, ids, timelines, &by_id),
+        || {
+            let (order, best) = edge_order(&accs, &ids.rank, role_counts, roles, evidence_rows);
+            edges_in_order(accs, order, best, roles)
+        },
     );
-    graph.reserve_edges(accs.len());
-    for e in order {
-        let acc = std::mem::take(&mut accs[e as usize]);
-        let role = best
-            .get(&e)
-            .map(|&(r, _)| roles[r as usize].to_string())
-            .unwrap_or_default();
-        let edge = Edge {
-            kind: acc.kind,
-            weight: acc.weight as u64,
-            documents: acc.documents as u64,
-            role,
-            example: acc.example.map(String::from),
-            timeline: acc.timeline,
-        };
-        graph.add_edge(index[acc.source as usize], index[acc.target as usize], edge);
+    let mut graph = Graph::with_capacity(nodes.len(), stored.len());
+    for node in nodes {
+        graph.add_node(node);
+    }
+    for (s, t, edge) in stored {
+        graph.add_edge(index[s as usize], index[t as usize], edge);
     }
     EntityGraph { graph }
 }
 
 type Graph = petgraph::Graph<Node, Edge>;
 
-/// The graph's nodes sorted by id, and the node of each corpus entity. A country
-/// reached only through nationality words is a node only if an edge needs it.
-fn graph_nodes(
-    mut entities: Vec<GlobalEntity>,
-    ids: &Ids,
-    mut timelines: Vec<Timeline>,
-    accs: &[EdgeAcc],
-) -> (Graph, Vec<petgraph::graph::NodeIndex>) {
+/// The corpus entities that are nodes, sorted by id. A country reached only through
+/// nationality words is a node only if an edge needs it.
+fn node_entities(entities: &[GlobalEntity], ids: &Ids, accs: &[EdgeAcc]) -> Vec<usize> {
     let mut needed = vec![false; entities.len()];
     for acc in accs {
         needed[acc.source as usize] = true;
         needed[acc.target as usize] = true;
     }
-    let by_id: Vec<usize> = (ids.by_id.iter().map(|&g| g as usize))
+    (ids.by_id.iter().map(|&g| g as usize))
         .filter(|&g| entities[g].mentions > 0 || needed[g])
-        .collect();
-    let mut graph = Graph::with_capacity(by_id.len(), 0);
-    let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
-    for g in by_id {
-        let e = &mut entities[g];
-        index[g] = graph.add_node(Node {
-            id: ids.ids[g].to_string(),
-            label: std::mem::take(&mut e.label),
-            entity_type: e.entity_type,
-            mentions: e.mentions,
-            documents: e.documents,
-            aliases: std::mem::take(&mut e.forms).into_keys().collect(),
-            timeline: std::mem::take(&mut timelines[g]),
-        });
-    }
-    (graph, index)
+        .collect()
+}
+
+/// The nodes of the corpus entities `by_id`, in that order.
+fn graph_nodes(
+    mut entities: Vec<GlobalEntity>,
+    ids: &Ids,
+    mut timelines: Vec<Timeline>,
+    by_id: &[usize],
+) -> Vec<Node> {
+    (by_id.iter())
+        .map(|&g| {
+            let e = &mut entities[g];
+            Node {
+                id: ids.ids[g].to_string(),
+                label: std::mem::take(&mut e.label),
+                entity_type: e.entity_type,
+                mentions: e.mentions,
+                documents: e.documents,
+                aliases: std::mem::take(&mut e.forms).into_keys().collect(),
+                timeline: std::mem::take(&mut timelines[g]),
+            }
+        })
+        .collect()
+}
+
+/// The edges in stored `order`, each with its ends (corpus entities) and its most
+/// frequent role (`best`, see [`edge_order`]).
+fn edges_in_order(
+    mut accs: Vec<EdgeAcc>,
+    order: Vec<u32>,
+    best: HashMap<u32, (u32, u32)>,
+    roles: &[Arc<str>],
+) -> Vec<(u32, u32, Edge)> {
+    (order.into_iter())
+        .map(|e| {
+            let acc = std::mem::take(&mut accs[e as usize]);
+            let role = best
+                .get(&e)
+                .map(|&(r, _)| roles[r as usize].to_string())
+                .unwrap_or_default();
+            let edge = Edge {
+                kind: acc.kind,
+                weight: acc.weight as u64,
+                documents: acc.documents as u64,
+                role,
+                example: acc.example.map(String::from),
+                timeline: acc.timeline,
+            };
+            (acc.source, acc.target, edge)
+        })
+        .collect()
 }
 
 /// The edges in stored order, with the most frequent role of each (ties go to the
@@ -1568,6 +1598,63 @@ mod tests {
         let replay = MentionReplay::new(out.unwrap(), wait);
         let spill = Spill::Memory(mention_spill(&[("d1", &[(0, 0, "Kerry")])]));
         assert!(replay.run(spill).is_err());
+    }
+
+    #[test]
+    fn the_graph_has_its_nodes_by_id_and_its_edges_by_ends_and_kind() {
+        let entity = |label: &str, mentions: u64| GlobalEntity {
+            label: label.to_string(),
+            entity_type: EntityType::Person,
+            forms: [(label.to_string(), 1), (format!("{label}!"), 2)].into(),
+            mentions,
+            documents: mentions,
+        };
+        // "d" is named by nationality words only and no edge needs it: no node.
+        let entities = vec![
+            entity("c", 2),
+            entity("a", 0),
+            entity("b", 1),
+            entity("d", 0),
+        ];
+        let ids = Ids::new(["c", "a", "b", "d"].map(Arc::from).to_vec());
+        let mut timelines = vec![Timeline::default(); 4];
+        timelines[2].add(Day(5), 3);
+        let roles: Vec<Arc<str>> = vec![Arc::from("chief"), Arc::from("aide")];
+        let mut edges = Edges::default();
+        for (s, t, kind) in [
+            (0, 2, RelationKind::Supports),
+            (2, 1, RelationKind::CoMention),
+            (0, 2, RelationKind::CoMention),
+            (2, 0, RelationKind::Supports),
+        ] {
+            let e = edges.entry(s, t, kind);
+            edges.accs[e as usize].weight += 1 + e;
+        }
+        edges.accs[1].example = Some(Box::from("B met A."));
+        // Edge 0: "aide" and "chief" tie, the first alphabetically wins; edge 3: "chief".
+        for (key, n) in [((0, 0), 2), ((0, 1), 2), ((3, 0), 1)] {
+            edges.roles.insert(key, n);
+        }
+        let mut rows = vec![(3, 7, 1), (1, 9, 0), (0, 8, 2), (1, 9, 1)];
+        let graph = assemble(entities, &ids, timelines, edges, &roles, &mut rows);
+        let nodes: Vec<(&str, u64, usize)> = (graph.nodes())
+            .map(|n| (&n.id[..], n.mentions, n.aliases.len()))
+            .collect();
+        assert_eq!(nodes, [("a", 0, 2), ("b", 1, 2), ("c", 2, 2)]);
+        assert_eq!(graph.nodes().nth(1).unwrap().timeline.0, [(Day(5), 3)]);
+        let edges: Vec<_> = (graph.edges())
+            .map(|(s, t, e)| (&s.id[..], &t.id[..], e.kind, e.weight, &e.role[..]))
+            .collect();
+        let want = [
+            ("b", "a", RelationKind::CoMention, 2, ""),
+            ("b", "c", RelationKind::Supports, 4, "chief"),
+            ("c", "b", RelationKind::CoMention, 3, ""),
+            ("c", "b", RelationKind::Supports, 1, "aide"),
+        ];
+        assert_eq!(edges, want);
+        assert_eq!(graph.edges().next().unwrap().2.example(), "B met A.");
+        // Rows follow their edges' stored places, each edge's in the order they came.
+        assert_eq!(rows, [(0, 9, 0), (0, 9, 1), (1, 7, 1), (3, 8, 2)]);
     }
 
     #[test]
