@@ -4,10 +4,10 @@
 //! document's supporting sentences to `sentences.csv` at once, keeps the local
 //! entities (what the corpus-wide merge needs), and spills the mentions and links
 //! to a compact binary file: they can only be written once every entity has its
-//! final id. [`Corpus::finish`] merges the entities across documents, then reads
+//! final id. [`Corpus::finish`] merges the entities across documents and reads
 //! each spill back once, in order: the mentions into `mentions.csv` on a thread of
-//! their own, the links into the edges, whose rows of `evidence.csv` another thread
-//! writes. Memory holds the entities and the edges, not the text.
+//! their own, begun while the entities merge; after the merge, the links into the
+//! edges, whose rows of `evidence.csv` another thread writes. Memory holds the entities and the edges, not the text.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
@@ -677,12 +677,15 @@ struct Spilled {
 struct Early {
     bytes: Vec<u8>,
     rows: Vec<EarlyRow>,
+    /// The cells of the rows' documents, once each: (document, end in `doc_cells`).
+    doc_cells: Vec<u8>,
+    docs: Vec<(u32, u32)>,
     /// Whether no more rows fit in the room given.
     full: bool,
 }
 
-/// A row kept early: its start (after its mention's type code, the byte before it)
-/// ends at `end`.
+/// A row kept early: its start after its document's cell (after its mention's type
+/// code, the byte before it) ends at `end`.
 struct EarlyRow {
     end: u32,
     doc: u32,
@@ -690,8 +693,8 @@ struct EarlyRow {
     sentence: u32,
 }
 
-/// Bytes of the room that an early row takes, with its start of a few dozen bytes.
-const EARLY_ROW_BYTES: usize = 52;
+/// Bytes of the room that an early row takes, with its start (span and text).
+const EARLY_ROW_BYTES: usize = 36;
 
 /// The most memory (row starts, and what ends each) that rows put together before
 /// the merge may take; a row that does not fit waits for the merge.
@@ -818,11 +821,19 @@ impl<'a, M: Write> MentionReplay<'a, M> {
         }
         let cells = &mut self.cells;
         cells.start(&self.out, rec.doc, rec.doc_id);
-        row_start(&self.out, &mut cells.line, &cells.doc_cell, m, text);
+        cells.line.clear();
+        row_span(&self.out, &mut cells.line, m, text);
         let end = early.bytes.len() + 1 + cells.line.len();
-        if end > early.bytes.capacity() || early.rows.len() == early.rows.capacity() {
+        let full = end > early.bytes.capacity() || early.rows.len() == early.rows.capacity();
+        if full || early.doc_cells.len() > self.room / 16 {
             early.full = true;
             return Ok(false);
+        }
+        if early.docs.last().is_none_or(|d| d.0 != rec.doc as u32) {
+            early.doc_cells.extend_from_slice(&cells.doc_cell);
+            early
+                .docs
+                .push((rec.doc as u32, early.doc_cells.len() as u32));
         }
         early.bytes.push(m.code);
         early.bytes.extend_from_slice(&cells.line);
@@ -849,14 +860,22 @@ impl<'a, M: Write> MentionReplay<'a, M> {
         timing::count("mentions put early", early.rows.len());
         let mut from = 0;
         let mut line = std::mem::take(&mut self.cells.line);
+        // The document of the last row, and its cell's place in the cells.
+        let (mut doc, mut cell, mut next) = (None, 0..0, early.docs.iter());
         for row in &early.rows {
             let (code, start) = (early.bytes[from], &early.bytes[from + 1..row.end as usize]);
             from = row.end as usize;
-            let (doc, local) = (row.doc as usize, row.local as usize);
-            let Some((id, ty)) = target(self.merged.as_ref(), doc, local, code)? else {
+            if doc != Some(row.doc) {
+                let &(d, end) = next.next().ok_or_else(corrupt)?;
+                (doc, cell) = (Some(d), cell.end..end as usize);
+            }
+            let (d, local) = (row.doc as usize, row.local as usize);
+            let Some((id, ty)) = target(self.merged.as_ref(), d, local, code)? else {
                 continue;
             };
             line.clear();
+            line.extend_from_slice(&early.doc_cells[cell.clone()]);
+            line.push(b',');
             line.extend_from_slice(start);
             row_end(&mut line, id, ty, row.sentence as usize, self.cells.plain);
             self.out.write_line(&line)?;
@@ -875,10 +894,17 @@ fn row_start<M: Write>(
     m: &Spilled,
     text: &str,
 ) {
+    line.clear();
+    line.extend_from_slice(doc_cell);
+    line.push(b',');
+    row_span(out, line, m, text);
+}
+
+/// Appends the span and the text cell of a `mentions.csv` row to `line`.
+fn row_span<M: Write>(out: &TableWriter<M>, line: &mut Vec<u8>, m: &Spilled, text: &str) {
     let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
     let (start, end) = (a.format(m.start).as_bytes(), b.format(m.end).as_bytes());
-    line.clear();
-    join(line, &[doc_cell, start, end, b""]);
+    join(line, &[start, end, b""]);
     out.push_text_cell(line, text);
 }
 
@@ -1118,7 +1144,7 @@ impl<E: Write> EvidenceWriter<'_, E> {
 /// The graph: nodes sorted by id, edges by (source id, target id, kind). The edges
 /// of `evidence_rows` become the graph's, and the rows are sorted by them (each
 /// edge's in the order they came). Which entities are nodes is found first; then
-/// the nodes are made while the edges are ordered and made.
+/// the nodes are made while the edges are put in order.
 fn assemble(
     entities: Vec<GlobalEntity>,
     ids: &Ids,
@@ -1134,23 +1160,28 @@ fn assemble(
     } = edges;
     drop(index);
     let by_id = node_entities(&entities, ids, &accs);
-    let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
-    for (at, &g) in by_id.iter().enumerate() {
-        index[g] = petgraph::graph::NodeIndex::new(at);
-    }
-    let (nodes, stored) = rayon::join(
+    let ((mut graph, index), (sorted, order, best)) = rayon::join(
         || graph_nodes(entities, ids, timelines, &by_id),
         || {
             let (order, best) = edge_order(&accs, &ids.rank, role_counts, roles, evidence_rows);
-            edges_in_order(accs, order, best, roles)
+            (in_order(accs, &order), order, best)
         },
     );
-    let mut graph = Graph::with_capacity(nodes.len(), stored.len());
-    for node in nodes {
-        graph.add_node(node);
-    }
-    for (s, t, edge) in stored {
-        graph.add_edge(index[s as usize], index[t as usize], edge);
+    graph.reserve_edges(sorted.len());
+    for (acc, e) in sorted.into_iter().zip(order) {
+        let role = best
+            .get(&e)
+            .map(|&(r, _)| roles[r as usize].to_string())
+            .unwrap_or_default();
+        let edge = Edge {
+            kind: acc.kind,
+            weight: acc.weight as u64,
+            documents: acc.documents as u64,
+            role,
+            example: acc.example.map(String::from),
+            timeline: acc.timeline,
+        };
+        graph.add_edge(index[acc.source as usize], index[acc.target as usize], edge);
     }
     EntityGraph { graph }
 }
@@ -1170,54 +1201,35 @@ fn node_entities(entities: &[GlobalEntity], ids: &Ids, accs: &[EdgeAcc]) -> Vec<
         .collect()
 }
 
-/// The nodes of the corpus entities `by_id`, in that order.
+/// The graph's nodes, the corpus entities `by_id` in that order, and the node of
+/// each corpus entity.
 fn graph_nodes(
     mut entities: Vec<GlobalEntity>,
     ids: &Ids,
     mut timelines: Vec<Timeline>,
     by_id: &[usize],
-) -> Vec<Node> {
-    (by_id.iter())
-        .map(|&g| {
-            let e = &mut entities[g];
-            Node {
-                id: ids.ids[g].to_string(),
-                label: std::mem::take(&mut e.label),
-                entity_type: e.entity_type,
-                mentions: e.mentions,
-                documents: e.documents,
-                aliases: std::mem::take(&mut e.forms).into_keys().collect(),
-                timeline: std::mem::take(&mut timelines[g]),
-            }
-        })
-        .collect()
+) -> (Graph, Vec<petgraph::graph::NodeIndex>) {
+    let mut graph = Graph::with_capacity(by_id.len(), 0);
+    let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
+    for &g in by_id {
+        let e = &mut entities[g];
+        index[g] = graph.add_node(Node {
+            id: ids.ids[g].to_string(),
+            label: std::mem::take(&mut e.label),
+            entity_type: e.entity_type,
+            mentions: e.mentions,
+            documents: e.documents,
+            aliases: std::mem::take(&mut e.forms).into_keys().collect(),
+            timeline: std::mem::take(&mut timelines[g]),
+        });
+    }
+    (graph, index)
 }
 
-/// The edges in stored `order`, each with its ends (corpus entities) and its most
-/// frequent role (`best`, see [`edge_order`]).
-fn edges_in_order(
-    mut accs: Vec<EdgeAcc>,
-    order: Vec<u32>,
-    best: HashMap<u32, (u32, u32)>,
-    roles: &[Arc<str>],
-) -> Vec<(u32, u32, Edge)> {
-    (order.into_iter())
-        .map(|e| {
-            let acc = std::mem::take(&mut accs[e as usize]);
-            let role = best
-                .get(&e)
-                .map(|&(r, _)| roles[r as usize].to_string())
-                .unwrap_or_default();
-            let edge = Edge {
-                kind: acc.kind,
-                weight: acc.weight as u64,
-                documents: acc.documents as u64,
-                role,
-                example: acc.example.map(String::from),
-                timeline: acc.timeline,
-            };
-            (acc.source, acc.target, edge)
-        })
+/// The edges in stored `order`.
+fn in_order(mut accs: Vec<EdgeAcc>, order: &[u32]) -> Vec<EdgeAcc> {
+    (order.iter())
+        .map(|&e| std::mem::take(&mut accs[e as usize]))
         .collect()
 }
 
