@@ -829,7 +829,7 @@ impl<'a, M: Write> MentionReplay<'a, M> {
             early.full = true;
             return Ok(false);
         }
-        if early.docs.last().is_none_or(|d| d.0 != rec.doc as u32) {
+        if early.docs.last().map(|d| d.0) != Some(rec.doc as u32) {
             early.doc_cells.extend_from_slice(&cells.doc_cell);
             early
                 .docs
