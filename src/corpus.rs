@@ -4,10 +4,10 @@
 //! document's supporting sentences to `sentences.csv` at once, keeps the local
 //! entities (what the corpus-wide merge needs), and spills the mentions and links
 //! to a compact binary file: they can only be written once every entity has its
-//! final id. [`Corpus::finish`] merges the entities across documents, then reads
+//! final id. [`Corpus::finish`] merges the entities across documents and reads
 //! each spill back once, in order: the mentions into `mentions.csv` on a thread of
-//! their own, the links into the edges, whose rows of `evidence.csv` another thread
-//! writes. Memory holds the entities and the edges, not the text.
+//! their own, begun while the entities merge; after the merge, the links into the
+//! edges, whose rows of `evidence.csv` another thread writes. Memory holds the entities and the edges, not the text.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
@@ -375,43 +375,53 @@ impl<'a, W: Write> Corpus<'a, W> {
         E: Write + Send,
         R: Send,
     {
-        let (entities, maps) =
-            timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
-        let (entities, maps) = without_other(entities, maps);
-        let ids = Ids::new(assign_ids(&entities));
-        let sentences = self.sentences.finish()?;
-        let mut known = self.known;
-        known.end = sentences.written();
-        known.docs = Arc::from(self.docs);
-        let sentences = sentences.into_inner()?;
-        let timelines = node_timelines(&maps, &self.dated, entities.len());
-        drop(self.dated);
-        let mention_replay = MentionReplay {
-            maps: &maps,
-            ids: &ids,
-            out: TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
-            named: entities.iter().map(|e| e.mentions > 0).collect(),
-            cells: Cells::new(&ids, type_names()),
-        };
-        let evidence = EvidenceWriter {
-            ids: &ids,
-            rules: &self.rules.names,
-            docs: known.docs.clone(),
-            out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
-            cells: Cells::new(
-                &ids,
-                (RelationKind::ALL.iter().map(|k| k.as_str()))
-                    .chain(self.rules.names.iter().map(|r| &r[..])),
-            ),
-        };
-        let links = LinkReplay::new(&maps, &ids, self.rules.names.len());
-        let (mention_spill, link_spill) = (self.mention_spill, self.link_spill);
-        let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
-        // `mentions.csv` and `evidence.csv` are written on threads of their own while
-        // the links are replayed here, the graph built and `then` run.
+        // `mentions.csv` is begun while the entities merge: its thread puts the rows
+        // together up to their entity (see [`MentionReplay`]), and ends them once the
+        // merge is handed to it.
+        let merged: std::sync::OnceLock<(Maps, Ids)> = std::sync::OnceLock::new();
+        let (hand_over, wait) = sync_channel::<Merged<'_>>(1);
+        let mention_replay = MentionReplay::new(
+            TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
+            wait,
+        );
+        let mention_spill = self.mention_spill;
         std::thread::scope(|scope| {
             let mentions = scope
                 .spawn(|| timing::timed("replay mentions", || mention_replay.run(mention_spill)));
+            let (entities, maps) =
+                timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
+            let (entities, maps) = without_other(entities, maps);
+            let ids = Ids::new(assign_ids(&entities));
+            let timelines = node_timelines(&maps, &self.dated, entities.len());
+            drop(self.dated);
+            let (maps, ids) = merged.get_or_init(|| (maps, ids));
+            // A replay that stopped on an error of its own reports it when joined.
+            let _ = hand_over.send(Merged {
+                maps,
+                ids,
+                named: entities.iter().map(|e| e.mentions > 0).collect(),
+            });
+            let sentences = self.sentences.finish()?;
+            let mut known = self.known;
+            known.end = sentences.written();
+            known.docs = Arc::from(self.docs);
+            let sentences = sentences.into_inner()?;
+            let evidence = EvidenceWriter {
+                ids,
+                rules: &self.rules.names,
+                docs: known.docs.clone(),
+                out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
+                cells: Cells::new(
+                    ids,
+                    (RelationKind::ALL.iter().map(|k| k.as_str()))
+                        .chain(self.rules.names.iter().map(|r| &r[..])),
+                ),
+            };
+            let links = LinkReplay::new(maps, ids, self.rules.names.len());
+            let link_spill = self.link_spill;
+            let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
+            // `evidence.csv` is written on a thread of its own while the links are
+            // replayed here, the graph built and `then` run.
             let (send, receive) = sync_channel(EVIDENCE_QUEUE);
             let writer = scope.spawn(|| timing::timed("evidence.csv", || evidence.run(receive)));
             let replayed = timing::timed("replay links", || links.run(link_spill, send));
@@ -422,7 +432,7 @@ impl<'a, W: Write> Corpus<'a, W> {
             };
             known.rows = rows;
             let start = std::time::Instant::now();
-            let graph = assemble(entities, &ids, timelines, edges, roles, &mut known.rows);
+            let graph = assemble(entities, ids, timelines, edges, roles, &mut known.rows);
             timing::phase("assemble", start);
             // Without verbatim ids the page reads `evidence.csv`: it must be whole.
             let (made, evidence) = if verbatim {
@@ -643,20 +653,88 @@ fn records(
     }
 }
 
-/// `mentions.csv`, from the mention spill.
-struct MentionReplay<'a, M: Write> {
+/// What the mention replay needs of the merge: where each local entity went, the
+/// ids, and whether each corpus entity is named at least once (not only by
+/// nationality words).
+struct Merged<'a> {
     maps: &'a Maps,
     ids: &'a Ids,
-    out: TableWriter<M>,
-    /// Whether each corpus entity is named at least once (not only by nationality words).
     named: Vec<bool>,
+}
+
+/// A mention as spilled: type code, span, local entity and sentence.
+struct Spilled {
+    code: u8,
+    start: usize,
+    end: usize,
+    local: usize,
+    sentence: usize,
+}
+
+/// Rows of `mentions.csv` put together while the entities merge, up to their
+/// entity: each row's start in `bytes` (up to the row's `end`), and what ends it.
+#[derive(Default)]
+struct Early {
+    bytes: Vec<u8>,
+    rows: Vec<EarlyRow>,
+    /// The cells of the rows' documents, once each: (document, end in `doc_cells`).
+    doc_cells: Vec<u8>,
+    docs: Vec<(u32, u32)>,
+    /// Whether no more rows fit in the room given.
+    full: bool,
+}
+
+/// A row kept early: its start after its document's cell (after its mention's type
+/// code, the byte before it) ends at `end`.
+struct EarlyRow {
+    end: u32,
+    doc: u32,
+    local: u32,
+    sentence: u32,
+}
+
+/// Bytes of the room that an early row takes, with its start (span and text).
+const EARLY_ROW_BYTES: usize = 36;
+
+/// The most memory (row starts, and what ends each) that rows put together before
+/// the merge may take; a row that does not fit waits for the merge.
+const EARLY_BYTES: usize = 24 << 20;
+
+/// Early rows between looks at whether the merge is done.
+const EARLY_LOOK: usize = 64;
+
+/// `mentions.csv`, from the mention spill. The replay starts while the entities
+/// merge: until the merge is handed over (or the room of [`EARLY_BYTES`] is
+/// taken), each row is put together up to its entity's id and kept; then the kept
+/// rows are ended and written, and the others written as they come.
+struct MentionReplay<'a, M: Write> {
+    out: TableWriter<M>,
+    wait: Receiver<Merged<'a>>,
+    merged: Option<Merged<'a>>,
+    early: Early,
+    /// The room for rows put together early ([`EARLY_BYTES`]).
+    room: usize,
     cells: Cells,
 }
 
-impl<M: Write> MentionReplay<'_, M> {
+impl<'a, M: Write> MentionReplay<'a, M> {
+    fn new(out: TableWriter<M>, wait: Receiver<Merged<'a>>) -> Self {
+        MentionReplay {
+            out,
+            wait,
+            merged: None,
+            early: Early::default(),
+            room: EARLY_BYTES,
+            cells: Cells::default(),
+        }
+    }
+
     /// Writes every mention of `spill`; returns the finished writer.
     fn run(mut self, spill: Spill) -> io::Result<M> {
         spill.replay(|r| records(r, |rec, r| self.record(rec, r)))?;
+        if self.merged.is_none() {
+            self.wait_for_merge()?;
+        }
         self.out.finish()
     }
 
@@ -666,60 +744,190 @@ impl<M: Write> MentionReplay<'_, M> {
         }
         // The fixed fields of encode_mentions at once: type, start, end, entity, sentence.
         let f = r.take(25)?;
-        let code = f[0];
-        let (ty, nationality) = (type_from(code), code == NATIONALITY);
-        let start = u64::from_le_bytes(array(&f[1..])) as usize;
-        let end = u64::from_le_bytes(array(&f[9..])) as usize;
-        let local = u32::from_le_bytes(array(&f[17..])) as usize;
-        let sentence = u32::from_le_bytes(array(&f[21..])) as usize;
-        let text = get_str(r)?;
-        let g = self.maps.get(rec.doc, local).ok_or_else(corrupt)?;
-        // A nationality word is listed, as a mention of its country, only when the
-        // country is named too (else it may be no node); it counts as no mention.
-        if g == DROPPED || (nationality && !self.named[g]) {
-            return Ok(());
-        }
-        let ty = match nationality {
-            true => NATIONALITY_TYPE,
-            false => ty.as_str(),
+        let m = Spilled {
+            code: f[0],
+            start: u64::from_le_bytes(array(&f[1..])) as usize,
+            end: u64::from_le_bytes(array(&f[9..])) as usize,
+            local: u32::from_le_bytes(array(&f[17..])) as usize,
+            sentence: u32::from_le_bytes(array(&f[21..])) as usize,
         };
-        let id = &self.ids.ids[g];
-        self.mention(rec, (start, end), text, id, ty, sentence)
+        let text = get_str(r)?;
+        if self.merged.is_none() {
+            if self.keep_early(rec, &m, text)? {
+                return Ok(());
+            }
+            if self.merged.is_none() {
+                self.wait_for_merge()?;
+            }
+        }
+        let Some((id, ty)) = target(self.merged.as_ref(), rec.doc, m.local, m.code)? else {
+            return Ok(());
+        };
+        let cells = &mut self.cells;
+        cells.start(&self.out, rec.doc, rec.doc_id);
+        row_start(&self.out, &mut cells.line, &cells.doc_cell, &m, text);
+        row_end(&mut cells.line, id, ty, m.sentence, cells.plain);
+        self.out.write_line(&cells.line)
     }
+}
 
-    /// The `mentions.csv` row of mention `text` at `span` in `rec`'s document; put
-    /// together directly as [`EvidenceWriter::row`] puts its rows.
-    #[allow(clippy::too_many_arguments)]
-    fn mention(
-        &mut self,
-        rec: &Record,
-        (start, end): (usize, usize),
-        text: &str,
-        id: &str,
-        ty: &str,
-        sentence: usize,
-    ) -> io::Result<()> {
-        if !self.cells.plain {
-            return (self.out).mention(rec.doc_id, start, end, text, id, ty, sentence);
+/// The id and `entity_type` cell of a mention of local entity `local` of document
+/// `doc`, typed `code`; `None` if it is no row.
+fn target<'m>(
+    merged: Option<&'m Merged<'_>>,
+    doc: usize,
+    local: usize,
+    code: u8,
+) -> io::Result<Option<(&'m str, &'static str)>> {
+    let merged = merged.ok_or_else(stopped_merge)?;
+    let g = merged.maps.get(doc, local).ok_or_else(corrupt)?;
+    let nationality = code == NATIONALITY;
+    // A nationality word is listed, as a mention of its country, only when the
+    // country is named too (else it may be no node); it counts as no mention.
+    if g == DROPPED || (nationality && !merged.named[g]) {
+        return Ok(None);
+    }
+    let ty = match nationality {
+        true => NATIONALITY_TYPE,
+        false => type_from(code).as_str(),
+    };
+    Ok(Some((&merged.ids.ids[g], ty)))
+}
+
+impl<'a, M: Write> MentionReplay<'a, M> {
+    /// Keeps the mention's row put together up to its entity, unless the merge is
+    /// done by now or the room is taken (then false).
+    fn keep_early(&mut self, rec: &Record, m: &Spilled, text: &str) -> io::Result<bool> {
+        if self.early.rows.len() % EARLY_LOOK == 0 {
+            match self.wait.try_recv() {
+                Ok(merged) => {
+                    self.take_merge(merged)?;
+                    return Ok(false);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => return Err(stopped_merge()),
+            }
+        }
+        let early = &mut self.early;
+        if early.full {
+            return Ok(false);
+        }
+        if early.rows.capacity() == 0 {
+            // Room for rows of a few dozen bytes (these are the shortest rows' starts).
+            let rows = (self.room / EARLY_ROW_BYTES).max(1);
+            early.rows.reserve_exact(rows);
+            let taken = rows * std::mem::size_of::<EarlyRow>();
+            early.bytes.reserve_exact(self.room.saturating_sub(taken));
         }
         let cells = &mut self.cells;
         cells.start(&self.out, rec.doc, rec.doc_id);
-        let (mut a, mut b, mut c) = (
-            itoa::Buffer::new(),
-            itoa::Buffer::new(),
-            itoa::Buffer::new(),
-        );
-        let (start, end) = (a.format(start).as_bytes(), b.format(end).as_bytes());
-        join(&mut cells.line, &[&cells.doc_cell, start, end, b""]);
-        self.out.push_text_cell(&mut cells.line, text);
-        let sentence = c.format(sentence).as_bytes();
-        join(
-            &mut cells.line,
-            &[b"", id.as_bytes(), ty.as_bytes(), sentence],
-        );
-        cells.line.push(b'\n');
-        self.out.write_line(&cells.line)
+        cells.line.clear();
+        row_span(&self.out, &mut cells.line, m, text);
+        let end = early.bytes.len() + 1 + cells.line.len();
+        let full = end > early.bytes.capacity() || early.rows.len() == early.rows.capacity();
+        if full || early.doc_cells.len() > self.room / 16 {
+            early.full = true;
+            return Ok(false);
+        }
+        if early.docs.last().map(|d| d.0) != Some(rec.doc as u32) {
+            early.doc_cells.extend_from_slice(&cells.doc_cell);
+            early
+                .docs
+                .push((rec.doc as u32, early.doc_cells.len() as u32));
+        }
+        early.bytes.push(m.code);
+        early.bytes.extend_from_slice(&cells.line);
+        early.rows.push(EarlyRow {
+            end: end as u32,
+            doc: rec.doc as u32,
+            local: m.local as u32,
+            sentence: m.sentence as u32,
+        });
+        Ok(true)
     }
+
+    /// Waits for the merge, then writes the rows kept.
+    fn wait_for_merge(&mut self) -> io::Result<()> {
+        let merged = self.wait.recv().map_err(|_| stopped_merge())?;
+        self.take_merge(merged)
+    }
+
+    /// Takes the merge, and ends and writes the rows kept before it.
+    fn take_merge(&mut self, merged: Merged<'a>) -> io::Result<()> {
+        self.cells.plain = merged.ids.plain && type_names().all(is_plain);
+        self.merged = Some(merged);
+        let early = std::mem::take(&mut self.early);
+        timing::count("mentions put early", early.rows.len());
+        let mut from = 0;
+        let mut line = std::mem::take(&mut self.cells.line);
+        // The document of the last row, and its cell's place in the cells.
+        let (mut doc, mut cell, mut next) = (None, 0..0, early.docs.iter());
+        for row in &early.rows {
+            let (code, start) = (early.bytes[from], &early.bytes[from + 1..row.end as usize]);
+            from = row.end as usize;
+            if doc != Some(row.doc) {
+                let &(d, end) = next.next().ok_or_else(corrupt)?;
+                (doc, cell) = (Some(d), cell.end..end as usize);
+            }
+            let (d, local) = (row.doc as usize, row.local as usize);
+            let Some((id, ty)) = target(self.merged.as_ref(), d, local, code)? else {
+                continue;
+            };
+            line.clear();
+            line.extend_from_slice(&early.doc_cells[cell.clone()]);
+            line.push(b',');
+            line.extend_from_slice(start);
+            row_end(&mut line, id, ty, row.sentence as usize, self.cells.plain);
+            self.out.write_line(&line)?;
+        }
+        self.cells.line = line;
+        Ok(())
+    }
+}
+
+/// A `mentions.csv` row up to its entity, in `line` (cleared first): the
+/// document's cell `doc_cell`, the span and the mention's text.
+fn row_start<M: Write>(
+    out: &TableWriter<M>,
+    line: &mut Vec<u8>,
+    doc_cell: &[u8],
+    m: &Spilled,
+    text: &str,
+) {
+    line.clear();
+    line.extend_from_slice(doc_cell);
+    line.push(b',');
+    row_span(out, line, m, text);
+}
+
+/// Appends the span and the text cell of a `mentions.csv` row to `line`.
+fn row_span<M: Write>(out: &TableWriter<M>, line: &mut Vec<u8>, m: &Spilled, text: &str) {
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let (start, end) = (a.format(m.start).as_bytes(), b.format(m.end).as_bytes());
+    join(line, &[start, end, b""]);
+    out.push_text_cell(line, text);
+}
+
+/// Ends a row begun by [`row_start`]: the entity's id, its type and the sentence
+/// (`plain`: the id and the type are written as they are).
+fn row_end(line: &mut Vec<u8>, id: &str, ty: &str, sentence: usize, plain: bool) {
+    let mut c = itoa::Buffer::new();
+    for cell in [id, ty] {
+        line.push(b',');
+        match plain {
+            true => line.extend_from_slice(cell.as_bytes()),
+            false => crate::export::csv::push_cell(line, cell),
+        }
+    }
+    line.push(b',');
+    line.extend_from_slice(c.format(sentence).as_bytes());
+    line.push(b'\n');
+}
+
+/// The mention replay's error when the merge never came (the corpus pass stopped
+/// on an error of its own, which is the one reported).
+fn stopped_merge() -> io::Error {
+    io::Error::other("the merge of entities stopped")
 }
 
 /// The edges, from the link spill; the rows of `evidence.csv` go to an
@@ -935,7 +1143,8 @@ impl<E: Write> EvidenceWriter<'_, E> {
 
 /// The graph: nodes sorted by id, edges by (source id, target id, kind). The edges
 /// of `evidence_rows` become the graph's, and the rows are sorted by them (each
-/// edge's in the order they came). The nodes and the edges' order are found at once.
+/// edge's in the order they came). Which entities are nodes is found first; then
+/// the nodes are made while the edges are put in order.
 fn assemble(
     entities: Vec<GlobalEntity>,
     ids: &Ids,
@@ -946,17 +1155,20 @@ fn assemble(
 ) -> EntityGraph {
     let Edges {
         index,
-        mut accs,
+        accs,
         roles: role_counts,
     } = edges;
     drop(index);
-    let ((mut graph, index), (order, best)) = rayon::join(
-        || graph_nodes(entities, ids, timelines, &accs),
-        || edge_order(&accs, &ids.rank, role_counts, roles, evidence_rows),
+    let by_id = node_entities(&entities, ids, &accs);
+    let ((mut graph, index), (sorted, order, best)) = rayon::join(
+        || graph_nodes(entities, ids, timelines, &by_id),
+        || {
+            let (order, best) = edge_order(&accs, &ids.rank, role_counts, roles, evidence_rows);
+            (in_order(accs, &order), order, best)
+        },
     );
-    graph.reserve_edges(accs.len());
-    for e in order {
-        let acc = std::mem::take(&mut accs[e as usize]);
+    graph.reserve_edges(sorted.len());
+    for (acc, e) in sorted.into_iter().zip(order) {
         let role = best
             .get(&e)
             .map(|&(r, _)| roles[r as usize].to_string())
@@ -976,25 +1188,30 @@ fn assemble(
 
 type Graph = petgraph::Graph<Node, Edge>;
 
-/// The graph's nodes sorted by id, and the node of each corpus entity. A country
-/// reached only through nationality words is a node only if an edge needs it.
-fn graph_nodes(
-    mut entities: Vec<GlobalEntity>,
-    ids: &Ids,
-    mut timelines: Vec<Timeline>,
-    accs: &[EdgeAcc],
-) -> (Graph, Vec<petgraph::graph::NodeIndex>) {
+/// The corpus entities that are nodes, sorted by id. A country reached only through
+/// nationality words is a node only if an edge needs it.
+fn node_entities(entities: &[GlobalEntity], ids: &Ids, accs: &[EdgeAcc]) -> Vec<usize> {
     let mut needed = vec![false; entities.len()];
     for acc in accs {
         needed[acc.source as usize] = true;
         needed[acc.target as usize] = true;
     }
-    let by_id: Vec<usize> = (ids.by_id.iter().map(|&g| g as usize))
+    (ids.by_id.iter().map(|&g| g as usize))
         .filter(|&g| entities[g].mentions > 0 || needed[g])
-        .collect();
+        .collect()
+}
+
+/// The graph's nodes, the corpus entities `by_id` in that order, and the node of
+/// each corpus entity.
+fn graph_nodes(
+    mut entities: Vec<GlobalEntity>,
+    ids: &Ids,
+    mut timelines: Vec<Timeline>,
+    by_id: &[usize],
+) -> (Graph, Vec<petgraph::graph::NodeIndex>) {
     let mut graph = Graph::with_capacity(by_id.len(), 0);
     let mut index = vec![petgraph::graph::NodeIndex::end(); entities.len()];
-    for g in by_id {
+    for &g in by_id {
         let e = &mut entities[g];
         index[g] = graph.add_node(Node {
             id: ids.ids[g].to_string(),
@@ -1007,6 +1224,13 @@ fn graph_nodes(
         });
     }
     (graph, index)
+}
+
+/// The edges in stored `order`.
+fn in_order(mut accs: Vec<EdgeAcc>, order: &[u32]) -> Vec<EdgeAcc> {
+    (order.iter())
+        .map(|&e| std::mem::take(&mut accs[e as usize]))
+        .collect()
 }
 
 /// The edges in stored order, with the most frequent role of each (ties go to the
@@ -1279,6 +1503,170 @@ mod tests {
         assert_eq!(other, 1);
         assert_eq!(rules.id("co-mention"), 1);
         assert_eq!(rules.names.len(), 2);
+    }
+
+    /// A document's id and its mentions' (type code, local entity, text).
+    type SpillDoc<'a> = (&'a str, &'a [(u8, u32, &'a str)]);
+
+    /// A mention spill by hand.
+    fn mention_spill(docs: &[SpillDoc]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (id, mentions) in docs {
+            out.push(TAG_DOC);
+            put_str(&mut out, id);
+            put_i32(&mut out, NO_DAY);
+            for (i, &(code, local, text)) in mentions.iter().enumerate() {
+                out.extend_from_slice(&[TAG_MENTION, code]);
+                put_u64(&mut out, 10 * i as u64);
+                put_u64(&mut out, 10 * i as u64 + text.len() as u64);
+                put_u32(&mut out, local);
+                put_u32(&mut out, i as u32 + 1);
+                put_str(&mut out, text);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn mention_rows_are_the_same_whenever_the_merge_comes() {
+        let docs: &[SpillDoc] = &[
+            (
+                "d1",
+                &[(0, 0, "Kerry"), (4, 1, "French"), (1, 2, "Acme, Inc.")],
+            ),
+            (
+                "say \"x\"",
+                &[(2, 0, "Paris"), (4, 1, "Turkish"), (0, 0, "John")],
+            ),
+            ("d3", &[]),
+            ("d4", &[(1, 0, "=SUM(A1)"), (0, 1, "Li")]),
+        ];
+        let spill = mention_spill(docs);
+        // Local entities: d1 -> 0, 1, dropped; say "x" -> 2, 0; d4 -> 1, 3.
+        let starts = vec![0, 3, 5, 5];
+        let targets = vec![0, 1, DROPPED, 2, 0, 1, 3];
+        for names in [
+            ["john-kerry", "france", "paris", "li"],
+            ["a,b", "fr\"x", "p", "li"],
+        ] {
+            let maps = Maps::from_parts(starts.clone(), targets.clone());
+            let ids = Ids::new(names.iter().map(|&n| Arc::from(n)).collect());
+            // France is named by nationality words only.
+            let named = vec![true, false, true, true];
+            let options = ExportOptions::default();
+            // What the table writer makes of each row.
+            let mut want = TableWriter::new(Vec::new(), &MENTIONS_HEADER, options).unwrap();
+            for (d, (id, mentions)) in docs.iter().enumerate() {
+                for (i, &(code, local, text)) in mentions.iter().enumerate() {
+                    let g = maps.get(d, local as usize).unwrap();
+                    if g == DROPPED || (code == NATIONALITY && !named[g]) {
+                        continue;
+                    }
+                    let ty = match code {
+                        NATIONALITY => NATIONALITY_TYPE,
+                        c => type_from(c).as_str(),
+                    };
+                    let span = (10 * i, 10 * i + text.len());
+                    let (g, s) = (&ids.ids[g], i + 1);
+                    want.mention(id, span.0, span.1, text, g, ty, s).unwrap();
+                }
+            }
+            let want = want.finish().unwrap();
+            for room in [0, 1, 40, 100, 300, 1 << 20] {
+                for early in [false, true] {
+                    let (hand_over, wait) = sync_channel(1);
+                    let out = TableWriter::new(Vec::new(), &MENTIONS_HEADER, options).unwrap();
+                    let mut replay = MentionReplay::new(out, wait);
+                    replay.room = room;
+                    let merged = Merged {
+                        maps: &maps,
+                        ids: &ids,
+                        named: named.clone(),
+                    };
+                    let got = std::thread::scope(|scope| {
+                        if !early {
+                            hand_over.send(merged).unwrap();
+                        } else {
+                            scope.spawn(move || {
+                                std::thread::sleep(std::time::Duration::from_millis(20));
+                                hand_over.send(merged).unwrap();
+                            });
+                        }
+                        let spill = Spill::Memory(spill.clone());
+                        replay.run(spill).unwrap()
+                    });
+                    let (got, want) = (String::from_utf8(got), String::from_utf8(want.clone()));
+                    assert_eq!(got, want, "room {room}, early {early}, ids {names:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mention_replay_without_a_merge_fails() {
+        let (hand_over, wait) = sync_channel::<Merged>(1);
+        drop(hand_over);
+        let out = TableWriter::new(Vec::new(), &MENTIONS_HEADER, ExportOptions::default());
+        let replay = MentionReplay::new(out.unwrap(), wait);
+        let spill = Spill::Memory(mention_spill(&[("d1", &[(0, 0, "Kerry")])]));
+        assert!(replay.run(spill).is_err());
+    }
+
+    #[test]
+    fn the_graph_has_its_nodes_by_id_and_its_edges_by_ends_and_kind() {
+        let entity = |label: &str, mentions: u64| GlobalEntity {
+            label: label.to_string(),
+            entity_type: EntityType::Person,
+            forms: [(label.to_string(), 1), (format!("{label}!"), 2)].into(),
+            mentions,
+            documents: mentions,
+        };
+        // "d" is named by nationality words only and no edge needs it: no node.
+        let entities = vec![
+            entity("c", 2),
+            entity("a", 0),
+            entity("b", 1),
+            entity("d", 0),
+        ];
+        let ids = Ids::new(["c", "a", "b", "d"].map(Arc::from).to_vec());
+        let mut timelines = vec![Timeline::default(); 4];
+        timelines[2].add(Day(5), 3);
+        let roles: Vec<Arc<str>> = vec![Arc::from("chief"), Arc::from("aide")];
+        let mut edges = Edges::default();
+        for (s, t, kind) in [
+            (0, 2, RelationKind::Supports),
+            (2, 1, RelationKind::CoMention),
+            (0, 2, RelationKind::CoMention),
+            (2, 0, RelationKind::Supports),
+        ] {
+            let e = edges.entry(s, t, kind);
+            edges.accs[e as usize].weight += 1 + e;
+        }
+        edges.accs[1].example = Some(Box::from("B met A."));
+        // Edge 0: "aide" and "chief" tie, the first alphabetically wins; edge 3: "chief".
+        for (key, n) in [((0, 0), 2), ((0, 1), 2), ((3, 0), 1)] {
+            edges.roles.insert(key, n);
+        }
+        let mut rows = vec![(3, 7, 1), (1, 9, 0), (0, 8, 2), (1, 9, 1)];
+        let graph = assemble(entities, &ids, timelines, edges, &roles, &mut rows);
+        let nodes: Vec<(&str, u64, usize)> = (graph.nodes())
+            .map(|n| (&n.id[..], n.mentions, n.aliases.len()))
+            .collect();
+        assert_eq!(nodes, [("a", 0, 2), ("b", 1, 2), ("c", 2, 2)]);
+        assert_eq!(graph.nodes().nth(1).unwrap().timeline.0, [(Day(5), 3)]);
+        let edges: Vec<_> = (graph.edges())
+            .map(|(s, t, e)| (&s.id[..], &t.id[..], e.kind, e.weight, &e.role[..]))
+            .collect();
+        let want = [
+            ("b", "a", RelationKind::CoMention, 2, ""),
+            ("b", "c", RelationKind::Supports, 4, "chief"),
+            ("c", "b", RelationKind::CoMention, 3, ""),
+            ("c", "b", RelationKind::Supports, 1, "aide"),
+        ];
+        assert_eq!(edges, want);
+        assert_eq!(graph.edges().next().unwrap().2.example(), "B met A.");
+        // Rows follow their edges' stored places, each edge's in the order they came.
+        assert_eq!(rows, [(0, 9, 0), (0, 9, 1), (1, 7, 1), (3, 8, 2)]);
     }
 
     #[test]

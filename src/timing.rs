@@ -28,6 +28,13 @@ pub fn report(label: &str, took: Duration) {
     }
 }
 
+/// Prints `label` and a count when timings are on.
+pub fn count(label: &str, n: usize) {
+    if enabled() {
+        eprintln!("count {label:<24} {n:>8}");
+    }
+}
+
 /// When the first phase was timed.
 fn epoch() -> Instant {
     static START: OnceLock<Instant> = OnceLock::new();

@@ -397,6 +397,11 @@ fn push_field(line: &mut Vec<u8>, field: &str) {
     line.push(b'"');
 }
 
+/// Puts `field` in `line` as a table writes a cell (cleaned, quoted if it must be).
+pub fn push_cell(line: &mut Vec<u8>, field: &str) {
+    push_field(line, field)
+}
+
 /// Whether a field could need cleaning or quotes: [`may_need_cleaning`]'s bytes, `,`
 /// and `"` (a table lookup per byte, eight bytes at a time).
 fn may_need_care(bytes: &[u8]) -> bool {

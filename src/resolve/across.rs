@@ -323,6 +323,13 @@ pub struct Maps {
 }
 
 impl Maps {
+    /// Maps made by hand: document `d`'s local entities go to the `targets` from
+    /// `starts[d]` on.
+    #[cfg(test)]
+    pub fn from_parts(starts: Vec<u32>, targets: Vec<usize>) -> Maps {
+        Maps { starts, targets }
+    }
+
     /// The corpus entity of document `d`'s local entity `e` ([`DROPPED`] if none).
     pub fn get(&self, d: usize, e: usize) -> Option<usize> {
         let start = *self.starts.get(d)? as usize;
