@@ -698,7 +698,7 @@ const EARLY_ROW_BYTES: usize = 36;
 
 /// The most memory (row starts, and what ends each) that rows put together before
 /// the merge may take; a row that does not fit waits for the merge.
-const EARLY_BYTES: usize = 24 << 20;
+const EARLY_BYTES: usize = 12 << 20;
 
 /// Early rows between looks at whether the merge is done.
 const EARLY_LOOK: usize = 64;
