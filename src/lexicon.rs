@@ -827,11 +827,15 @@ fn short_key(w: &str) -> Option<u64> {
     if w.len() > 7 {
         return None;
     }
-    // Two loads that overlap (a byte read twice lands on itself): a copy of a few
-    // bytes would be a call to memcpy, and a loop a test per byte.
-    let b = w.as_bytes();
+    Some(packed(w.as_bytes()) | (w.len() as u64) << 56)
+}
+
+/// Up to eight bytes as one number, the first lowest and zero after the last: two
+/// loads that overlap (a byte read twice lands on itself), no loop and no copy.
+#[inline]
+pub fn packed(b: &[u8]) -> u64 {
     let n = b.len();
-    let bytes = match n {
+    match n {
         0 => 0,
         1..=3 => {
             u64::from(b[0])
@@ -846,8 +850,7 @@ fn short_key(w: &str) -> Option<u64> {
             };
             four(0) | four(n - 4) << (8 * (n - 4))
         }
-    };
-    Some(bytes | (n as u64) << 56)
+    }
 }
 
 /// Calls `f` with `stem` + `add`, joined on the stack when short (most words).

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{class, longest_within, GazHit, Lexicon, SurfaceKind};
+use crate::lexicon::{class, longest_within, packed, GazHit, Lexicon, SurfaceKind};
 use crate::model::{EntityType, Span};
 use crate::normalize::{is_initialism, lowercase, norm_key};
 use crate::text::{Sentence, Token, TokenKind};
@@ -569,29 +569,6 @@ fn may_cap(kind: TokenKind, known: bool, w: &str, hyphens: bool) -> bool {
     // Most words: lower case, no article glued to a name.
     kind == TokenKind::Word
         && (known || starts_upper(w) || (hyphens && holds_either(w.as_bytes(), b'-', b'-')))
-}
-
-/// Up to eight bytes as one number, the first lowest and zero after the last: two
-/// loads that overlap (a byte read twice lands on itself), no loop and no copy.
-#[inline]
-fn packed(b: &[u8]) -> u64 {
-    let n = b.len();
-    match n {
-        0 => 0,
-        1..=3 => {
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1))
-        }
-        _ => {
-            let four = |at: usize| {
-                u64::from(u32::from_le_bytes(
-                    b[at..at + 4].try_into().expect("four bytes"),
-                ))
-            };
-            four(0) | four(n - 4) << (8 * (n - 4))
-        }
-    }
 }
 
 /// Whether a byte of `x` (eight packed bytes, zero padding) is `a` or `b` (neither
