@@ -640,26 +640,7 @@ pub fn split_and_mask(text: &str, sentences: &mut [Sentence], lex: &Lexicon) {
 /// [`first_look`] of a sentence's tokens, and whether a word in them runs into the
 /// next ([`split_run_together`]), in one pass.
 fn first_look_both(text: &str, tokens: &[Token]) -> (bool, bool, bool) {
-    let bytes = text.as_bytes();
-    let mut capitals = 0usize;
-    let mut hold = false;
-    let mut glued = false;
-    for (i, t) in tokens.iter().enumerate() {
-        let look = LOOK[usize::from(bytes[t.span.start])];
-        if look == 0 {
-            // Most tokens: a lower-case letter, a digit or punctuation.
-            continue;
-        }
-        capitals += usize::from(look & MAY_BE_CAPITAL);
-        if look & MAY_HOLD != 0 && !hold {
-            hold = may_hold(text, t);
-        }
-        if look & MAY_BE_CAPITAL != 0 && !glued && may_cut_word(bytes, t) {
-            glued = run_together_cut(text, tokens, i).is_some();
-        }
-    }
-    let menu = capitals >= MENU_WORDS && has_menu_run(text, tokens);
-    (menu, hold, glued)
+    look_at(text, tokens, true)
 }
 
 /// [`mask_furniture`] of one sentence that may hold furniture, with a menu when `menu`.
@@ -696,10 +677,20 @@ fn mask_sentence(text: &str, s: &mut Sentence, lex: &Lexicon, menu: bool) {
 /// that reads only the first byte of most tokens ([`LOOK`]): a menu is looked for
 /// only when enough words open with a byte that may open a capital.
 fn first_look(text: &str, tokens: &[Token]) -> (bool, bool) {
+    let (menu, hold, _) = look_at(text, tokens, false);
+    (menu, hold)
+}
+
+/// The one pass of [`first_look`] (and of [`first_look_both`] when `glue`): whether
+/// the tokens hold a menu, may hold furniture, and (when `glue`) a word run into the
+/// next.
+#[inline(always)]
+fn look_at(text: &str, tokens: &[Token], glue: bool) -> (bool, bool, bool) {
     let bytes = text.as_bytes();
     let mut capitals = 0usize;
     let mut hold = false;
-    for t in tokens {
+    let mut glued = false;
+    for (i, t) in tokens.iter().enumerate() {
         let look = LOOK[usize::from(bytes[t.span.start])];
         if look == 0 {
             // Most tokens: a lower-case letter, a digit or punctuation.
@@ -709,9 +700,12 @@ fn first_look(text: &str, tokens: &[Token]) -> (bool, bool) {
         if look & MAY_HOLD != 0 && !hold {
             hold = may_hold(text, t);
         }
+        if glue && look & MAY_BE_CAPITAL != 0 && !glued && may_cut_word(bytes, t) {
+            glued = run_together_cut(text, tokens, i).is_some();
+        }
     }
     let menu = capitals >= MENU_WORDS && has_menu_run(text, tokens);
-    (menu, hold)
+    (menu, hold, glued)
 }
 
 /// [`LOOK`]: the token may be a capitalised word (its first byte is an ASCII capital
