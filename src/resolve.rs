@@ -367,13 +367,7 @@ pub fn person_compatible<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
 /// "Hillary Diane Rodham Clinton"). "George W. Bush" and "George H. W. Bush" do not
 /// agree, nor do "Paul D. Ryan" and "Paul S. Ryan".
 fn middles_agree<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
-    let middle = |x: &[S]| -> Vec<String> {
-        match x.len() {
-            0..=2 => Vec::new(),
-            n => x[1..n - 1].iter().map(|w| w.as_ref().to_string()).collect(),
-        }
-    };
-    let (ma, mb) = (middle(a), middle(b));
+    let (ma, mb) = (middle_names(a), middle_names(b));
     if ma.is_empty() || mb.is_empty() {
         return true;
     }
@@ -381,15 +375,25 @@ fn middles_agree<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
         x == y || (x.len() == 1 && y.starts_with(x)) || (y.len() == 1 && x.starts_with(y))
     };
     if ma.len() == mb.len() {
-        return ma.iter().zip(&mb).all(|(x, y)| one(x, y));
+        return ma.iter().zip(mb).all(|(x, y)| one(x.as_ref(), y.as_ref()));
     }
     let (short, long) = if ma.len() < mb.len() {
-        (&ma, &mb)
+        (ma, mb)
     } else {
-        (&mb, &ma)
+        (mb, ma)
     };
     let mut rest = long.iter();
-    short.iter().all(|w| w.len() > 1 && rest.any(|l| l == w))
+    short
+        .iter()
+        .all(|w| w.as_ref().len() > 1 && rest.any(|l| l.as_ref() == w.as_ref()))
+}
+
+/// The words of a name between the first and the last.
+fn middle_names<S>(name: &[S]) -> &[S] {
+    match name.len() {
+        0..=2 => &[],
+        n => &name[1..n - 1],
+    }
 }
 
 /// "UN", "U.N.", "NATO": two or more letters, all capitals.
@@ -456,7 +460,7 @@ fn group_mentions(
     let mut dsu = Dsu::new(mentions.len());
     let firsts = merge_same_keys(&keys, &mut dsu);
     let names = merge_full_names(mentions, &tr, &mut dsu);
-    attach_lone_names(text, mentions, &tr, &names, &mut dsu);
+    attach_lone_names(text, mentions, &tr, &names, &firsts, &mut dsu);
     merge_org_forms(text, mentions, &keys, &firsts, lex, &mut dsu);
     let mut dropped = junk::settle_lone_heads(text, mentions, &keys, &mut dsu);
     junk::drop_wording(text, mentions, lex, &mut dsu, &mut dropped);
@@ -553,12 +557,10 @@ fn merge_full_names<'a>(
     let mut groups: Vec<&Vec<usize>> = by_surname.values().collect();
     groups.sort_unstable();
     for group in groups {
-        for (x, &i) in group.iter().enumerate() {
-            for &j in &group[x + 1..] {
-                if person_compatible(&tr[i], &tr[j]) {
-                    dsu.union(i, j);
-                }
-            }
+        if group.len() <= PAIRWISE_NAMES {
+            merge_pairwise(group, tr, dsu);
+        } else {
+            merge_by_shared_words(group, tr, dsu);
         }
     }
     NameIndex {
@@ -567,16 +569,87 @@ fn merge_full_names<'a>(
     }
 }
 
+/// Up to this many distinct full names of one surname in a document are compared
+/// pair by pair; past it (a list of names, not an article) each name is compared
+/// only with the names that share a word with its given name (see
+/// [`merge_by_shared_words`]).
+const PAIRWISE_NAMES: usize = 64;
+
+/// Past [`PAIRWISE_NAMES`], a name is compared with at most this many names that
+/// share its given name or initial: the work per name stays bounded.
+const WORD_CANDIDATES: usize = 256;
+
+/// Every pair of full names of one surname (`group`, distinct names) that can be one
+/// person is joined.
+fn merge_pairwise(group: &[usize], tr: &MentionWords, dsu: &mut Dsu) {
+    for (x, &i) in group.iter().enumerate() {
+        for &j in &group[x + 1..] {
+            if person_compatible(&tr[i], &tr[j]) {
+                dsu.union(i, j);
+            }
+        }
+    }
+}
+
+/// [`merge_pairwise`] for a long list of names of one surname, without comparing
+/// every pair. Two names can be one person only if the shorter one's given name
+/// matches a word of the longer one before the surname ([`person_compatible`]): the
+/// same word, an initial of it, or (names of as many words) a word that is its
+/// initial. So each name is compared with the names holding its given name or its
+/// initial as a word, and a bare initial with the names holding a word that starts
+/// with it: at most [`WORD_CANDIDATES`] names in all.
+fn merge_by_shared_words(group: &[usize], tr: &MentionWords, dsu: &mut Dsu) {
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_initial: HashMap<u8, Vec<usize>> = HashMap::default();
+    for &i in group {
+        let words = &tr[i];
+        for (x, &w) in words[..words.len() - 1].iter().enumerate() {
+            if words[..x].contains(&w) {
+                continue;
+            }
+            by_word.entry(w).or_default().push(i);
+            if let Some(&b) = w.as_bytes().first() {
+                let list = by_initial.entry(b).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    let none: &[usize] = &[];
+    for &i in group {
+        let given = tr[i][0];
+        let (same, initial): (&[usize], &[usize]) = if given.len() == 1 {
+            let starting = given.as_bytes().first().and_then(|b| by_initial.get(b));
+            let starting = starting.map_or(none, Vec::as_slice);
+            (none, starting)
+        } else {
+            let initial = given.get(..1).map_or(none, |c| listed(&by_word, c));
+            (listed(&by_word, given), initial)
+        };
+        for &j in same.iter().chain(initial).take(WORD_CANDIDATES) {
+            if j != i && person_compatible(&tr[i], &tr[j]) {
+                dsu.union(i, j);
+            }
+        }
+    }
+}
+
 /// A lone name word joins the one person whose surname it is, else the one
-/// person whose given name it is; with two candidates it stays apart.
+/// person whose given name it is; with two candidates it stays apart. Mentions of
+/// one key are one set already (`firsts`, [`merge_same_keys`]): the first that is a
+/// lone person word is looked up for all of them, so a surname written a thousand
+/// times is looked up once.
 fn attach_lone_names(
     text: &str,
     mentions: &[RawMention],
     tr: &MentionWords,
     names: &NameIndex,
+    firsts: &[usize],
     dsu: &mut Dsu,
 ) {
     let mut found = Vec::new();
+    let mut looked_up = vec![false; mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         // The cheap tests first: most mentions are no lone person word.
         if m.demonym
@@ -590,6 +663,7 @@ fn attach_lone_names(
         // Most lone words are no full name's word: known without the initialism test.
         if (surname.is_empty() && listed(&names.by_given, w).is_empty())
             || is_initialism(&text[m.span.start..m.span.end])
+            || std::mem::replace(&mut looked_up[firsts[i]], true)
         {
             continue;
         }
@@ -1079,6 +1153,81 @@ mod tests {
                 proptest::prop_assert_eq!(&keyed, &pairwise, "{}", o.key);
             }
         }
+    }
+
+    /// The sets of `0..n` that `dsu` holds, each as its sorted members, sorted.
+    fn partition(dsu: &mut Dsu, n: usize) -> Vec<Vec<usize>> {
+        let mut sets: HashMap<usize, Vec<usize>> = HashMap::default();
+        for i in 0..n {
+            sets.entry(dsu.find(i)).or_default().push(i);
+        }
+        let mut sets: Vec<Vec<usize>> = sets.into_values().collect();
+        sets.sort_unstable();
+        sets
+    }
+
+    /// Name words for [`MentionWords`]: given names, initials and middle names that
+    /// share letters, so that many pairs are compatible.
+    const NAME_WORDS: [&str; 9] = ["j", "jim", "john", "a", "ann", "anna", "d", "don", "r"];
+
+    fn mention_words<'p>(names: &[Vec<&'p str>]) -> MentionWords<'p> {
+        let mut out = MentionWords {
+            words: Vec::new(),
+            ranges: Vec::new(),
+        };
+        for name in names {
+            let start = out.words.len();
+            out.words.extend(name);
+            out.ranges.push((start, out.words.len()));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_compared_by_shared_words_join_as_names_compared_pairwise(
+            names in proptest::collection::btree_set(
+                proptest::collection::vec(0..NAME_WORDS.len(), 1..4),
+                1..40,
+            )
+        ) {
+            let names: Vec<Vec<&str>> = names
+                .iter()
+                .map(|ws| {
+                    let mut name: Vec<&str> = ws.iter().map(|&w| NAME_WORDS[w]).collect();
+                    name.push("smith");
+                    name
+                })
+                .collect();
+            let tr = mention_words(&names);
+            let group: Vec<usize> = (0..names.len()).collect();
+            let (mut pairwise, mut indexed) = (Dsu::new(group.len()), Dsu::new(group.len()));
+            merge_pairwise(&group, &tr, &mut pairwise);
+            merge_by_shared_words(&group, &tr, &mut indexed);
+            proptest::prop_assert_eq!(
+                partition(&mut pairwise, group.len()),
+                partition(&mut indexed, group.len())
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_list_of_one_given_name_compares_each_name_a_bounded_number_of_times() {
+        // "John A0 Smith" .. "John A999 Smith" and "John Smith": every long name is
+        // compatible with "John Smith", none with another long one.
+        let middles: Vec<String> = (0..1000).map(|i| format!("a{i}")).collect();
+        let mut names: Vec<Vec<&str>> = middles.iter().map(|m| vec!["john", m, "smith"]).collect();
+        names.push(vec!["john", "smith"]);
+        let tr = mention_words(&names);
+        let group: Vec<usize> = (0..names.len()).collect();
+        let mut dsu = Dsu::new(group.len());
+        merge_by_shared_words(&group, &tr, &mut dsu);
+        let sets = partition(&mut dsu, group.len());
+        // The capped comparisons still join "John Smith" with the names it is
+        // compared with, and never two long names that disagree.
+        let joined = sets.iter().find(|s| s.contains(&1000)).unwrap();
+        assert!(joined.len() > WORD_CANDIDATES / 2, "{}", joined.len());
+        assert!(joined.len() <= WORD_CANDIDATES + 1, "{}", joined.len());
     }
 
     #[test]

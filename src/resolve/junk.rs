@@ -13,6 +13,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Span};
 use crate::recognize::junk::{is_generic_head, name_goes_on};
 use crate::recognize::RawMention;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Heads that name no one body alone, besides the recognizer's generic heads:
 /// newspapers' and broadcasters' ("News", "Daily", "Media", "Network") and other
@@ -133,6 +134,9 @@ impl<'k> Bodies<'k> {
 /// Lone head words: an organization's joins the one body it stands for
 /// ([`body_of`]); else it is dropped, and so is an untyped one ("Court
 /// documents show"). Returns which mentions are dropped (empty when none is).
+/// The mentions of one key are one set: the body is looked for once per key, so
+/// a head written a thousand times beside a thousand bodies costs no more than
+/// once.
 pub(super) fn settle_lone_heads(
     text: &str,
     mentions: &[RawMention],
@@ -144,8 +148,12 @@ pub(super) fn settle_lone_heads(
     }
     let mut bodies = Bodies::new(text, mentions, keys, dsu);
     let mut dropped = vec![false; mentions.len()];
+    let mut settled: HashMap<Key, Option<usize>> = HashMap::default();
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_lone_head(m)) {
-        match body_of(i, mentions, &mut bodies, dsu) {
+        let body = *settled
+            .entry(keys[i])
+            .or_insert_with(|| body_of(i, mentions, &mut bodies, dsu));
+        match body {
             Some(r) if m.entity_type == EntityType::Organization => bodies.join(dsu, r, i),
             _ => dropped[i] = true,
         }
