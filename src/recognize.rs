@@ -2680,8 +2680,12 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     if adjacent && national_body && prev.gaz.is_some_and(|h| h.kind == SurfaceKind::Demonym) {
         // "Swedish Riksdag", "Irish Labour Party", "Philippine Senate": a nation's own
         // parliament, army or party, as the gazetteer names "Russian Foreign Ministry".
-        // A country's name before one stays a place ("U.S. Department of Agriculture").
         return Some((prev.a, (EntityType::Organization, "org.demonym-body")));
+    }
+    if adjacent && national_body && place_before {
+        // "U.S. Department of Agriculture", "Texas Supreme Court", "Fiji Labour Party":
+        // a country's, state's or town's own department, court or party is one body.
+        return Some((prev.a, (EntityType::Organization, "org.place-body")));
     }
     // "West Jersey" (a point of the compass and a known place) goes on
     // like the place alone: "West Jersey Railroad", "South Jutland County".

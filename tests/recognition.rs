@@ -682,7 +682,7 @@ fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
     let f = mentions("Members of the German Bundestag met the Israeli Knesset speaker.");
     assert!(all(&f, "German Bundestag", Org), "{f:?}");
     assert!(all(&f, "Israeli Knesset", Org), "{f:?}");
-    // Before a company it describes the company; a country's name stays a place.
+    // Before a company it describes the company.
     let f = mentions(
         "The Russian Gazprom deal, the Iranian IRGC, American Republicans \
          and the U.S. Department of Agriculture.",
@@ -690,7 +690,20 @@ fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
     assert!(all(&f, "Gazprom", Org), "{f:?}");
     assert!(all(&f, "IRGC", Org), "{f:?}");
     assert!(!any_with(&f, "American Republicans"), "{f:?}");
-    assert!(all(&f, "U.S.", Loc), "{f:?}");
+    assert!(all(&f, "U.S. Department of Agriculture", Org), "{f:?}");
+}
+
+#[test]
+fn a_place_before_its_own_national_body_is_part_of_its_name() {
+    let f = mentions(
+        "The Texas Supreme Court heard the case, and the Fiji Labour Party \
+         lost two seats. Iowa Democrats met with the Ohio GOP.",
+    );
+    assert!(all(&f, "Texas Supreme Court", Org), "{f:?}");
+    assert!(all(&f, "Fiji Labour Party", Org), "{f:?}");
+    // Members in the plural and acronyms stay apart from the place.
+    assert!(all(&f, "Iowa", Loc), "{f:?}");
+    assert!(all(&f, "Ohio", Loc), "{f:?}");
 }
 
 #[test]
