@@ -2558,6 +2558,11 @@ fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut V
         // the name before it rather than starting a person's.
         let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a)
             || tl == 1 && orgs::title_opens_body(ctx, k, b);
+        if tl > 0 && orgs::title_after_cue_of(ctx, cur, k, k + tl, b) {
+            // "Committee for Justice", "Office of Inspector General": the body's field.
+            k += tl;
+            continue;
+        }
         if tl > 0 && !cue_title {
             flush(pieces, cur, k, pending_title);
             k += tl;

@@ -832,3 +832,17 @@ fn a_known_name_opened_by_a_pronoun_stays_whole() {
     let f = mentions("The couple had split, Us Weekly reported on Monday.");
     assert!(all(&f, "Us Weekly", EntityType::Organization), "{f:?}");
 }
+
+#[test]
+fn a_title_word_naming_a_bodys_field_stays_in_its_name() {
+    let f = mentions(
+        "The Committee for Justice and the Bureau of Justice Statistics wrote to \
+         the Office of Inspector General.",
+    );
+    assert!(all(&f, "Committee for Justice", Org), "{f:?}");
+    assert!(all(&f, "Bureau of Justice Statistics", Org), "{f:?}");
+    assert!(all(&f, "Office of Inspector General", Org), "{f:?}");
+    // Before a person's name the title is the person's.
+    let f = mentions("The Committee for President Lena Ortiz met on Monday.");
+    assert!(all(&f, "Lena Ortiz", Per), "{f:?}");
+}
