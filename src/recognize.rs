@@ -2356,9 +2356,15 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
                 break;
             }
         }
-        if let Some(start) = offices::possessive_office_start(ctx, a, j) {
-            // "the Multnomah County Sheriff's Office": one organization, in place of
-            // the pieces of the run before the possessive.
+        let office = offices::possessive_office_start(ctx, a, j)
+            .map(|s| (s, EntityType::Organization, offices::RULE))
+            .or_else(|| {
+                facilities::saints_possessive(ctx, a, j)
+                    .map(|(s, t)| (s, t, facilities::SAINTS_RULE))
+            });
+        if let Some((start, t, rule)) = office {
+            // "the Multnomah County Sheriff's Office", "St. Mary's Hospital": one
+            // name, in place of the pieces of the run before the possessive.
             let from = ctx.tokens[start].span.start;
             while out
                 .last()
@@ -2371,7 +2377,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
                 b: j,
                 gaz: None,
                 title_before: false,
-                forced: Some((EntityType::Organization, offices::RULE)),
+                forced: Some((t, rule)),
             };
             out.extend(finish_piece(ctx, si, office));
             i = j;

@@ -846,3 +846,15 @@ fn a_title_word_naming_a_bodys_field_stays_in_its_name() {
     let f = mentions("The Committee for President Lena Ortiz met on Monday.");
     assert!(all(&f, "Lena Ortiz", Per), "{f:?}");
 }
+
+#[test]
+fn a_saints_possessive_opens_the_name_of_a_body_or_place() {
+    let f = mentions(
+        "She was taken to St. Mary's Hospital, then studied at Saint Anselm's College \
+         and prayed at St. Brendan’s Cathedral.",
+    );
+    assert!(all(&f, "St. Mary's Hospital", Org), "{f:?}");
+    assert!(all(&f, "Saint Anselm's College", Org), "{f:?}");
+    assert!(all(&f, "St. Brendan’s Cathedral", Org), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s == "Mary"), "{f:?}");
+}
