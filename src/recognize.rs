@@ -2632,6 +2632,9 @@ fn glue(ctx: &Ctx, pieces: &mut Vec<Piece>, out: &mut Vec<Piece>) {
 /// The type and rule of two pieces joined into one.
 type Joined = (EntityType, &'static str);
 
+/// The rule id of a place and its own body made one name ("Texas Supreme Court").
+const PLACE_BODY_RULE: &str = "org.place-body";
+
 /// "Near Ar" + "Raqqah": the article and the place become one place, in place of
 /// `prev` when the article is all of it, else after `prev` cut before the article
 /// (returned, to be pushed).
@@ -2696,12 +2699,15 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     if adjacent && national_body && place_before {
         // "U.S. Department of Agriculture", "Texas Supreme Court", "Fiji Labour Party":
         // a country's, state's or town's own department, court or party is one body.
-        return Some((prev.a, (EntityType::Organization, "org.place-body")));
+        return Some((prev.a, (EntityType::Organization, PLACE_BODY_RULE)));
     }
     // "West Jersey" (a point of the compass and a known place) goes on
     // like the place alone: "West Jersey Railroad", "South Jutland County".
     let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
-    if adjacent && (prev.gaz.is_some() || compass_place) && p.gaz.is_none() && !p.title_before {
+    // "Texas Department of State" goes on like the body alone: "... Health Services".
+    let place_body = prev.forced == Some((EntityType::Organization, PLACE_BODY_RULE));
+    let known = prev.gaz.is_some() || compass_place || place_body;
+    if adjacent && known && p.gaz.is_none() && !p.title_before {
         if let Some(joined) = after_known_name(ctx, prev, p, place_before) {
             return Some((prev.a, joined));
         }

@@ -704,6 +704,12 @@ fn a_place_before_its_own_national_body_is_part_of_its_name() {
     // Members in the plural and acronyms stay apart from the place.
     assert!(all(&f, "Iowa", Loc), "{f:?}");
     assert!(all(&f, "Ohio", Loc), "{f:?}");
+    // The joined body goes on before more words ending in a body's head word.
+    let f = mentions("The Texas Department of State Health Services confirmed it.");
+    assert!(
+        all(&f, "Texas Department of State Health Services", Org),
+        "{f:?}"
+    );
 }
 
 #[test]
