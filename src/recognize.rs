@@ -2356,9 +2356,15 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
                 break;
             }
         }
-        if let Some(start) = offices::possessive_office_start(ctx, a, j) {
-            // "the Multnomah County Sheriff's Office": one organization, in place of
-            // the pieces of the run before the possessive.
+        let office = offices::possessive_office_start(ctx, a, j)
+            .map(|s| (s, EntityType::Organization, offices::RULE))
+            .or_else(|| {
+                facilities::saints_possessive(ctx, a, j)
+                    .map(|(s, t)| (s, t, facilities::SAINTS_RULE))
+            });
+        if let Some((start, t, rule)) = office {
+            // "the Multnomah County Sheriff's Office", "St. Mary's Hospital": one
+            // name, in place of the pieces of the run before the possessive.
             let from = ctx.tokens[start].span.start;
             while out
                 .last()
@@ -2371,7 +2377,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
                 b: j,
                 gaz: None,
                 title_before: false,
-                forced: Some((EntityType::Organization, offices::RULE)),
+                forced: Some((t, rule)),
             };
             out.extend(finish_piece(ctx, si, office));
             i = j;
@@ -2558,6 +2564,11 @@ fn split_run(ctx: &Ctx, a: usize, b: usize, pieces: &mut Vec<Piece>, out: &mut V
         // the name before it rather than starting a person's.
         let cue_title = tl > 0 && is_cue_word(ctx, k + tl - 1) && (k > cur || tl == b - a)
             || tl == 1 && orgs::title_opens_body(ctx, k, b);
+        if tl > 0 && orgs::title_after_cue_of(ctx, cur, k, k + tl, b) {
+            // "Committee for Justice", "Office of Inspector General": the body's field.
+            k += tl;
+            continue;
+        }
         if tl > 0 && !cue_title {
             flush(pieces, cur, k, pending_title);
             k += tl;
@@ -2621,6 +2632,9 @@ fn glue(ctx: &Ctx, pieces: &mut Vec<Piece>, out: &mut Vec<Piece>) {
 /// The type and rule of two pieces joined into one.
 type Joined = (EntityType, &'static str);
 
+/// The rule id of a place and its own body made one name ("Texas Supreme Court").
+const PLACE_BODY_RULE: &str = "org.place-body";
+
 /// "Near Ar" + "Raqqah": the article and the place become one place, in place of
 /// `prev` when the article is all of it, else after `prev` cut before the article
 /// (returned, to be pushed).
@@ -2680,13 +2694,20 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     if adjacent && national_body && prev.gaz.is_some_and(|h| h.kind == SurfaceKind::Demonym) {
         // "Swedish Riksdag", "Irish Labour Party", "Philippine Senate": a nation's own
         // parliament, army or party, as the gazetteer names "Russian Foreign Ministry".
-        // A country's name before one stays a place ("U.S. Department of Agriculture").
         return Some((prev.a, (EntityType::Organization, "org.demonym-body")));
+    }
+    if adjacent && national_body && place_before {
+        // "U.S. Department of Agriculture", "Texas Supreme Court", "Fiji Labour Party":
+        // a country's, state's or town's own department, court or party is one body.
+        return Some((prev.a, (EntityType::Organization, PLACE_BODY_RULE)));
     }
     // "West Jersey" (a point of the compass and a known place) goes on
     // like the place alone: "West Jersey Railroad", "South Jutland County".
     let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
-    if adjacent && (prev.gaz.is_some() || compass_place) && p.gaz.is_none() && !p.title_before {
+    // "Texas Department of State" goes on like the body alone: "... Health Services".
+    let place_body = prev.forced == Some((EntityType::Organization, PLACE_BODY_RULE));
+    let known = prev.gaz.is_some() || compass_place || place_body;
+    if adjacent && known && p.gaz.is_none() && !p.title_before {
         if let Some(joined) = after_known_name(ctx, prev, p, place_before) {
             return Some((prev.a, joined));
         }

@@ -682,7 +682,7 @@ fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
     let f = mentions("Members of the German Bundestag met the Israeli Knesset speaker.");
     assert!(all(&f, "German Bundestag", Org), "{f:?}");
     assert!(all(&f, "Israeli Knesset", Org), "{f:?}");
-    // Before a company it describes the company; a country's name stays a place.
+    // Before a company it describes the company.
     let f = mentions(
         "The Russian Gazprom deal, the Iranian IRGC, American Republicans \
          and the U.S. Department of Agriculture.",
@@ -690,7 +690,26 @@ fn a_nationality_word_before_a_national_body_is_part_of_its_name() {
     assert!(all(&f, "Gazprom", Org), "{f:?}");
     assert!(all(&f, "IRGC", Org), "{f:?}");
     assert!(!any_with(&f, "American Republicans"), "{f:?}");
-    assert!(all(&f, "U.S.", Loc), "{f:?}");
+    assert!(all(&f, "U.S. Department of Agriculture", Org), "{f:?}");
+}
+
+#[test]
+fn a_place_before_its_own_national_body_is_part_of_its_name() {
+    let f = mentions(
+        "The Texas Supreme Court heard the case, and the Fiji Labour Party \
+         lost two seats. Iowa Democrats met with the Ohio GOP.",
+    );
+    assert!(all(&f, "Texas Supreme Court", Org), "{f:?}");
+    assert!(all(&f, "Fiji Labour Party", Org), "{f:?}");
+    // Members in the plural and acronyms stay apart from the place.
+    assert!(all(&f, "Iowa", Loc), "{f:?}");
+    assert!(all(&f, "Ohio", Loc), "{f:?}");
+    // The joined body goes on before more words ending in a body's head word.
+    let f = mentions("The Texas Department of State Health Services confirmed it.");
+    assert!(
+        all(&f, "Texas Department of State Health Services", Org),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -818,4 +837,30 @@ fn a_headline_ampersand_between_two_surnames_is_two_people() {
 fn a_known_name_opened_by_a_pronoun_stays_whole() {
     let f = mentions("The couple had split, Us Weekly reported on Monday.");
     assert!(all(&f, "Us Weekly", EntityType::Organization), "{f:?}");
+}
+
+#[test]
+fn a_title_word_naming_a_bodys_field_stays_in_its_name() {
+    let f = mentions(
+        "The Committee for Justice and the Bureau of Justice Statistics wrote to \
+         the Office of Inspector General.",
+    );
+    assert!(all(&f, "Committee for Justice", Org), "{f:?}");
+    assert!(all(&f, "Bureau of Justice Statistics", Org), "{f:?}");
+    assert!(all(&f, "Office of Inspector General", Org), "{f:?}");
+    // Before a person's name the title is the person's.
+    let f = mentions("The Committee for President Lena Ortiz met on Monday.");
+    assert!(all(&f, "Lena Ortiz", Per), "{f:?}");
+}
+
+#[test]
+fn a_saints_possessive_opens_the_name_of_a_body_or_place() {
+    let f = mentions(
+        "She was taken to St. Mary's Hospital, then studied at Saint Anselm's College \
+         and prayed at St. Brendan’s Cathedral.",
+    );
+    assert!(all(&f, "St. Mary's Hospital", Org), "{f:?}");
+    assert!(all(&f, "Saint Anselm's College", Org), "{f:?}");
+    assert!(all(&f, "St. Brendan’s Cathedral", Org), "{f:?}");
+    assert!(!f.iter().any(|(s, _)| s == "Mary"), "{f:?}");
 }

@@ -168,3 +168,37 @@ pub(super) fn institution_and_town(ctx: &Ctx, prev: &Piece, p: &Piece) -> bool {
                 && ctx.lex.entries[h.entry].entity_type == EntityType::Location
         })
 }
+/// The rule id of a place or body named after a saint ("St. Mary's Hospital").
+pub(super) const SAINTS_RULE: &str = "saints-possessive";
+
+/// The run `a..b` is the head of a name after a saint's possessive ("St. Mary's
+/// Hospital", "Saint Paul's College", "St. Patrick's Day"): returns where the name
+/// starts (at "St." or "Saint") and its type, which the head's last word gives
+/// (an organization's, a place's or an event's cue word); `None` otherwise.
+pub(super) fn saints_possessive(ctx: &Ctx, a: usize, b: usize) -> Option<(usize, EntityType)> {
+    if ctx.headline || a < 4 || b <= a {
+        return None;
+    }
+    let glued = |i: usize| ctx.tokens[i].span.end == ctx.tokens[i + 1].span.start;
+    let apostrophe = matches!(ctx.words[a - 2], "'" | "\u{2019}") && ctx.words[a - 1] == "s";
+    let holder = a - 3;
+    if !(apostrophe && glued(holder) && glued(a - 2) && ctx.is_upper_initial(holder)) {
+        return None;
+    }
+    let start = match ctx.words[holder - 1] {
+        "St." | "Saint" => holder - 1,
+        "." if holder >= 2 && ctx.words[holder - 2] == "St" => holder - 2,
+        _ => return None,
+    };
+    let last = b - 1;
+    let t = if ctx.in_class(last, class::ORG_CUE) {
+        EntityType::Organization
+    } else if ctx.in_class(last, class::LOC_SUFFIX) || ctx.in_class(last, class::PLACE_NOUN) {
+        EntityType::Location
+    } else if ctx.in_class(last, class::EVENT_CUE) {
+        EntityType::Other
+    } else {
+        return None;
+    };
+    Some((start, t))
+}

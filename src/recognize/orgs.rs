@@ -47,6 +47,18 @@ pub(super) fn title_opens_body(ctx: &Ctx, k: usize, b: usize) -> bool {
     })
 }
 
+/// Whether the title word(s) `k..e` name the field of a body rather than a person's
+/// office: they follow an organization's head word and "for", "of" or "on" in the
+/// piece that began at `cur`, and end the run or come before a common word ("Committee
+/// for Justice", "Bureau of Justice Statistics", "Office of Inspector General"; not
+/// "Committee for President Lena Ortiz", "Alliance for President Obama").
+pub(super) fn title_after_cue_of(ctx: &Ctx, cur: usize, k: usize, e: usize, b: usize) -> bool {
+    k >= cur + 2
+        && matches!(ctx.lower[k - 1], "for" | "of" | "on")
+        && ctx.in_class(k - 2, class::ORG_CUE)
+        && (e == b || ctx.is_common_at(e) && !ctx.first_name_at(e))
+}
+
 /// Whether `prev`, one unknown opening adjective, goes with the organization `p`
 /// right after it, whose last word is an organization's head word: "Royal" +
 /// "Thai Government", "Imperial" + "Japanese Army"; not "National" + "Republicans".

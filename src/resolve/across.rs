@@ -17,7 +17,7 @@ use super::{
     initials, is_acronym_form, is_name_start, norm_key, person_compatible, translit, word_count,
     LocalEntity,
 };
-use crate::lexicon::Lexicon;
+use crate::lexicon::{class, Lexicon};
 use crate::model::EntityType;
 use crate::timing;
 
@@ -253,12 +253,14 @@ fn fullest(forms: impl Iterator<Item = (u32, u32)>, strings: &Strings) -> Option
 /// Trump", "Republican Mitt Romney", "Team Obama") and, when the entity has any,
 /// has several words (a surname alone is no full name). Forms in mixed case come
 /// before forms in capitals; ties go to more words, then alphabetical order. With
-/// no clean form, the fullest form is taken.
+/// no clean form, the fullest form is taken. `generic` tells an organization's
+/// head word ("Bureau", "Hospital"), which alone gives way to a name it heads.
 fn label_form(
     forms: &[(u32, u32)],
     strings: &Strings,
     t: EntityType,
     glued: impl Fn(&str) -> bool,
+    generic: impl Fn(&str) -> bool,
 ) -> Option<u32> {
     let clean = |f: &str| {
         let first = f.split_whitespace().next().unwrap_or("");
@@ -298,7 +300,17 @@ fn label_form(
             .max()
             .unwrap_or(0),
     };
-    let full = |x: &(u32, u32)| is_multi(x) && x.1 * 3 >= top_single;
+    // A generic head word written alone ("Bureau") gives way to a name it heads
+    // ("Bureau of Refugees", "Children's Hospital") written a tenth as often.
+    let single = cleans
+        .iter()
+        .filter(|x| !is_multi(x) && x.1 == top_single)
+        .map(|x| strings.get(x.0))
+        .find(|f| generic(&f.to_lowercase()));
+    let headed = |x: &(u32, u32)| {
+        single.is_some_and(|h| head_word(strings.get(x.0)) == h) && x.1 * 10 >= top_single
+    };
+    let full = |x: &(u32, u32)| is_multi(x) && (x.1 * 3 >= top_single || headed(x));
     let any_full = cleans.iter().any(full);
     cleans
         .iter()
@@ -314,6 +326,13 @@ fn label_form(
         })
         .map(|x| x.0)
         .or_else(|| fullest(forms.iter().copied(), strings))
+}
+
+/// The head word of an organization's name: the word before its first "of"
+/// ("Bureau of Refugees"), else its last word ("Children's Hospital").
+fn head_word(f: &str) -> &str {
+    let before_of = f.split(" of ").next().unwrap_or(f);
+    before_of.split_whitespace().last().unwrap_or(f)
 }
 
 /// Where each document's local entities went.
@@ -1290,7 +1309,8 @@ impl<'a> Resolver<'a> {
         if let Some(gaz) = (self.acc[g].gaz != NONE).then_some(self.acc[g].gaz) {
             return self.lex.entries[gaz as usize].name.clone();
         }
-        label_form(forms, strings, t, |w| self.is_glued_word(w))
+        let generic = |w: &str| self.lex.classes_of(w) & class::ORG_CUE != 0;
+        label_form(forms, strings, t, |w| self.is_glued_word(w), generic)
             .or_else(|| {
                 demonyms
                     .iter()
@@ -1619,7 +1639,8 @@ mod tests {
         let mut s = Strings::default();
         let forms: Vec<(u32, u32)> = forms.iter().map(|&(f, c)| (s.intern(f), c)).collect();
         let glued = |w: &str| matches!(w, "republican" | "team" | "sen");
-        let id = label_form(&forms, &s, t, glued).expect("a label");
+        let generic = |w: &str| matches!(w, "bureau" | "legislature");
+        let id = label_form(&forms, &s, t, glued, generic).expect("a label");
         s.get(id).to_string()
     }
 
@@ -1672,6 +1693,18 @@ mod tests {
             label(&[("al-Nusra Front", 5), ("Nusra", 2)], org),
             "al-Nusra Front"
         );
+    }
+
+    #[test]
+    fn a_lone_head_word_gives_way_to_a_name_it_heads() {
+        let org = EntityType::Organization;
+        let bureau = [("Bureau", 4), ("Bureau of Refugees", 1)];
+        assert_eq!(label(&bureau, org), "Bureau of Refugees");
+        // Not to a name written far less often, nor to one it does not head.
+        let legislature = [("Legislature", 150), ("Ohio Legislature", 2)];
+        assert_eq!(label(&legislature, org), "Legislature");
+        let bureau = [("Bureau", 4), ("Bureau Chiefs Club", 1)];
+        assert_eq!(label(&bureau, org), "Bureau");
     }
 
     #[test]
