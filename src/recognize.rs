@@ -2656,6 +2656,17 @@ fn article_and_place(prev: &mut Piece, p: &Piece) -> Option<Piece> {
     }
 }
 
+/// Whether the name `p` opens with a country's name or nationality word ("U.S.
+/// Senate", "Russian Foreign Ministry"; not "Pacific Fleet").
+fn opens_with_country(ctx: &Ctx, p: &Piece) -> bool {
+    let first = ctx.words[p.a];
+    ctx.lex.find(first).iter().any(|h| {
+        h.span.start == 0
+            && h.span.end == first.len()
+            && (h.kind == SurfaceKind::Demonym || ctx.lex.is_country(h.entry))
+    })
+}
+
 /// Whether `p` joins `prev` into one name: where the joined name starts, and its
 /// type and rule.
 fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
@@ -2696,9 +2707,11 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         // parliament, army or party, as the gazetteer names "Russian Foreign Ministry".
         return Some((prev.a, (EntityType::Organization, "org.demonym-body")));
     }
-    if adjacent && national_body && place_before {
+    if adjacent && national_body && place_before && !opens_with_country(ctx, p) {
         // "U.S. Department of Agriculture", "Texas Supreme Court", "Fiji Labour Party":
         // a country's, state's or town's own department, court or party is one body.
+        // A body that names its own country first ("Wisconsin U.S. Senate
+        // candidate") is not the earlier place's.
         return Some((prev.a, (EntityType::Organization, PLACE_BODY_RULE)));
     }
     // "West Jersey" (a point of the compass and a known place) goes on

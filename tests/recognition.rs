@@ -701,9 +701,15 @@ fn a_place_before_its_own_national_body_is_part_of_its_name() {
     );
     assert!(all(&f, "Texas Supreme Court", Org), "{f:?}");
     assert!(all(&f, "Fiji Labour Party", Org), "{f:?}");
-    // Members in the plural and acronyms stay apart from the place.
+    // Members in the plural and acronyms stay apart from the place, and so does a
+    // body that names its own country first.
     assert!(all(&f, "Iowa", Loc), "{f:?}");
     assert!(all(&f, "Ohio", Loc), "{f:?}");
+    let f =
+        mentions("The Wisconsin U.S. Senate candidate spoke in Madison to the U.S. Pacific Fleet.");
+    assert!(all(&f, "Wisconsin", Loc), "{f:?}");
+    assert!(all(&f, "U.S. Senate", Org), "{f:?}");
+    assert!(all(&f, "U.S. Pacific Fleet", Org), "{f:?}");
     // The joined body goes on before more words ending in a body's head word.
     let f = mentions("The Texas Department of State Health Services confirmed it.");
     assert!(
