@@ -470,7 +470,7 @@ fn swap_in(staging: &Path, target: &Path) -> io::Result<()> {
 const WRITEBACK_STEP: u64 = 8 << 20;
 
 /// An output file whose bytes the system is asked to start writing to disk every
-/// [`WRITEBACK_STEP`] bytes, without waiting: the disk works while the build still
+/// [`WRITEBACK_STEP`] bytes, and when it is flushed, without waiting: the disk works while the build still
 /// computes, and the sync before the folder is swapped in ([`OutputDir::commit`])
 /// finds little left to write. (Linux; elsewhere a plain file.) The request is
 /// advice: its errors are ignored, and the final sync reports any failure.
@@ -503,8 +503,15 @@ impl Write for EarlyFile {
         Ok(n)
     }
 
+    /// Also asks for the bytes not yet asked for to be written: a file is flushed
+    /// when it is whole, and its last bytes then need not wait for the final sync.
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        self.file.flush()?;
+        if self.written > self.asked {
+            start_writeback(&self.file, self.asked, self.written - self.asked);
+            self.asked = self.written;
+        }
+        Ok(())
     }
 }
 
@@ -656,8 +663,11 @@ mod output_dir_tests {
             out.write_all(&chunk).unwrap();
         }
         out.write_all(b"end").unwrap();
-        let file = out.into_inner().unwrap();
-        assert!(file.asked >= 2 * WRITEBACK_STEP && file.asked <= file.written);
+        let mut file = out.into_inner().unwrap();
+        assert!(file.asked >= 2 * WRITEBACK_STEP && file.asked < file.written);
+        // A flushed file is asked to be written to its end.
+        file.flush().unwrap();
+        assert_eq!(file.asked, file.written);
         drop(file);
         let read = fs::read(&path).unwrap();
         assert_eq!(read.len(), chunks * chunk.len() + 3);

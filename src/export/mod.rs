@@ -374,7 +374,7 @@ mod tests {
 
     /// A graph with every kind of text the writers escape, dated and undated nodes and
     /// edges, every kind and type, and counts past the cached sizes.
-    fn awkward_graph() -> EntityGraph {
+    pub(super) fn awkward_graph() -> EntityGraph {
         use crate::model::{Day, Edge, EntityType, Node, RelationKind, Timeline};
         let texts = [
             "Kerry",
