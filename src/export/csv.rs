@@ -86,7 +86,7 @@ impl Seen {
 }
 
 /// One row per node.
-pub fn write_nodes<W: Write>(
+pub fn write_nodes<W: Write + Send>(
     out: W,
     graph: &EntityGraph,
     options: ExportOptions,
@@ -95,7 +95,7 @@ pub fn write_nodes<W: Write>(
 }
 
 /// [`write_nodes`], the rows put together `chunk` nodes at a time (see [`write_in_chunks`]).
-fn write_nodes_in<W: Write>(
+fn write_nodes_in<W: Write + Send>(
     out: W,
     graph: &EntityGraph,
     options: ExportOptions,
@@ -139,7 +139,7 @@ pub fn join_aliases(out: &mut String, aliases: &[String]) {
 
 /// One row per edge; `evidence` is an example sentence for typed edges (a
 /// co-mention's sentences are reached through `evidence.csv`).
-pub fn write_edges<W: Write>(
+pub fn write_edges<W: Write + Send>(
     out: W,
     graph: &EntityGraph,
     options: ExportOptions,
@@ -148,7 +148,7 @@ pub fn write_edges<W: Write>(
 }
 
 /// [`write_edges`], the rows put together `chunk` edges at a time (see [`write_in_chunks`]).
-fn write_edges_in<W: Write>(
+fn write_edges_in<W: Write + Send>(
     out: W,
     graph: &EntityGraph,
     options: ExportOptions,
@@ -189,15 +189,15 @@ fn write_edges_in<W: Write>(
 /// Rows of `nodes.csv` and `edges.csv` that one task puts together.
 const ROWS_PER_TASK: usize = 2048;
 
-/// Tasks whose rows are held at once, before they are written in order: with
-/// [`ROWS_PER_TASK`], a megabyte or two.
+/// Tasks whose rows are put together at once, while those before them are written:
+/// with [`ROWS_PER_TASK`], a megabyte or two.
 const TASKS_AT_ONCE: usize = 8;
 
 /// Writes `header`, then the rows of items `0..n`, which `rows` puts together for a
 /// range of `chunk` of them at a time. The ranges are put together on every core,
-/// [`TASKS_AT_ONCE`] at a time, and written in order: the bytes are those of one
-/// pass over the items.
-fn write_in_chunks<W: Write>(
+/// [`TASKS_AT_ONCE`] at a time, and written in order while the next are put
+/// together: the bytes are those of one pass over the items.
+fn write_in_chunks<W: Write + Send>(
     mut out: W,
     header: &[&str],
     n: usize,
@@ -207,19 +207,27 @@ fn write_in_chunks<W: Write>(
     let mut csv = writer(Vec::new());
     row(&mut csv, header)?;
     out.write_all(&csv.out)?;
-    let starts: Vec<usize> = (0..n).step_by(chunk.max(1)).collect();
-    for tasks in starts.chunks(TASKS_AT_ONCE) {
-        let parts: Vec<io::Result<Vec<u8>>> = (tasks.par_iter())
+    let chunk = chunk.max(1);
+    let starts: Vec<usize> = (0..n).step_by(chunk).collect();
+    let put_together = |tasks: &[usize]| -> Vec<io::Result<Vec<u8>>> {
+        (tasks.par_iter())
             .map(|&at| {
                 let mut csv = writer(Vec::new());
-                rows(at..n.min(at + chunk.max(1)), &mut csv)?;
+                rows(at..n.min(at + chunk), &mut csv)?;
                 Ok(csv.out)
             })
-            .collect();
-        for part in parts {
-            out.write_all(&part?)?;
-        }
+            .collect()
+    };
+    let write = |out: &mut W, parts: Vec<io::Result<Vec<u8>>>| {
+        parts.into_iter().try_for_each(|part| out.write_all(&part?))
+    };
+    let mut ready = Vec::new();
+    for tasks in starts.chunks(TASKS_AT_ONCE) {
+        let (written, next) = rayon::join(|| write(&mut out, ready), || put_together(tasks));
+        written?;
+        ready = next;
     }
+    write(&mut out, ready)?;
     out.flush()
 }
 
