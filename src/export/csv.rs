@@ -400,10 +400,6 @@ struct Rows<W: Write> {
 }
 
 impl<W: Write> Rows<W> {
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-
     fn into_inner(mut self) -> io::Result<W> {
         self.out.flush()?;
         Ok(self.out)
@@ -864,7 +860,7 @@ mod tests {
         {
             let mut csv = writer(&mut out);
             row(&mut csv, &["a\nb", "say \"hi\"", "x,y", "plain"]).unwrap();
-            csv.flush().unwrap();
+            csv.out.flush().unwrap();
         }
         assert_eq!(
             String::from_utf8(out).unwrap(),
