@@ -380,18 +380,21 @@ impl<'a, W: Write> Corpus<'a, W> {
         // merge is handed to it.
         let merged: std::sync::OnceLock<(Maps, Ids)> = std::sync::OnceLock::new();
         let (hand_over, wait) = sync_channel::<Merged<'_>>(1);
-        let mention_replay = MentionReplay::new(
+        let mut mention_replay = MentionReplay::new(
             TableWriter::new(mentions, &MENTIONS_HEADER, self.options)?,
             wait,
         );
+        mention_replay.room = early_room();
         let mention_spill = self.mention_spill;
         std::thread::scope(|scope| {
             let mentions = scope
                 .spawn(|| timing::timed("replay mentions", || mention_replay.run(mention_spill)));
             let (entities, maps) =
                 timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
+            let start = std::time::Instant::now();
             let (entities, maps) = without_other(entities, maps);
             let ids = Ids::new(assign_ids(&entities));
+            timing::phase("ids", start);
             let timelines = node_timelines(&maps, &self.dated, entities.len());
             drop(self.dated);
             let (maps, ids) = merged.get_or_init(|| (maps, ids));
@@ -671,40 +674,44 @@ struct Spilled {
     sentence: usize,
 }
 
-/// Rows of `mentions.csv` put together while the entities merge, up to their
-/// entity: each row's start in `bytes` (up to the row's `end`), and what ends it.
+/// Rows of `mentions.csv` read while the entities merge, one after another in
+/// `bytes`: each is its mention's type code, then its local entity, sentence, start,
+/// length and the length of its text cell as varints (see [`put_varint`]), then the
+/// text cell.
 #[derive(Default)]
 struct Early {
     bytes: Vec<u8>,
-    rows: Vec<EarlyRow>,
-    /// The cells of the rows' documents, once each: (document, end in `doc_cells`).
+    rows: usize,
+    /// The cells of the rows' documents, once each: (document, end in `doc_cells`,
+    /// end of its rows in `bytes`).
     doc_cells: Vec<u8>,
-    docs: Vec<(u32, u32)>,
+    docs: Vec<(u32, u32, u32)>,
     /// Whether no more rows fit in the room given.
     full: bool,
 }
 
-/// A row kept early: its start after its document's cell (after its mention's type
-/// code, the byte before it) ends at `end`.
-struct EarlyRow {
-    end: u32,
-    doc: u32,
-    local: u32,
-    sentence: u32,
-}
-
-/// Bytes of the room that an early row takes, with its start (span and text).
-const EARLY_ROW_BYTES: usize = 36;
-
-/// The most memory (row starts, and what ends each) that rows put together before
-/// the merge may take; a row that does not fit waits for the merge.
+/// The most memory that rows read before the merge may take (about 18 bytes a
+/// row); a row that does not fit waits for the merge.
 const EARLY_BYTES: usize = 12 << 20;
+
+/// The room for rows read before the merge: [`EARLY_BYTES`] when a core is left
+/// beside rayon's threads, else none. Rows read early take a core from the merge's
+/// parallel steps, which then end later; on two cores and two threads the tail of
+/// allsides-dev was 17 ms shorter without them (7 runs of 7), and with one thread
+/// they use the core the merge leaves idle.
+fn early_room() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match cores > rayon::current_num_threads() {
+        true => EARLY_BYTES,
+        false => 0,
+    }
+}
 
 /// Early rows between looks at whether the merge is done.
 const EARLY_LOOK: usize = 64;
 
 /// `mentions.csv`, from the mention spill. The replay starts while the entities
-/// merge: until the merge is handed over (or the room of [`EARLY_BYTES`] is
+/// merge: until the merge is handed over (or the room, [`early_room`], is
 /// taken), each row is put together up to its entity's id and kept; then the kept
 /// rows are ended and written, and the others written as they come.
 struct MentionReplay<'a, M: Write> {
@@ -798,7 +805,7 @@ impl<'a, M: Write> MentionReplay<'a, M> {
     /// Keeps the mention's row put together up to its entity, unless the merge is
     /// done by now or the room is taken (then false).
     fn keep_early(&mut self, rec: &Record, m: &Spilled, text: &str) -> io::Result<bool> {
-        if self.early.rows.len() % EARLY_LOOK == 0 {
+        if self.early.rows % EARLY_LOOK == 0 {
             match self.wait.try_recv() {
                 Ok(merged) => {
                     self.take_merge(merged)?;
@@ -812,37 +819,42 @@ impl<'a, M: Write> MentionReplay<'a, M> {
         if early.full {
             return Ok(false);
         }
-        if early.rows.capacity() == 0 {
-            // Room for rows of a few dozen bytes (these are the shortest rows' starts).
-            let rows = (self.room / EARLY_ROW_BYTES).max(1);
-            early.rows.reserve_exact(rows);
-            let taken = rows * std::mem::size_of::<EarlyRow>();
-            early.bytes.reserve_exact(self.room.saturating_sub(taken));
+        if early.bytes.capacity() == 0 {
+            early.bytes.reserve_exact(self.room.max(1));
         }
         let cells = &mut self.cells;
         cells.start(&self.out, rec.doc, rec.doc_id);
-        cells.line.clear();
-        row_span(&self.out, &mut cells.line, m, text);
-        let end = early.bytes.len() + 1 + cells.line.len();
-        let full = end > early.bytes.capacity() || early.rows.len() == early.rows.capacity();
-        if full || early.doc_cells.len() > self.room / 16 {
+        self.out.push_text_cell(&mut cells.line, text);
+        let mut head = [0u8; 50];
+        let mut n = 0;
+        let len = m.end.checked_sub(m.start);
+        for v in [
+            m.local,
+            m.sentence,
+            m.start,
+            len.unwrap_or(0),
+            cells.line.len(),
+        ] {
+            n += put_varint(&mut head[n..], v as u64);
+        }
+        let end = early.bytes.len() + 1 + n + cells.line.len();
+        let room = early.bytes.capacity();
+        if len.is_none() || end > room || early.doc_cells.len() > self.room / 16 {
             early.full = true;
             return Ok(false);
         }
         if early.docs.last().map(|d| d.0) != Some(rec.doc as u32) {
             early.doc_cells.extend_from_slice(&cells.doc_cell);
-            early
-                .docs
-                .push((rec.doc as u32, early.doc_cells.len() as u32));
+            let cell = early.doc_cells.len() as u32;
+            early.docs.push((rec.doc as u32, cell, 0));
         }
         early.bytes.push(m.code);
+        early.bytes.extend_from_slice(&head[..n]);
         early.bytes.extend_from_slice(&cells.line);
-        early.rows.push(EarlyRow {
-            end: end as u32,
-            doc: rec.doc as u32,
-            local: m.local as u32,
-            sentence: m.sentence as u32,
-        });
+        early.rows += 1;
+        if let Some(doc) = early.docs.last_mut() {
+            doc.2 = end as u32;
+        }
         Ok(true)
     }
 
@@ -857,32 +869,80 @@ impl<'a, M: Write> MentionReplay<'a, M> {
         self.cells.plain = merged.ids.plain && type_names().all(is_plain);
         self.merged = Some(merged);
         let early = std::mem::take(&mut self.early);
-        timing::count("mentions put early", early.rows.len());
-        let mut from = 0;
+        timing::count("mentions put early", early.rows);
         let mut line = std::mem::take(&mut self.cells.line);
-        // The document of the last row, and its cell's place in the cells.
-        let (mut doc, mut cell, mut next) = (None, 0..0, early.docs.iter());
-        for row in &early.rows {
-            let (code, start) = (early.bytes[from], &early.bytes[from + 1..row.end as usize]);
-            from = row.end as usize;
-            if doc != Some(row.doc) {
-                let &(d, end) = next.next().ok_or_else(corrupt)?;
-                (doc, cell) = (Some(d), cell.end..end as usize);
-            }
-            let (d, local) = (row.doc as usize, row.local as usize);
-            let Some((id, ty)) = target(self.merged.as_ref(), d, local, code)? else {
-                continue;
+        let (mut cell, mut from) = (0, 0);
+        for &(doc, cell_end, rows_end) in &early.docs {
+            let doc_cell = early.doc_cells.get(cell..cell_end as usize);
+            let rows = early.bytes.get(from..rows_end as usize);
+            let (Some(doc_cell), Some(rows)) = (doc_cell, rows) else {
+                return Err(corrupt());
             };
-            line.clear();
-            line.extend_from_slice(&early.doc_cells[cell.clone()]);
-            line.push(b',');
-            line.extend_from_slice(start);
-            row_end(&mut line, id, ty, row.sentence as usize, self.cells.plain);
-            self.out.write_line(&line)?;
+            (cell, from) = (cell_end as usize, rows_end as usize);
+            self.end_early_rows(doc as usize, doc_cell, rows, &mut line)?;
         }
         self.cells.line = line;
         Ok(())
     }
+
+    /// Ends and writes the early `rows` of document `doc`, whose cell is `doc_cell`.
+    fn end_early_rows(
+        &mut self,
+        doc: usize,
+        doc_cell: &[u8],
+        mut rows: &[u8],
+        line: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        while let Some((&code, rest)) = rows.split_first() {
+            rows = rest;
+            let mut fields = [0usize; 5];
+            for f in &mut fields {
+                *f = take_varint(&mut rows).ok_or_else(corrupt)? as usize;
+            }
+            let [local, sentence, start, len, cell] = fields;
+            let Some((text_cell, rest)) = rows.split_at_checked(cell) else {
+                return Err(corrupt());
+            };
+            rows = rest;
+            let Some((id, ty)) = target(self.merged.as_ref(), doc, local, code)? else {
+                continue;
+            };
+            let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+            let (start, end) = (a.format(start).as_bytes(), b.format(start + len).as_bytes());
+            line.clear();
+            join(line, &[doc_cell, start, end, text_cell]);
+            row_end(line, id, ty, sentence, self.cells.plain);
+            self.out.write_line(line)?;
+        }
+        Ok(())
+    }
+}
+
+/// Puts `v` in `out` seven bits a byte, the low ones first, the high bit of each
+/// byte but the last set; returns the bytes put (at most ten).
+fn put_varint(out: &mut [u8], mut v: u64) -> usize {
+    let mut n = 0;
+    while v >= 0x80 {
+        out[n] = (v as u8) | 0x80;
+        v >>= 7;
+        n += 1;
+    }
+    out[n] = v as u8;
+    n + 1
+}
+
+/// The varint at the start of `bytes` (see [`put_varint`]), which it passes over.
+fn take_varint(bytes: &mut &[u8]) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..70).step_by(7) {
+        let (&b, rest) = bytes.split_first()?;
+        *bytes = rest;
+        v |= u64::from(b & 0x7f).checked_shl(shift)?;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// A `mentions.csv` row up to its entity, in `line` (cleared first): the
@@ -1489,6 +1549,28 @@ mod tests {
             get_str(&mut r).unwrap_err().kind(),
             io::ErrorKind::InvalidData
         );
+    }
+
+    #[test]
+    fn varints_read_back_as_put_and_a_cut_one_is_none() {
+        let mut values = vec![0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21];
+        values.extend([u32::MAX as u64, 1 << 35, u64::MAX - 1, u64::MAX]);
+        let mut bytes = Vec::new();
+        for &v in &values {
+            let mut head = [0u8; 10];
+            let n = put_varint(&mut head, v);
+            let bits = 64 - v.leading_zeros() as usize;
+            assert_eq!(n, 1 + bits.saturating_sub(1) / 7);
+            bytes.extend_from_slice(&head[..n]);
+        }
+        let mut rest = &bytes[..];
+        let got: Vec<u64> = values
+            .iter()
+            .map(|_| take_varint(&mut rest).unwrap())
+            .collect();
+        assert_eq!((got, rest.len()), (values, 0));
+        assert_eq!(take_varint(&mut &[0x80, 0x80][..]), None);
+        assert_eq!(take_varint(&mut &[][..]), None);
     }
 
     #[test]

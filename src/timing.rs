@@ -22,9 +22,24 @@ pub fn report(label: &str, took: Duration) {
     if enabled() {
         let end = epoch().elapsed().as_secs_f64();
         eprintln!(
-            "phase {label:<24} {:>8.3} s (ends at {end:.3} s)",
-            took.as_secs_f64()
+            "phase {label:<24} {:>8.3} s (ends at {end:.3} s; cpu {:.3} s)",
+            took.as_secs_f64(),
+            process_cpu().as_secs_f64()
         );
+    }
+}
+
+/// The processor time of every thread of the process so far: beside the wall time,
+/// it shows how busy the cores were between two phases.
+fn process_cpu() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec to write to.
+    match unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } {
+        0 => Duration::new(t.tv_sec as u64, t.tv_nsec as u32),
+        _ => Duration::ZERO,
     }
 }
 

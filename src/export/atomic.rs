@@ -447,7 +447,7 @@ fn swap_in(staging: &Path, target: &Path) -> io::Result<()> {
     match exchange(staging, target) {
         Ok(()) => {
             // `staging` now holds the old folder.
-            let _ = fs::remove_dir_all(staging);
+            remove_folder(staging);
             return Ok(());
         }
         Err(err) if !exchange_unsupported(&err) => return Err(err),
@@ -462,15 +462,35 @@ fn swap_in(staging: &Path, target: &Path) -> io::Result<()> {
         let _ = fs::rename(&old, target);
         return Err(err);
     }
-    let _ = fs::remove_dir_all(&old);
+    remove_folder(&old);
     Ok(())
+}
+
+/// Removes the folder `dir` (an old output folder) and what it holds, its entries
+/// all at once: freeing a big file's blocks takes the file system a while, and it
+/// frees several files side by side. Failures are ignored, as a leftover is removed
+/// by the next build.
+fn remove_folder(dir: &Path) {
+    let entries: Vec<fs::DirEntry> = match fs::read_dir(dir) {
+        Ok(entries) => entries.flatten().collect(),
+        Err(_) => Vec::new(),
+    };
+    std::thread::scope(|scope| {
+        for entry in &entries {
+            scope.spawn(move || match entry.file_type() {
+                Ok(t) if t.is_dir() => fs::remove_dir_all(entry.path()),
+                _ => fs::remove_file(entry.path()),
+            });
+        }
+    });
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Bytes written between two requests to start writing a file to disk.
 const WRITEBACK_STEP: u64 = 8 << 20;
 
 /// An output file whose bytes the system is asked to start writing to disk every
-/// [`WRITEBACK_STEP`] bytes, without waiting: the disk works while the build still
+/// [`WRITEBACK_STEP`] bytes, and when it is flushed, without waiting: the disk works while the build still
 /// computes, and the sync before the folder is swapped in ([`OutputDir::commit`])
 /// finds little left to write. (Linux; elsewhere a plain file.) The request is
 /// advice: its errors are ignored, and the final sync reports any failure.
@@ -503,8 +523,15 @@ impl Write for EarlyFile {
         Ok(n)
     }
 
+    /// Also asks for the bytes not yet asked for to be written: a file is flushed
+    /// when it is whole, and its last bytes then need not wait for the final sync.
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        self.file.flush()?;
+        if self.written > self.asked {
+            start_writeback(&self.file, self.asked, self.written - self.asked);
+            self.asked = self.written;
+        }
+        Ok(())
     }
 }
 
@@ -656,8 +683,11 @@ mod output_dir_tests {
             out.write_all(&chunk).unwrap();
         }
         out.write_all(b"end").unwrap();
-        let file = out.into_inner().unwrap();
-        assert!(file.asked >= 2 * WRITEBACK_STEP && file.asked <= file.written);
+        let mut file = out.into_inner().unwrap();
+        assert!(file.asked >= 2 * WRITEBACK_STEP && file.asked < file.written);
+        // A flushed file is asked to be written to its end.
+        file.flush().unwrap();
+        assert_eq!(file.asked, file.written);
         drop(file);
         let read = fs::read(&path).unwrap();
         assert_eq!(read.len(), chunks * chunk.len() + 3);
@@ -699,6 +729,28 @@ mod output_dir_tests {
             fs::write(out.path().join(name), text)?;
         }
         out.commit()
+    }
+
+    #[test]
+    fn an_old_folder_is_removed_whole_but_not_what_its_links_point_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, kept) = (dir.path().join("old"), dir.path().join("kept.txt"));
+        fs::create_dir_all(old.join("sub/deeper")).unwrap();
+        fs::write(&kept, "mine").unwrap();
+        for (i, name) in ["a.csv", ".marker", "sub/b.csv", "sub/deeper/c"]
+            .iter()
+            .enumerate()
+        {
+            fs::write(old.join(name), vec![b'x'; 1000 * i]).unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&kept, old.join("link")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path(), old.join("sub/up")).unwrap();
+        remove_folder(&old);
+        assert!(!old.exists());
+        assert_eq!(fs::read_to_string(&kept).unwrap(), "mine");
+        remove_folder(&old);
     }
 
     #[test]

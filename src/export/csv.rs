@@ -8,6 +8,9 @@
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
+
+use rayon::prelude::*;
 
 use super::ExportOptions;
 use crate::model::{EntityGraph, RelationKind, Timeline};
@@ -83,32 +86,43 @@ impl Seen {
 }
 
 /// One row per node.
-pub fn write_nodes<W: Write>(
+pub fn write_nodes<W: Write + Send>(
     out: W,
     graph: &EntityGraph,
     options: ExportOptions,
 ) -> io::Result<()> {
-    let mut csv = writer(out);
-    row(&mut csv, &NODES_HEADER)?;
-    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
-    let (mut seen, mut aliases) = (Seen::default(), String::new());
-    for node in graph.nodes() {
-        let seen = seen.of(&node.timeline);
-        join_aliases(&mut aliases, &node.aliases);
-        row_with(
-            &mut csv,
-            &[
-                &node.id,
-                &options.csv_cell(&node.label),
-                node.entity_type.as_str(),
-                a.format(node.mentions),
-                b.format(node.documents),
-                &options.csv_cell(&aliases),
-            ],
-            &[&seen.first, &seen.last, &seen.timeline],
-        )?;
-    }
-    csv.flush()
+    write_nodes_in(out, graph, options, ROWS_PER_TASK)
+}
+
+/// [`write_nodes`], the rows put together `chunk` nodes at a time (see [`write_in_chunks`]).
+fn write_nodes_in<W: Write + Send>(
+    out: W,
+    graph: &EntityGraph,
+    options: ExportOptions,
+    chunk: usize,
+) -> io::Result<()> {
+    let nodes = graph.graph.raw_nodes();
+    write_in_chunks(out, &NODES_HEADER, nodes.len(), chunk, |range, csv| {
+        let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+        let (mut seen, mut aliases) = (Seen::default(), String::new());
+        for node in nodes[range].iter().map(|n| &n.weight) {
+            let seen = seen.of(&node.timeline);
+            join_aliases(&mut aliases, &node.aliases);
+            row_with(
+                csv,
+                &[
+                    &node.id,
+                    &options.csv_cell(&node.label),
+                    node.entity_type.as_str(),
+                    a.format(node.mentions),
+                    b.format(node.documents),
+                    &options.csv_cell(&aliases),
+                ],
+                &[&seen.first, &seen.last, &seen.timeline],
+            )?;
+        }
+        Ok(())
+    })
 }
 
 /// Puts a node's aliases in `out` (cleared first), separated by [`ALIAS_SEPARATOR`]:
@@ -125,38 +139,96 @@ pub fn join_aliases(out: &mut String, aliases: &[String]) {
 
 /// One row per edge; `evidence` is an example sentence for typed edges (a
 /// co-mention's sentences are reached through `evidence.csv`).
-pub fn write_edges<W: Write>(
+pub fn write_edges<W: Write + Send>(
     out: W,
     graph: &EntityGraph,
     options: ExportOptions,
 ) -> io::Result<()> {
-    let mut csv = writer(out);
-    row(&mut csv, &EDGES_HEADER)?;
-    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
-    let mut seen = Seen::default();
-    for (source, target, edge) in graph.edges() {
-        let seen = seen.of(&edge.timeline);
-        let ty = if edge.kind.is_directed() {
-            "Directed"
-        } else {
-            "Undirected"
-        };
-        row_with(
-            &mut csv,
-            &[
-                &source.id,
-                &target.id,
-                ty,
-                edge.kind.as_str(),
-                a.format(edge.weight),
-                b.format(edge.documents),
-                &options.csv_cell(&edge.role),
-                &options.csv_cell(edge.example()),
-            ],
-            &[&seen.first, &seen.last, &seen.timeline],
-        )?;
+    write_edges_in(out, graph, options, ROWS_PER_TASK)
+}
+
+/// [`write_edges`], the rows put together `chunk` edges at a time (see [`write_in_chunks`]).
+fn write_edges_in<W: Write + Send>(
+    out: W,
+    graph: &EntityGraph,
+    options: ExportOptions,
+    chunk: usize,
+) -> io::Result<()> {
+    let (nodes, edges) = (graph.graph.raw_nodes(), graph.graph.raw_edges());
+    write_in_chunks(out, &EDGES_HEADER, edges.len(), chunk, |range, csv| {
+        let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+        let mut seen = Seen::default();
+        for e in &edges[range] {
+            let (source, target) = (&nodes[e.source().index()], &nodes[e.target().index()]);
+            let (source, target, edge) = (&source.weight, &target.weight, &e.weight);
+            let seen = seen.of(&edge.timeline);
+            let ty = if edge.kind.is_directed() {
+                "Directed"
+            } else {
+                "Undirected"
+            };
+            row_with(
+                csv,
+                &[
+                    &source.id,
+                    &target.id,
+                    ty,
+                    edge.kind.as_str(),
+                    a.format(edge.weight),
+                    b.format(edge.documents),
+                    &options.csv_cell(&edge.role),
+                    &options.csv_cell(edge.example()),
+                ],
+                &[&seen.first, &seen.last, &seen.timeline],
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// Rows of `nodes.csv` and `edges.csv` that one task puts together.
+const ROWS_PER_TASK: usize = 2048;
+
+/// Tasks whose rows are put together at once, while those before them are written:
+/// with [`ROWS_PER_TASK`], a megabyte or two.
+const TASKS_AT_ONCE: usize = 8;
+
+/// Writes `header`, then the rows of items `0..n`, which `rows` puts together for a
+/// range of `chunk` of them at a time. The ranges are put together on every core,
+/// [`TASKS_AT_ONCE`] at a time, and written in order while the next are put
+/// together: the bytes are those of one pass over the items.
+fn write_in_chunks<W: Write + Send>(
+    mut out: W,
+    header: &[&str],
+    n: usize,
+    chunk: usize,
+    rows: impl Fn(Range<usize>, &mut Rows<Vec<u8>>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    let mut csv = writer(Vec::new());
+    row(&mut csv, header)?;
+    out.write_all(&csv.out)?;
+    let chunk = chunk.max(1);
+    let starts: Vec<usize> = (0..n).step_by(chunk).collect();
+    let put_together = |tasks: &[usize]| -> Vec<io::Result<Vec<u8>>> {
+        (tasks.par_iter())
+            .map(|&at| {
+                let mut csv = writer(Vec::new());
+                rows(at..n.min(at + chunk), &mut csv)?;
+                Ok(csv.out)
+            })
+            .collect()
+    };
+    let write = |out: &mut W, parts: Vec<io::Result<Vec<u8>>>| {
+        parts.into_iter().try_for_each(|part| out.write_all(&part?))
+    };
+    let mut ready = Vec::new();
+    for tasks in starts.chunks(TASKS_AT_ONCE) {
+        let (written, next) = rayon::join(|| write(&mut out, ready), || put_together(tasks));
+        written?;
+        ready = next;
     }
-    csv.flush()
+    write(&mut out, ready)?;
+    out.flush()
 }
 
 /// A table written row by row while the corpus streams through.
@@ -328,10 +400,6 @@ struct Rows<W: Write> {
 }
 
 impl<W: Write> Rows<W> {
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-
     fn into_inner(mut self) -> io::Result<W> {
         self.out.flush()?;
         Ok(self.out)
@@ -706,13 +774,93 @@ mod tests {
         );
     }
 
+    /// `nodes.csv` and `edges.csv` as they were written before their rows were put
+    /// together in chunks: one pass, one row after another.
+    fn graph_tables_serially(graph: &EntityGraph, options: ExportOptions) -> [Vec<u8>; 2] {
+        let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+        let mut seen = Seen::default();
+        let mut nodes = writer(Vec::new());
+        row(&mut nodes, &NODES_HEADER).unwrap();
+        let mut aliases = String::new();
+        for node in graph.nodes() {
+            let seen = seen.of(&node.timeline);
+            join_aliases(&mut aliases, &node.aliases);
+            let label = options.csv_cell(&node.label);
+            let (m, d) = (a.format(node.mentions), b.format(node.documents));
+            let aliases = options.csv_cell(&aliases);
+            let fields = [
+                &node.id[..],
+                &label,
+                node.entity_type.as_str(),
+                m,
+                d,
+                &aliases,
+            ];
+            row_with(
+                &mut nodes,
+                &fields,
+                &[&seen.first, &seen.last, &seen.timeline],
+            )
+            .unwrap();
+        }
+        let mut edges = writer(Vec::new());
+        row(&mut edges, &EDGES_HEADER).unwrap();
+        for (source, target, edge) in graph.edges() {
+            let seen = seen.of(&edge.timeline);
+            let ty = ["Undirected", "Directed"][edge.kind.is_directed() as usize];
+            let (w, d) = (a.format(edge.weight), b.format(edge.documents));
+            let (role, example) = (
+                options.csv_cell(&edge.role),
+                options.csv_cell(edge.example()),
+            );
+            let fields = [
+                &source.id[..],
+                &target.id,
+                ty,
+                edge.kind.as_str(),
+                w,
+                d,
+                &role,
+                &example,
+            ];
+            row_with(
+                &mut edges,
+                &fields,
+                &[&seen.first, &seen.last, &seen.timeline],
+            )
+            .unwrap();
+        }
+        [nodes.out, edges.out]
+    }
+
+    #[test]
+    fn graph_tables_in_chunks_are_the_tables_of_one_pass() {
+        let graphs = [
+            EntityGraph::default(),
+            crate::export::tests::awkward_graph(),
+        ];
+        for (graph, csv_raw) in graphs.iter().flat_map(|g| [(g, false), (g, true)]) {
+            let options = ExportOptions { csv_raw };
+            let want = graph_tables_serially(graph, options);
+            assert!(graph.graph.edge_count() == 0 || want[1].len() > 2000);
+            for chunk in [0, 1, 2, 3, 7, 38, 39, ROWS_PER_TASK] {
+                let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+                write_nodes_in(&mut nodes, graph, options, chunk).unwrap();
+                write_edges_in(&mut edges, graph, options, chunk).unwrap();
+                let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+                assert_eq!(text(&nodes), text(&want[0]), "chunk {chunk}, raw {csv_raw}");
+                assert_eq!(text(&edges), text(&want[1]), "chunk {chunk}, raw {csv_raw}");
+            }
+        }
+    }
+
     #[test]
     fn fields_with_newlines_and_quotes_are_quoted() {
         let mut out = Vec::new();
         {
             let mut csv = writer(&mut out);
             row(&mut csv, &["a\nb", "say \"hi\"", "x,y", "plain"]).unwrap();
-            csv.flush().unwrap();
+            csv.out.flush().unwrap();
         }
         assert_eq!(
             String::from_utf8(out).unwrap(),

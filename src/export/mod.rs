@@ -200,7 +200,7 @@ pub fn write_graph_with(
     options: ExportOptions,
     known: Option<&html::KnownEvidence>,
 ) -> Result<Cuts, ExportError> {
-    type Fill<'a> = &'a (dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync);
+    type Fill<'a> = &'a (dyn Fn(&mut (dyn io::Write + Send)) -> io::Result<()> + Sync);
     // The page quotes evidence.csv and sentences.csv, already in `dir`; it makes its own
     // cut of the whole graph and says so. The files that take the whole graph start at
     // once, beside the cuts that the others wait for.
@@ -254,7 +254,10 @@ pub fn write_graph_with(
 #[allow(clippy::type_complexity)]
 fn write_files(
     dir: &Path,
-    jobs: &[(&str, &(dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync))],
+    jobs: &[(
+        &str,
+        &(dyn Fn(&mut (dyn io::Write + Send)) -> io::Result<()> + Sync),
+    )],
 ) -> Result<(), ExportError> {
     use rayon::prelude::*;
     jobs.par_iter().try_for_each(|(name, fill)| {
@@ -268,7 +271,7 @@ fn write_files(
 
 fn write_file(
     path: &Path,
-    fill: &(dyn Fn(&mut dyn io::Write) -> io::Result<()> + Sync),
+    fill: &(dyn Fn(&mut (dyn io::Write + Send)) -> io::Result<()> + Sync),
 ) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 20, atomic::EarlyFile::create(path)?);
     fill(&mut out)?;
@@ -374,7 +377,7 @@ mod tests {
 
     /// A graph with every kind of text the writers escape, dated and undated nodes and
     /// edges, every kind and type, and counts past the cached sizes.
-    fn awkward_graph() -> EntityGraph {
+    pub(super) fn awkward_graph() -> EntityGraph {
         use crate::model::{Day, Edge, EntityType, Node, RelationKind, Timeline};
         let texts = [
             "Kerry",
