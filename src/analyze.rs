@@ -330,6 +330,48 @@ struct SentenceView<'a> {
     refs: &'a DocContext,
 }
 
+/// A located_in edge found by `rule` from `source` to `target`, its ends in the order
+/// the gazetteers' facts give, or `None` when the facts say it is no such edge.
+fn place_order(
+    rule: &str,
+    source: usize,
+    target: usize,
+    entities: &[LocalEntity],
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
+    // Facts outrank word order: a country or continent is never inside a
+    // city, nor inside another country ("Iran, Saudi Arabia" is a list). A
+    // city the gazetteers place in a country may still be inside a district
+    // they do not know ("Belmopan is located in Cayo District"), so only a
+    // country turns the edge round, except in "the A district of B", whose
+    // word order says nothing ("the Damascus district of Jobar", "the Pudu
+    // district of Kuala Lumpur"): there a known city holds an unknown place.
+    let (rs, rt) = (
+        place_rank(&entities[source], lex),
+        place_rank(&entities[target], lex),
+    );
+    if rs == PlaceRank::Country && rt == PlaceRank::Country {
+        return None;
+    }
+    let of_noun = rule == rules::LOCATED_OF_NOUN;
+    // "the Embassy of the United States in Cairo": "in" attached to the wrong
+    // phrase; turned round it would say nothing the sentence does.
+    if rs == PlaceRank::Country && rule == rules::LOCATED_IN {
+        return None;
+    }
+    // "to isolate Raqqa, Syria, before": without a preposition "A, B" is
+    // a place in a country only when the gazetteers say B is one.
+    if rule == rules::LOCATED_COMMA_BARE && !(rt == PlaceRank::Country && rs != PlaceRank::Country)
+    {
+        return None;
+    }
+    if rs == PlaceRank::Country || (of_noun && rs > rt) {
+        Some((target, source))
+    } else {
+        Some((source, target))
+    }
+}
+
 impl SentenceView<'_> {
     fn index(&self) -> usize {
         self.mentions[0].sentence
@@ -348,22 +390,9 @@ impl SentenceView<'_> {
         if alone || self.mentions.len() > RELATION_MENTIONS {
             return;
         }
-        let base = self.sentence.span.start;
-        view.clear();
-        view.extend(
-            self.mentions
-                .iter()
-                .zip(self.entities)
-                .map(|(m, &e)| SentenceMention {
-                    span: Span::new(m.span.start - base, m.span.end - base),
-                    entity: e,
-                    entity_type: m.entity_type,
-                    demonym: m.demonym,
-                    reference: false, // rel
-                }),
-        );
-        self.refs.annotate(self.index(), view); // rel: references
+        self.fill_view(view);
         let view: &[SentenceMention] = view;
+        let base = self.sentence.span.start;
         let sentence_text = &self.text[base..self.sentence.span.end];
         let found = extract(sentence_text, view);
         if found.is_empty() {
@@ -383,36 +412,10 @@ impl SentenceView<'_> {
             }
             let (mut source, mut target) = (a.entity, b.entity);
             if r.kind == RelationKind::LocatedIn {
-                // Facts outrank word order: a country or continent is never inside a
-                // city, nor inside another country ("Iran, Saudi Arabia" is a list). A
-                // city the gazetteers place in a country may still be inside a district
-                // they do not know ("Belmopan is located in Cayo District"), so only a
-                // country turns the edge round, except in "the A district of B", whose
-                // word order says nothing ("the Damascus district of Jobar", "the Pudu
-                // district of Kuala Lumpur"): there a known city holds an unknown place.
-                let (rs, rt) = (
-                    place_rank(&entities[source], lex),
-                    place_rank(&entities[target], lex),
-                );
-                if rs == PlaceRank::Country && rt == PlaceRank::Country {
+                let Some(ends) = place_order(r.rule, source, target, entities, lex) else {
                     continue;
-                }
-                let of_noun = r.rule == rules::LOCATED_OF_NOUN;
-                // "the Embassy of the United States in Cairo": "in" attached to the wrong
-                // phrase; turned round it would say nothing the sentence does.
-                if rs == PlaceRank::Country && r.rule == rules::LOCATED_IN {
-                    continue;
-                }
-                // "to isolate Raqqa, Syria, before": without a preposition "A, B" is
-                // a place in a country only when the gazetteers say B is one.
-                if r.rule == rules::LOCATED_COMMA_BARE
-                    && !(rt == PlaceRank::Country && rs != PlaceRank::Country)
-                {
-                    continue;
-                }
-                if rs == PlaceRank::Country || (of_noun && rs > rt) {
-                    std::mem::swap(&mut source, &mut target);
-                }
+                };
+                (source, target) = ends;
             }
             if source != target {
                 links.push(LocalLink {
@@ -425,6 +428,26 @@ impl SentenceView<'_> {
                 });
             }
         }
+    }
+
+    /// Puts the sentence's mentions, offsets within the sentence, and its references in
+    /// `view`.
+    fn fill_view(&self, view: &mut Vec<SentenceMention>) {
+        let base = self.sentence.span.start;
+        view.clear();
+        view.extend(
+            self.mentions
+                .iter()
+                .zip(self.entities)
+                .map(|(m, &e)| SentenceMention {
+                    span: Span::new(m.span.start - base, m.span.end - base),
+                    entity: e,
+                    entity_type: m.entity_type,
+                    demonym: m.demonym,
+                    reference: false, // rel
+                }),
+        );
+        self.refs.annotate(self.index(), view); // rel: references
     }
 
     /// Co-mentions between named entities, each with the next few after it. `seen` holds

@@ -597,43 +597,12 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
         line: n,
         message,
     };
-    let (id, text, date) = match flat_object(line) {
-        Some(f) => (f.id, f.text, f.date),
-        None => match serde_json::from_str::<OnePass>(line) {
-            Ok(v) => (
-                v.id.map(RawValue::get),
-                v.text.and_then(|t| t.0),
-                v.date.map(RawValue::get),
-            ),
-            Err(_) => {
-                if !line.trim_start().starts_with('{')
-                    && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok()
-                {
-                    return Err(bad(NOT_AN_OBJECT.into()));
-                }
-                let v: Line =
-                    serde_json::from_str(line).map_err(|e| bad(format!("not valid JSON: {e}")))?;
-                let raw = v.text.map(RawValue::get);
-                (
-                    v.id.map(RawValue::get),
-                    string(raw),
-                    v.date.map(RawValue::get),
-                )
-            }
-        },
-    };
+    let Flat { id, text, date } = fields(line).map_err(bad)?;
     // serde also fills a struct from an array; a JSONL document is an object.
     if !line.trim_start().starts_with('{') {
         return Err(bad(NOT_AN_OBJECT.into()));
     }
-    let id = match id {
-        Some(raw) if raw.starts_with('"') => string(id).filter(|s| !s.is_empty()),
-        Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
-            Some(raw.to_string())
-        }
-        _ => None,
-    };
-    let Some(id) = id else {
+    let Some(id) = document_id(id) else {
         return Err(bad("no \"id\" string field".into()));
     };
     let Some(text) = text else {
@@ -661,6 +630,42 @@ fn parse_jsonl_line(line: &str, shown: &str, n: usize) -> Result<(Document, Opti
         date,
     };
     Ok((doc, bad_date))
+}
+
+/// The fields of a JSONL line: read by [`flat_object`] when it can, else by serde in
+/// one pass, else field by field for the message that says what is wrong.
+fn fields(line: &str) -> std::result::Result<Flat<'_>, String> {
+    if let Some(flat) = flat_object(line) {
+        return Ok(flat);
+    }
+    if let Ok(v) = serde_json::from_str::<OnePass>(line) {
+        return Ok(Flat {
+            id: v.id.map(RawValue::get),
+            text: v.text.and_then(|t| t.0),
+            date: v.date.map(RawValue::get),
+        });
+    }
+    if !line.trim_start().starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok()
+    {
+        return Err(NOT_AN_OBJECT.into());
+    }
+    let v: Line = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
+    let raw = v.text.map(RawValue::get);
+    Ok(Flat {
+        id: v.id.map(RawValue::get),
+        text: string(raw),
+        date: v.date.map(RawValue::get),
+    })
+}
+
+/// A document's id from its raw JSON value: a non-empty string, or a number as written.
+fn document_id(raw: Option<&str>) -> Option<String> {
+    match raw {
+        Some(r) if r.starts_with('"') => string(raw).filter(|s| !s.is_empty()),
+        Some(r) if r.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => Some(r.to_string()),
+        _ => None,
+    }
 }
 
 /// A JSONL line's fields as written.
@@ -793,52 +798,8 @@ fn flat_object(line: &str) -> Option<Flat<'_>> {
     }
     let mut seen = [false; 3];
     loop {
-        if b.get(at) != Some(&b'"') {
-            return None;
-        }
-        let key_end = at + 1 + memchr::memchr2(b'"', b'\\', &b[at + 1..])?;
-        let key = &b[at + 1..key_end];
-        if b[key_end] != b'"' {
-            return None;
-        }
-        let field = match key {
-            b"id" => Some(0),
-            b"text" => Some(1),
-            b"date" => Some(2),
-            _ => None,
-        };
-        if let Some(f) = field {
-            if std::mem::replace(&mut seen[f], true) {
-                return None;
-            }
-        }
-        at = skip_ws(b, key_end + 1);
-        if b.get(at) != Some(&b':') {
-            return None;
-        }
-        at = skip_ws(b, at + 1);
-        let start = at;
-        match *b.get(at)? {
-            b'"' if field == Some(1) => {
-                let mut text = String::with_capacity(b.len() - at);
-                at = scan_string(line, at, Some(&mut text))?;
-                flat.text = Some(text);
-            }
-            b'"' => at = scan_string(line, at, None)?,
-            b'n' if b[at..].starts_with(b"null") => at += 4,
-            b't' if b[at..].starts_with(b"true") && field != Some(1) => at += 4,
-            b'f' if b[at..].starts_with(b"false") && field != Some(1) => at += 5,
-            b'-' | b'0'..=b'9' if field != Some(1) => at = scan_number(b, at)?,
-            _ => return None,
-        }
-        let value = &line[start..at];
-        if value != "null" {
-            match field {
-                Some(0) => flat.id = Some(value),
-                Some(2) => flat.date = Some(value),
-                _ => {}
-            }
-        }
+        let (field, value_at) = flat_key(b, at, &mut seen)?;
+        at = flat_value(line, value_at, field, &mut flat)?;
         at = skip_ws(b, at);
         match b.get(at)? {
             b',' => at = skip_ws(b, at + 1),
@@ -846,6 +807,69 @@ fn flat_object(line: &str) -> Option<Flat<'_>> {
             _ => return None,
         }
     }
+}
+
+/// The key at `at` of a [`flat_object`] and its colon: which of `id`, `text`, `date` it
+/// is (0, 1, 2; marked in `seen`, `None` when seen before), and where its value starts.
+fn flat_key(b: &[u8], at: usize, seen: &mut [bool; 3]) -> Option<(Option<usize>, usize)> {
+    if b.get(at) != Some(&b'"') {
+        return None;
+    }
+    let key_end = at + 1 + memchr::memchr2(b'"', b'\\', &b[at + 1..])?;
+    let key = &b[at + 1..key_end];
+    if b[key_end] != b'"' {
+        return None;
+    }
+    let field = match key {
+        b"id" => Some(0),
+        b"text" => Some(1),
+        b"date" => Some(2),
+        _ => None,
+    };
+    if let Some(f) = field {
+        if std::mem::replace(&mut seen[f], true) {
+            return None;
+        }
+    }
+    let at = skip_ws(b, key_end + 1);
+    if b.get(at) != Some(&b':') {
+        return None;
+    }
+    Some((field, skip_ws(b, at + 1)))
+}
+
+/// The value at `at` of a [`flat_object`]'s `field`, kept in `flat` when it is one of its
+/// fields (the text read into its string); where it ends.
+fn flat_value<'a>(
+    line: &'a str,
+    mut at: usize,
+    field: Option<usize>,
+    flat: &mut Flat<'a>,
+) -> Option<usize> {
+    let b = line.as_bytes();
+    let start = at;
+    match *b.get(at)? {
+        b'"' if field == Some(1) => {
+            let mut text = String::with_capacity(b.len() - at);
+            at = scan_string(line, at, Some(&mut text))?;
+            flat.text = Some(text);
+        }
+        b'"' => at = scan_string(line, at, None)?,
+        b'n' if b[at..].starts_with(b"null") => at += 4,
+        b't' if b[at..].starts_with(b"true") && field != Some(1) => at += 4,
+        b'f' if b[at..].starts_with(b"false") && field != Some(1) => at += 5,
+        b'-' | b'0'..=b'9' if field != Some(1) => at = scan_number(b, at)?,
+        _ => return None,
+    }
+    let value = &line[start..at];
+    if value != "null" {
+        match field {
+            Some(0) => flat.id = Some(value),
+            Some(2) => flat.date = Some(value),
+            _ => {}
+        }
+    }
+    Some(at)
 }
 
 /// The first byte at or after `at` that is not JSON whitespace.

@@ -383,16 +383,12 @@ fn tokenize_marking<const MARK: bool>(
         let (end, kind) = if (b | 0x20).wrapping_sub(b'a') < 26 {
             // Most tokens open with an ASCII letter (`| 0x20` folds the capitals onto
             // the lower-case letters, and no other byte onto them): tried first.
-            match plain_run(line, i, b"'-.") {
-                Ok(end) => (end, TokenKind::Word),
-                Err(run_end) => {
-                    let end = scan_word_after(line, i, run_end);
-                    if MARK && may_end(line.byte(end - 1)) {
-                        ends.note(out.len());
-                    }
-                    (end, TokenKind::Word)
+            let end = letter_word(line, i, |end| {
+                if MARK && may_end(line.byte(end - 1)) {
+                    ends.note(out.len());
                 }
-            }
+            });
+            (end, TokenKind::Word)
         } else if b.is_ascii() {
             // The other ASCII characters: classified by their byte.
             match b {
@@ -419,14 +415,7 @@ fn tokenize_marking<const MARK: bool>(
                 i = line.next(i);
                 continue;
             }
-            let (end, kind) = if let Some((end, false)) = mojibake(line, i) {
-                // "Ã¢â‚¬â„¢" for "’": one punctuation mark, as the writer meant it.
-                (end, TokenKind::Punct)
-            } else if is_word_char(c) {
-                (scan_word(line, i), TokenKind::Word)
-            } else {
-                (line.next(i), TokenKind::Punct)
-            };
+            let (end, kind) = wide_token(line, i, c);
             if MARK && may_end(line.byte(end - 1)) {
                 ends.note(out.len());
             }
@@ -443,6 +432,35 @@ fn tokenize_marking<const MARK: bool>(
         i += usize::from(space_before);
     }
     *tokens = out;
+}
+
+/// The end of the word at `i`, which opens with an ASCII letter; `run_on` is told the
+/// end of a word that goes on past its letters and digits (only such a word may end a
+/// sentence).
+#[inline(always)]
+fn letter_word(line: Chars<'_>, i: usize, run_on: impl FnOnce(usize)) -> usize {
+    match plain_run(line, i, b"'-.") {
+        Ok(end) => end,
+        Err(run_end) => {
+            let end = scan_word_after(line, i, run_end);
+            run_on(end);
+            end
+        }
+    }
+}
+
+/// The end and kind of the token at `i`, which opens with `c`, a character that is
+/// neither ASCII nor whitespace.
+#[inline(always)]
+fn wide_token(line: Chars<'_>, i: usize, c: char) -> (usize, TokenKind) {
+    if let Some((end, false)) = mojibake(line, i) {
+        // "Ã¢â‚¬â„¢" for "’": one punctuation mark, as the writer meant it.
+        (end, TokenKind::Punct)
+    } else if is_word_char(c) {
+        (scan_word(line, i), TokenKind::Word)
+    } else {
+        (line.next(i), TokenKind::Punct)
+    }
 }
 
 /// Whether each byte is an ASCII letter or digit: one load, where
@@ -634,49 +652,68 @@ fn scan_word_from(line: Chars<'_>, start: usize, mut i: usize) -> usize {
             i = after_c;
             continue;
         }
-        let next = line.get(after_c);
-        if is_apostrophe(c) {
-            // Inner apostrophe (O'Brien, don't) but not a possessive 's / s'.
-            match next {
-                Some(nc) if nc.is_alphabetic() => {
-                    let after = line.get(line.next(after_c));
-                    let possessive = (nc == 's' || nc == 'S') && !after.is_some_and(is_word_char);
-                    if possessive {
-                        break;
-                    }
-                    i = after_c;
-                    continue;
-                }
-                _ => break,
-            }
+        match joiner(line, start, i, c, after_c) {
+            Step::On(j) => i = j,
+            Step::End(j) => return j,
         }
-        if is_hyphen(c) {
-            // Keep cease-fire and al-Assad whole; split US-backed and Syria-rebel.
-            match next {
-                Some(nc) if is_word_char(nc) => {
-                    let left_has_upper = line.s[start..i].chars().any(char::is_uppercase);
-                    if nc.is_lowercase() && left_has_upper {
-                        break;
-                    }
-                    i = after_c;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        if c == '.' {
-            if let Some(end) = web_address_end(line, start, i) {
-                i = end;
-                continue;
-            }
-            // Abbreviation or initial: Mr. / Sept. / W.
-            if abbreviation_at(line.s, start, i) {
-                return i + 1;
-            }
-        }
-        break;
     }
     i
+}
+
+/// How a word goes on at a character that is no word character.
+enum Step {
+    /// The word goes on from here.
+    On(usize),
+    /// The word ends here.
+    End(usize),
+}
+
+/// What the character `c` at `i` (no word character; `after_c` the offset after it)
+/// does to the word from `start`: an inner apostrophe, a hyphen between words, a dot
+/// of a web address carry it on; the dot of an abbreviation ends it after the dot;
+/// anything else ends it before `c`.
+#[inline(always)]
+fn joiner(line: Chars<'_>, start: usize, i: usize, c: char, after_c: usize) -> Step {
+    let next = line.get(after_c);
+    if is_apostrophe(c) {
+        // Inner apostrophe (O'Brien, don't) but not a possessive 's / s'.
+        return match next {
+            Some(nc) if nc.is_alphabetic() => {
+                let after = line.get(line.next(after_c));
+                let possessive = (nc == 's' || nc == 'S') && !after.is_some_and(is_word_char);
+                if possessive {
+                    Step::End(i)
+                } else {
+                    Step::On(after_c)
+                }
+            }
+            _ => Step::End(i),
+        };
+    }
+    if is_hyphen(c) {
+        // Keep cease-fire and al-Assad whole; split US-backed and Syria-rebel.
+        return match next {
+            Some(nc) if is_word_char(nc) => {
+                let left_has_upper = line.s[start..i].chars().any(char::is_uppercase);
+                if nc.is_lowercase() && left_has_upper {
+                    Step::End(i)
+                } else {
+                    Step::On(after_c)
+                }
+            }
+            _ => Step::End(i),
+        };
+    }
+    if c == '.' {
+        if let Some(end) = web_address_end(line, start, i) {
+            return Step::On(end);
+        }
+        // Abbreviation or initial: Mr. / Sept. / W.
+        if abbreviation_at(line.s, start, i) {
+            return Step::End(i + 1);
+        }
+    }
+    Step::End(i)
 }
 
 /// The end of a web address's top-level domain after the dot at `dot` (JioSaavn.com).

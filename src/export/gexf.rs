@@ -121,6 +121,16 @@ pub(super) const EDGE_ATTRIBUTES: [(&str, &str, &str); 6] = [
 
 /// Writes the whole graph as GEXF 1.3.
 pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
+    write_head(&mut out, graph)?;
+    write_nodes(&mut out, graph)?;
+    write_edges(&mut out, graph)?;
+    writeln!(out, "  </graph>\n</gexf>")?;
+    out.flush()
+}
+
+/// The file up to its nodes: the XML declaration, the meta block, the `<graph>` tag
+/// (its default edge type, and whether it is dated) and the attribute declarations.
+fn write_head<W: Write>(out: &mut W, graph: &EntityGraph) -> io::Result<()> {
     let dated = graph.nodes().any(|n| !n.timeline.is_empty())
         || graph.graph.edge_weights().any(|e| !e.timeline.is_empty());
     out.write_all(
@@ -132,7 +142,6 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
           <description>Entities named in news articles and how they are connected</description>\n  \
           </meta>\n",
     )?;
-    let mixed = graph.is_mixed();
     let all_undirected =
         graph.graph.edge_count() > 0 && graph.graph.edge_weights().all(|e| !e.kind.is_directed());
     let default = if all_undirected {
@@ -156,7 +165,11 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
         }
         writeln!(out, "    </attributes>")?;
     }
+    Ok(())
+}
 
+/// The `<nodes>` block, each node with its attributes, spells, colour and size.
+fn write_nodes<W: Write>(out: &mut W, graph: &EntityGraph) -> io::Result<()> {
     writeln!(out, "    <nodes>")?;
     // Each node and edge is put together as bytes and written at once: the formatting
     // machinery costs more than the escaping it wraps.
@@ -189,9 +202,17 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
         line.extend_from_slice(b"\"/>\n      </node>\n");
         out.write_all(&line)?;
     }
-    writeln!(out, "    </nodes>")?;
+    writeln!(out, "    </nodes>")
+}
 
+/// The `<edges>` block, directed edges first (see the module doc), each with its
+/// attributes, spells and colour.
+fn write_edges<W: Write>(out: &mut W, graph: &EntityGraph) -> io::Result<()> {
     writeln!(out, "    <edges>")?;
+    let mixed = graph.is_mixed();
+    let mut line: Vec<u8> = Vec::with_capacity(1 << 12);
+    let (mut first, mut last) = (String::new(), String::new());
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
     let edges: Vec<_> = graph.edges().enumerate().collect();
     let directed_first = edges
         .iter()
@@ -232,8 +253,7 @@ pub fn write_gexf<W: Write>(mut out: W, graph: &EntityGraph) -> io::Result<()> {
         line.extend_from_slice(b"      </edge>\n");
         out.write_all(&line)?;
     }
-    writeln!(out, "    </edges>\n  </graph>\n</gexf>")?;
-    out.flush()
+    writeln!(out, "    </edges>")
 }
 
 /// First and last day as text in `first` and `last`, or both empty for an undated

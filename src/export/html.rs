@@ -23,7 +23,7 @@ use std::path::Path;
 use super::gexf::{hex, kind_rgb, type_rgb};
 use super::json::{push_hex, push_string, push_timeline};
 use crate::export::clip_example;
-use crate::model::{EntityGraph, EntityType, RelationKind};
+use crate::model::{Edge, EntityGraph, EntityType, Node, RelationKind};
 
 /// Nodes drawn at most: the most mentioned.
 pub const MAX_NODES: usize = 300;
@@ -86,7 +86,7 @@ impl KnownEvidence {
 
 /// [`write_html`], with the evidence of the build when it is known (`known`).
 pub fn write_html_with<W: Write>(
-    mut out: W,
+    out: W,
     graph: &EntityGraph,
     tables: &Path,
     known: Option<&KnownEvidence>,
@@ -110,14 +110,40 @@ pub fn write_html_with<W: Write>(
         slot.insert(nodes[n].id.as_str(), i);
     }
 
+    let mut data = data_head(&cut, nodes.len(), edges.len()).into_bytes();
+    // The nodes and edges are put together as bytes, without the formatting machinery
+    // (but for the coordinates).
+    let mut text = String::new();
+    for (i, &n) in cut.nodes.iter().enumerate() {
+        if i > 0 {
+            data.extend_from_slice(b",\n");
+        }
+        push_node(&mut data, nodes[n], positions[i], &mut text)?;
+    }
+    data.extend_from_slice(b"\n],\n\"edges\":[\n");
+    for (i, &e) in cut.edges.iter().enumerate() {
+        let (source, target, edge) = edges[e];
+        if i > 0 {
+            data.extend_from_slice(b",\n");
+        }
+        let ends = (slot[source.id.as_str()], slot[target.id.as_str()]);
+        push_edge(&mut data, edge, ends, &evidence[i], &mut text);
+    }
+    data.extend_from_slice(b"\n]}");
+    write_page(out, &data)
+}
+
+/// The page data up to its first node: the cut's sizes, then the colours of the
+/// entity types and relation kinds.
+fn data_head(cut: &Cut, total_nodes: usize, total_edges: usize) -> String {
     let mut data = String::new();
     data.push_str("{\"cut\":{");
     data.push_str(&format!(
         "\"nodes\":{},\"totalNodes\":{},\"edges\":{},\"totalEdges\":{},\"maxNodes\":{MAX_NODES},\"maxEdges\":{MAX_EDGES}",
         cut.nodes.len(),
-        nodes.len(),
+        total_nodes,
         cut.edges.len(),
-        edges.len()
+        total_edges
     ));
     data.push_str("},\n\"types\":[");
     let types: Vec<String> = [
@@ -144,85 +170,94 @@ pub fn write_html_with<W: Write>(
         .collect();
     data.push_str(&kinds.join(","));
     data.push_str("],\n\"nodes\":[\n");
-    // The nodes and edges are put together as bytes, without the formatting machinery
-    // (but for the coordinates).
-    let mut data = data.into_bytes();
-    let (mut number, mut text) = (itoa::Buffer::new(), String::new());
-    for (i, &n) in cut.nodes.iter().enumerate() {
-        let node = nodes[n];
-        let (x, y) = positions[i];
-        if i > 0 {
-            data.extend_from_slice(b",\n");
-        }
-        data.extend_from_slice(b"{\"id\":");
-        push_string(&mut data, &node.id);
-        data.extend_from_slice(b",\"label\":");
-        push_string(&mut data, &node.label);
-        data.extend_from_slice(b",\"type\":\"");
-        data.extend_from_slice(node.entity_type.as_str().as_bytes());
-        data.extend_from_slice(b"\",\"mentions\":");
-        data.extend_from_slice(number.format(node.mentions).as_bytes());
-        data.extend_from_slice(b",\"documents\":");
-        data.extend_from_slice(number.format(node.documents).as_bytes());
-        data.extend_from_slice(b",\"aliases\":[");
-        for (k, alias) in node.aliases.iter().enumerate() {
-            if k > 0 {
-                data.push(b',');
-            }
-            push_string(&mut data, alias);
-        }
-        data.extend_from_slice(b"],\"timeline\":");
-        text.clear();
-        push_timeline(&mut text, &node.timeline);
-        push_string(&mut data, &text);
-        write!(data, ",\"x\":{x:.1},\"y\":{y:.1},\"color\":\"")?;
-        push_hex(&mut data, type_rgb(node.entity_type));
-        data.extend_from_slice(b"\"}");
-    }
-    data.extend_from_slice(b"\n],\n\"edges\":[\n");
-    for (i, &e) in cut.edges.iter().enumerate() {
-        let (source, target, edge) = edges[e];
-        if i > 0 {
-            data.extend_from_slice(b",\n");
-        }
-        data.extend_from_slice(b"{\"s\":");
-        data.extend_from_slice(number.format(slot[source.id.as_str()]).as_bytes());
-        data.extend_from_slice(b",\"t\":");
-        data.extend_from_slice(number.format(slot[target.id.as_str()]).as_bytes());
-        data.extend_from_slice(b",\"kind\":\"");
-        data.extend_from_slice(edge.kind.as_str().as_bytes());
-        data.extend_from_slice(match edge.kind.is_directed() {
-            true => b"\",\"directed\":true,\"weight\":",
-            false => b"\",\"directed\":false,\"weight\":",
-        });
-        data.extend_from_slice(number.format(edge.weight).as_bytes());
-        data.extend_from_slice(b",\"documents\":");
-        data.extend_from_slice(number.format(edge.documents).as_bytes());
-        data.extend_from_slice(b",\"role\":");
-        push_string(&mut data, &edge.role);
-        data.extend_from_slice(b",\"example\":");
-        push_string(&mut data, edge.example());
-        data.extend_from_slice(b",\"evidence\":[");
-        for (k, (doc, sentence)) in evidence[i].iter().enumerate() {
-            if k > 0 {
-                data.push(b',');
-            }
-            data.push(b'[');
-            push_string(&mut data, doc);
-            data.push(b',');
-            push_string(&mut data, sentence);
-            data.push(b']');
-        }
-        data.extend_from_slice(b"],\"timeline\":");
-        text.clear();
-        push_timeline(&mut text, &edge.timeline);
-        push_string(&mut data, &text);
-        data.extend_from_slice(b",\"color\":\"");
-        push_hex(&mut data, kind_rgb(edge.kind));
-        data.extend_from_slice(b"\"}");
-    }
-    data.extend_from_slice(b"\n]}");
+    data
+}
 
+/// One drawn node as a JSON object at `(x, y)` (`text`: a buffer for its timeline).
+fn push_node(
+    data: &mut Vec<u8>,
+    node: &Node,
+    (x, y): (f64, f64),
+    text: &mut String,
+) -> io::Result<()> {
+    let mut number = itoa::Buffer::new();
+    data.extend_from_slice(b"{\"id\":");
+    push_string(data, &node.id);
+    data.extend_from_slice(b",\"label\":");
+    push_string(data, &node.label);
+    data.extend_from_slice(b",\"type\":\"");
+    data.extend_from_slice(node.entity_type.as_str().as_bytes());
+    data.extend_from_slice(b"\",\"mentions\":");
+    data.extend_from_slice(number.format(node.mentions).as_bytes());
+    data.extend_from_slice(b",\"documents\":");
+    data.extend_from_slice(number.format(node.documents).as_bytes());
+    data.extend_from_slice(b",\"aliases\":[");
+    for (k, alias) in node.aliases.iter().enumerate() {
+        if k > 0 {
+            data.push(b',');
+        }
+        push_string(data, alias);
+    }
+    data.extend_from_slice(b"],\"timeline\":");
+    text.clear();
+    push_timeline(text, &node.timeline);
+    push_string(data, text);
+    write!(data, ",\"x\":{x:.1},\"y\":{y:.1},\"color\":\"")?;
+    push_hex(data, type_rgb(node.entity_type));
+    data.extend_from_slice(b"\"}");
+    Ok(())
+}
+
+/// One drawn edge as a JSON object, its ends given as slots in the node list, with
+/// its evidence sentences (`text`: a buffer for its timeline).
+fn push_edge(
+    data: &mut Vec<u8>,
+    edge: &Edge,
+    (source, target): (usize, usize),
+    evidence: &[(String, String)],
+    text: &mut String,
+) {
+    let mut number = itoa::Buffer::new();
+    data.extend_from_slice(b"{\"s\":");
+    data.extend_from_slice(number.format(source).as_bytes());
+    data.extend_from_slice(b",\"t\":");
+    data.extend_from_slice(number.format(target).as_bytes());
+    data.extend_from_slice(b",\"kind\":\"");
+    data.extend_from_slice(edge.kind.as_str().as_bytes());
+    data.extend_from_slice(match edge.kind.is_directed() {
+        true => b"\",\"directed\":true,\"weight\":",
+        false => b"\",\"directed\":false,\"weight\":",
+    });
+    data.extend_from_slice(number.format(edge.weight).as_bytes());
+    data.extend_from_slice(b",\"documents\":");
+    data.extend_from_slice(number.format(edge.documents).as_bytes());
+    data.extend_from_slice(b",\"role\":");
+    push_string(data, &edge.role);
+    data.extend_from_slice(b",\"example\":");
+    push_string(data, edge.example());
+    data.extend_from_slice(b",\"evidence\":[");
+    for (k, (doc, sentence)) in evidence.iter().enumerate() {
+        if k > 0 {
+            data.push(b',');
+        }
+        data.push(b'[');
+        push_string(data, doc);
+        data.push(b',');
+        push_string(data, sentence);
+        data.push(b']');
+    }
+    data.extend_from_slice(b"],\"timeline\":");
+    text.clear();
+    push_timeline(text, &edge.timeline);
+    push_string(data, text);
+    data.extend_from_slice(b",\"color\":\"");
+    push_hex(data, kind_rgb(edge.kind));
+    data.extend_from_slice(b"\"}");
+}
+
+/// The page around its data: the style, the fixed markup, the data, the vendored
+/// libraries with their licences, and `view.js`.
+fn write_page<W: Write>(mut out: W, data: &[u8]) -> io::Result<()> {
     out.write_all(
         b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
           <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -232,7 +267,7 @@ pub fn write_html_with<W: Write>(
     out.write_all(b"</style>\n</head>\n<body>\n")?;
     out.write_all(BODY.as_bytes())?;
     out.write_all(b"<script type=\"application/json\" id=\"ergraph-data\">\n")?;
-    out.write_all(&data)?;
+    out.write_all(data)?;
     out.write_all(b"\n</script>\n")?;
     for (name, license, code) in [
         ("graphology 0.26.0", GRAPHOLOGY_LICENSE, GRAPHOLOGY),
@@ -332,6 +367,20 @@ pub(super) fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
         return Vec::new();
     }
     let nodes: Vec<_> = graph.nodes().collect();
+    let links = links(graph, &nodes, cut);
+    let mut mass = vec![1.0f64; n];
+    for &(a, b) in &links {
+        mass[a] += 1.0;
+        mass[b] += 1.0;
+    }
+    let mut pos = spiral(&nodes, cut);
+    settle(&mut pos, &mass, &links);
+    fit(&pos)
+}
+
+/// The drawn edges as pairs of slots in the cut's nodes (lower first), each pair once
+/// and none from a node to itself.
+fn links(graph: &EntityGraph, nodes: &[&Node], cut: &Cut) -> Vec<(usize, usize)> {
     let mut index: HashMap<&str, usize> = HashMap::default();
     for (i, &node) in cut.nodes.iter().enumerate() {
         index.insert(nodes[node].id.as_str(), i);
@@ -349,12 +398,12 @@ pub(super) fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
     // A co-mention and a typed relation between one pair pull once.
     links.sort_unstable();
     links.dedup();
-    let mut mass = vec![1.0f64; n];
-    for &(a, b) in &links {
-        mass[a] += 1.0;
-        mass[b] += 1.0;
-    }
+    links
+}
 
+/// The starting positions: a golden-angle spiral, the most mentioned in the centre.
+fn spiral(nodes: &[&Node], cut: &Cut) -> Vec<(f64, f64)> {
+    let n = cut.nodes.len();
     let mut rank: Vec<usize> = (0..n).collect();
     rank.sort_by(|&a, &b| {
         let (na, nb) = (nodes[cut.nodes[a]], nodes[cut.nodes[b]]);
@@ -369,22 +418,27 @@ pub(super) fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
         let angle = r as f64 * golden;
         pos[i] = (radius * angle.cos(), radius * angle.sin());
     }
+    pos
+}
 
+/// Moves the nodes by their forces for a fixed number of steps, each move limited by
+/// a temperature that cools linearly.
+fn settle(pos: &mut [(f64, f64)], mass: &[f64], links: &[(usize, usize)]) {
     const GRAVITY: f64 = 0.02;
     let iterations = 400;
-    let mut force = vec![(0.0f64, 0.0f64); n];
+    let mut force = vec![(0.0f64, 0.0f64); pos.len()];
     for step in 0..iterations {
         let temperature = 30.0 * (1.0 - step as f64 / iterations as f64) + 0.2;
         force.iter_mut().for_each(|f| *f = (0.0, 0.0));
-        repel(&pos, &mass, &mut force);
-        for &(a, b) in &links {
+        repel(pos, mass, &mut force);
+        for &(a, b) in links {
             let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
             force[a].0 -= dx;
             force[a].1 -= dy;
             force[b].0 += dx;
             force[b].1 += dy;
         }
-        for i in 0..n {
+        for i in 0..pos.len() {
             let (x, y) = pos[i];
             // Grows with distance, so that loose nodes do not drift far away.
             force[i].0 -= x * GRAVITY * mass[i];
@@ -397,9 +451,13 @@ pub(super) fn layout(graph: &EntityGraph, cut: &Cut) -> Vec<(f64, f64)> {
             pos[i].1 += fy / len * moved;
         }
     }
+}
 
-    // Scale so that nine nodes in ten fill the view; the farthest tenth are pulled in
-    // onto a ring just outside, so a few strays do not shrink the rest to a dot.
+/// Scales the positions into `[-500, 500]` so that nine nodes in ten fill the view;
+/// the farthest tenth are pulled in onto a ring just outside, so a few strays do not
+/// shrink the rest to a dot.
+fn fit(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let n = pos.len();
     let mut radii: Vec<f64> = pos.iter().map(|&(x, y)| (x * x + y * y).sqrt()).collect();
     radii.sort_by(f64::total_cmp);
     let extent = radii[(n * 9 / 10).min(n - 1)].max(1.0);
@@ -457,38 +515,69 @@ pub(super) fn collect_evidence(
         let (s, t, edge) = edges[e];
         wanted.insert(edge_key(&s.id, &t.id, edge.kind.as_str()), i);
     }
-
-    let header = evidence
-        .byte_headers()
-        .map_err(csv_error(&evidence_path))?
-        .clone();
-    let col = |name: &str| header.iter().position(|h| h == name.as_bytes());
-    let (Some(cs), Some(ct), Some(ck), Some(cd), Some(cn)) = (
-        col("Source"),
-        col("Target"),
-        col("Kind"),
-        col("doc"),
-        col("sentence"),
-    ) else {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "{}: header lacks Source, Target, Kind, doc or sentence",
-                evidence_path.display()
-            ),
-        ));
-    };
+    let columns = columns(
+        &mut evidence,
+        &evidence_path,
+        ["Source", "Target", "Kind", "doc", "sentence"],
+        "Source, Target, Kind, doc or sentence",
+    )?;
     let sentences_path = tables.join("sentences.csv");
     let indexed = sentences_path.is_file();
+    let waiting = read_evidence(
+        &mut evidence,
+        &evidence_path,
+        columns,
+        &wanted,
+        indexed,
+        &mut found,
+    )?;
+    if !indexed || waiting.is_empty() {
+        return Ok(found);
+    }
+    fill_sentences(&sentences_path, waiting, &mut found)?;
+    Ok(found)
+}
 
-    // With `sentences.csv`, `sentence` is an index to look up there: (doc, index) ->
-    // the (edge, slot) pairs waiting for its text.
+/// The columns of a CSV file's header named `names`, or an error that says which it
+/// `lacks`.
+fn columns<const N: usize>(
+    reader: &mut ::csv::Reader<BufReader<File>>,
+    path: &Path,
+    names: [&str; N],
+    lacks: &str,
+) -> io::Result<[usize; N]> {
+    let header = reader.byte_headers().map_err(csv_error(path))?;
+    let mut found = [0; N];
+    for (at, name) in found.iter_mut().zip(names) {
+        let Some(c) = header.iter().position(|h| h == name.as_bytes()) else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{}: header lacks {lacks}", path.display()),
+            ));
+        };
+        *at = c;
+    }
+    Ok(found)
+}
+
+/// Fills `found` from the rows of `evidence.csv` (columns Source, Target, Kind, doc,
+/// sentence) of the `wanted` edges. With `sentences.csv` (`indexed`), `sentence` is an
+/// index to look up there: the (doc, index) -> (edge, slot) pairs waiting for its text
+/// are returned.
+fn read_evidence(
+    evidence: &mut ::csv::Reader<BufReader<File>>,
+    path: &Path,
+    [cs, ct, ck, cd, cn]: [usize; 5],
+    wanted: &HashMap<String, usize>,
+    indexed: bool,
+    found: &mut [Vec<(String, String)>],
+) -> io::Result<HashMap<String, Vec<(usize, usize)>>> {
     let mut waiting: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     let mut record = ::csv::ByteRecord::new();
     let mut key = String::new();
     while evidence
         .read_byte_record(&mut record)
-        .map_err(csv_error(&evidence_path))?
+        .map_err(csv_error(path))?
     {
         let field = |c: usize| std::str::from_utf8(record.get(c).unwrap_or_default()).unwrap_or("");
         key.clear();
@@ -515,30 +604,30 @@ pub(super) fn collect_evidence(
             found[edge].push((doc, field(cn).to_string()));
         }
     }
-    if !indexed || waiting.is_empty() {
-        return Ok(found);
-    }
+    Ok(waiting)
+}
 
-    let Some(mut sentences) = open_csv(&sentences_path)? else {
-        return Ok(found);
+/// Puts the clipped text of each sentence `waiting` (doc, index) from `sentences.csv`
+/// into its (edge, slot) of `found`, reading the file until none is left waiting.
+fn fill_sentences(
+    path: &Path,
+    mut waiting: HashMap<String, Vec<(usize, usize)>>,
+    found: &mut [Vec<(String, String)>],
+) -> io::Result<()> {
+    let Some(mut sentences) = open_csv(path)? else {
+        return Ok(());
     };
-    let header = sentences
-        .byte_headers()
-        .map_err(csv_error(&sentences_path))?
-        .clone();
-    let col = |name: &str| header.iter().position(|h| h == name.as_bytes());
-    let (Some(cd), Some(cn), Some(cx)) = (col("doc"), col("sentence"), col("text")) else {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "{}: header lacks doc, sentence or text",
-                sentences_path.display()
-            ),
-        ));
-    };
+    let [cd, cn, cx] = columns(
+        &mut sentences,
+        path,
+        ["doc", "sentence", "text"],
+        "doc, sentence or text",
+    )?;
+    let mut record = ::csv::ByteRecord::new();
+    let mut key = String::new();
     while sentences
         .read_byte_record(&mut record)
-        .map_err(csv_error(&sentences_path))?
+        .map_err(csv_error(path))?
     {
         let field = |c: usize| std::str::from_utf8(record.get(c).unwrap_or_default()).unwrap_or("");
         key.clear();
@@ -554,7 +643,7 @@ pub(super) fn collect_evidence(
             }
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 /// [`collect_evidence`] from the evidence kept in memory: the same sentences, with

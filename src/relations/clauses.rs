@@ -40,6 +40,25 @@ pub(super) struct Group {
     pub(super) start: usize,
 }
 
+/// Names in a list read back from its last one, first to last, and how each but the
+/// first is joined to the one before it.
+struct ListLeft {
+    members: Vec<usize>,
+    /// Joined by "and" (or "&"), not by a bare comma.
+    ands: Vec<bool>,
+    /// Joined by ", and", which may join clauses rather than names.
+    comma_ands: Vec<bool>,
+}
+
+impl ListLeft {
+    /// Drops the first `n` members and their joints.
+    fn drop_first(&mut self, n: usize) {
+        self.members.drain(..n);
+        self.ands.drain(..n);
+        self.comma_ands.drain(..n);
+    }
+}
+
 /// What stands before a cue: the subject group and the words between.
 pub(super) struct Left {
     pub(super) group: Group,
@@ -401,10 +420,34 @@ impl<'a> Sentence<'a> {
     /// "X, Y and Z", "X and his Turkish counterpart Y"; "X, Y" only at a headline's start.
     /// A first unit inside a prepositional phrase or after a verb is dropped.
     pub(super) fn group_left(&self, last: usize) -> Option<Group> {
-        let mut members = vec![last];
-        let mut ands: Vec<bool> = Vec::new();
-        // ", and": may join clauses rather than names.
-        let mut comma_ands: Vec<bool> = Vec::new();
+        let mut list = self.list_left(last);
+        self.drop_bare_commas(&mut list);
+        // The first member must start a clause, not sit after a preposition or a verb.
+        loop {
+            let first = *list.members.first()?;
+            let mut s = first;
+            if s > 0 && self.is(s - 1, class::DET) {
+                s -= 1;
+            }
+            if self.starts_clause(s) {
+                let units = list.members.iter().filter_map(|&m| self.unit(m)).collect();
+                return Some(Group { units, start: s });
+            }
+            if list.members.len() > 1 && (!list.ands[0] || list.comma_ands[0]) {
+                list.drop_first(1);
+            } else {
+                return None;
+            }
+        }
+    }
+
+    /// The names read back from the unit at item `last` over "and", "&" and commas.
+    fn list_left(&self, last: usize) -> ListLeft {
+        let mut list = ListLeft {
+            members: vec![last],
+            ands: Vec::new(),
+            comma_ands: Vec::new(),
+        };
         let mut cur = last;
         loop {
             let mut j = cur;
@@ -427,78 +470,68 @@ impl<'a> Sentence<'a> {
             };
             match j.checked_sub(1).and_then(|p| self.arg(p).map(|_| p)) {
                 Some(p) => {
-                    members.push(p);
-                    ands.push(is_and);
-                    comma_ands.push(comma_and);
+                    list.members.push(p);
+                    list.ands.push(is_and);
+                    list.comma_ands.push(comma_and);
                     cur = p;
                 }
                 None => break,
             }
         }
-        members.reverse();
-        ands.reverse();
-        comma_ands.reverse();
-        // A bare comma joins only inside a list closed by "and", or in a headline
-        // ("Kerry, Lavrov to meet").
+        list.members.reverse();
+        list.ands.reverse();
+        list.comma_ands.reverse();
+        list
+    }
+
+    /// A bare comma joins only inside a list closed by "and", or in a headline ("Kerry,
+    /// Lavrov to meet"): the members up to the last other bare comma are dropped.
+    fn drop_bare_commas(&self, list: &mut ListLeft) {
+        let ands = &list.ands;
         let bad = (0..ands.len())
             .rev()
             .find(|&i| !ands[i] && !ands[i + 1..].iter().any(|&x| x));
-        if let Some(i) = bad {
-            let ty = |m: usize| {
-                self.unit(m)
-                    .and_then(|u| self.mentions.get(self.units[u].head))
-                    .map(|m| m.entity_type)
-            };
-            let headline = !ands.iter().any(|&a| a)
-                && self.at_start(members[0])
-                && members.iter().all(|&m| ty(m) == ty(members[0]));
-            if !headline {
-                members.drain(..=i);
-                ands.drain(..=i);
-                comma_ands.drain(..=i);
-            }
+        let Some(i) = bad else { return };
+        let ty = |m: usize| {
+            self.unit(m)
+                .and_then(|u| self.mentions.get(self.units[u].head))
+                .map(|m| m.entity_type)
+        };
+        let members = &list.members;
+        let headline = !ands.iter().any(|&a| a)
+            && self.at_start(members[0])
+            && members.iter().all(|&m| ty(m) == ty(members[0]));
+        if !headline {
+            list.drop_first(i + 1);
         }
-        // The first member must start a clause, not sit after a preposition or a verb.
-        loop {
-            let first = *members.first()?;
-            let mut s = first;
-            if s > 0 && self.is(s - 1, class::DET) {
-                s -= 1;
-            }
-            // "In Geneva Kerry met Lavrov": a fronted place without its comma.
-            let fronted = s == 2
-                && self.word(0) == Some("in")
-                && self.unit(1).is_some_and(|u| {
-                    self.mentions[self.head(u)].entity_type == EntityType::Location
-                });
-            let ok = s == 0
-                || fronted
-                || self.punct(s - 1).is_some()
-                || self.word(s - 1).is_some_and(|w| {
-                    self.lex.is(
-                        w,
-                        class::CLOSED
-                            | class::CLAUSE
-                            | class::REPORT
-                            | class::ADV
-                            | class::DATES
-                            | class::REL,
-                    ) && !self.lex.is(w, class::PREP)
-                        || is_number(w)
-                        || is_ly_adverb(w)
-                });
-            if ok {
-                let units = members.iter().filter_map(|&m| self.unit(m)).collect();
-                return Some(Group { units, start: s });
-            }
-            if members.len() > 1 && (!ands[0] || comma_ands[0]) {
-                members.remove(0);
-                ands.remove(0);
-                comma_ands.remove(0);
-            } else {
-                return None;
-            }
-        }
+    }
+
+    /// Whether a subject starting at item `s` starts a clause: at the sentence's start,
+    /// after punctuation or a word that may open a clause, not after a preposition or a
+    /// verb.
+    fn starts_clause(&self, s: usize) -> bool {
+        // "In Geneva Kerry met Lavrov": a fronted place without its comma.
+        let fronted = s == 2
+            && self.word(0) == Some("in")
+            && self
+                .unit(1)
+                .is_some_and(|u| self.mentions[self.head(u)].entity_type == EntityType::Location);
+        s == 0
+            || fronted
+            || self.punct(s - 1).is_some()
+            || self.word(s - 1).is_some_and(|w| {
+                self.lex.is(
+                    w,
+                    class::CLOSED
+                        | class::CLAUSE
+                        | class::REPORT
+                        | class::ADV
+                        | class::DATES
+                        | class::REL,
+                ) && !self.lex.is(w, class::PREP)
+                    || is_number(w)
+                    || is_ly_adverb(w)
+            })
     }
 
     /// The coordinated units starting at item `first`: "X", "X and Y", "X, Y and Z".

@@ -214,13 +214,7 @@ impl Cues<'_, '_> {
             let typed = |o: usize| self.object_ok(cue, if by { s } else { o });
             for &o in objs.iter().filter(|&&o| typed(o)) {
                 let (a, b) = if by { (o, s) } else { (s, o) };
-                out.push(
-                    cue.kind,
-                    self.head(a),
-                    self.head(b),
-                    None,
-                    self.rule_for(cue, a, b),
-                );
+                self.push_cue(cue, a, b, out);
             }
         }
     }
@@ -253,13 +247,7 @@ impl Cues<'_, '_> {
         }
         for (n, &a) in subj.iter().enumerate() {
             for &b in &subj[n + 1..] {
-                out.push(
-                    cue.kind,
-                    self.head(a),
-                    self.head(b),
-                    None,
-                    self.rule_for(cue, a, b),
-                );
+                self.push_cue(cue, a, b, out);
             }
         }
         if !cue.particles.contains(&"with") {
@@ -275,13 +263,7 @@ impl Cues<'_, '_> {
                 if let Some((objs, _)) = self.right_object(k + 1, &[], false, Follow::Object) {
                     for &s in subj {
                         for &o in &objs {
-                            out.push(
-                                cue.kind,
-                                self.head(s),
-                                self.head(o),
-                                None,
-                                self.rule_for(cue, s, o),
-                            );
+                            self.push_cue(cue, s, o, out);
                         }
                     }
                 }
@@ -324,24 +306,8 @@ impl Cues<'_, '_> {
             n += 1;
         }
         let possessive = k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some();
-        if !possessive {
-            if let Some(g) = self.fight_of_supported(cue, cs, k) {
-                self.oppose_objects(&g, cs, (ce, &[], Follow::Phrase), out);
-                return;
-            }
-            if let Some(u) = self.modifier_source(cue, cs, k) {
-                if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
-                    if !self.negated(k - 1, cs) {
-                        let rule = if cue.kind == RelationKind::Supports {
-                            rules::SUPPORTS_MODIFIER
-                        } else {
-                            rules::OPPOSES_MODIFIER
-                        };
-                        self.push_pairs(cue.kind, &[u], &objs, rule, out);
-                    }
-                }
-                return;
-            }
+        if !possessive && self.modified_noun(cue, cs, ce, k, out) {
+            return;
         }
         // "Russia's war against Ukraine entered ...": the phrase may be a subject itself.
         let follow = if possessive {
@@ -361,32 +327,8 @@ impl Cues<'_, '_> {
                     start: k - 2,
                 })
             })
-        } else if let Some(g) = self.travelled_for(k) {
-            Some(g)
         } else {
-            if k > 0 && self.is(k - 1, class::DET) {
-                k -= 1;
-            }
-            let pre_ok = |w: &str| {
-                self.lex.is(
-                    w,
-                    class::AUX
-                        | class::ADV
-                        | class::PLAN
-                        | class::DATES
-                        | class::LIGHT
-                        | class::QUANT,
-                ) || w == "to"
-                    || is_number(w)
-                    || is_ly_adverb(w)
-            };
-            let left = self
-                .left_subject(k, &pre_ok)
-                .or_else(|| self.shared_subject(k, &pre_ok, clauses.as_slice()));
-            left.filter(|l| {
-                !l.comma_lead && !l.descriptor && l.pre.iter().any(|&i| self.is(i, class::LIGHT))
-            })
-            .map(|l| l.group)
+            self.noun_subject(k, clauses)
         };
         let Some(group) = group else { return };
         clauses.push(Clause {
@@ -405,15 +347,77 @@ impl Cues<'_, '_> {
         }
         for &s in &group.units {
             for &o in &objs {
-                out.push(
-                    cue.kind,
-                    self.head(s),
-                    self.head(o),
-                    None,
-                    self.rule_for(cue, s, o),
-                );
+                self.push_cue(cue, s, o, out);
             }
         }
+    }
+
+    /// The noun cue at `cs` (its phrase starting at `k`) read as fought by the side
+    /// supported, or as modified by its source ("US-backed attacks on Y"): whether it
+    /// was, and so is done with.
+    fn modified_noun(
+        &self,
+        cue: &Cue,
+        cs: usize,
+        ce: usize,
+        k: usize,
+        out: &mut Collector,
+    ) -> bool {
+        if let Some(g) = self.fight_of_supported(cue, cs, k) {
+            self.oppose_objects(&g, cs, (ce, &[], Follow::Phrase), out);
+            return true;
+        }
+        let Some(u) = self.modifier_source(cue, cs, k) else {
+            return false;
+        };
+        if let Some((objs, _)) = self.right_object(ce, &[], false, Follow::Phrase) {
+            if !self.negated(k - 1, cs) {
+                let rule = if cue.kind == RelationKind::Supports {
+                    rules::SUPPORTS_MODIFIER
+                } else {
+                    rules::OPPOSES_MODIFIER
+                };
+                self.push_pairs(cue.kind, &[u], &objs, rule, out);
+            }
+        }
+        true
+    }
+
+    /// The subject of a noun cue whose phrase starts at `k` without a possessive: who
+    /// travelled for it, or the subject of a light verb before it ("X held talks").
+    fn noun_subject(&self, mut k: usize, clauses: &[Clause]) -> Option<Group> {
+        if let Some(g) = self.travelled_for(k) {
+            return Some(g);
+        }
+        if k > 0 && self.is(k - 1, class::DET) {
+            k -= 1;
+        }
+        let pre_ok = |w: &str| {
+            self.lex.is(
+                w,
+                class::AUX | class::ADV | class::PLAN | class::DATES | class::LIGHT | class::QUANT,
+            ) || w == "to"
+                || is_number(w)
+                || is_ly_adverb(w)
+        };
+        let left = self
+            .left_subject(k, &pre_ok)
+            .or_else(|| self.shared_subject(k, &pre_ok, clauses));
+        left.filter(|l| {
+            !l.comma_lead && !l.descriptor && l.pre.iter().any(|&i| self.is(i, class::LIGHT))
+        })
+        .map(|l| l.group)
+    }
+
+    /// Pushes the cue's relation from unit `a` to unit `b`, under the rule it has for them.
+    fn push_cue(&self, cue: &Cue, a: usize, b: usize, out: &mut Collector) {
+        out.push(
+            cue.kind,
+            self.head(a),
+            self.head(b),
+            None,
+            self.rule_for(cue, a, b),
+        );
     }
 
     fn push_pairs(
@@ -664,59 +668,14 @@ impl Cues<'_, '_> {
             k -= 1;
             n += 1;
         }
-        let copular = |k: usize| -> Option<Group> {
-            let pre_ok = |w: &str| {
-                self.lex.is(
-                    w,
-                    class::AUX | class::ADV | class::COPULA | class::DATES | class::PLAN,
-                ) || w == "to"
-            };
-            if k >= 2 && self.punct(k - 1) == Some(",") {
-                let u = self.arg(k - 2)?;
-                // "merged with X, parent of Y": an apposition holds wherever X stands.
-                return self.group_left(k - 2).or(Some(Group {
-                    units: vec![u],
-                    start: k - 2,
-                }));
-            }
-            let left = self.left_subject(k, &pre_ok)?;
-            let has_copula = left.pre.iter().any(|&i| self.is(i, class::COPULA));
-            (has_copula && !left.comma_lead && !left.descriptor).then_some(left.group)
-        };
-        let (group, objs): (Group, Vec<usize>) = if self.word(ce) == Some("of") {
-            let Some((objs, _)) = self.right_object(ce + 1, &[], false, Follow::Phrase) else {
-                return;
-            };
-            if k > 0 && self.is(k - 1, class::DET) {
-                k -= 1;
-            }
-            let Some(g) = copular(k) else { return };
-            (g, objs)
+        let found = if self.word(ce) == Some("of") {
+            self.relnoun_of(k, ce)
         } else if k >= 2 && self.word(k - 1) == Some("'s") && self.arg(k - 2).is_some() {
-            let o_item = k - 2;
-            let Some(o) = self.unit(o_item) else { return };
-            if self.arg(ce).is_some() {
-                // "Syria's closest ally Russia"
-                let subj = self.group_right(ce, Follow::Phrase);
-                if subj.is_empty() {
-                    return;
-                }
-                let mut start = o_item;
-                if start > 0 && self.is(start - 1, class::DET) {
-                    start -= 1;
-                }
-                (Group { units: subj, start }, vec![o])
-            } else {
-                let mut j = o_item;
-                if j > 0 && self.is(j - 1, class::DET) {
-                    j -= 1;
-                }
-                let Some(g) = copular(j) else { return };
-                (g, vec![o])
-            }
+            self.relnoun_possessed(k - 2, ce)
         } else {
             return;
         };
+        let Some((group, objs)) = found else { return };
         if self.negated(group.start, cs) {
             return;
         }
@@ -725,6 +684,57 @@ impl Cues<'_, '_> {
                 out.push(cue.kind, self.head(s), self.head(o), None, cue.rule);
             }
         }
+    }
+
+    /// "X is an ally of Y": the subject and objects of a relation noun (its phrase
+    /// starting at `k`) followed by "of" at `ce`.
+    fn relnoun_of(&self, mut k: usize, ce: usize) -> Option<(Group, Vec<usize>)> {
+        let (objs, _) = self.right_object(ce + 1, &[], false, Follow::Phrase)?;
+        if k > 0 && self.is(k - 1, class::DET) {
+            k -= 1;
+        }
+        Some((self.relnoun_subject(k)?, objs))
+    }
+
+    /// "X is Y's closest ally", "Syria's closest ally Russia": the subject and object of a
+    /// relation noun after the possessive unit at item `o_item`, the noun ending at `ce`.
+    fn relnoun_possessed(&self, o_item: usize, ce: usize) -> Option<(Group, Vec<usize>)> {
+        let o = self.unit(o_item)?;
+        let mut start = o_item;
+        if start > 0 && self.is(start - 1, class::DET) {
+            start -= 1;
+        }
+        if self.arg(ce).is_none() {
+            return Some((self.relnoun_subject(start)?, vec![o]));
+        }
+        // "Syria's closest ally Russia"
+        let subj = self.group_right(ce, Follow::Phrase);
+        if subj.is_empty() {
+            return None;
+        }
+        Some((Group { units: subj, start }, vec![o]))
+    }
+
+    /// The subject of a relation noun phrase starting at `k`: a name before its comma
+    /// ("X, parent of Y") or the subject of a copula ("X is an ally of").
+    fn relnoun_subject(&self, k: usize) -> Option<Group> {
+        let pre_ok = |w: &str| {
+            self.lex.is(
+                w,
+                class::AUX | class::ADV | class::COPULA | class::DATES | class::PLAN,
+            ) || w == "to"
+        };
+        if k >= 2 && self.punct(k - 1) == Some(",") {
+            let u = self.arg(k - 2)?;
+            // "merged with X, parent of Y": an apposition holds wherever X stands.
+            return self.group_left(k - 2).or(Some(Group {
+                units: vec![u],
+                start: k - 2,
+            }));
+        }
+        let left = self.left_subject(k, &pre_ok)?;
+        let has_copula = left.pre.iter().any(|&i| self.is(i, class::COPULA));
+        (has_copula && !left.comma_lead && !left.descriptor).then_some(left.group)
     }
 
     /// "talks between X and Y", "discussions on Syria between X and Y".

@@ -98,6 +98,28 @@ struct Description<'w> {
     end: usize,
 }
 
+/// "X is an American actor": a person's nationality is an affiliation, a place's or
+/// organization's says where it is.
+fn nationality(subj: usize, ty: EntityType, dem: usize, out: &mut Collector) {
+    if ty == EntityType::Person {
+        out.push(
+            RelationKind::AffiliatedWith,
+            subj,
+            dem,
+            Some(CITIZEN.to_string()),
+            rules::AFFILIATED_DEMONYM,
+        );
+    } else {
+        out.push(
+            RelationKind::LocatedIn,
+            subj,
+            dem,
+            None,
+            rules::LOCATED_DEMONYM,
+        );
+    }
+}
+
 impl Descriptions<'_, '_> {
     fn find(&self, out: &mut Collector) {
         for (i, u) in self.unit_items() {
@@ -604,23 +626,7 @@ impl Descriptions<'_, '_> {
         // "the Norwegian CEO's driver": the description is of someone else.
         let owner = self.word(d.end) == Some("'s");
         if let Some(dem) = d.demonym.filter(|_| !owner) {
-            if ty == EntityType::Person {
-                out.push(
-                    RelationKind::AffiliatedWith,
-                    subj,
-                    dem,
-                    Some(CITIZEN.to_string()),
-                    rules::AFFILIATED_DEMONYM,
-                );
-            } else {
-                out.push(
-                    RelationKind::LocatedIn,
-                    subj,
-                    dem,
-                    None,
-                    rules::LOCATED_DEMONYM,
-                );
-            }
+            nationality(subj, ty, dem, out);
         }
         if ty == EntityType::Person {
             return;
@@ -631,7 +637,20 @@ impl Descriptions<'_, '_> {
         if let Some(b) = d.based {
             out.push(RelationKind::LocatedIn, subj, b, None, rules::LOCATED_BASED);
         }
-        let e = d.end;
+        self.located_after(subj, ty, d.end, place_noun, out);
+    }
+
+    /// "X is a freeway in Edmonton", "a village of A", "a firm from B": the places a
+    /// place's or organization's description ending at item `e` puts `subj` in
+    /// (`place_noun`: its noun is a place's).
+    fn located_after(
+        &self,
+        subj: usize,
+        ty: EntityType,
+        e: usize,
+        place_noun: bool,
+        out: &mut Collector,
+    ) {
         let next = self.word(e);
         let at = if self.is(e, class::SITED) && self.word(e + 1) == Some("in") {
             e + 2
@@ -669,64 +688,76 @@ impl Descriptions<'_, '_> {
                     None => break,
                 }
             }
-            if let Some(u) = self.unit(k) {
-                let unit = &self.units[u];
-                let h = unit.head;
-                let m = &self.mentions[h];
-                let joined =
-                    self.punct(k + 1) == Some("-") || self.punct(k.wrapping_sub(1)) == Some("-");
-                // "a Norwegian military officer": the unit "Norwegian military" is the
-                // nationality and a modifier of the noun after it.
-                let state = unit.last == unit.first + 1
-                    && self.lex.is(&self.toks[unit.last].lower, class::STATE)
-                    && self.noun_word(k + 1);
-                if m.demonym && state && d.demonym.is_none() {
-                    d.demonym = Some(h);
-                    k += 1;
-                    continue;
-                }
-                if unit.first != unit.last {
-                    break;
-                }
-                if m.demonym && !joined && d.demonym.is_none() {
-                    d.demonym = Some(h);
-                    k += 1;
-                    continue;
-                }
-                if !m.demonym
-                    && m.entity_type == EntityType::Location
-                    && self.punct(k + 1) == Some("-")
-                    && self.word(k + 2) == Some("based")
-                {
-                    d.based = Some(h);
-                    k += 3;
-                    continue;
-                }
-                break;
+            let next = if let Some(u) = self.unit(k) {
+                self.description_name(k, u, &mut d)
+            } else if self.punct(k) == Some("-") && self.word(k + 1).is_some() && k > 0 {
+                Some(k + 1)
+            } else {
+                self.description_word(k, &mut d)
+            };
+            match next {
+                Some(next) => k = next,
+                None => break,
             }
-            if self.punct(k) == Some("-") && self.word(k + 1).is_some() && k > 0 {
-                k += 1;
-                continue;
-            }
-            let Some(w) = self.word(k) else { break };
-            // "a school run by Acme": a participle before "by" ends the description.
-            let participle = self.word(k + 1) == Some("by");
-            // "a Chinese historian best known for", "a photographer specializing in" (not
-            // "a vehicle manufacturing company"): what follows qualifies the noun.
-            let after_noun = d.noun.is_some()
-                && (matches!(w, "best" | "known" | "widely")
-                    || (w.ends_with("ing") && self.is(k + 1, class::PREP)));
-            if !self.noun_word(k) || self.is(k, class::SITED) || w == "born" || participle {
-                break;
-            }
-            if after_noun {
-                break;
-            }
-            d.noun = Some(w);
-            k += 1;
         }
         d.end = k;
         d
+    }
+
+    /// A name (unit `u`, at item `k`) inside a description: the nationality word or the
+    /// "Leeds-based" place it gives `d`, and the item after it; `None` where it ends the
+    /// description.
+    fn description_name(&self, k: usize, u: usize, d: &mut Description<'_>) -> Option<usize> {
+        let unit = &self.units[u];
+        let h = unit.head;
+        let m = &self.mentions[h];
+        let joined = self.punct(k + 1) == Some("-") || self.punct(k.wrapping_sub(1)) == Some("-");
+        // "a Norwegian military officer": the unit "Norwegian military" is the
+        // nationality and a modifier of the noun after it.
+        let state = unit.last == unit.first + 1
+            && self.lex.is(&self.toks[unit.last].lower, class::STATE)
+            && self.noun_word(k + 1);
+        if m.demonym && state && d.demonym.is_none() {
+            d.demonym = Some(h);
+            return Some(k + 1);
+        }
+        if unit.first != unit.last {
+            return None;
+        }
+        if m.demonym && !joined && d.demonym.is_none() {
+            d.demonym = Some(h);
+            return Some(k + 1);
+        }
+        if !m.demonym
+            && m.entity_type == EntityType::Location
+            && self.punct(k + 1) == Some("-")
+            && self.word(k + 2) == Some("based")
+        {
+            d.based = Some(h);
+            return Some(k + 3);
+        }
+        None
+    }
+
+    /// A word at item `k` inside a description: the modifier or noun it gives `d`, and
+    /// the item after it; `None` where it ends the description.
+    fn description_word<'s>(&'s self, k: usize, d: &mut Description<'s>) -> Option<usize> {
+        let w = self.word(k)?;
+        // "a school run by Acme": a participle before "by" ends the description.
+        let participle = self.word(k + 1) == Some("by");
+        // "a Chinese historian best known for", "a photographer specializing in" (not
+        // "a vehicle manufacturing company"): what follows qualifies the noun.
+        let after_noun = d.noun.is_some()
+            && (matches!(w, "best" | "known" | "widely")
+                || (w.ends_with("ing") && self.is(k + 1, class::PREP)));
+        if !self.noun_word(k) || self.is(k, class::SITED) || w == "born" || participle {
+            return None;
+        }
+        if after_noun {
+            return None;
+        }
+        d.noun = Some(w);
+        Some(k + 1)
     }
 
     /// `subj` is in the places "A, B, C" starting at item `k` (possibly "the town of A"),

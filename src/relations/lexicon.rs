@@ -172,36 +172,7 @@ impl Lexicon {
         cues: &'static str,
     ) -> Result<Lexicon, String> {
         let mut classes: HashMap<&'static str, u64> = HashMap::default();
-        let mut current: Option<u64> = None;
-        for (n, line) in words.lines().enumerate() {
-            let line = line.trim_start_matches('\u{feff}').trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                let bit = class::SECTIONS
-                    .iter()
-                    .find(|(s, _)| *s == name)
-                    .map(|(_, b)| *b)
-                    .ok_or_else(|| {
-                        format!(
-                            "relation_words.txt: line {}: unknown section [{name}]",
-                            n + 1
-                        )
-                    })?;
-                current = Some(bit);
-                continue;
-            }
-            let bit = current.ok_or_else(|| {
-                format!(
-                    "relation_words.txt: line {}: words before any [section]",
-                    n + 1
-                )
-            })?;
-            for w in line.split_whitespace() {
-                *classes.entry(w).or_default() |= bit;
-            }
-        }
+        add_words(words, &mut classes)?;
         for line in heads.lines() {
             let line = line.trim_start_matches('\u{feff}').trim();
             if line.is_empty() || line.starts_with('#') {
@@ -209,75 +180,24 @@ impl Lexicon {
             }
             *classes.entry(line).or_default() |= class::HEAD;
         }
-
         let mut parsed = Vec::new();
         for (n, line) in cues.lines().enumerate() {
             let line = line.trim_start_matches('\u{feff}');
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let at = |msg: &str| format!("relation_cues.tsv: line {}: {msg}", n + 1);
-            let cols: Vec<&'static str> = line.split('\t').map(str::trim).collect();
-            let (kind, rule, frame, pattern, objects) = match cols[..] {
-                [k, r, f, p] => (k, r, f, p, ""),
-                [k, r, f, p, o] => (k, r, f, p, o),
-                _ => {
-                    return Err(at(
-                        "expected kind<TAB>rule_id<TAB>frame<TAB>pattern[<TAB>types]",
-                    ))
-                }
-            };
-            let objects = objects
-                .split(',')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|t| {
-                    EntityType::parse(t).ok_or_else(|| at(&format!("unknown entity type {t:?}")))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let kind = RelationKind::ALL
-                .into_iter()
-                .find(|k| k.as_str() == kind && *k != RelationKind::CoMention)
-                .ok_or_else(|| at(&format!("unknown kind {kind:?}")))?;
-            let frame =
-                Frame::parse(frame).ok_or_else(|| at(&format!("unknown frame {frame:?}")))?;
-            let mut slots = Vec::new();
-            let mut particles = Vec::new();
-            for slot in pattern.split_whitespace() {
-                if let Some(inner) = slot.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-                    particles.extend(inner.split('|'));
-                } else if !particles.is_empty() {
-                    return Err(at("a [particle] slot must come last"));
-                } else {
-                    slots.push(slot.split('|').collect::<Vec<_>>());
-                }
-            }
-            if slots.is_empty() {
-                return Err(at("empty pattern"));
-            }
-            if frame == Frame::RelNoun {
-                // "ally of": the noun is matched alone, "of" is checked by the frame.
-                if slots.len() != 2 || slots[1] != ["of"] {
-                    return Err(at("a relnoun pattern is `noun|noun of`"));
-                }
-                slots.pop();
-            }
-            if frame == Frame::Compound && slots.len() != 1 {
-                return Err(at("a compound pattern is one word slot"));
-            }
-            for w in slots.iter().flatten() {
+            let cue = parse_cue(line)
+                .map_err(|msg| format!("relation_cues.tsv: line {}: {msg}", n + 1))?;
+            for w in cue.slots.iter().flatten() {
                 *classes.entry(w).or_default() |= class::CUE;
             }
-            parsed.push(Cue {
-                kind,
-                rule,
-                frame,
-                slots,
-                particles,
-                objects,
-            });
+            parsed.push(cue);
         }
+        Ok(Lexicon::index(classes, parsed))
+    }
 
+    /// The lexicon of these word classes and cues, with its lookups built.
+    fn index(classes: HashMap<&'static str, u64>, parsed: Vec<Cue>) -> Lexicon {
         let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::default();
         for (i, cue) in parsed.iter().enumerate() {
             for w in &cue.slots[0] {
@@ -290,13 +210,13 @@ impl Lexicon {
             first_cues.extend(by_first.get(w).into_iter().flatten());
             (w, (c, start as u32, (first_cues.len() - start) as u32))
         }));
-        Ok(Lexicon {
+        Lexicon {
             classes,
             cues: parsed,
             by_first,
             short,
             first_cues,
-        })
+        }
     }
 
     /// The classes of `w` (lowercase).
@@ -354,6 +274,105 @@ impl Lexicon {
         }
         union & TITLE
     }
+}
+
+/// Adds the classes of `relation_words.txt` (words under `[section]` lines) to `classes`.
+fn add_words(words: &'static str, classes: &mut HashMap<&'static str, u64>) -> Result<(), String> {
+    let mut current: Option<u64> = None;
+    for (n, line) in words.lines().enumerate() {
+        let line = line.trim_start_matches('\u{feff}').trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            let bit = class::SECTIONS
+                .iter()
+                .find(|(s, _)| *s == name)
+                .map(|(_, b)| *b)
+                .ok_or_else(|| {
+                    format!(
+                        "relation_words.txt: line {}: unknown section [{name}]",
+                        n + 1
+                    )
+                })?;
+            current = Some(bit);
+            continue;
+        }
+        let bit = current.ok_or_else(|| {
+            format!(
+                "relation_words.txt: line {}: words before any [section]",
+                n + 1
+            )
+        })?;
+        for w in line.split_whitespace() {
+            *classes.entry(w).or_default() |= bit;
+        }
+    }
+    Ok(())
+}
+
+/// One line of `relation_cues.tsv`, or what is wrong with it.
+fn parse_cue(line: &'static str) -> Result<Cue, String> {
+    let cols: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+    let (kind, rule, frame, pattern, objects) = match cols[..] {
+        [k, r, f, p] => (k, r, f, p, ""),
+        [k, r, f, p, o] => (k, r, f, p, o),
+        _ => return Err("expected kind<TAB>rule_id<TAB>frame<TAB>pattern[<TAB>types]".into()),
+    };
+    let objects = objects
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| EntityType::parse(t).ok_or_else(|| format!("unknown entity type {t:?}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let kind = RelationKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == kind && *k != RelationKind::CoMention)
+        .ok_or_else(|| format!("unknown kind {kind:?}"))?;
+    let frame = Frame::parse(frame).ok_or_else(|| format!("unknown frame {frame:?}"))?;
+    let (slots, particles) = parse_pattern(pattern, frame)?;
+    Ok(Cue {
+        kind,
+        rule,
+        frame,
+        slots,
+        particles,
+        objects,
+    })
+}
+
+/// The word slots and trailing `[particle|...]` of a cue's pattern, checked against
+/// what its frame allows.
+#[allow(clippy::type_complexity)]
+fn parse_pattern(
+    pattern: &'static str,
+    frame: Frame,
+) -> Result<(Vec<Vec<&'static str>>, Vec<&'static str>), String> {
+    let mut slots = Vec::new();
+    let mut particles = Vec::new();
+    for slot in pattern.split_whitespace() {
+        if let Some(inner) = slot.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            particles.extend(inner.split('|'));
+        } else if !particles.is_empty() {
+            return Err("a [particle] slot must come last".into());
+        } else {
+            slots.push(slot.split('|').collect::<Vec<_>>());
+        }
+    }
+    if slots.is_empty() {
+        return Err("empty pattern".into());
+    }
+    if frame == Frame::RelNoun {
+        // "ally of": the noun is matched alone, "of" is checked by the frame.
+        if slots.len() != 2 || slots[1] != ["of"] {
+            return Err("a relnoun pattern is `noun|noun of`".into());
+        }
+        slots.pop();
+    }
+    if frame == Frame::Compound && slots.len() != 1 {
+        return Err("a compound pattern is one word slot".into());
+    }
+    Ok((slots, particles))
 }
 
 #[cfg(test)]

@@ -159,7 +159,7 @@ impl Places<'_, '_> {
     /// "in Geneva, Switzerland", "Jarabulus, a town in northern Syria", "Aleppo, Syria's
     /// second city", "Jarabulus, a Syrian border town".
     fn located(&self, out: &mut Collector) {
-        let mut found: Vec<(usize, usize, &str)> = self
+        let mut found: Vec<(usize, usize, &'static str)> = self
             .fronted()
             .into_iter()
             .map(|(a, b)| (a, b, rules::LOCATED_FRONTED))
@@ -178,48 +178,54 @@ impl Places<'_, '_> {
                     found.push((b, c, rules::LOCATED_COMMA));
                 }
             }
-            let Some(a) = self.plain_place(i) else {
-                continue;
-            };
-            if let Some(b) = self.named_division_of(i) {
-                found.push((a, b, rules::LOCATED_OF));
-                continue;
-            }
-            if self.punct(i + 1) != Some(",") {
-                continue;
-            }
-            if i >= 2 && self.punct(i - 1) == Some(",") && self.unit(i - 2).is_some() {
-                continue; // a list "X, Y, Z"
-            }
-            let chain = self.place_chain(i);
-            if chain.len() >= 3 {
-                if self.chain_closed(i, &chain) {
-                    for (n, &x) in chain.iter().enumerate() {
-                        for &y in &chain[n + 1..] {
-                            found.push((self.head_at(x), self.head_at(y), rules::LOCATED_COMMA));
-                        }
-                    }
-                }
-                continue;
-            }
-            let b = if self.plain_place(self.second_at(i)).is_some() {
-                self.comma_pair(i)
-                    .map(|b| (b, rules::LOCATED_COMMA))
-                    .or_else(|| self.bare_pair(i).map(|b| (b, rules::LOCATED_COMMA_BARE)))
-                    .or_else(|| {
-                        self.second_city(i + 2)
-                            .map(|b| (b, rules::LOCATED_APPOSITION))
-                    })
-            } else {
-                self.apposition(i + 2)
-                    .map(|b| (b, rules::LOCATED_APPOSITION))
-            };
-            if let Some((b, rule)) = b {
-                found.push((a, b, rule));
+            if let Some(a) = self.plain_place(i) {
+                self.place_then(i, a, &mut found);
             }
         }
         for (a, b, rule) in found {
             out.push(RelationKind::LocatedIn, a, b, None, rule);
+        }
+    }
+
+    /// The places that the place `a` at item `i` is in by what follows it: "the Kunene
+    /// Province of Angola", "Geneva, Switzerland", "A, B, C" closed as an address,
+    /// "Aleppo, Syria's second city", "Jarabulus, a Syrian border town".
+    fn place_then(&self, i: usize, a: usize, found: &mut Vec<(usize, usize, &'static str)>) {
+        if let Some(b) = self.named_division_of(i) {
+            found.push((a, b, rules::LOCATED_OF));
+            return;
+        }
+        if self.punct(i + 1) != Some(",") {
+            return;
+        }
+        if i >= 2 && self.punct(i - 1) == Some(",") && self.unit(i - 2).is_some() {
+            return; // a list "X, Y, Z"
+        }
+        let chain = self.place_chain(i);
+        if chain.len() >= 3 {
+            if self.chain_closed(i, &chain) {
+                for (n, &x) in chain.iter().enumerate() {
+                    for &y in &chain[n + 1..] {
+                        found.push((self.head_at(x), self.head_at(y), rules::LOCATED_COMMA));
+                    }
+                }
+            }
+            return;
+        }
+        let b = if self.plain_place(self.second_at(i)).is_some() {
+            self.comma_pair(i)
+                .map(|b| (b, rules::LOCATED_COMMA))
+                .or_else(|| self.bare_pair(i).map(|b| (b, rules::LOCATED_COMMA_BARE)))
+                .or_else(|| {
+                    self.second_city(i + 2)
+                        .map(|b| (b, rules::LOCATED_APPOSITION))
+                })
+        } else {
+            self.apposition(i + 2)
+                .map(|b| (b, rules::LOCATED_APPOSITION))
+        };
+        if let Some((b, rule)) = b {
+            found.push((a, b, rule));
         }
     }
 
@@ -248,15 +254,28 @@ impl Places<'_, '_> {
     /// unless its name is a site's ("graduated from Westminster School in Connecticut"),
     /// or the sentence puts it there (see [`Places::present`]).
     fn in_places(&self, i: usize) -> Vec<usize> {
-        let Some(u) = self.unit(i) else {
+        let Some((ok, at, present)) = self.held_before(i) else {
             return Vec::new();
         };
-        let unit = &self.units[u];
-        let Some(m) = self.mentions.get(unit.head) else {
-            return Vec::new();
+        // "Aleppo and other towns in Syria" wherever the phrase stands.
+        let (ok, at) = match self.past_other_places(at) {
+            past if past != at && self.plain_place(i).is_some() => (true, past),
+            _ => (ok, at),
         };
+        if !ok || self.word(at) != Some("in") {
+            return Vec::new();
+        }
+        self.places_after_in(at + 1, present)
+    }
+
+    /// Whether the place or institution at item `i` can be held by an "in" phrase, the
+    /// item where that "in" would stand, and whether the sentence puts it there; `None`
+    /// for no unit.
+    fn held_before(&self, i: usize) -> Option<(bool, usize, bool)> {
+        let unit = &self.units[self.unit(i)?];
+        let m = self.mentions.get(unit.head)?;
         let before = i.checked_sub(1).and_then(|j| self.word(j));
-        let (ok, at, present) = match m.entity_type {
+        Some(match m.entity_type {
             // "in Mosul in Iraq", "the city of Mosul in Iraq", "Idlib province in Syria".
             EntityType::Location => (
                 (self.plain_place(i).is_some() || self.place_of_noun(i))
@@ -281,16 +300,13 @@ impl Places<'_, '_> {
                 ),
             },
             _ => (false, i + 1, false),
-        };
-        // "Aleppo and other towns in Syria" wherever the phrase stands.
-        let (ok, at) = match self.past_other_places(at) {
-            past if past != at && self.plain_place(i).is_some() => (true, past),
-            _ => (ok, at),
-        };
-        if !ok || self.word(at) != Some("in") {
-            return Vec::new();
-        }
-        let mut j = at + 1;
+        })
+    }
+
+    /// The heads of the places named from item `j`, right after "in" (with `present`:
+    /// the sentence puts an organization there, and "in Iraq and Syria" is in each);
+    /// none when the phrase goes on as a subject or a list.
+    fn places_after_in(&self, mut j: usize, present: bool) -> Vec<usize> {
         // "Mount Tyree in the Sentinel Range": a place named with "the".
         if self.word(j) == Some("the") && self.plain_place(j + 1).is_some() {
             j += 1;

@@ -63,6 +63,25 @@ impl Seen {
             .unwrap_or(self.entities.len());
         &self.entities[self.starts[i]..end]
     }
+
+    /// Adds the next sentence's list: the entities of `order` ((offset, entity, type) of
+    /// its names and references, sorted here) by first appearance, then, when a person
+    /// pronoun was left `unresolved`, someone unknown.
+    fn push_sentence(&mut self, order: &mut [(usize, usize, EntityType)], unresolved: bool) {
+        order.sort_by_key(|&(at, _, _)| at);
+        let from = self.entities.len();
+        self.starts.push(from);
+        for &(_, e, t) in order.iter() {
+            if !self.entities[from..].iter().any(|&(x, _)| x == e) {
+                self.entities.push((e, t));
+            }
+        }
+        // A pronoun left unresolved stands for someone unknown: a later "he" must not
+        // skip over it to the one name of this sentence.
+        if unresolved && !self.entities[from..].iter().any(|&(e, _)| e == UNKNOWN) {
+            self.entities.push((UNKNOWN, EntityType::Person));
+        }
+    }
 }
 
 impl DocContext {
@@ -123,19 +142,7 @@ impl DocContext {
                     .map(|m| (m.span.start - sp.start, m.entity, m.ty))
                     .chain(refs.iter().map(|r| (r.span.start, r.entity, r.entity_type))),
             );
-            order.sort_by_key(|&(at, _, _)| at);
-            let from = seen.entities.len();
-            seen.starts.push(from);
-            for &(_, e, t) in &order {
-                if !seen.entities[from..].iter().any(|&(x, _)| x == e) {
-                    seen.entities.push((e, t));
-                }
-            }
-            // A pronoun left unresolved stands for someone unknown: a later "he" must not
-            // skip over it to the one name of this sentence.
-            if unresolved && !seen.entities[from..].iter().any(|&(e, _)| e == UNKNOWN) {
-                seen.entities.push((UNKNOWN, EntityType::Person));
-            }
+            seen.push_sentence(&mut order, unresolved);
             found.push(refs);
         }
         DocContext { found }
@@ -217,14 +224,7 @@ fn resolve(
         let entity = if named_before {
             None
         } else {
-            found.filter(|&(_, back)| {
-                // "the company" needs a company and "the president" a president: the
-                // sentence of the antecedent says so ("President Obama ... The president").
-                let phrase = &sentence[span.start..span.end];
-                let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
-                PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
-                    || before.text(back).is_some_and(|t| has_word(t, noun))
-            })
+            found.filter(|&(_, back)| fits(&sentence[span.start..span.end], before, back))
         }
         .map(|(e, _)| e);
         match entity {
@@ -244,6 +244,15 @@ fn resolve(
         }
     }
     (out, unresolved)
+}
+
+/// Whether the reference `phrase` fits an antecedent `back` sentences before: "the
+/// company" needs a company and "the president" a president, and the sentence of the
+/// antecedent says so ("President Obama ... The president"); a pronoun fits any.
+fn fits(phrase: &str, before: Before, back: usize) -> bool {
+    let noun = phrase.rsplit(' ').next().unwrap_or(phrase);
+    PERSON_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(noun))
+        || before.text(back).is_some_and(|t| has_word(t, noun))
 }
 
 /// The one entity of type `ty` named or referred to in the nearest earlier sentence that
@@ -419,13 +428,7 @@ fn description_after(
             return None;
         }
         let c = lex.class(w);
-        let ty = if c & class::HEAD != 0 {
-            Some(EntityType::Person)
-        } else if c & (class::ORG_NOUN | class::GROUP) != 0 {
-            Some(EntityType::Organization)
-        } else {
-            None
-        };
+        let ty = noun_type(c);
         let from_here = start.unwrap_or(s);
         if let Some(ty) = ty {
             // "the company Acme", "the head of", "the party leader": not a reference.
@@ -439,19 +442,36 @@ fn description_after(
             });
             return (!stop).then(|| (Span::new(from_here, e), ty));
         }
-        // The class first: it is known already, the letters must be read.
-        let modifier = c & (class::FUNCTION | class::CUE) == 0
-            && if w.is_ascii() {
-                w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
-            } else {
-                w.chars().all(|c| c.is_alphabetic() || c == '-')
-            };
-        if !modifier {
+        if !modifier(w, c) {
             return None;
         }
         start = Some(from_here);
     }
     None
+}
+
+/// The type of entity a noun of classes `c` refers to: a person for a title's head
+/// ("the president"), an organization for an organization's or group's noun.
+fn noun_type(c: u64) -> Option<EntityType> {
+    if c & class::HEAD != 0 {
+        Some(EntityType::Person)
+    } else if c & (class::ORG_NOUN | class::GROUP) != 0 {
+        Some(EntityType::Organization)
+    } else {
+        None
+    }
+}
+
+/// Whether the word `w` (of classes `c`) may modify the noun of a reference: letters
+/// and hyphens, and no function word or cue.
+fn modifier(w: &str, c: u64) -> bool {
+    // The class first: it is known already, the letters must be read.
+    c & (class::FUNCTION | class::CUE) == 0
+        && if w.is_ascii() {
+            w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        } else {
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+        }
 }
 
 /// The byte span of the first word of `bytes` at or after `at`: a run of word bytes.

@@ -83,6 +83,28 @@ struct TitleInfo {
     counterpart: bool,
 }
 
+/// The tokens read back before a person that may be its title.
+struct TitleScan {
+    /// A comma stands between the title and the person.
+    comma: bool,
+    /// The title's tokens, in order.
+    title: Vec<usize>,
+    /// The organization or country before the title.
+    org_tok: Option<usize>,
+    /// `org_tok` is followed by "'s".
+    possessive: bool,
+}
+
+/// What a mention read back in a title is to it.
+enum TitleMention {
+    /// Part of the title ("Envoy for Syria").
+    Inner,
+    /// The organization or country that starts the title.
+    Org,
+    /// Neither: the title starts after it.
+    Stop,
+}
+
 struct Chunker<'a> {
     text: &'a str,
     /// A headline in Title Case: capitals say nothing about names there. Found when
@@ -238,18 +260,8 @@ impl<'a> Chunker<'a> {
     /// Whether the token at `k` lets the phrase before it be an argument rather than
     /// a modifier of a following noun.
     fn follows_lenient(&self, k: usize) -> bool {
-        let Some(t) = self.toks.get(k) else {
-            return true;
-        };
-        match t.kind {
-            TokKind::Mention(_) => false,
-            TokKind::Punct => {
-                let attached = t.lower == "-"
-                    && !t.space_before
-                    && self.toks.get(k + 1).is_some_and(|n| !n.space_before);
-                !attached
-            }
-            TokKind::Word => {
+        match self.toks.get(k) {
+            Some(t) if t.kind == TokKind::Word => {
                 let w = &*t.lower;
                 const OK: u64 = class::CLOSED
                     | class::PREP
@@ -267,6 +279,8 @@ impl<'a> Chunker<'a> {
                     | class::CLAUSE;
                 w != "'s" && (self.lex.is(w, OK) || is_ly_adverb(w) || w.ends_with("n't"))
             }
+            // A name or punctuation: as after a name.
+            _ => self.follows_name(k),
         }
     }
 
@@ -382,26 +396,12 @@ impl<'a> Chunker<'a> {
         let mut rule = rules::AFFILIATED_TITLE;
         if let Some(t) = self.title_before(p) {
             first = t.first;
-            if let Some(o) = t.org {
-                if self.mentions.get(o).is_some_and(|m| m.demonym) {
-                    rule = rules::AFFILIATED_DEMONYM_TITLE;
-                }
-            }
-            if t.role.is_empty() {
-                rule = rules::AFFILIATED_POSSESSIVE;
-            }
+            rule = self.title_rule(&t);
             org = t.org;
             role = Some(t.role);
             counterpart = t.counterpart;
             // "Foreign Minister Sergei Lavrov of Russia"
-            if org.is_none()
-                && !counterpart
-                && self.word(p + 1) == Some("of")
-                && self.free(p + 2)
-                && self.org_or_place(p + 2, false)
-                && self.follows_name(p + 3)
-                && self.word(p + 3) != Some("'s")
-            {
+            if org.is_none() && !counterpart && self.of_org_after(p) {
                 org = self.mention(p + 2);
                 last = p + 2;
             }
@@ -441,87 +441,42 @@ impl<'a> Chunker<'a> {
         }
     }
 
+    /// The rule of the affiliation a title states: by a nationality word ("Russian
+    /// Foreign Minister"), by a possessive alone ("Ukraine's Zelensky"), or by a title.
+    fn title_rule(&self, t: &TitleInfo) -> &'static str {
+        if t.role.is_empty() {
+            rules::AFFILIATED_POSSESSIVE
+        } else if t
+            .org
+            .is_some_and(|o| self.mentions.get(o).is_some_and(|m| m.demonym))
+        {
+            rules::AFFILIATED_DEMONYM_TITLE
+        } else {
+            rules::AFFILIATED_TITLE
+        }
+    }
+
+    /// Whether "of" and an organization or place that heads its phrase follow the
+    /// person at `p` ("Foreign Minister Sergei Lavrov of Russia").
+    fn of_org_after(&self, p: usize) -> bool {
+        self.word(p + 1) == Some("of")
+            && self.free(p + 2)
+            && self.org_or_place(p + 2, false)
+            && self.follows_name(p + 3)
+            && self.word(p + 3) != Some("'s")
+    }
+
     /// The title right before the person at `p`, and the organization or country that
     /// starts it.
     fn title_before(&self, p: usize) -> Option<TitleInfo> {
-        let mut j = p;
-        let comma = j > 0 && self.punct(j - 1) == Some(",") && self.free(j - 1);
-        if comma {
-            j -= 1;
-        }
-        let mut title: Vec<usize> = Vec::new();
-        let mut org_tok = None;
-        let mut possessive = false;
-        while j > 0 {
-            let k = j - 1;
-            if !self.free(k) {
-                break;
-            }
-            match self.toks[k].kind {
-                TokKind::Word => {
-                    let w = &*self.toks[k].lower;
-                    if w == "'s" {
-                        if k > 0 && self.free(k - 1) && self.org_or_place(k - 1, true) {
-                            org_tok = Some(k - 1);
-                            possessive = true;
-                        }
-                        break;
-                    }
-                    if self.title_tok(k) || self.connector(w) {
-                        title.push(k);
-                        j = k;
-                        continue;
-                    }
-                    break;
-                }
-                TokKind::Mention(_) => {
-                    if !self.org_or_place(k, true) {
-                        break;
-                    }
-                    // "Envoy for Syria", "Ambassador to the United States": part of the title.
-                    let the = usize::from(k >= 1 && self.word(k - 1) == Some("the"));
-                    let inner = k >= 2 + the
-                        && matches!(
-                            self.word(k - 1 - the),
-                            Some("for" | "to" | "of" | "on" | "in")
-                        )
-                        && self.title_tok(k - 2 - the)
-                        && self.free(k - 2 - the);
-                    if inner {
-                        title.push(k);
-                        j = k;
-                        continue;
-                    }
-                    // "In Turkey Minister Ellwood met ...": a fronted place without its
-                    // comma is where, not whose ("In Obama's view" keeps the title).
-                    let fronted = k == 1
-                        && self.word(0) == Some("in")
-                        && self
-                            .m(k)
-                            .is_some_and(|m| m.entity_type == EntityType::Location && !m.demonym)
-                        && self.word(p + 1) != Some("'s");
-                    if fronted {
-                        break;
-                    }
-                    org_tok = Some(k);
-                    break;
-                }
-                TokKind::Punct => break,
-            }
-        }
-        title.reverse();
+        let TitleScan {
+            comma,
+            title,
+            mut org_tok,
+            possessive,
+        } = self.scan_title(p);
         if title.is_empty() {
-            // "Ukraine's Zelensky": the possessive names the organization or country.
-            let org = org_tok.filter(|_| possessive)?;
-            if comma || self.m(org).is_some_and(|m| m.demonym) {
-                return None;
-            }
-            return Some(TitleInfo {
-                first: org,
-                org: self.mention(org),
-                role: String::new(),
-                counterpart: false,
-            });
+            return self.possessive_title(org_tok.filter(|_| possessive)?, comma);
         }
         let lead = title
             .iter()
@@ -537,18 +492,11 @@ impl<'a> Chunker<'a> {
             return None;
         }
         let is_head = |t: &usize| self.word(*t).is_some_and(|w| self.head_word(w));
-        // "Secretary-General of the United Nations Antonio Guterres": the organization
-        // ends the title after "of".
         let mut title = title;
         if org_tok.is_none() && self.mention(last).is_some() {
-            let the =
-                usize::from(title.len() >= 2 && self.word(title[title.len() - 2]) == Some("the"));
-            let of = title.len().checked_sub(2 + the);
-            if let Some(of) = of.filter(|&i| self.word(title[i]) == Some("of")) {
-                if title[..of].iter().any(is_head) && self.org_or_place(last, false) {
-                    org_tok = Some(last);
-                    title = &title[..of];
-                }
+            if let Some(of) = self.org_after_of(title) {
+                org_tok = Some(last);
+                title = &title[..of];
             }
         }
         if !title.iter().any(is_head) || (comma && org_tok.is_none()) {
@@ -560,7 +508,130 @@ impl<'a> Chunker<'a> {
         let counterpart = title
             .iter()
             .any(|&t| self.word(t).is_some_and(|w| w.starts_with("counterpart")));
-        // "commander Gen.": the rank abbreviation or honorific is not the role.
+        let end = self.role_end(title);
+        Some(TitleInfo {
+            first: org_tok.map_or(title[0], |o| o.min(title[0])),
+            org: org_tok.and_then(|t| self.mention(t)),
+            role: self.text_of(title[0], title[end - 1]),
+            counterpart,
+        })
+    }
+
+    /// Reads back from the person at `p` (over one comma) the free title words and
+    /// mentions that can be part of a title, up to the organization or country that
+    /// starts it.
+    fn scan_title(&self, p: usize) -> TitleScan {
+        let mut j = p;
+        let comma = j > 0 && self.punct(j - 1) == Some(",") && self.free(j - 1);
+        if comma {
+            j -= 1;
+        }
+        let mut scan = TitleScan {
+            comma,
+            title: Vec::new(),
+            org_tok: None,
+            possessive: false,
+        };
+        while j > 0 {
+            let k = j - 1;
+            if !self.free(k) {
+                break;
+            }
+            match self.toks[k].kind {
+                TokKind::Word => {
+                    let w = &*self.toks[k].lower;
+                    if w == "'s" {
+                        if k > 0 && self.free(k - 1) && self.org_or_place(k - 1, true) {
+                            scan.org_tok = Some(k - 1);
+                            scan.possessive = true;
+                        }
+                        break;
+                    }
+                    if !(self.title_tok(k) || self.connector(w)) {
+                        break;
+                    }
+                }
+                TokKind::Mention(_) => match self.title_mention(k, p) {
+                    TitleMention::Inner => {}
+                    TitleMention::Org => {
+                        scan.org_tok = Some(k);
+                        break;
+                    }
+                    TitleMention::Stop => break,
+                },
+                TokKind::Punct => break,
+            }
+            scan.title.push(k);
+            j = k;
+        }
+        scan.title.reverse();
+        scan
+    }
+
+    /// What the mention at `k`, read back from the person at `p`, is to the title.
+    fn title_mention(&self, k: usize, p: usize) -> TitleMention {
+        if !self.org_or_place(k, true) {
+            return TitleMention::Stop;
+        }
+        // "Envoy for Syria", "Ambassador to the United States": part of the title.
+        let the = usize::from(k >= 1 && self.word(k - 1) == Some("the"));
+        let inner = k >= 2 + the
+            && matches!(
+                self.word(k - 1 - the),
+                Some("for" | "to" | "of" | "on" | "in")
+            )
+            && self.title_tok(k - 2 - the)
+            && self.free(k - 2 - the);
+        if inner {
+            return TitleMention::Inner;
+        }
+        // "In Turkey Minister Ellwood met ...": a fronted place without its
+        // comma is where, not whose ("In Obama's view" keeps the title).
+        let fronted = k == 1
+            && self.word(0) == Some("in")
+            && self
+                .m(k)
+                .is_some_and(|m| m.entity_type == EntityType::Location && !m.demonym)
+            && self.word(p + 1) != Some("'s");
+        if fronted {
+            TitleMention::Stop
+        } else {
+            TitleMention::Org
+        }
+    }
+
+    /// "Ukraine's Zelensky": the possessive `org` names the organization or country, with
+    /// no title between (none after a comma or for a nationality word).
+    fn possessive_title(&self, org: usize, comma: bool) -> Option<TitleInfo> {
+        if comma || self.m(org).is_some_and(|m| m.demonym) {
+            return None;
+        }
+        Some(TitleInfo {
+            first: org,
+            org: self.mention(org),
+            role: String::new(),
+            counterpart: false,
+        })
+    }
+
+    /// "Secretary-General of the United Nations Antonio Guterres": where "of" stands in a
+    /// title that ends with an organization or place named after it, when a head word
+    /// comes before.
+    fn org_after_of(&self, title: &[usize]) -> Option<usize> {
+        let last = *title.last()?;
+        let is_head = |t: &usize| self.word(*t).is_some_and(|w| self.head_word(w));
+        let the = usize::from(title.len() >= 2 && self.word(title[title.len() - 2]) == Some("the"));
+        let of = title
+            .len()
+            .checked_sub(2 + the)
+            .filter(|&i| self.word(title[i]) == Some("of"))?;
+        (title[..of].iter().any(is_head) && self.org_or_place(last, false)).then_some(of)
+    }
+
+    /// How many of the title's tokens make the role: "commander Gen.": a trailing rank
+    /// abbreviation or honorific is not the role.
+    fn role_end(&self, title: &[usize]) -> usize {
+        let is_head = |t: &usize| self.word(*t).is_some_and(|w| self.head_word(w));
         let mut end = title.len();
         while end > 1 {
             let w = self.word(title[end - 1]).unwrap_or("");
@@ -571,12 +642,7 @@ impl<'a> Chunker<'a> {
                 break;
             }
         }
-        Some(TitleInfo {
-            first: org_tok.map_or(title[0], |o| o.min(title[0])),
-            org: org_tok.and_then(|t| self.mention(t)),
-            role: self.text_of(title[0], title[end - 1]),
-            counterpart,
-        })
+        end
     }
 
     /// "Chicago singer X": a member's or employee's title ("singer", "columnist") before a
@@ -602,57 +668,61 @@ impl<'a> Chunker<'a> {
         if matches!(self.word(k), Some("a" | "an" | "the")) {
             k += 1;
         }
-        let title_run = |mut j: usize| {
-            while self.free(j)
-                && (self.title_tok(j) || self.word(j).is_some_and(|w| self.connector(w)))
-            {
-                j += 1;
-            }
-            j
-        };
-        let good_title = |from: usize, to: usize| {
-            to > from
-                && to - from <= 8
-                && !self.word(to - 1).is_some_and(|w| self.connector(w))
-                && (from..to).any(|t| self.word(t).is_some_and(|w| self.head_word(w)))
-        };
-        let closed = |j: usize| j >= self.toks.len() || self.punct(j).is_some_and(closes_phrase);
-        let end_at = |j: usize| if self.punct(j) == Some(",") { j } else { j - 1 };
-
         if self.free(k) && self.org_or_place(k, true) {
-            // "P, the UN chief," / "P, Russia's foreign minister,"
-            let m = self.mention(k)?;
-            let mut ts = k + 1;
-            if self.word(ts) == Some("'s") {
-                ts += 1;
-            }
-            let te = title_run(ts);
-            if good_title(ts, te) && closed(te) {
-                return Some((m, self.text_of(ts, te - 1), end_at(te)));
-            }
-            return None;
+            return self.org_then_title(k);
         }
         // "P, a spokesman for ORG" / "P, president of COUNTRY"
         let ts = k;
-        let mut te = title_run(ts);
-        // "P, commander, ORG": a bare title between commas, then the organization.
-        if ts == p + 2 && good_title(ts, te) && self.punct(te) == Some(",") && self.free(te) {
-            let org = te + 1;
-            let is_org = self
-                .m(org)
-                .is_some_and(|m| m.entity_type == EntityType::Organization);
-            let ends = closed(org + 1)
-                || self
-                    .word(org + 1)
-                    .is_some_and(|w| !matches!(w, "and" | "or" | "of" | "'s"));
-            if is_org && self.free(org) && ends {
-                return Some((
-                    self.mention(org)?,
-                    self.text_of(ts, te - 1),
-                    end_at(org + 1),
-                ));
+        let te = self.title_run(ts);
+        if ts == p + 2 {
+            if let Some(found) = self.bare_title_then_org(ts, te) {
+                return Some(found);
             }
         }
+        self.title_of_org(ts, te)
+    }
+
+    /// "P, the UN chief," / "P, Russia's foreign minister,": the organization at `k`,
+    /// then the title.
+    fn org_then_title(&self, k: usize) -> Option<(usize, String, usize)> {
+        let m = self.mention(k)?;
+        let mut ts = k + 1;
+        if self.word(ts) == Some("'s") {
+            ts += 1;
+        }
+        let te = self.title_run(ts);
+        if self.good_title(ts, te) && self.closed(te) {
+            return Some((m, self.text_of(ts, te - 1), self.end_at(te)));
+        }
+        None
+    }
+
+    /// "P, commander, ORG": a bare title `ts..te` between commas, then the organization.
+    fn bare_title_then_org(&self, ts: usize, te: usize) -> Option<(usize, String, usize)> {
+        if !(self.good_title(ts, te) && self.punct(te) == Some(",") && self.free(te)) {
+            return None;
+        }
+        let org = te + 1;
+        let is_org = self
+            .m(org)
+            .is_some_and(|m| m.entity_type == EntityType::Organization);
+        let ends = self.closed(org + 1)
+            || self
+                .word(org + 1)
+                .is_some_and(|w| !matches!(w, "and" | "or" | "of" | "'s"));
+        if is_org && self.free(org) && ends {
+            return Some((
+                self.mention(org)?,
+                self.text_of(ts, te - 1),
+                self.end_at(org + 1),
+            ));
+        }
+        None
+    }
+
+    /// "a spokesman for ORG", "president of COUNTRY": the title run `ts..te` ends with
+    /// "of" (or "for", "at", "with" before an organization) and the mention at `te`.
+    fn title_of_org(&self, ts: usize, mut te: usize) -> Option<(usize, String, usize)> {
         if !self.free(te) || !self.org_or_place(te, false) {
             return None;
         }
@@ -672,10 +742,43 @@ impl<'a> Chunker<'a> {
             return None;
         }
         te -= 1;
-        if good_title(ts, te) && closed(m_tok + 1) {
-            return Some((m, self.text_of(ts, te - 1), end_at(m_tok + 1)));
+        if self.good_title(ts, te) && self.closed(m_tok + 1) {
+            return Some((m, self.text_of(ts, te - 1), self.end_at(m_tok + 1)));
         }
         None
+    }
+
+    /// The end of the run of free title words and connectors from token `j`.
+    fn title_run(&self, mut j: usize) -> usize {
+        while self.free(j) && (self.title_tok(j) || self.word(j).is_some_and(|w| self.connector(w)))
+        {
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether tokens `from..to` make a title: at most eight, not ending with a
+    /// connector, with a head word.
+    fn good_title(&self, from: usize, to: usize) -> bool {
+        to > from
+            && to - from <= 8
+            && !self.word(to - 1).is_some_and(|w| self.connector(w))
+            && (from..to).any(|t| self.word(t).is_some_and(|w| self.head_word(w)))
+    }
+
+    /// Whether the apposition is closed at token `j`: the end, or punctuation that may
+    /// close it.
+    fn closed(&self, j: usize) -> bool {
+        j >= self.toks.len() || self.punct(j).is_some_and(closes_phrase)
+    }
+
+    /// The last token of an apposition closed at `j`: its comma, or the token before.
+    fn end_at(&self, j: usize) -> usize {
+        if self.punct(j) == Some(",") {
+            j
+        } else {
+            j - 1
+        }
     }
 
     /// "the Syrian city of Aleppo", "the Damascus suburb of Daraya".
