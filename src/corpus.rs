@@ -387,6 +387,8 @@ impl<'a, W: Write> Corpus<'a, W> {
         mention_replay.room = early_room();
         let mention_spill = self.mention_spill;
         std::thread::scope(|scope| {
+            // Owned here, so that a panic drops it and the replay stops waiting.
+            let hand_over = hand_over;
             let mentions = scope
                 .spawn(|| timing::timed("replay mentions", || mention_replay.run(mention_spill)));
             let (entities, maps) =
