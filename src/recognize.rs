@@ -1571,7 +1571,6 @@ pub fn recognize(
     lex: &Lexicon,
 ) -> Vec<RawMention> {
     let hits = lex.find(text);
-    let sports = sides::sports_report(text);
     let kinds = line_kinds(text, sentences, skip_line.len());
     let headlines: Vec<bool> = kinds.iter().map(|k| *k == LineKind::Headline).collect();
     let body_caps = BodyCaps {
@@ -1581,142 +1580,221 @@ pub fn recognize(
         skip_line,
         set: std::cell::OnceCell::new(),
     };
+    let ascii_lower = text.to_ascii_lowercase();
+    let doc = DocView {
+        text,
+        lex,
+        sports: sides::sports_report(text),
+        kinds: &kinds,
+        headlines: &headlines,
+        body_caps: &body_caps,
+        ascii_lower: &ascii_lower,
+        throughout: lowers_by_ascii_throughout(text),
+    };
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
     let mut bufs = Buffers::default();
     let mut hit_iter = 0;
     let (mut lower_buf, mut lower_ends) = (String::new(), Vec::new());
-    let ascii_lower = text.to_ascii_lowercase();
-    let throughout = lowers_by_ascii_throughout(text);
     for (si, s) in sentences.iter().enumerate() {
         if skip_line.get(s.line).copied().unwrap_or(false) {
             continue;
         }
-        // Gazetteer hits inside this sentence, aligned to its tokens.
-        while hit_iter < hits.len() && hits[hit_iter].span.start < s.span.start {
-            hit_iter += 1;
-        }
-        let mut h_end = hit_iter;
-        while h_end < hits.len() && hits[h_end].span.start < s.span.end {
-            h_end += 1;
-        }
-        let sentence_hits = &hits[hit_iter..h_end];
-        let mut hyphens = std::mem::take(&mut bufs.hyphens);
-        hyphen_offsets(text, &s.tokens, &mut hyphens);
-        let hyphened = if !hyphens.is_empty() {
-            hyphened_names(text, &s.tokens, sentence_hits, &hyphens, lex)
+        let sentence_hits = hits_within(&hits, &mut hit_iter, s.span);
+        hyphen_offsets(text, &s.tokens, &mut bufs.hyphens);
+        let hyphened = if !bufs.hyphens.is_empty() {
+            hyphened_names(text, &s.tokens, sentence_hits, &bufs.hyphens, lex)
         } else {
             None
         };
         let tokens: &[Token] = hyphened.as_deref().unwrap_or(&s.tokens);
-        let caps_only = !tokens.iter().any(|t| {
-            t.kind == TokenKind::Word
-                && text[t.span.start..t.span.end]
-                    .chars()
-                    .any(char::is_lowercase)
-        });
-        let mut gaz = std::mem::take(&mut bufs.gaz);
-        gaz.clear();
-        gaz.resize(tokens.len(), None);
-        for &hit in sentence_hits {
-            let surface = &text[hit.span.start..hit.span.end];
-            if caps_only
-                && surface.chars().count() > 2
-                && !surface.contains(' ')
-                && lex.is_common(surface)
-            {
-                // "ICE HOCKEY": in a line of capitals a short name that is also a
-                // common word ("ICE", "AID") is the word.
-                continue;
-            }
-            let a = tokens.binary_search_by_key(&hit.span.start, |t| t.span.start);
-            let b = tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
-            if let (Ok(a), Ok(b)) = (a, b) {
-                if b >= a {
-                    gaz[a] = Some((b + 1, hit));
-                }
-            }
-        }
-        let words = refill(
-            &mut bufs.words,
-            tokens.iter().map(|t| &text[t.span.start..t.span.end]),
-        );
-        let mut ctx = Ctx {
-            text,
-            lex,
-            lower: lowered(
-                text,
-                &ascii_lower,
-                throughout,
-                tokens,
-                &words,
-                &mut lower_buf,
-                &mut lower_ends,
-                std::mem::take(&mut bufs.lower),
-            ),
+        let mut ctx = doc.sentence(
+            s.line,
             tokens,
-            headline: headlines.get(s.line).copied().unwrap_or(false),
-            table: kinds.get(s.line) == Some(&LineKind::Table),
-            results: sides::opens_with_results_pair(text, tokens),
-            fixture: sides::is_fixture(text, tokens, sports),
-            sports,
-            about_games: std::cell::OnceCell::new(),
-            scores: score_positions(text, tokens),
-            caps_only,
-            hyphens,
-            first_word: tokens
-                .iter()
-                .position(|t| t.kind == TokenKind::Word)
-                .unwrap_or(0),
-            body_caps: &body_caps,
-            caps: std::mem::take(&mut bufs.caps),
-            given: {
-                let mut g = std::mem::take(&mut bufs.given);
-                g.clear();
-                g.resize(tokens.len(), std::cell::Cell::new(0));
-                g
-            },
-            class: {
-                let mut c = std::mem::take(&mut bufs.class);
-                c.clear();
-                c.resize(tokens.len(), std::cell::Cell::new(0));
-                c
-            },
-            words,
-            gaz,
-            title_lengths: std::cell::RefCell::new({
-                let mut t = std::mem::take(&mut bufs.title_lengths);
-                t.clear();
-                t
-            }),
-        };
+            sentence_hits,
+            &mut bufs,
+            &mut lower_buf,
+            &mut lower_ends,
+        );
         let mut caps = std::mem::take(&mut ctx.caps);
         ctx.fill_caps(&mut caps);
         ctx.caps = caps;
         recognize_sentence(&ctx, si, &mut scratch, &mut out);
         #[cfg(test)]
-        for from in 0..ctx.words.len().min(80) {
-            for to in from..=ctx.words.len().min(80) {
-                assert_eq!(
-                    ctx.title_len(from, to),
-                    ctx.title_len_as_first_written(from, to),
-                    "{:?}",
-                    &ctx.lower[from..to]
-                );
-            }
-        }
-        bufs = Buffers {
-            words: emptied(ctx.words),
-            lower: emptied(ctx.lower),
-            gaz: ctx.gaz,
-            caps: ctx.caps,
-            hyphens: ctx.hyphens,
-            given: ctx.given,
-            class: ctx.class,
-            title_lengths: ctx.title_lengths.into_inner(),
-        };
+        check_title_lengths(&ctx);
+        bufs = ctx.into_buffers();
     }
     out
+}
+
+/// The gazetteer hits that start inside `span`; `from` moves past those before it
+/// (sentences come in text order).
+#[inline]
+fn hits_within<'h>(hits: &'h [GazHit], from: &mut usize, span: Span) -> &'h [GazHit] {
+    while *from < hits.len() && hits[*from].span.start < span.start {
+        *from += 1;
+    }
+    let mut end = *from;
+    while end < hits.len() && hits[end].span.start < span.end {
+        end += 1;
+    }
+    &hits[*from..end]
+}
+
+/// No word of the sentence has a lower-case letter.
+#[inline]
+fn is_caps_only(text: &str, tokens: &[Token]) -> bool {
+    !tokens.iter().any(|t| {
+        t.kind == TokenKind::Word
+            && text[t.span.start..t.span.end]
+                .chars()
+                .any(char::is_lowercase)
+    })
+}
+
+/// Fills `gaz` (one entry per token) with the gazetteer hits that start and end on
+/// token boundaries: gaz[a] = (end token + 1, hit).
+#[inline]
+fn align_hits(
+    text: &str,
+    tokens: &[Token],
+    hits: &[GazHit],
+    caps_only: bool,
+    lex: &Lexicon,
+    gaz: &mut Vec<Option<(usize, GazHit)>>,
+) {
+    gaz.clear();
+    gaz.resize(tokens.len(), None);
+    for &hit in hits {
+        let surface = &text[hit.span.start..hit.span.end];
+        if caps_only
+            && surface.chars().count() > 2
+            && !surface.contains(' ')
+            && lex.is_common(surface)
+        {
+            // "ICE HOCKEY": in a line of capitals a short name that is also a
+            // common word ("ICE", "AID") is the word.
+            continue;
+        }
+        let a = tokens.binary_search_by_key(&hit.span.start, |t| t.span.start);
+        let b = tokens.binary_search_by_key(&hit.span.end, |t| t.span.end);
+        if let (Ok(a), Ok(b)) = (a, b) {
+            if b >= a {
+                gaz[a] = Some((b + 1, hit));
+            }
+        }
+    }
+}
+
+/// The allocation of `buf` holding `len` copies of `value`.
+#[inline]
+fn filled<T: Clone>(mut buf: Vec<T>, len: usize, value: T) -> Vec<T> {
+    buf.clear();
+    buf.resize(len, value);
+    buf
+}
+
+/// The cached title lengths agree with the lexicon asked afresh (tests only).
+#[cfg(test)]
+fn check_title_lengths(ctx: &Ctx) {
+    for from in 0..ctx.words.len().min(80) {
+        for to in from..=ctx.words.len().min(80) {
+            assert_eq!(
+                ctx.title_len(from, to),
+                ctx.title_len_as_first_written(from, to),
+                "{:?}",
+                &ctx.lower[from..to]
+            );
+        }
+    }
+}
+
+/// What every sentence of one document reads beside its own tokens.
+struct DocView<'d> {
+    text: &'d str,
+    lex: &'d Lexicon,
+    /// The document is a report on a team sport ([`sides::sports_report`]).
+    sports: bool,
+    kinds: &'d [LineKind],
+    headlines: &'d [bool],
+    body_caps: &'d dyn WordSet,
+    /// The document with its ASCII letters lowered ([`lowered`]).
+    ascii_lower: &'d str,
+    /// [`lowers_by_ascii_throughout`] of the document.
+    throughout: bool,
+}
+
+impl<'d> DocView<'d> {
+    /// The context of the sentence on `line` made of `tokens`, its vectors in the
+    /// allocations of `bufs` (all but `caps` filled).
+    #[inline]
+    fn sentence<'a>(
+        &self,
+        line: usize,
+        tokens: &'a [Token],
+        hits: &[GazHit],
+        bufs: &mut Buffers<'d>,
+        lower_buf: &'a mut String,
+        lower_ends: &mut Vec<usize>,
+    ) -> Ctx<'a>
+    where
+        'd: 'a,
+    {
+        let text = self.text;
+        let caps_only = is_caps_only(text, tokens);
+        let mut gaz = std::mem::take(&mut bufs.gaz);
+        align_hits(text, tokens, hits, caps_only, self.lex, &mut gaz);
+        let words = refill(
+            &mut bufs.words,
+            tokens.iter().map(|t| &text[t.span.start..t.span.end]),
+        );
+        let lower = lowered(
+            text,
+            self.ascii_lower,
+            self.throughout,
+            tokens,
+            &words,
+            lower_buf,
+            lower_ends,
+            std::mem::take(&mut bufs.lower),
+        );
+        let mut title_lengths = std::mem::take(&mut bufs.title_lengths);
+        title_lengths.clear();
+        Ctx {
+            text,
+            lex: self.lex,
+            lower,
+            tokens,
+            headline: self.headlines.get(line).copied().unwrap_or(false),
+            table: self.kinds.get(line) == Some(&LineKind::Table),
+            results: sides::opens_with_results_pair(text, tokens),
+            fixture: sides::is_fixture(text, tokens, self.sports),
+            sports: self.sports,
+            about_games: std::cell::OnceCell::new(),
+            scores: score_positions(text, tokens),
+            caps_only,
+            hyphens: std::mem::take(&mut bufs.hyphens),
+            first_word: tokens
+                .iter()
+                .position(|t| t.kind == TokenKind::Word)
+                .unwrap_or(0),
+            body_caps: self.body_caps,
+            caps: std::mem::take(&mut bufs.caps),
+            given: filled(
+                std::mem::take(&mut bufs.given),
+                tokens.len(),
+                Default::default(),
+            ),
+            class: filled(
+                std::mem::take(&mut bufs.class),
+                tokens.len(),
+                Default::default(),
+            ),
+            words,
+            gaz,
+            title_lengths: std::cell::RefCell::new(title_lengths),
+        }
+    }
 }
 
 /// The words written capitalised inside body sentences (not first, not in
@@ -1785,6 +1863,23 @@ struct Buffers<'a> {
     given: Vec<std::cell::Cell<u8>>,
     class: Vec<std::cell::Cell<u16>>,
     title_lengths: Vec<(usize, u64)>,
+}
+
+impl Ctx<'_> {
+    /// The context's vectors, kept for the next sentence.
+    #[inline]
+    fn into_buffers<'x>(self) -> Buffers<'x> {
+        Buffers {
+            words: emptied(self.words),
+            lower: emptied(self.lower),
+            gaz: self.gaz,
+            caps: self.caps,
+            hyphens: self.hyphens,
+            given: self.given,
+            class: self.class,
+            title_lengths: self.title_lengths.into_inner(),
+        }
+    }
 }
 
 /// The allocation of `words`, empty and free of the borrow its words had (the
