@@ -3634,89 +3634,8 @@ fn by_neighbours(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
 pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     document::cut_leading_verbs(text, mentions, lex);
     sides_that_are_people(text, mentions);
-    let mut surnames: HashMap<String, usize> = HashMap::default();
-    let mut first_names: HashMap<String, usize> = HashMap::default();
-    // Keyed by the mentions' own keys: how often each type was given to the name.
-    // Sized once: most mentions are typed, and their keys repeat.
-    let mut typed: HashMap<&str, TypeCounts> =
-        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
-    let mut org_heads: HashMap<String, usize> = HashMap::default();
-    for m in mentions.iter() {
-        if m.entity_type == EntityType::Person && m.words.len() > 1 {
-            let mut words = m
-                .words
-                .iter()
-                .map(|w| norm_key(&text[w.start..w.end]))
-                .filter(|w| !w.is_empty() && !lex.particles.contains(w));
-            if let Some(f) = words.next() {
-                let l = words.next_back().unwrap_or_else(|| f.clone());
-                *surnames.entry(l).or_default() += 1;
-                *first_names.entry(f).or_default() += 1;
-            }
-            if let Some(last_two) = last_surname_with_particle(text, m, lex) {
-                *surnames.entry(last_two).or_default() += 1;
-            }
-        }
-        if m.rule == "org.acronym-head" {
-            // "NAVCENT CTFs" makes a lone "NAVCENT" the body too.
-            let head = norm_key(&text[m.words[0].start..m.words[0].end]);
-            *org_heads.entry(head).or_default() += 1;
-        }
-        if m.entity_type == EntityType::Organization && m.words.len() > 1 {
-            // "Nusra Front" makes "Nusra" (al-Nusra) an organization.
-            let last =
-                norm_key(&text[m.words[m.words.len() - 1].start..m.words[m.words.len() - 1].end]);
-            // "Trump Administration", "Merkel government": bodies named after the
-            // person who leads them do not make the person an organization.
-            let led_by = matches!(
-                last.as_str(),
-                "administration" | "cabinet" | "campaign" | "government" | "presidency"
-            );
-            if lex.org_cues.contains(&last) && !led_by {
-                let head = norm_key(&text[m.words[0].start..m.words[m.words.len() - 2].end]);
-                if !head.is_empty() && !lex.common.contains(&head) {
-                    *org_heads.entry(head).or_default() += 1;
-                }
-            }
-        }
-        if m.rule != "unknown" && !m.demonym {
-            typed.entry(m.key.as_str()).or_default()[m.entity_type as usize] += 1;
-        }
-    }
     // Decided while the counts borrow the mentions' keys, then written.
-    let mut changes: Vec<(usize, EntityType, &'static str)> = Vec::new();
-    for (mi, m) in mentions.iter().enumerate() {
-        if m.demonym || m.words.len() != 1 {
-            continue;
-        }
-        let key = m.key.as_str();
-        if surnames.contains_key(key)
-            && m.entity_type != EntityType::Person
-            && !is_initialism(&text[m.span.start..m.span.end])
-        {
-            // The gazetteer entry is dropped too (below).
-            changes.push((mi, EntityType::Person, "person.surname-in-document"));
-        } else if m.rule == "location.preposition" && person_elsewhere(typed.get(key)) {
-            // "at the hands of Assad" where the document names Assad a person
-            // more often than a place: the preposition was weak evidence.
-            changes.push((mi, EntityType::Person, "consistency.document"));
-        } else if m.rule == "unknown" {
-            if first_names.get(key) == Some(&1) {
-                changes.push((mi, EntityType::Person, "person.first-name-in-document"));
-            } else if org_heads.contains_key(key) {
-                changes.push((mi, EntityType::Organization, "org.head-in-document"));
-            } else if let Some(types) = typed.get(key) {
-                // The type given most often; of equal counts, the first in order.
-                let most = ENTITY_TYPES
-                    .iter()
-                    .filter(|t| types[**t as usize] > 0)
-                    .max_by_key(|t| (types[**t as usize], std::cmp::Reverse(**t)));
-                if let Some(&t) = most {
-                    changes.push((mi, t, "consistency.document"));
-                }
-            }
-        }
-    }
+    let changes = DocumentNames::gather(text, mentions, lex).retypes(text, mentions);
     for (mi, t, rule) in changes {
         let m = &mut mentions[mi];
         if rule == "person.surname-in-document" {
@@ -3725,8 +3644,141 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
         m.entity_type = t;
         m.rule = rule;
     }
-    // Unknown single words left: a surname-looking word is a person; the rest stay
-    // unknown for the corpus pass, which keeps them only if they name a known entity.
+    unknown_surnames_are_people(text, mentions, lex);
+    coordinated(text, mentions, lex);
+    document::companies_in_document(text, mentions, lex);
+    teams_in_document(text, mentions, lex);
+    junk::weaken_generic_heads(text, mentions);
+}
+
+/// What a document's mentions say of its words, counted for [`settle`].
+struct DocumentNames<'m> {
+    /// Last words of person names (and particle + last word).
+    surnames: HashMap<String, usize>,
+    /// First words of person names.
+    first_names: HashMap<String, usize>,
+    /// Keyed by the mentions' own keys: how often each type was given to the name.
+    typed: HashMap<&'m str, TypeCounts>,
+    /// Heads of organization names ("Nusra" of "Nusra Front").
+    org_heads: HashMap<String, usize>,
+}
+
+impl<'m> DocumentNames<'m> {
+    /// Counts the names of `mentions`.
+    fn gather(text: &str, mentions: &'m [RawMention], lex: &Lexicon) -> Self {
+        let mut names = DocumentNames {
+            surnames: HashMap::default(),
+            first_names: HashMap::default(),
+            // Sized once: most mentions are typed, and their keys repeat.
+            typed: HashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+            org_heads: HashMap::default(),
+        };
+        for m in mentions {
+            if m.entity_type == EntityType::Person && m.words.len() > 1 {
+                names.count_person(text, m, lex);
+            }
+            if m.rule == "org.acronym-head" {
+                // "NAVCENT CTFs" makes a lone "NAVCENT" the body too.
+                let head = norm_key(&text[m.words[0].start..m.words[0].end]);
+                *names.org_heads.entry(head).or_default() += 1;
+            }
+            if m.entity_type == EntityType::Organization && m.words.len() > 1 {
+                names.count_org_head(text, m, lex);
+            }
+            if m.rule != "unknown" && !m.demonym {
+                names.typed.entry(m.key.as_str()).or_default()[m.entity_type as usize] += 1;
+            }
+        }
+        names
+    }
+
+    /// Counts the first and last words of a person's name of several words.
+    fn count_person(&mut self, text: &str, m: &RawMention, lex: &Lexicon) {
+        let mut words = m
+            .words
+            .iter()
+            .map(|w| norm_key(&text[w.start..w.end]))
+            .filter(|w| !w.is_empty() && !lex.particles.contains(w));
+        if let Some(f) = words.next() {
+            let l = words.next_back().unwrap_or_else(|| f.clone());
+            *self.surnames.entry(l).or_default() += 1;
+            *self.first_names.entry(f).or_default() += 1;
+        }
+        if let Some(last_two) = last_surname_with_particle(text, m, lex) {
+            *self.surnames.entry(last_two).or_default() += 1;
+        }
+    }
+
+    /// "Nusra Front" makes "Nusra" (al-Nusra) an organization.
+    fn count_org_head(&mut self, text: &str, m: &RawMention, lex: &Lexicon) {
+        let last =
+            norm_key(&text[m.words[m.words.len() - 1].start..m.words[m.words.len() - 1].end]);
+        // "Trump Administration", "Merkel government": bodies named after the
+        // person who leads them do not make the person an organization.
+        let led_by = matches!(
+            last.as_str(),
+            "administration" | "cabinet" | "campaign" | "government" | "presidency"
+        );
+        if lex.org_cues.contains(&last) && !led_by {
+            let head = norm_key(&text[m.words[0].start..m.words[m.words.len() - 2].end]);
+            if !head.is_empty() && !lex.common.contains(&head) {
+                *self.org_heads.entry(head).or_default() += 1;
+            }
+        }
+    }
+
+    /// The single-word mentions to retype: (index, type, rule).
+    fn retypes(
+        &self,
+        text: &str,
+        mentions: &[RawMention],
+    ) -> Vec<(usize, EntityType, &'static str)> {
+        let mut changes = Vec::new();
+        for (mi, m) in mentions.iter().enumerate() {
+            if m.demonym || m.words.len() != 1 {
+                continue;
+            }
+            let key = m.key.as_str();
+            if self.surnames.contains_key(key)
+                && m.entity_type != EntityType::Person
+                && !is_initialism(&text[m.span.start..m.span.end])
+            {
+                // The gazetteer entry is dropped too (in `settle`).
+                changes.push((mi, EntityType::Person, "person.surname-in-document"));
+            } else if m.rule == "location.preposition" && person_elsewhere(self.typed.get(key)) {
+                // "at the hands of Assad" where the document names Assad a person
+                // more often than a place: the preposition was weak evidence.
+                changes.push((mi, EntityType::Person, "consistency.document"));
+            } else if m.rule == "unknown" {
+                if let Some((t, rule)) = self.unknown_type(key) {
+                    changes.push((mi, t, rule));
+                }
+            }
+        }
+        changes
+    }
+
+    /// The type of an unknown single word by its other uses in the document.
+    fn unknown_type(&self, key: &str) -> Option<(EntityType, &'static str)> {
+        if self.first_names.get(key) == Some(&1) {
+            Some((EntityType::Person, "person.first-name-in-document"))
+        } else if self.org_heads.contains_key(key) {
+            Some((EntityType::Organization, "org.head-in-document"))
+        } else {
+            let types = self.typed.get(key)?;
+            // The type given most often; of equal counts, the first in order.
+            let most = ENTITY_TYPES
+                .iter()
+                .filter(|t| types[**t as usize] > 0)
+                .max_by_key(|t| (types[**t as usize], std::cmp::Reverse(**t)))?;
+            Some((*most, "consistency.document"))
+        }
+    }
+}
+
+/// Unknown single words left: a surname-looking word is a person; the rest stay
+/// unknown for the corpus pass, which keeps them only if they name a known entity.
+fn unknown_surnames_are_people(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
     for m in mentions.iter_mut() {
         if m.rule == "unknown"
             && lex
@@ -3737,10 +3789,6 @@ pub fn settle(text: &str, mentions: &mut [RawMention], lex: &Lexicon) {
             m.rule = "person.surname";
         }
     }
-    coordinated(text, mentions, lex);
-    document::companies_in_document(text, mentions, lex);
-    teams_in_document(text, mentions, lex);
-    junk::weaken_generic_heads(text, mentions);
 }
 
 /// The document types a word as a person at least as often as a place, not
