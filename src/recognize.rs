@@ -3454,7 +3454,16 @@ fn by_noun_or_common_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
 /// The piece's own words (particles, given names, surnames, acronyms, figures) and
 /// its appositions.
 fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
-    let (n, first, last, before, lex) = (s.n, s.first, s.last, s.before, ctx.lex);
+    by_name_words(ctx, p, s)
+        .or_else(|| by_surroundings(ctx, p, s))
+        .or_else(|| (s.n > 1).then(|| by_name_of_words(ctx, p, s)))
+}
+
+/// [`by_shape`]'s first questions: cue words in or right after the piece, given
+/// names, surnames, teams and appositions.
+#[inline]
+fn by_name_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
+    let (n, first) = (s.n, s.first);
     if !p.title_before && bounds::ends_in_service_plural(ctx, p.b) {
         // "Reserve Airmen": a group of servicemen, no person.
         return Some(Some((
@@ -3487,6 +3496,13 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
     if let Some(t) = ctx.apposition_type(p.b).filter(|_| !adverb) {
         return Some(Some(t));
     }
+    None
+}
+
+/// [`by_shape`]'s questions on the words around the piece and on lone acronyms.
+#[inline]
+fn by_surroundings(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
+    let (n, before, lex) = (s.n, s.before, ctx.lex);
     // Context around the piece.
     let after = ctx.lower.get(p.b).copied().unwrap_or("");
     let after2 = ctx.lower.get(p.b + 1).copied().unwrap_or("");
@@ -3532,36 +3548,40 @@ fn by_shape(ctx: &Ctx, p: &Piece, s: &Shape) -> Verdict {
         // a sports report the figure is a scorer's minute ("Ruud Kroon 55").
         return Some(None);
     }
-    if n > 1 {
-        if (p.a..p.b).any(|i| ctx.words[i].bytes().any(|b| b.is_ascii_digit())) {
-            // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
-            return Some(None);
-        }
-        let common_last = ctx.in_class(s.head, class::COMMON)
-            || is_common_plural(lex, last)
-            || wording::ends_in_plural_noun(ctx, p.a, p.b);
-        if before == "the" || (common_last && !ctx.in_class(s.head, class::SURNAME)) {
-            // People are not "the Blue Rays", and their names rarely end in a common
-            // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
-            return Some(Some((EntityType::Organization, false, "org.default")));
-        }
-        if !ctx.caps_only && !ctx.headline && ctx.is_all_caps(p.a) {
-            // "NAVCENT CTFs", "ANG Airmen": an acronym opening a name in running
-            // text is a body's, not a person's given name.
-            return Some(Some((EntityType::Organization, false, "org.acronym-head")));
-        }
-        if !ctx.caps_only && !ctx.headline && acronym_tail(ctx, p.b - 1) {
-            // "Crossroads GPS", "Priorities USA": people's names do not end in an
-            // acronym other than a title ("Ann Lee MP") or a numeral ("John Roe III").
-            return Some(Some((EntityType::Organization, false, "org.acronym-tail")));
-        }
-        if matches!(before, "a" | "an") {
-            // "a Civility Unicorn": a person is rarely counted with an article.
-            return Some(None);
-        }
-        return Some(Some((EntityType::Person, false, "person.default")));
-    }
     None
+}
+
+/// [`by_shape`]'s last word on a piece of several words with no other evidence.
+#[inline]
+fn by_name_of_words(ctx: &Ctx, p: &Piece, s: &Shape) -> Option<Typed> {
+    let (last, before, lex) = (s.last, s.before, ctx.lex);
+    if (p.a..p.b).any(|i| ctx.words[i].bytes().any(|b| b.is_ascii_digit())) {
+        // "F-16 Fighting Falcon", "Windows 95": products and models, not names here.
+        return None;
+    }
+    let common_last = ctx.in_class(s.head, class::COMMON)
+        || is_common_plural(lex, last)
+        || wording::ends_in_plural_noun(ctx, p.a, p.b);
+    if before == "the" || (common_last && !ctx.in_class(s.head, class::SURNAME)) {
+        // People are not "the Blue Rays", and their names rarely end in a common
+        // noun ("Acme Recordings", "Shrine Auditorium"): a named group or body.
+        return Some((EntityType::Organization, false, "org.default"));
+    }
+    if !ctx.caps_only && !ctx.headline && ctx.is_all_caps(p.a) {
+        // "NAVCENT CTFs", "ANG Airmen": an acronym opening a name in running
+        // text is a body's, not a person's given name.
+        return Some((EntityType::Organization, false, "org.acronym-head"));
+    }
+    if !ctx.caps_only && !ctx.headline && acronym_tail(ctx, p.b - 1) {
+        // "Crossroads GPS", "Priorities USA": people's names do not end in an
+        // acronym other than a title ("Ann Lee MP") or a numeral ("John Roe III").
+        return Some((EntityType::Organization, false, "org.acronym-tail"));
+    }
+    if matches!(before, "a" | "an") {
+        // "a Civility Unicorn": a person is rarely counted with an article.
+        return None;
+    }
+    Some((EntityType::Person, false, "person.default"))
 }
 
 /// Whether token `i` is an acronym of two to five capitals that is no title or
