@@ -2766,7 +2766,6 @@ fn opens_with_country(ctx: &Ctx, p: &Piece) -> bool {
 /// type and rule.
 fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     let adjacent = prev.b == p.a;
-    let last = ctx.lower[p.b - 1];
     if let Some(rule) = team_pair(ctx, prev, p).filter(|_| adjacent) {
         // "Vitrex Lodz 2", "Norhaven City beat ...": a sponsor or club word
         // and a town, in a results line or match report, make one side.
@@ -2775,19 +2774,52 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
     if sides::name_before_town(ctx, prev, p) {
         return Some((prev.a, (EntityType::Organization, sides::NAME_TOWN_RULE)));
     }
-    let place_before = prev.gaz.is_some_and(|h| {
-        h.kind == SurfaceKind::Name && ctx.lex.entries[h.entry].entity_type == EntityType::Location
-    });
-    if adjacent
-        && place_before
+    if adjacent {
+        let place_before = prev.gaz.is_some_and(|h| {
+            h.kind == SurfaceKind::Name
+                && ctx.lex.entries[h.entry].entity_type == EntityType::Location
+        });
+        if let Some(rule) = body_of_known(ctx, prev, p, place_before) {
+            return Some((prev.a, (EntityType::Organization, rule)));
+        }
+        // "West Jersey" (a point of the compass and a known place) goes on
+        // like the place alone: "West Jersey Railroad", "South Jutland County".
+        let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
+        // "Texas Department of State" goes on like the body alone: "... Health Services".
+        let place_body = prev.forced == Some((EntityType::Organization, PLACE_BODY_RULE));
+        let known = prev.gaz.is_some() || compass_place || place_body;
+        if known && p.gaz.is_none() && !p.title_before {
+            if let Some(joined) = after_known_name(ctx, prev, p, place_before) {
+                return Some((prev.a, joined));
+            }
+        }
+        if prev.gaz.is_none() {
+            if let Some(joined) = known_after_unknown(ctx, prev, p) {
+                return Some(joined);
+            }
+        }
+    }
+    if facilities::institution_and_town(ctx, prev, p) {
+        // "Hotel Essex", "Radio Sarajevo": an institution named by its town.
+        return Some((prev.a, (EntityType::Organization, "org.institution-town")));
+    }
+    None
+}
+
+/// A known body right after a known place or nationality word that makes it the
+/// place's or nation's own ("Ohio Senate", "Swedish Riksdag"): the rule.
+#[inline]
+fn body_of_known(ctx: &Ctx, prev: &Piece, p: &Piece, place_before: bool) -> Option<&'static str> {
+    if place_before
         && p.gaz.is_some()
         && p.b - p.a == 1
         && !p.title_before
         && ctx.in_class(p.b - 1, class::ORG_CUE)
     {
         // "Ohio Senate", "Kansas Army": a place and its own institution.
-        return Some((prev.a, (EntityType::Organization, "org.prefixed-cue")));
+        return Some("org.prefixed-cue");
     }
+    let last = ctx.lower[p.b - 1];
     // Not an acronym ("Iranian IRGC") nor a plural of members ("American Democrats"),
     // which the nationality word only describes.
     let national_body = p.gaz.is_some_and(|h| {
@@ -2797,32 +2829,27 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
             && !ctx.is_all_caps(p.b - 1)
             && !last.ends_with('s')
     });
-    if adjacent && national_body && prev.gaz.is_some_and(|h| h.kind == SurfaceKind::Demonym) {
+    if national_body && prev.gaz.is_some_and(|h| h.kind == SurfaceKind::Demonym) {
         // "Swedish Riksdag", "Irish Labour Party", "Philippine Senate": a nation's own
         // parliament, army or party, as the gazetteer names "Russian Foreign Ministry".
-        return Some((prev.a, (EntityType::Organization, "org.demonym-body")));
+        return Some("org.demonym-body");
     }
-    if adjacent && national_body && place_before && !opens_with_country(ctx, p) {
+    if national_body && place_before && !opens_with_country(ctx, p) {
         // "U.S. Department of Agriculture", "Texas Supreme Court", "Fiji Labour Party":
         // a country's, state's or town's own department, court or party is one body.
         // A body that names its own country first ("Wisconsin U.S. Senate
         // candidate") is not the earlier place's.
-        return Some((prev.a, (EntityType::Organization, PLACE_BODY_RULE)));
+        return Some(PLACE_BODY_RULE);
     }
-    // "West Jersey" (a point of the compass and a known place) goes on
-    // like the place alone: "West Jersey Railroad", "South Jutland County".
-    let compass_place = prev.forced == Some((EntityType::Location, "location.cue"));
-    // "Texas Department of State" goes on like the body alone: "... Health Services".
-    let place_body = prev.forced == Some((EntityType::Organization, PLACE_BODY_RULE));
-    let known = prev.gaz.is_some() || compass_place || place_body;
-    if adjacent && known && p.gaz.is_none() && !p.title_before {
-        if let Some(joined) = after_known_name(ctx, prev, p, place_before) {
-            return Some((prev.a, joined));
-        }
-    }
-    let unknown_before = adjacent && prev.gaz.is_none();
-    if unknown_before
-        && prev.forced.is_none()
+    None
+}
+
+/// A known name right after an adjacent unknown piece that opens it ("University
+/// of Pittsburgh", "Michael Jordan", "Lake Geneva"): where the name starts, its type
+/// and rule.
+#[inline]
+fn known_after_unknown(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
+    if prev.forced.is_none()
         && p.gaz.is_some_and(|h| h.kind == SurfaceKind::Name)
         && !p.title_before
         && prev.b - prev.a >= 2
@@ -2842,8 +2869,7 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
             },
         ));
     }
-    if unknown_before
-        && prev.forced.is_none()
+    if prev.forced.is_none()
         && given_names(ctx, name_start(ctx, prev.a, prev.b), prev.b)
         && p.b - p.a == 1
         && !p.title_before
@@ -2856,17 +2882,9 @@ fn joined_with(ctx: &Ctx, prev: &Piece, p: &Piece) -> Option<(usize, Joined)> {
         let a = name_start(ctx, prev.a, prev.b);
         return Some((a, (EntityType::Person, "person.first-name")));
     }
-    if unknown_before
-        && p.gaz.is_some()
-        && prev.b - prev.a == 1
-        && ctx.in_class(prev.a, class::LOC_PREFIX)
-    {
+    if p.gaz.is_some() && prev.b - prev.a == 1 && ctx.in_class(prev.a, class::LOC_PREFIX) {
         // "Lake Geneva", "Mount Hermon".
         return Some((prev.a, (EntityType::Location, "location.cue")));
-    }
-    if facilities::institution_and_town(ctx, prev, p) {
-        // "Hotel Essex", "Radio Sarajevo": an institution named by its town.
-        return Some((prev.a, (EntityType::Organization, "org.institution-town")));
     }
     None
 }
