@@ -2405,6 +2405,8 @@ struct Scratch {
     glued: Vec<Piece>,
 }
 
+/// Finds the mentions of one sentence: its runs of capitalised words (with the
+/// particles and joiners between them), each cut into pieces that are typed.
 fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawMention>) {
     let n = ctx.words.len();
     let mut i = 0;
@@ -2427,54 +2429,8 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
             continue;
         }
         let a = i;
-        let mut j = i;
-        while j < n {
-            if j > a && glued(ctx, j) {
-                break;
-            }
-            if let Some((e, _)) = ctx.gaz[j] {
-                j = e;
-            } else if ctx.cap(j) {
-                j += 1;
-            } else if j > a && ctx.joiner(j - 1, j) {
-                j += 1;
-                if ctx.tokens[j].kind == TokenKind::Number {
-                    j += 1;
-                    break;
-                }
-            } else if j == a && ctx.particle(j) {
-                j += 1;
-            } else if let Some(k) = bounds::nickname_end(ctx, a, j) {
-                // "John \"J.D.\" Dorrian": the nickname stays inside the name.
-                j = k;
-            } else {
-                break;
-            }
-        }
-        let office = offices::possessive_office_start(ctx, a, j)
-            .map(|s| (s, EntityType::Organization, offices::RULE))
-            .or_else(|| {
-                facilities::saints_possessive(ctx, a, j)
-                    .map(|(s, t)| (s, t, facilities::SAINTS_RULE))
-            });
-        if let Some((start, t, rule)) = office {
-            // "the Multnomah County Sheriff's Office", "St. Mary's Hospital": one
-            // name, in place of the pieces of the run before the possessive.
-            let from = ctx.tokens[start].span.start;
-            while out
-                .last()
-                .is_some_and(|m| m.sentence == si && m.span.start >= from)
-            {
-                out.pop();
-            }
-            let office = Piece {
-                a: start,
-                b: j,
-                gaz: None,
-                title_before: false,
-                forced: Some((t, rule)),
-            };
-            out.extend(finish_piece(ctx, si, office));
+        let j = run_end(ctx, a);
+        if possessive_office(ctx, si, a, j, out) {
             i = j;
             continue;
         }
@@ -2483,28 +2439,105 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
             i = j;
             continue;
         }
-        sub_runs(ctx, a, j, &mut sc.runs);
-        for r in 0..sc.runs.len() {
-            let (x, y) = sc.runs[r];
-            let amp = bounds::people_ampersand(ctx, x, y)
-                .or_else(|| bounds::headline_surnames_ampersand(ctx, x, y));
-            let halves = match amp {
-                Some(amp) => [(x, amp), (amp + 1, y)],
-                None => [(x, y), (y, y)],
-            };
-            for (x, y) in halves {
-                if x >= y {
-                    continue;
-                }
-                split_run(ctx, x, y, &mut sc.pieces, &mut sc.glued);
-                for piece in sc.glued.drain(..) {
-                    if let Some(m) = finish_piece(ctx, si, piece) {
-                        out.push(m);
-                    }
+        pieces_of_run(ctx, si, a, j, sc, out);
+        i = j.max(a + 1);
+    }
+}
+
+/// Where the run that starts at token `a` ends: past capitalised words, known
+/// names, joiners, a first particle and nicknames.
+#[inline]
+fn run_end(ctx: &Ctx, a: usize) -> usize {
+    let n = ctx.words.len();
+    let mut j = a;
+    while j < n {
+        if j > a && glued(ctx, j) {
+            break;
+        }
+        if let Some((e, _)) = ctx.gaz[j] {
+            j = e;
+        } else if ctx.cap(j) {
+            j += 1;
+        } else if j > a && ctx.joiner(j - 1, j) {
+            j += 1;
+            if ctx.tokens[j].kind == TokenKind::Number {
+                j += 1;
+                break;
+            }
+        } else if j == a && ctx.particle(j) {
+            j += 1;
+        } else if let Some(k) = bounds::nickname_end(ctx, a, j) {
+            // "John \"J.D.\" Dorrian": the nickname stays inside the name.
+            j = k;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// "the Multnomah County Sheriff's Office", "St. Mary's Hospital": a run that ends
+/// in a possessive body is one name, in place of the pieces of the run before the
+/// possessive. Whether it was.
+#[inline]
+fn possessive_office(ctx: &Ctx, si: usize, a: usize, j: usize, out: &mut Vec<RawMention>) -> bool {
+    let office = offices::possessive_office_start(ctx, a, j)
+        .map(|s| (s, EntityType::Organization, offices::RULE))
+        .or_else(|| {
+            facilities::saints_possessive(ctx, a, j).map(|(s, t)| (s, t, facilities::SAINTS_RULE))
+        });
+    let Some((start, t, rule)) = office else {
+        return false;
+    };
+    let from = ctx.tokens[start].span.start;
+    while out
+        .last()
+        .is_some_and(|m| m.sentence == si && m.span.start >= from)
+    {
+        out.pop();
+    }
+    let office = Piece {
+        a: start,
+        b: j,
+        gaz: None,
+        title_before: false,
+        forced: Some((t, rule)),
+    };
+    out.extend(finish_piece(ctx, si, office));
+    true
+}
+
+/// The mentions of the run `a..j`: its sub-runs, each split at an ampersand
+/// between people, cut into pieces.
+#[inline]
+fn pieces_of_run(
+    ctx: &Ctx,
+    si: usize,
+    a: usize,
+    j: usize,
+    sc: &mut Scratch,
+    out: &mut Vec<RawMention>,
+) {
+    sub_runs(ctx, a, j, &mut sc.runs);
+    for r in 0..sc.runs.len() {
+        let (x, y) = sc.runs[r];
+        let amp = bounds::people_ampersand(ctx, x, y)
+            .or_else(|| bounds::headline_surnames_ampersand(ctx, x, y));
+        let halves = match amp {
+            Some(amp) => [(x, amp), (amp + 1, y)],
+            None => [(x, y), (y, y)],
+        };
+        for (x, y) in halves {
+            if x >= y {
+                continue;
+            }
+            split_run(ctx, x, y, &mut sc.pieces, &mut sc.glued);
+            for piece in sc.glued.drain(..) {
+                if let Some(m) = finish_piece(ctx, si, piece) {
+                    out.push(m);
                 }
             }
         }
-        i = j.max(a + 1);
     }
 }
 
