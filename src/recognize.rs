@@ -783,33 +783,42 @@ pub fn headline_lines(text: &str, sentences: &[Sentence], lines: usize) -> Vec<b
 /// it starts with a figure or holds two ("2. Pavel Sorokin ( Russia ) 24.88",
 /// "Norhaven 4 Eastbridge 1"), else a headline by the rule of [`headline_lines`].
 pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineKind> {
-    #[derive(Clone, Copy, Default)]
-    struct Stats {
-        caps: usize,
-        long: usize,
-        lower: usize,
-        /// Lower-case words of any kind, function words included.
-        any_lower: usize,
-        period: bool,
-        numbers: usize,
-        /// Commas and semicolons, and opening parentheses: a list's marks.
-        separators: usize,
-        parens: usize,
-        starts_with_number: Option<bool>,
-        /// Capitalised prepositions and conjunctions ("About", "With"): a heading's words.
-        title_words: usize,
-    }
-    let mut stats = vec![Stats::default(); lines];
+    let mut stats = vec![LineStats::default(); lines];
     for s in sentences {
-        let Some(slot) = stats.get_mut(s.line) else {
-            continue;
-        };
+        if let Some(slot) = stats.get_mut(s.line) {
+            slot.add_sentence(text, s);
+        }
+    }
+    stats.iter().map(LineStats::kind).collect()
+}
+
+/// What [`line_kinds`] counts of a line's words.
+#[derive(Clone, Copy, Default)]
+struct LineStats {
+    caps: usize,
+    long: usize,
+    lower: usize,
+    /// Lower-case words of any kind, function words included.
+    any_lower: usize,
+    period: bool,
+    numbers: usize,
+    /// Commas and semicolons, and opening parentheses: a list's marks.
+    separators: usize,
+    parens: usize,
+    starts_with_number: Option<bool>,
+    /// Capitalised prepositions and conjunctions ("About", "With"): a heading's words.
+    title_words: usize,
+}
+
+impl LineStats {
+    /// Counts the tokens of sentence `s` of the line.
+    fn add_sentence(&mut self, text: &str, s: &Sentence) {
         for (i, t) in s.tokens.iter().enumerate() {
-            if slot.lower > 0 {
+            if self.lower > 0 {
                 break; // A lower-case word makes the line prose: the rest changes nothing.
             }
-            if slot.starts_with_number.is_none() {
-                slot.starts_with_number = Some(t.kind == TokenKind::Number);
+            if self.starts_with_number.is_none() {
+                self.starts_with_number = Some(t.kind == TokenKind::Number);
             }
             let w = &text[t.span.start..t.span.end];
             // Scores, times and ranks; a year ("2001") or an ordinal ("3rd") is no figure of a table.
@@ -818,65 +827,72 @@ pub fn line_kinds(text: &str, sentences: &[Sentence], lines: usize) -> Vec<LineK
                     .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b':' | b','))
                 && !(w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()));
             if figure {
-                slot.numbers += 1;
+                self.numbers += 1;
             }
             match w {
-                "," | ";" => slot.separators += 1,
-                "(" => slot.parens += 1,
+                "," | ";" => self.separators += 1,
+                "(" => self.parens += 1,
                 _ => {}
             }
             // The second half of a compound ("Cease-fire") keeps its own case.
             let compound_tail = i > 0
                 && !t.space_before
                 && &text[s.tokens[i - 1].span.start..s.tokens[i - 1].span.end] == "-";
-            if t.kind != TokenKind::Word || compound_tail {
-                continue;
-            }
-            let upper = w.chars().next().is_some_and(char::is_uppercase);
-            if upper && is_heading_word(w) {
-                slot.title_words += 1;
-            }
-            // Only whether a line has a lower-case word is used: one found, the rest is not looked up.
-            if slot.lower == 0 && !upper && !is_title_case_lower(w) && !is_possessive_s(text, s, i)
-            {
-                slot.lower += 1;
-            }
-            if !upper {
-                slot.any_lower += 1;
-            }
-            // An ASCII word's length is its count of characters.
-            if w.len() >= 4 && (w.is_ascii() || w.chars().count() >= 4) {
-                slot.long += 1;
-                if upper {
-                    slot.caps += 1;
-                }
+            if t.kind == TokenKind::Word && !compound_tail {
+                self.add_word(text, s, i, w);
             }
         }
-        slot.period = s
+        self.period = s
             .tokens
             .last()
             .is_some_and(|t| &text[t.span.start..t.span.end] == ".");
     }
-    stats
-        .iter()
-        .map(|st| {
-            // A list of names with their countries or clubs in brackets ("Squad :
-            // Tim Roe ( Bath ) , Lee Dacre ( Wasps )") is no headline either.
-            let list = st.parens >= 2 || (st.parens >= 1 && st.separators >= 2);
-            let table = st.any_lower == 0
-                && st.caps > 0
-                && (st.numbers >= 2
-                    || (st.starts_with_number == Some(true) && st.title_words == 0)
-                    || list);
-            if table {
-                LineKind::Table
-            } else if st.long >= 3 && st.lower == 0 && !st.period && st.caps * 5 >= st.long * 4 {
-                LineKind::Headline
-            } else {
-                LineKind::Prose
+
+    /// Counts word `w`, token `i` of sentence `s`, by its case and length.
+    #[inline]
+    fn add_word(&mut self, text: &str, s: &Sentence, i: usize, w: &str) {
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        if upper && is_heading_word(w) {
+            self.title_words += 1;
+        }
+        // Only whether a line has a lower-case word is used: one found, the rest is not looked up.
+        if self.lower == 0 && !upper && !is_title_case_lower(w) && !is_possessive_s(text, s, i) {
+            self.lower += 1;
+        }
+        if !upper {
+            self.any_lower += 1;
+        }
+        // An ASCII word's length is its count of characters.
+        if w.len() >= 4 && (w.is_ascii() || w.chars().count() >= 4) {
+            self.long += 1;
+            if upper {
+                self.caps += 1;
             }
-        })
-        .collect()
+        }
+    }
+
+    /// The line's kind by its counts.
+    fn kind(&self) -> LineKind {
+        // A list of names with their countries or clubs in brackets ("Squad :
+        // Tim Roe ( Bath ) , Lee Dacre ( Wasps )") is no headline either.
+        let list = self.parens >= 2 || (self.parens >= 1 && self.separators >= 2);
+        let table = self.any_lower == 0
+            && self.caps > 0
+            && (self.numbers >= 2
+                || (self.starts_with_number == Some(true) && self.title_words == 0)
+                || list);
+        if table {
+            LineKind::Table
+        } else if self.long >= 3
+            && self.lower == 0
+            && !self.period
+            && self.caps * 5 >= self.long * 4
+        {
+            LineKind::Headline
+        } else {
+            LineKind::Prose
+        }
+    }
 }
 
 /// A preposition or conjunction that title case capitalises ("About", "With"), other
