@@ -3088,43 +3088,7 @@ fn adjective_before_name(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Trims a piece, decides its type and makes the mention (or drops it).
 fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
-    if p.forced.is_some() {
-        // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
-        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && listed!(LEADING_FUNCTION, ctx.lower[p.a]) {
-            p.a += 1;
-        }
-    }
-    if p.gaz.is_none() && p.forced.is_none() && document::company_noun_first(ctx, p.a, p.b) {
-        // "Insurer Corvane said": the noun that opens the sentence types the name.
-        p.a += 1;
-        p.forced = Some((EntityType::Organization, "org.noun-before"));
-    }
-    if p.gaz.is_none() && p.forced.is_none() {
-        // "Minister of Transport", "Director of Exempt Organizations": the title's
-        // "of" phrase names its office's field, no person; common words name nothing.
-        let office = ctx.lower[p.a] == "of";
-        p.title_before &= !office;
-        p.a = name_start(ctx, p.a, p.b);
-        if office && (p.a..p.b).all(|i| ctx.is_common_at(i)) {
-            return None;
-        }
-        p.b = wording::end_before_auxiliary(ctx, p.a, p.b);
-        while p.b > p.a
-            && (ctx.particle(p.b - 1)
-                || matches!(ctx.lower[p.b - 1], "of" | "for" | "&")
-                || (p.b - p.a > 1 && listed!(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
-        {
-            p.b -= 1;
-        }
-        if p.a >= p.b {
-            return None;
-        }
-        if let Some((e, h)) = ctx.gaz[p.a] {
-            if e == p.b {
-                p.gaz = Some(h);
-            }
-        }
-    }
+    trim_piece(ctx, &mut p)?;
     if offices::is_lone_head(ctx, p.a, p.b) {
         // "Office" of a title's office cut off before it names nothing alone.
         return None;
@@ -3147,6 +3111,58 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             p.a = n;
         }
     }
+    Some(piece_mention(ctx, si, &p, (entity_type, demonym, rule)))
+}
+
+/// Cuts the words that are no part of the piece's name off its ends; `None` when
+/// nothing is left that names anything.
+#[inline]
+fn trim_piece(ctx: &Ctx, p: &mut Piece) -> Option<()> {
+    if p.forced.is_some() {
+        // Glued names keep their words, but not a leading article ("The [Bank of Spain]").
+        while p.b - p.a > 1 && ctx.gaz[p.a].is_none() && listed!(LEADING_FUNCTION, ctx.lower[p.a]) {
+            p.a += 1;
+        }
+    }
+    if p.gaz.is_none() && p.forced.is_none() && document::company_noun_first(ctx, p.a, p.b) {
+        // "Insurer Corvane said": the noun that opens the sentence types the name.
+        p.a += 1;
+        p.forced = Some((EntityType::Organization, "org.noun-before"));
+    }
+    if p.gaz.is_some() || p.forced.is_some() {
+        return Some(());
+    }
+    // "Minister of Transport", "Director of Exempt Organizations": the title's
+    // "of" phrase names its office's field, no person; common words name nothing.
+    let office = ctx.lower[p.a] == "of";
+    p.title_before &= !office;
+    p.a = name_start(ctx, p.a, p.b);
+    if office && (p.a..p.b).all(|i| ctx.is_common_at(i)) {
+        return None;
+    }
+    p.b = wording::end_before_auxiliary(ctx, p.a, p.b);
+    while p.b > p.a
+        && (ctx.particle(p.b - 1)
+            || matches!(ctx.lower[p.b - 1], "of" | "for" | "&")
+            || (p.b - p.a > 1 && listed!(TRAILING_FUNCTION, ctx.lower[p.b - 1])))
+    {
+        p.b -= 1;
+    }
+    if p.a >= p.b {
+        return None;
+    }
+    if let Some((e, h)) = ctx.gaz[p.a] {
+        if e == p.b {
+            p.gaz = Some(h);
+        }
+    }
+    Some(())
+}
+
+/// The mention of a trimmed and typed piece.
+#[inline]
+fn piece_mention(ctx: &Ctx, si: usize, p: &Piece, typed: Typed) -> RawMention {
+    let (entity_type, demonym, rule) = typed;
     let span = Span::new(ctx.tokens[p.a].span.start, ctx.tokens[p.b - 1].span.end);
     // Allocated once: at most one span a token.
     let mut words = Vec::with_capacity(p.b - p.a);
@@ -3155,7 +3171,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             .filter(|&i| ctx.tokens[i].kind != TokenKind::Punct)
             .map(|i| ctx.tokens[i].span),
     );
-    Some(RawMention {
+    RawMention {
         key: norm_key(&ctx.text[span.start..span.end]),
         span,
         sentence: si,
@@ -3169,7 +3185,7 @@ fn finish_piece(ctx: &Ctx, si: usize, mut p: Piece) -> Option<RawMention> {
             .filter(|_| !matches!(rule, TEAM_RULE | TEAM_ROLE_RULE | TITLE_SURNAME_RULE)),
         words,
         rule,
-    })
+    }
 }
 
 /// "Disorders", "Bikes", "Studies": the plural of a common noun by a bare "s" or
