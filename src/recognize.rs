@@ -1434,48 +1434,11 @@ impl Ctx<'_> {
         // After a comma the phrase must close where its noun does ("Talmora, the
         // brewer, said", "Qarbetti, a village near Homs"): "For Vance, a quarter
         // say ..." is no apposition.
-        let closed = |i: usize| {
-            !comma
-                || matches!(
-                    word(i + 1),
-                    "" | ","
-                        | "."
-                        | ";"
-                        | ")"
-                        | "based"
-                        | "created"
-                        | "established"
-                        | "formed"
-                        | "founded"
-                        | "in"
-                        | "led"
-                        | "near"
-                        | "of"
-                        | "on"
-                        | "owned"
-                        | "run"
-                        | "that"
-                        | "which"
-                        | "whose"
-                        | "with"
-                )
-        };
+        let closed = |i: usize| !comma || closes_apposition(word(i + 1));
         // The phrase's last noun that types a name decides, up to a function
         // word or a mark: "a major Brazilian manufacturer of bicycles", "a
         // former bank manager who", "a kitplane maker founded by".
-        let type_of = |i: usize| {
-            let w = word(i);
-            if self.title_len(i, i + 1) > 0 {
-                // "Vance, a former governor,", "Vance is the president".
-                Some((EntityType::Person, false, "person.apposition"))
-            } else if self.lex.place_nouns.contains(w) {
-                Some((EntityType::Location, false, "location.apposition"))
-            } else if listed!(ORG_NOUNS, w) {
-                Some((EntityType::Organization, false, "org.apposition"))
-            } else {
-                None
-            }
-        };
+        let type_of = |i: usize| self.apposition_noun_type(i);
         let mut head = None;
         for i in k + 1..(k + 5).min(self.words.len()) {
             let stop = self.lex.function_words.contains(word(i))
@@ -1500,6 +1463,23 @@ impl Ctx<'_> {
             }
         }
         head.filter(|(i, _)| closed(*i)).map(|(_, t)| t)
+    }
+
+    /// The type word `i` gives the name it is in apposition to: a title, a place
+    /// noun or an organization noun.
+    #[inline]
+    fn apposition_noun_type(&self, i: usize) -> Option<Typed> {
+        let w = self.lower.get(i).copied().unwrap_or("");
+        if self.title_len(i, i + 1) > 0 {
+            // "Vance, a former governor,", "Vance is the president".
+            Some((EntityType::Person, false, "person.apposition"))
+        } else if self.lex.place_nouns.contains(w) {
+            Some((EntityType::Location, false, "location.apposition"))
+        } else if listed!(ORG_NOUNS, w) {
+            Some((EntityType::Organization, false, "org.apposition"))
+        } else {
+            None
+        }
     }
 
     /// [`Lexicon::title_at`] of the words `from..to`. A title no longer than the
@@ -3186,6 +3166,35 @@ fn piece_mention(ctx: &Ctx, si: usize, p: &Piece, typed: Typed) -> RawMention {
         words,
         rule,
     }
+}
+
+/// Whether the word after an apposition's noun closes the phrase ("Talmora, the
+/// brewer, said", "Qarbetti, a village near Homs").
+#[inline]
+fn closes_apposition(next: &str) -> bool {
+    matches!(
+        next,
+        "" | ","
+            | "."
+            | ";"
+            | ")"
+            | "based"
+            | "created"
+            | "established"
+            | "formed"
+            | "founded"
+            | "in"
+            | "led"
+            | "near"
+            | "of"
+            | "on"
+            | "owned"
+            | "run"
+            | "that"
+            | "which"
+            | "whose"
+            | "with"
+    )
 }
 
 /// "Disorders", "Bikes", "Studies": the plural of a common noun by a bare "s" or
