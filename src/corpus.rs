@@ -391,14 +391,8 @@ impl<'a, W: Write> Corpus<'a, W> {
             let hand_over = hand_over;
             let mentions = scope
                 .spawn(|| timing::timed("replay mentions", || mention_replay.run(mention_spill)));
-            let (entities, maps) =
-                timing::timed("resolve corpus", || resolve_corpus(self.locals, self.lex));
-            let start = std::time::Instant::now();
-            let (entities, maps) = without_other(entities, maps);
-            let ids = Ids::new(assign_ids(&entities));
-            timing::phase("ids", start);
-            let timelines = node_timelines(&maps, &self.dated, entities.len());
-            drop(self.dated);
+            let (entities, maps, ids, timelines) =
+                merge_entities(self.locals, self.lex, self.dated);
             let (maps, ids) = merged.get_or_init(|| (maps, ids));
             // A replay that stopped on an error of its own reports it when joined.
             let _ = hand_over.send(Merged {
@@ -411,17 +405,12 @@ impl<'a, W: Write> Corpus<'a, W> {
             known.end = sentences.written();
             known.docs = Arc::from(self.docs);
             let sentences = sentences.into_inner()?;
-            let evidence = EvidenceWriter {
+            let evidence = EvidenceWriter::new(
                 ids,
-                rules: &self.rules.names,
-                docs: known.docs.clone(),
-                out: TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
-                cells: Cells::new(
-                    ids,
-                    (RelationKind::ALL.iter().map(|k| k.as_str()))
-                        .chain(self.rules.names.iter().map(|r| &r[..])),
-                ),
-            };
+                &self.rules.names,
+                known.docs.clone(),
+                TableWriter::new(evidence, &EVIDENCE_HEADER, self.options)?,
+            );
             let links = LinkReplay::new(maps, ids, self.rules.names.len());
             let link_spill = self.link_spill;
             let (roles, verbatim) = (&self.roles.names, self.verbatim_ids);
@@ -439,16 +428,45 @@ impl<'a, W: Write> Corpus<'a, W> {
             let start = std::time::Instant::now();
             let graph = assemble(entities, ids, timelines, edges, roles, &mut known.rows);
             timing::phase("assemble", start);
-            // Without verbatim ids the page reads `evidence.csv`: it must be whole.
-            let (made, evidence) = if verbatim {
-                let made = then(&graph, Some(&known));
-                (made, joined(writer)?)
-            } else {
-                let evidence = joined(writer)?;
-                (then(&graph, None), evidence)
-            };
+            let (made, evidence) = then_beside_evidence(&graph, &known, verbatim, writer, then)?;
             Ok((graph, sentences, joined(mentions)?, evidence, made))
         })
+    }
+}
+
+/// The corpus's entities merged (those of type other dropped) with their ids, the
+/// maps from the documents' entities to them, and their timelines.
+fn merge_entities(
+    locals: Locals,
+    lex: &Lexicon,
+    dated: Vec<(u32, Day, u32)>,
+) -> (Vec<GlobalEntity>, Maps, Ids, Vec<Timeline>) {
+    let (entities, maps) = timing::timed("resolve corpus", || resolve_corpus(locals, lex));
+    let start = std::time::Instant::now();
+    let (entities, maps) = without_other(entities, maps);
+    let ids = Ids::new(assign_ids(&entities));
+    timing::phase("ids", start);
+    let timelines = node_timelines(&maps, &dated, entities.len());
+    drop(dated);
+    (entities, maps, ids, timelines)
+}
+
+/// Runs `then` on the graph and joins the `evidence.csv` writer: with verbatim ids
+/// `then` runs while the writer does, else (the page reads `evidence.csv`, which must
+/// be whole) after it.
+fn then_beside_evidence<E, R>(
+    graph: &EntityGraph,
+    known: &KnownEvidence,
+    verbatim: bool,
+    writer: std::thread::ScopedJoinHandle<'_, io::Result<E>>,
+    then: impl FnOnce(&EntityGraph, Option<&KnownEvidence>) -> R,
+) -> io::Result<(R, E)> {
+    if verbatim {
+        let made = then(graph, Some(known));
+        Ok((made, joined(writer)?))
+    } else {
+        let evidence = joined(writer)?;
+        Ok((then(graph, None), evidence))
     }
 }
 
@@ -1027,6 +1045,25 @@ struct EvidenceWriter<'a, E: Write> {
     docs: Arc<[(Box<str>, u32)]>,
     out: TableWriter<E>,
     cells: Cells,
+}
+
+impl<'a, E: Write> EvidenceWriter<'a, E> {
+    /// A writer of rows into `out`, its cells made for the relation kinds and `rules`.
+    fn new(
+        ids: &'a Ids,
+        rules: &'a [Arc<str>],
+        docs: Arc<[(Box<str>, u32)]>,
+        out: TableWriter<E>,
+    ) -> Self {
+        let kinds = RelationKind::ALL.iter().map(|k| k.as_str());
+        EvidenceWriter {
+            ids,
+            rules,
+            docs,
+            out,
+            cells: Cells::new(ids, kinds.chain(rules.iter().map(|r| &r[..]))),
+        }
+    }
 }
 
 /// What a table's rows are put together from by hand, when every id and every word
