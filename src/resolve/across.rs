@@ -1160,6 +1160,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The corpus entities, those of the same label folded into one, and the maps
+    /// from the documents' entities to them.
     fn finish(mut self) -> (Vec<GlobalEntity>, Maps) {
         let n = self.acc.len();
         let (mut forms, mut demonyms) = self.gathered_forms();
@@ -1168,6 +1170,40 @@ impl<'a> Resolver<'a> {
             .map(|g| self.label(g, self.acc[g].majority(), &forms[g], &demonyms[g]))
             .collect();
         let root = self.same_label_roots(&forms, &labels);
+        let (id, kept, grew) = self.fold_to_roots(&root, &mut forms, &mut demonyms);
+        let documents = self.documents(&root);
+        for t in self.targets.iter_mut().filter(|t| **t != DROPPED) {
+            *t = id[root[*t] as usize] as usize;
+        }
+        let first_labels: Vec<String> = kept
+            .iter()
+            .map(|&g| std::mem::take(&mut labels[g]))
+            .collect();
+        let entities = kept
+            .par_iter()
+            .zip(first_labels)
+            .map(|(&g, first_label)| {
+                let label = (!grew[g]).then_some(first_label);
+                self.global_entity(g, label, &forms[g], &demonyms[g], documents[g])
+            })
+            .collect();
+        let maps = Maps {
+            starts: self.l.starts,
+            targets: self.targets,
+        };
+        (entities, maps)
+    }
+
+    /// Folds each entity into its `root` (votes, gazetteer entry, forms and
+    /// nationality words): the dense ids of the roots (by entity), the roots kept in
+    /// order, and which of them grew.
+    fn fold_to_roots(
+        &mut self,
+        root: &[u32],
+        forms: &mut [Vec<(u32, u32)>],
+        demonyms: &mut [Vec<(u32, u32)>],
+    ) -> (Vec<u32>, Vec<usize>, Vec<bool>) {
+        let n = self.acc.len();
         let mut grew = vec![false; n];
         // Dense ids for the entities that stay; the others fold into their root.
         let mut id = vec![NONE; n];
@@ -1197,44 +1233,35 @@ impl<'a> Resolver<'a> {
             merge_counts(&mut forms[g]);
             merge_counts(&mut demonyms[g]);
         }
-        let documents = self.documents(&root);
-        for t in self.targets.iter_mut().filter(|t| **t != DROPPED) {
-            *t = id[root[*t] as usize] as usize;
+        (id, kept, grew)
+    }
+
+    /// The corpus entity of root `g`; `label` is its label unless it grew, when it
+    /// is made again from all its forms.
+    fn global_entity(
+        &self,
+        g: usize,
+        label: Option<String>,
+        forms: &[(u32, u32)],
+        demonyms: &[(u32, u32)],
+        documents: u64,
+    ) -> GlobalEntity {
+        let a = &self.acc[g];
+        let entry = (a.gaz != NONE).then(|| &self.lex.entries[a.gaz as usize]);
+        let entity_type = entry.map_or_else(|| a.majority(), |x| x.entity_type);
+        let label = label.unwrap_or_else(|| self.label(g, entity_type, forms, demonyms));
+        let mentions = forms.iter().map(|x| x.1 as u64).sum();
+        let mut all: BTreeMap<String, usize> = BTreeMap::new();
+        for &(f, c) in forms.iter().chain(demonyms) {
+            *all.entry(self.l.strings.get(f).to_string()).or_default() += c as usize;
         }
-        let first_labels: Vec<String> = kept
-            .iter()
-            .map(|&g| std::mem::take(&mut labels[g]))
-            .collect();
-        let entities = kept
-            .par_iter()
-            .zip(first_labels)
-            .map(|(&g, first_label)| {
-                let a = &self.acc[g];
-                let entry = (a.gaz != NONE).then(|| &self.lex.entries[a.gaz as usize]);
-                let entity_type = entry.map_or_else(|| a.majority(), |x| x.entity_type);
-                let label = match grew[g] {
-                    true => self.label(g, entity_type, &forms[g], &demonyms[g]),
-                    false => first_label,
-                };
-                let mentions = forms[g].iter().map(|x| x.1 as u64).sum();
-                let mut all: BTreeMap<String, usize> = BTreeMap::new();
-                for &(f, c) in forms[g].iter().chain(&demonyms[g]) {
-                    *all.entry(self.l.strings.get(f).to_string()).or_default() += c as usize;
-                }
-                GlobalEntity {
-                    label,
-                    entity_type,
-                    forms: all,
-                    mentions,
-                    documents: documents[g],
-                }
-            })
-            .collect();
-        let maps = Maps {
-            starts: self.l.starts,
-            targets: self.targets,
-        };
-        (entities, maps)
+        GlobalEntity {
+            label,
+            entity_type,
+            forms: all,
+            mentions,
+            documents,
+        }
     }
 
     /// Each corpus entity's forms and nationality words with their counts, sorted by
