@@ -2403,6 +2403,7 @@ struct Scratch {
 
 /// Finds the mentions of one sentence: its runs of capitalised words (with the
 /// particles and joiners between them), each cut into pieces that are typed.
+#[inline(never)]
 fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawMention>) {
     let n = ctx.words.len();
     let mut i = 0;
@@ -2442,7 +2443,7 @@ fn recognize_sentence(ctx: &Ctx, si: usize, sc: &mut Scratch, out: &mut Vec<RawM
 
 /// Where the run that starts at token `a` ends: past capitalised words, known
 /// names, joiners, a first particle and nicknames.
-#[inline]
+#[inline(always)]
 fn run_end(ctx: &Ctx, a: usize) -> usize {
     let n = ctx.words.len();
     let mut j = a;
@@ -2505,7 +2506,7 @@ fn possessive_office(ctx: &Ctx, si: usize, a: usize, j: usize, out: &mut Vec<Raw
 
 /// The mentions of the run `a..j`: its sub-runs, each split at an ampersand
 /// between people, cut into pieces.
-#[inline]
+#[inline(always)]
 fn pieces_of_run(
     ctx: &Ctx,
     si: usize,
