@@ -81,6 +81,8 @@ pub mod rules {
     pub const LOCATED_FRONTED: &str = "located.fronted";
     /// "the Kunene Province of southern Angola".
     pub const LOCATED_OF: &str = "located.of";
+    /// "Lyon, in eastern France".
+    pub const LOCATED_IN_DIRECTION: &str = "located.in-direction";
     /// "a Leeds-based company", "the Leeds-based Acme".
     pub const LOCATED_BASED: &str = "located.based";
     /// "Rob Baker of the Tragically Hip".

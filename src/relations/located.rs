@@ -201,6 +201,10 @@ impl Places<'_, '_> {
         if i >= 2 && self.punct(i - 1) == Some(",") && self.unit(i - 2).is_some() {
             return; // a list "X, Y, Z"
         }
+        if let Some(b) = self.in_direction_after(i) {
+            found.push((a, b, rules::LOCATED_IN_DIRECTION));
+            return;
+        }
         let chain = self.place_chain(i);
         if chain.len() >= 3 {
             if self.chain_closed(i, &chain) {
@@ -227,6 +231,18 @@ impl Places<'_, '_> {
         if let Some((b, rule)) = b {
             found.push((a, b, rule));
         }
+    }
+
+    /// "Lyon, in eastern France": the place after a comma, "in" and a direction, closed
+    /// there. The direction tells an aside from a list of "in" phrases ("in Lyon, in Paris
+    /// and in Nice").
+    fn in_direction_after(&self, i: usize) -> Option<usize> {
+        if self.word(i + 2) != Some("in") || !self.is(i + 3, class::DIRECTION) {
+            return None;
+        }
+        let j = i + 4;
+        let b = self.plain_place(j)?;
+        (self.object_follow_ok(j + 1) && !self.and_place(j + 1)).then_some(b)
     }
 
     /// "the Kunene Province of southern Angola": a place whose name ends in a division

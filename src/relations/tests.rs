@@ -2905,6 +2905,78 @@ fn descriptions_are_negated_where_they_are_read() {
         LinkedTo,
     );
 }
+#[test]
+fn located_in_by_based_compound() {
+    assert_kind(
+        "The Leeds-based Acme Works cut 200 jobs.",
+        &[("Leeds", LOC), ("Acme Works", ORG)],
+        LocatedIn,
+        &["located_in Acme Works -> Leeds"],
+    );
+    // The name only qualifies the noun after it: "a Leeds-based Acme company" says
+    // nothing of Acme's seat.
+    for s in [
+        "She joined a Leeds-based Acme company in May.",
+        "A Leeds-based Acme official said no.",
+    ] {
+        assert_none(s, &[("Leeds", LOC), ("Acme", ORG)], LocatedIn);
+    }
+}
+
+#[test]
+fn located_in_by_a_direction_after_a_comma() {
+    for s in [
+        "Protests erupted in Lyon, in eastern France, on Monday.",
+        "Clashes broke out in the city of Lyon, in eastern France.",
+    ] {
+        assert_kind(
+            s,
+            &[("Lyon", LOC), ("France", LOC)],
+            LocatedIn,
+            &["located_in Lyon -> France"],
+        );
+    }
+    // A list of "in" phrases names places side by side.
+    for s in [
+        "Protests erupted in Lyon, in France and in Spain.",
+        "Protests erupted in Lyon, in eastern France and Spain.",
+    ] {
+        assert_none(
+            s,
+            &[("Lyon", LOC), ("France", LOC), ("Spain", LOC)],
+            LocatedIn,
+        );
+    }
+}
+
+#[test]
+fn member_roles_of_news_staff() {
+    assert_kind(
+        "Daily Ledger anchor Omar Reyes asked about the plan.",
+        &[("Daily Ledger", ORG), ("Omar Reyes", PER)],
+        AffiliatedWith,
+        &["affiliated_with Omar Reyes -> Daily Ledger (anchor)"],
+    );
+    assert_kind(
+        "Omar Reyes, an Acme Works engineer, said the plan was late.",
+        &[("Omar Reyes", PER), ("Acme Works", ORG)],
+        AffiliatedWith,
+        &["affiliated_with Omar Reyes -> Acme Works (engineer)"],
+    );
+    // A staff role is an organization's, never a place's.
+    assert_none(
+        "Marlow coach Lena Holm spoke.",
+        &[("Marlow", LOC), ("Lena Holm", PER)],
+        AffiliatedWith,
+    );
+    // With no organization before it, "host" is the verb.
+    assert_kind(
+        "Leon Varga will host President Omar Reyes at the palace.",
+        &[("Leon Varga", PER), ("Omar Reyes", PER)],
+        Meets,
+        &["meets Leon Varga -- Omar Reyes"],
+    );
+}
 
 /// The description rules run on every sentence that names an organization or a place: the
 /// smallest sentences each of their kinds fires on, with a single such name (a nationality

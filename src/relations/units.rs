@@ -247,6 +247,10 @@ impl<'a> Chunker<'a> {
         self.lex.title_class(w) & class::HEAD != 0
     }
 
+    fn verb_cue(&self, w: &str) -> bool {
+        self.lex.cues_starting(w).any(|c| c.frame == Frame::Verb)
+    }
+
     fn connector(&self, w: &str) -> bool {
         self.lex.is(w, class::TITLE_CONN)
     }
@@ -493,6 +497,12 @@ impl<'a> Chunker<'a> {
         }
         let is_head = |t: &usize| self.word(*t).is_some_and(|w| self.head_word(w));
         let mut title = title;
+        // "will host President X": with no organization before it, a role word that is
+        // also a verb cue ("host") is the verb.
+        if org_tok.is_none() && self.word(title[0]).is_some_and(|w| self.verb_cue(w)) {
+            title = &title[1..];
+        }
+        let &last = title.last()?;
         if org_tok.is_none() && self.mention(last).is_some() {
             if let Some(of) = self.org_after_of(title) {
                 org_tok = Some(last);
@@ -916,7 +926,8 @@ impl<'a> Chunker<'a> {
         }
     }
 
-    /// "US-backed Kurdish YPG", "al-Qaeda-linked al-Nusra".
+    /// "US-backed Kurdish YPG", "al-Qaeda-linked al-Nusra"; "Leeds-based Acme" puts the
+    /// named thing in the place (`located_in` runs from target to source).
     fn compound(&mut self, a: usize) {
         if !self.free(a) || self.punct(a + 1) != Some("-") || self.toks[a + 1].space_before {
             return;
@@ -940,6 +951,7 @@ impl<'a> Chunker<'a> {
             .m(a)
             .is_some_and(|m| m.entity_type != EntityType::Other);
         let (kind, rule) = (cue.kind, cue.rule);
+        let located = kind == RelationKind::LocatedIn;
         if let Some(u) = self.owner[a + 3] {
             // "Saudi-backed Hadi forces": the target phrase is a person already built.
             if source_ok && self.units[u].first == a + 3 && self.units[u].arg {
@@ -947,7 +959,9 @@ impl<'a> Chunker<'a> {
                     *o = Some(u);
                 }
                 self.units[u].first = a;
-                self.emit(kind, ma, self.units[u].head, None, rule);
+                let head = self.units[u].head;
+                let (s, t) = if located { (head, ma) } else { (ma, head) };
+                self.emit(kind, s, t, None, rule);
             }
             return;
         }
@@ -958,8 +972,17 @@ impl<'a> Chunker<'a> {
         if !source_ok || !target_ok || !self.follows_name(last + 1) {
             return;
         }
+        // "a Houston-based LNG company", "a Gaza-based Hamas official": the name only
+        // qualifies the noun after it.
+        let qualifier = self
+            .word(last + 1)
+            .is_some_and(|w| self.lex.is(w, class::ORG_NOUN | class::GROUP) || self.head_word(w));
+        if located && (qualifier || self.m(a).is_some_and(|m| m.demonym)) {
+            return;
+        }
         self.claim_plain(mb, a, last, true);
-        self.emit(kind, ma, mb, None, rule);
+        let (s, t) = if located { (mb, ma) } else { (ma, mb) };
+        self.emit(kind, s, t, None, rule);
     }
 
     /// Any mention not yet in a phrase, with "forces"/"government" after it.
